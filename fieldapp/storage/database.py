@@ -1,0 +1,117 @@
+"""Opening ``vault.db``: SQLCipher 4 with a raw 256-bit key, the pragmas, the build self-test,
+and the one place where SQLite errors become errors a user can read."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+from fieldapp.errors import StorageUnavailable, UnsupportedBuild, VaultDamaged
+
+Connection = dbapi2.Connection
+DatabaseError = dbapi2.DatabaseError
+
+_DAMAGED = {dbapi2.SQLITE_NOTADB, dbapi2.SQLITE_CORRUPT}
+_NO_SPACE_OR_ACCESS = {
+    dbapi2.SQLITE_FULL,
+    dbapi2.SQLITE_READONLY,
+    dbapi2.SQLITE_CANTOPEN,
+    dbapi2.SQLITE_IOERR,
+    dbapi2.SQLITE_PERM,
+}
+
+
+def check_build(conn: Connection) -> None:
+    """Refuse to run on a SQLite library without SQLCipher or FTS5."""
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    if not row or not row[0]:
+        raise UnsupportedBuild(
+            "The SQLite library in use has no SQLCipher encryption; refusing to store data."
+        )
+    options = {r[0] for r in conn.execute("PRAGMA compile_options")}
+    if "ENABLE_FTS5" not in options:
+        raise UnsupportedBuild("The SQLCipher library in use lacks full-text search (FTS5).")
+
+
+def connect(path: Path, data_key: bytes) -> Connection:
+    """Open (or create) the encrypted database at ``path`` with ``data_key``.
+
+    Raises ``VaultDamaged`` if the key does not open the file (wrong key or damaged page 1),
+    ``StorageUnavailable`` if the file cannot be opened or written.
+    """
+    if len(data_key) != 32:
+        raise ValueError("the data key is 256 bits")
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+    except dbapi2.Error as exc:
+        raise StorageUnavailable(f"Cannot open {path.name}: {exc}.") from None
+    try:
+        # SQLCipher reports HMAC failures on stderr itself; we report them as VaultDamaged.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        check_build(conn)
+        with translate_errors(path.name):
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextlib.contextmanager
+def translate_errors(what: str = "vault.db") -> Iterator[None]:
+    """Turn SQLite errors that the user or the disk caused into ``KnownError``s."""
+    try:
+        yield
+    except dbapi2.Error as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        text = str(exc)
+        if primary in _DAMAGED or "malformed" in text or "not a database" in text:
+            raise VaultDamaged(
+                f"{what} is damaged or has been altered (encrypted page check failed). "
+                "Do not write to it; restore from the station or a backup."
+            ) from None
+        if primary in _NO_SPACE_OR_ACCESS or "disk is full" in text or "readonly" in text:
+            reason = "the disk is full" if primary == dbapi2.SQLITE_FULL else text
+            raise StorageUnavailable(
+                f"Could not write to {what}: {reason}. Nothing of this change was saved."
+            ) from None
+        raise
+
+
+@contextlib.contextmanager
+def transaction(conn: Connection, what: str = "vault.db") -> Iterator[Connection]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``; any error rolls back everything, then propagates."""
+    with translate_errors(what):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            rollback_quietly(conn)
+            raise
+
+
+def rollback_quietly(conn: Connection) -> None:
+    """Roll back if a transaction is open; an error here must not hide the first one."""
+    if conn.in_transaction:
+        with contextlib.suppress(dbapi2.Error):
+            conn.execute("ROLLBACK")
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """Every page's HMAC and SQLite's own structure check; empty when all is well."""
+    with translate_errors():
+        problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+        quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
+    return problems + [q for q in quick if q != "ok"]

@@ -1,0 +1,288 @@
+"""The append-only, hash-chained, signed event log.
+
+Every change to any record is an event. An event's ``entry_hash`` is SHA-256 over a
+canonical header that includes the previous event's hash, so the events of one device form
+a chain; the officer's Ed25519 key signs the entry hash. Projections (the tables the app
+reads) are updated in the same transaction as the event that changes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from fieldapp.errors import InvalidInput, VaultDamaged
+from fieldapp.storage.canonical import canonical, sha256_hex
+from fieldapp.storage.database import Connection, transaction, translate_errors
+from fieldapp.storage.ids import Hlc, uuid7
+from fieldapp.storage.schema import EVENT_KINDS
+
+if TYPE_CHECKING:
+    from fieldapp.storage.projections import Projector
+
+ENTRY_DOMAIN = b"fieldapp-event-v1\n"
+GENESIS_DOMAIN = b"fieldapp-genesis-v1\n"
+EVENT_FORMAT = 1
+
+_COLUMNS = (
+    "device_id, seq, id, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id, "
+    "parents, body, attachments, prev_hash, entry_hash, signature"
+)
+
+
+def genesis_hash(device_id: str) -> bytes:
+    """The ``prev_hash`` of a device's first event."""
+    return hashlib.sha256(GENESIS_DOMAIN + device_id.encode()).digest()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event to be appended: what changes. The log fills in who, when and the chain."""
+
+    kind: str
+    entity_type: str
+    entity_id: str
+    body: Mapping[str, Any]
+    parents: tuple[str, ...] = ()
+    attachments: tuple[bytes, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in EVENT_KINDS:
+            raise ValueError(f"unknown event kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Event:
+    """A stored event, exactly as hashed and signed."""
+
+    device_id: str
+    seq: int
+    id: str
+    officer_id: str
+    hlc: str
+    wall_time: str
+    zone: str
+    kind: str
+    entity_type: str
+    entity_id: str
+    parents: tuple[str, ...]
+    body: bytes
+    attachments: tuple[str, ...]
+    prev_hash: bytes
+    entry_hash: bytes = field(default=b"")
+    signature: bytes = field(default=b"")
+
+    @property
+    def data(self) -> dict[str, Any]:
+        value = json.loads(self.body)
+        assert isinstance(value, dict)
+        return value
+
+    def header(self) -> dict[str, Any]:
+        """What the entry hash covers: every field except the hash and signature."""
+        return {
+            "format": EVENT_FORMAT,
+            "device_id": self.device_id,
+            "seq": self.seq,
+            "id": self.id,
+            "officer_id": self.officer_id,
+            "hlc": self.hlc,
+            "wall_time": self.wall_time,
+            "zone": self.zone,
+            "kind": self.kind,
+            "entity_type": self.entity_type,
+            "entity_id": self.entity_id,
+            "parents": list(self.parents),
+            "body_sha256": sha256_hex(self.body),
+            "attachments": list(self.attachments),
+            "prev_hash": self.prev_hash.hex(),
+        }
+
+    def computed_hash(self) -> bytes:
+        return hashlib.sha256(ENTRY_DOMAIN + canonical(self.header())).digest()
+
+    def row(self) -> tuple[Any, ...]:
+        return (
+            self.device_id,
+            self.seq,
+            self.id,
+            self.officer_id,
+            self.hlc,
+            self.wall_time,
+            self.zone,
+            self.kind,
+            self.entity_type,
+            self.entity_id,
+            json.dumps(list(self.parents)),
+            self.body,
+            json.dumps(list(self.attachments)),
+            self.prev_hash,
+            self.entry_hash,
+            self.signature,
+        )
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> Event:
+        return cls(
+            device_id=row[0],
+            seq=row[1],
+            id=row[2],
+            officer_id=row[3],
+            hlc=row[4],
+            wall_time=row[5],
+            zone=row[6],
+            kind=row[7],
+            entity_type=row[8],
+            entity_id=row[9],
+            parents=tuple(json.loads(row[10])),
+            body=bytes(row[11]),
+            attachments=tuple(json.loads(row[12])),
+            prev_hash=bytes(row[13]),
+            entry_hash=bytes(row[14]),
+            signature=bytes(row[15]),
+        )
+
+
+def insert_event_rows(conn: Connection, events: Iterable[Event]) -> None:
+    """Insert finished events as they are (the append path and the benchmark share this)."""
+    conn.executemany(
+        f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+        [e.row() for e in events],
+    )
+
+
+def read_events(conn: Connection, *, entity: tuple[str, str] | None = None) -> Iterator[Event]:
+    """Events in the order they were applied (rowid), optionally for one entity."""
+    sql = f"SELECT {_COLUMNS} FROM events"
+    args: tuple[str, ...] = ()
+    if entity:
+        sql += " WHERE entity_type = ? AND entity_id = ?"
+        args = entity
+    with translate_errors():
+        for row in conn.execute(sql + " ORDER BY rowid", args):
+            yield Event.from_row(row)
+
+
+def local_zone() -> str:
+    """The local zone as name and UTC offset, e.g. ``CET+0100``; kept beside UTC wall time."""
+    now = datetime.now().astimezone()
+    return f"{now.tzname()}{now.strftime('%z')}"
+
+
+class EventLog:
+    """Appends events for one device and one officer, signing and chaining each."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        device_id: str,
+        officer_id: str,
+        signing_key: Ed25519PrivateKey,
+        projector: Projector,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._conn = conn
+        self.device_id = device_id
+        self.officer_id = officer_id
+        self._key = signing_key
+        self._projector = projector
+        self._clock = clock
+
+    def append(self, drafts: Sequence[Draft]) -> list[Event]:
+        """Append ``drafts`` in one transaction: all of them are committed, or none."""
+        with transaction(self._conn):
+            return self.append_in_transaction(drafts)
+
+    def append_one(self, draft: Draft) -> Event:
+        return self.append([draft])[0]
+
+    def append_in_transaction(self, drafts: Sequence[Draft]) -> list[Event]:
+        """Append inside a transaction the caller holds (so other writes commit with it)."""
+        conn = self._conn
+        seq, prev = self.head()
+        hlc = self._load_hlc()
+        zone = local_zone()
+        events: list[Event] = []
+        for draft in drafts:
+            now = self._clock()
+            hlc = hlc.tick(int(now * 1000))
+            seq += 1
+            hashes = tuple(self._put_blob(data) for data in draft.attachments)
+            event = Event(
+                device_id=self.device_id,
+                seq=seq,
+                id=uuid7(hlc.wall_ms),
+                officer_id=self.officer_id,
+                hlc=str(hlc),
+                wall_time=_utc_iso(now),
+                zone=zone,
+                kind=draft.kind,
+                entity_type=draft.entity_type,
+                entity_id=draft.entity_id,
+                parents=draft.parents,
+                body=_body_bytes(draft.body),
+                attachments=hashes,
+                prev_hash=prev,
+            )
+            entry = event.computed_hash()
+            event = _with_seal(event, entry, self._key.sign(entry))
+            insert_event_rows(conn, [event])
+            self._projector.apply(conn, event)
+            prev = entry
+            events.append(event)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", (str(hlc),))
+        return events
+
+    def head(self) -> tuple[int, bytes]:
+        """This device's last sequence number and entry hash (0 and genesis when empty)."""
+        row = self._conn.execute(
+            "SELECT seq, entry_hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+            (self.device_id,),
+        ).fetchone()
+        if row is None:
+            return 0, genesis_hash(self.device_id)
+        return int(row[0]), bytes(row[1])
+
+    def _load_hlc(self) -> Hlc:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'hlc'").fetchone()
+        return Hlc.parse(row[0]) if row else Hlc(0, 0)
+
+    def _put_blob(self, data: bytes) -> str:
+        digest = sha256_hex(data)
+        self._conn.execute(
+            "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
+            (digest, len(data), data),
+        )
+        return digest
+
+    def blob(self, digest: str) -> bytes | None:
+        """An attachment by its SHA-256, checked against its hash on the way out."""
+        row = self._conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+        if row is None:
+            return None
+        data = bytes(row[0])
+        if sha256_hex(data) != digest:
+            raise VaultDamaged(f"Attachment {digest[:12]}… does not match its hash.")
+        return data
+
+
+def _with_seal(event: Event, entry_hash: bytes, signature: bytes) -> Event:
+    return replace(event, entry_hash=entry_hash, signature=signature)
+
+
+def _body_bytes(body: Mapping[str, Any]) -> bytes:
+    try:
+        return canonical(dict(body))
+    except (TypeError, ValueError) as exc:
+        raise InvalidInput(f"The record cannot be stored: {exc}.") from None
+
+
+def _utc_iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds")

@@ -1,0 +1,57 @@
+"""Identifiers and clocks: UUIDv7 event ids and the hybrid logical clock."""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from dataclasses import dataclass
+
+
+def uuid7(now_ms: int | None = None) -> str:
+    """A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then 74 random bits; sorts by time."""
+    ms = int(time.time() * 1000) if now_ms is None else now_ms
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76
+    value |= (rand >> 62 & 0xFFF) << 64
+    value |= 0b10 << 62
+    value |= rand & ((1 << 62) - 1)
+    return str(uuid.UUID(int=value))
+
+
+@dataclass(frozen=True, order=True)
+class Hlc:
+    """Hybrid logical clock: wall milliseconds plus a counter for events in the same ms.
+
+    Orders events across laptops whose clocks disagree a little, without losing the
+    causal order within one laptop.
+    """
+
+    wall_ms: int
+    counter: int
+
+    def __str__(self) -> str:
+        return f"{self.wall_ms:013d}.{self.counter:05d}"
+
+    @classmethod
+    def parse(cls, text: str) -> Hlc:
+        wall, counter = text.split(".")
+        return cls(int(wall), int(counter))
+
+    def tick(self, physical_ms: int) -> Hlc:
+        """The next local timestamp after this one."""
+        if physical_ms > self.wall_ms:
+            return Hlc(physical_ms, 0)
+        return Hlc(self.wall_ms, self.counter + 1)
+
+    def receive(self, remote: Hlc, physical_ms: int) -> Hlc:
+        """The clock after seeing ``remote`` (used when importing another device's events)."""
+        wall = max(self.wall_ms, remote.wall_ms, physical_ms)
+        if wall == self.wall_ms == remote.wall_ms:
+            return Hlc(wall, max(self.counter, remote.counter) + 1)
+        if wall == self.wall_ms:
+            return Hlc(wall, self.counter + 1)
+        if wall == remote.wall_ms:
+            return Hlc(wall, remote.counter + 1)
+        return Hlc(wall, 0)

@@ -1,0 +1,320 @@
+"""``vault.keys``: the versioned key-slot file that wraps the vault's data key.
+
+One slot per enrolled officer: Argon2id(passphrase) gives a key-encryption key that
+AES-GCM-wraps the data key and the officer's Ed25519 signing key. The AAD binds the
+vault id, the slot id, the officer id and the KDF parameters, so a slot copied from
+another vault or with edited parameters does not open. An optional recovery slot seals
+the data key to a station's X25519 public key, so a forgotten passphrase loses nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import unicodedata
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from fieldapp.errors import KeyFileError
+from fieldapp.storage.atomic import write_atomic
+from fieldapp.storage.canonical import b64, canonical, unb64
+
+FORMAT = "fieldapp-vault-keys"
+VERSION = 1
+MIN_MEMORY_KIB = 64 * 1024
+MIN_ITERATIONS = 3
+MAX_MEMORY_KIB = 1024 * 1024
+LANES = 4
+TARGET_SECONDS = 0.5
+
+
+class SlotOpenFailed(Exception):
+    """The slot did not open: wrong passphrase, or the slot was altered or moved."""
+
+
+@dataclass(frozen=True)
+class KdfCost:
+    """How expensive Argon2id is: memory in KiB, passes, lanes."""
+
+    memory_kib: int = MIN_MEMORY_KIB
+    iterations: int = MIN_ITERATIONS
+    lanes: int = LANES
+
+    def check(self, source: str) -> None:
+        if self.memory_kib < MIN_MEMORY_KIB or self.iterations < MIN_ITERATIONS:
+            raise KeyFileError(
+                f"{source}: key-derivation parameters are below the minimum "
+                f"({MIN_MEMORY_KIB // 1024} MiB, {MIN_ITERATIONS} passes); refusing to use them."
+            )
+        if self.memory_kib > 4 * MAX_MEMORY_KIB or not 1 <= self.lanes <= 16:
+            raise KeyFileError(f"{source}: key-derivation parameters are out of range.")
+
+
+def derive_kek(passphrase: str, salt: bytes, cost: KdfCost) -> bytes:
+    """Argon2id over the NFC-normalised passphrase (å typed two ways is one passphrase)."""
+    normalised = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    kdf = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=cost.iterations,
+        lanes=cost.lanes,
+        memory_cost=cost.memory_kib,
+    )
+    return kdf.derive(normalised)
+
+
+def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfCost:
+    """The cheapest cost at or above the minimum that takes about ``target_seconds`` here.
+
+    Memory grows first (it is what makes guessing on GPUs expensive), passes after that.
+    """
+    base = KdfCost()
+    elapsed = _time_kdf(base)
+    if elapsed >= target_seconds:
+        return base
+    scale = target_seconds / max(elapsed, 1e-3)
+    memory = min(MAX_MEMORY_KIB, int(base.memory_kib * scale) // 1024 * 1024)
+    memory = max(memory, MIN_MEMORY_KIB)
+    cost = KdfCost(memory_kib=memory)
+    if memory == MAX_MEMORY_KIB:
+        per_pass = _time_kdf(cost) / cost.iterations
+        cost = replace(cost, iterations=max(MIN_ITERATIONS, round(target_seconds / per_pass)))
+    return cost
+
+
+def _time_kdf(cost: KdfCost) -> float:
+    start = time.perf_counter()
+    derive_kek("calibration", b"\0" * 16, cost)
+    return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class SlotSecrets:
+    """What a slot protects. Held only while the vault is unlocked."""
+
+    data_key: bytes
+    signing_key: bytes  # Ed25519 private key, raw 32 bytes
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One officer's wrapped copy of the data key and their signing key."""
+
+    slot_id: str
+    officer_id: str
+    salt: bytes
+    cost: KdfCost
+    nonce: bytes
+    ciphertext: bytes
+
+    def aad(self, vault_id: str) -> bytes:
+        return canonical(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "vault_id": vault_id,
+                "slot_id": self.slot_id,
+                "officer_id": self.officer_id,
+                "kdf": _kdf_json(self.salt, self.cost),
+            }
+        )
+
+    @classmethod
+    def seal(
+        cls, vault_id: str, officer_id: str, passphrase: str, secrets: SlotSecrets, cost: KdfCost
+    ) -> Slot:
+        salt = os.urandom(16)
+        draft = cls(str(uuid.uuid4()), officer_id, salt, cost, os.urandom(12), b"")
+        kek = derive_kek(passphrase, salt, cost)
+        payload = canonical(
+            {"data_key": secrets.data_key.hex(), "signing_key": secrets.signing_key.hex()}
+        )
+        ciphertext = AESGCM(kek).encrypt(draft.nonce, payload, draft.aad(vault_id))
+        return replace(draft, ciphertext=ciphertext)
+
+    def open(self, vault_id: str, passphrase: str) -> SlotSecrets:
+        kek = derive_kek(passphrase, self.salt, self.cost)
+        try:
+            payload = AESGCM(kek).decrypt(self.nonce, self.ciphertext, self.aad(vault_id))
+        except InvalidTag:
+            raise SlotOpenFailed from None
+        data = json.loads(payload)
+        return SlotSecrets(bytes.fromhex(data["data_key"]), bytes.fromhex(data["signing_key"]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "slot_id": self.slot_id,
+            "officer_id": self.officer_id,
+            "kdf": _kdf_json(self.salt, self.cost),
+            "nonce": b64(self.nonce),
+            "ciphertext": b64(self.ciphertext),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], source: str) -> Slot:
+        kdf = data["kdf"]
+        if kdf["alg"] != "argon2id":
+            raise KeyFileError(f"{source}: unknown key-derivation algorithm {kdf['alg']!r}.")
+        cost = KdfCost(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
+        cost.check(source)
+        return cls(
+            slot_id=str(data["slot_id"]),
+            officer_id=str(data["officer_id"]),
+            salt=unb64(kdf["salt"]),
+            cost=cost,
+            nonce=unb64(data["nonce"]),
+            ciphertext=unb64(data["ciphertext"]),
+        )
+
+
+def _kdf_json(salt: bytes, cost: KdfCost) -> dict[str, Any]:
+    return {
+        "alg": "argon2id",
+        "salt": b64(salt),
+        "memory_kib": cost.memory_kib,
+        "iterations": cost.iterations,
+        "lanes": cost.lanes,
+    }
+
+
+@dataclass(frozen=True)
+class RecoverySlot:
+    """The data key sealed to a station's X25519 key (ephemeral-static ECDH, HKDF, AES-GCM)."""
+
+    station_fingerprint: str
+    ephemeral_public: bytes
+    nonce: bytes
+    ciphertext: bytes
+
+    @staticmethod
+    def _key(shared: bytes, vault_id: str) -> bytes:
+        hkdf = HKDF(
+            algorithm=hashes.SHA256(),
+            length=32,
+            salt=None,
+            info=f"{FORMAT}/recovery/{vault_id}".encode(),
+        )
+        return hkdf.derive(shared)
+
+    @classmethod
+    def seal(
+        cls, vault_id: str, data_key: bytes, station_public: bytes, fingerprint: str
+    ) -> RecoverySlot:
+        ephemeral = X25519PrivateKey.generate()
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(station_public))
+        eph_pub = ephemeral.public_key().public_bytes_raw()
+        nonce = os.urandom(12)
+        aad = canonical({"vault_id": vault_id, "station": fingerprint, "eph": b64(eph_pub)})
+        ct = AESGCM(cls._key(shared, vault_id)).encrypt(nonce, data_key, aad)
+        return cls(fingerprint, eph_pub, nonce, ct)
+
+    def open(self, vault_id: str, station_private: X25519PrivateKey) -> bytes:
+        shared = station_private.exchange(X25519PublicKey.from_public_bytes(self.ephemeral_public))
+        aad = canonical(
+            {"vault_id": vault_id, "station": self.station_fingerprint,
+             "eph": b64(self.ephemeral_public)}
+        )  # fmt: skip
+        try:
+            return AESGCM(self._key(shared, vault_id)).decrypt(self.nonce, self.ciphertext, aad)
+        except InvalidTag:
+            raise SlotOpenFailed from None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "alg": "x25519-hkdf-sha256-aesgcm",
+            "station_fingerprint": self.station_fingerprint,
+            "ephemeral_public": b64(self.ephemeral_public),
+            "nonce": b64(self.nonce),
+            "ciphertext": b64(self.ciphertext),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RecoverySlot:
+        return cls(
+            str(data["station_fingerprint"]),
+            unb64(data["ephemeral_public"]),
+            unb64(data["nonce"]),
+            unb64(data["ciphertext"]),
+        )
+
+
+@dataclass
+class KeyFile:
+    """The parsed ``vault.keys``. Holds no secret in the clear."""
+
+    vault_id: str
+    device_id: str
+    cost: KdfCost
+    slots: list[Slot] = field(default_factory=list)
+    recovery: RecoverySlot | None = None
+
+    def slot_for(self, officer_id: str) -> Slot | None:
+        return next((s for s in self.slots if s.officer_id == officer_id), None)
+
+    def with_slot(self, slot: Slot) -> KeyFile:
+        """A copy with ``slot`` replacing the officer's current slot, if any."""
+        others = [s for s in self.slots if s.officer_id != slot.officer_id]
+        return replace(self, slots=[*others, slot])
+
+    def without_officer(self, officer_id: str) -> KeyFile:
+        return replace(self, slots=[s for s in self.slots if s.officer_id != officer_id])
+
+    def to_bytes(self) -> bytes:
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "vault_id": self.vault_id,
+            "device_id": self.device_id,
+            "kdf_cost": {
+                "memory_kib": self.cost.memory_kib,
+                "iterations": self.cost.iterations,
+                "lanes": self.cost.lanes,
+            },
+            "slots": [s.to_json() for s in self.slots],
+            "recovery": self.recovery.to_json() if self.recovery else None,
+        }
+        return json.dumps(data, indent=2, sort_keys=True).encode("utf-8") + b"\n"
+
+    def save(self, path: Path) -> None:
+        write_atomic(path, self.to_bytes())
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        source = str(path)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise KeyFileError(f"{source} is missing.") from None
+        except OSError as exc:
+            raise KeyFileError(f"{source} cannot be read: {exc.strerror}.") from None
+        try:
+            data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            raise KeyFileError(f"{source} is truncated or damaged (not valid JSON).") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise KeyFileError(f"{source} is not a fieldapp key file.")
+        if data.get("version") != VERSION:
+            raise KeyFileError(
+                f"{source} has version {data.get('version')!r}; this program reads "
+                f"version {VERSION}. Use the program version that wrote it."
+            )
+        try:
+            cost = KdfCost(**{k: int(v) for k, v in data["kdf_cost"].items()})
+            cost.check(source)
+            slots = [Slot.from_json(s, source) for s in data["slots"]]
+            recovery = RecoverySlot.from_json(data["recovery"]) if data["recovery"] else None
+            return cls(str(data["vault_id"]), str(data["device_id"]), cost, slots, recovery)
+        except KeyFileError:
+            raise
+        except (KeyError, TypeError, ValueError):
+            raise KeyFileError(f"{source} is damaged (a required field is missing).") from None

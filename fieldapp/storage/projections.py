@@ -1,0 +1,79 @@
+"""Projections: the tables the app reads, derived from the event log.
+
+Each projection owns its tables and applies one event at a time, in the same transaction
+as the event. Dropping the tables and replaying the log rebuilds the same state, byte for
+byte; ``snapshot`` is how the tests check that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Protocol
+
+from fieldapp.storage.canonical import canonical
+from fieldapp.storage.database import Connection, transaction
+from fieldapp.storage.events import Event, read_events
+
+
+class Projection(Protocol):
+    """One read model: its tables (name → DDL) and how an event changes them."""
+
+    tables: dict[str, str]
+
+    def apply(self, conn: Connection, event: Event) -> None: ...
+
+
+class Projector:
+    """Applies events to every registered projection; creates and rebuilds their tables."""
+
+    def __init__(self, projections: Sequence[Projection]) -> None:
+        self._projections = tuple(projections)
+
+    @property
+    def tables(self) -> list[str]:
+        return [name for p in self._projections for name in p.tables]
+
+    def ensure_tables(self, conn: Connection) -> None:
+        missing = [
+            ddl
+            for p in self._projections
+            for name, ddl in p.tables.items()
+            if not conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+            ).fetchone()
+        ]
+        if missing:
+            with transaction(conn):
+                for ddl in missing:
+                    conn.execute(ddl)
+
+    def apply(self, conn: Connection, event: Event) -> None:
+        for projection in self._projections:
+            projection.apply(conn, event)
+
+    def rebuild(self, conn: Connection) -> int:
+        """Drop every projection table and replay the whole log; returns the events replayed."""
+        count = 0
+        with transaction(conn):
+            for p in self._projections:
+                for name, ddl in p.tables.items():
+                    conn.execute(f"DROP TABLE IF EXISTS {name}")
+                    conn.execute(ddl)
+            for event in read_events(conn):
+                self.apply(conn, event)
+                count += 1
+        return count
+
+    def snapshot(self, conn: Connection) -> bytes:
+        """A digest of every projection row, in primary-key order, to compare two states."""
+        digest = hashlib.sha256()
+        for name in self.tables:
+            digest.update(name.encode() + b"\0")
+            for row in conn.execute(f"SELECT * FROM {name} ORDER BY 1"):
+                digest.update(canonical([_jsonable(v) for v in row]))
+        return digest.digest()
+
+
+def _jsonable(value: object) -> object:
+    return value.hex() if isinstance(value, bytes | memoryview) else value

@@ -1,0 +1,88 @@
+"""The vault's schema and its migrations, numbered by ``PRAGMA user_version``.
+
+Each migration runs once, in a transaction, in order. Projection tables are not here:
+they belong to ``projections`` and are rebuilt from the event log.
+"""
+
+from __future__ import annotations
+
+from sqlcipher3.dbapi2 import complete_statement
+
+from fieldapp.errors import KnownError
+from fieldapp.storage.database import Connection, transaction
+
+EVENT_KINDS = ("create", "amend", "void", "resolve", "custody", "checkpoint", "access")
+
+_V1 = f"""
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE events (
+    device_id   TEXT    NOT NULL,
+    seq         INTEGER NOT NULL CHECK (seq >= 1),
+    id          TEXT    NOT NULL UNIQUE,
+    officer_id  TEXT    NOT NULL,
+    hlc         TEXT    NOT NULL,
+    wall_time   TEXT    NOT NULL,
+    zone        TEXT    NOT NULL,
+    kind        TEXT    NOT NULL CHECK (kind IN ({", ".join(repr(k) for k in EVENT_KINDS)})),
+    entity_type TEXT    NOT NULL,
+    entity_id   TEXT    NOT NULL,
+    parents     TEXT    NOT NULL,
+    body        BLOB    NOT NULL,
+    attachments TEXT    NOT NULL,
+    prev_hash   BLOB    NOT NULL,
+    entry_hash  BLOB    NOT NULL UNIQUE,
+    signature   BLOB    NOT NULL,
+    PRIMARY KEY (device_id, seq)
+);
+CREATE INDEX events_entity ON events (entity_type, entity_id);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TABLE blobs (
+    sha256 TEXT    PRIMARY KEY,
+    size   INTEGER NOT NULL,
+    data   BLOB    NOT NULL
+);
+CREATE TRIGGER blobs_immutable BEFORE UPDATE ON blobs
+BEGIN SELECT RAISE(ABORT, 'blobs are immutable'); END;
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: Connection) -> int:
+    """Bring the database to ``SCHEMA_VERSION``; returns the version it was at."""
+    start = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if start > SCHEMA_VERSION:
+        raise KnownError(
+            f"vault.db has schema version {start}, newer than this program ({SCHEMA_VERSION}). "
+            "Update the program."
+        )
+    for version in range(start, SCHEMA_VERSION):
+        with transaction(conn):
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return start
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would COMMIT our transaction, so feed the statements one by one.
+    out: list[str] = []
+    current: list[str] = []
+    for line in script.strip().splitlines():
+        current.append(line)
+        text = "\n".join(current)
+        if complete_statement(text):
+            out.append(text)
+            current = []
+    return out

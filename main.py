@@ -1,0 +1,3 @@
+"""Composition root."""
+def main() -> int:
+    return 0

@@ -1,0 +1,50 @@
+"""Shared fixtures: real SQLCipher vaults in ``tmp_path`` with invented officers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.vault import Session, Vault
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Invented people only; never real persons.
+ADMIN_ID = "T100001"
+ADMIN_NAME = "Astrid Testberg"
+ADMIN_PASS = "blå hästar springer fort"
+FIELD_ID = "T100002"
+FIELD_NAME = "Bengt Provsson"
+FIELD_PASS = "sju gröna äpplen i korgen"
+# The minimum Argon2id cost the policy allows: real, but quick enough for tests.
+TEST_COST = KdfCost()
+
+
+@pytest.fixture
+def vault_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def vault(vault_dir: Path) -> Vault:
+    return Vault(vault_dir)
+
+
+@pytest.fixture
+def admin_session(vault: Vault) -> Iterator[Session]:
+    session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    yield session
+    session.lock()
+
+
+@pytest.fixture
+def two_officer_vault(vault: Vault) -> Vault:
+    """A closed vault with an administrator and a field officer."""
+    session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    session.enrol_officer(FIELD_ID, FIELD_NAME, "field_officer", FIELD_PASS)
+    session.lock()
+    return vault
