@@ -1,3 +1,65 @@
-"""Composition root."""
-def main() -> int:
-    return 0
+"""Composition root: parse the command line, build the services, hand them to the UI or
+the headless CLI. The only place that knows both ``fieldapp`` and ``ui``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import secrets
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from fieldapp import cli, paths
+from fieldapp.errors import KnownError
+
+DEMO_OFFICER_ID = "D100001"
+DEMO_OFFICER_NAME = "Dana Demosson"  # invented
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = cli.build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "screenshots":
+            from ui.screenshots import save_screenshots
+
+            saved = save_screenshots(args.out, language=args.lang)
+            print(f"Saved {len(saved)} screenshots in {args.out}.")
+            return cli.EXIT_OK
+        if args.command is None:
+            return _run_gui(args)
+        return cli.run(args)
+    except KnownError as exc:
+        print(f"fieldapp: {exc.message}", file=sys.stderr)
+        return cli.EXIT_FAILED
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from fieldapp.storage.keyslots import KdfCost
+    from fieldapp.storage.vault import Vault
+    from ui.app import run_gui
+
+    lang = args.lang
+    if args.demo:
+        vault = Vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
+        passphrase = f"demo-{secrets.token_urlsafe(12)}"
+        # The demo vault is thrown away on exit; the minimum KDF cost keeps start-up quick.
+        vault.create(DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, cost=KdfCost()).lock()
+        try:
+            return run_gui(
+                vault,
+                language=lang,
+                demo_passphrase=passphrase,
+                demo_officer_id=DEMO_OFFICER_ID,
+            )
+        finally:
+            vault.destroy()
+            vault.data_dir.parent.rmdir()
+    return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

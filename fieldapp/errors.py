@@ -43,12 +43,6 @@ class BackoffActive(KnownError):
         self.remaining_seconds = remaining_seconds
 
 
-class UnknownOfficer(KnownError):
-    """No key slot for this officer id in this vault."""
-
-    code = "unknown_officer"
-
-
 class KeyFileError(KnownError):
     """``vault.keys`` is missing, truncated, of an unknown version or tampered with."""
 

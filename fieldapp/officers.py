@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import ClassVar
 
 from fieldapp.errors import InvalidInput
 from fieldapp.storage.database import Connection
@@ -67,7 +68,7 @@ def check_role(role: str) -> Role:
 class OfficersProjection:
     """``officers``: who is enrolled, with role and public key; removals keep the row."""
 
-    tables = {
+    tables: ClassVar[dict[str, str]] = {
         "officers": """
             CREATE TABLE officers (
                 officer_id   TEXT PRIMARY KEY,

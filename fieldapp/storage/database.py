@@ -4,15 +4,18 @@ and the one place where SQLite errors become errors a user can read."""
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeAlias, cast
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
 
 from fieldapp.errors import StorageUnavailable, UnsupportedBuild, VaultDamaged
 
-Connection = dbapi2.Connection
+# sqlcipher3 mirrors the sqlite3 API but ships no type stubs: type it as sqlite3's.
+Connection: TypeAlias = sqlite3.Connection
 DatabaseError = dbapi2.DatabaseError
 
 _DAMAGED = {dbapi2.SQLITE_NOTADB, dbapi2.SQLITE_CORRUPT}
@@ -46,7 +49,7 @@ def connect(path: Path, data_key: bytes) -> Connection:
     if len(data_key) != 32:
         raise ValueError("the data key is 256 bits")
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None)
+        conn = cast(Connection, sqlcipher3.connect(str(path), isolation_level=None))
     except dbapi2.Error as exc:
         raise StorageUnavailable(f"Cannot open {path.name}: {exc}.") from None
     try:

@@ -8,7 +8,7 @@ byte; ``snapshot`` is how the tests check that.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from fieldapp.storage.canonical import canonical
@@ -19,7 +19,8 @@ from fieldapp.storage.events import Event, read_events
 class Projection(Protocol):
     """One read model: its tables (name → DDL) and how an event changes them."""
 
-    tables: dict[str, str]
+    @property
+    def tables(self) -> Mapping[str, str]: ...
 
     def apply(self, conn: Connection, event: Event) -> None: ...
 

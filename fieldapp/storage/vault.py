@@ -22,8 +22,8 @@ from fieldapp.errors import (
     BackoffActive,
     InvalidInput,
     KnownError,
-    NoVault,
     NotPermitted,
+    NoVault,
     SessionLocked,
     StorageUnavailable,
     VaultDamaged,
@@ -136,7 +136,8 @@ class Vault:
             finally:
                 conn.close()
             slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, cost)
-            keys.with_slot(slot).save(self.keys_path)
+            keys = keys.with_slot(slot)
+            keys.save(self.keys_path)
         except KnownError:
             self._remove_partial()
             raise
@@ -322,9 +323,7 @@ class Session:
         check_passphrase(passphrase, personal=(officer_id, display_name))
         keys = self._key_file()
         if keys.slot_for(officer_id) or any(o.officer_id == officer_id for o in self.officers()):
-            raise InvalidInput(
-                f"Officer id: {officer_id} is already enrolled.", field="officer_id"
-            )
+            raise InvalidInput(f"Officer id: {officer_id} is already enrolled.", field="officer_id")
         signing = Ed25519PrivateKey.generate()
         assert self._secrets is not None
         secrets = SlotSecrets(self._secrets.data_key, signing.private_bytes_raw())

@@ -1,0 +1,201 @@
+"""Headless commands: vault creation, officers, verification.
+
+One convention for every command: ``--data-dir DIR`` before the subcommand; a command that
+opens a vault takes ``--officer ID`` and ``--passphrase-file FILE`` or asks on a TTY.
+Passphrases never come from argv and never reach a log. Exit codes: 0 success, 1 refused
+or failed (one line on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from fieldapp import APP_NAME, __version__, paths
+from fieldapp.errors import KnownError
+from fieldapp.officers import Role
+from fieldapp.storage.vault import Session, Vault
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+_log = logging.getLogger(__name__)
+
+GUI_COMMANDS = frozenset({None, "screenshots"})
+
+
+class UsageError(Exception):
+    """Wrong use of the command line (exit code 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldapp",
+        description=f"{APP_NAME}: field support for hotel operations. "
+        "Without a command, opens the desktop application.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"the vault's folder (default: ${paths.DATA_DIR_ENV} or the user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the app on a throwaway demo vault with invented data",
+    )
+    parser.add_argument(
+        "--lang", choices=("sv", "en"), default="sv", help="user interface language"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = sub.add_parser("init", help="create a vault and its first administrator")
+    init.add_argument("--officer", required=True, metavar="ID", help="service id (tjänste-id)")
+    init.add_argument("--name", required=True, help="the administrator's display name")
+    _passphrase_file(init, "--passphrase-file", "the new administrator's passphrase")
+
+    officer = sub.add_parser("officer", help="enrol, list, remove officers; change passphrase")
+    osub = officer.add_subparsers(dest="officer_command", metavar="ACTION", required=True)
+    add = osub.add_parser("add", help="enrol an officer (administrators only)")
+    add.add_argument("new_officer", metavar="NEW_ID")
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    _login_args(add)
+    _passphrase_file(add, "--new-passphrase-file", "the new officer's passphrase")
+    _login_args(osub.add_parser("list", help="list enrolled officers"))
+    remove = osub.add_parser("remove", help="remove an officer (administrators only)")
+    remove.add_argument("target", metavar="ID")
+    _login_args(remove)
+    passwd = osub.add_parser("passwd", help="change your own passphrase")
+    _login_args(passwd)
+    _passphrase_file(passwd, "--new-passphrase-file", "the new passphrase")
+
+    verify = sub.add_parser("verify", help="check the whole event chain and every signature")
+    _login_args(verify)
+
+    shots = sub.add_parser("screenshots", help="save PNG screenshots of the screens (demo data)")
+    shots.add_argument("--out", required=True, type=Path, metavar="DIR")
+    return parser
+
+
+def _login_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--officer", required=True, metavar="ID", help="your service id")
+    _passphrase_file(p, "--passphrase-file", "your passphrase")
+
+
+def _passphrase_file(p: argparse.ArgumentParser, flag: str, what: str) -> None:
+    p.add_argument(
+        flag, type=Path, metavar="FILE", help=f"file holding {what} (asked on a TTY if omitted)"
+    )
+
+
+class Prompter:
+    """Reads passphrases from files or, on a terminal, from the keyboard without echo."""
+
+    def __init__(self, stdin: TextIO = sys.stdin, ask: Callable[[str], str] = getpass.getpass):
+        self._stdin = stdin
+        self._ask = ask
+
+    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str:
+        if file is not None:
+            try:
+                text = file.read_text("utf-8")
+            except OSError as exc:
+                raise KnownError(
+                    f"Cannot read the passphrase file {file}: {exc.strerror}."
+                ) from None
+            lines = text.splitlines()
+            if not lines or not lines[0]:
+                raise KnownError(f"The passphrase file {file} is empty.")
+            return lines[0]
+        if not self._stdin.isatty():
+            raise UsageError(f"{what}: give it in a file (see --help); there is no terminal.")
+        first = self._ask(f"{what}: ")
+        if confirm and self._ask(f"{what} (again): ") != first:
+            raise KnownError(f"{what}: the two entries differ.")
+        return first
+
+
+def run(
+    args: argparse.Namespace, *, out: TextIO = sys.stdout, prompter: Prompter | None = None
+) -> int:
+    """Run a headless command; ``KnownError`` becomes exit 1 with one line on stderr."""
+    prompter = prompter or Prompter()
+    vault = Vault(paths.data_dir(args.data_dir))
+    try:
+        return _dispatch(args, vault, out, prompter)
+    except UsageError as exc:
+        print(f"fieldapp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KnownError as exc:
+        print(f"fieldapp: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
+    if args.command == "init":
+        passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
+        session = vault.create(args.officer, args.name, passphrase)
+        session.lock()
+        print(f"Created a vault in {vault.data_dir} with administrator {args.officer}.", file=out)
+        return EXIT_OK
+    session = _login(args, vault, prompter)
+    try:
+        if args.command == "verify":
+            report = session.verify()
+            print(report.summary(), file=out)
+            return EXIT_OK if report.ok else EXIT_FAILED
+        return _officer_command(args, session, out, prompter)
+    finally:
+        session.lock()
+
+
+def _login(args: argparse.Namespace, vault: Vault, prompter: Prompter) -> Session:
+    vault.key_file()  # a missing or damaged vault is reported before asking for anything
+    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
+    return vault.unlock(args.officer, passphrase)
+
+
+def _officer_command(
+    args: argparse.Namespace, session: Session, out: TextIO, prompter: Prompter
+) -> int:
+    action = args.officer_command
+    if action == "list":
+        for o in session.officers():
+            print(f"{o.officer_id}\t{o.role.value}\t{o.display_name}", file=out)
+    elif action == "add":
+        new = prompter.passphrase(
+            args.new_passphrase_file, f"Passphrase for {args.new_officer}", confirm=True
+        )
+        officer = session.enrol_officer(args.new_officer, args.name, args.role, new)
+        print(f"Enrolled {officer.officer_id} as {officer.role.value}.", file=out)
+    elif action == "remove":
+        session.remove_officer(args.target)
+        print(f"Removed {args.target}; their key slot is deleted.", file=out)
+    elif action == "passwd":
+        old = prompter.passphrase(args.passphrase_file, "Current passphrase")
+        new = prompter.passphrase(args.new_passphrase_file, "New passphrase", confirm=True)
+        session.change_passphrase(old, new)
+        print("Passphrase changed.", file=out)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Headless entry point (the GUI commands are dispatched by ``main.py``)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in GUI_COMMANDS:
+        parser.error("this command needs the desktop application: run 'fieldapp' itself")
+    return run(args)
+
+
+if __name__ == "__main__":
+    os._exit(main())
