@@ -45,3 +45,19 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def ensure_writable(folder: Path) -> None:
+    """Refuse early, with the OS's reason, if ``folder`` cannot take new files.
+
+    SQLite's own message for this ("unable to open database file") does not say why.
+    """
+    probe = folder / f".write-test.{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        probe.unlink()
+    except OSError as exc:
+        raise StorageUnavailable(
+            f"The vault folder {folder} is not writable: {exc.strerror or exc}."
+        ) from None

@@ -70,6 +70,13 @@ def connect(path: Path, data_key: bytes) -> Connection:
     return conn
 
 
+def damaged(what: str = "vault.db") -> VaultDamaged:
+    return VaultDamaged(
+        f"{what} is damaged or has been altered (encrypted page check failed). "
+        "Do not write to it; restore from the station or a backup."
+    )
+
+
 @contextlib.contextmanager
 def translate_errors(what: str = "vault.db") -> Iterator[None]:
     """Turn SQLite errors that the user or the disk caused into ``KnownError``s."""
@@ -80,10 +87,7 @@ def translate_errors(what: str = "vault.db") -> Iterator[None]:
         primary = code & 0xFF if isinstance(code, int) else None
         text = str(exc)
         if primary in _DAMAGED or "malformed" in text or "not a database" in text:
-            raise VaultDamaged(
-                f"{what} is damaged or has been altered (encrypted page check failed). "
-                "Do not write to it; restore from the station or a backup."
-            ) from None
+            raise damaged(what) from None
         if primary in _NO_SPACE_OR_ACCESS or "disk is full" in text or "readonly" in text:
             reason = "the disk is full" if primary == dbapi2.SQLITE_FULL else text
             raise StorageUnavailable(

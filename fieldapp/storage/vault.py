@@ -42,6 +42,7 @@ from fieldapp.officers import (
 )
 from fieldapp.passphrase_policy import check_passphrase
 from fieldapp.storage import database, schema
+from fieldapp.storage.atomic import ensure_writable
 from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, read_events
 from fieldapp.storage.keyslots import (
@@ -57,6 +58,9 @@ from fieldapp.storage.unlock_state import FailedAttempt, UnlockState
 from fieldapp.storage.verify import VerifyReport, verify
 
 DEFAULT_IDLE_TIMEOUT_SECONDS = 5 * 60
+# Every page's HMAC is checked at unlock (about 5 ms per MB here) up to this size; larger
+# vaults (a station with many photos) rely on `fieldapp verify` for the full check.
+UNLOCK_PAGE_CHECK_MAX_BYTES = 256 * 1024 * 1024
 VAULT_ENTITY = "vault"
 Clock = Callable[[], float]
 
@@ -120,6 +124,7 @@ class Vault:
             raise StorageUnavailable(
                 f"Cannot create the data directory {self.data_dir}: {exc.strerror}."
             ) from None
+        ensure_writable(self.data_dir)
         cost = cost or calibrate()
         keys = KeyFile(vault_id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), cost=cost)
         secrets = SlotSecrets(os.urandom(32), Ed25519PrivateKey.generate().private_bytes_raw())
@@ -179,8 +184,13 @@ class Vault:
         return session
 
     def _open_session(self, keys: KeyFile, slot: Slot, secrets: SlotSecrets) -> Session:
+        ensure_writable(self.data_dir)  # the WAL and every change need it
         conn = database.connect(self.db_path, secrets.data_key)
         try:
+            if self.db_path.stat().st_size <= UNLOCK_PAGE_CHECK_MAX_BYTES:
+                problems = database.integrity_problems(conn)
+                if problems:
+                    raise database.damaged()
             schema.migrate(conn)
             self._projector.ensure_tables(conn)
             row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
