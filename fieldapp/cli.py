@@ -36,8 +36,10 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # No abbreviations: "--passphrase x" must never be read as "--passphrase-file x".
     parser = argparse.ArgumentParser(
         prog="fieldapp",
+        allow_abbrev=False,
         description=f"{APP_NAME}: field support for hotel operations. "
         "Without a command, opens the desktop application.",
     )
@@ -57,31 +59,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    init = sub.add_parser("init", help="create a vault and its first administrator")
+    init = sub.add_parser(
+        "init", allow_abbrev=False, help="create a vault and its first administrator"
+    )
     init.add_argument("--officer", required=True, metavar="ID", help="service id (tjänste-id)")
     init.add_argument("--name", required=True, help="the administrator's display name")
     _passphrase_file(init, "--passphrase-file", "the new administrator's passphrase")
 
-    officer = sub.add_parser("officer", help="enrol, list, remove officers; change passphrase")
+    officer = sub.add_parser(
+        "officer", allow_abbrev=False, help="enrol, list, remove officers; change passphrase"
+    )
     osub = officer.add_subparsers(dest="officer_command", metavar="ACTION", required=True)
-    add = osub.add_parser("add", help="enrol an officer (administrators only)")
+    add = osub.add_parser("add", allow_abbrev=False, help="enrol an officer (administrators only)")
     add.add_argument("new_officer", metavar="NEW_ID")
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     _login_args(add)
     _passphrase_file(add, "--new-passphrase-file", "the new officer's passphrase")
-    _login_args(osub.add_parser("list", help="list enrolled officers"))
-    remove = osub.add_parser("remove", help="remove an officer (administrators only)")
+    _login_args(osub.add_parser("list", allow_abbrev=False, help="list enrolled officers"))
+    remove = osub.add_parser(
+        "remove", allow_abbrev=False, help="remove an officer (administrators only)"
+    )
     remove.add_argument("target", metavar="ID")
     _login_args(remove)
-    passwd = osub.add_parser("passwd", help="change your own passphrase")
+    passwd = osub.add_parser("passwd", allow_abbrev=False, help="change your own passphrase")
     _login_args(passwd)
     _passphrase_file(passwd, "--new-passphrase-file", "the new passphrase")
 
-    verify = sub.add_parser("verify", help="check the whole event chain and every signature")
+    verify = sub.add_parser(
+        "verify", allow_abbrev=False, help="check the whole event chain and every signature"
+    )
     _login_args(verify)
 
-    shots = sub.add_parser("screenshots", help="save PNG screenshots of the screens (demo data)")
+    shots = sub.add_parser(
+        "screenshots", allow_abbrev=False, help="save PNG screenshots of the screens (demo data)"
+    )
     shots.add_argument("--out", required=True, type=Path, metavar="DIR")
     return parser
 

@@ -1,0 +1,21 @@
+"""``python -m bench NAME``: run one benchmark by name."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHMARKS = {"storage": "bench.storage"}
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0] not in BENCHMARKS:
+        print(f"usage: python -m bench {{{','.join(BENCHMARKS)}}}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(BENCHMARKS[argv[0]])
+    module.main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,148 @@
+"""Storage benchmark: (a) committed signed+chained events through the real append path,
+(b) the cost of encryption for the same rows, (c) start-up to the login dialog.
+
+Everything is measured in one run on this machine and reported as figures and ratios.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import sqlcipher3
+
+from fieldapp.storage import database, schema
+from fieldapp.storage.events import Draft, Event, insert_event_rows, read_events
+from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.vault import Session, Vault
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCH_EVENTS = 20_000
+BATCH_SIZE = 500
+SINGLE_EVENTS = 400
+STARTUP_RUNS = 7
+PASS = "bänkprov med lång fras"
+
+
+def _draft(i: int) -> Draft:
+    body = {
+        "text": f"Observation {i}: två personer gick in i rum 312 kl 21:4{i % 10}.",
+        "place": "Hotell Påhittat, Storgatan 1",
+        "amount_sek": 1500 + i % 7 * 100,
+    }
+    return Draft("create", "observation", str(uuid.uuid4()), body)
+
+
+def _session(folder: Path) -> Session:
+    return Vault(folder).create("B100001", "Pia Mätare", PASS, cost=KdfCost())
+
+
+def bench_append(folder: Path) -> tuple[float, list[float], list[Event]]:
+    session = _session(folder / "append")
+    start = time.perf_counter()
+    for offset in range(0, BATCH_EVENTS, BATCH_SIZE):
+        session.append([_draft(offset + i) for i in range(BATCH_SIZE)])
+    rate = BATCH_EVENTS / (time.perf_counter() - start)
+    latencies = []
+    for i in range(SINGLE_EVENTS):
+        t = time.perf_counter()
+        session.log.append_one(_draft(i))
+        latencies.append((time.perf_counter() - t) * 1000)
+    events = list(read_events(session.conn))
+    session.lock()
+    return rate, latencies, events
+
+
+def _insert_rate(conn: database.Connection, events: list[Event]) -> float:
+    schema.migrate(conn)
+    start = time.perf_counter()
+    for offset in range(0, len(events), BATCH_SIZE):
+        with database.transaction(conn):
+            insert_event_rows(conn, events[offset : offset + BATCH_SIZE])
+    return len(events) / (time.perf_counter() - start)
+
+
+def _plain(path: Path) -> database.Connection:
+    # The same library and pragmas, without a key: SQLCipher then writes plain SQLite.
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "temp_store = MEMORY",
+                   "foreign_keys = ON"):  # fmt: skip
+        conn.execute(f"PRAGMA {pragma}").fetchall()
+    return conn  # type: ignore[no-any-return]
+
+
+def bench_encryption(folder: Path, events: list[Event]) -> tuple[float, float]:
+    rates: dict[str, list[float]] = {"enc": [], "plain": []}
+    for run in range(3):  # interleaved, best of three, to damp the machine's noise
+        enc = database.connect(folder / f"enc{run}.db", os.urandom(32))
+        rates["enc"].append(_insert_rate(enc, events))
+        enc.close()
+        plain = _plain(folder / f"plain{run}.db")
+        rates["plain"].append(_insert_rate(plain, events))
+        plain.close()
+    return max(rates["enc"]), max(rates["plain"])
+
+
+_BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, lambda: (print("LOGIN_SHOWN", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def _time_process(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+    elapsed = time.perf_counter() - start
+    if "LOGIN_SHOWN" not in proc.stdout:
+        raise RuntimeError(f"{argv[1]} did not show its window: {proc.stderr[-500:]}")
+    return elapsed
+
+
+def bench_startup(folder: Path) -> tuple[float, float]:
+    data = folder / "startup"
+    _session(data).lock()
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "FIELDAPP_BENCH_EXIT_ON_LOGIN": "1",
+    }
+    app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data)]
+    bare = [sys.executable, "-c", _BARE_WINDOW]
+    _time_process(app, env)  # warm the file cache for both
+    _time_process(bare, env)
+    app_times, bare_times = [], []
+    for _ in range(STARTUP_RUNS):
+        app_times.append(_time_process(app, env))
+        bare_times.append(_time_process(bare, env))
+    return statistics.median(app_times), statistics.median(bare_times)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as tmp:
+        folder = Path(tmp)
+        rate, latencies, events = bench_append(folder)
+        p50 = statistics.median(latencies)
+        p95 = statistics.quantiles(latencies, n=20)[18]
+        print("(a) append path: signed, chained, projected, committed (synchronous=FULL)")
+        print(f"    batched ({BATCH_SIZE}/transaction): {rate:,.0f} events/s   target >= 2,000")
+        print(f"    one event per commit: p50 {p50:.2f} ms, p95 {p95:.2f} ms   target p95 <= 5 ms")
+        enc, plain = bench_encryption(folder, events)
+        print(f"(b) insert of {len(events):,} finished event rows, {BATCH_SIZE}/transaction")
+        print(f"    SQLCipher {enc:,.0f} rows/s, plain SQLite {plain:,.0f} rows/s")
+        print(f"    encrypted vs plain: {plain / enc:.2f}x the time   target <= 1.5x")
+        app, bare = bench_startup(folder)
+        print(f"(c) process start to window shown, median of {STARTUP_RUNS}")
+        print(f"    login dialog {app * 1000:.0f} ms, bare QMainWindow {bare * 1000:.0f} ms")
+        print(f"    ratio {app / bare:.2f}x   target <= 2x")
