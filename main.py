@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp import cli, paths
+from fieldapp.diagnostics import safe_traceback
 from fieldapp.errors import KnownError
 
 DEMO_OFFICER_ID = "D100001"
@@ -34,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.run(args)
     except KnownError as exc:
         print(f"fieldapp: {exc.message}", file=sys.stderr)
+        return cli.EXIT_FAILED
+    except Exception as exc:  # our bug: report where, never what (it may be personal data)
+        logging.getLogger("fieldapp").error("internal error\n%s", safe_traceback(exc))
+        print("fieldapp: internal error (a bug in fieldapp); details above.", file=sys.stderr)
         return cli.EXIT_FAILED
 
 

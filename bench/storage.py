@@ -27,7 +27,7 @@ BATCH_EVENTS = 20_000
 BATCH_SIZE = 500
 SINGLE_EVENTS = 400
 STARTUP_RUNS = 7
-PASS = "bänkprov med lång fras"
+PASS = "bänkprov med lång fras"  # noqa: S105 - a throwaway benchmark vault
 
 
 def _draft(i: int) -> Draft:

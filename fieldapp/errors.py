@@ -96,9 +96,25 @@ class NotPermitted(KnownError):
 
 
 class InvalidInput(KnownError):
-    """A value was refused; ``field`` names which one."""
+    """One or more values were refused; ``field`` names the first, ``problems`` lists all
+    as ``(field path, reason)`` pairs."""
 
     code = "invalid_input"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        problems: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        super().__init__(message, field=field)
+        if problems:
+            self.problems = problems
+        elif field:
+            self.problems = ((field, message),)
+        else:
+            self.problems = ()
 
 
 class SessionLocked(KnownError):

@@ -4,6 +4,7 @@ attachments, access logging, and that nothing written is readable in the files."
 from __future__ import annotations
 
 import hashlib
+import itertools
 import uuid
 
 import pytest
@@ -26,7 +27,7 @@ def test_events_are_chained_and_signed(admin_session: Session) -> None:
     events = list(admin_session.events())
     assert [e.seq for e in events] == list(range(1, len(events) + 1))
     assert events[0].prev_hash == genesis_hash(admin_session.device_id)
-    for before, after in zip(events, events[1:], strict=False):
+    for before, after in itertools.pairwise(events):
         assert after.prev_hash == before.entry_hash
     for e in events:
         assert e.entry_hash == e.computed_hash()
