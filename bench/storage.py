@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 import sqlcipher3
@@ -20,6 +19,7 @@ import sqlcipher3
 from fieldapp.storage import database, schema
 from fieldapp.storage.events import Draft, Event, insert_event_rows, read_events
 from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.records import create_draft
 from fieldapp.storage.vault import Session, Vault
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ def _draft(i: int) -> Draft:
         "place": "Hotell Påhittat, Storgatan 1",
         "amount_sek": 1500 + i % 7 * 100,
     }
-    return Draft("create", "observation", str(uuid.uuid4()), body)
+    return create_draft("observation", body, case_id="bench-case")
 
 
 def _session(folder: Path) -> Session:

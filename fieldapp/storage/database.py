@@ -122,3 +122,18 @@ def integrity_problems(conn: Connection) -> list[str]:
         problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
         quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
     return problems + [q for q in quick if q != "ok"]
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into statements (``executescript`` would commit our transaction)."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current)
+        if dbapi2.complete_statement(joined):
+            out.append(joined)
+            current = []
+    if current and "\n".join(current).strip():
+        out.append("\n".join(current))
+    return out

@@ -12,12 +12,13 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from fieldapp.storage.canonical import canonical
-from fieldapp.storage.database import Connection, transaction
+from fieldapp.storage.database import Connection, statements, transaction
 from fieldapp.storage.events import Event, read_events
 
 
 class Projection(Protocol):
-    """One read model: its tables (name → DDL) and how an event changes them."""
+    """One read model: its tables (name → DDL, indexes may follow after ';') and how an
+    event changes them."""
 
     @property
     def tables(self) -> Mapping[str, str]: ...
@@ -47,7 +48,7 @@ class Projector:
         if missing:
             with transaction(conn):
                 for ddl in missing:
-                    conn.execute(ddl)
+                    _create(conn, ddl)
 
     def apply(self, conn: Connection, event: Event) -> None:
         for projection in self._projections:
@@ -60,7 +61,7 @@ class Projector:
             for p in self._projections:
                 for name, ddl in p.tables.items():
                     conn.execute(f"DROP TABLE IF EXISTS {name}")
-                    conn.execute(ddl)
+                    _create(conn, ddl)
             for event in read_events(conn):
                 self.apply(conn, event)
                 count += 1
@@ -74,6 +75,12 @@ class Projector:
             for row in conn.execute(f"SELECT * FROM {name} ORDER BY 1"):
                 digest.update(canonical([_jsonable(v) for v in row]))
         return digest.digest()
+
+
+def _create(conn: Connection, ddl: str) -> None:
+    # A table's DDL may carry its indexes after it, separated by ';'.
+    for statement in statements(ddl):
+        conn.execute(statement)
 
 
 def _jsonable(value: object) -> object:

@@ -6,10 +6,8 @@ they belong to ``projections`` and are rebuilt from the event log.
 
 from __future__ import annotations
 
-from sqlcipher3.dbapi2 import complete_statement
-
 from fieldapp.errors import KnownError
-from fieldapp.storage.database import Connection, transaction
+from fieldapp.storage.database import Connection, statements, transaction
 
 EVENT_KINDS = ("create", "amend", "void", "resolve", "custody", "checkpoint", "access")
 
@@ -69,20 +67,7 @@ def migrate(conn: Connection) -> int:
         )
     for version in range(start, SCHEMA_VERSION):
         with transaction(conn):
-            for statement in _statements(MIGRATIONS[version]):
+            for statement in statements(MIGRATIONS[version]):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {version + 1}")
     return start
-
-
-def _statements(script: str) -> list[str]:
-    # executescript() would COMMIT our transaction, so feed the statements one by one.
-    out: list[str] = []
-    current: list[str] = []
-    for line in script.strip().splitlines():
-        current.append(line)
-        text = "\n".join(current)
-        if complete_statement(text):
-            out.append(text)
-            current = []
-    return out

@@ -54,6 +54,7 @@ from fieldapp.storage.keyslots import (
     calibrate,
 )
 from fieldapp.storage.projections import Projection, Projector
+from fieldapp.storage.records import RecordsProjection
 from fieldapp.storage.unlock_state import FailedAttempt, UnlockState
 from fieldapp.storage.verify import VerifyReport, verify
 
@@ -67,7 +68,7 @@ Clock = Callable[[], float]
 
 def core_projections() -> list[Projection]:
     """The projections every vault has; later features add theirs beside these."""
-    return [OfficersProjection()]
+    return [OfficersProjection(), RecordsProjection()]
 
 
 class Vault:

@@ -20,7 +20,9 @@ def main() -> None:
     while True:
         n += 1
         batch = [
-            Draft("create", "note", str(uuid.uuid4()), {"text": f"crash test {n}.{i}" * 20})
+            Draft(
+                "create", "note", str(uuid.uuid4()), {"data": {"text": f"crash test {n}.{i}" * 20}}
+            )
             for i in range(1 + n % 4)
         ]
         for event in session.append(batch):

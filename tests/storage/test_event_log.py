@@ -19,7 +19,9 @@ from tests.conftest import ADMIN_ID, ADMIN_PASS, FIELD_ID, FIELD_NAME, FIELD_PAS
 
 
 def _note(text: str, *, attachments: tuple[bytes, ...] = ()) -> Draft:
-    return Draft("create", "note", str(uuid.uuid4()), {"text": text}, attachments=attachments)
+    return Draft(
+        "create", "note", str(uuid.uuid4()), {"data": {"text": text}}, attachments=attachments
+    )
 
 
 def test_events_are_chained_and_signed(admin_session: Session) -> None:
@@ -41,15 +43,15 @@ def test_events_are_chained_and_signed(admin_session: Session) -> None:
 
 def test_body_is_canonical_json(admin_session: Session) -> None:
     event = admin_session.log.append_one(
-        Draft("create", "note", "n1", {"ö": 1, "a": [1.5, "x"], "b": None})
+        Draft("create", "note", "n1", {"data": {"ö": 1, "a": [1.5, "x"], "b": None}})
     )
-    assert event.body == b'{"a":[1.5,"x"],"b":null,"\xc3\xb6":1}'
+    assert event.body == b'{"data":{"a":[1.5,"x"],"b":null,"\xc3\xb6":1}}'
 
 
 def test_unserialisable_body_is_refused_and_nothing_stored(admin_session: Session) -> None:
     before = len(list(admin_session.events()))
     with pytest.raises(InvalidInput):
-        admin_session.append([_note("ok"), Draft("create", "note", "x", {"bad": {1, 2}})])
+        admin_session.append([_note("ok"), Draft("create", "note", "x", {"data": {"bad": {1, 2}}})])
     assert len(list(admin_session.events())) == before
 
 

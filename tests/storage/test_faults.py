@@ -25,7 +25,7 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def _note(text: str) -> Draft:
-    return Draft("create", "note", str(uuid.uuid4()), {"text": text})
+    return Draft("create", "note", str(uuid.uuid4()), {"data": {"text": text}})
 
 
 def _fill(session: Session, n: int = 400) -> None:

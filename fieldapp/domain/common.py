@@ -1,0 +1,82 @@
+"""Readers shared by the domain records: phone numbers, languages, countries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import phonenumbers
+
+from fieldapp.validation import Problems, text
+
+DEFAULT_REGION = "SE"
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def phone(
+    p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False
+) -> str | None:
+    """A phone number in any usual format; Swedish by default; stored as E.164."""
+    raw = text(p, data, field, required=required, max_len=40)
+    if raw is None:
+        return None
+    try:
+        number = phonenumbers.parse(raw, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        p.add(field, "not a phone number.")
+        return None
+    if not phonenumbers.is_possible_number(number):
+        p.add(field, "not a possible phone number (too short or too long).")
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def language(
+    p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False
+) -> str | None:
+    """An ISO 639 language code (sv, en, ro, ru, es, th …)."""
+    raw = text(p, data, field, required=required, max_len=3)
+    if raw is None:
+        return None
+    if not _LANGUAGE.match(raw.lower()):
+        p.add(field, "use a language code such as sv, en, ro.")
+        return None
+    return raw.lower()
+
+
+def country(p: Problems, data: Mapping[str, Any], field: str) -> str | None:
+    """An ISO 3166 two-letter country code (SE, RO, TH …)."""
+    raw = text(p, data, field, max_len=2)
+    if raw is None:
+        return None
+    if not _COUNTRY.match(raw.upper()):
+        p.add(field, "use a two-letter country code such as SE, RO.")
+        return None
+    return raw.upper()
+
+
+def web_address(p: Problems, data: Mapping[str, Any], field: str) -> str | None:
+    raw = text(p, data, field, max_len=300)
+    if raw is None:
+        return None
+    if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", raw):
+        p.add(field, "use a full web address starting with https://.")
+        return None
+    return raw
+
+
+def email(p: Problems, data: Mapping[str, Any], field: str) -> str | None:
+    raw = text(p, data, field, max_len=200)
+    if raw is None:
+        return None
+    if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", raw):
+        p.add(field, "not an e-mail address.")
+        return None
+    return raw
+
+
+def drop_none(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored records keep only the fields that hold something."""
+    return {k: v for k, v in data.items() if v is not None}
