@@ -71,8 +71,12 @@ def _insert_rate(conn: database.Connection, events: list[Event]) -> float:
 def _plain(path: Path) -> database.Connection:
     # The same library and pragmas, without a key: SQLCipher then writes plain SQLite.
     conn = sqlcipher3.connect(str(path), isolation_level=None)
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "temp_store = MEMORY",
-                   "foreign_keys = ON"):  # fmt: skip
+    for pragma in (
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "temp_store = MEMORY",
+        "foreign_keys = ON",
+    ):
         conn.execute(f"PRAGMA {pragma}").fetchall()
     return conn  # type: ignore[no-any-return]
 

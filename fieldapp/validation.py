@@ -74,8 +74,14 @@ def refuse(field: str, reason: str) -> InvalidInput:
 # -- readers: each returns the clean value or records a problem and returns None -------------
 
 
-def text(p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False,
-         max_len: int = MAX_TEXT) -> str | None:  # fmt: skip
+def text(
+    p: Problems,
+    data: Mapping[str, Any],
+    field: str,
+    *,
+    required: bool = False,
+    max_len: int = MAX_TEXT,
+) -> str | None:
     value = data.get(field)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -91,8 +97,9 @@ def text(p: Problems, data: Mapping[str, Any], field: str, *, required: bool = F
     return value
 
 
-def choice(p: Problems, data: Mapping[str, Any], field: str, enum: type[E], *,
-           required: bool = False) -> E | None:  # fmt: skip
+def choice(
+    p: Problems, data: Mapping[str, Any], field: str, enum: type[E], *, required: bool = False
+) -> E | None:
     value = data.get(field)
     if value is None or value == "":
         if required:
@@ -106,8 +113,15 @@ def choice(p: Problems, data: Mapping[str, Any], field: str, enum: type[E], *,
         return None
 
 
-def integer(p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False,
-            minimum: int | None = 0, maximum: int | None = None) -> int | None:  # fmt: skip
+def integer(
+    p: Problems,
+    data: Mapping[str, Any],
+    field: str,
+    *,
+    required: bool = False,
+    minimum: int | None = 0,
+    maximum: int | None = None,
+) -> int | None:
     value = data.get(field)
     if value is None or value == "":
         if required:
@@ -131,8 +145,9 @@ def integer(p: Problems, data: Mapping[str, Any], field: str, *, required: bool 
     return value
 
 
-def boolean(p: Problems, data: Mapping[str, Any], field: str, *,
-            default: bool | None = None) -> bool | None:  # fmt: skip
+def boolean(
+    p: Problems, data: Mapping[str, Any], field: str, *, default: bool | None = None
+) -> bool | None:
     value = data.get(field, default)
     if value is None or isinstance(value, bool):
         return value
@@ -140,8 +155,15 @@ def boolean(p: Problems, data: Mapping[str, Any], field: str, *,
     return None
 
 
-def day(p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False,
-        not_after: date | None = None, not_before: date | None = None) -> date | None:  # fmt: skip
+def day(
+    p: Problems,
+    data: Mapping[str, Any],
+    field: str,
+    *,
+    required: bool = False,
+    not_after: date | None = None,
+    not_before: date | None = None,
+) -> date | None:
     value = data.get(field)
     if value is None or value == "":
         if required:
@@ -161,8 +183,14 @@ def day(p: Problems, data: Mapping[str, Any], field: str, *, required: bool = Fa
     return parsed
 
 
-def moment(p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False,
-           not_after: datetime | None = None) -> datetime | None:  # fmt: skip
+def moment(
+    p: Problems,
+    data: Mapping[str, Any],
+    field: str,
+    *,
+    required: bool = False,
+    not_after: datetime | None = None,
+) -> datetime | None:
     """A time with its UTC offset (ISO 8601); naive times are refused, since laptops and
     the station may sit in different zones."""
     value = data.get(field)

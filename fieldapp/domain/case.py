@@ -47,25 +47,32 @@ def clean_case(
         p.add("linked_ads", "must be a list of ad ids.")
         ads = []
     status = choice(p, data, "status", CaseStatus) or CaseStatus.OPEN
-    return drop_none({
-        "place_kind": kind,
-        "place_name": text(p, data, "place_name", required=kind is PlaceKind.HOTEL, max_len=160),
-        "address": text(p, data, "address", required=True, max_len=300),
-        "room": text(p, data, "room", max_len=40),
-        "municipality": municipality,
-        "start": start.isoformat() if start else None,
-        "end": end.isoformat() if end else None,
-        "officers_present": sorted(set(officers)),
-        "linked_ads": sorted(set(ads)),
-        "status": status,
-        "transferred_to": text(p, data, "transferred_to", max_len=160,
-                               required=status is CaseStatus.TRANSFERRED),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "place_kind": kind,
+            "place_name": text(
+                p, data, "place_name", required=kind is PlaceKind.HOTEL, max_len=160
+            ),
+            "address": text(p, data, "address", required=True, max_len=300),
+            "room": text(p, data, "room", max_len=40),
+            "municipality": municipality,
+            "start": start.isoformat() if start else None,
+            "end": end.isoformat() if end else None,
+            "officers_present": sorted(set(officers)),
+            "linked_ads": sorted(set(ads)),
+            "status": status,
+            "transferred_to": text(
+                p, data, "transferred_to", max_len=160, required=status is CaseStatus.TRANSFERRED
+            ),
+        }
+    )
 
 
 def clean_observation(data: Mapping[str, Any], p: Problems, *, now: datetime) -> dict[str, Any]:
     at = moment(p, data, "at", required=True, not_after=now)
-    return drop_none({
-        "at": at.isoformat() if at else None,
-        "text": text(p, data, "text", required=True),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "at": at.isoformat() if at else None,
+            "text": text(p, data, "text", required=True),
+        }
+    )

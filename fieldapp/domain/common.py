@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 import phonenumbers
@@ -27,10 +28,12 @@ def phone(
     except phonenumbers.NumberParseException:
         p.add(field, "not a phone number.")
         return None
-    if not phonenumbers.is_possible_number(number):
-        p.add(field, "not a possible phone number (too short or too long).")
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if phonenumbers.is_possible_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if phonenumbers.is_valid_short_number(number):  # 112, 114 14: dialled as they are
+        return phonenumbers.national_significant_number(number)
+    p.add(field, "not a possible phone number (too short or too long).")
+    return None
 
 
 def language(
@@ -78,5 +81,5 @@ def email(p: Problems, data: Mapping[str, Any], field: str) -> str | None:
 
 
 def drop_none(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Stored records keep only the fields that hold something."""
-    return {k: v for k, v in data.items() if v is not None}
+    """The stored form: only the fields that hold something, enums as their plain values."""
+    return {k: v.value if isinstance(v, Enum) else v for k, v in data.items() if v is not None}

@@ -45,14 +45,16 @@ def clean_operation(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
     if not isinstance(agencies, list) or not all(isinstance(a, str) and a for a in agencies):
         p.add("agencies", "must be a list of agency names.")
         agencies = []
-    return drop_none({
-        "name": text(p, data, "name", required=True, max_len=120),
-        "start": start.isoformat() if start else None,
-        "end": end.isoformat() if end else None,
-        "county": text(p, data, "county", max_len=60),
-        "agencies": [a.strip() for a in agencies],
-        "note": text(p, data, "note"),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "name": text(p, data, "name", required=True, max_len=120),
+            "start": start.isoformat() if start else None,
+            "end": end.isoformat() if end else None,
+            "county": text(p, data, "county", max_len=60),
+            "agencies": [a.strip() for a in agencies],
+            "note": text(p, data, "note"),
+        }
+    )
 
 
 def clean_contact(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
@@ -62,23 +64,27 @@ def clean_contact(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
     web = web_address(p, data, "web")
     if not (number or mail or web) and not p:
         p.add("phone", "a contact needs a phone number, an e-mail or a web address.")
-    return drop_none({
-        "role": choice(p, data, "role", ContactRole, required=True),
-        "organisation": text(p, data, "organisation", required=True, max_len=160),
-        "unit": text(p, data, "unit", max_len=160),
-        "phone": number,
-        "email": mail,
-        "web": web,
-        "hours": text(p, data, "hours", max_len=160),
-        "verified_on": verified.isoformat() if verified else None,
-        "note": text(p, data, "note", max_len=500),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "role": choice(p, data, "role", ContactRole, required=True),
+            "organisation": text(p, data, "organisation", required=True, max_len=160),
+            "unit": text(p, data, "unit", max_len=160),
+            "phone": number,
+            "email": mail,
+            "web": web,
+            "hours": text(p, data, "hours", max_len=160),
+            "verified_on": verified.isoformat() if verified else None,
+            "note": text(p, data, "note", max_len=500),
+        }
+    )
 
 
 def clean_team_member(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
-    return drop_none({
-        "officer_id": text(p, data, "officer_id", required=True, max_len=32),
-        "name": text(p, data, "name", required=True, max_len=120),
-        "role": choice(p, data, "role", TeamRole, required=True),
-        "phone": phone(p, data, "phone"),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "officer_id": text(p, data, "officer_id", required=True, max_len=32),
+            "name": text(p, data, "name", required=True, max_len=120),
+            "role": choice(p, data, "role", TeamRole, required=True),
+            "phone": phone(p, data, "phone"),
+        }
+    )

@@ -67,11 +67,13 @@ def _identity_document(p: Problems, data: Mapping[str, Any]) -> dict[str, Any] |
         p.add("foreign_id", "must be a document type, number and country.")
         return None
     sub = p.at("foreign_id")
-    return drop_none({
-        "document": text(sub, doc, "document", required=True, max_len=60),
-        "number": text(sub, doc, "number", required=True, max_len=60),
-        "country": country(sub, doc, "country"),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "document": text(sub, doc, "document", required=True, max_len=60),
+            "number": text(sub, doc, "number", required=True, max_len=60),
+            "country": country(sub, doc, "country"),
+        }
+    )
 
 
 def _identity(p: Problems, data: Mapping[str, Any], today: date) -> dict[str, Any]:
@@ -105,42 +107,47 @@ def _income(p: Problems, data: Mapping[str, Any]) -> dict[str, Any] | None:
         return None
     sub = p.at("income")
     restructuring = boolean(sub, income, "debt_restructuring", default=False)
-    return drop_none({
-        "annual_income_sek": integer(sub, income, "annual_income_sek", required=True),
-        "costs_sek": integer(sub, income, "costs_sek"),
-        "benefits_sek": integer(sub, income, "benefits_sek"),
-        "children_supported": integer(sub, income, "children_supported", maximum=30),
-        "spouse_without_income": boolean(sub, income, "spouse_without_income", default=False),
-        "net_wealth_sek": integer(sub, income, "net_wealth_sek", minimum=None),
-        "debt_restructuring": restructuring,
-        "payment_free_amount_sek": integer(
-            sub, income, "payment_free_amount_sek", required=bool(restructuring)
-        ),
-        "source": text(sub, income, "source", max_len=200),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "annual_income_sek": integer(sub, income, "annual_income_sek", required=True),
+            "costs_sek": integer(sub, income, "costs_sek"),
+            "benefits_sek": integer(sub, income, "benefits_sek"),
+            "children_supported": integer(sub, income, "children_supported", maximum=30),
+            "spouse_without_income": boolean(sub, income, "spouse_without_income", default=False),
+            "net_wealth_sek": integer(sub, income, "net_wealth_sek", minimum=None),
+            "debt_restructuring": restructuring,
+            "payment_free_amount_sek": integer(
+                sub, income, "payment_free_amount_sek", required=bool(restructuring)
+            ),
+            "source": text(sub, income, "source", max_len=200),
+        }
+    )
 
 
 def clean_buyer(data: Mapping[str, Any], p: Problems, *, today: date) -> dict[str, Any]:
     method = choice(p, data, "identity_method", IdentityMethod, required=True)
     interpreter = boolean(p, data, "interpreter_needed", default=False)
-    return drop_none({
-        "role": BUYER,
-        "name": text(p, data, "name", required=True, max_len=120),
-        **_identity(p, data, today),
-        "identity_method": method,
-        "identity_note": text(p, data, "identity_note", required=method is IdentityMethod.OTHER,
-                              max_len=300),
-        "address": text(p, data, "address", max_len=300),
-        "phone": phone(p, data, "phone"),
-        "civil_status": choice(p, data, "civil_status", CivilStatus),
-        "children_under_18": integer(p, data, "children_under_18", maximum=30),
-        "income": _income(p, data),
-        "language": language(p, data, "language"),
-        "interpreter_needed": interpreter,
-        "interpreter_language": language(
-            p, data, "interpreter_language", required=bool(interpreter)
-        ),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "role": BUYER,
+            "name": text(p, data, "name", required=True, max_len=120),
+            **_identity(p, data, today),
+            "identity_method": method,
+            "identity_note": text(
+                p, data, "identity_note", required=method is IdentityMethod.OTHER, max_len=300
+            ),
+            "address": text(p, data, "address", max_len=300),
+            "phone": phone(p, data, "phone"),
+            "civil_status": choice(p, data, "civil_status", CivilStatus),
+            "children_under_18": integer(p, data, "children_under_18", maximum=30),
+            "income": _income(p, data),
+            "language": language(p, data, "language"),
+            "interpreter_needed": interpreter,
+            "interpreter_language": language(
+                p, data, "interpreter_language", required=bool(interpreter)
+            ),
+        }
+    )
 
 
 def _indicators(p: Problems, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -168,22 +175,24 @@ def _indicators(p: Problems, data: Mapping[str, Any]) -> dict[str, Any]:
 def clean_seller(data: Mapping[str, Any], p: Problems, *, today: date) -> dict[str, Any]:
     interpreter = boolean(p, data, "interpreter_needed", default=False)
     born = day(p, data, "date_of_birth", not_after=today, not_before=date(1900, 1, 1))
-    return drop_none({
-        "role": SELLER,
-        "name": text(p, data, "name", required=True, max_len=120),  # or an alias
-        "date_of_birth": born.isoformat() if born else None,
-        "estimated_age": integer(p, data, "estimated_age", minimum=10, maximum=99),
-        "possibly_minor": boolean(p, data, "possibly_minor", default=False),
-        "nationality": country(p, data, "nationality"),
-        "language": language(p, data, "language"),
-        "interpreter_needed": interpreter,
-        "interpreter_language": language(
-            p, data, "interpreter_language", required=bool(interpreter)
-        ),
-        "phone": phone(p, data, "phone"),
-        "indicators": _indicators(p, data),
-        "note": text(p, data, "note"),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "role": SELLER,
+            "name": text(p, data, "name", required=True, max_len=120),  # or an alias
+            "date_of_birth": born.isoformat() if born else None,
+            "estimated_age": integer(p, data, "estimated_age", minimum=10, maximum=99),
+            "possibly_minor": boolean(p, data, "possibly_minor", default=False),
+            "nationality": country(p, data, "nationality"),
+            "language": language(p, data, "language"),
+            "interpreter_needed": interpreter,
+            "interpreter_language": language(
+                p, data, "interpreter_language", required=bool(interpreter)
+            ),
+            "phone": phone(p, data, "phone"),
+            "indicators": _indicators(p, data),
+            "note": text(p, data, "note"),
+        }
+    )
 
 
 def clean_witness(data: Mapping[str, Any], p: Problems, *, today: date) -> dict[str, Any]:
@@ -192,15 +201,17 @@ def clean_witness(data: Mapping[str, Any], p: Problems, *, today: date) -> dict[
     if raw_id is not None:
         with p.catching("personal_id"):
             personal_id = parse_swedish_id(raw_id, today=today, field="personal_id").number
-    return drop_none({
-        "role": WITNESS,
-        "name": text(p, data, "name", required=True, max_len=120),
-        "personal_id": personal_id,
-        "phone": phone(p, data, "phone"),
-        "address": text(p, data, "address", max_len=300),
-        "relation": text(p, data, "relation", max_len=120),  # e.g. hotel night porter
-        "note": text(p, data, "note"),
-    })  # fmt: skip
+    return drop_none(
+        {
+            "role": WITNESS,
+            "name": text(p, data, "name", required=True, max_len=120),
+            "personal_id": personal_id,
+            "phone": phone(p, data, "phone"),
+            "address": text(p, data, "address", max_len=300),
+            "relation": text(p, data, "relation", max_len=120),  # e.g. hotel night porter
+            "note": text(p, data, "note"),
+        }
+    )
 
 
 CLEANERS = {BUYER: clean_buyer, SELLER: clean_seller, WITNESS: clean_witness}

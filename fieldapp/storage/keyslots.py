@@ -221,9 +221,12 @@ class RecoverySlot:
     def open(self, vault_id: str, station_private: X25519PrivateKey) -> bytes:
         shared = station_private.exchange(X25519PublicKey.from_public_bytes(self.ephemeral_public))
         aad = canonical(
-            {"vault_id": vault_id, "station": self.station_fingerprint,
-             "eph": b64(self.ephemeral_public)}
-        )  # fmt: skip
+            {
+                "vault_id": vault_id,
+                "station": self.station_fingerprint,
+                "eph": b64(self.ephemeral_public),
+            }
+        )
         try:
             return AESGCM(self._key(shared, vault_id)).decrypt(self.nonce, self.ciphertext, aad)
         except InvalidTag:

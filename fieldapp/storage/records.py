@@ -70,9 +70,19 @@ _SELECT = (
 
 def _record(row: Sequence[Any]) -> Record:
     return Record(
-        row[0], row[1], row[2], row[3], json.loads(row[4]), row[5], row[6], row[7], row[8],
-        row[9], bool(row[10]), row[11],
-    )  # fmt: skip
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        json.loads(row[4]),
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        bool(row[10]),
+        row[11],
+    )
 
 
 class RecordsProjection:
@@ -90,11 +100,17 @@ class RecordsProjection:
             conn.execute(
                 "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)",
                 (
-                    *key, body.get("operation_id"), body.get("case_id"),
+                    *key,
+                    body.get("operation_id"),
+                    body.get("case_id"),
                     json.dumps(body["data"], sort_keys=True, ensure_ascii=False),
-                    event.wall_time, event.officer_id, event.wall_time, event.officer_id, event.id,
+                    event.wall_time,
+                    event.officer_id,
+                    event.wall_time,
+                    event.officer_id,
+                    event.id,
                 ),
-            )  # fmt: skip
+            )
         elif event.kind == "amend":
             row = conn.execute(
                 "SELECT data FROM records WHERE entity_type = ? AND entity_id = ?", key
@@ -108,9 +124,14 @@ class RecordsProjection:
             conn.execute(
                 "UPDATE records SET data = ?, updated_at = ?, updated_by = ?, last_event = ? "
                 "WHERE entity_type = ? AND entity_id = ?",
-                (json.dumps(data, sort_keys=True, ensure_ascii=False), event.wall_time,
-                 event.officer_id, event.id, *key),
-            )  # fmt: skip
+                (
+                    json.dumps(data, sort_keys=True, ensure_ascii=False),
+                    event.wall_time,
+                    event.officer_id,
+                    event.id,
+                    *key,
+                ),
+            )
         elif event.kind == "void":
             conn.execute(
                 "UPDATE records SET voided = 1, void_reason = ?, updated_at = ?, updated_by = ?, "
@@ -142,7 +163,7 @@ class Records:
             )
         return record
 
-    def list(
+    def find(
         self,
         entity_type: str,
         *,

@@ -71,7 +71,7 @@ def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
         argv += ["--passphrase-file", str(passfile)]
     return subprocess.run(
         argv, capture_output=True, text=True, timeout=60, cwd=ROOT, stdin=subprocess.DEVNULL
-    )  # fmt: skip
+    )
 
 
 @contextlib.contextmanager
@@ -104,8 +104,17 @@ def test_read_only_data_dir_refuses_to_create_with_a_clear_message(
         with pytest.raises(StorageUnavailable) as err:
             Vault(folder).create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
         assert "not writable" in err.value.message
-        argv = ["--data-dir", str(folder / "vault"), "init", "--officer", ADMIN_ID,
-                "--name", ADMIN_NAME, "--passphrase-file", str(passfile)]  # fmt: skip
+        argv = [
+            "--data-dir",
+            str(folder / "vault"),
+            "init",
+            "--officer",
+            ADMIN_ID,
+            "--name",
+            ADMIN_NAME,
+            "--passphrase-file",
+            str(passfile),
+        ]
         assert cli.run(cli.build_parser().parse_args(argv)) == cli.EXIT_FAILED
     stderr = capsys.readouterr().err
     assert stderr.startswith("fieldapp: ")
@@ -143,7 +152,7 @@ def _tiny_disk(path: Path, size: str) -> Iterator[Path]:
     path.mkdir()
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)], capture_output=True
-    )  # fmt: skip
+    )
     if mounted.returncode != 0:
         pytest.skip("needs root to mount a small tmpfs for a real full disk")
     try:
@@ -183,10 +192,19 @@ def test_a_really_full_disk_loses_nothing_committed(tmp_path: Path) -> None:
 
 def _kill_writer_once(vault: Vault, passfile: Path, rng: random.Random) -> list[tuple[int, str]]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.storage.killed_writer", str(vault.data_dir), ADMIN_ID,
-         str(passfile)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "tests.storage.killed_writer",
+            str(vault.data_dir),
+            ADMIN_ID,
+            str(passfile),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "READY"
     time.sleep(rng.uniform(0.02, 0.4))  # let it write, then kill it mid-whatever

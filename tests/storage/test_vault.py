@@ -47,8 +47,11 @@ def test_first_officer_is_administrator_and_enrolment_is_an_event(admin_session:
     assert (me.officer_id, me.display_name, me.role) == (ADMIN_ID, ADMIN_NAME, Role.ADMINISTRATOR)
     first = next(admin_session.events())
     assert (first.seq, first.kind, first.entity_type, first.entity_id) == (
-        1, "create", "officer", ADMIN_ID,
-    )  # fmt: skip
+        1,
+        "create",
+        "officer",
+        ADMIN_ID,
+    )
     assert admin_session.verify().ok
 
 

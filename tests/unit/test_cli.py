@@ -50,16 +50,31 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Files:
 def test_init_officers_and_verify(files: Files, capsys: pytest.CaptureFixture[str]) -> None:
     admin = files.passfile(ADMIN_PASS)
     code, out, err = files.run(
-        "init", "--officer", ADMIN_ID, "--name", ADMIN_NAME, "--passphrase-file", admin,
+        "init",
+        "--officer",
+        ADMIN_ID,
+        "--name",
+        ADMIN_NAME,
+        "--passphrase-file",
+        admin,
         capsys=capsys,
-    )  # fmt: skip
+    )
     assert (code, err) == (0, "")
     assert ADMIN_ID in out
     login = ("--officer", ADMIN_ID, "--passphrase-file", admin)
     code, out, _ = files.run(
-        "officer", "add", FIELD_ID, "--name", "Bengt Provsson", "--role", "field_officer",
-        *login, "--new-passphrase-file", files.passfile(FIELD_PASS), capsys=capsys,
-    )  # fmt: skip
+        "officer",
+        "add",
+        FIELD_ID,
+        "--name",
+        "Bengt Provsson",
+        "--role",
+        "field_officer",
+        *login,
+        "--new-passphrase-file",
+        files.passfile(FIELD_PASS),
+        capsys=capsys,
+    )
     assert code == 0
     code, out, _ = files.run("officer", "list", *login, capsys=capsys)
     assert code == 0
@@ -68,9 +83,16 @@ def test_init_officers_and_verify(files: Files, capsys: pytest.CaptureFixture[st
         f"{FIELD_ID}\tfield_officer\tBengt Provsson",
     ]
     code, out, _ = files.run(
-        "officer", "passwd", "--officer", FIELD_ID, "--passphrase-file", files.passfile(FIELD_PASS),
-        "--new-passphrase-file", files.passfile("en ny fras för hösten"), capsys=capsys,
-    )  # fmt: skip
+        "officer",
+        "passwd",
+        "--officer",
+        FIELD_ID,
+        "--passphrase-file",
+        files.passfile(FIELD_PASS),
+        "--new-passphrase-file",
+        files.passfile("en ny fras för hösten"),
+        capsys=capsys,
+    )
     assert (code, out.strip()) == (0, "Passphrase changed.")
     code, out, _ = files.run("officer", "remove", FIELD_ID, *login, capsys=capsys)
     assert code == 0
@@ -81,12 +103,24 @@ def test_init_officers_and_verify(files: Files, capsys: pytest.CaptureFixture[st
 
 def test_refusals_exit_1_with_one_line(files: Files, capsys: pytest.CaptureFixture[str]) -> None:
     admin = files.passfile(ADMIN_PASS)
-    files.run("init", "--officer", ADMIN_ID, "--name", ADMIN_NAME, "--passphrase-file", admin,
-              capsys=capsys)  # fmt: skip
-    code, _, err = files.run(
-        "verify", "--officer", ADMIN_ID, "--passphrase-file", files.passfile("fel fras helt"),
+    files.run(
+        "init",
+        "--officer",
+        ADMIN_ID,
+        "--name",
+        ADMIN_NAME,
+        "--passphrase-file",
+        admin,
         capsys=capsys,
-    )  # fmt: skip
+    )
+    code, _, err = files.run(
+        "verify",
+        "--officer",
+        ADMIN_ID,
+        "--passphrase-file",
+        files.passfile("fel fras helt"),
+        capsys=capsys,
+    )
     assert code == 1
     assert err.startswith("fieldapp: Wrong officer or passphrase.")
     assert len(err.strip().splitlines()) == 1
@@ -96,9 +130,15 @@ def test_refusals_exit_1_with_one_line(files: Files, capsys: pytest.CaptureFixtu
     assert code == 1
     assert "Wait" in err  # the delay after a failure applies to the CLI too
     code, _, err = files.run(
-        "init", "--officer", "T5", "--name", "Ny Person", "--passphrase-file", admin,
+        "init",
+        "--officer",
+        "T5",
+        "--name",
+        "Ny Person",
+        "--passphrase-file",
+        admin,
         capsys=capsys,
-    )  # fmt: skip
+    )
     assert code == 1
     assert "already exists" in err
 
@@ -107,9 +147,15 @@ def test_weak_passphrase_is_refused_by_name(
     files: Files, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = files.run(
-        "init", "--officer", ADMIN_ID, "--name", ADMIN_NAME,
-        "--passphrase-file", files.passfile("kort"), capsys=capsys,
-    )  # fmt: skip
+        "init",
+        "--officer",
+        ADMIN_ID,
+        "--name",
+        ADMIN_NAME,
+        "--passphrase-file",
+        files.passfile("kort"),
+        capsys=capsys,
+    )
     assert code == 1
     assert err.strip() == "fieldapp: Passphrase: use at least 12 characters."
     assert not Vault(files.data).exists()
@@ -128,9 +174,13 @@ def test_usage_errors_exit_2(files: Files, capsys: pytest.CaptureFixture[str]) -
 
 def test_no_vault_is_a_clear_message(files: Files, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = files.run(
-        "verify", "--officer", ADMIN_ID, "--passphrase-file", files.passfile(ADMIN_PASS),
+        "verify",
+        "--officer",
+        ADMIN_ID,
+        "--passphrase-file",
+        files.passfile(ADMIN_PASS),
         capsys=capsys,
-    )  # fmt: skip
+    )
     assert code == 1
     assert "There is no vault" in err
 
@@ -139,23 +189,34 @@ def test_tampered_chain_fails_verify_naming_the_sequence(
     files: Files, capsys: pytest.CaptureFixture[str]
 ) -> None:
     admin = files.passfile(ADMIN_PASS)
-    files.run("init", "--officer", ADMIN_ID, "--name", ADMIN_NAME, "--passphrase-file", admin,
-              capsys=capsys)  # fmt: skip
+    files.run(
+        "init",
+        "--officer",
+        ADMIN_ID,
+        "--name",
+        ADMIN_NAME,
+        "--passphrase-file",
+        admin,
+        capsys=capsys,
+    )
     session = Vault(files.data).unlock(ADMIN_ID, ADMIN_PASS)
     session.conn.execute("DROP TRIGGER events_append_only_update")
     session.conn.execute("UPDATE events SET officer_id = 'X' WHERE seq = 2")
     session.lock()
-    code, out, _ = files.run("verify", "--officer", ADMIN_ID, "--passphrase-file", admin,
-                             capsys=capsys)  # fmt: skip
+    code, out, _ = files.run(
+        "verify", "--officer", ADMIN_ID, "--passphrase-file", admin, capsys=capsys
+    )
     assert code == 1
     assert out.startswith("BROKEN at sequence 2")
 
 
 def test_console_script_and_main_py_share_the_parser() -> None:
     result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--help"], capture_output=True, text=True,
+        [sys.executable, str(ROOT / "main.py"), "--help"],
+        capture_output=True,
+        text=True,
         timeout=60,
-    )  # fmt: skip
+    )
     assert result.returncode == 0
     for command in ("init", "officer", "verify", "--data-dir", "--demo"):
         assert command in result.stdout

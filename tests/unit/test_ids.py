@@ -31,9 +31,12 @@ def test_hlc_ticks_strictly_increase_even_when_the_wall_clock_goes_back(walls: l
 
 
 @given(
-    st.integers(0, 2**40), st.integers(0, 99), st.integers(0, 2**40), st.integers(0, 99),
     st.integers(0, 2**40),
-)  # fmt: skip
+    st.integers(0, 99),
+    st.integers(0, 2**40),
+    st.integers(0, 99),
+    st.integers(0, 2**40),
+)
 def test_hlc_receive_is_after_both_clocks(lw: int, lc: int, rw: int, rc: int, now: int) -> None:
     local, remote = Hlc(lw, lc), Hlc(rw, rc)
     merged = local.receive(remote, now)

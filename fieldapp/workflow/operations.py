@@ -1,0 +1,67 @@
+"""Use cases for the operation: create it, its team, its contacts directory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fieldapp.counties import load_county
+from fieldapp.domain.operation import CONTACT_ENTITY, OPERATION_ENTITY, TEAM_ENTITY
+from fieldapp.storage.records import Record, create_draft
+from fieldapp.workflow import entities
+from fieldapp.workflow.context import Change, Context
+from fieldapp.workflow.entities import Placement
+
+
+def create_operation(
+    ctx: Context, data: Mapping[str, Any], *, with_county_contacts: bool = True
+) -> Change:
+    """A new operation; its county profile's contacts are copied into its directory, so
+    the team can verify and adjust them for this operation."""
+    cleaned = entities.clean(ctx, OPERATION_ENTITY, data, Placement())
+    operation = create_draft(OPERATION_ENTITY, cleaned)
+    drafts = [operation]
+    county = cleaned.get("county")
+    if with_county_contacts and county:
+        placement = Placement(operation_id=operation.entity_id)
+        for contact in load_county(county).contacts:
+            drafts.append(
+                create_draft(
+                    CONTACT_ENTITY,
+                    entities.clean_for_new(ctx, CONTACT_ENTITY, contact, placement),
+                    operation_id=operation.entity_id,
+                )
+            )
+    return ctx.change(drafts)
+
+
+def amend_operation(ctx: Context, operation_id: str, changes: Mapping[str, Any]) -> Change:
+    return entities.amend(ctx, OPERATION_ENTITY, operation_id, changes)
+
+
+def add_contact(ctx: Context, operation_id: str, data: Mapping[str, Any]) -> Change:
+    return entities.create(ctx, CONTACT_ENTITY, data, operation_id=operation_id)
+
+
+def amend_contact(ctx: Context, contact_id: str, changes: Mapping[str, Any]) -> Change:
+    return entities.amend(ctx, CONTACT_ENTITY, contact_id, changes)
+
+
+def remove_contact(ctx: Context, contact_id: str, reason: str) -> Change:
+    return entities.void(ctx, CONTACT_ENTITY, contact_id, reason)
+
+
+def add_team_member(ctx: Context, operation_id: str, data: Mapping[str, Any]) -> Change:
+    return entities.create(ctx, TEAM_ENTITY, data, operation_id=operation_id)
+
+
+def operations(ctx: Context) -> list[Record]:
+    return ctx.records.find(OPERATION_ENTITY)
+
+
+def contacts(ctx: Context, operation_id: str) -> list[Record]:
+    return ctx.records.find(CONTACT_ENTITY, operation_id=operation_id)
+
+
+def team(ctx: Context, operation_id: str) -> list[Record]:
+    return ctx.records.find(TEAM_ENTITY, operation_id=operation_id)
