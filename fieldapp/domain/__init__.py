@@ -1,0 +1,1 @@
+"""The domain: records, enums and rules that need no storage."""
