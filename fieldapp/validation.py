@@ -45,7 +45,11 @@ class Problems:
             yield
         except InvalidInput as exc:
             for sub_field, reason in exc.problems or ((field, exc.message),):
-                self._items.append((self.path(sub_field or field), _strip_label(reason)))
+                nested = not sub_field or sub_field.startswith(field)
+                target = sub_field if nested and sub_field else field
+                if not nested:
+                    target = f"{field}.{sub_field}"
+                self._items.append((self.path(target), _strip_label(reason)))
 
     def __bool__(self) -> bool:
         return bool(self._items)

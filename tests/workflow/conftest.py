@@ -41,8 +41,13 @@ def ctx(admin_session: Session, clock: Clock) -> Iterator[Context]:
 def operation_id(ctx: Context) -> str:
     change = operations.create_operation(
         ctx,
-        {"name": "Insatsvecka maj", "start": "2026-05-11", "end": "2026-05-22",
-         "county": "vastmanland", "agencies": ["Polisen", "Socialjouren"]},
+        {
+            "name": "Insatsvecka maj",
+            "start": "2026-05-11",
+            "end": "2026-05-22",
+            "county": "vastmanland",
+            "agencies": ["Polisen", "Socialjouren"],
+        },
     )
     return change.entity_id
 
@@ -50,9 +55,15 @@ def operation_id(ctx: Context) -> str:
 @pytest.fixture
 def case_id(ctx: Context, operation_id: str, clock: Clock) -> str:
     return cases.open_case(
-        ctx, operation_id,
-        {"place_kind": "hotel", "place_name": "Hotell Påhittat", "address": "Storgatan 1",
-         "room": "312", "municipality": "Västerås"},
+        ctx,
+        operation_id,
+        {
+            "place_kind": "hotel",
+            "place_name": "Hotell Påhittat",
+            "address": "Storgatan 1",
+            "room": "312",
+            "municipality": "Västerås",
+        },
     ).entity_id
 
 
@@ -65,8 +76,14 @@ BUYER = {
     "language": "sv",
     "income": {"annual_income_sek": 420_000, "costs_sek": 0, "children_supported": 1},
 }
-SELLER = {"name": "Ana (alias)", "estimated_age": 25, "nationality": "RO", "language": "ro",
-          "interpreter_needed": True, "interpreter_language": "ro"}
+SELLER = {
+    "name": "Ana (alias)",
+    "estimated_age": 25,
+    "nationality": "RO",
+    "language": "ro",
+    "interpreter_needed": True,
+    "interpreter_language": "ro",
+}
 
 
 @pytest.fixture
