@@ -1,0 +1,97 @@
+"""Fixtures for the GUI tests: the Swedish UI by default, controllers that clean up after
+themselves, and a look at every text a widget shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QWidget,
+)
+
+from fieldapp.storage.vault import Vault
+from tests.conftest import TEST_COST
+from ui.app import AppController
+from ui.dialogs.login import LoginDialog
+from ui.i18n import Translation
+
+# The offscreen platform cannot resize a shown window to its new size hints and says so
+# whenever an inline message appears; real platforms can. Not our warning to fail on.
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def language(qapp: QApplication) -> Iterator[Callable[[str], None]]:
+    """Swedish, as the app starts by default; call ``language("en")`` to switch."""
+    current = [Translation("sv").install()]
+
+    def switch(code: str) -> None:
+        current[0].remove()
+        current[0] = Translation(code).install()
+
+    yield switch
+    current[0].remove()
+
+
+def flush_deletions() -> None:
+    """Run pending ``deleteLater`` calls (tests have no event loop of their own)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def make_controller(qtbot: Any) -> Iterator[Callable[..., AppController]]:
+    made: list[AppController] = []
+
+    def make(vault: Vault, **kwargs: Any) -> AppController:
+        kwargs.setdefault("kdf_cost", TEST_COST)
+        controller = AppController(vault, **kwargs)
+        made.append(controller)
+        controller.start()
+        return controller
+
+    yield make
+    for controller in made:
+        controller.shutdown()
+    flush_deletions()
+
+
+def log_in(controller: AppController, officer_id: str, passphrase: str) -> None:
+    dialog = controller.dialog
+    assert isinstance(dialog, LoginDialog)
+    dialog.officer.setEditText(officer_id)
+    dialog.passphrase.setText(passphrase)
+    dialog.unlock_button.click()
+
+
+def widget_texts() -> list[str]:
+    """Every text any live widget could show: labels, buttons, fields, lists, titles."""
+    texts: list[str] = []
+    for widget in QApplication.allWidgets():
+        texts += [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
+        if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+            texts.append(widget.text())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+            texts.append(widget.currentText())
+        if isinstance(widget, QListWidget):
+            texts += [widget.item(i).text() for i in range(widget.count())]
+    return texts
+
+
+def visible(widget: QWidget | None) -> bool:
+    return widget is not None and widget.isVisible()

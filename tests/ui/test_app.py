@@ -1,0 +1,90 @@
+"""``run_gui`` end to end in a child process (the start-up benchmark's hook), the theme,
+and the screenshot command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.storage.vault import Vault
+from ui.app import BENCH_ENV, BENCH_MARKER
+from ui.screenshots import SCREEN_HEIGHT, SCREEN_WIDTH, save_screenshots
+from ui.theme import apply_theme
+
+_RUN = """
+import sys
+from pathlib import Path
+import PySide6.QtCore
+from fieldapp.storage.vault import Vault
+from ui.app import run_gui
+code = run_gui(Vault(Path(sys.argv[1])))
+# Building the Qt namespace's enums costs ~30 ms; the first dialog is built without them.
+print("Qt namespace built:", "Qt" in vars(PySide6.QtCore))
+sys.exit(code)
+"""
+
+
+def _run_until_login_shown(data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, BENCH_ENV: "1", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", _RUN, str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_bench_hook_exits_once_the_login_dialog_is_shown(two_officer_vault: Vault) -> None:
+    result = _run_until_login_shown(two_officer_vault.data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [BENCH_MARKER, "Qt namespace built: False"]
+    assert "Traceback" not in result.stderr
+
+
+def test_bench_hook_exits_once_the_first_run_dialog_is_shown(tmp_path: Path) -> None:
+    result = _run_until_login_shown(tmp_path / "new")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [BENCH_MARKER, "Qt namespace built: False"]
+    assert not (tmp_path / "new").exists()
+
+
+def test_dark_theme(qapp: QApplication) -> None:
+    palette, style, sheet, font = (
+        qapp.palette(),
+        qapp.style().name(),
+        qapp.styleSheet(),
+        qapp.font(),
+    )
+    try:
+        apply_theme(qapp)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 60
+        assert qapp.palette().color(QPalette.ColorRole.WindowText).lightness() > 200
+        assert qapp.font().pointSizeF() >= 11
+        assert qapp.styleSheet()
+        qapp.setStyleSheet("")  # with a style sheet, style() is the sheet's wrapper
+        assert qapp.style().name() == "fusion"
+    finally:
+        qapp.setStyleSheet(sheet)
+        if style:
+            qapp.setStyle(style)
+        qapp.setPalette(palette)
+        qapp.setFont(font)
+
+
+def test_screenshots_are_saved_at_laptop_size(qtbot: Any, tmp_path: Path) -> None:
+    saved = save_screenshots(tmp_path / "shots", language="sv")
+    names = [p.name for p in saved]
+    assert names[0].startswith("01_first_run") and "06_main_window.png" in names
+    assert len(saved) == 7
+    for path in saved:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (SCREEN_WIDTH, SCREEN_HEIGHT)

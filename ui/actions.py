@@ -1,0 +1,106 @@
+"""Every action of the main window, declared once: id, text, default shortcut.
+
+Menus, the navigation and (later) a shortcut settings page are built from this list, so a
+shortcut is never defined in two places. Texts are marked for translation here and
+translated when the ``QAction`` is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from ui.i18n import QT_TRANSLATE_NOOP
+
+_CONTEXT = "Actions"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One action: a stable ``id``, its English ``text`` and its default ``shortcut``."""
+
+    id: str
+    text: str
+    shortcut: str = ""  # portable text form ("Ctrl+L"); Ctrl is Cmd on macOS
+
+    def translated_text(self) -> str:
+        return QCoreApplication.translate(_CONTEXT, self.text)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section of the navigation: its action, and the text of its (placeholder) page."""
+
+    action: ActionSpec
+    description: str
+
+    def translated_description(self) -> str:
+        return QCoreApplication.translate(_CONTEXT, self.description)
+
+
+LOCK = ActionSpec("lock", QT_TRANSLATE_NOOP("Actions", "&Lock"), "Ctrl+L")
+QUIT = ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "Ctrl+Q")
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(
+        ActionSpec("go_operations", QT_TRANSLATE_NOOP("Actions", "Operations"), "Ctrl+1"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Set up and follow an operation: the team, the contacts on duty and the ads "
+            "mapped beforehand.",
+        ),
+    ),
+    SectionSpec(
+        ActionSpec("go_cases", QT_TRANSLATE_NOOP("Actions", "Cases"), "Ctrl+2"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "One case per raid location, with the checklist as its spine: the persons, "
+            "agreement, stated price and payment, support offered and the prosecutor's "
+            "decision.",
+        ),
+    ),
+    SectionSpec(
+        ActionSpec("go_ads", QT_TRANSLATE_NOOP("Actions", "Ads"), "Ctrl+3"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Ads found online before the operation, and the case each one led to.",
+        ),
+    ),
+    SectionSpec(
+        ActionSpec("go_documents", QT_TRANSLATE_NOOP("Actions", "Documents"), "Ctrl+4"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Forms and leaflets to print on the spot: the advance approval of a summary "
+            "penalty order and the support leaflets.",
+        ),
+    ),
+    SectionSpec(
+        ActionSpec("go_sync", QT_TRANSLATE_NOOP("Actions", "Sync"), "Ctrl+5"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Send this computer's records to the station and see what it has received.",
+        ),
+    ),
+    SectionSpec(
+        ActionSpec("go_settings", QT_TRANSLATE_NOOP("Actions", "Settings"), "Ctrl+6"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "The officers enrolled on this computer, the lock time, language and text size.",
+        ),
+    ),
+)
+
+ACTIONS: tuple[ActionSpec, ...] = (LOCK, QUIT, *(s.action for s in SECTIONS))
+
+
+def make_action(spec: ActionSpec, parent: QWidget) -> QAction:
+    """A ``QAction`` for ``spec``, its shortcut live whenever ``parent``'s window is active."""
+    action = QAction(spec.translated_text(), parent)
+    action.setObjectName(spec.id)
+    if spec.shortcut:
+        action.setShortcut(QKeySequence(spec.shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    return action

@@ -1,0 +1,274 @@
+"""The entry point and the window flow: first run or login, main window, lock, login again.
+
+``run_gui`` is what ``main.py`` calls. ``AppController`` owns the flow and the one open
+``Session``; it is a plain ``QObject`` so tests drive it without an event loop of its own.
+Only the dialog shown first is imported before it appears: start-up time is benchmarked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fieldapp import APP_NAME
+from fieldapp.errors import KnownError
+from ui.errors import error_text, internal_error_text, log_bug
+from ui.i18n import Translation
+from ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from fieldapp.storage.keyslots import KdfCost
+    from fieldapp.storage.vault import Session, Vault
+    from ui.clipboard import ClipboardGuard
+    from ui.dialogs.base import GateDialog
+    from ui.lock import IdleLock
+    from ui.main_window import MainWindow
+
+BENCH_ENV = "FIELDAPP_BENCH_EXIT_ON_LOGIN"
+BENCH_MARKER = "LOGIN_SHOWN"
+
+
+class AppController(QObject):
+    """Shows first run or login, then the main window; locks and unlocks.
+
+    ``idle_timeout_ms`` overrides the session's own idle timeout (tests use a short one);
+    ``kdf_cost`` is passed to vault creation (``None``: calibrate to this computer).
+    """
+
+    login_shown = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        vault: Vault,
+        *,
+        demo_passphrase: str | None = None,
+        demo_officer_id: str | None = None,
+        idle_timeout_ms: int | None = None,
+        kdf_cost: KdfCost | None = None,
+        clipboard: ClipboardGuard | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self._demo_passphrase = demo_passphrase
+        self._last_officer_id = demo_officer_id
+        self._idle_timeout_ms = idle_timeout_ms
+        self._kdf_cost = kdf_cost
+        self._clipboard = clipboard
+        self.session: Session | None = None
+        self.dialog: GateDialog | None = None
+        self.main_window: MainWindow | None = None
+        self.idle_lock: IdleLock | None = None
+
+    # -- flow --------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.vault.exists():
+            self.show_login()
+        else:
+            self._show_first_run()
+
+    def _show_first_run(self) -> None:
+        from ui.dialogs.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.vault, cost=self._kdf_cost)
+        dialog.created.connect(self._on_unlocked)
+        self._show_dialog(dialog)
+
+    def show_login(self) -> None:
+        """Show the login dialog (over the locked main window, if there is one)."""
+        if self.dialog is not None:
+            self.dialog.activateWindow()
+            return
+        from ui.dialogs.login import LoginDialog
+
+        dialog = LoginDialog(
+            self.vault,
+            officer_id=self._last_officer_id,
+            demo_passphrase=self._demo_passphrase,
+            parent=self.main_window,
+        )
+        dialog.unlocked.connect(self._on_unlocked)
+        self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: GateDialog) -> None:
+        self.dialog = dialog
+        dialog.shown.connect(self.login_shown)
+        dialog.finished.connect(self._on_dialog_finished)
+        if self.main_window is not None:
+            from PySide6.QtCore import Qt  # not at start-up: see ui.forms.qt
+
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+
+    @Slot(int)
+    def _on_dialog_finished(self, result: int) -> None:
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        # Closing the first dialog ends the app; closing it over the locked main window
+        # leaves the window with its "Unlock…" button.
+        if result != QDialog.DialogCode.Accepted and self.main_window is None:
+            self.quit_requested.emit()
+        elif self.main_window is not None:
+            # Keyboard focus back to the window, so Ctrl+L and the rest work at once.
+            self.main_window.activateWindow()
+
+    @Slot(object)
+    def _on_unlocked(self, session: Session) -> None:
+        try:
+            self._open_session(session)
+        except KnownError as exc:
+            self._refuse(session, error_text(exc))
+        except Exception as exc:
+            log_bug(exc, "opening the main window")
+            self._refuse(session, internal_error_text())
+
+    def _open_session(self, session: Session) -> None:
+        from ui.lock import IdleLock
+        from ui.main_window import MainWindow
+
+        officer = session.officer
+        timeout_ms = self._idle_timeout_ms or session.idle_timeout_seconds * 1000
+        if self.idle_lock is None or self.idle_lock.timeout_ms != timeout_ms:
+            if self.idle_lock is not None:
+                self.idle_lock.stop()
+                self.idle_lock.deleteLater()
+            self.idle_lock = IdleLock(timeout_ms, self)
+            self.idle_lock.timed_out.connect(self.lock)
+        if self.main_window is None:
+            self.main_window = MainWindow()
+            self.main_window.lock_requested.connect(self.lock)
+            self.main_window.unlock_requested.connect(self.show_login)
+            self.main_window.close_requested.connect(self._on_main_window_closed)
+            # Shown before the dialog closes, so the app is never without a window.
+            self.main_window.show_fitted()
+        self.session = session
+        self._last_officer_id = session.officer_id
+        self.idle_lock.start()
+        self.main_window.show_session(
+            officer, str(session.vault.data_dir), self.idle_lock.remaining_ms
+        )
+        self.main_window.activateWindow()
+
+    def _refuse(self, session: Session, text: str) -> None:
+        """Give up on a session that unlocked but cannot be used; the dialog says why."""
+        session.lock()
+        self.session = None
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        if self.main_window is not None:
+            self.main_window.show_locked()
+        if self.dialog is not None:
+            self.dialog.show_error(text)
+
+    @property
+    def clipboard(self) -> ClipboardGuard:
+        """The guard every copy in the app goes through."""
+        if self._clipboard is None:
+            from ui.clipboard import ClipboardGuard
+
+            self._clipboard = ClipboardGuard()
+        return self._clipboard
+
+    @Slot()
+    def lock(self) -> None:
+        """Lock now: drop the keys, take down every widget with data, ask for login."""
+        session, self.session = self.session, None
+        if session is None:
+            return
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        session.lock()
+        self._close_transients()
+        if self.main_window is not None:
+            self.main_window.show_locked()
+        self.clipboard.clear_if_ours()
+        self.show_login()
+
+    def _close_transients(self) -> None:
+        """Close menus, popups and dialogs over the main window: they may show data too."""
+        popup = QApplication.activePopupWidget()
+        while popup is not None:
+            popup.close()
+            next_popup = QApplication.activePopupWidget()
+            if next_popup is popup:
+                break
+            popup = next_popup
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.dialog:
+                widget.reject()
+
+    @Slot()
+    def _on_main_window_closed(self) -> None:
+        self.shutdown()
+        self.quit_requested.emit()
+
+    def shutdown(self) -> None:
+        """Lock and clear without asking for login again: the app is ending."""
+        session, self.session = self.session, None
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+        if session is not None:
+            session.lock()
+        if self._clipboard is not None:
+            self._clipboard.clear_if_ours()
+        if self.dialog is not None:
+            dialog, self.dialog = self.dialog, None
+            dialog.finished.disconnect(self._on_dialog_finished)
+            dialog.close()
+            dialog.deleteLater()
+        if self.main_window is not None:
+            window, self.main_window = self.main_window, None
+            window.close_requested.disconnect(self._on_main_window_closed)
+            window.show_locked()
+            window.close()
+            window.deleteLater()
+
+
+def _announce_and_exit(app: QApplication) -> None:
+    print(BENCH_MARKER, flush=True)
+    app.exit(0)
+
+
+def run_gui(
+    vault: Vault,
+    *,
+    language: str = "sv",
+    demo_passphrase: str | None = None,
+    demo_officer_id: str | None = None,
+) -> int:
+    """Create the QApplication, install translator and dark theme, show the first-run
+    dialog (if there is no vault yet) or the login dialog, then the main window.
+    Returns the exit code."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setApplicationName("fieldapp")
+    # Window titles are the app name already; with it as display name Qt adds no suffix.
+    app.setApplicationDisplayName(APP_NAME)
+    # The controller decides when the app ends: between login and main window there is a
+    # moment with no window, and a lock must never quit.
+    app.setQuitOnLastWindowClosed(False)
+    translation = Translation(language).install()
+    apply_theme(app)
+    controller = AppController(
+        vault, demo_passphrase=demo_passphrase, demo_officer_id=demo_officer_id
+    )
+    controller.quit_requested.connect(app.quit)
+    app.aboutToQuit.connect(controller.shutdown)
+    if os.environ.get(BENCH_ENV) == "1":
+        # Zero delay: after the show has been processed, before anything else.
+        controller.login_shown.connect(
+            lambda: QTimer.singleShot(0, lambda: _announce_and_exit(app))
+        )
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()
+        translation.remove()

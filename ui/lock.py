@@ -1,0 +1,99 @@
+"""The idle lock: an application-wide input watcher and a timer.
+
+Any key, mouse or touch input anywhere in the application postpones the lock; after
+``timeout_ms`` without input ``timed_out`` is emitted and the app locks the vault.
+The event filter only notes the time (it runs for every event in the app, so it must be
+cheap); the single-shot timer re-arms itself for whatever is left when it fires early.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TabletPress,
+        QEvent.Type.TabletMove,
+        QEvent.Type.InputMethod,
+    }
+)
+
+
+class IdleLock(QObject):
+    """Emits ``timed_out`` once after ``timeout_ms`` of no user input, while started."""
+
+    timed_out = Signal()
+
+    def __init__(
+        self,
+        timeout_ms: int,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        if timeout_ms <= 0:
+            raise ValueError("the idle timeout must be positive")
+        self._timeout_ms = timeout_ms
+        self._clock = clock
+        self._last_input = clock()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer)
+        self._watching = False
+
+    @property
+    def timeout_ms(self) -> int:
+        return self._timeout_ms
+
+    def start(self) -> None:
+        self._last_input = self._clock()
+        app = QCoreApplication.instance()
+        if app is not None and not self._watching:
+            app.installEventFilter(self)
+            self._watching = True
+        self._timer.start(self._timeout_ms)
+
+    def stop(self) -> None:
+        self._timer.stop()
+        app = QCoreApplication.instance()
+        if app is not None and self._watching:
+            app.removeEventFilter(self)
+        self._watching = False
+
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    def remaining_ms(self) -> int:
+        """Milliseconds until the lock, counted from the last input."""
+        return self._left_ms() if self._timer.isActive() else 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = self._clock()
+        return False
+
+    @Slot()
+    def _on_timer(self) -> None:
+        remaining = self._left_ms()
+        if remaining > 0:
+            self._timer.start(remaining)
+            return
+        self.stop()
+        self.timed_out.emit()
+
+    def _left_ms(self) -> int:
+        idle_ms = (self._clock() - self._last_input) * 1000
+        return max(0, round(self._timeout_ms - idle_ms))
