@@ -124,8 +124,8 @@ def save_screenshots(out_dir: Path, language: str = "sv") -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with (
-        _look(app, language),
         _without_offscreen_noise(),
+        _look(app, language),
         tempfile.TemporaryDirectory(prefix="fieldapp-shots-") as tmp,
     ):
         return _take_all(out_dir, Path(tmp) / "vault")
