@@ -20,7 +20,8 @@ from fieldapp.storage import database, schema
 from fieldapp.storage.events import Draft, Event, insert_event_rows, read_events
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.records import create_draft
-from fieldapp.storage.vault import Session, Vault
+from fieldapp.storage.session import Session
+from fieldapp.storage.vault import Vault
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH_EVENTS = 20_000

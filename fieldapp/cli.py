@@ -15,12 +15,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fieldapp import APP_NAME, __version__, paths
 from fieldapp.errors import KnownError
 from fieldapp.officers import Role
-from fieldapp.storage.vault import Session, Vault
+from fieldapp.storage.vault import Vault
+
+if TYPE_CHECKING:
+    from fieldapp.storage.session import Session
 
 EXIT_OK = 0
 EXIT_FAILED = 1

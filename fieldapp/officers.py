@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from fieldapp.errors import InvalidInput
-from fieldapp.storage.database import Connection
-from fieldapp.storage.events import Event
+
+if TYPE_CHECKING:  # types only: the login dialog must not wait for the database layer
+    from fieldapp.storage.database import Connection
+    from fieldapp.storage.events import Event
 
 OFFICER_ENTITY = "officer"
 _OFFICER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")

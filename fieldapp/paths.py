@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from fieldapp import APP_ID
 
 DATA_DIR_ENV = "FIELDAPP_DATA_DIR"
@@ -25,6 +23,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: it costs start-up time that an override does not need
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from fieldapp.storage.keyslots import KdfCost
-from fieldapp.storage.vault import Session, Vault
+from fieldapp.storage.session import Session
+from fieldapp.storage.vault import Vault
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

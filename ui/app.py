@@ -22,7 +22,8 @@ from ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from fieldapp.storage.keyslots import KdfCost
-    from fieldapp.storage.vault import Session, Vault
+    from fieldapp.storage.session import Session
+    from fieldapp.storage.vault import Vault
     from ui.clipboard import ClipboardGuard
     from ui.dialogs.base import GateDialog
     from ui.lock import IdleLock

@@ -16,18 +16,17 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.errors import KeyFileError
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import b64, canonical, unb64
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+# The cryptography imports sit in the functions that use them: reading vault.keys for the
+# login dialog needs none of them, and they cost a third of the start-up time.
 
 FORMAT = "fieldapp-vault-keys"
 VERSION = 1
@@ -62,6 +61,8 @@ class KdfCost:
 
 def derive_kek(passphrase: str, salt: bytes, cost: KdfCost) -> bytes:
     """Argon2id over the NFC-normalised passphrase (å typed two ways is one passphrase)."""
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     normalised = unicodedata.normalize("NFC", passphrase).encode("utf-8")
     kdf = Argon2id(
         salt=salt,
@@ -133,6 +134,8 @@ class Slot:
     def seal(
         cls, vault_id: str, officer_id: str, passphrase: str, secrets: SlotSecrets, cost: KdfCost
     ) -> Slot:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         salt = os.urandom(16)
         draft = cls(str(uuid.uuid4()), officer_id, salt, cost, os.urandom(12), b"")
         kek = derive_kek(passphrase, salt, cost)
@@ -143,6 +146,9 @@ class Slot:
         return replace(draft, ciphertext=ciphertext)
 
     def open(self, vault_id: str, passphrase: str) -> SlotSecrets:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         kek = derive_kek(passphrase, self.salt, self.cost)
         try:
             payload = AESGCM(kek).decrypt(self.nonce, self.ciphertext, self.aad(vault_id))
@@ -198,6 +204,9 @@ class RecoverySlot:
 
     @staticmethod
     def _key(shared: bytes, vault_id: str) -> bytes:
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
         hkdf = HKDF(
             algorithm=hashes.SHA256(),
             length=32,
@@ -210,6 +219,12 @@ class RecoverySlot:
     def seal(
         cls, vault_id: str, data_key: bytes, station_public: bytes, fingerprint: str
     ) -> RecoverySlot:
+        from cryptography.hazmat.primitives.asymmetric.x25519 import (
+            X25519PrivateKey,
+            X25519PublicKey,
+        )
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         ephemeral = X25519PrivateKey.generate()
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(station_public))
         eph_pub = ephemeral.public_key().public_bytes_raw()
@@ -219,6 +234,10 @@ class RecoverySlot:
         return cls(fingerprint, eph_pub, nonce, ct)
 
     def open(self, vault_id: str, station_private: X25519PrivateKey) -> bytes:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         shared = station_private.exchange(X25519PublicKey.from_public_bytes(self.ephemeral_public))
         aad = canonical(
             {

@@ -1,8 +1,10 @@
 """The vault: one encrypted database and its key-slot file in a data directory.
 
 ``Vault`` is what exists before login (the key file, the officer ids, the unlock delay).
-``Vault.unlock`` returns a ``Session``: the open database, the officer's signing key, the
-event log. ``Session.lock`` closes the database and drops the keys.
+``Vault.unlock`` returns a ``Session`` (``fieldapp.storage.session``).
+
+Start-up matters (the login dialog must show at once), so the database, the event log and
+the session are imported when a vault is opened, not when this module is.
 """
 
 from __future__ import annotations
@@ -12,39 +14,22 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from fieldapp import paths
 from fieldapp.errors import (
     BackoffActive,
-    InvalidInput,
     KnownError,
-    NotPermitted,
     NoVault,
-    SessionLocked,
     StorageUnavailable,
-    VaultDamaged,
     VaultExists,
     WrongPassphrase,
 )
-from fieldapp.officers import (
-    OFFICER_ENTITY,
-    Officer,
-    OfficersProjection,
-    Role,
-    active_officers,
-    check_display_name,
-    check_officer_id,
-    check_role,
-)
+from fieldapp.officers import check_display_name, check_officer_id
 from fieldapp.passphrase_policy import check_passphrase
-from fieldapp.storage import database, schema
 from fieldapp.storage.atomic import ensure_writable
-from fieldapp.storage.database import Connection, transaction
-from fieldapp.storage.events import Draft, Event, EventLog, read_events
 from fieldapp.storage.keyslots import (
     KdfCost,
     KeyFile,
@@ -53,21 +38,20 @@ from fieldapp.storage.keyslots import (
     SlotSecrets,
     calibrate,
 )
-from fieldapp.storage.projections import Projection, Projector
-from fieldapp.storage.records import RecordsProjection
-from fieldapp.storage.unlock_state import FailedAttempt, UnlockState
-from fieldapp.storage.verify import VerifyReport, verify
+from fieldapp.storage.unlock_state import UnlockState
 
-DEFAULT_IDLE_TIMEOUT_SECONDS = 5 * 60
-# Every page's HMAC is checked at unlock (about 5 ms per MB here) up to this size; larger
-# vaults (a station with many photos) rely on `fieldapp verify` for the full check.
-UNLOCK_PAGE_CHECK_MAX_BYTES = 256 * 1024 * 1024
-VAULT_ENTITY = "vault"
+if TYPE_CHECKING:
+    from fieldapp.storage.projections import Projection
+    from fieldapp.storage.session import Session
+
 Clock = Callable[[], float]
 
 
 def core_projections() -> list[Projection]:
-    """The projections every vault has; later features add theirs beside these."""
+    """The projections every vault has: officers, and the records of everything else."""
+    from fieldapp.officers import OfficersProjection
+    from fieldapp.storage.records import RecordsProjection
+
     return [OfficersProjection(), RecordsProjection()]
 
 
@@ -85,7 +69,7 @@ class Vault:
         self.db_path = self.data_dir / paths.VAULT_DB
         self.keys_path = self.data_dir / paths.VAULT_KEYS
         self._unlock_state = UnlockState(self.data_dir / paths.UNLOCK_STATE)
-        self._projector = Projector(projections if projections is not None else core_projections())
+        self._projections = projections
         self._clock = clock
 
     def exists(self) -> bool:
@@ -126,21 +110,13 @@ class Vault:
                 f"Cannot create the data directory {self.data_dir}: {exc.strerror}."
             ) from None
         ensure_writable(self.data_dir)
+        from fieldapp.storage.session import create_database, new_signing_key
+
         cost = cost or calibrate()
         keys = KeyFile(vault_id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), cost=cost)
-        secrets = SlotSecrets(os.urandom(32), Ed25519PrivateKey.generate().private_bytes_raw())
+        secrets = SlotSecrets(os.urandom(32), new_signing_key())
         try:
-            conn = database.connect(self.db_path, secrets.data_key)
-            try:
-                schema.migrate(conn)
-                self._projector.ensure_tables(conn)
-                with transaction(conn):
-                    conn.executemany(
-                        "INSERT INTO meta (key, value) VALUES (?, ?)",
-                        [("vault_id", keys.vault_id), ("device_id", keys.device_id)],
-                    )
-            finally:
-                conn.close()
+            create_database(self.db_path, secrets.data_key, keys, self._projections)
             slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, cost)
             keys = keys.with_slot(slot)
             keys.save(self.keys_path)
@@ -185,260 +161,11 @@ class Vault:
         return session
 
     def _open_session(self, keys: KeyFile, slot: Slot, secrets: SlotSecrets) -> Session:
+        from fieldapp.storage.session import open_session
+
         ensure_writable(self.data_dir)  # the WAL and every change need it
-        conn = database.connect(self.db_path, secrets.data_key)
-        try:
-            if self.db_path.stat().st_size <= UNLOCK_PAGE_CHECK_MAX_BYTES:
-                problems = database.integrity_problems(conn)
-                if problems:
-                    raise database.damaged()
-            schema.migrate(conn)
-            self._projector.ensure_tables(conn)
-            row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
-            if row is None or row[0] != keys.vault_id:
-                raise VaultDamaged("vault.db does not belong to this vault.keys.")
-        except BaseException:
-            conn.close()
-            raise
-        return Session(self, keys, slot.officer_id, secrets, conn, self._projector, self._clock)
+        return open_session(self, keys, slot.officer_id, secrets, self._projections, self._clock)
 
     def destroy(self) -> None:
         """Delete the whole data directory (used for the throwaway demo vault)."""
         shutil.rmtree(self.data_dir, ignore_errors=True)
-
-
-class Session:
-    """An unlocked vault for one officer. Every use needs it unlocked; ``lock`` ends it."""
-
-    def __init__(
-        self,
-        vault: Vault,
-        keys: KeyFile,
-        officer_id: str,
-        secrets: SlotSecrets,
-        conn: Connection,
-        projector: Projector,
-        clock: Clock,
-    ) -> None:
-        self.vault = vault
-        self.officer_id = officer_id
-        self._keys: KeyFile | None = keys
-        self._secrets: SlotSecrets | None = secrets
-        self._conn: Connection | None = conn
-        self._projector = projector
-        self._log: EventLog | None = EventLog(
-            conn,
-            keys.device_id,
-            officer_id,
-            Ed25519PrivateKey.from_private_bytes(secrets.signing_key),
-            projector,
-            clock,
-        )
-
-    # -- state ------------------------------------------------------------------------------
-
-    @property
-    def locked(self) -> bool:
-        return self._conn is None
-
-    def lock(self) -> None:
-        """Close the database and drop every key this object holds. Safe to call twice."""
-        conn, self._conn = self._conn, None
-        self._log = None
-        self._secrets = None
-        self._keys = None
-        if conn is not None:
-            with contextlib.suppress(database.DatabaseError):
-                conn.close()
-
-    @property
-    def conn(self) -> Connection:
-        if self._conn is None:
-            raise SessionLocked("The vault is locked.")
-        return self._conn
-
-    @property
-    def log(self) -> EventLog:
-        if self._log is None:
-            raise SessionLocked("The vault is locked.")
-        return self._log
-
-    @property
-    def projector(self) -> Projector:
-        return self._projector
-
-    def _key_file(self) -> KeyFile:
-        if self._keys is None or self._secrets is None:
-            raise SessionLocked("The vault is locked.")
-        return self._keys
-
-    @property
-    def vault_id(self) -> str:
-        return self._key_file().vault_id
-
-    @property
-    def device_id(self) -> str:
-        return self._key_file().device_id
-
-    @property
-    def officer(self) -> Officer:
-        row = self.conn.execute(
-            "SELECT officer_id, display_name, role, public_key FROM officers "
-            "WHERE officer_id = ? AND removed_at IS NULL",
-            (self.officer_id,),
-        ).fetchone()
-        if row is None:
-            raise VaultDamaged("This officer's enrolment record is missing from the vault.")
-        return Officer(row[0], row[1], Role(row[2]), bytes(row[3]))
-
-    # -- settings ---------------------------------------------------------------------------
-
-    def setting(self, key: str, default: str) -> str:
-        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return str(row[0]) if row else default
-
-    def set_setting(self, key: str, value: str) -> None:
-        with transaction(self.conn):
-            self.conn.execute(
-                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value)
-            )
-
-    @property
-    def idle_timeout_seconds(self) -> int:
-        return int(self.setting("idle_timeout_seconds", str(DEFAULT_IDLE_TIMEOUT_SECONDS)))
-
-    def set_idle_timeout_seconds(self, seconds: int) -> None:
-        if not 30 <= seconds <= 60 * 60:
-            raise InvalidInput(
-                "Idle timeout: between 30 seconds and 60 minutes.", field="idle_timeout"
-            )
-        self.set_setting("idle_timeout_seconds", str(seconds))
-
-    # -- officers ---------------------------------------------------------------------------
-
-    def officers(self) -> list[Officer]:
-        return active_officers(self.conn)
-
-    def _require_admin(self, what: str) -> None:
-        if not self.officer.is_admin:
-            raise NotPermitted(f"Only an administrator may {what}.")
-
-    def enrol_officer(
-        self, officer_id: str, display_name: str, role: str, passphrase: str
-    ) -> Officer:
-        """Enrol a new officer with their own slot and signing key (administrators only)."""
-        self._require_admin("enrol officers")
-        officer_id = check_officer_id(officer_id)
-        display_name = check_display_name(display_name)
-        checked_role = check_role(role)
-        check_passphrase(passphrase, personal=(officer_id, display_name))
-        keys = self._key_file()
-        if keys.slot_for(officer_id) or any(o.officer_id == officer_id for o in self.officers()):
-            raise InvalidInput(f"Officer id: {officer_id} is already enrolled.", field="officer_id")
-        signing = Ed25519PrivateKey.generate()
-        assert self._secrets is not None
-        secrets = SlotSecrets(self._secrets.data_key, signing.private_bytes_raw())
-        slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, keys.cost)
-        public = signing.public_key().public_bytes_raw()
-        draft = _officer_draft(officer_id, display_name, checked_role, public)
-        self._commit_with_keys(keys.with_slot(slot), [draft])
-        return Officer(officer_id, display_name, checked_role, public)
-
-    def remove_officer(self, officer_id: str) -> None:
-        """Delete an officer's slot and record the removal (administrators only)."""
-        self._require_admin("remove officers")
-        keys = self._key_file()
-        current = {o.officer_id: o for o in self.officers()}
-        if officer_id not in current:
-            raise InvalidInput(f"Officer id: {officer_id} is not enrolled.", field="officer_id")
-        admins = [o for o in current.values() if o.is_admin]
-        if current[officer_id].is_admin and len(admins) == 1:
-            raise NotPermitted("The last administrator cannot be removed.")
-        draft = Draft("void", OFFICER_ENTITY, officer_id, {"reason": "removed"})
-        self._commit_with_keys(keys.without_officer(officer_id), [draft])
-
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Rewrap this officer's slot under a new passphrase; the database is not touched."""
-        keys = self._key_file()
-        slot = keys.slot_for(self.officer_id)
-        assert slot is not None and self._secrets is not None
-        try:
-            slot.open(keys.vault_id, old)
-        except SlotOpenFailed:
-            raise WrongPassphrase(0) from None
-        me = self.officer
-        check_passphrase(new, personal=(me.officer_id, me.display_name))
-        if new == old:
-            raise InvalidInput(
-                "New passphrase: must differ from the current one.", field="passphrase"
-            )
-        new_slot = Slot.seal(keys.vault_id, self.officer_id, new, self._secrets, slot.cost)
-        draft = Draft("amend", OFFICER_ENTITY, self.officer_id, {"passphrase_changed": True})
-        self._commit_with_keys(keys.with_slot(new_slot), [draft])
-
-    def _commit_with_keys(self, new_keys: KeyFile, drafts: list[Draft]) -> None:
-        """Write ``vault.keys`` and the events as one step: the events commit only once the
-        new key file is on disk, and a failed commit puts the old key file back."""
-        old_keys = self._key_file()
-        conn = self.conn
-        with database.translate_errors():
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                self.log.append_in_transaction(drafts)
-                new_keys.save(self.vault.keys_path)
-            except BaseException:
-                database.rollback_quietly(conn)
-                raise
-            try:
-                conn.execute("COMMIT")
-            except BaseException:
-                database.rollback_quietly(conn)
-                old_keys.save(self.vault.keys_path)
-                raise
-        self._keys = new_keys
-
-    # -- events -----------------------------------------------------------------------------
-
-    def append(self, drafts: Sequence[Draft]) -> list[Event]:
-        return self.log.append(drafts)
-
-    def record_access(self, entity_type: str, entity_id: str, purpose: str = "view") -> Event:
-        """Log that this officer opened a person's record (brottsdatalagen access logging)."""
-        return self.log.append_one(
-            Draft("access", entity_type, entity_id, {"action": "open", "purpose": purpose})
-        )
-
-    def events(self) -> Iterator[Event]:
-        return read_events(self.conn)
-
-    def verify(self) -> VerifyReport:
-        return verify(self.conn)
-
-    def _enrol_self(self, display_name: str) -> None:
-        assert self._secrets is not None
-        public = Ed25519PrivateKey.from_private_bytes(self._secrets.signing_key).public_key()
-        draft = _officer_draft(
-            self.officer_id, display_name, Role.ADMINISTRATOR, public.public_bytes_raw()
-        )
-        self.log.append([draft, Draft("create", VAULT_ENTITY, self.vault_id, {"created": True})])
-
-    def _record_unlock(self, failed: list[FailedAttempt]) -> None:
-        drafts = []
-        if failed:
-            body = {
-                "action": "failed_unlocks",
-                "attempts": [{"at": f.at, "officer_id": f.officer_id} for f in failed],
-            }
-            drafts.append(Draft("access", VAULT_ENTITY, self.vault_id, body))
-        drafts.append(Draft("access", VAULT_ENTITY, self.vault_id, {"action": "unlock"}))
-        self.log.append(drafts)
-
-
-def _officer_draft(officer_id: str, name: str, role: Role, public_key: bytes) -> Draft:
-    body = {
-        "officer_id": officer_id,
-        "display_name": name,
-        "role": role.value,
-        "public_key": public_key.hex(),
-    }
-    return Draft("create", OFFICER_ENTITY, officer_id, body)

@@ -11,7 +11,7 @@ from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import InvalidInput
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, Records
-from fieldapp.storage.vault import Session
+from fieldapp.storage.session import Session
 from fieldapp.validation import Problems
 
 # A time typed as "now" on one laptop may be a little ahead of another's clock.

@@ -14,7 +14,8 @@ from fieldapp.storage import database
 from fieldapp.storage.database import DatabaseError
 from fieldapp.storage.events import Draft, EventLog, genesis_hash
 from fieldapp.storage.keyslots import KeyFile
-from fieldapp.storage.vault import Session, Vault
+from fieldapp.storage.session import Session
+from fieldapp.storage.vault import Vault
 from tests.conftest import ADMIN_ID, ADMIN_PASS, FIELD_ID, FIELD_NAME, FIELD_PASS
 
 

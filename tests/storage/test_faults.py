@@ -17,7 +17,8 @@ import pytest
 from fieldapp import cli
 from fieldapp.errors import StorageUnavailable, VaultDamaged
 from fieldapp.storage.events import Draft
-from fieldapp.storage.vault import Session, Vault
+from fieldapp.storage.session import Session
+from fieldapp.storage.vault import Vault
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
 
 ROOT = Path(__file__).resolve().parents[2]

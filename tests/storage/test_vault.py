@@ -20,7 +20,8 @@ from fieldapp.errors import (
 )
 from fieldapp.officers import Role
 from fieldapp.storage.keyslots import KeyFile
-from fieldapp.storage.vault import Session, Vault
+from fieldapp.storage.session import Session
+from fieldapp.storage.vault import Vault
 from tests.conftest import (
     ADMIN_ID,
     ADMIN_NAME,

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from fieldapp.storage.vault import Session
+from fieldapp.storage.session import Session
 from fieldapp.workflow import cases, operations, persons
 from fieldapp.workflow.context import Context
 
