@@ -32,6 +32,13 @@ from fieldapp.storage.records import Record, Records
 TICK_ENTITY = "checklist_tick"
 
 
+class SellerStanding(StrEnum):
+    """The seller's part in the case: never a suspect (selling sex is not a crime)."""
+
+    WITNESS = "witness"  # BrB 6:11 protects public order; she is heard as a witness
+    INJURED_PARTY = "injured_party"  # a child (BrB 6:9) or a trafficking victim
+
+
 class Escalation(StrEnum):
     """Facts that change the path of a case; shown, never silent."""
 
@@ -97,6 +104,12 @@ class CaseView:
 
     def buyer(self, buyer_id: str) -> BuyerView | None:
         return next((b for b in self.buyers if b.id == buyer_id), None)
+
+    @property
+    def seller_standing(self) -> SellerStanding:
+        if self.child_case or self.indicators:
+            return SellerStanding.INJURED_PARTY
+        return SellerStanding.WITNESS
 
     def support_for(self, person_id: str) -> tuple[Record, ...]:
         return tuple(s for s in self.support if s.get("person_id") == person_id)

@@ -11,7 +11,7 @@ import pytest
 from fieldapp.domain.evaluation import Outcome
 from fieldapp.errors import InvalidInput
 from fieldapp.workflow import cases, evidence, operations, persons, procedure, support
-from fieldapp.workflow.case_view import Escalation
+from fieldapp.workflow.case_view import Escalation, SellerStanding
 from fieldapp.workflow.context import Context
 from tests.workflow.conftest import BUYER, CET_SUMMER, SELLER, Clock
 
@@ -173,7 +173,8 @@ def test_buyer_without_swedish_number_needs_birth_date_and_document(
     }
 
 
-def test_seller_is_never_a_suspect(ctx: Context, seller_id: str) -> None:
+def test_seller_is_never_a_suspect(ctx: Context, case_id: str, seller_id: str) -> None:
+    assert cases.case_view(ctx, case_id).seller_standing is SellerStanding.WITNESS
     seller = ctx.records.get("person", seller_id)
     assert seller.get("role") == "seller"
     assert "suspect" not in str(seller.data).lower()
@@ -284,6 +285,7 @@ def test_minor_seller_makes_a_child_case(ctx: Context, case_id: str, buyer_id: s
     persons.add_seller(ctx, case_id, {"name": "Okänd", "estimated_age": 16})
     view = cases.case_view(ctx, case_id)
     assert view.child_case
+    assert view.seller_standing is SellerStanding.INJURED_PARTY
     assert Escalation.CHILD_CASE in view.escalations
     assert view.buyers[0].offence.section == "BrB 6:9"
     ids = {s.item.id for s in cases.checklist(ctx, case_id)}
