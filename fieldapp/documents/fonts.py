@@ -1,0 +1,54 @@
+"""The fonts every document uses, embedded from ``resources/fonts`` so that a machine with
+no fonts installed prints the same pages, in every script the leaflets ship.
+
+DejaVu Sans covers Latin (with Romanian ș/ț and Swedish å/ä/ö), Cyrillic and the symbols
+we use; Noto Sans Thai covers Thai only, so Thai runs are switched to it by ``text.markup``.
+ReportLab embeds a subset of each TrueType font it uses: never one of the standard 14
+PDF fonts, which a viewer would substitute with whatever it has.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+from fieldapp.paths import resource
+
+BODY = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+THAI = "NotoSansThai"
+THAI_BOLD = "NotoSansThai-Bold"
+
+_FILES = {
+    BODY: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    THAI: "NotoSansThai-Regular.ttf",
+    THAI_BOLD: "NotoSansThai-Bold.ttf",
+}
+
+
+@cache
+def register_fonts() -> None:
+    """Load the fonts once per process (parsing a TrueType file costs tens of ms)."""
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+    # <b> in a paragraph looks the bold face up through these mappings; there is no italic
+    # face shipped, so italic maps to upright rather than falling back to Helvetica.
+    _no_discretionary_ligatures()
+    for family, bold in ((BODY, BOLD), (THAI, THAI_BOLD)):
+        addMapping(family, 0, 0, family)
+        addMapping(family, 1, 0, bold)
+        addMapping(family, 0, 1, family)
+        addMapping(family, 1, 1, bold)
+
+
+def _no_discretionary_ligatures() -> None:
+    """ReportLab shapes with ``dlig`` on, and DejaVu's discretionary "st" ligature turns
+    "Västmanland" into a decorative glyph nobody expects on a leaflet. Shaping is only on
+    for Thai, where the marks need it; kerning and standard ligatures stay."""
+    defaults = getattr(ttfonts.shapeFragWord, "__defaults__", None)
+    if defaults and isinstance(defaults[0], dict):
+        defaults[0]["dlig"] = False

@@ -1,0 +1,162 @@
+"""The page every document is printed on: A4, a running header with the document's title and
+what it concerns, and a footer with "page n / N", the short hash of the record's last event
+and a QR code carrying the same (``stamp``).
+
+"N" is only known when the last page is laid out, so the canvas holds each finished page back
+and draws the page marks on all of them when the document is saved.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from fieldapp import APP_NAME
+from fieldapp.documents.fonts import BODY, BOLD, register_fonts
+from fieldapp.documents.qr import draw_qr
+from fieldapp.documents.stamp import Stamp
+from fieldapp.documents.styles import MUTED, RULE, styles
+from fieldapp.documents.text import bold, markup
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 30 * mm
+QR_SIZE = 19 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What the header and footer of every page say.
+
+    ``stamp`` is None for papers handed to the public (leaflets, the hotel sheet): they must
+    not carry a police case reference that could expose the person holding them.
+    """
+
+    title: str
+    stamp: Stamp | None = None
+    footer_note: str = ""
+    page_word: str = "Sida"
+    language: str = "sv"
+
+
+def build_pdf(setup: PageSetup, story: Sequence[Flowable], *, subject: str = "") -> bytes:
+    """Lay ``story`` out on A4 pages with the shared header and footer; the PDF's bytes."""
+    register_fonts()
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=setup.title,
+        author=APP_NAME,
+        creator=APP_NAME,
+        subject=subject,
+        lang=setup.language,
+    )
+    frame = Frame(
+        MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body"
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(list(story), canvasmaker=_canvas_class(setup))
+    return out.getvalue()
+
+
+def _canvas_class(setup: PageSetup) -> type[Canvas]:
+    class _PageMarksCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type hints
+        """Keeps every page until ``save`` so each can say how many pages there are."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                _draw_marks(self, setup, number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return _PageMarksCanvas
+
+
+def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int) -> None:
+    canvas.saveState()
+    top = PAGE_HEIGHT - 14 * mm
+    canvas.setFillColor(MUTED)
+    canvas.setFont(BOLD, 8.5)
+    canvas.drawString(MARGIN_X, top, APP_NAME)
+    canvas.setFont(BODY, 8.5)
+    title_left = MARGIN_X + canvas.stringWidth(APP_NAME, BOLD, 8.5) + 6
+    title_right = PAGE_WIDTH - MARGIN_X
+    if setup.stamp is not None:
+        reference = f"{setup.stamp.label} {setup.stamp.ref_id}"
+        canvas.drawRightString(title_right, top, reference)
+        title_right -= canvas.stringWidth(reference, BODY, 8.5) + 6 * mm
+    _header_title(canvas, setup.title, title_left, top, title_right - title_left)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN_X, top - 3 * mm, PAGE_WIDTH - MARGIN_X, top - 3 * mm)
+
+    bottom = 10 * mm
+    canvas.line(
+        MARGIN_X, bottom + QR_SIZE + 2 * mm, PAGE_WIDTH - MARGIN_X, bottom + QR_SIZE + 2 * mm
+    )
+    text_right = PAGE_WIDTH - MARGIN_X
+    stamp_width = 0.0
+    if setup.stamp is not None:
+        draw_qr(canvas, setup.stamp.qr_payload(), text_right - QR_SIZE, bottom, QR_SIZE)
+        text_right -= QR_SIZE + 3 * mm
+        lines = (
+            f"{setup.stamp.label} {setup.stamp.ref_id}",
+            f"Senaste händelse {setup.stamp.short_hash}",
+        )
+        canvas.setFont(BODY, 7.5)
+        for offset, line in zip((13 * mm, 9 * mm), lines, strict=True):
+            canvas.drawRightString(text_right, bottom + offset, line)
+        stamp_width = max(canvas.stringWidth(line, BODY, 7.5) for line in lines) + 5 * mm
+    # Paragraphs, not drawString: the page word and note may be Thai (font switching) and a
+    # long note must wrap beside the stamp rather than run into it.
+    width = text_right - MARGIN_X - stamp_width
+    _footer_line(canvas, bold(f"{setup.page_word} {number} / {total}"), bottom + 16 * mm, width)
+    if setup.footer_note:
+        _footer_line(canvas, markup(setup.footer_note), bottom + 11 * mm, width, "small")
+    canvas.restoreState()
+
+
+def _header_title(canvas: Canvas, title: str, left: float, baseline: float, width: float) -> None:
+    """The running title on one line, shortened with an ellipsis if it does not fit.
+
+    A paragraph, so a Thai title gets the Thai font like the body does."""
+    style = styles()["header"]
+    text = title
+    while True:
+        paragraph = Paragraph(markup(text), style)
+        paragraph.wrap(width, 20 * mm)
+        if len(paragraph.blPara.lines) <= 1 or len(text) <= 1:
+            break
+        text = text[: max(1, len(text) - 4)].rstrip() + "…"
+    paragraph.drawOn(canvas, left, baseline - style.fontSize * 0.25)
+
+
+def _footer_line(canvas: Canvas, text: str, top: float, width: float, style: str = "cell") -> None:
+    """Draw a paragraph whose top sits at ``top``, wrapping within ``width``."""
+    paragraph = Paragraph(text, styles()[style])
+    _, height = paragraph.wrap(width, 14 * mm)
+    paragraph.drawOn(canvas, MARGIN_X, top - height)

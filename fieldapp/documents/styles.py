@@ -1,0 +1,149 @@
+"""Paragraph and table styles shared by every document: one body font, a few sizes, muted
+labels, and tables whose cells are paragraphs so that any value wraps inside its column."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from fieldapp.documents.fonts import BODY, BOLD, register_fonts
+from fieldapp.documents.text import markup
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#ececec")
+ACCENT = colors.HexColor("#1f3a5f")
+
+
+def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:
+    """The named styles; ``shaped`` for scripts that need OpenType shaping (Thai)."""
+    return _shaped_styles() if shaped else _styles()
+
+
+@cache
+def _shaped_styles() -> dict[str, ParagraphStyle]:
+    out = {}
+    for name, style in _styles().items():
+        copy = ParagraphStyle(f"{name}_shaped", parent=style)
+        copy.shaping = 1
+        out[name] = copy
+    return out
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    """Fonts are registered first, as every style refers to them."""
+    register_fonts()
+    body = ParagraphStyle(
+        "body", fontName=BODY, fontSize=9.5, leading=12.5, textColor=INK, spaceAfter=3
+    )
+    return {
+        "body": body,
+        "large": ParagraphStyle("large", parent=body, fontSize=11, leading=15, spaceAfter=5),
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "cell_bold": ParagraphStyle(
+            "cell_bold", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0
+        ),
+        "header": ParagraphStyle(
+            "header", parent=body, fontSize=8.5, leading=10, textColor=MUTED, spaceAfter=0
+        ),
+        "label": ParagraphStyle(
+            "label", parent=body, fontSize=8, leading=10, textColor=MUTED, spaceAfter=0
+        ),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=BOLD, fontSize=17, leading=21, spaceAfter=2,
+            textColor=ACCENT,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontSize=10, leading=13, textColor=MUTED, spaceAfter=8
+        ),
+        "h1": ParagraphStyle(
+            "h1", parent=body, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=8,
+            spaceAfter=4, textColor=ACCENT, keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=BOLD, fontSize=10.5, leading=13.5, spaceBefore=6,
+            spaceAfter=2, keepWithNext=1,
+        ),
+        "bullet": ParagraphStyle(
+            "bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=2
+        ),
+        "large_bullet": ParagraphStyle(
+            "large_bullet", parent=body, fontSize=11, leading=15, leftIndent=14,
+            bulletIndent=2, spaceAfter=3,
+        ),
+    }  # fmt: skip
+
+
+def para(value: object, style: str = "body", *, shaped: bool = False) -> Paragraph:
+    """A paragraph of plain text (escaped; Thai in the Thai font, bold in a bold style)."""
+    chosen = styles(shaped)[style]
+    if chosen.fontName == BOLD:
+        return Paragraph(f"<b>{markup(value, shaped=shaped, strong=True)}</b>", chosen)
+    return Paragraph(markup(value, shaped=shaped), chosen)
+
+
+def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Paragraph:
+    """A paragraph of markup the caller built from ``text.markup`` pieces."""
+    return Paragraph(markup_text, styles(shaped)[style])
+
+
+def bullet(value: object, style: str = "bullet", *, shaped: bool = False) -> Paragraph:
+    """A bulleted paragraph of plain text."""
+    return Paragraph(markup(value, shaped=shaped), styles(shaped)[style], bulletText="•")
+
+
+def grid_style(*, header: bool = True, zebra: bool = False) -> TableStyle:
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ]
+    if zebra:
+        commands.append(
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f7f7")])
+        )
+    return TableStyle(commands)
+
+
+def field_table(
+    rows: Sequence[tuple[str, Flowable | str]], width: float, label_width: float = 42 * mm
+) -> Table:
+    """Label / value rows, e.g. the suspect's identity. Values wrap within their column."""
+    data = [
+        [para(label, "label"), value if isinstance(value, Flowable) else para(value, "cell")]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[label_width, width - label_width])
+    table.setStyle(grid_style(header=False))
+    return table
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    *,
+    zebra: bool = True,
+) -> Table:
+    """A table with a header row repeated on each page; plain strings become paragraphs."""
+    data: list[list[Flowable]] = [[para(h, "cell_bold") for h in header]]
+    data += [[c if isinstance(c, Flowable) else para(c, "cell") for c in row] for row in rows]
+    table = Table(data, colWidths=list(widths), repeatRows=1)
+    table.setStyle(grid_style(zebra=zebra))
+    return table
