@@ -24,7 +24,7 @@ from fieldapp.documents.legal_text import (
 )
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.stamp import Stamp
-from fieldapp.documents.styles import INK, bullet, field_table, grid_style, para, rich
+from fieldapp.documents.styles import INK, TABLE_FONT, bullet, field_table, grid_style, para, rich
 from fieldapp.documents.text import (
     DECIDER_ROLE_SV,
     DECISION_HOW_SV,
@@ -308,6 +308,7 @@ def _signatures(signer: Signer, advance: bool) -> list[Flowable]:
     )
     table.setStyle(
         [
+            TABLE_FONT,
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),

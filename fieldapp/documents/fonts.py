@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
@@ -38,6 +39,9 @@ def register_fonts() -> None:
     # <b> in a paragraph looks the bold face up through these mappings; there is no italic
     # face shipped, so italic maps to upright rather than falling back to Helvetica.
     _no_discretionary_ligatures()
+    # The graphics renderer starts every drawing in its default font before any label picks
+    # its own; left as Helvetica, a chart would pull in a non-embedded standard-14 font.
+    shapes.STATE_DEFAULTS["fontName"] = BODY
     for family, bold in ((BODY, BOLD), (THAI, THAI_BOLD)):
         addMapping(family, 0, 0, family)
         addMapping(family, 1, 0, bold)

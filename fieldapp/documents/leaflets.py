@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from fieldapp.documents.leaflet_texts import Audience, LeafletTexts, load_leaflet_texts
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.qr import QrCode
-from fieldapp.documents.styles import SHADE, bullet, grid_style, para, rich
+from fieldapp.documents.styles import SHADE, TABLE_FONT, bullet, grid_style, para, rich
 from fieldapp.documents.text import SHAPED_LANGUAGES, bold, markup, phone
 from fieldapp.storage.records import Record
 
@@ -66,6 +66,7 @@ def _lead_box(lead: str, shaped: bool) -> Table:
     box = Table([[para(lead, "large", shaped=shaped)]], colWidths=[CONTENT_WIDTH])
     box.setStyle(
         [
+            TABLE_FONT,
             ("BACKGROUND", (0, 0), (-1, -1), SHADE),
             ("LEFTPADDING", (0, 0), (-1, -1), 8),
             ("RIGHTPADDING", (0, 0), (-1, -1), 8),

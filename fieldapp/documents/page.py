@@ -78,6 +78,9 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
         """Keeps every page until ``save`` so each can say how many pages there are."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise every page starts in Helvetica, a standard-14 font that is never
+            # embedded, even where no text uses it.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or BODY
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
 

@@ -41,7 +41,13 @@ def _styles() -> dict[str, ParagraphStyle]:
     """Fonts are registered first, as every style refers to them."""
     register_fonts()
     body = ParagraphStyle(
-        "body", fontName=BODY, fontSize=9.5, leading=12.5, textColor=INK, spaceAfter=3
+        "body",
+        fontName=BODY,
+        bulletFontName=BODY,  # the default bullet font is Helvetica, never embedded
+        fontSize=9.5,
+        leading=12.5,
+        textColor=INK,
+        spaceAfter=3,
     )
     return {
         "body": body,
@@ -100,8 +106,14 @@ def bullet(value: object, style: str = "bullet", *, shaped: bool = False) -> Par
     return Paragraph(markup(value, shaped=shaped), styles(shaped)[style], bulletText="•")
 
 
+# Table cells that hold plain strings (even empty ones) are set in the table's own font,
+# Helvetica unless told otherwise: a standard-14 font that would not be embedded.
+TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), BODY)
+
+
 def grid_style(*, header: bool = True, zebra: bool = False) -> TableStyle:
     commands: list[tuple[object, ...]] = [
+        TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),

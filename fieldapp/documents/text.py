@@ -85,6 +85,13 @@ def when(iso: str | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def when_logged(iso: str | None) -> str:
+    """An event's wall time (stored in UTC) in this machine's local time."""
+    if not iso:
+        return "–"
+    return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def clock(iso: str | None) -> str:
     return datetime.fromisoformat(iso).strftime("%H:%M") if iso else "–"
 

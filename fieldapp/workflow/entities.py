@@ -47,6 +47,7 @@ from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import clean_tick
 from fieldapp.workflow.context import Change, Context
 from fieldapp.workflow.legal_checks import check_decision
+from fieldapp.workflow.outreach import SHEET_DELIVERY_ENTITY, clean_sheet_delivery
 
 CHECKLIST_TICK_ENTITY = TICK_ENTITY
 
@@ -110,6 +111,9 @@ CLEANERS_BY_TYPE: dict[str, Cleaner] = {
     DECISION_ENTITY: lambda ctx, d, p, s: clean_decision_fields(d, p, now=ctx.latest_allowed()),
     ANSWER_ENTITY: lambda ctx, d, p, s: clean_answer(d, p, now=ctx.latest_allowed()),
     CHECKLIST_TICK_ENTITY: _clean_tick,
+    SHEET_DELIVERY_ENTITY: lambda ctx, d, p, s: clean_sheet_delivery(
+        d, p, now=ctx.latest_allowed(), officer_id=ctx.officer_id
+    ),
 }
 
 

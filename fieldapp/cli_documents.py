@@ -1,0 +1,168 @@
+"""The document commands of the CLI, for station staff and scripts:
+
+    fieldapp print KIND --case ID [--buyer ID] [--lang LANG] --out FILE.pdf
+    fieldapp report --operation ID --out FILE.pdf
+
+KIND is approval, leaflet-seller, leaflet-buyer, summary or hotel-sheet (the hotel sheet
+takes ``--operation`` instead of ``--case`` if there is no case to start from). Same
+conventions as ``cli.py``: ``--officer`` and ``--passphrase-file``, results on stdout,
+refusals as one line on stderr, exit 0/1/2. A PDF written to disk has left the encrypted
+vault, so every write also prints a one-line warning on stderr.
+
+``main.py`` builds the parser even to open the desktop app, so the workflow and ReportLab
+are imported only when a document command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+from fieldapp.errors import KnownError
+
+if TYPE_CHECKING:
+    from fieldapp.storage.session import Session
+    from fieldapp.storage.vault import Vault
+    from fieldapp.workflow.context import Context
+
+COMMANDS = frozenset({"print", "report"})
+PRINT_KINDS = ("approval", "leaflet-seller", "leaflet-buyer", "summary", "hotel-sheet")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+LEAVES_VAULT = (
+    "fieldapp: warning: {path} is an unencrypted copy outside the vault; "
+    "keep it safe and delete it when done."
+)
+
+
+class Prompter(Protocol):
+    """What ``cli.Prompter`` offers: a passphrase from a file or the terminal."""
+
+    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
+
+
+def add_parsers(subparsers: Any) -> None:
+    """``print`` and ``report`` under ``subparsers`` (the CLI's subcommands)."""
+    pr = subparsers.add_parser(
+        "print", allow_abbrev=False, help="write a document of a case as PDF (leaves the vault)"
+    )
+    pr.add_argument("kind", choices=PRINT_KINDS, metavar="KIND", help=", ".join(PRINT_KINDS))
+    pr.add_argument("--case", dest="case_id", metavar="ID")
+    pr.add_argument("--operation", dest="operation_id", metavar="ID", help="hotel-sheet only")
+    pr.add_argument("--buyer", dest="buyer_id", metavar="ID", help="approval: which buyer")
+    pr.add_argument(
+        "--lang",
+        dest="doc_lang",
+        default="sv",
+        metavar="LANG",
+        help="leaflets and hotel sheet: the document's language (default sv)",
+    )
+    pr.add_argument(
+        "--description-file",
+        type=Path,
+        metavar="FILE",
+        help="approval: the description of the act, replacing the drafted one",
+    )
+    _common(pr)
+    report = subparsers.add_parser(
+        "report", allow_abbrev=False, help="write the operation report as PDF"
+    )
+    report.add_argument("--operation", dest="operation_id", required=True, metavar="ID")
+    _common(report)  # fmt: skip
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument("--officer", required=True, metavar="ID", help="your service id")
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="file holding your passphrase (asked on a TTY if omitted)",
+    )
+
+
+def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
+    """Build the document and write it; ``KnownError`` becomes exit 1 with one line."""
+    try:
+        _check_usage(args)
+    except _Usage as exc:
+        print(f"fieldapp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        vault.key_file()  # a missing or damaged vault is reported before asking anything
+        passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
+        session = vault.unlock(args.officer, passphrase)
+        try:
+            pdf = _build(args, session)
+        finally:
+            session.lock()
+        _write(args.out, pdf)
+    except KnownError as exc:
+        print(f"fieldapp: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+    print(LEAVES_VAULT.format(path=args.out), file=sys.stderr)
+    print(f"Wrote {args.out} ({len(pdf):,} bytes).", file=out)
+    return EXIT_OK
+
+
+class _Usage(Exception):
+    pass
+
+
+def _check_usage(args: argparse.Namespace) -> None:
+    if args.command == "print":
+        if args.kind == "hotel-sheet":
+            if not (args.case_id or args.operation_id):
+                raise _Usage("print hotel-sheet: give --case ID or --operation ID.")
+        elif not args.case_id:
+            raise _Usage(f"print {args.kind}: --case ID is required.")
+    if args.out.suffix.lower() != ".pdf":
+        raise _Usage("--out: the file name must end in .pdf.")
+
+
+def _build(args: argparse.Namespace, session: Session) -> bytes:
+    from fieldapp.documents import service
+    from fieldapp.documents.leaflet_texts import Audience
+    from fieldapp.workflow.context import Context
+
+    ctx = Context(session)
+    if args.command == "report":
+        return service.operation_report_pdf(ctx, args.operation_id)
+    kind = args.kind
+    if kind == "approval":
+        return service.approval_pdf(
+            ctx, args.case_id, args.buyer_id, description=_description(args.description_file)
+        )
+    if kind in ("leaflet-seller", "leaflet-buyer"):
+        audience = Audience.SELLER if kind == "leaflet-seller" else Audience.BUYER
+        return service.leaflet_pdf(ctx, args.case_id, audience, args.doc_lang)
+    if kind == "summary":
+        return service.case_summary_pdf(ctx, args.case_id)
+    return service.hotel_sheet_pdf(ctx, _operation_of(ctx, args), args.doc_lang)
+
+
+def _operation_of(ctx: Context, args: argparse.Namespace) -> str:
+    if args.operation_id:
+        return str(args.operation_id)
+    case = ctx.require("case", args.case_id, "case_id")
+    if not case.operation_id:
+        raise KnownError("Case: it belongs to no operation, so there is no county tip line.")
+    return case.operation_id
+
+
+def _description(file: Path | None) -> str | None:
+    if file is None:
+        return None
+    try:
+        return file.read_text("utf-8")
+    except OSError as exc:
+        raise KnownError(f"Cannot read the description file {file}: {exc.strerror}.") from None
+
+
+def _write(path: Path, pdf: bytes) -> None:
+    try:
+        path.write_bytes(pdf)
+    except OSError as exc:
+        raise KnownError(f"Cannot write {path}: {exc.strerror}.") from None

@@ -1,0 +1,282 @@
+"""The operation report, in the spirit of the county brochure's "what we did": the period
+and agencies, ads mapped, hotels and taxi companies informed, places visited, the buyers
+(ages, prices, sanctions and totals, answers), support on each side, tips, and charts.
+
+The figures come from ``report_data``; this module only lays them out. The per-buyer table
+uses plain strings rather than paragraphs: it can run to a thousand rows, its cells are
+short, and paragraphs there would cost most of the build time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table
+
+from fieldapp.documents.charts import answers_chart, buyers_per_day, support_chart
+from fieldapp.documents.fonts import BODY, BOLD
+from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
+from fieldapp.documents.report_data import BuyerRow, ReportData, SupportFigures
+from fieldapp.documents.stamp import Stamp
+from fieldapp.documents.styles import (
+    INK,
+    RULE,
+    SHADE,
+    TABLE_FONT,
+    bullet,
+    data_table,
+    field_table,
+    para,
+)
+from fieldapp.documents.text import NBSP, SUPPORT_OUTCOME_SV, kr, number, when, when_logged
+
+TITLE = "Insatsrapport"
+NOT_RECORDED = "registreras inte ännu i appen"
+_ANSWER = {"accepts": "godkände", "declines": "godkände ej"}
+_KIND = {"hotel": "hotell", "taxi": "taxi", "other": "annat"}
+
+
+def build_operation_report(
+    data: ReportData, stamp: Stamp, officers: dict[str, str], *, printed_at: datetime
+) -> bytes:
+    operation = data.operation
+    story: list[Flowable] = [
+        para(f"{TITLE}: {operation.get('name')}", "title"),
+        para(
+            f"Så gjorde vi – {operation.get('start')} till {operation.get('end')}"
+            + (f", {data.county_name}" if data.county_name else ""),
+            "subtitle",
+        ),
+        *_operation_part(data),
+        *_charts(data),
+        *_ads_part(data),
+        *_outreach_part(data, officers),
+        *_places_part(data),
+        *_buyers_part(data),
+        *_support_part(data),
+        para("Tips från allmänheten", "h1"),
+        para(f"Tips som kommit in under insatsen: {NOT_RECORDED}."),
+    ]
+    setup = PageSetup(
+        title=f"{TITLE}: {operation.get('name')}",
+        stamp=stamp,
+        footer_note=f"Utskriven {printed_at.strftime('%Y-%m-%d %H:%M')}. "
+        "Statistik utan namn; ärendena finns i valvet.",
+    )
+    return build_pdf(setup, story, subject=f"{TITLE} {operation.entity_id}")
+
+
+def _operation_part(data: ReportData) -> list[Flowable]:
+    operation = data.operation
+    agencies = ", ".join(operation.get("agencies") or []) or "–"
+    rows: list[tuple[str, Flowable | str]] = [
+        ("Period", f"{operation.get('start')} – {operation.get('end')}"),
+        ("Samverkande", agencies),
+        ("Tillslag (ärenden)", number(len(data.places))),
+        ("Köpare", number(len(data.buyers))),
+        ("Personer som sålde sex", number(data.sellers)),
+    ]
+    return [para("Insatsen", "h1"), field_table(rows, CONTENT_WIDTH)]
+
+
+def _charts(data: ReportData) -> list[Flowable]:
+    width = CONTENT_WIDTH / 3
+    height = 58 * mm
+    row = [
+        buyers_per_day(data, width - 4, height),
+        support_chart(data, width - 4, height),
+        answers_chart(data, width - 4, height),
+    ]
+    table = Table([row], colWidths=[width] * 3)
+    table.setStyle(
+        [TABLE_FONT, ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    )
+    return [Spacer(1, 3 * mm), table]
+
+
+def _ads_part(data: ReportData) -> list[Flowable]:
+    tick = data.ads_mapped
+    done = f"genomförd (bockad {when_logged(tick.created_at)})" if tick else "inte registrerad"
+    count = NOT_RECORDED if data.ads_recorded is None else number(data.ads_recorded)
+    return [
+        para("Inre spaning – annonser", "h1"),
+        bullet(f"Kartläggning av annonser före insatsen: {done}."),
+        bullet(f"Antal annonser kartlagda: {count}."),
+    ]
+
+
+def _outreach_part(data: ReportData, officers: dict[str, str]) -> list[Flowable]:
+    out: list[Flowable] = [
+        para("Information till hotell och taxi", "h1"),
+        para(
+            f"{data.hotels_informed} hotell och {data.taxi_companies_informed} taxiföretag fick "
+            "polisens informationsblad."
+        ),
+    ]
+    if not data.deliveries:
+        return [*out, para("Inga utdelningar registrerade.", "small")]
+    rows = [
+        [
+            str(d.get("company")),
+            _KIND.get(str(d.get("kind")), "–"),
+            when(d.get("delivered_at")),
+            officers.get(str(d.get("delivered_by")), str(d.get("delivered_by"))),
+            str(d.get("sheet_version")),
+        ]
+        for d in data.deliveries
+    ]
+    widths = [62 * mm, 18 * mm, 30 * mm, CONTENT_WIDTH - 128 * mm, 18 * mm]
+    header = ["Företag", "Slag", "Tid", "Utdelat av", "Version"]
+    return [*out, data_table(header, rows, widths)]
+
+
+def _places_part(data: ReportData) -> list[Flowable]:
+    out: list[Flowable] = [para("Platser där polisen gjorde tillslag", "h1")]
+    if not data.places:
+        return [*out, para("Inga tillslag registrerade.")]
+    visits: Counter[tuple[str, str]] = Counter()
+    buyers: Counter[tuple[str, str]] = Counter()
+    days: dict[tuple[str, str], set[str]] = {}
+    for place in data.places:
+        key = (place.name, place.municipality)
+        visits[key] += 1
+        buyers[key] += place.buyers
+        days.setdefault(key, set()).add(place.day.isoformat())
+    rows = [
+        [name, municipality, number(visits[key]), number(buyers[key]), _span(days[key])]
+        for key in sorted(visits)
+        for name, municipality in [key]
+    ]
+    widths = [70 * mm, 32 * mm, 18 * mm, 18 * mm, CONTENT_WIDTH - 138 * mm]
+    header = ["Plats", "Kommun", "Tillslag", "Köpare", "Dagar"]
+    return [*out, data_table(header, rows, widths)]
+
+
+def _span(days: set[str]) -> str:
+    first, last = min(days), max(days)
+    return first if first == last else f"{first} – {last}"
+
+
+def _range(values: list[int], money: bool = True) -> str:
+    if not values:
+        return "–"
+    shown = kr if money else number
+    low, high = values[0], values[-1]
+    return shown(low) if low == high else f"{shown(low)} – {shown(high)}"
+
+
+def _buyers_part(data: ReportData) -> list[Flowable]:
+    out: list[Flowable] = [para("Köparna", "h1")]
+    if not data.buyers:
+        return [*out, para("Inga köpare registrerade.")]
+    ages = data.ages
+    answers = data.answers()
+    prices = data.prices
+    price_text = (
+        f"{kr(prices[0])} var"
+        if prices and prices[0] == prices[-1] and len(prices) > 1
+        else _range(prices)
+    )
+    who = (
+        f"{len(data.buyers)} köpare, i åldrarna {ages[0]}–{ages[1]} år."
+        if ages
+        else f"{len(data.buyers)} köpare; ålder okänd."
+    )
+    answered = (
+        f"Godkände strafföreläggande: {answers.get('accepts', 0)}; godkände inte: "
+        f"{answers.get('declines', 0)}; inget svar eller annat beslut: "
+        f"{answers.get('none', 0)}."
+    )
+    totals = (
+        f"Böter (dagsböter × belopp): {_range(data.fines)}, sammanlagt {kr(sum(data.fines))}. "
+        f"Att betala inklusive brottsofferfondsavgift: {_range(data.payable)}, sammanlagt "
+        f"{kr(sum(data.payable))}."
+    )
+    out += [
+        bullet(who),
+        bullet(f"Betalade för sexköpet: {price_text}."),
+        bullet(answered),
+        bullet(_sanction_summary(data)),
+        bullet(totals),
+        Spacer(1, 2 * mm),
+        _buyer_table(data.buyers),
+    ]
+    return out
+
+
+def _sanction_summary(data: ReportData) -> str:
+    kinds: Counter[str] = Counter()
+    for b in data.buyers:
+        if b.day_fines is not None:
+            kinds[
+                f"{b.day_fines} dagsböter"
+                + (" och villkorlig dom" if b.conditional_sentence else "")
+            ] += 1
+        elif b.conditional_sentence:
+            kinds["villkorlig dom"] += 1
+    if not kinds:
+        return "Påföljder: inga beslut om strafföreläggande registrerade."
+    listing = "; ".join(f"{kind}: {n}" for kind, n in kinds.most_common())
+    return f"Påföljder: {listing}."
+
+
+def _sanction_cell(row: BuyerRow) -> str:
+    parts = ["VD"] if row.conditional_sentence else []
+    if row.day_fines is not None and row.day_fine_amount_sek is not None:
+        parts.append(f"{row.day_fines} × {number(row.day_fine_amount_sek)}{NBSP}kr")
+    return " + ".join(parts) or "–"
+
+
+def _buyer_table(rows: tuple[BuyerRow, ...]) -> Table:
+    header = ["Nr", "Dag", "Ålder", "Betalt", "Påföljd", "Böter", "Att betala", "Svar", "Stöd"]
+    body = [
+        [
+            str(i),
+            row.day.isoformat(),
+            "–" if row.age is None else str(row.age),
+            "–" if row.price_sek is None else kr(row.price_sek),
+            _sanction_cell(row),
+            "–" if not row.fine_sek else kr(row.fine_sek),
+            "–" if row.payable_sek is None else kr(row.payable_sek),
+            _ANSWER.get(str(row.answer), "–"),
+            SUPPORT_OUTCOME_SV.get(str(row.support), "–"),
+        ]
+        for i, row in enumerate(rows, start=1)
+    ]
+    widths = [10, 22, 12, 18, 28, 20, 22, 20, 22]
+    table = Table([header, *body], colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(
+        [
+            TABLE_FONT,
+            ("FONTNAME", (0, 0), (-1, -1), BODY),
+            ("FONTNAME", (0, 0), (-1, 0), BOLD),
+            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("ALIGN", (2, 0), (6, -1), "RIGHT"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ]
+    )
+    return table
+
+
+def _support_line(side: str, figures: SupportFigures) -> str:
+    return (
+        f"{side}: {figures.persons} personer, stöd erbjöds {figures.offered}, "
+        f"tackade ja {figures.accepted}, tackade nej {figures.declined}."
+    )
+
+
+def _support_part(data: ReportData) -> list[Flowable]:
+    return [
+        para("Stöd", "h1"),
+        bullet(_support_line("Personer som sålde sex", data.seller_support)),
+        bullet(_support_line("Köpare", data.buyer_support)),
+    ]

@@ -1,0 +1,142 @@
+"""What the UI and the CLI call: read a case or an operation through the workflow, build
+the document, return its PDF bytes. Nothing is written anywhere; saving a PDF to disk is
+the caller's explicit export.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from fieldapp.counties import load_county
+from fieldapp.documents import sources
+from fieldapp.documents.approval import Signer, build_approval
+from fieldapp.documents.case_summary import SummaryInput, build_case_summary
+from fieldapp.documents.hotel_sheet import build_hotel_sheet
+from fieldapp.documents.leaflet_texts import Audience
+from fieldapp.documents.leaflets import build_leaflet
+from fieldapp.documents.legal_text import draft_description
+from fieldapp.documents.operation_report import build_operation_report
+from fieldapp.documents.report_data import ReportData, collect
+from fieldapp.domain.operation import OPERATION_ENTITY
+from fieldapp.errors import InvalidInput
+from fieldapp.workflow import cases, operations, outreach
+from fieldapp.workflow.case_view import TICK_ENTITY, BuyerView, CaseView
+from fieldapp.workflow.context import Context
+
+
+class DocumentKind(StrEnum):
+    """The documents, by the names the CLI and the UI use."""
+
+    APPROVAL = "approval"
+    LEAFLET_SELLER = "leaflet-seller"
+    LEAFLET_BUYER = "leaflet-buyer"
+    SUMMARY = "summary"
+    HOTEL_SHEET = "hotel-sheet"
+    REPORT = "report"
+
+
+def _signer(ctx: Context) -> Signer:
+    officer = ctx.session.officer
+    return Signer(officer.officer_id, officer.display_name)
+
+
+def choose_buyer(view: CaseView, buyer_id: str | None) -> BuyerView:
+    """The named buyer, or the only one; several buyers need a name."""
+    if buyer_id is not None:
+        buyer = view.buyer(buyer_id)
+        if buyer is None:
+            raise InvalidInput("Buyer: no such buyer in this case.", field="buyer_id")
+        return buyer
+    if len(view.buyers) == 1:
+        return view.buyers[0]
+    if not view.buyers:
+        raise InvalidInput("Buyer: this case has no buyer.", field="buyer_id")
+    ids = ", ".join(b.id for b in view.buyers)
+    raise InvalidInput(
+        f"Buyer: the case has several buyers; choose one of {ids}.", field="buyer_id"
+    )
+
+
+def approval_pdf(
+    ctx: Context, case_id: str, buyer_id: str | None = None, *, description: str | None = None
+) -> bytes:
+    """The summary-penalty form, or ``InvalidInput`` with the reason it may not be printed."""
+    view = cases.case_view(ctx, case_id)
+    buyer = choose_buyer(view, buyer_id)
+    return build_approval(
+        view,
+        buyer.id,
+        sources.case_stamp(ctx, case_id),
+        _signer(ctx),
+        printed_at=ctx.now(),
+        description=description,
+    )
+
+
+def act_description(ctx: Context, case_id: str, buyer_id: str | None = None) -> str:
+    """The drafted description of the act, for the officer to edit before printing."""
+    view = cases.case_view(ctx, case_id)
+    return draft_description(view, choose_buyer(view, buyer_id))
+
+
+def leaflet_pdf(ctx: Context, case_id: str, audience: Audience, language: str) -> bytes:
+    """A support leaflet with the contacts of the case's operation."""
+    case = ctx.require("case", case_id, "case_id")
+    contacts = operations.contacts(ctx, case.operation_id) if case.operation_id else []
+    return build_leaflet(audience, language, contacts)
+
+
+def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> bytes:
+    """The hotel and taxi sheet with the tip line of the operation's county."""
+    operation = ctx.require(OPERATION_ENTITY, operation_id, "operation_id")
+    county = operation.get("county")
+    if not county:
+        raise InvalidInput(
+            "County: the operation has no county, so there is no tip line to print.",
+            field="county",
+        )
+    return build_hotel_sheet(load_county(str(county)), language)
+
+
+def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
+    view = cases.case_view(ctx, case_id)
+    contacts = {}
+    if view.case.operation_id:
+        contacts = {
+            c.entity_id: str(c.get("organisation"))
+            for c in ctx.records.find("contact", operation_id=view.case.operation_id)
+        }
+    officer = ctx.session.officer
+    return build_case_summary(
+        SummaryInput(
+            view=view,
+            checklist=cases.checklist(ctx, case_id),
+            stamp=sources.case_stamp(ctx, case_id),
+            officers=sources.officer_names(ctx),
+            contacts=contacts,
+            printed_at=ctx.now(),
+            printed_by=f"{officer.display_name} ({officer.officer_id})",
+        )
+    )
+
+
+def report_data(ctx: Context, operation_id: str) -> ReportData:
+    """The report's figures from every case of the operation and its delivery log."""
+    operation = ctx.require(OPERATION_ENTITY, operation_id, "operation_id")
+    views = [cases.case_view(ctx, c.entity_id) for c in cases.cases(ctx, operation_id)]
+    ticks = [
+        t for t in ctx.records.find(TICK_ENTITY, operation_id=operation_id) if t.case_id is None
+    ]
+    county = operation.get("county")
+    county_name = load_county(str(county)).name if county else None
+    deliveries = outreach.deliveries(ctx, operation_id)
+    return collect(operation, views, deliveries, ticks, county_name)
+
+
+def operation_report_pdf(ctx: Context, operation_id: str) -> bytes:
+    return build_operation_report(
+        report_data(ctx, operation_id),
+        sources.operation_stamp(ctx, operation_id),
+        sources.officer_names(ctx),
+        printed_at=ctx.now(),
+    )

@@ -1,0 +1,1 @@
+"""Preview, print and export of the PDFs that ``fieldapp.documents`` builds in memory."""
