@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = {"storage": "bench.storage"}
+BENCHMARKS = {"storage": "bench.storage", "documents": "bench.documents"}
 
 
 def main(argv: list[str]) -> int:

@@ -1,0 +1,156 @@
+"""Documents benchmark: the time to build each document (median of several builds), and
+the operation report for an operation of 1,000 cases, recorded through the workflow in one
+vault. Targets: a form or a leaflet ≤ 150 ms; the report for 1,000 cases ≤ 2 s.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from fieldapp.documents import service
+from fieldapp.documents.leaflet_texts import Audience
+from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.vault import Vault
+from fieldapp.workflow import cases, evidence, operations, persons, procedure, support
+from fieldapp.workflow.context import Context
+
+CASES = 1000
+RUNS = 7
+REPORT_RUNS = 3
+FORM_TARGET_MS = 150
+REPORT_TARGET_S = 2.0
+PASS = "bänkprov med lång fras"  # noqa: S105 - a throwaway benchmark vault
+CEST = timezone(timedelta(hours=2))
+HOTELS = ("Hotell Påhittat", "Stadshotellet Exempel", "Hotell Testgården", "Pensionat Prov")
+RIGHTS = {"lawyer": True, "silence": True, "information": True}
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 5, 11, 20, 0, tzinfo=CEST)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def _personnummer(born: str) -> str:
+    digits = born[2:] + "123"
+    total = sum(
+        (int(c) * (2 if i % 2 == 0 else 1)) // 10 + (int(c) * (2 if i % 2 == 0 else 1)) % 10
+        for i, c in enumerate(digits)
+    )
+    return f"{born}-123{(10 - total % 10) % 10}"
+
+
+def _record_case(
+    ctx: Context, clock: _Clock, operation_id: str, i: int, contacts: dict[str, str]
+) -> str:
+    """One hotel raid with a seller and a buyer, through the same use cases as the app."""
+    clock.now += timedelta(minutes=13)
+    hotel = HOTELS[i % len(HOTELS)]
+    case_id = cases.open_case(
+        ctx,
+        operation_id,
+        {"place_kind": "hotel", "place_name": hotel, "address": f"Storgatan {i % 40 + 1}",
+         "room": str(100 + i % 300), "municipality": "Västerås"},
+    ).entity_id  # fmt: skip
+    seller = persons.add_seller(ctx, case_id, {"name": f"Säljare {i}", "estimated_age": 25})
+    support.record_support_offer(
+        ctx, case_id, seller.entity_id,
+        {"contact_id": contacts["seller_support"], "outcome": "accepted" if i % 3 else "declined"},
+    )  # fmt: skip
+    born = f"{1950 + i % 50}{(i % 12) + 1:02d}{(i % 28) + 1:02d}"
+    buyer = persons.add_buyer(
+        ctx, case_id,
+        {"name": f"Köpare {i}", "personal_id": _personnummer(born), "identity_method": "id_card"},
+    ).entity_id  # fmt: skip
+    price = 1000 + 500 * (i % 4)
+    evidence.record_element(
+        ctx, case_id, buyer, "agreement", {"source": "overheard", "what": "samlag"}
+    )
+    evidence.record_element(ctx, case_id, buyer, "stated_price", {"source": "ad", "amount": price})
+    evidence.record_element(
+        ctx, case_id, buyer, "payment_handed_over", {"source": "observed", "amount": price}
+    )
+    procedure.record_notice(ctx, case_id, buyer, {"language": "sv", "rights_given": RIGHTS})
+    support.record_support_offer(
+        ctx, case_id, buyer, {"contact_id": contacts["buyer_support"], "outcome": "declined"}
+    )
+    decision = procedure.record_decision(
+        ctx, case_id, buyer,
+        {"decided_by": "Åsa Påhittad", "decider_role": "prosecutor", "how": "phone",
+         "decision": "advance_approval",
+         "sanction": {"conditional_sentence": True, "day_fines": 50,
+                      "day_fine_amount_sek": 100 + 10 * (i % 50)}},
+    )  # fmt: skip
+    procedure.record_answer(ctx, case_id, decision.entity_id, "accepts" if i % 7 else "declines")
+    return case_id
+
+
+def _median_ms(build: Callable[[], bytes], runs: int = RUNS) -> tuple[float, int]:
+    times, size = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        size = len(build())
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), size
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        session = Vault(Path(folder) / "vault").create(
+            "B100001", "Pia Mätare", PASS, cost=KdfCost()
+        )
+        clock = _Clock()
+        ctx = Context(session, clock)
+        operation_id = operations.create_operation(
+            ctx, {"name": "Bänkinsats", "start": "2026-05-01", "end": "2026-07-31",
+                  "county": "vastmanland", "agencies": ["Polisen", "Socialjouren"]},
+        ).entity_id  # fmt: skip
+        contacts = {str(c.get("role")): c.entity_id for c in operations.contacts(ctx, operation_id)}
+        start = time.perf_counter()
+        case_ids = [_record_case(ctx, clock, operation_id, i, contacts) for i in range(CASES)]
+        setup_s = time.perf_counter() - start
+        clock.now += timedelta(hours=1)
+        first = case_ids[0]
+        print(f"Recorded {CASES} cases through the workflow in {setup_s:.1f} s (setup, not timed).")
+        print(f"{'document':<28}{'median ms':>10}{'target ms':>11}{'pages kB':>10}")
+
+        def leaflet(audience: Audience, language: str) -> Callable[[], bytes]:
+            return lambda: service.leaflet_pdf(ctx, first, audience, language)
+
+        rows: list[tuple[str, Callable[[], bytes], float]] = [
+            ("approval form", lambda: service.approval_pdf(ctx, first), FORM_TARGET_MS),
+            ("leaflet, seller (sv)", leaflet(Audience.SELLER, "sv"), FORM_TARGET_MS),
+            ("leaflet, buyer (th)", leaflet(Audience.BUYER, "th"), FORM_TARGET_MS),
+            ("hotel and taxi sheet", lambda: service.hotel_sheet_pdf(ctx, operation_id), 150),
+            ("case summary", lambda: service.case_summary_pdf(ctx, first), FORM_TARGET_MS),
+        ]
+        worst = 0.0
+        for name, build, target in rows:
+            ms, size = _median_ms(build)
+            worst = max(worst, ms / target)
+            print(f"{name:<28}{ms:>10.1f}{target:>11.0f}{size / 1024:>10.0f}")
+        start = time.perf_counter()
+        data = service.report_data(ctx, operation_id)
+        gather_ms = (time.perf_counter() - start) * 1000
+        report_ms, size = _median_ms(
+            lambda: service.operation_report_pdf(ctx, operation_id), REPORT_RUNS
+        )
+        print(
+            f"{'operation report, ' + str(CASES) + ' cases':<28}{report_ms:>10.1f}"
+            f"{REPORT_TARGET_S * 1000:>11.0f}{size / 1024:>10.0f}"
+        )
+        print(f"  of which reading {len(data.buyers)} buyers from the vault: {gather_ms:.0f} ms")
+        ratio = report_ms / (REPORT_TARGET_S * 1000)
+        print(f"Worst form/leaflet: {worst:.2f} × its target; report: {ratio:.2f} × its target.")
+        session.lock()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""``fieldapp print`` and ``fieldapp report`` on a real vault: the file, the warning that it
+left the vault, and exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from fieldapp import cli_documents
+from fieldapp.cli import Prompter
+from fieldapp.storage.vault import Vault
+from fieldapp.workflow.context import Context
+from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
+from tests.documents import pdfcheck
+from tests.documents.scenarios import CEST, Clock, new_operation, standard_case
+
+
+@pytest.fixture
+def recorded(vault_dir: Path) -> tuple[Vault, str, str]:
+    vault = Vault(vault_dir)
+    session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    clock = Clock(datetime(2026, 5, 14, 21, 30, tzinfo=CEST))
+    ctx = Context(session, clock)
+    operation_id = new_operation(ctx, "2026-05-11", "2026-05-22")
+    case_id = standard_case(ctx, clock, operation_id).case_id
+    session.lock()
+    return vault, case_id, operation_id
+
+
+def _run(vault: Vault, tmp_path: Path, *argv: str) -> tuple[int, str]:
+    secret = tmp_path / "pass.txt"
+    secret.write_text(ADMIN_PASS + "\n", "utf-8")
+    parser = argparse.ArgumentParser()
+    cli_documents.add_parsers(parser.add_subparsers(dest="command"))
+    args = parser.parse_args([*argv, "--officer", ADMIN_ID, "--passphrase-file", str(secret)])
+    out = io.StringIO()
+    return cli_documents.run(args, vault, out, Prompter()), out.getvalue()
+
+
+def test_print_each_kind_and_report(
+    recorded: tuple[Vault, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault, case_id, operation_id = recorded
+    for kind, extra, expected in (
+        ("approval", [], "Förhandsgodkännande av strafföreläggande"),
+        ("leaflet-seller", ["--lang", "ro"], "Nu sunteți suspectată"),
+        ("leaflet-buyer", ["--lang", "en"], "Support to stop"),
+        ("summary", [], "Sammanställning av ärende"),
+        ("hotel-sheet", [], "Hjälp polisen mot sexköp"),
+    ):
+        target = tmp_path / f"{kind}.pdf"
+        code, out = _run(
+            vault, tmp_path, "print", kind, "--case", case_id, *extra, "--out", str(target)
+        )
+        assert code == 0, capsys.readouterr().err
+        assert expected in pdfcheck.text(target.read_bytes())
+        assert f"Wrote {target}" in out
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "unencrypted copy outside the vault" in err
+    target = tmp_path / "report.pdf"
+    code, _ = _run(vault, tmp_path, "report", "--operation", operation_id, "--out", str(target))
+    assert code == 0 and "Insatsrapport" in pdfcheck.text(target.read_bytes())
+
+
+def test_refusals_and_usage_errors(
+    recorded: tuple[Vault, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault, case_id, _ = recorded
+    target = tmp_path / "x.pdf"
+    code, _ = _run(vault, tmp_path, "print", "leaflet-seller", "--case", case_id, "--lang", "xx",
+                   "--out", str(target))  # fmt: skip
+    assert code == 1 and not target.exists()
+    assert "available: en, es, ro, ru, sv, th" in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "print", "approval", "--out", str(target))
+    assert code == 2 and "--case ID is required" in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "print", "summary", "--case", case_id, "--out", "x.txt")
+    assert code == 2
+    code, _ = _run(vault, tmp_path, "print", "summary", "--case", "nope", "--out", str(target))
+    assert code == 1 and "case_id" in capsys.readouterr().err

@@ -1,0 +1,115 @@
+"""The operation report reproduces the brochure's Västerås table from recorded cases; the
+case summary shows every element with time, observer and source, and the hash to verify."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fieldapp.documents import service, sources
+from fieldapp.workflow import cases, outreach
+from fieldapp.workflow.context import Context
+from tests.conftest import ADMIN_NAME
+from tests.documents import pdfcheck
+from tests.documents.scenarios import (
+    CEST,
+    Clock,
+    decision,
+    new_operation,
+    open_hotel_case,
+    personnummer,
+    record_buyer,
+    record_seller,
+    standard_case,
+)
+
+# Three invented men aged 47, 58 and 69 in May 2013, each paying 1,500 kr, each given
+# 50 day-fines (100, 200 and 330 kr a day), all accepting; the woman accepted support.
+VASTERAS_BUYERS = (("19650802", "Per Exempelsson", 100), ("19541120", "Nils Påhitt", 200),
+                   ("19430909", "Åke Testman", 330))  # fmt: skip
+
+
+def _record_vasteras(ctx: Context, clock: Clock) -> str:
+    clock.now = datetime(2013, 5, 14, 19, 0, tzinfo=CEST)
+    operation_id = new_operation(ctx, "2013-05-06", "2013-05-17", name="Insatsveckor maj 2013")
+    cases.tick_operation_item(ctx, operation_id, "ads_mapped")
+    outreach.record_delivery(ctx, operation_id, {"company": "Hotell Påhittat", "kind": "hotel"})
+    outreach.record_delivery(ctx, operation_id, {"company": "Taxi Exempel AB", "kind": "taxi"})
+    case_id = open_hotel_case(ctx, operation_id)
+    record_seller(ctx, case_id, {"name": "Kvinna (alias)", "estimated_age": 30}, "accepted")
+    for born, name, per_day in VASTERAS_BUYERS:
+        buyer = {
+            "name": name,
+            "personal_id": personnummer(born),
+            "identity_method": "driving_licence",
+        }
+        fines = decision("summary_order", {"day_fines": 50, "day_fine_amount_sek": per_day})
+        record_buyer(ctx, clock, case_id, buyer, price=1500, seized=False, decision_data=fines)
+        clock.advance(40)
+    return operation_id
+
+
+def test_report_reproduces_the_vasteras_table(ctx: Context, clock: Clock) -> None:
+    operation_id = _record_vasteras(ctx, clock)
+    data = service.report_data(ctx, operation_id)
+    assert len(data.buyers) == 3 and data.ages == (47, 69)
+    assert data.prices == [1500, 1500, 1500]
+    assert [b.day_fines for b in data.buyers] == [50, 50, 50]
+    assert data.fines == [5000, 10000, 16500]
+    assert data.payable == [5500, 10500, 17000]  # plus the 500 kr fee of 2013
+    assert data.answers() == {"accepts": 3}
+    assert (data.buyer_support.offered, data.buyer_support.declined) == (3, 3)
+    assert (data.seller_support.offered, data.seller_support.accepted) == (1, 1)
+    assert (data.hotels_informed, data.taxi_companies_informed) == (1, 1)
+
+    pdf = service.operation_report_pdf(ctx, operation_id)
+    text = pdfcheck.text(pdf)
+    assert "Insatsrapport: Insatsveckor maj 2013" in text
+    assert "2013-05-06 – 2013-05-17" in text and "Västmanlands län" in text
+    assert "3 köpare, i åldrarna 47–69 år." in text
+    assert "Betalade för sexköpet: 1 500 kr var." in text
+    assert "Godkände strafföreläggande: 3; godkände inte: 0" in text
+    assert "50 dagsböter: 3" in text
+    assert "Böter (dagsböter × belopp): 5 000 kr – 16 500 kr, sammanlagt 31 500 kr." in text
+    assert "Köpare: 3 personer, stöd erbjöds 3, tackade ja 0, tackade nej 3." in text
+    assert "Personer som sålde sex: 1 personer, stöd erbjöds 1, tackade ja 1" in text
+    assert "1 hotell och 1 taxiföretag fick polisens informationsblad." in text
+    assert "Antal annonser kartlagda: registreras inte ännu i appen." in text
+    assert "Tips som kommit in under insatsen: registreras inte ännu i appen." in text
+    for total in ("5 000 kr", "10 000 kr", "16 500 kr", "5 500 kr", "17 000 kr"):
+        assert total in text
+    assert "Hotell Påhittat" in text and "Per Exempelsson" not in text  # statistics, no names
+    stamp = sources.operation_stamp(ctx, operation_id)
+    assert f"Senaste händelse {stamp.short_hash}" in text
+    assert pdfcheck.assert_fonts_embedded(pdf) == {"DejaVuSans", "DejaVuSans-Bold"}
+    assert pdfcheck.overflowing_runs(pdf) == []
+
+
+def test_report_with_nothing_recorded(ctx: Context, operation_id: str) -> None:
+    text = pdfcheck.text(service.operation_report_pdf(ctx, operation_id))
+    assert "Inga köpare registrerade." in text and "Inga tillslag registrerade." in text
+    assert "Kartläggning av annonser före insatsen: inte registrerad." in text
+
+
+def test_case_summary_has_elements_timeline_and_hash(
+    ctx: Context, clock: Clock, operation_id: str
+) -> None:
+    recorded = standard_case(ctx, clock, operation_id)
+    pdf = service.case_summary_pdf(ctx, recorded.case_id)
+    text = pdfcheck.text(pdf)
+    assert "Sammanställning av ärende" in text
+    assert "Hotell Påhittat, Storgatan 1, Västerås" in text
+    assert "Överenskommelse 2026-05-14 21:30" in text
+    assert f"{ADMIN_NAME} (T100001)" in text and "hört" in text and "annons" in text
+    assert "i beslag: 1 500 kr, 2026-5000-BG17" in text
+    assert "fullbordat brott; saknas för fullbordat: inget" in text
+    assert "köp av sexuell handling, 6 kap. 11 § brottsbalken" in text  # renamed 2025-07-01
+    assert "Säljare – vittne, ej misstänkt" in text
+    assert ("Kvinnohuset" in text or "Kvinnocentrum" in text) and "tackade ja" in text
+    assert "Underrättelse om misstanke" in text and "lawyer, silence" in text
+    assert "förhandsgodkännande av strafföreläggande; åklagare Åsa Påhittad" in text
+    assert "Checklista" in text and "Tidslinje" in text
+    assert "Anteckning: Köparen lämnade rummet" in text
+    stamp = sources.case_stamp(ctx, recorded.case_id)
+    assert stamp.event_hash in text and "fieldapp verify" in text
+    assert ctx.session.verify().ok
+    assert pdfcheck.overflowing_runs(pdf) == []
