@@ -61,6 +61,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportera PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted: it leaves the vault and contains personal data. Save it only where it is protected, and delete it when it is no longer needed. Export anyway?</source>
+        <translation>Den exporterade filen är inte krypterad: den lämnar valvet och innehåller personuppgifter. Spara den bara där den är skyddad, och radera den när den inte längre behövs. Exportera ändå?</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Exportera PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>Utskriften misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Filen kunde inte sparas: %1</translation>
+    </message>
+    <message>
+        <source>The %1 text has not been reviewed by a native speaker. Check it with an interpreter before handing it over, if you can.</source>
+        <translation>Texten på %1 är inte granskad av någon med språket som modersmål. Kontrollera den med tolk innan du lämnar ut den, om det går.</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Use at least {count} characters.</source>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from fieldapp.documents.leaflet_texts import load_leaflet_texts
 from ui.documents.printing import PrintFailed, load_pdf, print_document
 from ui.forms import MessageBox
+from ui.theme import set_severity
 
 AskPrinter = Callable[[QPrinter, QWidget], bool]
 AskPath = Callable[[QWidget, str], str | None]
@@ -41,7 +42,10 @@ def _ask_printer(printer: QPrinter, parent: QWidget) -> bool:
 
 def _ask_path(parent: QWidget, suggested: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export PDF"), suggested, parent.tr("PDF documents (*.pdf)")
+        parent,
+        QCoreApplication.translate("DocumentPreview", "Export PDF"),
+        suggested,
+        QCoreApplication.translate("DocumentPreview", "PDF documents (*.pdf)"),
     )
     return path or None
 
@@ -49,11 +53,12 @@ def _ask_path(parent: QWidget, suggested: str) -> str | None:
 def _confirm_export(parent: QWidget) -> bool:
     answer = QMessageBox.warning(
         parent,
-        parent.tr("Export PDF"),
-        parent.tr(
+        QCoreApplication.translate("DocumentPreview", "Export PDF"),
+        QCoreApplication.translate(
+            "DocumentPreview",
             "The exported file is not encrypted: it leaves the vault and contains personal "
             "data. Save it only where it is protected, and delete it when it is no longer "
-            "needed. Export anyway?"
+            "needed. Export anyway?",
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -95,6 +100,7 @@ class DocumentPreview(QDialog):
         self.warning_label.setWordWrap(True)
         self.warning_label.setVisible(bool(warning))
         self.warning_label.setObjectName("documentWarning")
+        set_severity(self.warning_label, "error")  # stands out in the theme, as it should
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
