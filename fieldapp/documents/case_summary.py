@@ -40,6 +40,12 @@ from fieldapp.workflow.case_view import BuyerView, CaseView
 from fieldapp.workflow.checklist import ItemState, load_checklist
 
 TITLE = "Sammanställning av ärende"
+RIGHTS_SV = {
+    "lawyer": "försvarare",
+    "silence": "rätt att inte yttra sig",
+    "interpreter": "tolk",
+    "information": "information om misstanken",
+}
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,8 @@ def _buyer_part(data: SummaryInput, buyer: BuyerView, number: int) -> list[Flowa
         ("Gärningsdag / regler", f"{buyer.offence_date.isoformat()} / {buyer.rules.id}"),
     ]
     for notice in buyer.notices:
-        rights = ", ".join(r for r, given in notice.get("rights_given", {}).items() if given)
+        given = notice.get("rights_given", {})
+        rights = ", ".join(RIGHTS_SV.get(r, r) for r, yes in given.items() if yes)
         facts.append(
             (
                 "Underrättelse om misstanke",

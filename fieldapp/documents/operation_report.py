@@ -269,7 +269,7 @@ def _buyer_table(rows: tuple[BuyerRow, ...]) -> Table:
 
 def _support_line(side: str, figures: SupportFigures) -> str:
     return (
-        f"{side}: {figures.persons} personer, stöd erbjöds {figures.offered}, "
+        f"{side} ({figures.persons}): stöd erbjöds {figures.offered}, "
         f"tackade ja {figures.accepted}, tackade nej {figures.declined}."
     )
 

@@ -70,8 +70,8 @@ def test_report_reproduces_the_vasteras_table(ctx: Context, clock: Clock) -> Non
     assert "Godkände strafföreläggande: 3; godkände inte: 0" in text
     assert "50 dagsböter: 3" in text
     assert "Böter (dagsböter × belopp): 5 000 kr – 16 500 kr, sammanlagt 31 500 kr." in text
-    assert "Köpare: 3 personer, stöd erbjöds 3, tackade ja 0, tackade nej 3." in text
-    assert "Personer som sålde sex: 1 personer, stöd erbjöds 1, tackade ja 1" in text
+    assert "Köpare (3): stöd erbjöds 3, tackade ja 0, tackade nej 3." in text
+    assert "Personer som sålde sex (1): stöd erbjöds 1, tackade ja 1" in text
     assert "1 hotell och 1 taxiföretag fick polisens informationsblad." in text
     assert "Antal annonser kartlagda: registreras inte ännu i appen." in text
     assert "Tips som kommit in under insatsen: registreras inte ännu i appen." in text
@@ -105,7 +105,7 @@ def test_case_summary_has_elements_timeline_and_hash(
     assert "köp av sexuell handling, 6 kap. 11 § brottsbalken" in text  # renamed 2025-07-01
     assert "Säljare – vittne, ej misstänkt" in text
     assert ("Kvinnohuset" in text or "Kvinnocentrum" in text) and "tackade ja" in text
-    assert "Underrättelse om misstanke" in text and "lawyer, silence" in text
+    assert "Underrättelse om misstanke" in text and "försvarare, rätt att inte yttra sig" in text
     assert "förhandsgodkännande av strafföreläggande; åklagare Åsa Påhittad" in text
     assert "Checklista" in text and "Tidslinje" in text
     assert "Anteckning: Köparen lämnade rummet" in text
