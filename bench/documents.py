@@ -119,7 +119,7 @@ def main() -> None:
         clock.now += timedelta(hours=1)
         first = case_ids[0]
         print(f"Recorded {CASES} cases through the workflow in {setup_s:.1f} s (setup, not timed).")
-        print(f"{'document':<28}{'median ms':>10}{'target ms':>11}{'pages kB':>10}")
+        print(f"{'document':<28}{'median ms':>10}{'target ms':>11}{'size kB':>10}")
 
         def leaflet(audience: Audience, language: str) -> Callable[[], bytes]:
             return lambda: service.leaflet_pdf(ctx, first, audience, language)
