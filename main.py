@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import secrets
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -43,17 +42,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from fieldapp.storage.keyslots import KdfCost
     from fieldapp.storage.vault import Vault
     from ui.app import run_gui
 
     lang = args.lang
     if args.demo:
+        from fieldapp.demo import build_demo_vault
+
         vault = Vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
-        passphrase = f"demo-{secrets.token_urlsafe(12)}"
-        # The demo vault is thrown away on exit; the minimum KDF cost keeps start-up quick.
-        vault.create(DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, cost=KdfCost()).lock()
+        # The demo vault, with its invented operation and cases, is thrown away on exit.
         try:
+            passphrase = build_demo_vault(vault.data_dir)
             return run_gui(
                 vault,
                 language=lang,

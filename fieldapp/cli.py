@@ -1,4 +1,5 @@
-"""Headless commands: vault creation, officers, verification.
+"""Headless commands: vault creation, officers, verification, the demo vault, and the
+case commands (list, export, import; in ``cli_case``).
 
 One convention for every command: ``--data-dir DIR`` before the subcommand; a command that
 opens a vault takes ``--officer ID`` and ``--passphrase-file FILE`` or asks on a TTY.
@@ -9,6 +10,7 @@ or failed (one line on stderr), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import logging
 import os
@@ -17,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from fieldapp import APP_NAME, __version__, paths
+from fieldapp import APP_NAME, __version__, cli_case, paths
 from fieldapp.errors import KnownError
 from fieldapp.officers import Role
 from fieldapp.storage.vault import Vault
@@ -94,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _login_args(verify)
 
+    cli_case.add_parser(sub, _login_args)
+
+    demo = sub.add_parser(
+        "demo", allow_abbrev=False, help="create a vault filled with invented demo data"
+    )
+    # Its own name for the folder: a subcommand's default would overwrite the global one.
+    demo.add_argument(
+        "--data-dir", dest="demo_dir", metavar="DIR", help="an empty or new folder for it"
+    )
+
     shots = sub.add_parser(
         "screenshots", allow_abbrev=False, help="save PNG screenshots of the screens (demo data)"
     )
@@ -153,6 +165,16 @@ def run(
     except KnownError as exc:
         print(f"fieldapp: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader stopped early (`fieldapp case list | head -1`): nothing went wrong.
+        _detach(out)
+        return EXIT_OK
+
+
+def _detach(out: TextIO) -> None:
+    """Point ``out`` at /dev/null, so the interpreter's last flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
 
 
 def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
@@ -162,15 +184,33 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         session.lock()
         print(f"Created a vault in {vault.data_dir} with administrator {args.officer}.", file=out)
         return EXIT_OK
+    if args.command == "demo":
+        return _demo(args, out)
     session = _login(args, vault, prompter)
     try:
         if args.command == "verify":
             report = session.verify()
             print(report.summary(), file=out)
             return EXIT_OK if report.ok else EXIT_FAILED
+        if args.command == "case":
+            return EXIT_OK if cli_case.run(args, session, out) else EXIT_FAILED
         return _officer_command(args, session, out, prompter)
     finally:
         session.lock()
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    from fieldapp.demo import DEMO_OFFICER_ID, DEMO_OFFICER_NAME, build_demo_vault
+
+    folder = args.demo_dir or args.data_dir
+    if not folder:
+        # Never the default data folder: the demo must not land where a real vault lives.
+        raise UsageError("demo: name an empty or new folder with --data-dir DIR.")
+    passphrase = build_demo_vault(Path(folder).expanduser())
+    print(f"Demo vault with invented data in {folder}.", file=out)
+    print(f"Officer: {DEMO_OFFICER_ID} ({DEMO_OFFICER_NAME})", file=out)
+    print(f"Passphrase: {passphrase}", file=out)
+    return EXIT_OK
 
 
 def _login(args: argparse.Namespace, vault: Vault, prompter: Prompter) -> Session:
