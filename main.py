@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -13,9 +14,6 @@ from pathlib import Path
 from fieldapp import cli, paths
 from fieldapp.diagnostics import safe_traceback
 from fieldapp.errors import KnownError
-
-DEMO_OFFICER_ID = "D100001"
-DEMO_OFFICER_NAME = "Dana Demosson"  # invented
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,7 +45,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     lang = args.lang
     if args.demo:
-        from fieldapp.demo import build_demo_vault
+        from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
 
         vault = Vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
         # The demo vault, with its invented operation and cases, is thrown away on exit.
@@ -61,7 +59,7 @@ def _run_gui(args: argparse.Namespace) -> int:
             )
         finally:
             vault.destroy()
-            vault.data_dir.parent.rmdir()
+            shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
     return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from fieldapp import APP_NAME, __version__, cli_case, paths
+from fieldapp import APP_NAME, __version__, cli_case, cli_documents, paths
 from fieldapp.errors import KnownError
 from fieldapp.officers import Role
 from fieldapp.storage.vault import Vault
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     _login_args(verify)
 
     cli_case.add_parser(sub, _login_args)
+    cli_documents.add_parsers(sub)
 
     demo = sub.add_parser(
         "demo", allow_abbrev=False, help="create a vault filled with invented demo data"
@@ -186,6 +187,8 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return EXIT_OK
     if args.command == "demo":
         return _demo(args, out)
+    if args.command in cli_documents.COMMANDS:
+        return cli_documents.run(args, vault, out, prompter)
     session = _login(args, vault, prompter)
     try:
         if args.command == "verify":

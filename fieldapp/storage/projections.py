@@ -37,6 +37,14 @@ class Projector:
         return [name for p in self._projections for name in p.tables]
 
     def ensure_tables(self, conn: Connection) -> None:
+        """Create missing tables; if any table's definition changed since the vault last
+        saw it (a new version of the app), rebuild every projection from the log."""
+        digest = hashlib.sha256(
+            "\n".join(ddl for p in self._projections for ddl in p.tables.values()).encode()
+        ).hexdigest()
+        row = conn.execute("SELECT value FROM meta WHERE key = 'projections'").fetchone()
+        if row is not None and row[0] != digest:
+            self.rebuild(conn)
         missing = [
             ddl
             for p in self._projections
@@ -45,10 +53,12 @@ class Projector:
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
             ).fetchone()
         ]
-        if missing:
-            with transaction(conn):
-                for ddl in missing:
-                    _create(conn, ddl)
+        with transaction(conn):
+            for ddl in missing:
+                _create(conn, ddl)
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('projections', ?)", (digest,)
+            )
 
     def apply(self, conn: Connection, event: Event) -> None:
         for projection in self._projections:

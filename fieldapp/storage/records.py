@@ -32,6 +32,7 @@ RECORDS_DDL = """
         last_event   TEXT    NOT NULL,
         voided       INTEGER NOT NULL DEFAULT 0,
         void_reason  TEXT,
+        created_hlc  TEXT    NOT NULL,
         PRIMARY KEY (entity_type, entity_id)
     )"""
 RECORDS_INDEXES = """
@@ -98,7 +99,7 @@ class RecordsProjection:
         key = (event.entity_type, event.entity_id)
         if event.kind == "create":
             conn.execute(
-                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)",
+                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)",
                 (
                     *key,
                     body.get("operation_id"),
@@ -109,6 +110,7 @@ class RecordsProjection:
                     event.wall_time,
                     event.officer_id,
                     event.id,
+                    event.hlc,
                 ),
             )
         elif event.kind == "amend":
@@ -141,7 +143,10 @@ class RecordsProjection:
 
 
 class Records:
-    """Reading records, and drafting the events that change them."""
+    """Reading records, and drafting the events that change them.
+
+    Lists come in the order the records were made (the creating event's hybrid clock),
+    which holds even for records created in one transaction."""
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -181,13 +186,13 @@ class Records:
             args.append(operation_id)
         if not include_voided:
             sql += " AND voided = 0"
-        rows = self._conn.execute(sql + " ORDER BY created_at, entity_id", args)
+        rows = self._conn.execute(sql + " ORDER BY created_hlc, entity_id", args)
         return [_record(r) for r in rows]
 
     def for_case(self, case_id: str) -> list[Record]:
         """Every live record of a case, oldest first."""
         rows = self._conn.execute(
-            f"{_SELECT} WHERE case_id = ? AND voided = 0 ORDER BY created_at, entity_id",
+            f"{_SELECT} WHERE case_id = ? AND voided = 0 ORDER BY created_hlc, entity_id",
             (case_id,),
         )
         return [_record(r) for r in rows]

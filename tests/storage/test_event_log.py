@@ -194,3 +194,27 @@ def test_nothing_written_through_the_app_is_readable_in_the_files(
     session.lock()
     assert_clean()
     assert KeyFile.load(two_officer_vault.keys_path).slots
+
+
+def test_records_come_back_in_the_order_they_were_made(admin_session: Session) -> None:
+    from fieldapp.storage.records import Records, create_draft
+
+    drafts = [create_draft("note", {"n": i}, case_id="c1") for i in range(30)]
+    admin_session.append(drafts)
+    listed = Records(admin_session.conn).find("note", case_id="c1")
+    assert [r.get("n") for r in listed] == list(range(30))
+
+
+def test_changed_projection_definitions_rebuild_on_unlock(
+    admin_session: Session, vault: Vault
+) -> None:
+    admin_session.append([_note("före")])
+    conn = admin_session.conn
+    before = admin_session.projector.snapshot(conn)
+    conn.execute("DELETE FROM records")  # as if an older app version had left other tables
+    conn.execute("UPDATE meta SET value = 'older' WHERE key = 'projections'")
+    admin_session.lock()
+    session = vault.unlock(ADMIN_ID, ADMIN_PASS)
+    # The deleted rows are back: every projection was rebuilt from the log.
+    assert session.projector.snapshot(session.conn) == before
+    session.lock()
