@@ -68,19 +68,23 @@ def check_role(role: str) -> Role:
 
 
 class OfficersProjection:
-    """``officers``: who is enrolled, with role and public key; removals keep the row."""
+    """``officers``: who is enrolled on which device, with role and public key; removals
+    keep the row. A station holds every laptop's officers beside its own; only those of
+    the vault's own device may log in to it."""
 
     tables: ClassVar[dict[str, str]] = {
         "officers": """
             CREATE TABLE officers (
-                officer_id   TEXT PRIMARY KEY,
+                device_id    TEXT NOT NULL,
+                officer_id   TEXT NOT NULL,
                 display_name TEXT NOT NULL,
                 role         TEXT NOT NULL,
                 public_key   BLOB NOT NULL,
                 enrolled_at  TEXT NOT NULL,
                 enrolled_by  TEXT NOT NULL,
                 removed_at   TEXT,
-                removed_by   TEXT
+                removed_by   TEXT,
+                PRIMARY KEY (device_id, officer_id)
             )""",
     }
 
@@ -90,8 +94,9 @@ class OfficersProjection:
         data = event.data
         if event.kind == "create":
             conn.execute(
-                "INSERT OR REPLACE INTO officers VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)",
+                "INSERT OR REPLACE INTO officers VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
                 (
+                    event.device_id,
                     event.entity_id,
                     data["display_name"],
                     data["role"],
@@ -102,14 +107,23 @@ class OfficersProjection:
             )
         elif event.kind == "void":
             conn.execute(
-                "UPDATE officers SET removed_at = ?, removed_by = ? WHERE officer_id = ?",
-                (event.wall_time, event.officer_id, event.entity_id),
+                "UPDATE officers SET removed_at = ?, removed_by = ? "
+                "WHERE device_id = ? AND officer_id = ?",
+                (event.wall_time, event.officer_id, event.device_id, event.entity_id),
+            )
+        elif event.kind == "amend" and "public_key" in data:
+            # A recovery by the station gives the officer a new signing key.
+            conn.execute(
+                "UPDATE officers SET public_key = ? WHERE device_id = ? AND officer_id = ?",
+                (bytes.fromhex(data["public_key"]), event.device_id, event.entity_id),
             )
 
 
-def active_officers(conn: Connection) -> list[Officer]:
+def active_officers(conn: Connection, device_id: str) -> list[Officer]:
+    """The officers enrolled on ``device_id`` (this vault's own device, for logging in)."""
     rows = conn.execute(
         "SELECT officer_id, display_name, role, public_key FROM officers "
-        "WHERE removed_at IS NULL ORDER BY officer_id"
+        "WHERE device_id = ? AND removed_at IS NULL ORDER BY officer_id",
+        (device_id,),
     )
     return [Officer(r[0], r[1], Role(r[2]), bytes(r[3])) for r in rows]

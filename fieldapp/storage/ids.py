@@ -20,6 +20,9 @@ def uuid7(now_ms: int | None = None) -> str:
     return str(uuid.UUID(int=value))
 
 
+MAX_COUNTER = 99_999
+
+
 @dataclass(frozen=True, order=True)
 class Hlc:
     """Hybrid logical clock: wall milliseconds plus a counter for events in the same ms.
@@ -32,7 +35,7 @@ class Hlc:
     counter: int
 
     def __str__(self) -> str:
-        return f"{self.wall_ms:013d}.{self.counter:05d}"
+        return f"{self.wall_ms:015d}.{self.counter:05d}"
 
     @classmethod
     def parse(cls, text: str) -> Hlc:
@@ -43,15 +46,22 @@ class Hlc:
         """The next local timestamp after this one."""
         if physical_ms > self.wall_ms:
             return Hlc(physical_ms, 0)
-        return Hlc(self.wall_ms, self.counter + 1)
+        return Hlc(self.wall_ms, self.counter + 1)._carried()
 
     def receive(self, remote: Hlc, physical_ms: int) -> Hlc:
         """The clock after seeing ``remote`` (used when importing another device's events)."""
         wall = max(self.wall_ms, remote.wall_ms, physical_ms)
         if wall == self.wall_ms == remote.wall_ms:
-            return Hlc(wall, max(self.counter, remote.counter) + 1)
+            return Hlc(wall, max(self.counter, remote.counter) + 1)._carried()
         if wall == self.wall_ms:
-            return Hlc(wall, self.counter + 1)
+            return Hlc(wall, self.counter + 1)._carried()
         if wall == remote.wall_ms:
-            return Hlc(wall, remote.counter + 1)
+            return Hlc(wall, remote.counter + 1)._carried()
         return Hlc(wall, 0)
+
+    def _carried(self) -> Hlc:
+        # The text form has room for five counter digits; past that, borrow a millisecond so
+        # the text still sorts like the clock (a clock set back a day could get that far).
+        if self.counter > MAX_COUNTER:
+            return Hlc(self.wall_ms + 1, 0)
+        return self

@@ -179,8 +179,8 @@ class Session:
     def officer(self) -> Officer:
         row = self.conn.execute(
             "SELECT officer_id, display_name, role, public_key FROM officers "
-            "WHERE officer_id = ? AND removed_at IS NULL",
-            (self.officer_id,),
+            "WHERE device_id = ? AND officer_id = ? AND removed_at IS NULL",
+            (self.device_id, self.officer_id),
         ).fetchone()
         if row is None:
             raise VaultDamaged("This officer's enrolment record is missing from the vault.")
@@ -212,7 +212,7 @@ class Session:
     # -- officers ---------------------------------------------------------------------------
 
     def officers(self) -> list[Officer]:
-        return active_officers(self.conn)
+        return active_officers(self.conn, self.device_id)
 
     def _require_admin(self, what: str) -> None:
         if not self.officer.is_admin:

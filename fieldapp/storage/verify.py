@@ -1,17 +1,30 @@
-"""Checking the whole vault: encrypted pages, each device's hash chain, every signature,
-every attachment. Reports the first problem by device and sequence number."""
+"""Checking events: encrypted pages, each device's hash chain, every signature, every
+attachment. ``ChainChecker`` is shared by ``verify`` (the whole vault) and the station's
+bundle import (events arriving from laptops).
+
+Signatures are checked with libsodium (PyNaCl): the import's speed is bounded by it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
 
 from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection, integrity_problems, translate_errors
 from fieldapp.storage.events import Event, genesis_hash, read_events
+
+STATION_ENTITY = "station"
+STATION_SIGNER_PREFIX = "station:"
+
+
+def station_signer(fingerprint: str) -> str:
+    """The officer id under which a station signs events in a laptop's chain (recovery)."""
+    return f"{STATION_SIGNER_PREFIX}{fingerprint}"
 
 
 @dataclass(frozen=True)
@@ -36,56 +49,94 @@ class VerifyReport:
         return f"BROKEN{where}{device}: {self.problem}"
 
 
+BlobLookup = Callable[[str], bytes | None]
+
+
+@dataclass
+class ChainChecker:
+    """What a verifier knows so far: each device's head, and who may sign on each device."""
+
+    heads: dict[str, tuple[int, bytes]] = field(default_factory=dict)
+    keys: dict[tuple[str, str], VerifyKey] = field(default_factory=dict)
+    station_keys: dict[str, VerifyKey] = field(default_factory=dict)
+
+    def head(self, device_id: str) -> tuple[int, bytes]:
+        return self.heads.get(device_id, (0, genesis_hash(device_id)))
+
+    def check(self, event: Event, blob: BlobLookup) -> str | None:
+        """Why ``event`` cannot follow what is known, or ``None`` if it can."""
+        seq, prev = self.head(event.device_id)
+        if event.seq != seq + 1:
+            return f"sequence gap: expected {seq + 1}, found {event.seq}"
+        if event.prev_hash != prev:
+            return "chain link broken: prev_hash does not match the previous event"
+        if event.computed_hash() != event.entry_hash:
+            return "entry hash does not match the event's content (altered after it was written)"
+        key = self._key(event)
+        if key is None:
+            return f"signed by an officer who was not enrolled at that point ({event.officer_id})"
+        try:
+            key.verify(event.entry_hash, event.signature)
+        except (BadSignatureError, ValueError):
+            return "signature does not verify"
+        for digest in event.attachments:
+            data = blob(digest)
+            if data is None:
+                return f"attachment {digest[:12]} is missing"
+            if sha256_hex(data) != digest:
+                return f"attachment {digest[:12]} does not match its hash"
+        return None
+
+    def accept(self, event: Event) -> None:
+        """Move the device's head past ``event`` and learn any key it enrols or removes."""
+        self.heads[event.device_id] = (event.seq, event.entry_hash)
+        data = event.data if event.entity_type in (OFFICER_ENTITY, STATION_ENTITY) else {}
+        key = (event.device_id, event.entity_id)
+        if event.entity_type == OFFICER_ENTITY:
+            if event.kind == "create" or (event.kind == "amend" and "public_key" in data):
+                self.keys[key] = VerifyKey(bytes.fromhex(data["public_key"]))
+            elif event.kind == "void":
+                self.keys.pop(key, None)
+        elif event.entity_type == STATION_ENTITY and event.kind == "create":
+            signing = data.get("data", {}).get("signing_public")
+            if signing:
+                self.station_keys[station_signer(event.entity_id)] = VerifyKey(
+                    bytes.fromhex(signing)
+                )
+
+    def _key(self, event: Event) -> VerifyKey | None:
+        key = self.keys.get((event.device_id, event.officer_id))
+        if key is None and event.officer_id.startswith(STATION_SIGNER_PREFIX):
+            key = self.station_keys.get(event.officer_id)
+        if key is None and event.seq == 1 and _is_self_enrolment(event):
+            key = VerifyKey(bytes.fromhex(event.data["public_key"]))
+        return key
+
+
 def verify(conn: Connection) -> VerifyReport:
     """Verify everything; stops at the first break."""
     pages = integrity_problems(conn)
     if pages:
         return VerifyReport(0, 0, problem=f"encrypted pages failed their check: {pages[0]}")
-    keys: dict[str, Ed25519PublicKey] = {}
-    heads: dict[str, tuple[int, bytes]] = {}
+    checker = ChainChecker()
     count = 0
     last: Event | None = None
+
+    def blob(digest: str) -> bytes | None:
+        row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+        return bytes(row[0]) if row else None
+
     with translate_errors():
         for event in read_events(conn):
-            problem = _check(conn, event, heads, keys)
+            problem = checker.check(event, blob)
             if problem:
-                return VerifyReport(count, len(heads), None, event.seq, event.device_id, problem)
-            heads[event.device_id] = (event.seq, event.entry_hash)
-            _learn_key(event, keys)
+                return VerifyReport(
+                    count, len(checker.heads), None, event.seq, event.device_id, problem
+                )
+            checker.accept(event)
             count += 1
             last = event
-    return VerifyReport(count, len(heads), last.entry_hash.hex() if last else None)
-
-
-def _check(
-    conn: Connection,
-    event: Event,
-    heads: dict[str, tuple[int, bytes]],
-    keys: dict[str, Ed25519PublicKey],
-) -> str | None:
-    seq, prev = heads.get(event.device_id, (0, genesis_hash(event.device_id)))
-    if event.seq != seq + 1:
-        return f"sequence gap: expected {seq + 1}, found {event.seq}"
-    if event.prev_hash != prev:
-        return "chain link broken: prev_hash does not match the previous event"
-    if event.computed_hash() != event.entry_hash:
-        return "entry hash does not match the event's content (altered after it was written)"
-    key = keys.get(event.officer_id)
-    if key is None and event.seq == 1 and _is_self_enrolment(event):
-        key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(event.data["public_key"]))
-    if key is None:
-        return f"signed by an officer who was not enrolled at that point ({event.officer_id})"
-    try:
-        key.verify(event.signature, event.entry_hash)
-    except InvalidSignature:
-        return "signature does not verify"
-    for digest in event.attachments:
-        row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
-        if row is None:
-            return f"attachment {digest[:12]} is missing"
-        if sha256_hex(bytes(row[0])) != digest:
-            return f"attachment {digest[:12]} does not match its hash"
-    return None
+    return VerifyReport(count, len(checker.heads), last.entry_hash.hex() if last else None)
 
 
 def _is_self_enrolment(event: Event) -> bool:
@@ -94,14 +145,3 @@ def _is_self_enrolment(event: Event) -> bool:
         and event.kind == "create"
         and event.entity_id == event.officer_id
     )
-
-
-def _learn_key(event: Event, keys: dict[str, Ed25519PublicKey]) -> None:
-    if event.entity_type != OFFICER_ENTITY:
-        return
-    if event.kind == "create":
-        keys[event.entity_id] = Ed25519PublicKey.from_public_bytes(
-            bytes.fromhex(event.data["public_key"])
-        )
-    elif event.kind == "void":
-        keys.pop(event.entity_id, None)

@@ -42,3 +42,10 @@ def test_hlc_receive_is_after_both_clocks(lw: int, lc: int, rw: int, rc: int, no
     merged = local.receive(remote, now)
     assert merged > local
     assert merged > remote
+
+
+def test_hlc_counter_carries_into_the_milliseconds() -> None:
+    full = Hlc(5_000, 99_999)
+    after = full.tick(1_000)  # the wall clock is behind: the counter would overflow
+    assert after == Hlc(5_001, 0)
+    assert str(after) > str(full)
