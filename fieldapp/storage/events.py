@@ -181,6 +181,20 @@ def read_events(conn: Connection, *, entity: tuple[str, str] | None = None) -> I
             yield Event.from_row(row)
 
 
+def read_device_events(
+    conn: Connection, device_id: str, *, after: int = 0, limit: int | None = None
+) -> Iterator[Event]:
+    """One device's events after sequence ``after``, in sequence order."""
+    sql = f"SELECT {_COLUMNS} FROM events WHERE device_id = ? AND seq > ? ORDER BY seq"
+    args: tuple[object, ...] = (device_id, after)
+    if limit is not None:
+        sql += " LIMIT ?"
+        args = (*args, limit)
+    with translate_errors():
+        for row in conn.execute(sql, args):
+            yield Event.from_row(row)
+
+
 def local_zone() -> str:
     """The local zone as name and UTC offset, e.g. ``CET+0100``; kept beside UTC wall time."""
     now = datetime.now().astimezone()

@@ -4,7 +4,7 @@ One slot per enrolled officer: Argon2id(passphrase) gives a key-encryption key t
 AES-GCM-wraps the data key and the officer's Ed25519 signing key. The AAD binds the
 vault id, the slot id, the officer id and the KDF parameters, so a slot copied from
 another vault or with edited parameters does not open. An optional recovery slot seals
-the data key to a station's X25519 public key, so a forgotten passphrase loses nothing.
+the data key to a station's age (X25519) key, so a forgotten passphrase loses nothing.
 """
 
 from __future__ import annotations
@@ -16,14 +16,11 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fieldapp.errors import KeyFileError
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import b64, canonical, unb64
-
-if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 # The cryptography imports sit in the functions that use them: reading vault.keys for the
 # login dialog needs none of them, and they cost a third of the start-up time.
@@ -195,79 +192,49 @@ def _kdf_json(salt: bytes, cost: KdfCost) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class RecoverySlot:
-    """The data key sealed to a station's X25519 key (ephemeral-static ECDH, HKDF, AES-GCM)."""
+    """The data key sealed to a station's age (X25519) key, bound to this vault's id.
+
+    Filled when a laptop enrols a station card; the station can then open the vault if
+    every officer's passphrase is lost, and give an officer a new one.
+    """
 
     station_fingerprint: str
-    ephemeral_public: bytes
-    nonce: bytes
-    ciphertext: bytes
-
-    @staticmethod
-    def _key(shared: bytes, vault_id: str) -> bytes:
-        from cryptography.hazmat.primitives import hashes
-        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-        hkdf = HKDF(
-            algorithm=hashes.SHA256(),
-            length=32,
-            salt=None,
-            info=f"{FORMAT}/recovery/{vault_id}".encode(),
-        )
-        return hkdf.derive(shared)
+    ciphertext: bytes  # age, to the station's bundle key
 
     @classmethod
     def seal(
-        cls, vault_id: str, data_key: bytes, station_public: bytes, fingerprint: str
+        cls, vault_id: str, data_key: bytes, station_recipient: str, fingerprint: str
     ) -> RecoverySlot:
-        from cryptography.hazmat.primitives.asymmetric.x25519 import (
-            X25519PrivateKey,
-            X25519PublicKey,
-        )
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        import pyrage
 
-        ephemeral = X25519PrivateKey.generate()
-        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(station_public))
-        eph_pub = ephemeral.public_key().public_bytes_raw()
-        nonce = os.urandom(12)
-        aad = canonical({"vault_id": vault_id, "station": fingerprint, "eph": b64(eph_pub)})
-        ct = AESGCM(cls._key(shared, vault_id)).encrypt(nonce, data_key, aad)
-        return cls(fingerprint, eph_pub, nonce, ct)
+        recipient = pyrage.x25519.Recipient.from_str(station_recipient)
+        payload = canonical({"vault_id": vault_id, "data_key": data_key.hex()})
+        return cls(fingerprint, pyrage.encrypt(payload, [recipient]))
 
-    def open(self, vault_id: str, station_private: X25519PrivateKey) -> bytes:
-        from cryptography.exceptions import InvalidTag
-        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    def open(self, vault_id: str, station_identity: str) -> bytes:
+        import pyrage
 
-        shared = station_private.exchange(X25519PublicKey.from_public_bytes(self.ephemeral_public))
-        aad = canonical(
-            {
-                "vault_id": vault_id,
-                "station": self.station_fingerprint,
-                "eph": b64(self.ephemeral_public),
-            }
-        )
         try:
-            return AESGCM(self._key(shared, vault_id)).decrypt(self.nonce, self.ciphertext, aad)
-        except InvalidTag:
+            identity = pyrage.x25519.Identity.from_str(station_identity)
+            payload = json.loads(pyrage.decrypt(self.ciphertext, [identity]))
+        except (pyrage.DecryptError, pyrage.IdentityError, ValueError):
             raise SlotOpenFailed from None
+        if payload.get("vault_id") != vault_id:
+            raise SlotOpenFailed  # a recovery slot copied from another vault
+        return bytes.fromhex(payload["data_key"])
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "alg": "x25519-hkdf-sha256-aesgcm",
+            "alg": "age-x25519",
             "station_fingerprint": self.station_fingerprint,
-            "ephemeral_public": b64(self.ephemeral_public),
-            "nonce": b64(self.nonce),
             "ciphertext": b64(self.ciphertext),
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RecoverySlot:
-        return cls(
-            str(data["station_fingerprint"]),
-            unb64(data["ephemeral_public"]),
-            unb64(data["nonce"]),
-            unb64(data["ciphertext"]),
-        )
+        if data.get("alg") != "age-x25519":
+            raise ValueError("unknown recovery slot algorithm")
+        return cls(str(data["station_fingerprint"]), unb64(data["ciphertext"]))
 
 
 @dataclass

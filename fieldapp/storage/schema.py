@@ -62,7 +62,25 @@ CREATE TABLE drafts (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: a station's record of bundles imported, and bundles held until a gap is filled.
+_V3 = """
+CREATE TABLE imported_bundles (
+    bundle_id   TEXT    PRIMARY KEY,
+    device_id   TEXT    NOT NULL,
+    from_seq    INTEGER NOT NULL,
+    to_seq      INTEGER NOT NULL,
+    imported_at TEXT    NOT NULL
+);
+CREATE TABLE pending_bundles (
+    bundle_id TEXT    PRIMARY KEY,
+    device_id TEXT    NOT NULL,
+    from_seq  INTEGER NOT NULL,
+    to_seq    INTEGER NOT NULL,
+    data      BLOB    NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,8 +33,8 @@ from fieldapp.officers import (
 from fieldapp.passphrase_policy import check_passphrase
 from fieldapp.storage import database, schema
 from fieldapp.storage.database import Connection, transaction
-from fieldapp.storage.events import Draft, Event, EventLog, read_events
-from fieldapp.storage.keyslots import KeyFile, Slot, SlotOpenFailed, SlotSecrets
+from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
+from fieldapp.storage.keyslots import KeyFile, RecoverySlot, Slot, SlotOpenFailed, SlotSecrets
 from fieldapp.storage.projections import Projection, Projector
 from fieldapp.storage.unlock_state import FailedAttempt
 from fieldapp.storage.verify import VerifyReport, verify
@@ -236,7 +237,7 @@ class Session:
         slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, keys.cost)
         public = signing.public_key().public_bytes_raw()
         draft = _officer_draft(officer_id, display_name, checked_role, public)
-        self._commit_with_keys(keys.with_slot(slot), [draft])
+        self.commit_with_keys(keys.with_slot(slot), [draft])
         return Officer(officer_id, display_name, checked_role, public)
 
     def remove_officer(self, officer_id: str) -> None:
@@ -250,7 +251,7 @@ class Session:
         if current[officer_id].is_admin and len(admins) == 1:
             raise NotPermitted("The last administrator cannot be removed.")
         draft = Draft("void", OFFICER_ENTITY, officer_id, {"reason": "removed"})
-        self._commit_with_keys(keys.without_officer(officer_id), [draft])
+        self.commit_with_keys(keys.without_officer(officer_id), [draft])
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Rewrap this officer's slot under a new passphrase; the database is not touched."""
@@ -269,9 +270,9 @@ class Session:
             )
         new_slot = Slot.seal(keys.vault_id, self.officer_id, new, self._secrets, slot.cost)
         draft = Draft("amend", OFFICER_ENTITY, self.officer_id, {"passphrase_changed": True})
-        self._commit_with_keys(keys.with_slot(new_slot), [draft])
+        self.commit_with_keys(keys.with_slot(new_slot), [draft])
 
-    def _commit_with_keys(self, new_keys: KeyFile, drafts: list[Draft]) -> None:
+    def commit_with_keys(self, new_keys: KeyFile, drafts: list[Draft]) -> None:
         """Write ``vault.keys`` and the events as one step: the events commit only once the
         new key file is on disk, and a failed commit puts the old key file back."""
         old_keys = self._key_file()
@@ -291,6 +292,71 @@ class Session:
                 old_keys.save(self.vault.keys_path)
                 raise
         self._keys = new_keys
+
+    def set_recovery_slot(
+        self, station_recipient: str, fingerprint: str, drafts: list[Draft]
+    ) -> None:
+        """Seal the data key to a station's key (administrators only), with ``drafts``
+        recording why, in one step."""
+        self._require_admin("enrol a station")
+        keys = self._key_file()
+        assert self._secrets is not None
+        recovery = RecoverySlot.seal(
+            keys.vault_id, self._secrets.data_key, station_recipient, fingerprint
+        )
+        self.commit_with_keys(replace(keys, recovery=recovery), drafts)
+
+    def reset_officer_key(
+        self,
+        officer_id: str,
+        new_passphrase: str,
+        signing_key: Ed25519PrivateKey,
+        drafts: list[Draft],
+    ) -> None:
+        """Give ``officer_id`` a new slot (recovery): new signing key, new passphrase."""
+        keys = self._key_file()
+        assert self._secrets is not None
+        officer = next((o for o in self.officers() if o.officer_id == officer_id), None)
+        if officer is None:
+            raise InvalidInput(f"Officer id: {officer_id} is not enrolled.", field="officer_id")
+        check_passphrase(new_passphrase, personal=(officer.officer_id, officer.display_name))
+        secrets = SlotSecrets(self._secrets.data_key, signing_key.private_bytes_raw())
+        slot = Slot.seal(keys.vault_id, officer_id, new_passphrase, secrets, keys.cost)
+        self.commit_with_keys(keys.with_slot(slot), drafts)
+
+    # -- signing and foreign events (sync) ---------------------------------------------------
+
+    def sign(self, data: bytes) -> bytes:
+        """This officer's Ed25519 signature (bundles are signed by who exports them)."""
+        if self._secrets is None:
+            raise SessionLocked("The vault is locked.")
+        return Ed25519PrivateKey.from_private_bytes(self._secrets.signing_key).sign(data)
+
+    @property
+    def public_key(self) -> bytes:
+        if self._secrets is None:
+            raise SessionLocked("The vault is locked.")
+        key = Ed25519PrivateKey.from_private_bytes(self._secrets.signing_key)
+        return key.public_key().public_bytes_raw()
+
+    def ingest(
+        self,
+        events: Sequence[Event],
+        blobs: dict[str, bytes],
+        bookkeeping: Callable[[Connection], object],
+    ) -> None:
+        """Store events that were checked elsewhere (another device's, at the station) with
+        their blobs, projections and ``bookkeeping``, in one transaction."""
+        conn = self.conn
+        with transaction(conn):
+            conn.executemany(
+                "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
+                [(k, len(v), v) for k, v in blobs.items()],
+            )
+            insert_event_rows(conn, events)
+            for event in events:
+                self._projector.apply(conn, event)
+            bookkeeping(conn)
 
     # -- events -----------------------------------------------------------------------------
 

@@ -98,10 +98,10 @@ class ChainChecker:
             elif event.kind == "void":
                 self.keys.pop(key, None)
         elif event.entity_type == STATION_ENTITY and event.kind == "create":
-            signing = data.get("data", {}).get("signing_public")
-            if signing:
-                self.station_keys[station_signer(event.entity_id)] = VerifyKey(
-                    bytes.fromhex(signing)
+            card = data.get("data", {})
+            if card.get("signing_public") and card.get("fingerprint"):
+                self.station_keys[station_signer(card["fingerprint"])] = VerifyKey(
+                    bytes.fromhex(card["signing_public"])
                 )
 
     def _key(self, event: Event) -> VerifyKey | None:

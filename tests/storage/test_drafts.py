@@ -1,6 +1,7 @@
 """Drafts: unsaved typing kept inside the encrypted vault, across a lock."""
 
 from fieldapp.storage.drafts import Drafts
+from fieldapp.storage.schema import SCHEMA_VERSION
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from tests.conftest import ADMIN_ID, ADMIN_PASS
@@ -41,7 +42,7 @@ def test_a_version_1_vault_is_upgraded_on_unlock(admin_session: Session, vault: 
     conn.execute("PRAGMA user_version = 1")
     admin_session.lock()
     session = vault.unlock(ADMIN_ID, ADMIN_PASS)
-    assert session.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert session.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     Drafts(session.conn).save("k", {"a": "b"})
     assert session.verify().ok
     session.lock()

@@ -7,8 +7,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pyrage
 import pytest
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from fieldapp.errors import KeyFileError
 from fieldapp.storage.keyslots import (
@@ -74,7 +74,8 @@ def test_parameters_below_the_floor_are_refused_when_read(slot: Slot, tmp_path: 
 
 def test_key_file_round_trips(slot: Slot, tmp_path: Path) -> None:
     path = tmp_path / "vault.keys"
-    recovery = RecoverySlot.seal("vault-a", SECRETS.data_key, b"\x09" * 32, "fp")
+    station = pyrage.x25519.Identity.generate()
+    recovery = RecoverySlot.seal("vault-a", SECRETS.data_key, str(station.to_public()), "fp")
     KeyFile("vault-a", "dev", KdfCost(), [slot], recovery).save(path)
     loaded = KeyFile.load(path)
     assert loaded.slots == [slot]
@@ -104,11 +105,10 @@ def test_bad_key_files_name_the_file_and_stay_untouched(
 
 
 def test_recovery_slot_opens_only_with_the_station_key() -> None:
-    station = X25519PrivateKey.generate()
-    public = station.public_key().public_bytes_raw()
-    sealed = RecoverySlot.seal("vault-a", SECRETS.data_key, public, "fp")
-    assert sealed.open("vault-a", station) == SECRETS.data_key
+    station = pyrage.x25519.Identity.generate()
+    sealed = RecoverySlot.seal("vault-a", SECRETS.data_key, str(station.to_public()), "fp")
+    assert sealed.open("vault-a", str(station)) == SECRETS.data_key
     with pytest.raises(SlotOpenFailed):
-        sealed.open("vault-a", X25519PrivateKey.generate())
+        sealed.open("vault-a", str(pyrage.x25519.Identity.generate()))
     with pytest.raises(SlotOpenFailed):
-        sealed.open("vault-b", station)
+        sealed.open("vault-b", str(station))

@@ -1,0 +1,1 @@
+"""Many laptops, one station: station identity, sealed bundles, import, receipts, review."""

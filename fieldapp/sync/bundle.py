@@ -1,0 +1,189 @@
+"""The sealed bundle file: a small signed header in the clear, then the events and blobs
+encrypted to the station in the age format.
+
+    FIELDAPP-BUNDLE/1\\n
+    4 bytes   header length (big-endian)
+    header    canonical JSON: bundle id, station, vault, device, sequence range, previous
+              and new chain heads, counts, signer, and the SHA-256 of the ciphertext
+    64 bytes  Ed25519 signature by the exporting officer over magic + header
+    rest      age ciphertext of the zlib-compressed canonical JSON payload
+
+The header reveals no personal data; a flipped bit anywhere fails the signature, the
+ciphertext hash, age's own authentication or the payload hash, and the bundle is refused.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
+
+from fieldapp.errors import KnownError
+from fieldapp.storage.canonical import canonical
+from fieldapp.storage.events import Event
+
+MAGIC = b"FIELDAPP-BUNDLE/1\n"
+FORMAT = "fieldapp-bundle"
+MAX_HEADER = 64 * 1024
+SUFFIX = ".fabundle"
+
+
+class BundleRejected(KnownError):
+    """The bundle cannot be used: damaged, tampered, truncated or not for this station."""
+
+    code = "bundle_rejected"
+
+
+@dataclass(frozen=True)
+class Header:
+    bundle_id: str
+    station: str  # the station card's fingerprint
+    vault_id: str
+    device_id: str
+    from_seq: int
+    to_seq: int
+    prev_head: str  # hex: the chain head before from_seq
+    new_head: str  # hex: the entry hash of to_seq
+    count: int
+    blob_count: int
+    signer: str  # the exporting officer
+    signer_public: str  # hex
+    created_at: str
+    ciphertext_sha256: str
+    payload_sha256: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": 1, **self.__dict__}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Header:
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != 1:
+            raise BundleRejected("Not a fieldapp bundle of a version this program reads.")
+        try:
+            return cls(**{k: data[k] for k in cls.__dataclass_fields__})
+        except KeyError:
+            raise BundleRejected("The bundle's header is incomplete.") from None
+
+
+@dataclass(frozen=True)
+class SealedBundle:
+    """A bundle as read from disk: header checked against its signature, payload sealed."""
+
+    header: Header
+    ciphertext: bytes
+
+
+def encode(header: Header, signature: bytes, ciphertext: bytes) -> bytes:
+    head = canonical(header.to_json())
+    return MAGIC + len(head).to_bytes(4, "big") + head + signature + ciphertext
+
+
+def signed_part(header: Header) -> bytes:
+    return MAGIC + canonical(header.to_json())
+
+
+def decode(data: bytes) -> SealedBundle:
+    """Parse and check the outer layers; refuses anything damaged, whatever the offset."""
+    if not data.startswith(MAGIC):
+        raise BundleRejected("Not a fieldapp bundle (or its first bytes are damaged).")
+    rest = data[len(MAGIC) :]
+    if len(rest) < 4:
+        raise BundleRejected("The bundle is truncated.")
+    size = int.from_bytes(rest[:4], "big")
+    if size > MAX_HEADER or len(rest) < 4 + size + 64:
+        raise BundleRejected("The bundle is truncated or its header is damaged.")
+    raw_header = rest[4 : 4 + size]
+    signature = rest[4 + size : 4 + size + 64]
+    ciphertext = rest[4 + size + 64 :]
+    try:
+        header = Header.from_json(json.loads(raw_header))
+    except ValueError:
+        raise BundleRejected("The bundle's header is damaged.") from None
+    if canonical(header.to_json()) != raw_header:
+        raise BundleRejected("The bundle's header is damaged.")
+    try:
+        VerifyKey(bytes.fromhex(header.signer_public)).verify(MAGIC + raw_header, signature)
+    except (BadSignatureError, ValueError):
+        raise BundleRejected("The bundle's signature does not verify: it was altered.") from None
+    if hashlib.sha256(ciphertext).hexdigest() != header.ciphertext_sha256:
+        raise BundleRejected("The bundle's contents were altered or truncated.")
+    return SealedBundle(header, ciphertext)
+
+
+# -- the payload -----------------------------------------------------------------------------
+
+
+def pack_payload(events: list[Event], blobs: dict[str, bytes]) -> bytes:
+    payload = {
+        "events": [_event_json(e) for e in events],
+        "blobs": {k: base64.b64encode(v).decode() for k, v in sorted(blobs.items())},
+    }
+    return zlib.compress(canonical(payload), 6)
+
+
+def unpack_payload(compressed: bytes, header: Header) -> tuple[list[Event], dict[str, bytes]]:
+    try:
+        raw = zlib.decompress(compressed)
+    except zlib.error:
+        raise BundleRejected("The bundle's payload is damaged.") from None
+    if hashlib.sha256(raw).hexdigest() != header.payload_sha256:
+        raise BundleRejected("The bundle's payload does not match its header.")
+    try:
+        data = json.loads(raw)
+        events = [_event_from_json(e) for e in data["events"]]
+        blobs = {k: base64.b64decode(v, validate=True) for k, v in data["blobs"].items()}
+    except (ValueError, KeyError, TypeError):
+        raise BundleRejected("The bundle's payload is damaged.") from None
+    return events, blobs
+
+
+def payload_digest(compressed: bytes) -> str:
+    return hashlib.sha256(zlib.decompress(compressed)).hexdigest()
+
+
+def _event_json(e: Event) -> dict[str, Any]:
+    return {
+        "device_id": e.device_id,
+        "seq": e.seq,
+        "id": e.id,
+        "officer_id": e.officer_id,
+        "hlc": e.hlc,
+        "wall_time": e.wall_time,
+        "zone": e.zone,
+        "kind": e.kind,
+        "entity_type": e.entity_type,
+        "entity_id": e.entity_id,
+        "parents": list(e.parents),
+        "body": base64.b64encode(e.body).decode(),
+        "attachments": list(e.attachments),
+        "prev_hash": e.prev_hash.hex(),
+        "entry_hash": e.entry_hash.hex(),
+        "signature": e.signature.hex(),
+    }
+
+
+def _event_from_json(d: dict[str, Any]) -> Event:
+    return Event(
+        device_id=str(d["device_id"]),
+        seq=int(d["seq"]),
+        id=str(d["id"]),
+        officer_id=str(d["officer_id"]),
+        hlc=str(d["hlc"]),
+        wall_time=str(d["wall_time"]),
+        zone=str(d["zone"]),
+        kind=str(d["kind"]),
+        entity_type=str(d["entity_type"]),
+        entity_id=str(d["entity_id"]),
+        parents=tuple(str(p) for p in d["parents"]),
+        body=base64.b64decode(d["body"], validate=True),
+        attachments=tuple(str(a) for a in d["attachments"]),
+        prev_hash=bytes.fromhex(d["prev_hash"]),
+        entry_hash=bytes.fromhex(d["entry_hash"]),
+        signature=bytes.fromhex(d["signature"]),
+    )

@@ -1,0 +1,128 @@
+"""On the laptop: seal every event (and blob) the station has not acknowledged into one
+bundle, and record the station's receipts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
+
+from fieldapp.errors import KnownError
+from fieldapp.storage.atomic import write_atomic
+from fieldapp.storage.canonical import canonical
+from fieldapp.storage.database import transaction
+from fieldapp.storage.events import Draft, Event, read_device_events
+from fieldapp.storage.session import Session
+from fieldapp.sync import bundle
+from fieldapp.sync.enrol import enrolled_station
+
+ACK_ENTITY = "sync_ack"
+RECEIPT_FORMAT = "fieldapp-receipt"
+RECEIPT_SUFFIX = ".receipt"
+_ACKED = "sync.acked_seq"
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    header: bundle.Header
+
+
+def acked_seq(session: Session) -> int:
+    return int(session.setting(_ACKED, "0"))
+
+
+def export_bundle(session: Session, out_dir: Path) -> Exported | None:
+    """Write one bundle of everything not yet acknowledged; ``None`` if there is nothing."""
+    card = enrolled_station(session)
+    if card is None:
+        raise KnownError("No station is enrolled on this laptop: enrol the station's card first.")
+    events = list(read_device_events(session.conn, session.device_id, after=acked_seq(session)))
+    if not events:
+        return None
+    blobs = {d: session.log.blob(d) or b"" for e in events for d in e.attachments}
+    compressed = bundle.pack_payload(events, blobs)
+    recipient = pyrage.x25519.Recipient.from_str(card.bundle_recipient)
+    ciphertext = pyrage.encrypt(compressed, [recipient])
+    header = bundle.Header(
+        bundle_id=str(uuid.uuid4()),
+        station=card.fingerprint,
+        vault_id=session.vault_id,
+        device_id=session.device_id,
+        from_seq=events[0].seq,
+        to_seq=events[-1].seq,
+        prev_head=events[0].prev_hash.hex(),
+        new_head=events[-1].entry_hash.hex(),
+        count=len(events),
+        blob_count=len(blobs),
+        signer=session.officer_id,
+        signer_public=session.public_key.hex(),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        ciphertext_sha256=hashlib.sha256(ciphertext).hexdigest(),
+        payload_sha256=bundle.payload_digest(compressed),
+    )
+    signature = session.sign(bundle.signed_part(header))
+    name = f"{header.device_id[:8]}-{header.from_seq:07d}-{header.to_seq:07d}{bundle.SUFFIX}"
+    path = Path(out_dir) / name
+    write_atomic(path, bundle.encode(header, signature, ciphertext))
+    return Exported(path, header)
+
+
+def sign_receipt(body: dict[str, Any], signing_key: Any) -> dict[str, Any]:
+    """The station's side: a receipt is its body plus the station's signature."""
+    return {**body, "signature": signing_key.sign(canonical(body)).hex()}
+
+
+def acknowledge(session: Session, receipt_path: Path) -> int:
+    """Record a station receipt; returns the sequence number now acknowledged."""
+    try:
+        receipt = json.loads(Path(receipt_path).read_text("utf-8"))
+        body = {k: v for k, v in receipt.items() if k != "signature"}
+        signature = bytes.fromhex(receipt["signature"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raise KnownError(f"{receipt_path} is not a readable receipt.") from None
+    card = enrolled_station(session)
+    if card is None or body.get("format") != RECEIPT_FORMAT:
+        raise KnownError(f"{receipt_path} is not a receipt from this laptop's station.")
+    if body.get("station") != card.fingerprint:
+        raise KnownError(f"{receipt_path} comes from another station ({body.get('station')}).")
+    try:
+        VerifyKey(bytes.fromhex(card.signing_public)).verify(canonical(body), signature)
+    except BadSignatureError:
+        raise KnownError(f"{receipt_path}: the station's signature does not verify.") from None
+    if (body.get("vault_id"), body.get("device_id")) != (session.vault_id, session.device_id):
+        raise KnownError(f"{receipt_path} is a receipt for another laptop.")
+    through = int(body["through_seq"])
+    mine = _own_event(session, through)
+    if mine is None or mine.entry_hash.hex() != body["head"]:
+        raise KnownError(
+            f"{receipt_path}: the station holds a different chain than this laptop "
+            f"at sequence {through}. Do not purge; report it to the station."
+        )
+    if through <= acked_seq(session):
+        return acked_seq(session)
+    draft = Draft(
+        "checkpoint",
+        ACK_ENTITY,
+        str(body["bundle_id"]),
+        {"through_seq": through, "head": body["head"], "station": card.fingerprint},
+    )
+    with transaction(session.conn):
+        session.log.append_in_transaction([draft])
+        session.conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_ACKED, str(through))
+        )
+    return through
+
+
+def _own_event(session: Session, seq: int) -> Event | None:
+    found = list(read_device_events(session.conn, session.device_id, after=seq - 1, limit=1))
+    return found[0] if found and found[0].seq == seq else None

@@ -1,0 +1,307 @@
+"""At the station: import sealed bundles, one transaction per bundle.
+
+- the same bundle or the same events again: no change;
+- a known event id with different content, or a second chain from one device (a cloned or
+  restored laptop): refused, and raised as an alarm for review;
+- a gap in a device's sequence: the bundle is held until the missing range arrives;
+- anything damaged, tampered, truncated, or sealed for another station: refused whole,
+  nothing written, a clear message.
+After an import the station signs a receipt that the laptop records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from nacl.signing import VerifyKey
+
+from fieldapp.storage.canonical import sha256_hex
+from fieldapp.storage.database import Connection
+from fieldapp.storage.events import Event
+from fieldapp.storage.records import Records, create_draft
+from fieldapp.storage.session import Session
+from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, station_signer
+from fieldapp.sync import bundle
+from fieldapp.sync.bundle import BundleRejected
+from fieldapp.sync.export import RECEIPT_FORMAT, sign_receipt
+from fieldapp.sync.station import StationKeys, station_keys
+
+ALARM_ENTITY = "sync_alarm"
+Progress = Callable[[int, int], None]
+
+
+class Status(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"  # everything in it was already here
+    HELD = "held"  # waiting for an earlier bundle from the same device
+
+
+class AlarmKind(StrEnum):
+    FORK = "fork"  # two chains from one device: a cloned or restored laptop
+    CONFLICTING_EVENT = "conflicting_event"  # a known event id with other content
+    BAD_CHAIN = "bad_chain"  # a validly sealed bundle whose events do not verify
+    UNKNOWN_SIGNER = "unknown_signer"  # sealed by a key not enrolled on that laptop
+
+
+@dataclass(frozen=True)
+class Outcome:
+    bundle_id: str
+    device_id: str
+    status: Status
+    new_events: int
+    receipt: dict[str, Any] | None = None
+    released: tuple[Outcome, ...] = field(default=())
+
+
+class BundleAlarm(BundleRejected):
+    """Refused, and recorded as an alarm for review at the station."""
+
+    code = "bundle_alarm"
+
+    def __init__(self, kind: AlarmKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class StationImporter:
+    """Imports bundles into an unlocked station vault."""
+
+    def __init__(self, session: Session, progress: Progress | None = None) -> None:
+        self._session = session
+        self._keys: StationKeys = station_keys(session)
+        self._progress = progress or (lambda done, total: None)
+
+    def import_file(self, path: Path) -> Outcome:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise BundleRejected(f"{path} cannot be read: {exc.strerror}.") from None
+        return self.import_bytes(data)
+
+    def import_bytes(self, data: bytes) -> Outcome:
+        sealed = bundle.decode(data)
+        header = sealed.header
+        if header.station != self._keys.card.fingerprint:
+            raise BundleRejected(
+                f"The bundle is sealed for another station ({header.station}); this station "
+                f"is {self._keys.card.fingerprint}."
+            )
+        if self._already_imported(header.bundle_id):
+            return Outcome(header.bundle_id, header.device_id, Status.DUPLICATE, 0)
+        events, blobs = self._open(sealed)
+        head_seq, _ = self._checker_for(header.device_id).head(header.device_id)
+        if header.from_seq > head_seq + 1:
+            self._hold(header, data)
+            return Outcome(header.bundle_id, header.device_id, Status.HELD, 0)
+        try:
+            outcome = self._apply(header, events, blobs)
+        except BundleAlarm as alarm:
+            self._raise_alarm(alarm, header)
+            raise
+        released = self._release_pending(header.device_id)
+        return Outcome(
+            outcome.bundle_id,
+            outcome.device_id,
+            outcome.status,
+            outcome.new_events,
+            outcome.receipt,
+            released,
+        )
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _open(self, sealed: bundle.SealedBundle) -> tuple[list[Event], dict[str, bytes]]:
+        header = sealed.header
+        try:
+            identity = pyrage.x25519.Identity.from_str(self._keys.identity)
+            compressed = pyrage.decrypt(sealed.ciphertext, [identity])
+        except pyrage.DecryptError:
+            raise BundleRejected(
+                "The bundle cannot be decrypted with this station's key: it is damaged or "
+                "was sealed for another station."
+            ) from None
+        events, blobs = bundle.unpack_payload(compressed, header)
+        expected = list(range(header.from_seq, header.to_seq + 1))
+        if (
+            [e.seq for e in events] != expected
+            or len(events) != header.count
+            or any(e.device_id != header.device_id for e in events)
+            or events[0].prev_hash.hex() != header.prev_head
+            or events[-1].entry_hash.hex() != header.new_head
+            or len(blobs) != header.blob_count
+            or any(sha256_hex(v) != k for k, v in blobs.items())
+        ):
+            raise BundleRejected("The bundle's contents do not match its header.")
+        return events, blobs
+
+    # -- applying --------------------------------------------------------------------------
+
+    def _apply(
+        self, header: bundle.Header, events: list[Event], blobs: dict[str, bytes]
+    ) -> Outcome:
+        conn = self._session.conn
+        checker = self._checker_for(header.device_id)
+        head_seq, _ = checker.head(header.device_id)
+        fresh = []
+        for event in events:
+            if event.seq <= head_seq:
+                self._check_known(conn, event)
+                continue
+            known = conn.execute("SELECT 1 FROM events WHERE id = ?", (event.id,)).fetchone()
+            if known:
+                raise BundleAlarm(
+                    AlarmKind.CONFLICTING_EVENT,
+                    f"Event {event.id} is already held with other content; bundle refused.",
+                )
+            problem = checker.check(event, lambda d: blobs.get(d) or _stored_blob(conn, d))
+            if problem:
+                raise BundleAlarm(AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.")
+            checker.accept(event)
+            fresh.append(event)
+            self._progress(len(fresh), len(events))
+        signer_key = checker.keys.get((header.device_id, header.signer))
+        if signer_key is None or bytes(signer_key).hex() != header.signer_public:
+            raise BundleAlarm(
+                AlarmKind.UNKNOWN_SIGNER,
+                f"The bundle was sealed with a key that is not {header.signer}'s on that laptop.",
+            )
+        needed = {d for e in fresh for d in e.attachments}
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+
+        def bookkeeping(c: Connection) -> None:
+            c.execute(
+                "INSERT INTO imported_bundles VALUES (?, ?, ?, ?, ?)",
+                (header.bundle_id, header.device_id, header.from_seq, header.to_seq, now),
+            )
+            c.execute("DELETE FROM pending_bundles WHERE bundle_id = ?", (header.bundle_id,))
+
+        self._session.ingest(fresh, {k: v for k, v in blobs.items() if k in needed}, bookkeeping)
+        status = Status.IMPORTED if fresh else Status.DUPLICATE
+        return Outcome(
+            header.bundle_id,
+            header.device_id,
+            status,
+            len(fresh),
+            self.receipt(header.vault_id, header.device_id, header.bundle_id),
+        )
+
+    def _check_known(self, conn: Connection, event: Event) -> None:
+        row = conn.execute(
+            "SELECT entry_hash, id FROM events WHERE device_id = ? AND seq = ?",
+            (event.device_id, event.seq),
+        ).fetchone()
+        if row is None or bytes(row[0]) != event.entry_hash:
+            raise BundleAlarm(
+                AlarmKind.FORK,
+                f"Device {event.device_id[:8]} sent a second, different chain at sequence "
+                f"{event.seq} (a cloned or restored laptop?); bundle refused.",
+            )
+
+    def _checker_for(self, device_id: str) -> ChainChecker:
+        """What the station knows of one device: its head and who may sign there."""
+        conn = self._session.conn
+        checker = ChainChecker()
+        row = conn.execute(
+            "SELECT seq, entry_hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
+            (device_id,),
+        ).fetchone()
+        if row:
+            checker.heads[device_id] = (int(row[0]), bytes(row[1]))
+        for officer_id, key in conn.execute(
+            "SELECT officer_id, public_key FROM officers WHERE device_id = ? "
+            "AND removed_at IS NULL",
+            (device_id,),
+        ):
+            checker.keys[(device_id, officer_id)] = VerifyKey(bytes(key))
+        for card in Records(conn).find(STATION_ENTITY):
+            checker.station_keys[station_signer(card.data["fingerprint"])] = VerifyKey(
+                bytes.fromhex(card.data["signing_public"])
+            )
+        return checker
+
+    # -- gaps, duplicates, alarms, receipts --------------------------------------------------
+
+    def _already_imported(self, bundle_id: str) -> bool:
+        row = self._session.conn.execute(
+            "SELECT 1 FROM imported_bundles WHERE bundle_id = ?", (bundle_id,)
+        ).fetchone()
+        return row is not None
+
+    def _hold(self, header: bundle.Header, data: bytes) -> None:
+        # Still sealed to the station, inside the encrypted vault: nothing readable is kept.
+        self._session.ingest(
+            [],
+            {},
+            lambda c: c.execute(
+                "INSERT OR IGNORE INTO pending_bundles VALUES (?, ?, ?, ?, ?)",
+                (header.bundle_id, header.device_id, header.from_seq, header.to_seq, data),
+            ),
+        )
+
+    def _release_pending(self, device_id: str) -> tuple[Outcome, ...]:
+        released: list[Outcome] = []
+        while True:
+            head_seq, _ = self._checker_for(device_id).head(device_id)
+            row = self._session.conn.execute(
+                "SELECT data FROM pending_bundles WHERE device_id = ? AND from_seq <= ? "
+                "ORDER BY from_seq LIMIT 1",
+                (device_id, head_seq + 1),
+            ).fetchone()
+            if row is None:
+                return tuple(released)
+            data = bytes(row[0])
+            self._drop_pending(bundle.decode(data).header.bundle_id)
+            released.append(self.import_bytes(data))
+
+    def _drop_pending(self, bundle_id: str) -> None:
+        def drop(conn: Connection) -> None:
+            conn.execute("DELETE FROM pending_bundles WHERE bundle_id = ?", (bundle_id,))
+
+        self._session.ingest([], {}, drop)
+
+    def _raise_alarm(self, alarm: BundleAlarm, header: bundle.Header) -> None:
+        draft = create_draft(
+            ALARM_ENTITY,
+            {
+                "kind": alarm.kind.value,
+                "device_id": header.device_id,
+                "vault_id": header.vault_id,
+                "bundle_id": header.bundle_id,
+                "from_seq": header.from_seq,
+                "to_seq": header.to_seq,
+                "detail": alarm.message,
+                "status": "open",
+            },
+        )
+        self._session.append([draft])
+
+    def receipt(self, vault_id: str, device_id: str, bundle_id: str) -> dict[str, Any]:
+        """What the station holds of a device, signed: the laptop may purge up to here."""
+        head_seq, head = self._checker_for(device_id).head(device_id)
+        body = {
+            "format": RECEIPT_FORMAT,
+            "version": 1,
+            "station": self._keys.card.fingerprint,
+            "vault_id": vault_id,
+            "device_id": device_id,
+            "through_seq": head_seq,
+            "head": head.hex(),
+            "bundle_id": bundle_id,
+            "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        }
+        return sign_receipt(body, self._keys.signing_key)
+
+
+def _stored_blob(conn: Connection, digest: str) -> bytes | None:
+    row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def alarms(session: Session) -> list[Any]:
+    return Records(session.conn).find(ALARM_ENTITY)
