@@ -38,7 +38,8 @@ def test_drafts_are_not_events(admin_session: Session) -> None:
 
 def test_a_version_1_vault_is_upgraded_on_unlock(admin_session: Session, vault: Vault) -> None:
     conn = admin_session.conn
-    conn.execute("DROP TABLE drafts")
+    for table in ("drafts", "imported_bundles", "pending_bundles"):  # what v2 and v3 added
+        conn.execute(f"DROP TABLE {table}")
     conn.execute("PRAGMA user_version = 1")
     admin_session.lock()
     session = vault.unlock(ADMIN_ID, ADMIN_PASS)
