@@ -86,60 +86,225 @@ def _record(row: Sequence[Any]) -> Record:
     )
 
 
-class RecordsProjection:
-    """Keeps ``records`` in step with the create / amend / void events of every entity type
-    except those in ``NOT_RECORDS``."""
+CHANGES_DDL = """
+    CREATE TABLE record_changes (
+        entity_type TEXT NOT NULL,
+        entity_id   TEXT NOT NULL,
+        event_id    TEXT NOT NULL,
+        fields      TEXT NOT NULL
+    );
+    CREATE INDEX record_changes_entity ON record_changes (entity_type, entity_id)"""
+CONFLICTS_DDL = """
+    CREATE TABLE conflicts (
+        entity_type     TEXT NOT NULL,
+        entity_id       TEXT NOT NULL,
+        field           TEXT NOT NULL,
+        current_value   TEXT,
+        current_event   TEXT NOT NULL,
+        incoming_value  TEXT,
+        incoming_event  TEXT NOT NULL,
+        resolved_by     TEXT,
+        PRIMARY KEY (entity_type, entity_id, field, incoming_event)
+    )"""
+VOIDED_FIELD = "(void)"  # the conflict of a withdrawal against an edit
 
-    tables: ClassVar[dict[str, str]] = {"records": RECORDS_DDL + ";" + RECORDS_INDEXES}
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+class RecordsProjection:
+    """Keeps ``records`` in step with the create / amend / void / resolve events of every
+    entity type except those in ``NOT_RECORDS``.
+
+    Edits made without seeing each other (a station reviewer and a laptop, say) merge when
+    they touch different fields. The same field changed to different values, or a
+    withdrawal against an edit, becomes a row in ``conflicts``: the record keeps the value
+    it had until a reviewer resolves the conflict with a ``resolve`` event. Nothing is
+    overwritten or deleted silently.
+    """
+
+    tables: ClassVar[dict[str, str]] = {
+        "records": RECORDS_DDL + ";" + RECORDS_INDEXES,
+        "record_changes": CHANGES_DDL,
+        "conflicts": CONFLICTS_DDL,
+    }
 
     def apply(self, conn: Connection, event: Event) -> None:
         if event.entity_type in NOT_RECORDS:
             return
+        handler = {
+            "create": self._create,
+            "amend": self._amend,
+            "void": self._void,
+            "resolve": self._resolve,
+        }.get(event.kind)
+        if handler is not None:
+            handler(conn, event)
+
+    def _create(self, conn: Connection, event: Event) -> None:
         body = event.data
-        key = (event.entity_type, event.entity_id)
-        if event.kind == "create":
-            conn.execute(
-                "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)",
-                (
-                    *key,
-                    body.get("operation_id"),
-                    body.get("case_id"),
-                    json.dumps(body["data"], sort_keys=True, ensure_ascii=False),
-                    event.wall_time,
-                    event.officer_id,
-                    event.wall_time,
-                    event.officer_id,
-                    event.id,
-                    event.hlc,
-                ),
-            )
-        elif event.kind == "amend":
-            row = conn.execute(
-                "SELECT data FROM records WHERE entity_type = ? AND entity_id = ?", key
-            ).fetchone()
-            if row is None:
-                return  # an amend that arrived before its create (sync orders these later)
-            data = json.loads(row[0])
-            data.update(body.get("set", {}))
-            for name in body.get("unset", []):
+        conn.execute(
+            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)",
+            (
+                event.entity_type,
+                event.entity_id,
+                body.get("operation_id"),
+                body.get("case_id"),
+                _dump(body["data"]),
+                event.wall_time,
+                event.officer_id,
+                event.wall_time,
+                event.officer_id,
+                event.id,
+                event.hlc,
+            ),
+        )
+        self._log_change(conn, event, sorted(body["data"]))
+
+    def _amend(self, conn: Connection, event: Event) -> None:
+        row = self._row(conn, event)
+        if row is None:
+            return  # an amend whose record this vault does not hold
+        data, last_event, voided = json.loads(row[0]), row[1], bool(row[2])
+        changes: dict[str, Any] = dict(event.data.get("set", {}))
+        changes.update({name: None for name in event.data.get("unset", [])})
+        unseen = self._fields_changed_since(conn, event)
+        if voided and event.parents and event.parents[0] != last_event:
+            self._conflict(conn, event, VOIDED_FIELD, True, last_event, False)
+            return
+        applied = []
+        for name, value in changes.items():
+            if name in unseen and data.get(name) != value:
+                self._conflict(conn, event, name, data.get(name), unseen[name], value)
+                continue
+            if value is None:
                 data.pop(name, None)
+            else:
+                data[name] = value
+            applied.append(name)
+        self._store(conn, event, data)
+        self._log_change(conn, event, applied)
+
+    def _void(self, conn: Connection, event: Event) -> None:
+        unseen = self._fields_changed_since(conn, event)
+        if unseen:  # withdrawn by someone who had not seen an edit: never silent
+            self._conflict(conn, event, VOIDED_FIELD, False, next(iter(unseen.values())), True)
+            return
+        conn.execute(
+            "UPDATE records SET voided = 1, void_reason = ?, updated_at = ?, updated_by = ?, "
+            "last_event = ? WHERE entity_type = ? AND entity_id = ?",
+            (
+                event.data.get("reason"),
+                event.wall_time,
+                event.officer_id,
+                event.id,
+                event.entity_type,
+                event.entity_id,
+            ),
+        )
+        self._log_change(conn, event, [VOIDED_FIELD])
+
+    def _resolve(self, conn: Connection, event: Event) -> None:
+        """A reviewer's decision: ``{"field": name, "value": v}`` (``value`` absent clears),
+        or for a withdrawal ``{"field": "(void)", "value": true|false}``."""
+        row = self._row(conn, event)
+        if row is None:
+            return
+        field, body = event.data["field"], event.data
+        if field == VOIDED_FIELD:
             conn.execute(
-                "UPDATE records SET data = ?, updated_at = ?, updated_by = ?, last_event = ? "
+                "UPDATE records SET voided = ?, updated_at = ?, updated_by = ?, last_event = ? "
                 "WHERE entity_type = ? AND entity_id = ?",
                 (
-                    json.dumps(data, sort_keys=True, ensure_ascii=False),
+                    1 if body.get("value") else 0,
                     event.wall_time,
                     event.officer_id,
                     event.id,
-                    *key,
+                    event.entity_type,
+                    event.entity_id,
                 ),
             )
-        elif event.kind == "void":
-            conn.execute(
-                "UPDATE records SET voided = 1, void_reason = ?, updated_at = ?, updated_by = ?, "
-                "last_event = ? WHERE entity_type = ? AND entity_id = ?",
-                (body.get("reason"), event.wall_time, event.officer_id, event.id, *key),
-            )
+        else:
+            data = json.loads(row[0])
+            if body.get("value") is None:
+                data.pop(field, None)
+            else:
+                data[field] = body["value"]
+            self._store(conn, event, data)
+        conn.execute(
+            "UPDATE conflicts SET resolved_by = ? WHERE entity_type = ? AND entity_id = ? "
+            "AND field = ? AND resolved_by IS NULL",
+            (event.id, event.entity_type, event.entity_id, field),
+        )
+        self._log_change(conn, event, [field])
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _row(conn: Connection, event: Event) -> Any:
+        return conn.execute(
+            "SELECT data, last_event, voided FROM records WHERE entity_type = ? AND entity_id = ?",
+            (event.entity_type, event.entity_id),
+        ).fetchone()
+
+    @staticmethod
+    def _store(conn: Connection, event: Event, data: dict[str, Any]) -> None:
+        conn.execute(
+            "UPDATE records SET data = ?, updated_at = ?, updated_by = ?, last_event = ? "
+            "WHERE entity_type = ? AND entity_id = ?",
+            (
+                _dump(data),
+                event.wall_time,
+                event.officer_id,
+                event.id,
+                event.entity_type,
+                event.entity_id,
+            ),
+        )
+
+    @staticmethod
+    def _log_change(conn: Connection, event: Event, fields: list[str]) -> None:
+        conn.execute(
+            "INSERT INTO record_changes VALUES (?, ?, ?, ?)",
+            (event.entity_type, event.entity_id, event.id, _dump(sorted(fields))),
+        )
+
+    @staticmethod
+    def _fields_changed_since(conn: Connection, event: Event) -> dict[str, str]:
+        """Fields changed after the event's parent, which its author had not seen
+        (field → the event that changed it). Empty when the parent is the latest change."""
+        rows = conn.execute(
+            "SELECT event_id, fields FROM record_changes WHERE entity_type = ? "
+            "AND entity_id = ? ORDER BY rowid",
+            (event.entity_type, event.entity_id),
+        ).fetchall()
+        ids = [r[0] for r in rows]
+        parent = event.parents[0] if event.parents else None
+        if parent is None or parent not in ids:
+            return {}
+        unseen: dict[str, str] = {}
+        for event_id, fields in rows[ids.index(parent) + 1 :]:
+            for name in json.loads(fields):
+                unseen[name] = event_id
+        return unseen
+
+    @staticmethod
+    def _conflict(
+        conn: Connection, event: Event, field: str, current: Any, current_event: str, incoming: Any
+    ) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+            (
+                event.entity_type,
+                event.entity_id,
+                field,
+                _dump(current),
+                current_event,
+                _dump(incoming),
+                event.id,
+            ),
+        )
 
 
 class Records:

@@ -72,6 +72,10 @@ class Vault:
         self._projections = projections
         self._clock = clock
 
+    @property
+    def clock(self) -> Clock:
+        return self._clock
+
     def exists(self) -> bool:
         return self.keys_path.exists() or self.db_path.exists()
 

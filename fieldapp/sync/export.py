@@ -18,13 +18,11 @@ from nacl.signing import VerifyKey
 from fieldapp.errors import KnownError
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
-from fieldapp.storage.database import transaction
-from fieldapp.storage.events import Draft, Event, read_device_events
+from fieldapp.storage.events import Event, read_device_events
 from fieldapp.storage.session import Session
 from fieldapp.sync import bundle
 from fieldapp.sync.enrol import enrolled_station
 
-ACK_ENTITY = "sync_ack"
 RECEIPT_FORMAT = "fieldapp-receipt"
 RECEIPT_SUFFIX = ".receipt"
 _ACKED = "sync.acked_seq"
@@ -107,20 +105,11 @@ def acknowledge(session: Session, receipt_path: Path) -> int:
             f"{receipt_path}: the station holds a different chain than this laptop "
             f"at sequence {through}. Do not purge; report it to the station."
         )
-    if through <= acked_seq(session):
-        return acked_seq(session)
-    draft = Draft(
-        "checkpoint",
-        ACK_ENTITY,
-        str(body["bundle_id"]),
-        {"through_seq": through, "head": body["head"], "station": card.fingerprint},
-    )
-    with transaction(session.conn):
-        session.log.append_in_transaction([draft])
-        session.conn.execute(
-            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (_ACKED, str(through))
-        )
-    return through
+    if through > acked_seq(session):
+        # Kept as a setting, not an event: an event would itself need acknowledging, and the
+        # laptop and the station would never be done. The receipt file is the audit trail.
+        session.set_setting(_ACKED, str(through))
+    return acked_seq(session)
 
 
 def _own_event(session: Session, seq: int) -> Event | None:

@@ -12,7 +12,7 @@ After an import the station signs a receipt that the laptop records.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -85,6 +85,14 @@ class StationImporter:
         return self.import_bytes(data)
 
     def import_bytes(self, data: bytes) -> Outcome:
+        """Import one bundle, then any held bundles of the same device it unblocks."""
+        outcome = self._import(data)
+        if outcome.status is not Status.IMPORTED:
+            return outcome
+        released = self._release_pending(outcome.device_id)
+        return replace(outcome, released=released)
+
+    def _import(self, data: bytes) -> Outcome:
         sealed = bundle.decode(data)
         header = sealed.header
         if header.station != self._keys.card.fingerprint:
@@ -100,19 +108,10 @@ class StationImporter:
             self._hold(header, data)
             return Outcome(header.bundle_id, header.device_id, Status.HELD, 0)
         try:
-            outcome = self._apply(header, events, blobs)
+            return self._apply(header, events, blobs)
         except BundleAlarm as alarm:
             self._raise_alarm(alarm, header)
             raise
-        released = self._release_pending(header.device_id)
-        return Outcome(
-            outcome.bundle_id,
-            outcome.device_id,
-            outcome.status,
-            outcome.new_events,
-            outcome.receipt,
-            released,
-        )
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -257,7 +256,10 @@ class StationImporter:
                 return tuple(released)
             data = bytes(row[0])
             self._drop_pending(bundle.decode(data).header.bundle_id)
-            released.append(self.import_bytes(data))
+            try:
+                released.append(self._import(data))
+            except BundleRejected:
+                continue  # refused on its own merits (an alarm says why); the import stands
 
     def _drop_pending(self, bundle_id: str) -> None:
         def drop(conn: Connection) -> None:

@@ -33,14 +33,16 @@ class Laptop:
         self.clock = Clock(datetime(2026, 5, 14, 21, 0, tzinfo=CET_SUMMER))
         self.ctx = Context(self.session, self.clock)
         self.operation = operations.create_operation(
-            self.ctx, {"name": "Insats", "start": "2026-05-11", "end": "2026-05-22"},
+            self.ctx,
+            {"name": "Insats", "start": "2026-05-11", "end": "2026-05-22"},
             with_county_contacts=False,
         ).entity_id
 
     def new_case(self) -> tuple[str, str]:
         self.clock.advance(1)
         case = cases.open_case(
-            self.ctx, self.operation,
+            self.ctx,
+            self.operation,
             {"place_kind": "other", "address": "Gatan 1", "municipality": "Sala"},
         ).entity_id
         return case, persons.add_buyer(self.ctx, case, BUYER).entity_id
@@ -49,8 +51,12 @@ class Laptop:
 @pytest.fixture
 def station(tmp_path: Path) -> Iterator[Session]:
     session = init_station(
-        Vault(tmp_path / "station"), STATION_OFFICER, STATION_NAME, STATION_PASS,
-        "Station Exempel", cost=TEST_COST,
+        Vault(tmp_path / "station"),
+        STATION_OFFICER,
+        STATION_NAME,
+        STATION_PASS,
+        "Station Exempel",
+        cost=TEST_COST,
     )
     yield session
     session.lock()
