@@ -19,8 +19,8 @@ from fieldapp.sync.export import acked_seq, acknowledge, export_bundle
 from fieldapp.sync.importer import AlarmKind, BundleAlarm, StationImporter, Status
 from fieldapp.sync.recover import export_card_key, load_card_key, recover
 from fieldapp.sync.review import (
-    close_alarm,
     cases_by_origin,
+    close_alarm,
     open_alarms,
     open_conflicts,
     resolve_conflict,
@@ -30,7 +30,7 @@ from fieldapp.workflow import cases, entities, evidence
 from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_ID, ADMIN_PASS, TEST_COST
 from tests.sync.conftest import STATION_OFFICER, STATION_PASS, Laptop
-from tests.sync.helpers import records_state, resealed_event, seal, station_state
+from tests.sync.helpers import resealed_event, seal, station_state
 
 MARKER = "MARKÖR-b7e2-vittnesuppgift"
 
