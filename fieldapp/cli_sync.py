@@ -1,0 +1,213 @@
+"""Headless commands for the station and for sync (imported by ``cli``).
+
+    fieldapp station init --officer ID --name NAME --station-name NAME
+    fieldapp station card --out card.json                      (at the station)
+    fieldapp station card-key --out card.key                   (at the station, for recovery)
+    fieldapp station enrol card.json [--yes]                   (on a laptop, administrators)
+    fieldapp sync export --out DIR                             (on a laptop)
+    fieldapp sync import FILE... [--receipts DIR]              (at the station)
+    fieldapp sync ack FILE.receipt                             (on a laptop)
+    fieldapp sync review                                       (at the station)
+    fieldapp recover --card-key FILE --reset ID                (on the laptop's data dir)
+
+Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+from fieldapp.errors import KnownError
+
+if TYPE_CHECKING:
+    from fieldapp.storage.session import Session
+    from fieldapp.storage.vault import Vault
+
+COMMANDS = frozenset({"station", "sync", "recover"})
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+class Prompter(Protocol):
+    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
+
+
+def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser], None]) -> None:
+    station = subparsers.add_parser(
+        "station", allow_abbrev=False, help="station identity: init, card, card key, enrol"
+    )
+    ssub = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
+    init = ssub.add_parser("init", allow_abbrev=False, help="create a vault in station mode")
+    init.add_argument("--officer", required=True, metavar="ID")
+    init.add_argument("--name", required=True, help="the first administrator's name")
+    init.add_argument("--station-name", required=True)
+    init.add_argument("--passphrase-file", type=Path, metavar="FILE")
+    card = ssub.add_parser("card", allow_abbrev=False, help="export the station's public card")
+    card.add_argument("--out", required=True, type=Path, metavar="card.json")
+    login_args(card)
+    key = ssub.add_parser(
+        "card-key", allow_abbrev=False, help="export the station's keys for recovery (secret)"
+    )
+    key.add_argument("--out", required=True, type=Path, metavar="FILE")
+    key.add_argument("--key-passphrase-file", type=Path, metavar="FILE")
+    login_args(key)
+    enrol = ssub.add_parser("enrol", allow_abbrev=False, help="enrol a station card on a laptop")
+    enrol.add_argument("card", type=Path, metavar="card.json")
+    enrol.add_argument("--yes", action="store_true", help="the fingerprint was compared")
+    login_args(enrol)
+
+    sync = subparsers.add_parser("sync", allow_abbrev=False, help="bundles, receipts, review")
+    ysub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+    export = ysub.add_parser("export", allow_abbrev=False, help="write a sealed bundle")
+    export.add_argument("--out", required=True, type=Path, metavar="DIR")
+    login_args(export)
+    imp = ysub.add_parser("import", allow_abbrev=False, help="import bundles at the station")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument("--receipts", type=Path, metavar="DIR", help="default: beside each bundle")
+    login_args(imp)
+    ack = ysub.add_parser("ack", allow_abbrev=False, help="record a station receipt")
+    ack.add_argument("receipt", type=Path, metavar="FILE")
+    login_args(ack)
+    login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+
+    recover = subparsers.add_parser(
+        "recover", allow_abbrev=False, help="give an officer a new passphrase (station card key)"
+    )
+    recover.add_argument("--card-key", required=True, type=Path, metavar="FILE")
+    recover.add_argument("--reset", required=True, metavar="ID", help="the officer to reset")
+    recover.add_argument("--key-passphrase-file", type=Path, metavar="FILE")
+    recover.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
+
+
+def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
+    try:
+        return _dispatch(args, vault, out, prompter)
+    except KnownError as exc:
+        print(f"fieldapp: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
+    if args.command == "recover":
+        return _recover(args, vault, out, prompter)
+    if args.command == "station" and args.station_command == "init":
+        from fieldapp.sync.station import init_station
+
+        passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
+        session = init_station(vault, args.officer, args.name, passphrase, args.station_name)
+        session.lock()
+        print(f"Created a station vault in {vault.data_dir}.", file=out)
+        return EXIT_OK
+    vault.key_file()
+    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
+    session = vault.unlock(args.officer, passphrase)
+    try:
+        if args.command == "station":
+            return _station(args, session, out, prompter)
+        return _sync(args, session, out)
+    finally:
+        session.lock()
+
+
+def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: Prompter) -> int:
+    from fieldapp.sync.enrol import enrol_station
+    from fieldapp.sync.recover import export_card_key
+    from fieldapp.sync.station import StationCard, station_keys
+
+    if args.station_command == "card":
+        card = station_keys(session).card
+        card.save(args.out)
+        print(f"Wrote {args.out}. Fingerprint: {card.fingerprint}", file=out)
+    elif args.station_command == "card-key":
+        key_pass = prompter.passphrase(
+            args.key_passphrase_file, "Card key passphrase", confirm=True
+        )
+        export_card_key(session, args.out, key_pass)
+        print(f"Wrote {args.out}: the station's secret keys; store it offline.", file=out)
+    else:
+        card = StationCard.load(args.card)
+        print(f"Station: {card.name}\nFingerprint: {card.fingerprint}", file=out)
+        if not args.yes and not _confirmed("Same fingerprint as shown at the station? [y/N] "):
+            print("fieldapp: not enrolled.", file=sys.stderr)
+            return EXIT_FAILED
+        enrol_station(session, card)
+        print("Enrolled. Bundles from this laptop are now sealed to this station.", file=out)
+    return EXIT_OK
+
+
+def _confirmed(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise KnownError("Compare the fingerprint, then run again with --yes.")
+    return input(question).strip().lower() in ("y", "yes", "j", "ja")
+
+
+def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from fieldapp.sync.export import acknowledge, export_bundle
+    from fieldapp.sync.importer import StationImporter
+
+    if args.sync_command == "export":
+        args.out.mkdir(parents=True, exist_ok=True)
+        exported = export_bundle(session, args.out)
+        if exported is None:
+            print("Nothing new to send: the station has acknowledged everything.", file=out)
+        else:
+            h = exported.header
+            print(f"Wrote {exported.path} ({h.count} events, {h.from_seq}–{h.to_seq}).", file=out)
+    elif args.sync_command == "import":
+        importer = StationImporter(session)
+        failed = 0
+        for path in args.files:
+            try:
+                outcome = importer.import_file(path)
+            except KnownError as exc:
+                failed += 1
+                print(f"fieldapp: {path.name}: {exc.message}", file=sys.stderr)
+                continue
+            for o in (outcome, *outcome.released):
+                print(f"{path.name}: {o.status.value}, {o.new_events} new events", file=out)
+            if outcome.receipt:
+                folder = args.receipts or path.parent
+                receipt = folder / f"{path.stem}.receipt"
+                receipt.write_text(json.dumps(outcome.receipt, indent=2))
+                print(f"Receipt: {receipt}", file=out)
+        return EXIT_FAILED if failed else EXIT_OK
+    elif args.sync_command == "ack":
+        through = acknowledge(session, args.receipt)
+        print(f"The station holds this laptop's events through {through}.", file=out)
+    else:
+        _review(session, out)
+    return EXIT_OK
+
+
+def _review(session: Session, out: TextIO) -> None:
+    from fieldapp.sync.review import open_alarms, open_conflicts
+
+    conflicts, alarms = open_conflicts(session), open_alarms(session)
+    print(f"{len(conflicts)} conflict(s), {len(alarms)} alarm(s) to review.", file=out)
+    for c in conflicts:
+        print(
+            f"conflict\t{c.entity_type}/{c.entity_id}\t{c.field}\t"
+            f"{c.current.officer_id}@{c.current.wall_time}\t"
+            f"{c.incoming.officer_id}@{c.incoming.wall_time}",
+            file=out,
+        )
+    for a in alarms:
+        print(f"alarm\t{a.get('kind')}\t{str(a.get('device_id'))[:8]}\t{a.get('detail')}", file=out)
+
+
+def _recover(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
+    from fieldapp.sync.recover import load_card_key, recover
+
+    vault.key_file()
+    key_pass = prompter.passphrase(args.key_passphrase_file, "Card key passphrase")
+    keys = load_card_key(args.card_key, key_pass)
+    new = prompter.passphrase(
+        args.new_passphrase_file, f"New passphrase for {args.reset}", confirm=True
+    )
+    recover(vault, keys, args.reset, new)
+    print(f"{args.reset} has a new passphrase; the recovery is recorded in the log.", file=out)
+    return EXIT_OK
