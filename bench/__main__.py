@@ -5,7 +5,11 @@ from __future__ import annotations
 import importlib
 import sys
 
-BENCHMARKS = {"storage": "bench.storage", "documents": "bench.documents"}
+BENCHMARKS = {
+    "storage": "bench.storage",
+    "documents": "bench.documents",
+    "sync": "bench.sync",
+}
 
 
 def main(argv: list[str]) -> int:

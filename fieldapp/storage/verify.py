@@ -65,27 +65,37 @@ class ChainChecker:
 
     def check(self, event: Event, blob: BlobLookup) -> str | None:
         """Why ``event`` cannot follow what is known, or ``None`` if it can."""
+        problem, key = self.check_links(event, blob)
+        if problem or key is None:
+            return problem
+        return None if signature_ok(key, event) else "signature does not verify"
+
+    def check_links(self, event: Event, blob: BlobLookup) -> tuple[str | None, VerifyKey | None]:
+        """Everything but the signature: the problem, or the key the signature must verify
+        with. Lets a caller verify many signatures at once, in parallel."""
         seq, prev = self.head(event.device_id)
         if event.seq != seq + 1:
-            return f"sequence gap: expected {seq + 1}, found {event.seq}"
+            return f"sequence gap: expected {seq + 1}, found {event.seq}", None
         if event.prev_hash != prev:
-            return "chain link broken: prev_hash does not match the previous event"
+            return "chain link broken: prev_hash does not match the previous event", None
         if event.computed_hash() != event.entry_hash:
-            return "entry hash does not match the event's content (altered after it was written)"
+            return (
+                "entry hash does not match the event's content (altered after it was written)",
+                None,
+            )
         key = self._key(event)
         if key is None:
-            return f"signed by an officer who was not enrolled at that point ({event.officer_id})"
-        try:
-            key.verify(event.entry_hash, event.signature)
-        except (BadSignatureError, ValueError):
-            return "signature does not verify"
+            return (
+                f"signed by an officer who was not enrolled at that point ({event.officer_id})",
+                None,
+            )
         for digest in event.attachments:
             data = blob(digest)
             if data is None:
-                return f"attachment {digest[:12]} is missing"
+                return f"attachment {digest[:12]} is missing", None
             if sha256_hex(data) != digest:
-                return f"attachment {digest[:12]} does not match its hash"
-        return None
+                return f"attachment {digest[:12]} does not match its hash", None
+        return None, key
 
     def accept(self, event: Event) -> None:
         """Move the device's head past ``event`` and learn any key it enrols or removes."""
@@ -111,6 +121,14 @@ class ChainChecker:
         if key is None and event.seq == 1 and _is_self_enrolment(event):
             key = VerifyKey(bytes.fromhex(event.data["public_key"]))
         return key
+
+
+def signature_ok(key: VerifyKey, event: Event) -> bool:
+    try:
+        key.verify(event.entry_hash, event.signature)
+    except (BadSignatureError, ValueError):
+        return False
+    return True
 
 
 def verify(conn: Connection) -> VerifyReport:

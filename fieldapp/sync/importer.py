@@ -11,7 +11,9 @@ After an import the station signs a receipt that the laptop records.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -26,7 +28,7 @@ from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Event
 from fieldapp.storage.records import Records, create_draft
 from fieldapp.storage.session import Session
-from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, station_signer
+from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, signature_ok, station_signer
 from fieldapp.sync import bundle
 from fieldapp.sync.bundle import BundleRejected
 from fieldapp.sync.export import RECEIPT_FORMAT, sign_receipt
@@ -147,23 +149,26 @@ class StationImporter:
         conn = self._session.conn
         checker = self._checker_for(header.device_id)
         head_seq, _ = checker.head(header.device_id)
-        fresh = []
+        fresh, keys = [], []
+        new_ids = [e.id for e in events if e.seq > head_seq]
+        known_ids = _known_ids(conn, new_ids)
         for event in events:
             if event.seq <= head_seq:
                 self._check_known(conn, event)
                 continue
-            known = conn.execute("SELECT 1 FROM events WHERE id = ?", (event.id,)).fetchone()
-            if known:
+            if event.id in known_ids:
                 raise BundleAlarm(
                     AlarmKind.CONFLICTING_EVENT,
                     f"Event {event.id} is already held with other content; bundle refused.",
                 )
-            problem = checker.check(event, lambda d: blobs.get(d) or _stored_blob(conn, d))
-            if problem:
+            problem, key = checker.check_links(
+                event, lambda d: blobs.get(d) or _stored_blob(conn, d)
+            )
+            if problem or key is None:
                 raise BundleAlarm(AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.")
             checker.accept(event)
             fresh.append(event)
-            self._progress(len(fresh), len(events))
+            keys.append(key)
         signer_key = checker.keys.get((header.device_id, header.signer))
         if signer_key is None or bytes(signer_key).hex() != header.signer_public:
             raise BundleAlarm(
@@ -173,14 +178,25 @@ class StationImporter:
         needed = {d for e in fresh for d in e.attachments}
         now = datetime.now(UTC).isoformat(timespec="seconds")
 
-        def bookkeeping(c: Connection) -> None:
-            c.execute(
-                "INSERT INTO imported_bundles VALUES (?, ?, ?, ?, ?)",
-                (header.bundle_id, header.device_id, header.from_seq, header.to_seq, now),
-            )
-            c.execute("DELETE FROM pending_bundles WHERE bundle_id = ?", (header.bundle_id,))
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            # Signatures are checked on the other cores while this one writes; the
+            # transaction commits only once every signature has verified.
+            pending = _verify_signatures(pool, keys, fresh)
 
-        self._session.ingest(fresh, {k: v for k, v in blobs.items() if k in needed}, bookkeeping)
+            def bookkeeping(c: Connection) -> None:
+                bad = _first_bad(pending, fresh, self._progress)
+                if bad is not None:
+                    raise BundleAlarm(
+                        AlarmKind.BAD_CHAIN, f"Sequence {bad.seq}: signature does not verify."
+                    )
+                c.execute(
+                    "INSERT INTO imported_bundles VALUES (?, ?, ?, ?, ?)",
+                    (header.bundle_id, header.device_id, header.from_seq, header.to_seq, now),
+                )
+                c.execute("DELETE FROM pending_bundles WHERE bundle_id = ?", (header.bundle_id,))
+
+            blobs_needed = {k: v for k, v in blobs.items() if k in needed}
+            self._session.ingest(fresh, blobs_needed, bookkeeping)
         status = Status.IMPORTED if fresh else Status.DUPLICATE
         return Outcome(
             header.bundle_id,
@@ -298,6 +314,42 @@ class StationImporter:
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         return sign_receipt(body, self._keys.signing_key)
+
+
+def _known_ids(conn: Connection, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(
+            r[0] for r in conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)
+        )
+    return found
+
+
+def _verify_signatures(
+    pool: ThreadPoolExecutor, keys: list[VerifyKey], events: list[Event]
+) -> list[tuple[range, Future[int | None]]]:
+    """Start checking every signature (libsodium releases the GIL: real parallelism)."""
+
+    def check(chunk: range) -> int | None:
+        return next((i for i in chunk if not signature_ok(keys[i], events[i])), None)
+
+    chunks = [range(i, min(i + 1000, len(events))) for i in range(0, len(events), 1000)]
+    return [(chunk, pool.submit(check, chunk)) for chunk in chunks]
+
+
+def _first_bad(
+    pending: list[tuple[range, Future[int | None]]], events: list[Event], progress: Progress
+) -> Event | None:
+    done = 0
+    for chunk, future in pending:
+        bad = future.result()
+        if bad is not None:
+            return events[bad]
+        done += len(chunk)
+        progress(done, len(events))
+    return None
 
 
 def _stored_blob(conn: Connection, digest: str) -> bytes | None:

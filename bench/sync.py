@@ -1,0 +1,112 @@
+"""Sync benchmark: 10 laptops × 10,000 events each; export per laptop, import at the station,
+events per second, against the bare rate of Ed25519 verification (libsodium, one core).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from nacl.signing import SigningKey
+
+from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.records import create_draft
+from fieldapp.storage.vault import Vault
+from fieldapp.sync.enrol import enrol_station
+from fieldapp.sync.export import export_bundle
+from fieldapp.sync.importer import StationImporter
+from fieldapp.sync.station import init_station, station_keys
+
+LAPTOPS = int(os.environ.get("BENCH_SYNC_LAPTOPS", "10"))
+EVENTS = int(os.environ.get("BENCH_SYNC_EVENTS", "10000"))
+BATCH = 500
+PASS = "mätningar kräver tålamod"
+
+
+def bare_verify_rate(seconds: float = 2.0) -> float:
+    """Ed25519 verifications per second on one core, libsodium, nothing else."""
+    key = SigningKey.generate()
+    signed = key.sign(os.urandom(32))
+    verify = key.verify_key.verify
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for _ in range(1000):
+            verify(signed)
+        count += 1000
+    return count / (time.perf_counter() - start)
+
+
+def _fill(vault: Vault, card: object, n: int) -> None:
+    session = vault.create("B100001", "Pia Mätare", PASS, cost=KdfCost())
+    enrol_station(session, card)  # type: ignore[arg-type]
+    case_id = str(uuid.uuid4())
+    done = len(list(session.events()))
+    while done < n:
+        size = min(BATCH, n - done)
+        session.append(
+            [
+                create_draft(
+                    "observation",
+                    {
+                        "at": "2026-05-14T21:30:00+02:00",
+                        "text": f"Observation {done + i}: rum 312, två personer.",
+                    },
+                    case_id=case_id,
+                )
+                for i in range(size)
+            ]
+        )
+        done += size
+    session.lock()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as tmp:
+        root = Path(tmp)
+        station = init_station(
+            Vault(root / "station"),
+            "S100001",
+            "Sara Stationsson",
+            "stationen mäter också",
+            "Station",
+            cost=KdfCost(),
+        )
+        card = station_keys(station).card
+        print(f"Recording {LAPTOPS} laptops × {EVENTS:,} events (setup, not timed) …")
+        exports, bundles = [], []
+        for n in range(LAPTOPS):
+            vault = Vault(root / f"laptop{n}")
+            _fill(vault, card, EVENTS)
+            session = vault.unlock("B100001", PASS)
+            out = root / f"usb{n}"
+            out.mkdir()
+            start = time.perf_counter()
+            exported = export_bundle(session, out)
+            exports.append(time.perf_counter() - start)
+            assert exported is not None
+            bundles.append(exported.path)
+            session.lock()
+        importer = StationImporter(station)
+        total = 0
+        start = time.perf_counter()
+        for path in bundles:
+            total += importer.import_file(path).new_events
+        seconds = time.perf_counter() - start
+        station.lock()
+        rate = total / seconds
+        bare = bare_verify_rate()
+        size = statistics.mean(p.stat().st_size for p in bundles) / 1e6
+        print(
+            f"export per laptop ({EVENTS:,} events): median {statistics.median(exports):.2f} s"
+            f", bundle {size:.1f} MB"
+        )
+        print(
+            f"import at the station: {total:,} events in {seconds:.1f} s = {rate:,.0f} events/s"
+            f"   target 100,000 in <= 30 s"
+        )
+        print(f"bare Ed25519 verification (libsodium, one core): {bare:,.0f} /s")
+        print(f"import rate / bare verify rate: {rate / bare:.2f}   target >= 0.5")
