@@ -1,0 +1,121 @@
+"""The outreach directory: the hotels and taxi companies of a county that the police inform
+and that may later tip the police.
+
+A directory entry belongs to a county, not to one operation: the same hotels are informed
+operation after operation, and their tips arrive long after an operation has ended. The
+information-sheet delivery log stays in ``outreach`` (one ``sheet_delivery`` per hand-over);
+``deliver_sheet`` fills a delivery from a directory entry, so the log and the directory
+name the company the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fieldapp.counties import county_ids, load_county
+from fieldapp.domain.common import drop_none, email, phone, web_address
+from fieldapp.errors import InvalidInput
+from fieldapp.storage.records import Record
+from fieldapp.validation import Problems, choice, text
+from fieldapp.workflow.context import Change, Context
+from fieldapp.workflow.outreach import CompanyKind
+
+COMPANY_ENTITY = "outreach_company"
+
+
+def clean_company(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
+    """A hotel or taxi company: its name, kind, county and municipality, how to reach it.
+
+    No staff member is recorded by name: the company is the police's counterpart.
+    """
+    county = text(p, data, "county", required=True, max_len=60)
+    municipalities: tuple[str, ...] = ()
+    if county is not None:
+        if county not in county_ids():
+            p.add("county", f"unknown county profile (known: {', '.join(county_ids())}).")
+        else:
+            municipalities = load_county(county).municipalities
+    municipality = text(p, data, "municipality", max_len=80)
+    if municipality and municipalities and municipality not in municipalities:
+        p.add("municipality", f"not a municipality of this county ({', '.join(municipalities)}).")
+    return drop_none(
+        {
+            "name": text(p, data, "name", required=True, max_len=160),
+            "kind": choice(p, data, "kind", CompanyKind, required=True),
+            "county": county,
+            "municipality": municipality,
+            "address": text(p, data, "address", max_len=300),
+            "phone": phone(p, data, "phone"),
+            "email": email(p, data, "email"),
+            "web": web_address(p, data, "web"),
+            "note": text(p, data, "note", max_len=500),
+        }
+    )
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one company's name are compared: case and spacing ignored."""
+    return " ".join(name.casefold().split())
+
+
+def add_company(ctx: Context, data: Mapping[str, Any]) -> Change:
+    """A new directory entry; refused if the county already lists a company of that kind
+    by that name (a second entry would split its deliveries and tips in two)."""
+    from fieldapp.workflow import entities  # entities registers this module's cleaner
+
+    name, county = data.get("name"), data.get("county")
+    if isinstance(name, str) and isinstance(county, str):
+        for other in companies(ctx, county):
+            if other.get("kind") == data.get("kind") and name_key(other.get("name")) == name_key(
+                name
+            ):
+                raise InvalidInput("Name: the directory already lists this company.", field="name")
+    return entities.create(ctx, COMPANY_ENTITY, data)
+
+
+def amend_company(ctx: Context, company_id: str, changes: Mapping[str, Any]) -> Change:
+    from fieldapp.workflow import entities
+
+    return entities.amend(ctx, COMPANY_ENTITY, company_id, changes)
+
+
+def remove_company(ctx: Context, company_id: str, reason: str) -> Change:
+    from fieldapp.workflow import entities
+
+    return entities.void(ctx, COMPANY_ENTITY, company_id, reason)
+
+
+def companies(ctx: Context, county: str, kind: CompanyKind | str | None = None) -> list[Record]:
+    """The county's directory, by name."""
+    found = [
+        c
+        for c in ctx.records.find(COMPANY_ENTITY)
+        if c.get("county") == county and (kind is None or c.get("kind") == str(kind))
+    ]
+    return sorted(found, key=lambda c: name_key(str(c.get("name"))))
+
+
+def hotel_names(ctx: Context, county: str | None) -> list[str]:
+    """The names of the county's hotels, for finding them in ad texts."""
+    return [str(c.get("name")) for c in companies(ctx, county, CompanyKind.HOTEL)] if county else []
+
+
+def deliver_sheet(
+    ctx: Context, operation_id: str, company_id: str, data: Mapping[str, Any] | None = None
+) -> Change:
+    """Log that a directory company got the information sheet (``outreach.record_delivery``
+    with the company's name, kind, address and municipality filled in)."""
+    from fieldapp.workflow import outreach
+
+    company = ctx.require(COMPANY_ENTITY, company_id, "company_id")
+    values = {
+        "company": company.get("name"),
+        "kind": company.get("kind"),
+        "address": company.get("address"),
+        "municipality": company.get("municipality"),
+        **(data or {}),
+    }
+    return outreach.record_delivery(
+        ctx, operation_id, {k: v for k, v in values.items() if v is not None}
+    )
