@@ -11,6 +11,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.ads.model import (
+    AD_ENTITY,
+    ADVERTISER_LINK_ENTITY,
+    clean_ad_record,
+    clean_advertiser_link,
+)
 from fieldapp.counties import load_county
 from fieldapp.domain.case import (
     CASE_ENTITY,
@@ -46,8 +52,10 @@ from fieldapp.validation import Problems
 from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import clean_tick
 from fieldapp.workflow.context import Change, Context
+from fieldapp.workflow.directory import COMPANY_ENTITY, clean_company
 from fieldapp.workflow.legal_checks import check_decision
 from fieldapp.workflow.outreach import SHEET_DELIVERY_ENTITY, clean_sheet_delivery
+from fieldapp.workflow.tips import TIP_ENTITY, clean_tip
 
 CHECKLIST_TICK_ENTITY = TICK_ENTITY
 
@@ -114,6 +122,10 @@ CLEANERS_BY_TYPE: dict[str, Cleaner] = {
     SHEET_DELIVERY_ENTITY: lambda ctx, d, p, s: clean_sheet_delivery(
         d, p, now=ctx.latest_allowed(), officer_id=ctx.officer_id
     ),
+    AD_ENTITY: clean_ad_record,
+    ADVERTISER_LINK_ENTITY: clean_advertiser_link,
+    COMPANY_ENTITY: lambda ctx, d, p, s: clean_company(d, p),
+    TIP_ENTITY: clean_tip,
 }
 
 

@@ -1,0 +1,337 @@
+"""The search index: a projection over ads and free observations, inside the encrypted
+vault like every other table, rebuilt by replaying the log like every other projection.
+
+Tables:
+
+- ``search_docs``: one row per indexed record (what it is, its case and operation, its
+  municipality and hotel, the days it covers, an ad's status and normalised address);
+- ``search_fts``: FTS5 over title, text, place and site, tokenised with ``unicode61`` and
+  ``remove_diacritics 0``, so "hår" and "har", "Sälen" and "Salen" stay different words;
+- ``search_phones``: every phone number (E.164) of an ad, and those written in an
+  observation, with the digits reversed for "ends with" searches;
+- ``ad_bands``: an ad text's MinHash band keys, for "same advertiser" proposals.
+
+Persons are never indexed (LEGAL.md §8: no free-text search on sellers). An observation may
+still name the seller, so the names of a case's sellers are blanked out of the indexed copy
+of its observations (the record itself is untouched), and re-blanked whenever a seller is
+added, renamed or withdrawn.
+
+This projection mirrors each record's current state as ``records`` holds it after the
+event (whatever a merge, a conflict or its resolution made of it), so it must be registered
+after ``RecordsProjection`` (``wiring.vault_projections`` does).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, ClassVar
+
+from fieldapp.ads.extract import find_phones
+from fieldapp.ads.model import AD_ENTITY, normalise_url
+from fieldapp.ads.similarity import band_keys, shingles
+from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
+from fieldapp.domain.persons import PERSON_ENTITY, SELLER
+from fieldapp.errors import KnownError
+from fieldapp.storage.database import Connection
+from fieldapp.storage.events import Event
+
+BLANKED = "•••"
+_CHANGES_RECORDS = frozenset({"create", "amend", "void", "resolve"})
+TOKENIZER = "unicode61 remove_diacritics 0"
+
+DOCS_DDL = """
+    CREATE TABLE search_docs (
+        doc          INTEGER PRIMARY KEY,
+        entity_type  TEXT NOT NULL,
+        entity_id    TEXT NOT NULL,
+        operation_id TEXT,
+        case_id      TEXT,
+        municipality TEXT,
+        hotel        TEXT,
+        status       TEXT,
+        day_from     TEXT,
+        day_to       TEXT,
+        url_key      TEXT,
+        UNIQUE (entity_type, entity_id)
+    );
+    CREATE INDEX search_docs_place ON search_docs (municipality, day_to);
+    CREATE INDEX search_docs_url ON search_docs (url_key) WHERE url_key IS NOT NULL;
+    CREATE INDEX search_docs_case ON search_docs (case_id) WHERE case_id IS NOT NULL;"""
+# ``doc`` first and unindexed: the projection snapshot orders each table by its first column.
+FTS_DDL = f"""
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        doc UNINDEXED, title, body, place, site, tokenize = '{TOKENIZER}'
+    )"""
+PHONES_DDL = """
+    CREATE TABLE search_phones (
+        phone    TEXT    NOT NULL,
+        doc      INTEGER NOT NULL,
+        reversed TEXT    NOT NULL,
+        PRIMARY KEY (phone, doc)
+    ) WITHOUT ROWID;
+    CREATE INDEX search_phones_doc ON search_phones (doc);
+    CREATE INDEX search_phones_reversed ON search_phones (reversed);"""
+BANDS_DDL = """
+    CREATE TABLE ad_bands (
+        band INTEGER NOT NULL,
+        doc  INTEGER NOT NULL,
+        PRIMARY KEY (band, doc)
+    ) WITHOUT ROWID;
+    CREATE INDEX ad_bands_doc ON ad_bands (doc);"""
+
+
+class SearchIndexProjection:
+    """Keeps the search tables in step with ad, observation, case and seller events."""
+
+    tables: ClassVar[dict[str, str]] = {
+        "search_docs": DOCS_DDL,
+        "search_fts": FTS_DDL,
+        "search_phones": PHONES_DDL,
+        "ad_bands": BANDS_DDL,
+    }
+
+    def apply(self, conn: Connection, event: Event) -> None:
+        if event.kind not in _CHANGES_RECORDS:
+            return  # access, custody and checkpoint events change no record
+        kind = event.entity_type
+        if kind == AD_ENTITY:
+            self._ad(conn, event)
+        elif kind == OBSERVATION_ENTITY:
+            self._observation(conn, event)
+        elif kind == CASE_ENTITY and event.kind != "create":
+            for entity_id in _observations_of(conn, event.entity_id):
+                _index_observation(conn, entity_id)
+        elif kind == PERSON_ENTITY:
+            self._person(conn, event)
+
+    def _ad(self, conn: Connection, event: Event) -> None:
+        record = _current(conn, event)
+        if record is None or record["voided"]:
+            _remove(conn, AD_ENTITY, event.entity_id)
+            return
+        data = record["data"]
+        place = " ".join(x for x in (data.get("municipality"), data.get("hotel")) if x)
+        body = data.get("text") or ""
+        doc = _upsert_doc(
+            conn,
+            AD_ENTITY,
+            event.entity_id,
+            {
+                "operation_id": record["operation_id"],
+                "case_id": None,
+                "municipality": data.get("municipality"),
+                "hotel": data.get("hotel"),
+                "status": data.get("status"),
+                "day_from": str(data.get("first_seen", ""))[:10] or None,
+                "day_to": str(data.get("last_seen") or data.get("first_seen", ""))[:10] or None,
+                "url_key": normalise_url(data["url"]) if data.get("url") else None,
+            },
+            (data.get("title") or "", body, place, data.get("site") or ""),
+        )
+        _set_phones(conn, doc, data.get("phones") or ())
+        conn.execute("DELETE FROM ad_bands WHERE doc = ?", (doc,))
+        keys = band_keys(shingles(body or data.get("title") or ""))
+        conn.executemany(
+            "INSERT OR IGNORE INTO ad_bands (band, doc) VALUES (?, ?)", [(k, doc) for k in keys]
+        )
+
+    def _observation(self, conn: Connection, event: Event) -> None:
+        record = _current(conn, event)
+        if record is None or record["voided"]:
+            _remove(conn, OBSERVATION_ENTITY, event.entity_id)
+            return
+        _index_observation(conn, event.entity_id)
+
+    def _person(self, conn: Connection, event: Event) -> None:
+        row = conn.execute(
+            "SELECT case_id, data FROM records WHERE entity_type = ? AND entity_id = ?",
+            (PERSON_ENTITY, event.entity_id),
+        ).fetchone()
+        if row is None or row[0] is None or json.loads(row[1]).get("role") != SELLER:
+            return
+        for entity_id in _observations_of(conn, row[0]):
+            _index_observation(conn, entity_id)
+
+
+class IndexMissing(KnownError):
+    """The vault was opened without the search index among its projections."""
+
+    code = "index_missing"
+
+
+def require_index(conn: Connection) -> Connection:
+    """``conn``, once it is known to hold the search index (a clear refusal otherwise,
+    rather than an SQL error in the middle of a search or an import)."""
+    if not conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_docs'"
+    ).fetchone():
+        raise IndexMissing(
+            "This vault was opened without the ad search index; open it with "
+            "fieldapp.ads.wiring.open_vault (or list the index in core_projections)."
+        )
+    return conn
+
+
+def ad_projections() -> list[SearchIndexProjection]:
+    """The projections this package adds to a vault (after the core ones)."""
+    return [SearchIndexProjection()]
+
+
+# -- the rows ---------------------------------------------------------------------------------
+
+
+def _current(conn: Connection, event: Event) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT data, operation_id, case_id, voided FROM records "
+        "WHERE entity_type = ? AND entity_id = ?",
+        (event.entity_type, event.entity_id),
+    ).fetchone()
+    if row is None:
+        return None  # an amend whose record this vault does not hold: nothing to index
+    return {"data": json.loads(row[0]), "operation_id": row[1], "case_id": row[2], "voided": row[3]}
+
+
+def _upsert_doc(
+    conn: Connection,
+    entity_type: str,
+    entity_id: str,
+    meta: Mapping[str, Any],
+    texts: Sequence[str],
+) -> int:
+    row = conn.execute(
+        "SELECT doc FROM search_docs WHERE entity_type = ? AND entity_id = ?",
+        (entity_type, entity_id),
+    ).fetchone()
+    columns = list(meta)
+    values = [meta[c] for c in columns]
+    if row is None:
+        cursor = conn.execute(
+            f"INSERT INTO search_docs (entity_type, entity_id, {', '.join(columns)}) "
+            f"VALUES (?, ?, {', '.join('?' * len(columns))})",
+            (entity_type, entity_id, *values),
+        )
+        doc = int(cursor.lastrowid or 0)
+        conn.execute(
+            "INSERT INTO search_fts (rowid, doc, title, body, place, site) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (doc, doc, *texts),
+        )
+        return doc
+    doc = int(row[0])
+    conn.execute(
+        f"UPDATE search_docs SET {', '.join(f'{c} = ?' for c in columns)} WHERE doc = ?",
+        (*values, doc),
+    )
+    conn.execute(
+        "UPDATE search_fts SET title = ?, body = ?, place = ?, site = ? WHERE rowid = ?",
+        (*texts, doc),
+    )
+    return doc
+
+
+def _remove(conn: Connection, entity_type: str, entity_id: str) -> None:
+    row = conn.execute(
+        "SELECT doc FROM search_docs WHERE entity_type = ? AND entity_id = ?",
+        (entity_type, entity_id),
+    ).fetchone()
+    if row is None:
+        return
+    doc = int(row[0])
+    for table in ("search_phones", "ad_bands", "search_docs"):
+        conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
+    conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc,))
+
+
+def _set_phones(conn: Connection, doc: int, phones: Iterable[str]) -> None:
+    conn.execute("DELETE FROM search_phones WHERE doc = ?", (doc,))
+    conn.executemany(
+        "INSERT OR IGNORE INTO search_phones (phone, doc, reversed) VALUES (?, ?, ?)",
+        [(p, doc, reversed_digits(p)) for p in phones],
+    )
+
+
+def reversed_digits(phone: str) -> str:
+    """The digits back to front: "ends with 0605" becomes an index range "5060…"."""
+    return re.sub(r"\D", "", phone)[::-1]
+
+
+# -- observations ---------------------------------------------------------------------------
+
+
+def _observations_of(conn: Connection, case_id: str) -> list[str]:
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT entity_id FROM search_docs WHERE entity_type = ? AND case_id = ? ORDER BY doc",
+            (OBSERVATION_ENTITY, case_id),
+        )
+    ]
+
+
+def _index_observation(conn: Connection, entity_id: str) -> None:
+    row = conn.execute(
+        "SELECT data, operation_id, case_id FROM records "
+        "WHERE entity_type = ? AND entity_id = ? AND voided = 0",
+        (OBSERVATION_ENTITY, entity_id),
+    ).fetchone()
+    if row is None:
+        return
+    data, operation_id, case_id = json.loads(row[0]), row[1], row[2]
+    case = _record_data(conn, CASE_ENTITY, case_id) if case_id else {}
+    text = blank_names(str(data.get("text", "")), _seller_names(conn, case_id))
+    municipality = case.get("municipality")
+    hotel = case.get("place_name")
+    day = str(data.get("at", ""))[:10] or None
+    doc = _upsert_doc(
+        conn,
+        OBSERVATION_ENTITY,
+        entity_id,
+        {
+            "operation_id": operation_id,
+            "case_id": case_id,
+            "municipality": municipality,
+            "hotel": hotel,
+            "status": None,
+            "day_from": day,
+            "day_to": day,
+            "url_key": None,
+        },
+        ("", text, " ".join(x for x in (municipality, hotel) if x), ""),
+    )
+    _set_phones(conn, doc, find_phones(text)[0])
+
+
+def _record_data(conn: Connection, entity_type: str, entity_id: str) -> dict[str, Any]:
+    row = conn.execute(
+        "SELECT data FROM records WHERE entity_type = ? AND entity_id = ?",
+        (entity_type, entity_id),
+    ).fetchone()
+    return dict(json.loads(row[0])) if row else {}
+
+
+def _seller_names(conn: Connection, case_id: str | None) -> list[str]:
+    if case_id is None:
+        return []
+    names = []
+    for (data,) in conn.execute(
+        "SELECT data FROM records WHERE entity_type = ? AND case_id = ? AND voided = 0",
+        (PERSON_ENTITY, case_id),
+    ):
+        person = json.loads(data)
+        if person.get("role") == SELLER and person.get("name"):
+            names.append(str(person["name"]))
+    return names
+
+
+def blank_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with every word of ``names`` (two letters or more) blanked out, whole words
+    only and regardless of case: "Ana (alias)" blanks "Ana" and "alias", not "Anabel"."""
+    words = sorted(
+        {w for name in names for w in re.findall(r"\w{2,}", name)}, key=len, reverse=True
+    )
+    if not words:
+        return text
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+    return pattern.sub(BLANKED, text)

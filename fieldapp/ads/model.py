@@ -1,0 +1,419 @@
+"""The ad record and the advertiser decision record: their fields, how they are checked,
+and the read-only view the screens and the CLI use.
+
+An ad is checked like every other record (``fieldapp.workflow.entities`` calls
+``clean_ad``): phones are stored as E.164, the municipality must be one of the county's,
+every linked case and person must exist, and every attachment is described by the SHA-256
+taken when it was captured (the bytes travel as the event's attachments, stored as vault
+blobs under that hash).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Protocol
+from urllib.parse import urlsplit, urlunsplit
+
+from fieldapp.ads.extract import normalise_phone
+from fieldapp.ads.prices import CURRENCIES, MAX_AMOUNT, Price
+from fieldapp.counties import load_county
+from fieldapp.domain.case import CASE_ENTITY
+from fieldapp.domain.common import drop_none
+from fieldapp.domain.operation import OPERATION_ENTITY
+from fieldapp.domain.persons import PERSON_ENTITY
+from fieldapp.storage.records import Record
+from fieldapp.validation import Problems, boolean, choice, integer, text
+from fieldapp.workflow.context import Context
+
+AD_ENTITY = "ad"
+ADVERTISER_LINK_ENTITY = "advertiser_link"
+MAX_AD_TEXT = 20_000
+MAX_URL = 2000
+MAX_ITEMS = 50
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+
+class AdStatus(StrEnum):
+    ACTIVE = "active"  # still online when last seen
+    GONE = "gone"  # taken down
+    LINKED = "linked"  # tied to a case or a person
+
+
+class AttachmentKind(StrEnum):
+    SCREENSHOT = "screenshot"
+    PAGE = "page"  # the saved web page (HTML or MHTML) as captured
+    OTHER = "other"
+
+
+class LinkDecision(StrEnum):
+    SAME = "same"  # one advertiser behind these ads
+    NOT_SAME = "not_same"  # the proposal was looked at and dismissed
+
+
+class LinkBasis(StrEnum):
+    PHONE = "phone"
+    TEXT = "text"
+    OTHER = "other"
+
+
+class _Scope(Protocol):
+    @property
+    def operation_id(self) -> str | None: ...
+
+    @property
+    def case_id(self) -> str | None: ...
+
+
+# -- checking -------------------------------------------------------------------------------
+
+
+def county_municipalities(ctx: Context, operation_id: str | None) -> tuple[str, ...]:
+    """The municipalities of the operation's county profile (empty if it names none)."""
+    if operation_id is None:
+        return ()
+    operation = ctx.records.get(OPERATION_ENTITY, operation_id)
+    county = operation.get("county") if operation else None
+    return load_county(county).municipalities if county else ()
+
+
+def clean_ad_record(
+    ctx: Context, data: Mapping[str, Any], p: Problems, scope: _Scope
+) -> dict[str, Any]:
+    """The cleaner ``entities`` calls for an ad: fields, then links to cases and persons."""
+    cleaned = clean_ad(
+        data,
+        p,
+        now=ctx.latest_allowed(),
+        municipalities=county_municipalities(ctx, scope.operation_id),
+    )
+    _check_ids(ctx, p, "case_ids", cleaned.get("case_ids", ()), CASE_ENTITY)
+    _check_ids(ctx, p, "person_ids", cleaned.get("person_ids", ()), PERSON_ENTITY)
+    return cleaned
+
+
+def clean_ad(
+    data: Mapping[str, Any],
+    p: Problems,
+    *,
+    now: datetime,
+    municipalities: Sequence[str] = (),
+) -> dict[str, Any]:
+    """An ad's stored form, or problems naming each field that is wrong."""
+    url = _url(p, data)
+    site = text(p, data, "site", max_len=120) or (urlsplit(url).hostname if url else None)
+    title = text(p, data, "title", max_len=300)
+    body = text(p, data, "text", max_len=MAX_AD_TEXT)
+    if site is None and "url" not in {f for f, _ in p}:
+        p.add("site", "required (the site or platform, or the ad's web address).")
+    if title is None and body is None and "text" not in {f for f, _ in p}:
+        p.add("text", "required (the ad's text, or at least its title).")
+    municipality = text(p, data, "municipality", max_len=80)
+    if municipality and municipalities and municipality not in municipalities:
+        p.add("municipality", f"not a municipality of this county ({', '.join(municipalities)}).")
+    first = seen(p, data, "first_seen", now=now, required=True)
+    last = seen(p, data, "last_seen", now=now) or first
+    if first and last and seen_key(last) < seen_key(first):
+        p.add("last_seen", "must not be before first seen.")
+    case_ids = id_list(p, data, "case_ids")
+    person_ids = id_list(p, data, "person_ids")
+    status = choice(p, data, "status", AdStatus) or AdStatus.ACTIVE
+    if status is AdStatus.LINKED and not (case_ids or person_ids):
+        p.add("status", "linked: link the ad to a case or a person first.")
+    return drop_none(
+        {
+            "site": site,
+            "url": url,
+            "title": title,
+            "text": body,
+            "phones": _phones(p, data) or None,
+            "emails": _emails(p, data) or None,
+            "prices": _prices(p, data) or None,
+            "municipality": municipality,
+            "hotel": text(p, data, "hotel", max_len=160),
+            "first_seen": first,
+            "last_seen": last,
+            "status": status,
+            "case_ids": case_ids or None,
+            "person_ids": person_ids or None,
+            "attachments": _attachments(p, data) or None,
+            "note": text(p, data, "note"),
+        }
+    )
+
+
+def clean_advertiser_link(
+    ctx: Context, data: Mapping[str, Any], p: Problems, scope: _Scope
+) -> dict[str, Any]:
+    """A person's decision on a "same advertiser" proposal: the ads, the decision, what it
+    rests on. Nothing about the ads themselves changes."""
+    ad_ids = sorted(set(id_list(p, data, "ad_ids", limit=1000)))
+    if len(ad_ids) < 2 and "ad_ids" not in {f for f, _ in p}:
+        p.add("ad_ids", "name at least two different ads.")
+    _check_ids(ctx, p, "ad_ids", ad_ids, AD_ENTITY)
+    basis = data.get("basis") or []
+    if not isinstance(basis, list) or not all(b in set(LinkBasis) for b in basis):
+        p.add("basis", f"must list some of {', '.join(LinkBasis)}.")
+        basis = []
+    return drop_none(
+        {
+            "ad_ids": ad_ids,
+            "decision": choice(p, data, "decision", LinkDecision, required=True),
+            "basis": sorted(set(basis)) or None,
+            "note": text(p, data, "note", max_len=500),
+        }
+    )
+
+
+def seen(
+    p: Problems, data: Mapping[str, Any], field: str, *, now: datetime, required: bool = False
+) -> str | None:
+    """When an ad was seen: a date (YYYY-MM-DD, as a CSV often has it) or a time with its
+    offset. A bare date is kept a date: it is not made into a made-up time of day."""
+    raw = data.get(field)
+    if raw is None or raw == "":
+        if required:
+            p.add(field, "required.")
+        return None
+    value = str(raw).strip()
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            if day > now.date():
+                p.add(field, "must not be in the future.")
+                return None
+            return day.isoformat()
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        p.add(field, "not a real date or time (use YYYY-MM-DD or ISO 8601 with an offset).")
+        return None
+    if moment.tzinfo is None:
+        p.add(field, "needs a time zone offset (or give the date alone).")
+        return None
+    if moment > now:
+        p.add(field, "must not be in the future.")
+        return None
+    return moment.isoformat()
+
+
+def seen_key(value: str) -> str:
+    """A sort key for a seen value: its date first, so dates and times compare sensibly."""
+    return value[:10] + ("" if len(value) == 10 else value[10:])
+
+
+def normalise_url(url: str) -> str:
+    """The form two addresses of one ad page share: lower-case scheme and host, no
+    fragment, no trailing slash."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/")
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def id_list(
+    p: Problems, data: Mapping[str, Any], field: str, *, limit: int = MAX_ITEMS
+) -> list[str]:
+    raw = data.get(field) or []
+    if not isinstance(raw, list) or not all(isinstance(i, str) and i.strip() for i in raw):
+        p.add(field, "must be a list of record ids.")
+        return []
+    if len(raw) > limit:
+        p.add(field, f"at most {limit}.")
+        return []
+    return sorted({i.strip() for i in raw})
+
+
+def _check_ids(ctx: Context, p: Problems, field: str, ids: Sequence[str], entity_type: str) -> None:
+    for i, entity_id in enumerate(ids):
+        record = ctx.records.get(entity_type, entity_id)
+        if record is None or record.voided:
+            p.add(f"{field}[{i}]", f"no such {entity_type.replace('_', ' ')}.")
+
+
+def _url(p: Problems, data: Mapping[str, Any]) -> str | None:
+    raw = text(p, data, "url", max_len=MAX_URL)
+    if raw is None:
+        return None
+    if not _URL.match(raw):
+        p.add("url", "use a full web address starting with https://.")
+        return None
+    return raw
+
+
+def _items(p: Problems, data: Mapping[str, Any], field: str) -> list[Any]:
+    raw = data.get(field) or []
+    if not isinstance(raw, list):
+        p.add(field, "must be a list.")
+        return []
+    if len(raw) > MAX_ITEMS:
+        p.add(field, f"at most {MAX_ITEMS}.")
+        return []
+    return raw
+
+
+def _phones(p: Problems, data: Mapping[str, Any]) -> list[str]:
+    out: list[str] = []
+    for i, raw in enumerate(_items(p, data, "phones")):
+        number = normalise_phone(raw) if isinstance(raw, str) else None
+        if number is None:
+            p.add(f"phones[{i}]", "not a phone number.")
+        elif number not in out:
+            out.append(number)
+    return out
+
+
+def _emails(p: Problems, data: Mapping[str, Any]) -> list[str]:
+    out: list[str] = []
+    for i, raw in enumerate(_items(p, data, "emails")):
+        address = raw.strip().lower() if isinstance(raw, str) else ""
+        if not _EMAIL.match(address) or len(address) > 200:
+            p.add(f"emails[{i}]", "not an e-mail address.")
+        elif address not in out:
+            out.append(address)
+    return out
+
+
+def _prices(p: Problems, data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, raw in enumerate(_items(p, data, "prices")):
+        sub = p.at(f"prices[{i}]")
+        if not isinstance(raw, Mapping):
+            sub.add("amount", "must be an amount with its currency.")
+            continue
+        amount = integer(sub, raw, "amount", required=True, minimum=1, maximum=MAX_AMOUNT)
+        top = integer(sub, raw, "amount_to", minimum=1, maximum=MAX_AMOUNT)
+        if amount is not None and top is not None and top <= amount:
+            sub.add("amount_to", "must be more than the amount.")
+        currency = text(sub, raw, "currency", required=True, max_len=3)
+        if currency is not None and currency.upper() not in CURRENCIES:
+            sub.add("currency", f"must be one of {', '.join(sorted(CURRENCIES))}.")
+        minutes = integer(sub, raw, "minutes", minimum=1, maximum=24 * 60)
+        price = drop_none(
+            {
+                "amount": amount,
+                "amount_to": top,
+                "currency": currency.upper() if currency else None,
+                "minutes": minutes,
+                "night": boolean(sub, raw, "night") or None,
+                "label": text(sub, raw, "label", max_len=80),
+            }
+        )
+        out.append(price)
+    return out
+
+
+def _attachments(p: Problems, data: Mapping[str, Any]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i, raw in enumerate(_items(p, data, "attachments")):
+        sub = p.at(f"attachments[{i}]")
+        if not isinstance(raw, Mapping):
+            sub.add("sha256", "must describe a captured file.")
+            continue
+        digest = text(sub, raw, "sha256", required=True, max_len=64)
+        if digest is not None and not _SHA256.match(digest):
+            sub.add("sha256", "must be the file's SHA-256 in hex.")
+        out.append(
+            drop_none(
+                {
+                    "sha256": digest,
+                    "kind": choice(sub, raw, "kind", AttachmentKind, required=True),
+                    "media_type": text(sub, raw, "media_type", required=True, max_len=100),
+                    "name": text(sub, raw, "name", max_len=200),
+                    "size": integer(sub, raw, "size", required=True),
+                    "captured_at": text(sub, raw, "captured_at", max_len=40),
+                }
+            )
+        )
+    return out
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    sha256: str
+    kind: str
+    media_type: str
+    size: int
+    name: str | None = None
+    captured_at: str | None = None
+
+
+@dataclass(frozen=True)
+class AdView:
+    """An ad as it stands, for a screen: the registering officer is the creating event's."""
+
+    id: str
+    operation_id: str | None
+    site: str
+    url: str | None
+    title: str | None
+    text: str | None
+    phones: tuple[str, ...]
+    emails: tuple[str, ...]
+    prices: tuple[Price, ...]
+    municipality: str | None
+    hotel: str | None
+    first_seen: str
+    last_seen: str
+    status: AdStatus
+    case_ids: tuple[str, ...]
+    person_ids: tuple[str, ...]
+    attachments: tuple[AttachmentInfo, ...]
+    note: str | None
+    registered_by: str
+    registered_at: str
+    updated_at: str
+    voided: bool
+
+    @property
+    def heading(self) -> str:
+        """A one-line name for the ad: its title, else the first line of its text."""
+        if self.title:
+            return self.title[:120]
+        lines = (self.text or "").strip().splitlines()
+        return lines[0][:120] if lines else ""
+
+
+def price_from_data(data: Mapping[str, Any]) -> Price:
+    return Price(
+        amount=int(data["amount"]),
+        currency=str(data["currency"]),
+        minutes=data.get("minutes"),
+        night=bool(data.get("night", False)),
+        label=data.get("label"),
+        amount_to=data.get("amount_to"),
+    )
+
+
+def ad_view(record: Record) -> AdView:
+    d: Callable[[str], Any] = record.data.get
+    return AdView(
+        id=record.entity_id,
+        operation_id=record.operation_id,
+        site=str(d("site")),
+        url=d("url"),
+        title=d("title"),
+        text=d("text"),
+        phones=tuple(d("phones") or ()),
+        emails=tuple(d("emails") or ()),
+        prices=tuple(price_from_data(x) for x in d("prices") or ()),
+        municipality=d("municipality"),
+        hotel=d("hotel"),
+        first_seen=str(d("first_seen")),
+        last_seen=str(d("last_seen") or d("first_seen")),
+        status=AdStatus(d("status") or AdStatus.ACTIVE),
+        case_ids=tuple(d("case_ids") or ()),
+        person_ids=tuple(d("person_ids") or ()),
+        attachments=tuple(AttachmentInfo(**a) for a in d("attachments") or ()),
+        note=d("note"),
+        registered_by=record.created_by,
+        registered_at=record.created_at,
+        updated_at=record.updated_at,
+        voided=record.voided,
+    )
