@@ -1,0 +1,230 @@
+"""Importing ads from files: a CSV of many ads, or one saved web page (HTML or MHTML).
+
+All or nothing: every row is read and checked first, every problem is collected with its
+line, and only a file without problems is stored, in one transaction. An ad already
+registered at the same address is not registered twice: it is recorded as seen again
+(and a newly saved page is attached to it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from fieldapp.ads.csv_rows import LIST_COLUMNS, read_csv, split_list
+from fieldapp.ads.extract import extract
+from fieldapp.ads.index import require_index
+from fieldapp.ads.issues import ImportRefused, RowProblem
+from fieldapp.ads.model import AD_ENTITY, AdStatus, AttachmentKind, normalise_url
+from fieldapp.ads.pages import read_html, read_mhtml
+from fieldapp.ads.places import find_municipalities
+from fieldapp.ads.register import (
+    Attachment,
+    Capture,
+    ad_draft,
+    capture,
+    places_of,
+    seen_again_draft,
+)
+from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.storage.events import Draft
+from fieldapp.workflow.context import Context
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+# Statuses as a Swedish spreadsheet may write them.
+_STATUS = {"aktiv": "active", "borta": "gone", "borttagen": "gone", "kopplad": "linked"}
+
+
+class FileKind(StrEnum):
+    CSV = "csv"
+    HTML = "html"
+    MHTML = "mhtml"
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, on a dry run, would do)."""
+
+    source: str
+    kind: FileKind
+    created: tuple[str, ...]  # ids of the ads registered
+    seen_again: tuple[str, ...]  # ids of ads already registered at the same address
+    ignored_columns: tuple[str, ...] = ()
+    stored: bool = True  # False on a dry run: nothing was written
+    capture: Capture | None = None  # a web page: what was read out of it
+
+
+def kind_of(name: str) -> FileKind:
+    """The kind of file by its name: .csv, .html/.htm, .mhtml/.mht."""
+    suffix = Path(name).suffix.lower()
+    kinds = {".csv": FileKind.CSV, ".html": FileKind.HTML, ".htm": FileKind.HTML,
+             ".mhtml": FileKind.MHTML, ".mht": FileKind.MHTML}  # fmt: skip
+    if suffix not in kinds:
+        raise InvalidInput(
+            f"File: {Path(name).name} is not .csv, .html or .mhtml; say which it is.", field="kind"
+        )
+    return kinds[suffix]
+
+
+def import_file(
+    ctx: Context,
+    operation_id: str,
+    path: Path,
+    *,
+    kind: FileKind | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import ``path`` for the operation (its kind from its name unless given)."""
+    kind = kind or kind_of(path.name)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise KnownError(f"{path.name}: larger than {MAX_FILE_BYTES // 2**20} MB; split it.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise KnownError(f"Cannot read {path.name}: {exc.strerror}.") from None
+    if kind is FileKind.CSV:
+        return import_csv(ctx, operation_id, data, source=path.name, dry_run=dry_run)
+    return import_page(ctx, operation_id, data, kind=kind, name=path.name, dry_run=dry_run)
+
+
+def import_csv(
+    ctx: Context, operation_id: str, data: bytes, *, source: str = "CSV file", dry_run: bool = False
+) -> ImportReport:
+    """Register every ad of a CSV file, or none: ``ImportRefused`` lists every problem."""
+    require_index(ctx.session.conn)
+    table = read_csv(data)
+    if table.problems and not table.rows:
+        raise ImportRefused(source, table.problems)
+    municipalities, hotels = places_of(ctx, operation_id)
+    now = ctx.now().isoformat()
+    # The rows that could be read are checked too, so one refusal lists every problem.
+    problems: list[RowProblem] = list(table.problems)
+    drafts: list[Draft] = []
+    created: list[str] = []
+    seen: list[str] = []
+    lines_by_url: dict[str, int] = {}
+    for line, row in table.rows:
+        fields = _row_fields(row, municipalities, hotels, now)
+        url = fields.get("url")
+        key = normalise_url(url) if url else None
+        if key is not None:
+            if key in lines_by_url:
+                problems.append(
+                    RowProblem(line, "url", f"the same address as line {lines_by_url[key]}.")
+                )
+                continue
+            lines_by_url[key] = line
+            existing = _ad_at(ctx, key)
+            if existing is not None:
+                record = ctx.require(AD_ENTITY, existing, "url")
+                at = str(fields.get("last_seen") or fields["first_seen"])
+                draft = seen_again_draft(ctx, record, at)
+                if draft is not None:
+                    drafts.append(draft)
+                seen.append(existing)
+                continue
+        try:
+            draft = ad_draft(ctx, operation_id, fields)
+        except InvalidInput as refused:
+            problems.extend(RowProblem(line, f, r) for f, r in refused.problems)
+            continue
+        drafts.append(draft)
+        created.append(draft.entity_id)
+    if problems:
+        raise ImportRefused(source, sorted(problems, key=lambda p: (p.line or 0, p.field or "")))
+    if drafts and not dry_run:
+        ctx.commit(drafts)  # one transaction: all of the file, or nothing
+    return ImportReport(
+        source=source,
+        kind=FileKind.CSV,
+        created=tuple(created),
+        seen_again=tuple(seen),
+        ignored_columns=tuple(table.ignored_columns),
+        stored=not dry_run,
+    )
+
+
+def capture_page(
+    ctx: Context, operation_id: str, data: bytes, *, kind: FileKind, name: str | None = None
+) -> tuple[Capture, Attachment]:
+    """Read a saved page into a proposed ad, with the file itself as its attachment
+    (hashed now, as it is captured); nothing is stored."""
+    page = read_mhtml(data) if kind is FileKind.MHTML else read_html(data)
+    now = ctx.now()
+    attachment = Attachment(
+        AttachmentKind.PAGE, data, page.media_type, name=name, captured_at=now.isoformat()
+    )
+    found = capture(ctx, operation_id, page.text, url=page.url, site=page.site, title=page.title)
+    if page.saved_at is not None and page.saved_at <= now:
+        saved = page.saved_at.isoformat()
+        found.fields.update(first_seen=saved, last_seen=saved)
+    return found, attachment
+
+
+def import_page(
+    ctx: Context,
+    operation_id: str,
+    data: bytes,
+    *,
+    kind: FileKind,
+    name: str | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Register the ad on a saved page, with the page attached (or, if an ad is already
+    registered at its address, record that one seen again and attach the page to it)."""
+    found, attachment = capture_page(ctx, operation_id, data, kind=kind, name=name)
+    source = name or f"{kind.value} page"
+    if found.existing is not None:
+        record = ctx.require(AD_ENTITY, found.existing.id, "url")
+        at = str(found.fields.get("last_seen") or ctx.now().isoformat())
+        draft = seen_again_draft(ctx, record, at, [attachment])
+        if draft is not None and not dry_run:
+            ctx.commit([draft])
+        return ImportReport(
+            source, kind, (), (record.entity_id,), stored=not dry_run, capture=found
+        )
+    try:
+        draft = ad_draft(ctx, operation_id, found.fields, [attachment])
+    except InvalidInput as refused:
+        raise ImportRefused(source, [RowProblem(None, f, r) for f, r in refused.problems]) from None
+    if not dry_run:
+        ctx.commit([draft])
+    return ImportReport(source, kind, (draft.entity_id,), (), stored=not dry_run, capture=found)
+
+
+def _row_fields(
+    row: dict[str, str], municipalities: tuple[str, ...], hotels: list[str], now: str
+) -> dict[str, Any]:
+    """A CSV row as the fields of an ad, with what its text says filled in."""
+    title, text = row.get("title") or None, row.get("text") or None
+    found = extract("\n".join(x for x in (title, text) if x), municipalities=municipalities,
+                    hotels=hotels)  # fmt: skip
+    fields: dict[str, Any] = {k: v for k, v in row.items() if v and k not in LIST_COLUMNS}
+    for column, extracted in (("phones", found.phones), ("emails", found.emails)):
+        given = split_list(row.get(column, ""))
+        fields[column] = given + [x for x in extracted if x not in given]
+    fields["prices"] = [p.as_data() for p in found.prices]
+    place = row.get("municipality")
+    if place:
+        # "västerås", "Vasteras": the column may be written as loosely as an ad's text.
+        named = find_municipalities(place, municipalities)
+        fields["municipality"] = named[0] if len(named) == 1 else place
+    elif found.municipalities:
+        fields["municipality"] = found.municipalities[0]
+    if not row.get("hotel") and found.hotels:
+        fields["hotel"] = found.hotels[0]
+    if row.get("status"):
+        fields["status"] = _STATUS.get(row["status"].casefold(), row["status"].casefold())
+    fields.setdefault("first_seen", now)
+    fields.setdefault("status", AdStatus.ACTIVE.value)
+    return {k: v for k, v in fields.items() if v not in (None, [], "")}
+
+
+def _ad_at(ctx: Context, url_key: str) -> str | None:
+    row = ctx.session.conn.execute(
+        "SELECT entity_id FROM search_docs WHERE url_key = ? AND entity_type = ? ORDER BY doc",
+        (url_key, AD_ENTITY),
+    ).fetchone()
+    return str(row[0]) if row else None
