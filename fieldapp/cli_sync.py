@@ -8,6 +8,7 @@
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
     fieldapp sync review                                       (at the station)
+    fieldapp sync purge [--dry-run]                            (on a laptop)
     fieldapp recover --card-key FILE --reset ID                (on the laptop's data dir)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
@@ -73,6 +74,11 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
     login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    purge = ysub.add_parser(
+        "purge", allow_abbrev=False, help="purge acknowledged, finished cases past retention"
+    )
+    purge.add_argument("--dry-run", action="store_true", help="only list what is due")
+    login_args(purge)
 
     recover = subparsers.add_parser(
         "recover", allow_abbrev=False, help="give an officer a new passphrase (station card key)"
@@ -178,9 +184,24 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     elif args.sync_command == "ack":
         through = acknowledge(session, args.receipt)
         print(f"The station holds this laptop's events through {through}.", file=out)
+    elif args.sync_command == "purge":
+        _purge(args, session, out)
     else:
         _review(session, out)
     return EXIT_OK
+
+
+def _purge(args: argparse.Namespace, session: Session, out: TextIO) -> None:
+    from datetime import datetime
+
+    from fieldapp.sync.retention import due_for_purge, purge_due
+
+    now = datetime.now().astimezone()
+    due = due_for_purge(session, now) if args.dry_run else purge_due(session, now)
+    verb = "due for purging" if args.dry_run else "purged"
+    print(f"{len(due)} case(s) {verb}.", file=out)
+    for item in due:
+        print(f"{item.case_id}", file=out)
 
 
 def _review(session: Session, out: TextIO) -> None:

@@ -89,7 +89,7 @@ class OfficersProjection:
     }
 
     def apply(self, conn: Connection, event: Event) -> None:
-        if event.entity_type != OFFICER_ENTITY:
+        if event.entity_type != OFFICER_ENTITY or event.purged:
             return
         data = event.data
         if event.kind == "create":

@@ -63,6 +63,8 @@ def connect(path: Path, data_key: bytes) -> Connection:
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA foreign_keys = ON")
+            # Freed pages are zeroed: a purged record leaves no trace in the free list.
+            conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA busy_timeout = 5000")
     except BaseException:
         conn.close()

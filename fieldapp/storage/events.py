@@ -89,9 +89,16 @@ class Event:
     prev_hash: bytes
     entry_hash: bytes = field(default=b"")
     signature: bytes = field(default=b"")
+    body_sha256: str | None = None  # set when a purge has emptied the body
+
+    @property
+    def purged(self) -> bool:
+        return self.body_sha256 is not None
 
     @property
     def data(self) -> dict[str, Any]:
+        if self.purged:
+            return {}  # purged under the retention rules; the station holds the original
         value = json.loads(self.body)
         assert isinstance(value, dict)
         return value
@@ -111,7 +118,7 @@ class Event:
             "entity_type": self.entity_type,
             "entity_id": self.entity_id,
             "parents": list(self.parents),
-            "body_sha256": sha256_hex(self.body),
+            "body_sha256": self.body_sha256 or sha256_hex(self.body),
             "attachments": list(self.attachments),
             "prev_hash": self.prev_hash.hex(),
         }
@@ -158,7 +165,12 @@ class Event:
             prev_hash=bytes(row[13]),
             entry_hash=bytes(row[14]),
             signature=bytes(row[15]),
+            body_sha256=row[16] if len(row) > 16 else None,
         )
+
+
+# What is read back: the stored columns, and the kept hash of a purged body.
+_READ = _COLUMNS + ", body_sha256"
 
 
 def insert_event_rows(conn: Connection, events: Iterable[Event]) -> None:
@@ -171,7 +183,7 @@ def insert_event_rows(conn: Connection, events: Iterable[Event]) -> None:
 
 def read_events(conn: Connection, *, entity: tuple[str, str] | None = None) -> Iterator[Event]:
     """Events in the order they were applied (rowid), optionally for one entity."""
-    sql = f"SELECT {_COLUMNS} FROM events"
+    sql = f"SELECT {_READ} FROM events"
     args: tuple[str, ...] = ()
     if entity:
         sql += " WHERE entity_type = ? AND entity_id = ?"
@@ -185,7 +197,7 @@ def read_device_events(
     conn: Connection, device_id: str, *, after: int = 0, limit: int | None = None
 ) -> Iterator[Event]:
     """One device's events after sequence ``after``, in sequence order."""
-    sql = f"SELECT {_COLUMNS} FROM events WHERE device_id = ? AND seq > ? ORDER BY seq"
+    sql = f"SELECT {_READ} FROM events WHERE device_id = ? AND seq > ? ORDER BY seq"
     args: tuple[object, ...] = (device_id, after)
     if limit is not None:
         sql += " LIMIT ?"

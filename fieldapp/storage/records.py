@@ -40,6 +40,7 @@ RECORDS_INDEXES = """
     CREATE INDEX records_operation ON records (operation_id, entity_type);"""
 # Entities with projections of their own; everything else an officer records lands here.
 NOT_RECORDS = frozenset({"officer", "vault"})
+PURGE_ENTITY = "purge"
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,10 @@ class RecordsProjection:
     }
 
     def apply(self, conn: Connection, event: Event) -> None:
-        if event.entity_type in NOT_RECORDS:
+        if event.entity_type == PURGE_ENTITY:
+            self._purge(conn, event)
+            return
+        if event.entity_type in NOT_RECORDS or event.purged:
             return
         handler = {
             "create": self._create,
@@ -238,6 +242,18 @@ class RecordsProjection:
             (event.id, event.entity_type, event.entity_id, field),
         )
         self._log_change(conn, event, [field])
+
+    @staticmethod
+    def _purge(conn: Connection, event: Event) -> None:
+        """A case purged under the retention rules leaves no record behind on the laptop."""
+        case_id = event.data["case_id"]
+        doomed = conn.execute(
+            "SELECT entity_type, entity_id FROM records WHERE case_id = ? "
+            "OR (entity_type = 'case' AND entity_id = ?)",
+            (case_id, case_id),
+        ).fetchall()
+        for table in ("records", "record_changes", "conflicts"):
+            conn.executemany(f"DELETE FROM {table} WHERE entity_type = ? AND entity_id = ?", doomed)
 
     # -- helpers -----------------------------------------------------------------------------
 

@@ -80,7 +80,26 @@ CREATE TABLE pending_bundles (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: retention. A purge may empty an event's body once the station holds it, keeping the
+# body's hash so the chain still verifies; no other change to an event is ever allowed.
+_V4 = """
+ALTER TABLE events ADD COLUMN body_sha256 TEXT;
+DROP TRIGGER events_append_only_update;
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+WHEN NOT (
+    OLD.body_sha256 IS NULL AND NEW.body_sha256 IS NOT NULL AND NEW.body = X''
+    AND NEW.device_id IS OLD.device_id AND NEW.seq IS OLD.seq AND NEW.id IS OLD.id
+    AND NEW.officer_id IS OLD.officer_id AND NEW.hlc IS OLD.hlc
+    AND NEW.wall_time IS OLD.wall_time AND NEW.zone IS OLD.zone AND NEW.kind IS OLD.kind
+    AND NEW.entity_type IS OLD.entity_type AND NEW.entity_id IS OLD.entity_id
+    AND NEW.parents IS OLD.parents AND NEW.attachments IS OLD.attachments
+    AND NEW.prev_hash IS OLD.prev_hash AND NEW.entry_hash IS OLD.entry_hash
+    AND NEW.signature IS OLD.signature
+)
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

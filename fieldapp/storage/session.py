@@ -32,10 +32,12 @@ from fieldapp.officers import (
 )
 from fieldapp.passphrase_policy import check_passphrase
 from fieldapp.storage import database, schema
+from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
 from fieldapp.storage.keyslots import KeyFile, RecoverySlot, Slot, SlotOpenFailed, SlotSecrets
 from fieldapp.storage.projections import Projection, Projector
+from fieldapp.storage.records import PURGE_ENTITY
 from fieldapp.storage.unlock_state import FailedAttempt
 from fieldapp.storage.verify import VerifyReport, verify
 
@@ -357,6 +359,43 @@ class Session:
             for event in events:
                 self._projector.apply(conn, event)
             bookkeeping(conn)
+
+    # -- retention ---------------------------------------------------------------------------
+
+    def purge_case(self, case_id: str, reason: str) -> int:
+        """Empty the bodies of every event of a case (their hashes stay, so the chain still
+        verifies), drop its attachments and records, and log the purge as an event.
+        The caller decides what is due (``fieldapp.sync.retention``). Returns the count."""
+        conn = self.conn
+        with transaction(conn):
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT e.id FROM events e JOIN records r ON r.entity_type = e.entity_type "
+                    "AND r.entity_id = e.entity_id WHERE (r.case_id = ? OR (r.entity_type = 'case' "
+                    "AND r.entity_id = ?)) AND e.body_sha256 IS NULL AND e.device_id = ?",
+                    (case_id, case_id, self.device_id),
+                )
+            ]
+            for event_id in ids:
+                body = conn.execute("SELECT body FROM events WHERE id = ?", (event_id,)).fetchone()
+                conn.execute(
+                    "UPDATE events SET body = X'', body_sha256 = ? WHERE id = ?",
+                    (sha256_hex(bytes(body[0])), event_id),
+                )
+            conn.execute(
+                "DELETE FROM blobs WHERE sha256 NOT IN (SELECT value FROM events, "
+                "json_each(events.attachments) WHERE events.body_sha256 IS NULL)"
+            )
+            draft = Draft(
+                "checkpoint",
+                PURGE_ENTITY,
+                case_id,
+                {"case_id": case_id, "events": len(ids), "reason": reason},
+            )
+            self.log.append_in_transaction([draft])
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no copy of the old pages in the WAL
+        return len(ids)
 
     # -- events -----------------------------------------------------------------------------
 

@@ -89,7 +89,7 @@ class ChainChecker:
                 f"signed by an officer who was not enrolled at that point ({event.officer_id})",
                 None,
             )
-        for digest in event.attachments:
+        for digest in () if event.purged else event.attachments:
             data = blob(digest)
             if data is None:
                 return f"attachment {digest[:12]} is missing", None

@@ -38,8 +38,15 @@ def test_drafts_are_not_events(admin_session: Session) -> None:
 
 def test_a_version_1_vault_is_upgraded_on_unlock(admin_session: Session, vault: Vault) -> None:
     conn = admin_session.conn
-    for table in ("drafts", "imported_bundles", "pending_bundles"):  # what v2 and v3 added
+    # Undo what v2–v4 added, leaving the vault as version 1 wrote it.
+    for table in ("drafts", "imported_bundles", "pending_bundles"):
         conn.execute(f"DROP TABLE {table}")
+    conn.execute("DROP TRIGGER events_append_only_update")
+    conn.execute("ALTER TABLE events DROP COLUMN body_sha256")
+    conn.execute(
+        "CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
     conn.execute("PRAGMA user_version = 1")
     admin_session.lock()
     session = vault.unlock(ADMIN_ID, ADMIN_PASS)

@@ -1,0 +1,85 @@
+"""Retention: only what the station acknowledged may be purged; the chain still verifies and
+nothing of the case is left readable on the laptop."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from fieldapp.storage.database import DatabaseError
+from fieldapp.storage.records import Records
+from fieldapp.storage.session import Session
+from fieldapp.sync.export import acknowledge, export_bundle
+from fieldapp.sync.importer import StationImporter
+from fieldapp.sync.retention import due_for_purge, purge_due, set_retention_days
+from fieldapp.workflow import cases
+from tests.sync.conftest import Laptop
+
+MARKER = "MARKÖR-4411-rensas-efter-kvitto"
+
+
+def _closed_case(laptop: Laptop) -> str:
+    case_id, _ = laptop.new_case()
+    cases.add_observation(laptop.ctx, case_id, MARKER)
+    cases.transfer_case(laptop.ctx, case_id, "Utredningsenheten")
+    return case_id
+
+
+def _sync(station: Session, laptop: Laptop, tmp_path: Path) -> None:
+    exported = export_bundle(laptop.session, tmp_path)
+    assert exported is not None
+    outcome = StationImporter(station).import_file(exported.path)
+    receipt = tmp_path / "r.receipt"
+    receipt.write_text(json.dumps(outcome.receipt))
+    acknowledge(laptop.session, receipt)
+
+
+def test_nothing_unacknowledged_is_purged(laptop: Laptop) -> None:
+    _closed_case(laptop)
+    later = datetime.now().astimezone() + timedelta(days=400)
+    assert due_for_purge(laptop.session, later) == []
+
+
+def test_purge_after_receipt_and_retention(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    case_id = _closed_case(laptop)
+    open_case, _ = laptop.new_case()  # still open: never purged
+    _sync(station, laptop, tmp_path)
+    now = datetime.now().astimezone()
+    assert due_for_purge(laptop.session, now) == []  # the retention period has not passed
+    set_retention_days(laptop.session, 0)
+    purged = purge_due(laptop.session, now + timedelta(seconds=1))
+    assert [p.case_id for p in purged] == [case_id]
+    records = Records(laptop.session.conn)
+    assert records.get("case", case_id) is None
+    assert records.find("observation", case_id=case_id) == []
+    assert records.get("case", open_case) is not None
+    assert laptop.session.verify().ok
+    purge = [e for e in laptop.session.events() if e.entity_type == "purge"]
+    assert purge[0].data["case_id"] == case_id
+    laptop.session.projector.rebuild(laptop.session.conn)  # replay keeps it purged
+    assert Records(laptop.session.conn).get("case", case_id) is None
+    # The station still holds the whole case.
+    assert Records(station.conn).get("case", case_id) is not None
+    # Not only gone from the records: no table holds it any more, even decrypted.
+    conn = laptop.session.conn
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        for row in conn.execute(f"SELECT * FROM {table}"):
+            for value in row:
+                raw = bytes(value) if isinstance(value, bytes | memoryview) else str(value)
+                assert (MARKER.encode() if isinstance(raw, bytes) else MARKER) not in raw, table
+
+
+def test_no_other_change_to_an_event_is_allowed(laptop: Laptop) -> None:
+    conn = laptop.session.conn
+    with pytest.raises(DatabaseError, match="append-only"):
+        conn.execute("UPDATE events SET body = X'00', body_sha256 = 'x' WHERE seq = 3")
+    with pytest.raises(DatabaseError, match="append-only"):
+        conn.execute(
+            "UPDATE events SET body = X'', body_sha256 = 'x', officer_id = 'Y' WHERE seq = 3"
+        )
