@@ -41,6 +41,7 @@ class ImportRefused(InvalidInput):
     code = "import_refused"
 
     def __init__(self, source: str, problems: Sequence[RowProblem]) -> None:
+        self.source = source
         self.rows = tuple(problems)
         shown = "; ".join(str(p).rstrip(".") for p in self.rows[:_SHOWN])
         more = f"; and {len(self.rows) - _SHOWN} more" if len(self.rows) > _SHOWN else ""

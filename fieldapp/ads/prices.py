@@ -179,7 +179,7 @@ def find_prices(text: str) -> list[Price]:
             next_start = matches[i + 1].start() if i + 1 < len(matches) else len(segment)
             price = _price(segment[previous_end:next_start], m, previous_end, durations, taken)
             # An ad often repeats its price list: the same price once is enough.
-            if price is not None and price not in prices:
+            if price is not None and price.as_data() not in [p.as_data() for p in prices]:
                 prices.append(price)
     return prices
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 
 SHINGLE_WORDS = 3
 ROWS = 3
@@ -29,7 +28,7 @@ BANDS = 10
 THRESHOLD = 0.6
 MIN_SHINGLES = 5  # fewer than this and "near-identical" means little
 _WORD = re.compile(r"\w+")
-_MASK64 = (1 << 64) - 1
+_KEY_MASK = (1 << 53) - 1  # the integers JSON numbers (and RFC 8785) hold exactly
 
 
 def _h64(data: bytes) -> int:
@@ -58,7 +57,8 @@ def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
 
 
 def band_keys(shingled: frozenset[int]) -> list[int]:
-    """The text's band keys (signed 64-bit, as SQLite stores integers); none if too short."""
+    """The text's band keys (53-bit, so a projection snapshot's canonical JSON can hold
+    them exactly); none if the text is too short."""
     if len(shingled) < MIN_SHINGLES:
         return []
     signature = _signature(shingled)
@@ -66,7 +66,7 @@ def band_keys(shingled: frozenset[int]) -> list[int]:
     for band in range(BANDS):
         rows = signature[band * ROWS : (band + 1) * ROWS]
         raw = band.to_bytes(1, "little") + b"".join(r.to_bytes(8, "little") for r in rows)
-        keys.append(_signed(_h64(raw)))
+        keys.append(_h64(raw) & _KEY_MASK)
     return keys
 
 
@@ -86,22 +86,3 @@ def _signature(shingled: frozenset[int]) -> list[int]:
                 signature.append(value * _BINS + step)
                 break
     return signature
-
-
-def similar_pairs(
-    candidates: Iterable[tuple[str, frozenset[int]]], threshold: float = THRESHOLD
-) -> list[tuple[str, str, float]]:
-    """Every pair among ``candidates`` at or above ``threshold``, with its similarity."""
-    items = list(candidates)
-    out = []
-    for i, (a, sa) in enumerate(items):
-        for b, sb in items[i + 1 :]:
-            score = jaccard(sa, sb)
-            if score >= threshold:
-                out.append((a, b, score))
-    return out
-
-
-def _signed(value: int) -> int:
-    value &= _MASK64
-    return value - (1 << 64) if value >= 1 << 63 else value
