@@ -1,0 +1,135 @@
+"""``fieldapp ads …`` on a real vault: add (with what was read), import (all or nothing,
+every problem with its line), search, show (logged), duplicates and decisions; exit codes
+0/1/2."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from fieldapp import cli_ads
+from fieldapp.cli import Prompter
+from fieldapp.storage.vault import Vault
+from fieldapp.workflow import operations
+from fieldapp.workflow.context import Context
+from tests.ads.conftest import AD_BELLA, AD_BELLA_REPOST, CET_SUMMER
+from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
+
+
+@pytest.fixture
+def operation(vault_dir: Path) -> tuple[Vault, str]:
+    # A vault as `fieldapp init` makes it: without the search index, which the ads
+    # commands add when they open it.
+    vault = Vault(vault_dir)
+    session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    ctx = Context(session, lambda: datetime(2026, 5, 14, 21, 30, tzinfo=CET_SUMMER))
+    operation_id = operations.create_operation(
+        ctx,
+        {"name": "Insatsvecka maj", "start": "2026-05-11", "end": "2026-05-22",
+         "county": "vastmanland", "agencies": ["Polisen"]},
+    ).entity_id  # fmt: skip
+    session.lock()
+    return vault, operation_id
+
+
+def _run(vault: Vault, tmp_path: Path, *argv: str) -> tuple[int, str]:
+    secret = tmp_path / "pass.txt"
+    secret.write_text(ADMIN_PASS + "\n", "utf-8")
+    parser = argparse.ArgumentParser()
+    cli_ads.add_parsers(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(
+        ["ads", *argv, "--officer", ADMIN_ID, "--passphrase-file", str(secret)]
+    )
+    out = io.StringIO()
+    return cli_ads.run(args, vault, out, Prompter()), out.getvalue()
+
+
+def test_add_shows_what_it_read_then_stores(
+    operation: tuple[Vault, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault, operation_id = operation
+    text = tmp_path / "annons.txt"
+    text.write_text(AD_BELLA, "utf-8")
+    shot = tmp_path / "skarm.png"
+    shot.write_bytes(b"\x89PNG invented")
+    url = "https://annonser.example/ad/42"
+    common = ("--operation", operation_id, "--text-file", str(text), "--url", url)
+    code, out = _run(vault, tmp_path, "add", *common, "--dry-run")
+    assert code == 0 and "Dry run: nothing was stored." in out
+    assert "Phones:   +46701740605" in out
+    assert (
+        "Prices:   1 500 SEK / 30 min (30 min); 2 500 SEK / 60 min (1 h); 8 000 SEK / night" in out
+    )
+    assert "Place:    Västerås, Hotell Påhittat" in out
+    code, _ = _run(vault, tmp_path, "search", "Bella")
+    assert code == 0
+    code, out = _run(vault, tmp_path, "add", *common, "--screenshot", str(shot))
+    assert code == 0 and "Registered ad " in out
+    ad_id = out.strip().split("Registered ad ")[1].rstrip(".")
+    code, out = _run(vault, tmp_path, "add", *common)
+    assert code == 0 and f"Already registered as {ad_id}: recorded as seen again." in out
+    code, out = _run(vault, tmp_path, "search", "070 174 06 05")
+    assert code == 0 and out.startswith("Phone +46701740605:") and ad_id in out
+    assert "1 hit(s)." in out
+    code, out = _run(vault, tmp_path, "show", ad_id)
+    assert code == 0 and "Files:    screenshot" in out and "Hej, jag heter Bella" in out
+    session = vault.unlock(ADMIN_ID, ADMIN_PASS)
+    try:
+        opened = [e for e in session.events() if e.kind == "access" and e.entity_id == ad_id]
+        assert [e.data["purpose"] for e in opened] == ["cli"]
+    finally:
+        session.lock()
+    assert capsys.readouterr().err == ""
+
+
+def test_import_is_all_or_nothing(
+    operation: tuple[Vault, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault, operation_id = operation
+    bad = tmp_path / "annonser.csv"
+    bad.write_text(
+        "site;url;text\nX;https://a.example/1;Hej 1500 kr\nX;inte-en-adress;Hej\nX;;\n", "utf-8"
+    )
+    code, _ = _run(vault, tmp_path, "import", str(bad), "--operation", operation_id)
+    err = capsys.readouterr().err.splitlines()
+    assert code == 1
+    assert err == [
+        "fieldapp: annonser.csv: nothing was imported.",
+        "  line 3, url: use a full web address starting with https://.",
+        "  line 4, text: required (the ad's text, or at least its title).",
+    ]
+    code, out = _run(vault, tmp_path, "search", "Hej")
+    assert "0 hit(s)." in out
+    good = tmp_path / "ok.csv"
+    good.write_text(f'site;text\nX;"{AD_BELLA}"\nX;"{AD_BELLA_REPOST}"\n', "utf-8")
+    code, out = _run(vault, tmp_path, "import", str(good), "--operation", operation_id)
+    assert code == 0 and "Registered 2 ad(s)" in out
+    code, out = _run(vault, tmp_path, "duplicates")
+    assert code == 0 and "1 proposal(s)." in out and "near-identical text" in out
+    ids = [line.split("\t")[0].strip() for line in out.splitlines() if "\t" in line]
+    code, out = _run(vault, tmp_path, "confirm", *ids, "--basis", "text")
+    assert code == 0 and "Confirmed as one advertiser" in out
+    code, out = _run(vault, tmp_path, "duplicates")
+    assert "0 proposal(s)." in out
+
+
+def test_usage_errors_and_refusals(
+    operation: tuple[Vault, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    vault, operation_id = operation
+    code, _ = _run(vault, tmp_path, "search", "--since", "maj")
+    assert code == 2 and "--since: use YYYY-MM-DD." in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "search")
+    assert code == 2 and "give words" in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "add", "--operation", operation_id, "--text-file", "nope.txt")
+    assert code == 2 and "cannot read nope.txt" in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "show", "no-such-ad")
+    assert code == 1 and "no such ad" in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "import", str(tmp_path / "x.pdf"), "--operation", operation_id)
+    assert code == 1 and "not .csv, .html or .mhtml" in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "confirm", "a", "a")
+    assert code == 1 and "at least two different ads" in capsys.readouterr().err
