@@ -9,6 +9,7 @@
     fieldapp sync ack FILE.receipt                             (on a laptop)
     fieldapp sync review                                       (at the station)
     fieldapp sync purge [--dry-run]                            (on a laptop)
+    fieldapp sync link-operations --into ID ID...              (at the station)
     fieldapp recover --card-key FILE --reset ID                (on the laptop's data dir)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
@@ -74,6 +75,14 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
     login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    link = ysub.add_parser(
+        "link-operations",
+        allow_abbrev=False,
+        help="at the station: declare the laptops' copies of an operation one operation",
+    )
+    link.add_argument("--into", required=True, metavar="ID")
+    link.add_argument("others", nargs="+", metavar="ID")
+    login_args(link)
     purge = ysub.add_parser(
         "purge", allow_abbrev=False, help="purge acknowledged, finished cases past retention"
     )
@@ -184,6 +193,12 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     elif args.sync_command == "ack":
         through = acknowledge(session, args.receipt)
         print(f"The station holds this laptop's events through {through}.", file=out)
+    elif args.sync_command == "link-operations":
+        from fieldapp.workflow.context import Context
+        from fieldapp.workflow.operations import link_operations
+
+        changes = link_operations(Context(session), args.into, args.others)
+        print(f"Linked {len(changes)} operation(s) into {args.into}.", file=out)
     elif args.sync_command == "purge":
         _purge(args, session, out)
     else:

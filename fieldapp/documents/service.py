@@ -121,15 +121,20 @@ def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
 
 
 def report_data(ctx: Context, operation_id: str) -> ReportData:
-    """The report's figures from every case of the operation and its delivery log."""
+    """The report's figures from every case of the operation and its delivery log; at the
+    station, from every laptop whose copy of the operation is linked into it."""
     operation = ctx.require(OPERATION_ENTITY, operation_id, "operation_id")
     views = [cases.case_view(ctx, c.entity_id) for c in cases.cases(ctx, operation_id)]
+    group = operations.operation_group(ctx, operation_id)
     ticks = [
-        t for t in ctx.records.find(TICK_ENTITY, operation_id=operation_id) if t.case_id is None
+        t
+        for op in group
+        for t in ctx.records.find(TICK_ENTITY, operation_id=op)
+        if t.case_id is None
     ]
     county = operation.get("county")
     county_name = load_county(str(county)).name if county else None
-    deliveries = outreach.deliveries(ctx, operation_id)
+    deliveries = [d for op in group for d in outreach.deliveries(ctx, op)]
     return collect(operation, views, deliveries, ticks, county_name)
 
 

@@ -53,6 +53,9 @@ def clean_operation(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
             "county": text(p, data, "county", max_len=60),
             "agencies": [a.strip() for a in agencies],
             "note": text(p, data, "note"),
+            # At the station: the operation this laptop's copy is the same as
+            # (``workflow.operations.link_operations``).
+            "same_as": text(p, data, "same_as", max_len=40),
         }
     )
 

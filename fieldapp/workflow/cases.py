@@ -12,6 +12,7 @@ from fieldapp.workflow import entities
 from fieldapp.workflow.case_view import TICK_ENTITY, CaseView, load_case_view
 from fieldapp.workflow.checklist import ItemState, checklist_state, open_blocking
 from fieldapp.workflow.context import Change, Context
+from fieldapp.workflow.operations import operation_group
 
 
 def open_case(ctx: Context, operation_id: str, data: Mapping[str, Any]) -> Change:
@@ -134,7 +135,12 @@ def transfer_case(ctx: Context, case_id: str, to: str) -> Change:
 
 
 def cases(ctx: Context, operation_id: str) -> list[Record]:
-    return ctx.records.find(CASE_ENTITY, operation_id=operation_id)
+    """Every case of the operation, from every laptop whose copy is linked into it."""
+    return [
+        case
+        for op in operation_group(ctx, operation_id)
+        for case in ctx.records.find(CASE_ENTITY, operation_id=op)
+    ]
 
 
 def _require_open(ctx: Context, case_id: str) -> Record:

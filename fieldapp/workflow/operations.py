@@ -7,6 +7,7 @@ from typing import Any
 
 from fieldapp.counties import load_county
 from fieldapp.domain.operation import CONTACT_ENTITY, OPERATION_ENTITY, TEAM_ENTITY
+from fieldapp.errors import InvalidInput
 from fieldapp.storage.records import Record, create_draft
 from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
@@ -56,7 +57,30 @@ def add_team_member(ctx: Context, operation_id: str, data: Mapping[str, Any]) ->
 
 
 def operations(ctx: Context) -> list[Record]:
-    return ctx.records.find(OPERATION_ENTITY)
+    """The operations, without the copies linked into another one (at the station)."""
+    return [o for o in ctx.records.find(OPERATION_ENTITY) if not o.get("same_as")]
+
+
+def link_operations(ctx: Context, into: str, others: list[str]) -> list[Change]:
+    """At the station: each laptop set up its own copy of the operation; declare them one,
+    so cases, reports and counts span every laptop. Each link is an event."""
+    target = ctx.require(OPERATION_ENTITY, into, "into")
+    if target.get("same_as"):
+        raise InvalidInput("Into: that operation is itself linked into another.", field="into")
+    changes = []
+    for other in others:
+        if other == into:
+            continue
+        changes.append(amend_operation(ctx, other, {"same_as": into}))
+    return changes
+
+
+def operation_group(ctx: Context, operation_id: str) -> list[str]:
+    """The operation and every laptop copy linked into it."""
+    linked = [
+        o.entity_id for o in ctx.records.find(OPERATION_ENTITY) if o.get("same_as") == operation_id
+    ]
+    return [operation_id, *linked]
 
 
 def contacts(ctx: Context, operation_id: str) -> list[Record]:
