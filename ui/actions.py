@@ -25,6 +25,7 @@ class ActionSpec:
     id: str
     text: str
     shortcut: str = ""  # portable text form ("Ctrl+L"); Ctrl is Cmd on macOS
+    alternates: tuple[str, ...] = ()  # further keys for the same action (keypad Enter)
 
     def translated_text(self) -> str:
         return QCoreApplication.translate(_CONTEXT, self.text)
@@ -43,6 +44,22 @@ class SectionSpec:
 
 LOCK = ActionSpec("lock", QT_TRANSLATE_NOOP("Actions", "&Lock"), "Ctrl+L")
 QUIT = ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "Ctrl+Q")
+NEW_CASE = ActionSpec("new_case", QT_TRANSLATE_NOOP("Actions", "&New case"), "Ctrl+N")
+CONTACTS = ActionSpec("contacts", QT_TRANSLATE_NOOP("Actions", "&Contacts on duty"), "F2")
+QUICK_NOTE = ActionSpec(
+    "quick_note", QT_TRANSLATE_NOOP("Actions", "&Quick note"), "Ctrl+Return", ("Ctrl+Enter",)
+)
+PRINT = ActionSpec("print", QT_TRANSLATE_NOOP("Actions", "&Print…"), "Ctrl+P")
+SEARCH = ActionSpec("search", QT_TRANSLATE_NOOP("Actions", "&Search cases"), "Ctrl+F")
+EXPLAIN = ActionSpec("explain", QT_TRANSLATE_NOOP("Actions", "&Why this status?"), "F1")
+NEXT_STEP = ActionSpec("next_step", QT_TRANSLATE_NOOP("Actions", "Ne&xt open step"), "Ctrl+PgDown")
+PREVIOUS_STEP = ActionSpec(
+    "previous_step", QT_TRANSLATE_NOOP("Actions", "P&revious step"), "Ctrl+PgUp"
+)
+CHECKLIST = ActionSpec("checklist", QT_TRANSLATE_NOOP("Actions", "C&hecklist"), "F6")
+
+# Shown in the Case menu and live whenever a case is open.
+CASE_ACTIONS: tuple[ActionSpec, ...] = (QUICK_NOTE, EXPLAIN, NEXT_STEP, PREVIOUS_STEP, CHECKLIST)
 
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(
@@ -54,7 +71,15 @@ SECTIONS: tuple[SectionSpec, ...] = (
         ),
     ),
     SectionSpec(
-        ActionSpec("go_cases", QT_TRANSLATE_NOOP("Actions", "Cases"), "Ctrl+2"),
+        ActionSpec("go_dashboard", QT_TRANSLATE_NOOP("Actions", "Dashboard"), "Ctrl+2"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "The operation in use: its cases with their status, the contacts on duty and "
+            "the figures so far.",
+        ),
+    ),
+    SectionSpec(
+        ActionSpec("go_cases", QT_TRANSLATE_NOOP("Actions", "Cases"), "Ctrl+3"),
         QT_TRANSLATE_NOOP(
             "Actions",
             "One case per raid location, with the checklist as its spine: the persons, "
@@ -63,14 +88,14 @@ SECTIONS: tuple[SectionSpec, ...] = (
         ),
     ),
     SectionSpec(
-        ActionSpec("go_ads", QT_TRANSLATE_NOOP("Actions", "Ads"), "Ctrl+3"),
+        ActionSpec("go_ads", QT_TRANSLATE_NOOP("Actions", "Ads"), "Ctrl+4"),
         QT_TRANSLATE_NOOP(
             "Actions",
             "Ads found online before the operation, and the case each one led to.",
         ),
     ),
     SectionSpec(
-        ActionSpec("go_documents", QT_TRANSLATE_NOOP("Actions", "Documents"), "Ctrl+4"),
+        ActionSpec("go_documents", QT_TRANSLATE_NOOP("Actions", "Documents"), "Ctrl+5"),
         QT_TRANSLATE_NOOP(
             "Actions",
             "Forms and leaflets to print on the spot: the advance approval of a summary "
@@ -78,22 +103,32 @@ SECTIONS: tuple[SectionSpec, ...] = (
         ),
     ),
     SectionSpec(
-        ActionSpec("go_sync", QT_TRANSLATE_NOOP("Actions", "Sync"), "Ctrl+5"),
+        ActionSpec("go_sync", QT_TRANSLATE_NOOP("Actions", "Sync"), "Ctrl+6"),
         QT_TRANSLATE_NOOP(
             "Actions",
             "Send this computer's records to the station and see what it has received.",
         ),
     ),
     SectionSpec(
-        ActionSpec("go_settings", QT_TRANSLATE_NOOP("Actions", "Settings"), "Ctrl+6"),
+        ActionSpec("go_settings", QT_TRANSLATE_NOOP("Actions", "Settings"), "Ctrl+7"),
         QT_TRANSLATE_NOOP(
             "Actions",
             "The officers enrolled on this computer, the lock time, language and text size.",
         ),
     ),
 )
+SECTION_IDS = tuple(s.action.id for s in SECTIONS)
 
-ACTIONS: tuple[ActionSpec, ...] = (LOCK, QUIT, *(s.action for s in SECTIONS))
+ACTIONS: tuple[ActionSpec, ...] = (
+    LOCK,
+    QUIT,
+    NEW_CASE,
+    CONTACTS,
+    PRINT,
+    SEARCH,
+    *CASE_ACTIONS,
+    *(s.action for s in SECTIONS),
+)
 
 
 def make_action(spec: ActionSpec, parent: QWidget) -> QAction:
@@ -101,6 +136,11 @@ def make_action(spec: ActionSpec, parent: QWidget) -> QAction:
     action = QAction(spec.translated_text(), parent)
     action.setObjectName(spec.id)
     if spec.shortcut:
-        action.setShortcut(QKeySequence(spec.shortcut))
+        keys = [QKeySequence(k) for k in (spec.shortcut, *spec.alternates)]
+        action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(
+            f"{spec.translated_text().replace('&', '')} "
+            f"({keys[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
     return action

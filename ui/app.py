@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from ui.dialogs.base import GateDialog
     from ui.lock import IdleLock
     from ui.main_window import MainWindow
+    from ui.os_lock import OsLockWatcher
 
 BENCH_ENV = "FIELDAPP_BENCH_EXIT_ON_LOGIN"
 BENCH_MARKER = "LOGIN_SHOWN"
@@ -37,7 +39,8 @@ class AppController(QObject):
     """Shows first run or login, then the main window; locks and unlocks.
 
     ``idle_timeout_ms`` overrides the session's own idle timeout (tests use a short one);
-    ``kdf_cost`` is passed to vault creation (``None``: calibrate to this computer).
+    ``kdf_cost`` is passed to vault creation (``None``: calibrate to this computer);
+    ``switch_language`` installs another UI language (the vault remembers the choice).
     """
 
     login_shown = Signal()
@@ -52,9 +55,12 @@ class AppController(QObject):
         idle_timeout_ms: int | None = None,
         kdf_cost: KdfCost | None = None,
         clipboard: ClipboardGuard | None = None,
+        switch_language: Callable[[str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._switch_language = switch_language
+        self.os_lock: OsLockWatcher | None = None
         self.vault = vault
         self._demo_passphrase = demo_passphrase
         self._last_officer_id = demo_officer_id
@@ -131,31 +137,90 @@ class AppController(QObject):
             self._refuse(session, internal_error_text())
 
     def _open_session(self, session: Session) -> None:
-        from ui.lock import IdleLock
         from ui.main_window import MainWindow
 
-        officer = session.officer
+        self._apply_settings(session)
         timeout_ms = self._idle_timeout_ms or session.idle_timeout_seconds * 1000
         if self.idle_lock is None or self.idle_lock.timeout_ms != timeout_ms:
-            if self.idle_lock is not None:
-                self.idle_lock.stop()
-                self.idle_lock.deleteLater()
-            self.idle_lock = IdleLock(timeout_ms, self)
-            self.idle_lock.timed_out.connect(self.lock)
+            self._new_idle_lock(timeout_ms)
+        assert self.idle_lock is not None
         if self.main_window is None:
             self.main_window = MainWindow()
             self.main_window.lock_requested.connect(self.lock)
             self.main_window.unlock_requested.connect(self.show_login)
             self.main_window.close_requested.connect(self._on_main_window_closed)
+            self.main_window.language_changed.connect(self._on_language_changed)
+            self.main_window.large_text_changed.connect(self._on_large_text_changed)
+            self.main_window.idle_timeout_changed.connect(self._on_idle_timeout_changed)
             # Shown before the dialog closes, so the app is never without a window.
             self.main_window.show_fitted()
+        self._watch_os_lock()
         self.session = session
         self._last_officer_id = session.officer_id
         self.idle_lock.start()
         self.main_window.show_session(
-            officer, str(session.vault.data_dir), self.idle_lock.remaining_ms
+            session, str(session.vault.data_dir), self.idle_lock.remaining_ms
         )
         self.main_window.activateWindow()
+
+    def _new_idle_lock(self, timeout_ms: int) -> None:
+        from ui.lock import IdleLock
+
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+            self.idle_lock.deleteLater()
+        self.idle_lock = IdleLock(timeout_ms, self)
+        self.idle_lock.timed_out.connect(self.lock)
+
+    def _watch_os_lock(self) -> None:
+        """Lock on the OS's screen lock or suspend, where it tells us (once per run)."""
+        if self.os_lock is not None or self.main_window is None:
+            return
+        from ui.os_lock import OsLockWatcher
+
+        self.os_lock = OsLockWatcher(self)
+        self.os_lock.lock_requested.connect(self.lock)
+        self.os_lock.start(int(self.main_window.winId()))
+
+    def _apply_settings(self, session: Session) -> None:
+        """The vault's remembered language and text size, before the pages are built."""
+        from ui.i18n import current_language
+        from ui.theme import set_large_text
+        from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_large_text(app, session.setting(LARGE_TEXT_SETTING, "0") == "1")
+        language = session.setting(LANGUAGE_SETTING, "")
+        if language and language != current_language() and self._switch_language is not None:
+            self._switch_language(language)
+
+    @Slot(str)
+    def _on_language_changed(self, language: str) -> None:
+        if self._switch_language is not None:
+            self._switch_language(language)
+        if self.main_window is not None:
+            self.main_window.rebuild()
+
+    @Slot(bool)
+    def _on_large_text_changed(self, large: bool) -> None:
+        from ui.theme import set_large_text
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            set_large_text(app, large)
+        if self.main_window is not None:
+            self.main_window.rebuild()
+
+    @Slot(int)
+    def _on_idle_timeout_changed(self, seconds: int) -> None:
+        if self._idle_timeout_ms is not None or self.session is None:
+            return  # a fixed timeout given at start (tests) wins
+        self._new_idle_lock(seconds * 1000)
+        assert self.idle_lock is not None
+        self.idle_lock.start()
+        if self.main_window is not None:
+            self.main_window.set_lock_remaining(self.idle_lock.remaining_ms)
 
     def _refuse(self, session: Session, text: str) -> None:
         """Give up on a session that unlocked but cannot be used; the dialog says why."""
@@ -180,9 +245,11 @@ class AppController(QObject):
     @Slot()
     def lock(self) -> None:
         """Lock now: drop the keys, take down every widget with data, ask for login."""
-        session, self.session = self.session, None
-        if session is None:
+        if self.session is None:
             return
+        # What is being typed is saved first: locking loses nothing.
+        self._save_pending()
+        session, self.session = self.session, None
         if self.idle_lock is not None:
             self.idle_lock.stop()
         session.lock()
@@ -210,8 +277,20 @@ class AppController(QObject):
         self.shutdown()
         self.quit_requested.emit()
 
+    def _save_pending(self) -> None:
+        if self.main_window is None:
+            return
+        try:
+            self.main_window.flush_pending()
+        except Exception as exc:  # never let a failed save keep the vault open
+            log_bug(exc, "saving before lock")
+
     def shutdown(self) -> None:
         """Lock and clear without asking for login again: the app is ending."""
+        if self.session is not None:
+            self._save_pending()
+        if self.os_lock is not None:
+            self.os_lock.stop()
         session, self.session = self.session, None
         if self.idle_lock is not None:
             self.idle_lock.stop()
@@ -255,10 +334,18 @@ def run_gui(
     # The controller decides when the app ends: between login and main window there is a
     # moment with no window, and a lock must never quit.
     app.setQuitOnLastWindowClosed(False)
-    translation = Translation(language).install()
+    translations = [Translation(language).install()]
+
+    def switch_language(code: str) -> None:
+        translations[0].remove()
+        translations[0] = Translation(code).install()
+
     apply_theme(app)
     controller = AppController(
-        vault, demo_passphrase=demo_passphrase, demo_officer_id=demo_officer_id
+        vault,
+        demo_passphrase=demo_passphrase,
+        demo_officer_id=demo_officer_id,
+        switch_language=switch_language,
     )
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
@@ -272,4 +359,4 @@ def run_gui(
         return app.exec()
     finally:
         controller.shutdown()
-        translation.remove()
+        translations[0].remove()

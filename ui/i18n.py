@@ -51,6 +51,11 @@ _ROLE_NAMES = {
 }
 
 
+def current_language() -> str:
+    """The UI language now in use ("sv" or "en"), from the default locale it installed."""
+    return "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
+
+
 def role_name(role: Role) -> str:
     """The role in the UI language (capitalised: it stands alone in the status bar)."""
     return QCoreApplication.translate("Roles", _ROLE_NAMES[role])

@@ -1,18 +1,25 @@
 """The main window: navigation on the left, the current section in the middle, and a status
-bar saying who is logged in, which vault is open and when it locks.
+bar saying who is logged in, which vault is open, when it locks and when it last saved.
+
+Global actions (new case, lock, contacts, quick note, print, search …) are declared once in
+``ui.actions`` and live here, so their keys work from every screen.
 
 On lock everything that could show personal data is taken down at once: the central widget
-is replaced by a neutral "locked" page and the status-bar labels are emptied. A successful
-unlock builds the pages again for whoever logged in.
+is replaced by a neutral "locked" page and the status-bar labels are emptied. Where the
+officer was (section, case, step) is remembered, without any data: a successful unlock
+builds the pages again and returns there, with unsaved typing restored from its draft.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,13 +32,33 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import APP_NAME
-from fieldapp.officers import Officer
-from ui.actions import LOCK, QUIT, SECTIONS, SectionSpec, make_action
+from fieldapp.storage.session import Session
+from ui.actions import (
+    CASE_ACTIONS,
+    CHECKLIST,
+    CONTACTS,
+    EXPLAIN,
+    LOCK,
+    NEW_CASE,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    PRINT,
+    QUICK_NOTE,
+    QUIT,
+    SEARCH,
+    SECTIONS,
+    SectionSpec,
+    make_action,
+)
 from ui.forms import muted_label, title_label
 from ui.i18n import role_name
 
-_NAV_WIDTH = 220
+if TYPE_CHECKING:
+    from ui.screens.case_screen import CaseScreen
+
+_NAV_WIDTH = 200
 _PAGE_TEXT_WIDTH = 720  # a readable line length on a 1366-pixel-wide screen
+OPERATIONS, DASHBOARD, CASES, ADS, DOCUMENTS, SYNC, SETTINGS = range(7)
 
 
 class PlaceholderPage(QWidget):
@@ -45,7 +72,7 @@ class PlaceholderPage(QWidget):
         self.description.setMaximumWidth(_PAGE_TEXT_WIDTH)
         self.coming = muted_label(self.tr("Coming in a later version."), self)
         self.keys = muted_label(
-            self.tr("Keys: Ctrl+1 to Ctrl+6 switch section, Ctrl+L locks the vault."), self
+            self.tr("Keys: Ctrl+1 to Ctrl+7 switch section, Ctrl+L locks the vault."), self
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
@@ -57,28 +84,140 @@ class PlaceholderPage(QWidget):
         layout.addWidget(self.keys)
 
 
+@dataclass(frozen=True)
+class Location:
+    """Where the officer was when the vault locked: ids only, never data."""
+
+    section: int
+    case_id: str | None
+    step: str | None
+
+
 class SessionView(QWidget):
     """The central widget while unlocked: the navigation list and the section pages."""
 
-    def __init__(self, section_actions: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, section_actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        from ui.screens.cases_page import CasesPage
+        from ui.screens.dashboard import DashboardPage
+        from ui.screens.documents_page import DocumentsPage
+        from ui.screens.operations import OperationsPage
+        from ui.screens.panels import PANEL_WIDTH, ContactsPanel
+        from ui.screens.settings_page import SettingsPage
+        from ui.workspace import Workspace
+
+        self.workspace = Workspace(session, parent=self)
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(_NAV_WIDTH)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget(self)
-        for section, action in zip(SECTIONS, section_actions, strict=True):
+        self.operations = OperationsPage(self.workspace, self.pages)
+        self.dashboard = DashboardPage(self.workspace, self.pages)
+        self.cases = CasesPage(self.workspace, self.pages)
+        self.documents = DocumentsPage(self.workspace, self.pages)
+        self.settings = SettingsPage(self.workspace, self.pages)
+        built: dict[int, QWidget] = {
+            OPERATIONS: self.operations,
+            DASHBOARD: self.dashboard,
+            CASES: self.cases,
+            DOCUMENTS: self.documents,
+            SETTINGS: self.settings,
+        }
+        for index, (section, action) in enumerate(zip(SECTIONS, section_actions, strict=True)):
             item = QListWidgetItem(section.action.translated_text())
             item.setToolTip(action.shortcut().toString(action.shortcut().SequenceFormat.NativeText))
             self.navigation.addItem(item)
-            self.pages.addWidget(PlaceholderPage(section, self.pages))
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+            self.pages.addWidget(built.get(index) or PlaceholderPage(section, self.pages))
+        self.contacts = ContactsPanel(self.workspace, self)
+        self.contacts.setFixedWidth(PANEL_WIDTH)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
+        # Over the page, not beside it: nothing moves under the officer's hands.
+        self.navigation.currentRowChanged.connect(self._on_section)
+        self.dashboard.case_requested.connect(self.open_case)
+        self.operations.operation_chosen.connect(lambda _op: self.go_to(DASHBOARD))
+        self.cases.case_opened.connect(self.documents.set_case)
+        self.contacts.close_requested.connect(self.hide_contacts)
+        start = DASHBOARD if self.workspace.operation_id else OPERATIONS
+        self.navigation.setCurrentRow(start)
+
+    @Slot(int)
+    def _on_section(self, index: int) -> None:
+        if self.pages.currentIndex() == CASES and index != CASES:
+            self.cases.flush()
+        self.pages.setCurrentIndex(index)
+
+    def go_to(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def section(self) -> int:
+        return self.pages.currentIndex()
+
+    @Slot(str)
+    def open_case(self, case_id: str, step: str | None = None) -> None:
+        self.go_to(CASES)
+        self.cases.open_case(case_id, step)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_contacts()
+
+    def _place_contacts(self) -> None:
+        width = min(self.contacts.width(), self.width() - _NAV_WIDTH)
+        self.contacts.setGeometry(self.width() - width, 0, width, self.height())
+
+    def toggle_contacts(self) -> None:
+        if self.contacts.isVisible():
+            self.hide_contacts()
+        else:
+            self._focus_before = QApplication.focusWidget()
+            self.contacts.load()
+            self._place_contacts()
+            self.contacts.show()
+            self.contacts.raise_()
+            self.contacts.setFocus()
+
+    @Slot()
+    def hide_contacts(self) -> None:
+        self.contacts.hide()
+        previous = getattr(self, "_focus_before", None)
+        if previous is not None:
+            previous.setFocus()
+
+    def location(self) -> Location:
+        case_id = self.cases.case_screen.case_id
+        step = self.cases.case_screen.current_step()
+        return Location(self.section(), case_id, step)
+
+    def restore(self, location: Location) -> None:
+        if location.case_id is not None and self.workspace.ctx.records.get(
+            "case", location.case_id
+        ):
+            if location.section == CASES:
+                self.open_case(location.case_id, location.step)
+                return
+            self.cases.open_case(location.case_id, location.step)
+            self.cases.show_list()
+        self.go_to(location.section)
+
+    def flush(self) -> None:
+        self.cases.flush()
+        self.workspace.autosaver.flush_all()
+
+    def print_here(self) -> None:
+        page = self.section()
+        if page == CASES:
+            self.cases.print_here()
+        elif page == DASHBOARD:
+            self.dashboard.print_here()
+        elif page == DOCUMENTS:
+            self.documents.print_here()
 
 
 class LockedPage(QWidget):
@@ -106,12 +245,19 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     unlock_requested = Signal()
     close_requested = Signal()
+    language_changed = Signal(str)
+    large_text_changed = Signal(bool)
+    idle_timeout_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lock_remaining: Callable[[], int] | None = None
+        self._session: Session | None = None
+        self._location: Location | None = None
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(1000)
+        # The print dialog; tests set a function that prints to a PDF file instead.
+        self._ask_printer: Callable[..., bool] | None = None
         self._build_ui()
         self._connect()
         self.show_locked()
@@ -125,15 +271,30 @@ class MainWindow(QMainWindow):
 
         self.lock_action = make_action(LOCK, self)
         self.quit_action = make_action(QUIT, self)
+        self.new_case_action = make_action(NEW_CASE, self)
+        self.contacts_action = make_action(CONTACTS, self)
+        self.print_action = make_action(PRINT, self)
+        self.search_action = make_action(SEARCH, self)
+        self.case_actions = {spec.id: make_action(spec, self) for spec in CASE_ACTIONS}
         self.section_actions = [make_action(s.action, self) for s in SECTIONS]
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        case_menu = self.menuBar().addMenu(self.tr("&Case"))
+        case_menu.addAction(self.new_case_action)
+        case_menu.addAction(self.search_action)
+        case_menu.addSeparator()
+        for action in self.case_actions.values():
+            case_menu.addAction(action)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for action in self.section_actions:
             go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.contacts_action)
 
         status = self.statusBar()
         self.officer_label = QLabel(status)
@@ -141,10 +302,17 @@ class MainWindow(QMainWindow):
         self.vault_label = QLabel(status)
         self.vault_label.setProperty("muted", "true")
         self.vault_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label = QLabel(status)
+        self.saved_label.setObjectName("savedIndicator")
+        self.saved_label.setProperty("severity", "ok")
         self.lock_label = QLabel(status)
+        self.hint_label = QLabel(status)
+        self.hint_label.setProperty("severity", "hint")
         status.addWidget(self.officer_label)
         status.addWidget(self.role_label)
         status.addWidget(self.vault_label, 1)
+        status.addPermanentWidget(self.hint_label)
+        status.addPermanentWidget(self.saved_label)
         status.addPermanentWidget(self.lock_label)
 
     def _connect(self) -> None:
@@ -152,7 +320,27 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for index, action in enumerate(self.section_actions):
             action.triggered.connect(lambda _checked=False, i=index: self._go_to(i))
+        self.new_case_action.triggered.connect(self.new_case)
+        self.contacts_action.triggered.connect(self.toggle_contacts)
+        self.print_action.triggered.connect(self.print_here)
+        self.search_action.triggered.connect(self.search)
+        self.case_actions[QUICK_NOTE.id].triggered.connect(self.quick_note)
+        self.case_actions[EXPLAIN.id].triggered.connect(self._explain)
+        self.case_actions[NEXT_STEP.id].triggered.connect(self._next_step)
+        self.case_actions[PREVIOUS_STEP.id].triggered.connect(self._previous_step)
+        self.case_actions[CHECKLIST.id].triggered.connect(self._checklist)
         self._status_timer.timeout.connect(self._update_lock_countdown)
+
+    @property
+    def ask_printer(self) -> Callable[..., bool] | None:
+        return self._ask_printer
+
+    @ask_printer.setter
+    def ask_printer(self, ask: Callable[..., bool] | None) -> None:
+        self._ask_printer = ask
+        view = self.session_view()
+        if view is not None:
+            view.workspace.ask_printer = ask
 
     # -- state -------------------------------------------------------------------------------
 
@@ -167,39 +355,90 @@ class MainWindow(QMainWindow):
             self.show()
 
     def show_session(
-        self, officer: Officer, vault_folder: str, lock_remaining: Callable[[], int]
+        self, session: Session, vault_folder: str, lock_remaining: Callable[[], int]
     ) -> None:
-        """Build the pages for ``officer``; ``lock_remaining`` gives ms until the idle lock."""
-        self.setCentralWidget(SessionView(self.section_actions, self))
+        """Build the pages for the session's officer; ``lock_remaining`` gives ms until the
+        idle lock. Returns to where the officer was when the vault locked."""
+        officer = session.officer
+        self._session = session
+        view = SessionView(session, self.section_actions, self)
+        view.workspace.ask_printer = self.ask_printer
+        view.workspace.saved.connect(self._on_saved)
+        view.settings.language_changed.connect(self.language_changed)
+        view.settings.large_text_changed.connect(self.large_text_changed)
+        view.settings.idle_timeout_changed.connect(self.idle_timeout_changed)
+        view.settings.rule_changed.connect(self.rebuild)
+        self.setCentralWidget(view)
         self.officer_label.setText(officer.display_name)
         self.role_label.setText(role_name(officer.role))
         self.vault_label.setText(self.tr("Vault: {folder}").format(folder=vault_folder))
         self.vault_label.setToolTip(vault_folder)
+        self.saved_label.clear()
+        self.hint_label.clear()
         self._lock_remaining = lock_remaining
         self._update_lock_countdown()
         self._status_timer.start()
         self._set_session_actions_enabled(True)
-        view = self.session_view()
-        if view is not None:
+        if self._location is not None:
+            view.restore(self._location)
+            self._location = None
+        if view.section() != CASES or not view.cases.showing_case():
             view.navigation.setFocus()  # arrow keys move between sections at once
+
+    def set_lock_remaining(self, lock_remaining: Callable[[], int]) -> None:
+        self._lock_remaining = lock_remaining
+        self._update_lock_countdown()
+
+    def rebuild(self) -> None:
+        """Build the pages again (a new language or text size), keeping where we are."""
+        view = self.session_view()
+        if view is None or self._session is None:
+            return
+        view.flush()
+        self._location = view.location()
+        remaining = self._lock_remaining or (lambda: 0)
+        self._take_down()
+        self.show_session(self._session, self.vault_label.toolTip(), remaining)
 
     def show_locked(self) -> None:
         """Take down everything that could show personal data, now."""
         self._status_timer.stop()
         self._lock_remaining = None
+        view = self.session_view()
+        if view is not None:
+            self._location = view.location()
+        self._session = None
+        self._take_down()
+        locked = LockedPage(self)
+        locked.unlock_requested.connect(self.unlock_requested)
+        self.setCentralWidget(locked)
+        for label in (
+            self.officer_label,
+            self.role_label,
+            self.vault_label,
+            self.lock_label,
+            self.saved_label,
+            self.hint_label,
+        ):
+            label.clear()
+            label.setToolTip("")
+        self._set_session_actions_enabled(False)
+
+    def _take_down(self) -> None:
         old = self.takeCentralWidget()
         if old is not None:
+            if isinstance(old, SessionView):
+                old.workspace.autosaver.stop()
             # Hidden at once; deleted when control returns to the event loop (deleting it
             # here could pull the rug from under the slot that called us).
             old.hide()
             old.deleteLater()
-        locked = LockedPage(self)
-        locked.unlock_requested.connect(self.unlock_requested)
-        self.setCentralWidget(locked)
-        for label in (self.officer_label, self.role_label, self.vault_label, self.lock_label):
-            label.clear()
-            label.setToolTip("")
-        self._set_session_actions_enabled(False)
+
+    def flush_pending(self) -> None:
+        """Save every pending field now (before a lock or a close)."""
+        view = self.session_view()
+        if view is not None:
+            view.flush()
 
     def is_locked(self) -> bool:
         return isinstance(self.centralWidget(), LockedPage)
@@ -209,8 +448,15 @@ class MainWindow(QMainWindow):
         return central if isinstance(central, SessionView) else None
 
     def _set_session_actions_enabled(self, enabled: bool) -> None:
-        self.lock_action.setEnabled(enabled)
-        for action in self.section_actions:
+        for action in (
+            self.lock_action,
+            self.new_case_action,
+            self.contacts_action,
+            self.print_action,
+            self.search_action,
+            *self.case_actions.values(),
+            *self.section_actions,
+        ):
             action.setEnabled(enabled)
 
     # -- handlers ----------------------------------------------------------------------------
@@ -218,8 +464,89 @@ class MainWindow(QMainWindow):
     def _go_to(self, index: int) -> None:
         view = self.session_view()
         if view is not None:
-            view.navigation.setCurrentRow(index)
+            view.go_to(index)
             view.navigation.setFocus()
+
+    @Slot(str)
+    def _on_saved(self, at: str) -> None:
+        self.saved_label.setText(self.tr("saved {time}").format(time=at))
+
+    def _hint(self, text: str) -> None:
+        self.hint_label.setText(text)
+        QTimer.singleShot(4000, self.hint_label.clear)
+
+    @Slot()
+    def new_case(self) -> None:
+        view = self.session_view()
+        if view is None:
+            return
+        view.go_to(CASES)
+        view.cases.new_case()
+
+    @Slot()
+    def toggle_contacts(self) -> None:
+        view = self.session_view()
+        if view is not None:
+            view.toggle_contacts()
+
+    @Slot()
+    def print_here(self) -> None:
+        view = self.session_view()
+        if view is not None:
+            view.print_here()
+
+    @Slot()
+    def search(self) -> None:
+        view = self.session_view()
+        if view is None:
+            return
+        view.go_to(CASES)
+        view.cases.focus_search()
+
+    @Slot()
+    def quick_note(self) -> None:
+        """Ctrl+Enter: the quick-note bar of the case in hand, from anywhere."""
+        view = self.session_view()
+        if view is None:
+            return
+        screen = view.cases.case_screen
+        if screen.case_id is None:
+            self._hint(self.tr("Open a case first: the note goes on its timeline."))
+            return
+        if not view.cases.showing_case():
+            view.go_to(CASES)
+            view.cases.stack.setCurrentWidget(screen)
+        screen.focus_quick_note()
+
+    def _case_screen(self) -> CaseScreen | None:
+        view = self.session_view()
+        if view is None or not view.cases.showing_case() or view.section() != CASES:
+            return None
+        return view.cases.case_screen
+
+    @Slot()
+    def _explain(self) -> None:
+        screen = self._case_screen()
+        if screen is not None:
+            screen.toggle_explanation()
+
+    @Slot()
+    def _next_step(self) -> None:
+        screen = self._case_screen()
+        if screen is not None:
+            screen.next_step()
+
+    @Slot()
+    def _previous_step(self) -> None:
+        screen = self._case_screen()
+        if screen is not None:
+            screen.previous_step()
+
+    @Slot()
+    def _checklist(self) -> None:
+        screen = self._case_screen()
+        if screen is not None:
+            screen.focus_checklist()
 
     @Slot()
     def _update_lock_countdown(self) -> None:
@@ -232,6 +559,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # The controller locks the vault and quits; the window itself only reports it.
+        # The controller saves what is pending, locks the vault and quits.
         self.close_requested.emit()
         super().closeEvent(event)

@@ -1,18 +1,25 @@
-"""``fieldapp screenshots``: PNGs of every screen at 1366×768, on a throwaway demo vault.
+"""``python -m ui.screenshots OUTDIR`` (or ``fieldapp screenshots --out DIR``): PNGs of
+every screen at 1366×768, on throwaway vaults.
 
 Dialogs are drawn centred on a 1366×768 backdrop (or over the locked main window), so each
 picture shows what the officer sees on the laptop screen the design targets (DESIGN 6a.8).
-The vault lives in a temporary folder and holds invented data only.
+The main screens run on a demo vault (``fieldapp.demo.build_demo_vault``) with an operation
+and cases in every state. Everything lives in a temporary folder and is invented.
+
+    uv run python -m ui.screenshots OUTDIR [--lang sv|en|all] [--large-text]
+
+``--lang all`` saves Swedish, English and Swedish with large text in sub-folders.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import secrets
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,14 +59,14 @@ def demo_passphrase() -> str:
 
 
 @contextmanager
-def _look(app: QApplication, language: str) -> Iterator[None]:
+def _look(app: QApplication, language: str, large_text: bool = False) -> Iterator[None]:
     """The app's language and theme for the duration, restoring what was there before."""
     from ui.i18n import Translation
     from ui.theme import apply_theme
 
     style, palette, font, sheet = app.style().name(), app.palette(), app.font(), app.styleSheet()
     translation = Translation(language).install()
-    apply_theme(app)
+    apply_theme(app, large_text=large_text)
     try:
         yield
     finally:
@@ -114,8 +121,11 @@ def _on_screen(widget: QWidget, background: QPixmap | None = None) -> QPixmap:
     return canvas
 
 
-def save_screenshots(out_dir: Path, language: str = "sv") -> list[Path]:
-    """Save PNGs of the first-run, login and main screens in ``out_dir``; return their paths."""
+def save_screenshots(
+    out_dir: Path, language: str = "sv", *, large_text: bool = False, dialogs: bool = True
+) -> list[Path]:
+    """Save PNGs of the first-run and login dialogs and of every main screen in ``out_dir``;
+    return their paths."""
     if QApplication.instance() is None:
         # Nothing is shown on a real screen, and the pictures do not depend on the desktop.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -125,13 +135,15 @@ def save_screenshots(out_dir: Path, language: str = "sv") -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     with (
         _without_offscreen_noise(),
-        _look(app, language),
+        _look(app, language, large_text),
         tempfile.TemporaryDirectory(prefix="fieldapp-shots-") as tmp,
     ):
-        return _take_all(out_dir, Path(tmp) / "vault")
+        saved = _take_dialogs(out_dir, Path(tmp) / "vault") if dialogs else []
+        saved += _take_screens(out_dir, Path(tmp) / "demo")
+        return saved
 
 
-def _take_all(out_dir: Path, vault_dir: Path) -> list[Path]:
+def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
     from fieldapp.errors import WrongPassphrase
     from fieldapp.storage.keyslots import KdfCost
     from fieldapp.storage.vault import Vault
@@ -193,14 +205,13 @@ def _take_all(out_dir: Path, vault_dir: Path) -> list[Path]:
     window = MainWindow()
     window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
     try:
-        window.show_session(session.officer, str(vault.data_dir), lambda: 299_000)
+        window.show_session(session, str(vault.data_dir), lambda: 299_000)
         _settle(window)
-        save(window.grab(), "06_main_window.png")
         session.lock()
         window.show_locked()
         QApplication.processEvents()
         locked_login = LoginDialog(vault, officer_id=DEMO_OFFICER_ID, parent=window)
-        save(_on_screen(locked_login, window.grab()), "07_locked.png")
+        save(_on_screen(locked_login, window.grab()), "06_locked.png")
         locked_login.close()
     finally:
         session.lock()
@@ -208,3 +219,138 @@ def _take_all(out_dir: Path, vault_dir: Path) -> list[Path]:
         window.deleteLater()
     QApplication.processEvents()
     return saved
+
+
+def _saver(out_dir: Path, saved: list[Path]) -> Callable[[QPixmap, str], None]:
+    def save(pixmap: QPixmap, name: str) -> None:
+        path = out_dir / name
+        if not pixmap.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        saved.append(path)
+
+    return save
+
+
+def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
+    """Each main screen on the demo vault, the way an officer reaches it."""
+    from fieldapp.demo import DEMO_OFFICER_ID as DEMO_ID
+    from fieldapp.demo import build_demo_vault
+    from fieldapp.domain.case import CASE_ENTITY
+    from fieldapp.storage.vault import Vault
+    from ui.main_window import ADS, CASES, DASHBOARD, DOCUMENTS, OPERATIONS, SETTINGS, MainWindow
+
+    saved: list[Path] = []
+    save = _saver(out_dir, saved)
+    passphrase = build_demo_vault(demo_dir)
+    session = Vault(demo_dir).unlock(DEMO_ID, passphrase)
+    window = MainWindow()
+    window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
+    try:
+        window.show_session(session, str(demo_dir), lambda: 299_000)
+        _settle(window)
+        view = window.session_view()
+        assert view is not None
+        records = view.workspace.ctx.records
+        by_place = {str(c.get("place_name")): c.entity_id for c in records.find(CASE_ENTITY)}
+
+        def shot(name: str) -> None:
+            QApplication.processEvents()
+            save(window.grab(), name)
+
+        view.go_to(OPERATIONS)
+        shot("10_operations.png")
+        view.go_to(DASHBOARD)
+        shot("11_dashboard.png")
+        view.go_to(CASES)
+        view.cases.show_list()
+        shot("12_cases.png")
+        view.cases.new_case()
+        shot("13_new_case.png")
+        screen = view.cases.case_screen
+        completed = by_place["Stadshotellet Exempel"]
+        view.open_case(completed, "item:entry:")
+        shot("14_case_entry.png")
+        attempt = by_place["Hotell Påhittat"]
+        view.open_case(attempt)
+        shot("15_case_elements.png")
+        screen.toggle_explanation()
+        shot("16_case_explanation.png")
+        screen.toggle_explanation()
+        view.open_case(attempt, "add:buyer")
+        panel = screen.panel
+        form = getattr(panel, "form", None)
+        if form is not None and hasattr(form, "personal_id"):
+            form.name.setText("Kalle Påhittsson")
+            form.personal_id.setText("19811218-9875")
+            form.on_edited("personal_id")
+        shot("17_case_new_buyer.png")
+        if form is not None:
+            form.discard_draft()
+        trafficking = by_place["Motell Låtsas"]
+        view.open_case(trafficking)
+        seller = next(iter(screen.view.sellers)) if screen.view else None
+        if seller is not None:
+            view.open_case(trafficking, f"item:seller_age_assessed:{seller.entity_id}")
+            screen.step_area.verticalScrollBar().setValue(10_000)
+        shot("18_case_seller_trafficking.png")
+        if seller is not None:
+            view.open_case(trafficking, f"item:seller_support:{seller.entity_id}")
+        shot("19_case_support_leaflet.png")
+        child = by_place["Hotell Fiktiva Ängen"]
+        view.open_case(child)
+        shot("20_case_child.png")
+        view.open_case(completed)
+        completed_buyer = screen.view.buyers[0] if screen.view else None
+        if completed_buyer is not None:
+            view.open_case(completed, f"item:decision:{completed_buyer.id}")
+        shot("21_case_decision.png")
+        screen.step_area.verticalScrollBar().setValue(10_000)
+        shot("22_case_decision_answer.png")
+        screen.focus_quick_note()
+        screen.note.setText("Köparen visade körkort; pengarna låg på nattduksbordet.")
+        shot("23_case_quick_note.png")
+        screen.note.clear()
+        view.toggle_contacts()
+        shot("24_contacts_f2.png")
+        view.hide_contacts()
+        view.go_to(DOCUMENTS)
+        shot("25_documents.png")
+        view.go_to(ADS)
+        shot("26_ads_placeholder.png")
+        view.go_to(SETTINGS)
+        shot("27_settings.png")
+    finally:
+        view = window.session_view()
+        if view is not None:
+            view.workspace.autosaver.stop()
+        session.lock()
+        window.show_locked()
+        window.close()
+        window.deleteLater()
+    QApplication.processEvents()
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m ui.screenshots", description="PNGs of every screen at 1366×768."
+    )
+    parser.add_argument("out", type=Path, help="folder for the PNG files")
+    parser.add_argument("--lang", choices=("sv", "en", "all"), default="sv")
+    parser.add_argument("--large-text", action="store_true")
+    args = parser.parse_args(argv)
+    variants = (
+        [("sv", False, "sv"), ("en", False, "en"), ("sv", True, "sv-large")]
+        if args.lang == "all"
+        else [(args.lang, args.large_text, "")]
+    )
+    total = 0
+    for language, large, folder in variants:
+        target = args.out / folder if folder else args.out
+        total += len(save_screenshots(target, language, large_text=large))
+    print(f"Saved {total} screenshots in {args.out}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

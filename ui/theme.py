@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from fieldapp.paths import resource
 
 BASE_POINT_SIZE = 11.0
+# The large-text option (Settings): every size in the app grows by the same factor.
+LARGE_POINT_SIZE = 14.0
 # Officer id and passphrase are typed under stress, often by torchlight: make them big.
 ENTRY_POINT_SIZE = 14.0
 TITLE_POINT_SIZE = 18.0
@@ -54,6 +56,11 @@ QLineEdit, QComboBox {{
 }}
 QLineEdit:focus, QComboBox:focus {{ border-color: {FOCUS_COLOR}; }}
 QLineEdit:read-only {{ color: {MUTED_COLOR}; }}
+QLineEdit:disabled, QComboBox:disabled {{
+    background: #1b1d21;
+    color: #5d636d;
+    border-color: #2a2d33;
+}}
 QComboBox QLineEdit {{ border: none; padding: 0; background: transparent; }}
 QComboBox::drop-down {{ border: none; width: 30px; }}
 QComboBox::down-arrow {{ image: url("{_ARROW}"); width: 12px; height: 8px; }}
@@ -89,6 +96,60 @@ QListWidget#navigation::item:selected {{
 QStatusBar {{ border-top: 1px solid #30343b; }}
 QStatusBar QLabel {{ padding: 2px 10px; }}
 QPushButton {{ padding: 6px 16px; }}
+QPushButton:focus {{ border: 1px solid {FOCUS_COLOR}; }}
+QPushButton[primary="true"] {{ background: #2f5fae; color: #ffffff; }}
+QPushButton[primary="true"]:focus {{ background: #3d7be0; }}
+QPushButton[primary="true"]:disabled {{ background: #2c3038; color: #7b818c; }}
+QLabel#badge {{
+    border-radius: 6px;
+    padding: 4px 12px;
+    font-weight: bold;
+    color: #0e1013;
+}}
+QLabel#badge[badge="completed"] {{ background: {OK_COLOR}; }}
+QLabel#badge[badge="attempt"] {{ background: {HINT_COLOR}; }}
+QLabel#badge[badge="not_enough"] {{ background: #59606b; color: #ffffff; }}
+QLabel#badge[badge="child"] {{ background: #ff6b5b; }}
+QLabel#badge[badge="trafficking"] {{ background: #c59bff; }}
+QLabel#badge[badge="closed"] {{ background: #3a3f48; color: #e8eaed; }}
+QFrame#caseHeader, QFrame#panelFrame {{
+    background: #191b1f;
+    border: 1px solid #30343b;
+    border-radius: 6px;
+}}
+QFrame#explanation {{
+    background: #23262c;
+    border: 1px solid {FOCUS_COLOR};
+    border-radius: 6px;
+}}
+QLabel[role="stepTitle"] {{ font-weight: bold; }}
+QLabel[role="phone"] {{ color: #ffffff; font-weight: bold; }}
+QLabel[role="bigNumber"] {{ color: #ffffff; font-weight: bold; }}
+QListView#checklist, QListView#timeline, QTableView {{
+    background: {FIELD_BACKGROUND};
+    border: 1px solid #30343b;
+    border-radius: 4px;
+}}
+QListView#checklist::item {{ padding: 5px 6px; border-bottom: 1px solid #23262c; }}
+QListView#checklist::item:selected {{
+    background: #2f4f7f;
+    color: #ffffff;
+    border-left: 3px solid {FOCUS_COLOR};
+}}
+QListView#timeline::item {{ padding: 4px 6px; border-bottom: 1px solid #23262c; }}
+QLineEdit#quickNote {{ padding: 8px 10px; }}
+QFrame#contactsPanel {{
+    background: #191b1f;
+    border-left: 2px solid {FOCUS_COLOR};
+}}
+QHeaderView::section {{
+    background: #23262c;
+    color: {MUTED_COLOR};
+    border: none;
+    border-bottom: 1px solid #30343b;
+    padding: 4px 8px;
+}}
+QScrollArea {{ border: none; }}
 """
 
 
@@ -138,20 +199,32 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication) -> None:
+def apply_theme(app: QApplication, *, large_text: bool = False) -> None:
     """Fusion + the dark palette + the base font size + the few named styles."""
     app.setStyle("Fusion")
     app.setPalette(dark_palette())
-    font = app.font()
-    font.setPointSizeF(BASE_POINT_SIZE)
-    app.setFont(font)
+    set_large_text(app, large_text)
     app.setStyleSheet(_STYLE_SHEET)
 
 
+def set_large_text(app: QApplication, large: bool) -> None:
+    """The base font at the normal or the large size; widgets built afterwards follow."""
+    font = app.font()
+    font.setPointSizeF(LARGE_POINT_SIZE if large else BASE_POINT_SIZE)
+    app.setFont(font)
+
+
+def text_scale() -> float:
+    """How much larger than normal the base font is now (1.0, or more with large text)."""
+    size = QApplication.font().pointSizeF()
+    return size / BASE_POINT_SIZE if size > 0 else 1.0
+
+
 def sized_font(widget: QWidget, point_size: float, *, bold: bool = False) -> QFont:
-    """``widget``'s font at ``point_size``; used for titles and the big entry fields."""
+    """``widget``'s font at ``point_size`` (scaled with large text); for titles, the big
+    entry fields and the numbers read at arm's length."""
     font = QFont(widget.font())
-    font.setPointSizeF(point_size)
+    font.setPointSizeF(point_size * text_scale())
     font.setBold(bold)
     return font
 

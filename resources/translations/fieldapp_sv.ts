@@ -12,12 +12,56 @@
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
+        <source>&amp;New case</source>
+        <translation>&amp;Nytt ärende</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts on duty</source>
+        <translation>&amp;Kontakter i tjänst</translation>
+    </message>
+    <message>
+        <source>&amp;Quick note</source>
+        <translation>&amp;Snabbanteckning</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Skriv &amp;ut…</translation>
+    </message>
+    <message>
+        <source>&amp;Search cases</source>
+        <translation>Sö&amp;k ärenden</translation>
+    </message>
+    <message>
+        <source>&amp;Why this status?</source>
+        <translation>&amp;Varför denna status?</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt open step</source>
+        <translation>N&amp;ästa öppna steg</translation>
+    </message>
+    <message>
+        <source>P&amp;revious step</source>
+        <translation>&amp;Föregående steg</translation>
+    </message>
+    <message>
+        <source>C&amp;hecklist</source>
+        <translation>&amp;Checklistan</translation>
+    </message>
+    <message>
         <source>Operations</source>
         <translation>Insatser</translation>
     </message>
     <message>
         <source>Set up and follow an operation: the team, the contacts on duty and the ads mapped beforehand.</source>
         <translation>Lägg upp och följ en insats: gruppen, kontakterna i jour och annonserna från inre spaning.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>The operation in use: its cases with their status, the contacts on duty and the figures so far.</source>
+        <translation>Insatsen som används: ärendena med status, kontakterna i tjänst och siffrorna hittills.</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -61,6 +105,537 @@
     </message>
 </context>
 <context>
+    <name>BuyerForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN</source>
+        <translation>ÅÅÅÅMMDD-NNNN</translation>
+    </message>
+    <message>
+        <source>&amp;Identity number</source>
+        <translation>&amp;Personnummer</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— välj —</translation>
+    </message>
+    <message>
+        <source>Identity established &amp;by</source>
+        <translation>Identitet fastställd &amp;genom</translation>
+    </message>
+    <message>
+        <source>only if &apos;other way&apos;</source>
+        <translation>bara vid &apos;annat sätt&apos;</translation>
+    </message>
+    <message>
+        <source>How, if ot&amp;her</source>
+        <translation>Hur, om a&amp;nnat</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, without a Swedish number</source>
+        <translation>ÅÅÅÅ-MM-DD, om svenskt nummer saknas</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Födelsedatum</translation>
+    </message>
+    <message>
+        <source>passport, ID card …</source>
+        <translation>pass, id-kort …</translation>
+    </message>
+    <message>
+        <source>Foreign &amp;document</source>
+        <translation>Utländsk &amp;handling</translation>
+    </message>
+    <message>
+        <source>Document n&amp;umber</source>
+        <translation>Handlingens n&amp;ummer</translation>
+    </message>
+    <message>
+        <source>Issuing countr&amp;y</source>
+        <translation>Utfärdande &amp;land</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adress</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>Needs an interpre&amp;ter</source>
+        <translation>Behöver t&amp;olk</translation>
+    </message>
+    <message>
+        <source>Interpreter langua&amp;ge</source>
+        <translation>Tolkspr&amp;åk</translation>
+    </message>
+    <message>
+        <source>Ci&amp;vil status</source>
+        <translation>C&amp;ivilstånd</translation>
+    </message>
+    <message>
+        <source>C&amp;hildren under 18</source>
+        <translation>Barn &amp;under 18</translation>
+    </message>
+    <message>
+        <source>personnummer</source>
+        <translation>personnummer</translation>
+    </message>
+    <message>
+        <source>samordningsnummer</source>
+        <translation>samordningsnummer</translation>
+    </message>
+    <message>
+        <source>✓ {kind}, born {born} ({age} years)</source>
+        <translation>✓ {kind}, född {born} ({age} år)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailsStep</name>
+    <message>
+        <source>Entry and place</source>
+        <translation>Inträde och plats</translation>
+    </message>
+    <message>
+        <source>Check the place and the entry time and who went in; then tick (Enter).</source>
+        <translation>Kontrollera platsen, tiden för inträdet och vilka som gick in; bocka sedan av (Enter).</translation>
+    </message>
+    <message>
+        <source>e.g. key card from the reception</source>
+        <translation>t.ex. nyckelkort från receptionen</translation>
+    </message>
+    <message>
+        <source>Entry &amp;note</source>
+        <translation>Anteckning om &amp;inträdet</translation>
+    </message>
+    <message>
+        <source>Entry noted ✓ – next step (Enter)</source>
+        <translation>Inträdet antecknat ✓ – nästa steg (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Tick: entry noted (Enter)</source>
+        <translation>&amp;Bocka av: inträdet antecknat (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForm</name>
+    <message>
+        <source>&amp;Entry time</source>
+        <translation>Tid för &amp;inträde</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Närvarande</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <source>Why? (F1)</source>
+        <translation>Varför? (F1)</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Alla ärenden</translation>
+    </message>
+    <message>
+        <source>room {room}</source>
+        <translation>rum {room}</translation>
+    </message>
+    <message>
+        <source>entry {day} {time}</source>
+        <translation>inträde {day} {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <source>Entry</source>
+        <translation>Inträde</translation>
+    </message>
+    <message>
+        <source>Place and room</source>
+        <translation>Plats och rum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flaggor</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+</context>
+<context>
+    <name>CaseScreen</name>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklista</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Timeline, newest first</source>
+        <translation>Tidslinje, senaste först</translation>
+    </message>
+    <message>
+        <source>Checklist (F6)</source>
+        <translation>Checklista (F6)</translation>
+    </message>
+    <message>
+        <source>Quick note: type and press Enter (Ctrl+Enter jumps here)</source>
+        <translation>Snabbanteckning: skriv och tryck Enter (Ctrl+Enter hoppar hit)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>Ante&amp;ckning</translation>
+    </message>
+    <message>
+        <source>Add the buyer</source>
+        <translation>Lägg till köparen</translation>
+    </message>
+    <message>
+        <source>Add the seller</source>
+        <translation>Lägg till säljaren</translation>
+    </message>
+    <message>
+        <source>Witness: {name}</source>
+        <translation>Vittne: {name}</translation>
+    </message>
+    <message>
+        <source>Add another buyer</source>
+        <translation>Lägg till ytterligare en köpare</translation>
+    </message>
+    <message>
+        <source>Add another seller</source>
+        <translation>Lägg till ytterligare en säljare</translation>
+    </message>
+    <message>
+        <source>Add a witness</source>
+        <translation>Lägg till ett vittne</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Avsluta ärendet</translation>
+    </message>
+    <message>
+        <source>Case {status}</source>
+        <translation>Ärendet {status}</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Ärendesammanfattning</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Search place, room or name (Ctrl+F)</source>
+        <translation>Sök plats, rum eller namn (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;New case (Ctrl+N)</source>
+        <translation>&amp;Nytt ärende (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>Nytt ärende</translation>
+    </message>
+    <message>
+        <source>The place is filled in from the last case; change what differs. The entry time is now unless you type another (2142 or 21:42). Enter opens the case.</source>
+        <translation>Platsen fylls i från förra ärendet; ändra det som skiljer. Tiden för inträdet är nu om du inte skriver en annan (2142 eller 21:42). Enter öppnar ärendet.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case (Enter)</source>
+        <translation>&amp;Öppna ärendet (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Cases: {operation}</source>
+        <translation>Ärenden: {operation}</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>No operation yet: create one under Operations (Ctrl+1).</source>
+        <translation>Ingen insats ännu: skapa en under Insatser (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>No case matches the search.</source>
+        <translation>Inget ärende matchar sökningen.</translation>
+    </message>
+    <message>
+        <source>No cases yet. Ctrl+N opens a new one.</source>
+        <translation>Inga ärenden ännu. Ctrl+N öppnar ett nytt.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseStep</name>
+    <message>
+        <source>Close the case</source>
+        <translation>Avsluta ärendet</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case (Enter)</source>
+        <translation>&amp;Avsluta ärendet (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the case</source>
+        <translation>&amp;Öppna ärendet igen</translation>
+    </message>
+    <message>
+        <source>e.g. the trafficking investigators</source>
+        <translation>t.ex. utredarna för människohandel</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>Ö&amp;verlämna</translation>
+    </message>
+    <message>
+        <source>Hand over &amp;to</source>
+        <translation>Överlämna &amp;till</translation>
+    </message>
+    <message>
+        <source>The case is {status}.</source>
+        <translation>Ärendet är {status}.</translation>
+    </message>
+    <message>
+        <source>Still open before the case can be closed:</source>
+        <translation>Öppet innan ärendet kan avslutas:</translation>
+    </message>
+    <message>
+        <source>Every mandatory item is done. The case can be closed.</source>
+        <translation>Alla obligatoriska punkter är klara. Ärendet kan stängas.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Tider</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Contacts on duty</source>
+        <translation>Kontakter i tjänst</translation>
+    </message>
+    <message>
+        <source>F2 or Esc closes. Check the numbers before the raid.</source>
+        <translation>F2 eller Esc stänger. Kontrollera numren före tillslaget.</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Laget</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>cases</source>
+        <translation>ärenden</translation>
+    </message>
+    <message>
+        <source>buyers</source>
+        <translation>köpare</translation>
+    </message>
+    <message>
+        <source>sellers offered support</source>
+        <translation>säljare erbjudna stöd</translation>
+    </message>
+    <message>
+        <source>buyers offered support</source>
+        <translation>köpare erbjudna stöd</translation>
+    </message>
+    <message>
+        <source>hotels informed</source>
+        <translation>hotell informerade</translation>
+    </message>
+    <message>
+        <source>Cases (Enter opens)</source>
+        <translation>Ärenden (Enter öppnar)</translation>
+    </message>
+    <message>
+        <source>Contacts on duty (F2 anywhere)</source>
+        <translation>Kontakter i tjänst (F2 var som helst)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Laget</translation>
+    </message>
+    <message>
+        <source>No operation yet</source>
+        <translation>Ingen insats ännu</translation>
+    </message>
+    <message>
+        <source>Create one under Operations (Ctrl+1).</source>
+        <translation>Skapa en under Insatser (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>{accepted} accepted</source>
+        <translation>{accepted} tackade ja</translation>
+    </message>
+    <message>
+        <source>Operation report</source>
+        <translation>Insatsrapport</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionForm</name>
+    <message>
+        <source>the prosecutor&apos;s name</source>
+        <translation>åklagarens namn</translation>
+    </message>
+    <message>
+        <source>Decided &amp;by</source>
+        <translation>Beslutat &amp;av</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Roll</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Hur</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Tid</translation>
+    </message>
+    <message>
+        <source>&amp;Decision</source>
+        <translation>&amp;Beslut</translation>
+    </message>
+    <message>
+        <source>&amp;Conditional sentence (villkorlig dom)</source>
+        <translation>&amp;Villkorlig dom</translation>
+    </message>
+    <message>
+        <source>Number of da&amp;y-fines</source>
+        <translation>Antal &amp;dagsböter</translation>
+    </message>
+    <message>
+        <source>kronor per day-fine</source>
+        <translation>kronor per dagsbot</translation>
+    </message>
+    <message>
+        <source>&amp;Amount per day-fine</source>
+        <translation>Dagsbots&amp;belopp</translation>
+    </message>
+    <message>
+        <source>&amp;Forfeiture (kronor)</source>
+        <translation>&amp;Förverkande (kronor)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>An&amp;teckning</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionStep</name>
+    <message>
+        <source>Decision and sanction: {name}</source>
+        <translation>Beslut och påföljd: {name}</translation>
+    </message>
+    <message>
+        <source>Call the prosecutor on duty (F2 shows the number). Record the decision; print the form with Ctrl+P; record his answer.</source>
+        <translation>Ring jourhavande åklagare (F2 visar numret). Registrera beslutet, skriv ut blanketten med Ctrl+P och registrera hans svar.</translation>
+    </message>
+    <message>
+        <source>Income, as he states it (for the day-fine amount)</source>
+        <translation>Inkomst enligt hans uppgift (för dagsbotsbeloppet)</translation>
+    </message>
+    <message>
+        <source>The decision</source>
+        <translation>Beslutet</translation>
+    </message>
+    <message>
+        <source>&amp;Record the decision (Enter)</source>
+        <translation>&amp;Registrera beslutet (Enter)</translation>
+    </message>
+    <message>
+        <source>Record a &amp;new decision…</source>
+        <translation>Registrera ett &amp;nytt beslut…</translation>
+    </message>
+    <message>
+        <source>the description of the act</source>
+        <translation>gärningsbeskrivningen</translation>
+    </message>
+    <message>
+        <source>Description of the act on the form</source>
+        <translation>Gärningsbeskrivning på blanketten</translation>
+    </message>
+    <message>
+        <source>&amp;Print the approval form (Ctrl+P)</source>
+        <translation>Skriv &amp;ut godkännandeblanketten (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>He acc&amp;epts</source>
+        <translation>Han &amp;godkänner</translation>
+    </message>
+    <message>
+        <source>He decli&amp;nes</source>
+        <translation>Han godkänner &amp;inte</translation>
+    </message>
+    <message>
+        <source>Recorded {time}: {kind}, {who}.</source>
+        <translation>Registrerat {time}: {kind}, {who}.</translation>
+    </message>
+    <message>
+        <source>{count} day-fines of {amount}.</source>
+        <translation>{count} dagsböter à {amount}.</translation>
+    </message>
+    <message>
+        <source>Conditional sentence.</source>
+        <translation>Villkorlig dom.</translation>
+    </message>
+    <message>
+        <source>He {answer} ({time}).</source>
+        <translation>Han {answer} ({time}).</translation>
+    </message>
+    <message>
+        <source>Approval form: {name}</source>
+        <translation>Godkännandeblankett: {name}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>Export PDF</source>
@@ -97,6 +672,155 @@
     <message>
         <source>The %1 text has not been reviewed by a native speaker. Check it with an interpreter before handing it over, if you can.</source>
         <translation>Texten på %1 är inte granskad av någon med språket som modersmål. Kontrollera den med tolk innan du lämnar ut den, om det går.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>{name} (not reviewed)</source>
+        <translation>{name} (ej granskad)</translation>
+    </message>
+    <message>
+        <source>&amp;Leaflet language</source>
+        <translation>&amp;Språk för informationsbladet</translation>
+    </message>
+    <message>
+        <source>&amp;Preview and print (Enter)</source>
+        <translation>&amp;Förhandsgranska och skriv ut (Enter)</translation>
+    </message>
+    <message>
+        <source>For the case {place}{room} and the operation in use.</source>
+        <translation>För ärendet {place}{room} och insatsen som används.</translation>
+    </message>
+    <message>
+        <source>Approval form: {name}</source>
+        <translation>Godkännandeblankett: {name}</translation>
+    </message>
+    <message>
+        <source>Leaflet for the seller</source>
+        <translation>Informationsblad till säljaren</translation>
+    </message>
+    <message>
+        <source>Leaflet for the buyer</source>
+        <translation>Informationsblad till köparen</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Ärendesammanfattning</translation>
+    </message>
+    <message>
+        <source>Open a case to print its forms and leaflets.</source>
+        <translation>Öppna ett ärende för att skriva ut dess blanketter och informationsblad.</translation>
+    </message>
+    <message>
+        <source>Information sheet for hotels and taxis</source>
+        <translation>Informationsblad till hotell och taxi</translation>
+    </message>
+    <message>
+        <source>Operation report</source>
+        <translation>Insatsrapport</translation>
+    </message>
+</context>
+<context>
+    <name>ElementForm</name>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Tid</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— välj —</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Källa</translation>
+    </message>
+    <message>
+        <source>what was agreed, e.g. intercourse in the room</source>
+        <translation>vad som avtalades, t.ex. samlag på rummet</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Vad</translation>
+    </message>
+    <message>
+        <source>kronor</source>
+        <translation>kronor</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Belopp</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation>V&amp;aluta</translation>
+    </message>
+    <message>
+        <source>e.g. one hour</source>
+        <translation>t.ex. en timme</translation>
+    </message>
+    <message>
+        <source>&amp;For what</source>
+        <translation>&amp;För vad</translation>
+    </message>
+    <message>
+        <source>Money sei&amp;zed</source>
+        <translation>Pengarna &amp;beslagtogs</translation>
+    </message>
+    <message>
+        <source>seizure record number</source>
+        <translation>beslagsprotokollets nummer</translation>
+    </message>
+    <message>
+        <source>Seizure &amp;record</source>
+        <translation>Beslags&amp;protokoll</translation>
+    </message>
+    <message>
+        <source>Seized amou&amp;nt</source>
+        <translation>Beslagtaget bel&amp;opp</translation>
+    </message>
+    <message>
+        <source>O&amp;bserved by</source>
+        <translation>Iakttaget a&amp;v</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>An&amp;teckning</translation>
+    </message>
+</context>
+<context>
+    <name>ElementsStep</name>
+    <message>
+        <source>Recorded for this buyer</source>
+        <translation>Registrerat för den här köparen</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Rätta…</translation>
+    </message>
+    <message>
+        <source>Wit&amp;hdraw…</source>
+        <translation>Å&amp;terta…</translation>
+    </message>
+    <message>
+        <source>why it is withdrawn (required)</source>
+        <translation>varför det återtas (krävs)</translation>
+    </message>
+    <message>
+        <source>&amp;Record {element} (Enter)</source>
+        <translation>&amp;Registrera {element} (Enter)</translation>
+    </message>
+    <message>
+        <source>Offence elements: {name}</source>
+        <translation>Brottsrekvisit: {name}</translation>
+    </message>
+    <message>
+        <source>Save the &amp;correction (Enter)</source>
+        <translation>Spara &amp;rättelsen (Enter)</translation>
     </message>
 </context>
 <context>
@@ -258,6 +982,87 @@
     </message>
 </context>
 <context>
+    <name>HearingForm</name>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Tid</translation>
+    </message>
+    <message>
+        <source>&amp;Where</source>
+        <translation>&amp;Var</translation>
+    </message>
+    <message>
+        <source>the main points; the record is written later</source>
+        <translation>huvuddragen; protokollet skrivs senare</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>Ante&amp;ckning</translation>
+    </message>
+    <message>
+        <source>&amp;Held by</source>
+        <translation>&amp;Hållet av</translation>
+    </message>
+</context>
+<context>
+    <name>HearingStep</name>
+    <message>
+        <source>Hearing: {name}</source>
+        <translation>Förhör: {name}</translation>
+    </message>
+    <message>
+        <source>room {room}</source>
+        <translation>rum {room}</translation>
+    </message>
+    <message>
+        <source>&amp;Record the hearing (Enter)</source>
+        <translation>&amp;Registrera förhöret (Enter)</translation>
+    </message>
+    <message>
+        <source>Held {time} ({where})</source>
+        <translation>Hållet {time} ({where})</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeForm</name>
+    <message>
+        <source>kronor per year, before tax</source>
+        <translation>kronor per år, före skatt</translation>
+    </message>
+    <message>
+        <source>Annual &amp;income</source>
+        <translation>Års&amp;inkomst</translation>
+    </message>
+    <message>
+        <source>Children he supp&amp;orts</source>
+        <translation>Barn han &amp;försörjer</translation>
+    </message>
+    <message>
+        <source>Spouse without income</source>
+        <translation>Make/maka utan inkomst</translation>
+    </message>
+    <message>
+        <source>Costs of earning it</source>
+        <translation>Kostnader för inkomsten</translation>
+    </message>
+    <message>
+        <source>Net &amp;wealth</source>
+        <translation>Netto&amp;förmögenhet</translation>
+    </message>
+    <message>
+        <source>Under debt restructuring</source>
+        <translation>Har skuldsanering</translation>
+    </message>
+    <message>
+        <source>kronor per year</source>
+        <translation>kronor per år</translation>
+    </message>
+    <message>
+        <source>Payment-free amount</source>
+        <translation>Förbehållsbelopp</translation>
+    </message>
+</context>
+<context>
     <name>LockedPage</name>
     <message>
         <source>The vault is locked</source>
@@ -326,6 +1131,10 @@
         <translation>&amp;Arkiv</translation>
     </message>
     <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Ärende</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>&amp;Gå till</translation>
     </message>
@@ -334,8 +1143,239 @@
         <translation>Valv: {folder}</translation>
     </message>
     <message>
+        <source>saved {time}</source>
+        <translation>sparat {time}</translation>
+    </message>
+    <message>
+        <source>Open a case first: the note goes on its timeline.</source>
+        <translation>Öppna ett ärende först: anteckningen hamnar i dess tidslinje.</translation>
+    </message>
+    <message>
         <source>Locks in {time}</source>
         <translation>Låses om {time}</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseForm</name>
+    <message>
+        <source>&amp;Entry time</source>
+        <translation>Tid för &amp;inträde</translation>
+    </message>
+    <message>
+        <source>Choose an operation first (Ctrl+1).</source>
+        <translation>Välj en insats först (Ctrl+1).</translation>
+    </message>
+</context>
+<context>
+    <name>NewOperationForm</name>
+    <message>
+        <source>e.g. Operation week, Västerås, May</source>
+        <translation>t.ex. Insatsvecka Västerås, maj</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Från</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Till</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— ingen —</translation>
+    </message>
+    <message>
+        <source>&amp;County</source>
+        <translation>&amp;Län</translation>
+    </message>
+    <message>
+        <source>Polisen, Socialjouren, … (commas between)</source>
+        <translation>Polisen, Socialjouren, … (komma emellan)</translation>
+    </message>
+    <message>
+        <source>&amp;Agencies</source>
+        <translation>&amp;Myndigheter</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForm</name>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Tid</translation>
+    </message>
+    <message>
+        <source>&amp;All rights explained (tick the three below)</source>
+        <translation>&amp;Alla rättigheter upplysta (bockar de tre nedan)</translation>
+    </message>
+    <message>
+        <source>Right to a &amp;lawyer (defence counsel)</source>
+        <translation>Rätt till &amp;försvarare</translation>
+    </message>
+    <message>
+        <source>Right to stay &amp;silent</source>
+        <translation>Rätt att &amp;tiga</translation>
+    </message>
+    <message>
+        <source>Right to &amp;information about the suspicion</source>
+        <translation>Rätt till &amp;information om misstanken</translation>
+    </message>
+    <message>
+        <source>Right to an inte&amp;rpreter</source>
+        <translation>Rätt till t&amp;olk</translation>
+    </message>
+    <message>
+        <source>In the lan&amp;guage</source>
+        <translation>På &amp;språket</translation>
+    </message>
+    <message>
+        <source>An interpreter was &amp;used</source>
+        <translation>Tolk &amp;användes</translation>
+    </message>
+    <message>
+        <source>interpreter&apos;s name or number</source>
+        <translation>tolkens namn eller nummer</translation>
+    </message>
+    <message>
+        <source>Interpret&amp;er</source>
+        <translation>Tol&amp;k</translation>
+    </message>
+    <message>
+        <source>He asks for a la&amp;wyer</source>
+        <translation>Han begär &amp;försvarare</translation>
+    </message>
+    <message>
+        <source>Sus&amp;picion</source>
+        <translation>Miss&amp;tanke</translation>
+    </message>
+    <message>
+        <source>Gi&amp;ven by</source>
+        <translation>Läm&amp;nad av</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeStep</name>
+    <message>
+        <source>Notice of suspicion: {name}</source>
+        <translation>Underrättelse om misstanke: {name}</translation>
+    </message>
+    <message>
+        <source>Tell him what he is suspected of and his rights, in a language he understands (RB 23:18).</source>
+        <translation>Berätta vad han misstänks för och om hans rättigheter, på ett språk han förstår (RB 23:18).</translation>
+    </message>
+    <message>
+        <source>&amp;Record the notice (Enter)</source>
+        <translation>&amp;Registrera underrättelsen (Enter)</translation>
+    </message>
+    <message>
+        <source>Given {time} by {officer} (language {language})</source>
+        <translation>Lämnad {time} av {officer} (språk {language})</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsModel</name>
+    <message>
+        <source>Operation</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>Län</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPage</name>
+    <message>
+        <source>Operations</source>
+        <translation>Insatser</translation>
+    </message>
+    <message>
+        <source>Enter on an operation makes it the one in use (shown in bold).</source>
+        <translation>Enter på en insats gör den till den som används (visas i fetstil).</translation>
+    </message>
+    <message>
+        <source>&amp;Use this operation (Enter)</source>
+        <translation>&amp;Använd den här insatsen (Enter)</translation>
+    </message>
+    <message>
+        <source>New operation</source>
+        <translation>Ny insats</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the operation</source>
+        <translation>&amp;Skapa insatsen</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <source>Kept as a draft until it is accepted.</source>
+        <translation>Sparas som utkast tills uppgifterna godtas.</translation>
+    </message>
+    <message>
+        <source>Kept as a draft; still needed: {fields}.</source>
+        <translation>Sparas som utkast; saknas: {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonStep</name>
+    <message>
+        <source>New {role}</source>
+        <translation>Ny {role}</translation>
+    </message>
+    <message>
+        <source>Name, identity number (or date of birth and document) and how the identity was established. Saved as you type.</source>
+        <translation>Namn, personnummer (eller födelsedatum och handling) och hur identiteten fastställdes. Sparas medan du skriver.</translation>
+    </message>
+    <message>
+        <source>Never a suspect. A name or an alias and her age (date of birth or an estimate). Saved as you type.</source>
+        <translation>Aldrig misstänkt. Ett namn eller alias och åldern (födelsedatum eller uppskattning). Sparas medan du skriver.</translation>
+    </message>
+    <message>
+        <source>Saved as you type.</source>
+        <translation>Sparas medan du skriver.</translation>
+    </message>
+    <message>
+        <source>Every change is saved within a second.</source>
+        <translation>Varje ändring sparas inom en sekund.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceFields</name>
+    <message>
+        <source>hotel name</source>
+        <translation>hotellets namn</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of place</source>
+        <translation>&amp;Typ av plats</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Plats</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>A&amp;dress</translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation>&amp;Rum</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Kommun</translation>
     </message>
 </context>
 <context>
@@ -345,8 +1385,214 @@
         <translation>Kommer i en senare version.</translation>
     </message>
     <message>
-        <source>Keys: Ctrl+1 to Ctrl+6 switch section, Ctrl+L locks the vault.</source>
-        <translation>Tangenter: Ctrl+1 till Ctrl+6 byter avsnitt, Ctrl+L låser valvet.</translation>
+        <source>Keys: Ctrl+1 to Ctrl+7 switch section, Ctrl+L locks the vault.</source>
+        <translation>Tangenter: Ctrl+1 till Ctrl+7 byter avsnitt, Ctrl+L låser valvet.</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>Required.</source>
+        <translation>Krävs.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Skriv ett heltal.</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>Får inte vara negativt.</translation>
+    </message>
+    <message>
+        <source>Must not be in the future.</source>
+        <translation>Får inte ligga i framtiden.</translation>
+    </message>
+    <message>
+        <source>Must not be before the start.</source>
+        <translation>Får inte vara före starten.</translation>
+    </message>
+    <message>
+        <source>Not a real date (use YYYY-MM-DD).</source>
+        <translation>Inget giltigt datum (skriv ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Not a real time.</source>
+        <translation>Ingen giltig tid.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>Inget telefonnummer.</translation>
+    </message>
+    <message>
+        <source>Not a possible phone number (too short or too long).</source>
+        <translation>Inget möjligt telefonnummer (för kort eller för långt).</translation>
+    </message>
+    <message>
+        <source>Use a two-letter country code such as SE, RO.</source>
+        <translation>Skriv en landskod med två bokstäver, t.ex. SE, RO.</translation>
+    </message>
+    <message>
+        <source>Use a language code such as sv, en, ro.</source>
+        <translation>Skriv en språkkod, t.ex. sv, en, ro.</translation>
+    </message>
+    <message>
+        <source>Use a three-letter currency code such as SEK or EUR.</source>
+        <translation>Skriv en valutakod med tre bokstäver, t.ex. SEK eller EUR.</translation>
+    </message>
+    <message>
+        <source>Required when there is no Swedish identity number.</source>
+        <translation>Krävs när svenskt personnummer saknas.</translation>
+    </message>
+    <message>
+        <source>Use 10 or 12 digits, e.g. 19811218-9876.</source>
+        <translation>Skriv 10 eller 12 siffror, t.ex. 19811218-9876.</translation>
+    </message>
+    <message>
+        <source>Only digits and one &apos;-&apos; or &apos;+&apos;.</source>
+        <translation>Bara siffror och ett &apos;-&apos; eller &apos;+&apos;.</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong (a typing error?).</source>
+        <translation>Kontrollsiffran stämmer inte (felskrivning?).</translation>
+    </message>
+    <message>
+        <source>The date of birth in the number does not exist.</source>
+        <translation>Födelsedatumet i numret finns inte.</translation>
+    </message>
+    <message>
+        <source>The date of birth in the number is in the future.</source>
+        <translation>Födelsedatumet i numret ligger i framtiden.</translation>
+    </message>
+    <message>
+        <source>Choose a contact or name the organisation.</source>
+        <translation>Välj en kontakt eller skriv organisationens namn.</translation>
+    </message>
+    <message>
+        <source>Required when the money was seized (record number and amount).</source>
+        <translation>Krävs när pengarna beslagtogs (protokollnummer och belopp).</translation>
+    </message>
+    <message>
+        <source>Required for a summary penalty order: day-fines and/or conditional sentence.</source>
+        <translation>Krävs för strafföreläggande: dagsböter och/eller villkorlig dom.</translation>
+    </message>
+    <message>
+        <source>More than the amount handed over.</source>
+        <translation>Mer än det överlämnade beloppet.</translation>
+    </message>
+    <message>
+        <source>Advance approval is never possible for a suspect under 18.</source>
+        <translation>Förhandsgodkännande är aldrig möjligt för en misstänkt under 18 år.</translation>
+    </message>
+    <message>
+        <source>No such person in this case.</source>
+        <translation>Personen finns inte i ärendet.</translation>
+    </message>
+    <message>
+        <source>No such decision in this case.</source>
+        <translation>Beslutet finns inte i ärendet.</translation>
+    </message>
+    <message>
+        <source>A contact needs a phone number, an e-mail or a web address.</source>
+        <translation>En kontakt behöver telefonnummer, e-post eller webbadress.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address.</source>
+        <translation>Ingen e-postadress.</translation>
+    </message>
+    <message>
+        <source>Use a full web address starting with https://.</source>
+        <translation>Skriv en hel webbadress som börjar med https://.</translation>
+    </message>
+    <message>
+        <source>Enter the amount per day-fine too.</source>
+        <translation>Skriv även dagsbotsbeloppet.</translation>
+    </message>
+    <message>
+        <source>Enter the number of day-fines too.</source>
+        <translation>Skriv även antalet dagsböter.</translation>
+    </message>
+    <message>
+        <source>Choose day-fines, conditional sentence, or both.</source>
+        <translation>Välj dagsböter, villkorlig dom eller båda.</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s annual income first.</source>
+        <translation>Skriv först köparens årsinkomst.</translation>
+    </message>
+    <message>
+        <source>At most {0} characters.</source>
+        <translation>Högst {0} tecken.</translation>
+    </message>
+    <message>
+        <source>At most {0}.</source>
+        <translation>Högst {0}.</translation>
+    </message>
+    <message>
+        <source>At least {0}.</source>
+        <translation>Minst {0}.</translation>
+    </message>
+    <message>
+        <source>Must not be after {0}.</source>
+        <translation>Får inte vara efter {0}.</translation>
+    </message>
+    <message>
+        <source>Must not be before {0}.</source>
+        <translation>Får inte vara före {0}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values.</source>
+        <translation>Välj ett av alternativen i listan.</translation>
+    </message>
+    <message>
+        <source>The rights must include the right to a lawyer, to stay silent and to information (RB 23:18).</source>
+        <translation>Rättigheterna måste omfatta rätt till försvarare, rätt att tiga och rätt till information (RB 23:18).</translation>
+    </message>
+    <message>
+        <source>Not a municipality of this county.</source>
+        <translation>Ingen kommun i det här länet.</translation>
+    </message>
+    <message>
+        <source>The case is {0}; reopen it to change it.</source>
+        <translation>Ärendet är {0}; öppna det igen för att ändra.</translation>
+    </message>
+    <message>
+        <source>The number of day-fines must be between {0} and {1}.</source>
+        <translation>Antalet dagsböter ska vara mellan {0} och {1}.</translation>
+    </message>
+    <message>
+        <source>The amount per day-fine must be between {0} and {1} kr.</source>
+        <translation>Dagsbotsbeloppet ska vara mellan {0} och {1} kr.</translation>
+    </message>
+    <message>
+        <source>Day-fines alone are not allowed for offences on this date (fines were removed from the scale); use conditional sentence, with or without day-fines.</source>
+        <translation>Enbart dagsböter är inte tillåtet för brott detta datum (böter har tagits bort ur straffskalan); använd villkorlig dom, med eller utan dagsböter.</translation>
+    </message>
+    <message>
+        <source>No summary penalty order in a child case (BrB 6:9): the case goes to the prosecutor.</source>
+        <translation>Inget strafföreläggande i ett barnärende (BrB 6:9): ärendet går till åklagare.</translation>
+    </message>
+    <message>
+        <source>A conditional sentence cannot be given by summary penalty order for an offence committed under 18.</source>
+        <translation>Villkorlig dom kan inte ges genom strafföreläggande för ett brott begånget före 18 års ålder.</translation>
+    </message>
+    <message>
+        <source>This sanction is not allowed by summary penalty order for offences on this date.</source>
+        <translation>Den påföljden är inte tillåten i strafföreläggande för brott detta datum.</translation>
+    </message>
+    <message>
+        <source>Advance approval is possible only for offences from 2023-01-01.</source>
+        <translation>Förhandsgodkännande är möjligt bara för brott från 2023-01-01.</translation>
+    </message>
+    <message>
+        <source>No advance approval in a child case: the case goes to the prosecutor.</source>
+        <translation>Inget förhandsgodkännande i ett barnärende: ärendet går till åklagare.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Not saved yet: the value was not accepted.</source>
+        <translation>Inte sparat ännu: värdet godtogs inte.</translation>
     </message>
 </context>
 <context>
@@ -366,6 +1612,879 @@
     <message>
         <source>Administrator</source>
         <translation>Administratör</translation>
+    </message>
+</context>
+<context>
+    <name>SellerForm</name>
+    <message>
+        <source>a name or an alias</source>
+        <translation>ett namn eller alias</translation>
+    </message>
+    <message>
+        <source>&amp;Name or alias</source>
+        <translation>&amp;Namn eller alias</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth</source>
+        <translation>&amp;Födelsedatum</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>år</translation>
+    </message>
+    <message>
+        <source>&amp;Estimated age</source>
+        <translation>&amp;Uppskattad ålder</translation>
+    </message>
+    <message>
+        <source>&amp;May be under 18</source>
+        <translation>&amp;Kan vara under 18</translation>
+    </message>
+    <message>
+        <source>Nationalit&amp;y</source>
+        <translation>Medbor&amp;garskap</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>Needs an interpre&amp;ter</source>
+        <translation>Behöver t&amp;olk</translation>
+    </message>
+    <message>
+        <source>Interpreter langua&amp;ge</source>
+        <translation>Tolkspr&amp;åk</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Signs of trafficking (none decides alone)</source>
+        <translation>Tecken på människohandel (inget avgör ensamt)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>An&amp;teckning</translation>
+    </message>
+    <message>
+        <source>Kept as a draft until there is a name or an alias.</source>
+        <translation>Sparas som utkast tills det finns ett namn eller alias.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Large text (easier to read at arm&apos;s length)</source>
+        <translation>&amp;Stor text (lättare att läsa på armlängds avstånd)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;idle</source>
+        <translation>Lås efter &amp;inaktivitet</translation>
+    </message>
+    <message>
+        <source>&amp;Completed offence when</source>
+        <translation>&amp;Fullbordat brott när</translation>
+    </message>
+    <message>
+        <source>Officers enrolled on this computer</source>
+        <translation>Poliser registrerade på den här datorn</translation>
+    </message>
+    <message>
+        <source>Officers are enrolled and removed from the command line (fieldapp officer …) by an administrator.</source>
+        <translation>Poliser läggs till och tas bort från kommandoraden (fieldapp officer …) av en administratör.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>No buyer yet</source>
+        <translation>Ingen köpare ännu</translation>
+    </message>
+    <message>
+        <source>{outcome} ({count} of {total})</source>
+        <translation>{outcome} ({count} av {total})</translation>
+    </message>
+    <message>
+        <source>Child case 6:9</source>
+        <translation>Barnärende 6:9</translation>
+    </message>
+    <message>
+        <source>Trafficking signs</source>
+        <translation>Tecken på människohandel</translation>
+    </message>
+    <message>
+        <source>Rule: {rule}.</source>
+        <translation>Regel: {rule}.</translation>
+    </message>
+    <message>
+        <source>Add the buyer, then record {elements}.</source>
+        <translation>Lägg till köparen och registrera sedan {elements}.</translation>
+    </message>
+    <message>
+        <source>{name}: {outcome}.</source>
+        <translation>{name}: {outcome}.</translation>
+    </message>
+    <message>
+        <source>Recorded: {list}.</source>
+        <translation>Registrerat: {list}.</translation>
+    </message>
+    <message>
+        <source>Missing for a completed offence: {list}.</source>
+        <translation>Saknas för fullbordat brott: {list}.</translation>
+    </message>
+    <message>
+        <source>The payment supports the evidence but is not required by this rule.</source>
+        <translation>Betalningen stärker bevisningen men krävs inte enligt den här regeln.</translation>
+    </message>
+    <message>
+        <source>Offence: {name} ({section}).</source>
+        <translation>Brott: {name} ({section}).</translation>
+    </message>
+    <message>
+        <source>The seller is heard as {standing}.</source>
+        <translation>Säljaren hörs som {standing}.</translation>
+    </message>
+</context>
+<context>
+    <name>SupportForm</name>
+    <message>
+        <source>— another organisation (type it below) —</source>
+        <translation>— annan organisation (skriv den nedan) —</translation>
+    </message>
+    <message>
+        <source>&amp;Offered</source>
+        <translation>&amp;Erbjudet</translation>
+    </message>
+    <message>
+        <source>only if not in the list</source>
+        <translation>bara om den inte finns i listan</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisation</source>
+        <translation>Or&amp;ganisation</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— välj —</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome</source>
+        <translation>&amp;Utfall</translation>
+    </message>
+    <message>
+        <source>&amp;Leaflet in</source>
+        <translation>Informations&amp;blad på</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Tid</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>An&amp;teckning</translation>
+    </message>
+    <message>
+        <source>{name} (not reviewed)</source>
+        <translation>{name} (ej granskad)</translation>
+    </message>
+</context>
+<context>
+    <name>SupportStep</name>
+    <message>
+        <source>Support for the seller: {name}</source>
+        <translation>Stöd till säljaren: {name}</translation>
+    </message>
+    <message>
+        <source>She is not suspected of anything. Offer contact with the support organisation, and give her the leaflet in a language she reads.</source>
+        <translation>Hon är inte misstänkt för något. Erbjud kontakt med stödorganisationen och ge henne informationsbladet på ett språk hon läser.</translation>
+    </message>
+    <message>
+        <source>Support for the buyer: {name}</source>
+        <translation>Stöd till köparen: {name}</translation>
+    </message>
+    <message>
+        <source>Offer contact with the support for buyers (e.g. KAST), with the leaflet.</source>
+        <translation>Erbjud kontakt med stödet för köpare (t.ex. KAST), med informationsbladet.</translation>
+    </message>
+    <message>
+        <source>&amp;Print the leaflet (Ctrl+P)</source>
+        <translation>Skriv &amp;ut informationsbladet (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Record the offer (Enter)</source>
+        <translation>&amp;Registrera erbjudandet (Enter)</translation>
+    </message>
+    <message>
+        <source>Offered {time}: {outcome}</source>
+        <translation>Erbjudet {time}: {outcome}</translation>
+    </message>
+    <message>
+        <source>Leaflet for the seller</source>
+        <translation>Informationsblad till säljaren</translation>
+    </message>
+    <message>
+        <source>Leaflet for the buyer</source>
+        <translation>Informationsblad till köparen</translation>
+    </message>
+</context>
+<context>
+    <name>TickStep</name>
+    <message>
+        <source>optional: who you spoke to, when</source>
+        <translation>valfritt: vem du talade med, när</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>Ante&amp;ckning</translation>
+    </message>
+    <message>
+        <source>&amp;Tick (Enter)</source>
+        <translation>&amp;Bocka av (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the tick</source>
+        <translation>&amp;Ta bort bocken</translation>
+    </message>
+    <message>
+        <source>Ticked {time} by {officer}</source>
+        <translation>Avbockat {time} av {officer}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>Type 2142 or 21:42. + and − step a minute, Shift ten.</source>
+        <translation>Skriv 2142 eller 21:42. + och − stegar en minut, med Skift tio.</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>i går</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>name</source>
+        <translation>namn</translation>
+    </message>
+    <message>
+        <source>identity number</source>
+        <translation>personnummer</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>födelsedatum</translation>
+    </message>
+    <message>
+        <source>identity established by</source>
+        <translation>identitet fastställd genom</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adress</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>belopp</translation>
+    </message>
+    <message>
+        <source>what was agreed</source>
+        <translation>vad som avtalades</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tid</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>källa</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>rum</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>plats</translation>
+    </message>
+    <message>
+        <source>income</source>
+        <translation>inkomst</translation>
+    </message>
+    <message>
+        <source>estimated age</source>
+        <translation>uppskattad ålder</translation>
+    </message>
+    <message>
+        <source>trafficking indicators</source>
+        <translation>tecken på människohandel</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>anteckning</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>utfall</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {what}. Reason: {reason}</source>
+        <translation>Återtaget: {what}. Skäl: {reason}</translation>
+    </message>
+    <message>
+        <source>Opened the record of {name}</source>
+        <translation>Öppnade uppgifterna om {name}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>Anteckning: {text}</translation>
+    </message>
+    <message>
+        <source>{role} added: {name}</source>
+        <translation>{role} tillagd: {name}</translation>
+    </message>
+    <message>
+        <source>Support offered to {name}: {outcome}</source>
+        <translation>Stöd erbjudet till {name}: {outcome}</translation>
+    </message>
+    <message>
+        <source>Notice of suspicion given to {name}, rights explained</source>
+        <translation>Underrättelse om misstanke till {name}, rättigheter upplysta</translation>
+    </message>
+    <message>
+        <source>Hearing with {name} ({where})</source>
+        <translation>Förhör med {name} ({where})</translation>
+    </message>
+    <message>
+        <source>The buyer {answer} the summary penalty</source>
+        <translation>Köparen {answer} strafföreläggandet</translation>
+    </message>
+    <message>
+        <source>Ticked: {item}</source>
+        <translation>Avbockat: {item}</translation>
+    </message>
+    <message>
+        <source>Case opened: {place}</source>
+        <translation>Ärende öppnat: {place}</translation>
+    </message>
+    <message>
+        <source>seized</source>
+        <translation>i beslag</translation>
+    </message>
+    <message>
+        <source>Decision: {kind}, by {who}</source>
+        <translation>Beslut: {kind}, av {who}</translation>
+    </message>
+    <message>
+        <source>{count} day-fines of {amount}</source>
+        <translation>{count} dagsböter à {amount}</translation>
+    </message>
+    <message>
+        <source>conditional sentence</source>
+        <translation>villkorlig dom</translation>
+    </message>
+    <message>
+        <source>Case {status}</source>
+        <translation>Ärendet {status}</translation>
+    </message>
+    <message>
+        <source>cleared: {fields}</source>
+        <translation>tömt: {fields}</translation>
+    </message>
+    <message>
+        <source>Correction of {what}: {changes}</source>
+        <translation>Rättelse av {what}: {changes}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>recorded {time}</source>
+        <translation>registrerat {time}</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessForm</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>e.g. night porter</source>
+        <translation>t.ex. nattportier</translation>
+    </message>
+    <message>
+        <source>&amp;Relation</source>
+        <translation>&amp;Relation</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>YYYYMMDD-NNNN</source>
+        <translation>ÅÅÅÅMMDD-NNNN</translation>
+    </message>
+    <message>
+        <source>&amp;Identity number</source>
+        <translation>&amp;Personnummer</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adress</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>An&amp;teckning</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Agreement</source>
+        <translation>Överenskommelse</translation>
+    </message>
+    <message>
+        <source>Stated price</source>
+        <translation>Angivet pris</translation>
+    </message>
+    <message>
+        <source>Payment handed over</source>
+        <translation>Överlämnad betalning</translation>
+    </message>
+    <message>
+        <source>Act begun</source>
+        <translation>Handling påbörjad</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>iakttaget</translation>
+    </message>
+    <message>
+        <source>overheard</source>
+        <translation>hört</translation>
+    </message>
+    <message>
+        <source>message (text, chat)</source>
+        <translation>meddelande (sms, chatt)</translation>
+    </message>
+    <message>
+        <source>statement</source>
+        <translation>uppgift</translation>
+    </message>
+    <message>
+        <source>the ad</source>
+        <translation>annonsen</translation>
+    </message>
+    <message>
+        <source>said aloud</source>
+        <translation>muntligt</translation>
+    </message>
+    <message>
+        <source>found (left by the buyer)</source>
+        <translation>påträffat (lämnat av köparen)</translation>
+    </message>
+    <message>
+        <source>Completed offence</source>
+        <translation>Fullbordat brott</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Försök</translation>
+    </message>
+    <message>
+        <source>Not enough yet</source>
+        <translation>Underlaget räcker inte än</translation>
+    </message>
+    <message>
+        <source>County practice: agreement, stated price and payment handed over</source>
+        <translation>Länets praxis: överenskommelse, angivet pris och överlämnad betalning</translation>
+    </message>
+    <message>
+        <source>Case law: agreement, stated price and the act begun</source>
+        <translation>Rättspraxis: överenskommelse, angivet pris och påbörjad handling</translation>
+    </message>
+    <message>
+        <source>Child case (BrB 6:9): report of concern at once, no summary penalty</source>
+        <translation>Barnärende (BrB 6:9): orosanmälan genast, inget strafföreläggande</translation>
+    </message>
+    <message>
+        <source>Signs of trafficking: coordinator, reflection period, investigators</source>
+        <translation>Tecken på människohandel: regionkoordinator, betänketid, utredare</translation>
+    </message>
+    <message>
+        <source>Suspect under 18: no advance approval</source>
+        <translation>Misstänkt under 18 år: inget förhandsgodkännande</translation>
+    </message>
+    <message>
+        <source>Seller is a foreign national: interpreter, Migrationsverket where relevant</source>
+        <translation>Säljaren är utländsk medborgare: tolk, Migrationsverket vid behov</translation>
+    </message>
+    <message>
+        <source>witness</source>
+        <translation>vittne</translation>
+    </message>
+    <message>
+        <source>injured party</source>
+        <translation>målsägande</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>tackade ja</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>tackade nej</translation>
+    </message>
+    <message>
+        <source>referred / handed over</source>
+        <translation>hänvisad/överlämnad</translation>
+    </message>
+    <message>
+        <source>not possible</source>
+        <translation>inte möjligt</translation>
+    </message>
+    <message>
+        <source>hotel</source>
+        <translation>hotell</translation>
+    </message>
+    <message>
+        <source>apartment</source>
+        <translation>lägenhet</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>fordon</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annat</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>öppet</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>avslutat</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>överlämnat</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>id-kort</translation>
+    </message>
+    <message>
+        <source>driving licence</source>
+        <translation>körkort</translation>
+    </message>
+    <message>
+        <source>passport</source>
+        <translation>pass</translation>
+    </message>
+    <message>
+        <source>known before</source>
+        <translation>känd sedan tidigare</translation>
+    </message>
+    <message>
+        <source>other way</source>
+        <translation>annat sätt</translation>
+    </message>
+    <message>
+        <source>single</source>
+        <translation>ensamstående</translation>
+    </message>
+    <message>
+        <source>married</source>
+        <translation>gift</translation>
+    </message>
+    <message>
+        <source>cohabiting</source>
+        <translation>sambo</translation>
+    </message>
+    <message>
+        <source>partner living elsewhere</source>
+        <translation>särbo</translation>
+    </message>
+    <message>
+        <source>divorced</source>
+        <translation>skild</translation>
+    </message>
+    <message>
+        <source>widowed</source>
+        <translation>änkling/änka</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>okänt</translation>
+    </message>
+    <message>
+        <source>No ID, or a false one</source>
+        <translation>Saknar id-handling, eller falsk</translation>
+    </message>
+    <message>
+        <source>Cannot say who receives the money or how to reach them</source>
+        <translation>Kan inte säga vem som tar emot pengarna eller hur de nås</translation>
+    </message>
+    <message>
+        <source>Controlled by phone calls</source>
+        <translation>Styrs via telefonsamtal</translation>
+    </message>
+    <message>
+        <source>Unexplained absences</source>
+        <translation>Oförklarad frånvaro</translation>
+    </message>
+    <message>
+        <source>Unexplained money</source>
+        <translation>Oförklarade pengar</translation>
+    </message>
+    <message>
+        <source>Links to a criminal network</source>
+        <translation>Kopplingar till kriminellt nätverk</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>prosecutor</source>
+        <translation>åklagare</translation>
+    </message>
+    <message>
+        <source>investigation leader</source>
+        <translation>förundersökningsledare</translation>
+    </message>
+    <message>
+        <source>by phone</source>
+        <translation>per telefon</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>på plats</translation>
+    </message>
+    <message>
+        <source>advance approval of summary penalty</source>
+        <translation>förhandsgodkännande av strafföreläggande</translation>
+    </message>
+    <message>
+        <source>summary penalty order</source>
+        <translation>strafföreläggande</translation>
+    </message>
+    <message>
+        <source>ordinary prosecution</source>
+        <translation>åtalsprövning</translation>
+    </message>
+    <message>
+        <source>no action</source>
+        <translation>ingen åtgärd</translation>
+    </message>
+    <message>
+        <source>accepts</source>
+        <translation>godkänner</translation>
+    </message>
+    <message>
+        <source>declines</source>
+        <translation>godkänner inte</translation>
+    </message>
+    <message>
+        <source>Prosecutor on duty</source>
+        <translation>Jourhavande åklagare</translation>
+    </message>
+    <message>
+        <source>Social services on call</source>
+        <translation>Socialjouren</translation>
+    </message>
+    <message>
+        <source>Support for the seller</source>
+        <translation>Stöd till säljaren</translation>
+    </message>
+    <message>
+        <source>Support for the buyer</source>
+        <translation>Stöd till köparen</translation>
+    </message>
+    <message>
+        <source>Trafficking helpline</source>
+        <translation>Stödtelefon människohandel</translation>
+    </message>
+    <message>
+        <source>Regional coordinator</source>
+        <translation>Regionkoordinator</translation>
+    </message>
+    <message>
+        <source>Migrationsverket</source>
+        <translation>Migrationsverket</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Tolk</translation>
+    </message>
+    <message>
+        <source>Police tip line</source>
+        <translation>Polisens tipsnummer</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Nödnummer</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>operation leader</source>
+        <translation>insatsledare</translation>
+    </message>
+    <message>
+        <source>field officer</source>
+        <translation>fältpolis</translation>
+    </message>
+    <message>
+        <source>investigator</source>
+        <translation>utredare</translation>
+    </message>
+    <message>
+        <source>station staff</source>
+        <translation>stationspersonal</translation>
+    </message>
+    <message>
+        <source>social worker</source>
+        <translation>socialsekreterare</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Köpare</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Säljare</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Vittne</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Offence element</source>
+        <translation>Brottsrekvisit</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Support offered</source>
+        <translation>Stöd erbjudet</translation>
+    </message>
+    <message>
+        <source>Notice of suspicion</source>
+        <translation>Underrättelse om misstanke</translation>
+    </message>
+    <message>
+        <source>Hearing</source>
+        <translation>Förhör</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslut</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s answer</source>
+        <translation>Köparens svar</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklista</translation>
+    </message>
+    <message>
+        <source>Income {income} − costs {costs} + benefits {benefits} = {total} kr</source>
+        <translation>Inkomst {income} − kostnader {costs} + förmåner {benefits} = {total} kr</translation>
+    </message>
+    <message>
+        <source>Minus 20 % of {excess} kr above the state-tax threshold {threshold} kr</source>
+        <translation>Minus 20 % av {excess} kr över skiktgränsen {threshold} kr</translation>
+    </message>
+    <message>
+        <source>Minus ½ prisbasbelopp × {children} children: {deduction} kr</source>
+        <translation>Minus ½ prisbasbelopp × {children} barn: {deduction} kr</translation>
+    </message>
+    <message>
+        <source>Minus {deduction} kr for a spouse without income</source>
+        <translation>Minus {deduction} kr för make/maka utan inkomst</translation>
+    </message>
+    <message>
+        <source>Remainder: {remainder} kr</source>
+        <translation>Återstår: {remainder} kr</translation>
+    </message>
+    <message>
+        <source>1/1000 of the remainder, rounded down: {amount} kr</source>
+        <translation>1/1000 av återstoden, avrundat nedåt: {amount} kr</translation>
+    </message>
+    <message>
+        <source>Debt restructuring: {base} kr + payment-free amount {payment_free} kr / 365</source>
+        <translation>Skuldsanering: {base} kr + förbehållsbelopp {payment_free} kr / 365</translation>
+    </message>
+    <message>
+        <source>Raised to the minimum {amount} kr</source>
+        <translation>Höjt till lägsta belopp {amount} kr</translation>
+    </message>
+    <message>
+        <source>Wealth addition: +{addition} kr</source>
+        <translation>Förmögenhetstillägg: +{addition} kr</translation>
+    </message>
+    <message>
+        <source>Capped at the maximum {amount} kr</source>
+        <translation>Sänkt till högsta belopp {amount} kr</translation>
+    </message>
+    <message>
+        <source>Day-fine amount: {amount} kr</source>
+        <translation>Dagsbotsbelopp: {amount} kr</translation>
     </message>
 </context>
 </TS>

@@ -3,11 +3,14 @@ themselves, and a look at every text a widget shows."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -18,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
+from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from tests.conftest import TEST_COST
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
 from ui.i18n import Translation
+from ui.workspace import Workspace
 
 # The offscreen platform cannot resize a shown window to its new size hints and says so
 # whenever an inline message appears; real platforms can. Not our warning to fail on.
@@ -95,3 +101,56 @@ def widget_texts() -> list[str]:
 
 def visible(widget: QWidget | None) -> bool:
     return widget is not None and widget.isVisible()
+
+
+# -- the demo vault: an operation with cases in every state ----------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Built once per run (about a second); each test gets its own copy."""
+    folder = tmp_path_factory.mktemp("demo-template") / "vault"
+    passphrase = build_demo_vault(folder)
+    return folder, passphrase
+
+
+@pytest.fixture
+def demo_vault(demo_template: tuple[Path, str], tmp_path: Path) -> tuple[Vault, str]:
+    """A private copy of the demo vault and its passphrase (every demo officer has it)."""
+    template, passphrase = demo_template
+    folder = tmp_path / "demo"
+    shutil.copytree(template, folder)
+    return Vault(folder), passphrase
+
+
+@pytest.fixture
+def demo_session(demo_vault: tuple[Vault, str]) -> Iterator[Session]:
+    vault, passphrase = demo_vault
+    session = vault.unlock(DEMO_OFFICER_ID, passphrase)
+    yield session
+    session.lock()
+
+
+@pytest.fixture
+def workspace(qapp: QApplication, demo_session: Session) -> Iterator[Workspace]:
+    workspace = Workspace(demo_session)
+    yield workspace
+    workspace.autosaver.stop()
+
+
+def case_by_place(workspace: Workspace, place: str) -> str:
+    """The demo case at ``place`` (names from ``fieldapp.demo``)."""
+    found = workspace.ctx.records.find("case")
+    return next(c.entity_id for c in found if c.get("place_name") == place)
+
+
+def to_pdf_file(target: Path) -> Callable[[QPrinter, QWidget], bool]:
+    """A print dialog that prints to ``target`` (QPrinter's own PDF output)."""
+
+    def ask(printer: QPrinter, parent: QWidget) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        printer.setResolution(72)
+        return True
+
+    return ask

@@ -22,6 +22,7 @@ def test_sections_switch_by_shortcut_and_show_their_placeholder(
     view = window.session_view()
     assert [view.navigation.item(i).text() for i in range(view.navigation.count())] == [
         "Insatser",
+        "Översikt",
         "Ärenden",
         "Annonser",
         "Dokument",
@@ -30,9 +31,9 @@ def test_sections_switch_by_shortcut_and_show_their_placeholder(
     ]
     assert len(SECTIONS) == view.pages.count()
 
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
 
-    assert view.pages.currentIndex() == 2
+    assert view.pages.currentIndex() == 3
     assert view.pages.currentWidget().title.text() == "Annonser"
     assert view.navigation.hasFocus()
 

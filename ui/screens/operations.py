@@ -1,0 +1,141 @@
+"""Operations: every operation in the vault, the one in use chosen with Enter, and a small
+form for a new one (its county's contacts on duty are copied in, to be checked)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.counties import county_ids, load_county
+from fieldapp.workflow import operations
+from ui.capture import CaptureForm
+from ui.forms import muted_label, title_label
+from ui.models import OperationsModel
+from ui.widgets import CodeCombo, action_button, line_edit
+from ui.workspace import Workspace
+
+
+class NewOperationForm(CaptureForm):
+    created = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, "new-operation", parent)
+        self.name = line_edit(self, self.tr("e.g. Operation week, Västerås, May"), 120)
+        self.add_field("name", self.tr("&Name"), self.name)
+        self.start = line_edit(self, "YYYY-MM-DD", 10)
+        self.add_field("start", self.tr("&From"), self.start)
+        self.end = line_edit(self, "YYYY-MM-DD", 10)
+        self.add_field("end", self.tr("&To"), self.end)
+        self.county = CodeCombo(
+            {c: load_county(c).name for c in county_ids()}, self, empty=self.tr("— none —")
+        )
+        self.add_field("county", self.tr("&County"), self.county)
+        self.agencies = line_edit(self, self.tr("Polisen, Socialjouren, … (commas between)"))
+        self.add_field("agencies", self.tr("&Agencies"), self.agencies)
+        self.body_layout()
+        self.submitted.connect(self.create_operation)
+        self.load_draft()
+
+    @Slot()
+    def create_operation(self) -> None:
+        data = self.values()
+        agencies = str(data.pop("agencies") or "")
+        data["agencies"] = [a.strip() for a in agencies.split(",") if a.strip()]
+        change = self.attempt(lambda: self.workspace.run(operations.create_operation, data))
+        if change is not None:
+            self.discard_draft()
+            for field in self.fields.values():
+                field.write(None)
+            self.created.emit(change.entity_id)
+
+
+class OperationsPage(QWidget):
+    """Choose the operation the cases belong to, or start a new one."""
+
+    operation_chosen = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.title = title_label(self.tr("Operations"), self)
+        self.hint = muted_label(
+            self.tr("Enter on an operation makes it the one in use (shown in bold)."), self
+        )
+        self.model = OperationsModel(workspace, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 220), (2, 140), (3, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.setMaximumHeight(260)
+        self.use_button = action_button(self.tr("&Use this operation (Enter)"), self)
+        self.use_button.setProperty("primary", "true")
+        self.new_title = title_label(self.tr("New operation"), self)
+        self.form = NewOperationForm(workspace, self)
+        self.create_button = action_button(self.tr("C&reate the operation"), self)
+        form_box = QWidget(self)
+        form_box.setMaximumWidth(720)
+        box = QVBoxLayout(form_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.form)
+        row = QHBoxLayout()
+        row.addWidget(self.use_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+        layout.addSpacing(8)
+        layout.addWidget(self.new_title)
+        layout.addWidget(form_box)
+        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.table.activated.connect(self._on_activated)
+        self.use_button.clicked.connect(self._use_selected)
+        self.create_button.clicked.connect(self.form.create_operation)
+        self.form.created.connect(self._on_created)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.load()
+        row = self.model.row_of(self.workspace.operation_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    @Slot(QModelIndex)
+    def _on_activated(self, index: QModelIndex) -> None:
+        self._use(self.model.operation_id(index.row()))
+
+    @Slot()
+    def _use_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._use(self.model.operation_id(rows[0].row()))
+
+    def _use(self, operation_id: str | None) -> None:
+        if operation_id is None:
+            return
+        self.workspace.set_operation(operation_id)
+        self.model.load()
+        self.table.selectRow(self.model.row_of(operation_id))
+        self.operation_chosen.emit(operation_id)
+
+    @Slot(str)
+    def _on_created(self, operation_id: str) -> None:
+        self._use(operation_id)

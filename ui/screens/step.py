@@ -1,0 +1,95 @@
+"""What every step of the case screen shares: a title, a line saying what the step is for,
+the step's small form, and the signals that move the officer on to the next step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from fieldapp.workflow.case_view import CaseView
+from ui.forms import muted_label
+from ui.theme import sized_font
+from ui.workspace import Workspace
+
+STEP_TITLE_SIZE = 15.0
+
+
+@dataclass(frozen=True)
+class StepKey:
+    """A checklist line's key: ``item:<item>:<subject>``, ``add:<role>``, ``close``."""
+
+    kind: str
+    item: str = ""
+    subject: str | None = None
+
+    @classmethod
+    def parse(cls, key: str) -> StepKey:
+        kind, _, rest = key.partition(":")
+        item, _, subject = rest.partition(":")
+        return cls(kind, item, subject or None)
+
+    def text(self) -> str:
+        if self.kind == "item":
+            return f"item:{self.item}:{self.subject or ''}"
+        if self.kind in ("add", "person"):
+            return f"{self.kind}:{self.item}"
+        return self.kind
+
+
+class StepPanel(QWidget):
+    """One step. Subclasses add their form under ``body`` and say what they print."""
+
+    done = Signal()  # the step's act was recorded: move on to the next open step
+    next_requested = Signal()  # Enter in a form with nothing to record: move on
+    changed = Signal()  # something was saved that the header and checklist should show
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        case_id: str,
+        title: str,
+        purpose: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.case_id = case_id
+        self.title = QLabel(title, self)
+        self.title.setProperty("role", "stepTitle")
+        self.title.setFont(sized_font(self.title, STEP_TITLE_SIZE, bold=True))
+        self.title.setWordWrap(True)
+        self.purpose = muted_label(purpose, self)
+        self.purpose.setVisible(bool(purpose))
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(16, 12, 16, 12)
+        self.body.setSpacing(10)
+        self.body.addWidget(self.title)
+        self.body.addWidget(self.purpose)
+
+    def set_heading(self, title: str, purpose: str = "") -> None:
+        self.title.setText(title)
+        self.purpose.setText(purpose)
+        self.purpose.setVisible(bool(purpose))
+
+    @property
+    def panel_id(self) -> str:
+        """Steps with the same id are one panel (the four elements of a buyer, say)."""
+        return type(self).__name__
+
+    def show_key(self, key: StepKey) -> None:
+        """Show the part of the panel for ``key`` (the same panel serves several lines)."""
+
+    def refresh(self, view: CaseView) -> None:
+        """The case changed: show the newest state."""
+
+    def focus_first(self) -> None:
+        self.focusNextChild()
+
+    def print_document(self) -> bool:
+        """Print what belongs to this step (Ctrl+P); False if nothing does."""
+        return False
+
+    def flush(self) -> None:
+        """Save whatever is pending in this step's forms now."""

@@ -1,0 +1,193 @@
+"""The timeline's words: each event of a case as one line the officer can read, with
+corrections shown as corrections of the event they correct (the event's ``parents``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from fieldapp.storage.events import Event
+from fieldapp.workflow.checklist import load_checklist
+from ui.i18n import QT_TRANSLATE_NOOP, current_language
+from ui.words import (
+    BUYER_ANSWERS,
+    CASE_STATUS,
+    DECISION_KINDS,
+    ELEMENT_KINDS,
+    ENTITY_TYPES,
+    PERSON_ROLES,
+    SOURCES,
+    SUPPORT_OUTCOMES,
+    clock,
+    kr,
+    word,
+)
+
+translate = QCoreApplication.translate
+_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Timeline", "name"),
+    "personal_id": QT_TRANSLATE_NOOP("Timeline", "identity number"),
+    "date_of_birth": QT_TRANSLATE_NOOP("Timeline", "date of birth"),
+    "identity_method": QT_TRANSLATE_NOOP("Timeline", "identity established by"),
+    "phone": QT_TRANSLATE_NOOP("Timeline", "phone"),
+    "address": QT_TRANSLATE_NOOP("Timeline", "address"),
+    "amount": QT_TRANSLATE_NOOP("Timeline", "amount"),
+    "what": QT_TRANSLATE_NOOP("Timeline", "what was agreed"),
+    "at": QT_TRANSLATE_NOOP("Timeline", "time"),
+    "source": QT_TRANSLATE_NOOP("Timeline", "source"),
+    "room": QT_TRANSLATE_NOOP("Timeline", "room"),
+    "place_name": QT_TRANSLATE_NOOP("Timeline", "place"),
+    "income": QT_TRANSLATE_NOOP("Timeline", "income"),
+    "estimated_age": QT_TRANSLATE_NOOP("Timeline", "estimated age"),
+    "indicators": QT_TRANSLATE_NOOP("Timeline", "trafficking indicators"),
+    "note": QT_TRANSLATE_NOOP("Timeline", "note"),
+    "outcome": QT_TRANSLATE_NOOP("Timeline", "outcome"),
+}
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "…"
+    if isinstance(value, bool):
+        return translate("Timeline", "yes") if value else translate("Timeline", "no")
+    if isinstance(value, str) and len(value) > 60:
+        return value[:57] + "…"
+    return str(value)
+
+
+class Describer:
+    """Words one event; ``people`` gives a person's current name by id."""
+
+    def __init__(self, people: Callable[[str], str]) -> None:
+        self._people = people
+        checklist = load_checklist()
+        swedish = current_language() == "sv"
+        self._items = {i.id: (i.text_sv if swedish else i.text_en) for i in checklist.items}
+
+    def __call__(self, event: Event, events: Mapping[str, Event]) -> str:
+        body = event.data
+        if event.kind == "create":
+            return self._created(event.entity_type, body.get("data", {}))
+        if event.kind == "amend":
+            return self._amended(event, body, events)
+        if event.kind == "void":
+            what = self._about(event, events)
+            return translate("Timeline", "Withdrawn: {what}. Reason: {reason}").format(
+                what=what, reason=body.get("reason", "")
+            )
+        if event.kind == "access":
+            return translate("Timeline", "Opened the record of {name}").format(
+                name=self._people(event.entity_id)
+            )
+        return word(ENTITY_TYPES, event.entity_type)
+
+    # -- creates ------------------------------------------------------------------------------
+
+    def _created(self, entity_type: str, data: Mapping[str, Any]) -> str:
+        kind = data.get("kind")
+        if entity_type == "observation":
+            return translate("Timeline", "Note: {text}").format(text=data.get("text", ""))
+        if entity_type == "element":
+            return self._element(data)
+        if entity_type == "person":
+            return translate("Timeline", "{role} added: {name}").format(
+                role=word(PERSON_ROLES, data.get("role")), name=data.get("name", "")
+            )
+        if entity_type == "support_offer":
+            return translate("Timeline", "Support offered to {name}: {outcome}").format(
+                name=self._people(str(data.get("person_id"))),
+                outcome=word(SUPPORT_OUTCOMES, data.get("outcome")),
+            )
+        if entity_type == "notice":
+            return translate(
+                "Timeline", "Notice of suspicion given to {name}, rights explained"
+            ).format(name=self._people(str(data.get("buyer_id"))))
+        if entity_type == "hearing":
+            return translate("Timeline", "Hearing with {name} ({where})").format(
+                name=self._people(str(data.get("person_id"))), where=data.get("where", "")
+            )
+        if entity_type == "decision":
+            return self._decision(data)
+        if entity_type == "buyer_answer":
+            return translate("Timeline", "The buyer {answer} the summary penalty").format(
+                answer=word(BUYER_ANSWERS, data.get("answer"))
+            )
+        if entity_type == "checklist_tick":
+            text = translate("Timeline", "Ticked: {item}").format(
+                item=self._items.get(str(data.get("item_id")), "")
+            )
+            note = data.get("note")
+            return f"{text} – {note}" if note else text
+        if entity_type == "case":
+            return translate("Timeline", "Case opened: {place}").format(
+                place=data.get("place_name") or data.get("address", "")
+            )
+        return word(ENTITY_TYPES, entity_type) if kind is None else str(kind)
+
+    def _element(self, data: Mapping[str, Any]) -> str:
+        parts = [word(ELEMENT_KINDS, data.get("kind"))]
+        if data.get("amount"):
+            currency = data.get("currency", "SEK")
+            amount = data["amount"]
+            parts.append(kr(amount) if currency == "SEK" else f"{amount} {currency}")
+        if data.get("what"):
+            parts.append(str(data["what"]))
+        if data.get("source"):
+            parts.append(f"({word(SOURCES, data['source'])})")
+        if data.get("seized"):
+            parts.append(translate("Timeline", "seized"))
+        return " ".join(parts[:1]) + ": " + " ".join(parts[1:]) if len(parts) > 1 else parts[0]
+
+    def _decision(self, data: Mapping[str, Any]) -> str:
+        text = translate("Timeline", "Decision: {kind}, by {who}").format(
+            kind=word(DECISION_KINDS, data.get("decision")), who=data.get("decided_by", "")
+        )
+        sanction = data.get("sanction") or {}
+        if sanction.get("day_fines"):
+            text += " – " + translate("Timeline", "{count} day-fines of {amount}").format(
+                count=sanction["day_fines"], amount=kr(sanction.get("day_fine_amount_sek"))
+            )
+        if sanction.get("conditional_sentence"):
+            text += " – " + translate("Timeline", "conditional sentence")
+        return text
+
+    # -- corrections --------------------------------------------------------------------------
+
+    def _about(self, event: Event, events: Mapping[str, Event]) -> str:
+        """What an amend or void concerns: the event it names as parent, with its time."""
+        for parent_id in event.parents:
+            parent = events.get(parent_id)
+            if parent is not None:
+                return f"{self._summary(parent, events)} ({clock(parent.wall_time)})"
+        return word(ENTITY_TYPES, event.entity_type)
+
+    def _summary(self, event: Event, events: Mapping[str, Event]) -> str:
+        if event.kind == "create":
+            return self._created(event.entity_type, event.data.get("data", {}))
+        return self._about(event, events)
+
+    def _amended(self, event: Event, body: Mapping[str, Any], events: Mapping[str, Event]) -> str:
+        changes: dict[str, Any] = dict(body.get("set", {}))
+        if event.entity_type == "case" and "status" in changes:
+            status = word(CASE_STATUS, changes["status"])
+            text = translate("Timeline", "Case {status}").format(status=status)
+            if changes.get("transferred_to"):
+                text += f": {changes['transferred_to']}"
+            return text
+        listed = ", ".join(
+            f"{translate('Timeline', _FIELDS[k]) if k in _FIELDS else k.replace('_', ' ')} "
+            f"{_value(v)}"
+            for k, v in changes.items()
+        )
+        removed = body.get("unset") or []
+        if removed:
+            listed += (", " if listed else "") + translate("Timeline", "cleared: {fields}").format(
+                fields=", ".join(
+                    translate("Timeline", _FIELDS[k]) if k in _FIELDS else k for k in removed
+                )
+            )
+        return translate("Timeline", "Correction of {what}: {changes}").format(
+            what=self._about(event, events), changes=listed
+        )

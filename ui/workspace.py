@@ -1,0 +1,230 @@
+"""The unlocked session as the screens see it: the use cases' context, the current
+operation, drafts of unfinished typing, and one signal for every change.
+
+Screens call the ``fieldapp`` use cases through ``run``: it passes the context, announces
+the returned ``Change`` (so every screen that shows the entity refreshes from it) and moves
+the "saved" indicator. Refusals (``KnownError``) go back to the caller, which shows them
+inline beside the field; nothing here decides a business rule.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
+from fieldapp.domain.elements import ELEMENT_ENTITY
+from fieldapp.domain.operation import OPERATION_ENTITY
+from fieldapp.domain.persons import PERSON_ENTITY
+from fieldapp.domain.procedure import ANSWER_ENTITY, DECISION_ENTITY, HEARING_ENTITY, NOTICE_ENTITY
+from fieldapp.domain.support import SUPPORT_ENTITY
+from fieldapp.officers import Officer
+from fieldapp.storage.drafts import Drafts
+from fieldapp.storage.events import Event, read_events
+from fieldapp.storage.records import Record
+from fieldapp.storage.session import Session
+from fieldapp.workflow.case_view import TICK_ENTITY
+from fieldapp.workflow.context import Change, Context, local_now
+from ui.autosave import Autosaver
+
+if TYPE_CHECKING:
+    from ui.documents.preview import AskPrinter, DocumentPreview
+
+OPERATION_SETTING = "ui.operation"
+LANGUAGE_SETTING = "ui.language"
+LARGE_TEXT_SETTING = "ui.large_text"
+CASE_ENTITY_TYPES = (
+    PERSON_ENTITY,
+    ELEMENT_ENTITY,
+    OBSERVATION_ENTITY,
+    SUPPORT_ENTITY,
+    NOTICE_ENTITY,
+    HEARING_ENTITY,
+    DECISION_ENTITY,
+    ANSWER_ENTITY,
+    TICK_ENTITY,
+)
+
+
+class Workspace(QObject):
+    """One per unlocked session; dropped (with every screen) when the vault locks."""
+
+    changed = Signal(object)  # the use case's Change
+    saved = Signal(str)  # the local time of the last save, "21:42:05"
+    operation_changed = Signal(str)
+    document_shown = Signal(object)  # the DocumentPreview now open
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        clock: Callable[[], datetime] = local_now,
+        autosave_delay_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ctx = Context(session, clock)
+        self.drafts = Drafts(session.conn)
+        self.autosaver = Autosaver(autosave_delay_ms, self)
+        self.officer: Officer = session.officer
+        self._names = {o.officer_id: o.display_name for o in session.officers()}
+        self._operation_id = self._initial_operation()
+        # The print dialog: a seam that tests replace with printing to a PDF file.
+        self.ask_printer: AskPrinter | None = None
+        self.preview: DocumentPreview | None = None
+
+    @property
+    def active(self) -> bool:
+        """False once the vault locked: widgets waiting to be deleted must do nothing."""
+        return not self.session.locked
+
+    # -- who and where ------------------------------------------------------------------------
+
+    @property
+    def officer_id(self) -> str:
+        return self.officer.officer_id
+
+    def officer_name(self, officer_id: str | None) -> str:
+        """The display name of an officer of this vault, or the bare id (another laptop's)."""
+        if not officer_id:
+            return ""
+        return self._names.get(officer_id, officer_id)
+
+    def officers(self) -> list[tuple[str, str]]:
+        """(service id, name) of every officer enrolled here, the logged-in one first."""
+        others = sorted((i, n) for i, n in self._names.items() if i != self.officer_id)
+        return [(self.officer_id, self.officer.display_name), *others]
+
+    def now(self) -> datetime:
+        return self.ctx.now()
+
+    @property
+    def operation_id(self) -> str | None:
+        return self._operation_id
+
+    @property
+    def operation(self) -> Record | None:
+        if self._operation_id is None:
+            return None
+        return self.ctx.records.get(OPERATION_ENTITY, self._operation_id)
+
+    def set_operation(self, operation_id: str) -> None:
+        if operation_id == self._operation_id:
+            return
+        self._operation_id = operation_id
+        self.session.set_setting(OPERATION_SETTING, operation_id)
+        self.operation_changed.emit(operation_id)
+
+    def _initial_operation(self) -> str | None:
+        operations = self.ctx.records.find(OPERATION_ENTITY)
+        ids = {o.entity_id for o in operations}
+        chosen = self.session.setting(OPERATION_SETTING, "")
+        if chosen in ids:
+            return chosen
+        # The latest operation by start date: the one running now, on a field laptop.
+        latest = max(operations, key=lambda o: str(o.get("start", "")), default=None)
+        return latest.entity_id if latest else None
+
+    # -- changing things ----------------------------------------------------------------------
+
+    def run(self, use_case: Callable[..., Change], *args: Any, **kwargs: Any) -> Change:
+        """Call ``use_case(ctx, *args, **kwargs)``; announce what changed. Refusals propagate."""
+        change = use_case(self.ctx, *args, **kwargs)
+        if change.events:
+            self.changed.emit(change)
+        self.mark_saved()
+        return change
+
+    def mark_saved(self) -> None:
+        self.saved.emit(self.now().astimezone().strftime("%H:%M:%S"))
+
+    def show_document(
+        self,
+        parent: QWidget,
+        pdf: bytes,
+        title: str,
+        *,
+        warning: str | None = None,
+        suggested_name: str = "dokument.pdf",
+    ) -> DocumentPreview:
+        """The preview that prints exactly what it shows (not modal: the case stays usable)."""
+        from ui.documents.preview import DocumentPreview
+
+        if self.preview is not None:
+            self.preview.close()
+        if self.ask_printer is not None:
+            preview = DocumentPreview(
+                pdf,
+                title,
+                suggested_name=suggested_name,
+                warning=warning,
+                ask_printer=self.ask_printer,
+                parent=parent,
+            )
+        else:
+            preview = DocumentPreview(
+                pdf, title, suggested_name=suggested_name, warning=warning, parent=parent
+            )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.finished.connect(lambda _result, shown=preview: self._forget_preview(shown))
+        self.preview = preview
+        preview.show()
+        preview.print_button.setFocus()
+        self.document_shown.emit(preview)
+        return preview
+
+    def _forget_preview(self, preview: DocumentPreview) -> None:
+        if self.preview is preview:
+            self.preview = None
+
+    # -- drafts: typing that is not yet a valid record ---------------------------------------
+
+    def save_draft(self, key: str, data: dict[str, Any]) -> None:
+        if any(v not in (None, "", False, [], {}) for v in data.values()):
+            if self.drafts.load(key) != json.loads(json.dumps(data)):
+                self.drafts.save(key, data)
+        else:
+            self.drafts.discard(key)
+        self.mark_saved()
+
+    def load_draft(self, key: str) -> dict[str, Any] | None:
+        return self.drafts.load(key)
+
+    def discard_draft(self, key: str) -> None:
+        self.drafts.discard(key)
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def setting(self, key: str, default: str) -> str:
+        return self.session.setting(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.session.set_setting(key, value)
+
+    # -- reading the log ---------------------------------------------------------------------
+
+    def case_records(self, case_id: str, *, include_voided: bool = True) -> list[Record]:
+        """Every record of a case, withdrawn ones too (the timeline shows withdrawals)."""
+        records = self.ctx.records
+        found: list[Record] = []
+        for entity_type in CASE_ENTITY_TYPES:
+            found += records.find(entity_type, case_id=case_id, include_voided=include_voided)
+        return found
+
+    def case_events(self, case_id: str) -> list[Event]:
+        """Every event of the case and of the records in it (accesses included)."""
+        conn = self.session.conn
+        entities: Iterable[tuple[str, str]] = [
+            (CASE_ENTITY, case_id),
+            *((r.entity_type, r.entity_id) for r in self.case_records(case_id)),
+        ]
+        events: list[Event] = []
+        for entity in entities:
+            events += read_events(conn, entity=entity)
+        return events
