@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 _FOLDS = (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("ü", "u"))
 # What ads glue to a town's name: genitive, "the area", "girl" … (folded: "området" is
@@ -56,6 +56,11 @@ def fold(text: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=4096)
+def _folded_name(name: str) -> str:
+    return fold(name)
+
+
 @cache
 def _municipality_pattern(name: str) -> re.Pattern[str]:
     # Matched against folded text, so "Västerås", "VÄSTERÅS" and "vasteras" are one form.
@@ -69,7 +74,7 @@ def find_municipalities(
     folded = fold(text) if folded is None else folded
     found: list[tuple[int, str]] = []
     for name in municipalities:
-        if fold(name) not in folded:  # a plain substring test spares most pattern runs
+        if _folded_name(name) not in folded:  # a substring test spares most pattern runs
             continue
         m = _municipality_pattern(name).search(folded)
         if m is not None:
@@ -83,9 +88,9 @@ def find_hotels(text: str, known: Sequence[str] = (), *, folded: str | None = No
     found: list[tuple[int, str]] = []
     folded = fold(text) if folded is None else folded
     for name in known:
-        if fold(name) not in folded:
+        if _folded_name(name) not in folded:
             continue
-        m = re.search(rf"(?<![\w]){re.escape(fold(name))}(?![\w])", folded)
+        m = re.search(rf"(?<![\w]){re.escape(_folded_name(name))}(?![\w])", folded)
         if m is not None:
             found.append((m.start(), name))
     named = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 MAX_AMOUNT = 1_000_000
@@ -73,6 +74,8 @@ _DURATION = re.compile(
 # Where one price's description ends and the next begins.
 _SEGMENT = re.compile(r"\n|;|\||•|·|,\s|\.\s|!\s")
 _DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[\w½/+'-]+")
+_CURRENCY_GATE = re.compile(r"kr|:-|,-|sek|€|eur|\$|usd|dollar|£|gbp|nok|dkk", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,9 @@ def _durations(text: str, offset: int) -> list[_Duration]:
     return found
 
 
+@lru_cache(maxsize=1024)
 def _unit(raw: str | None) -> _Duration | None:
+    """The duration written onto a price ("h", "30min", "natt"); cached, as ads use few."""
     if not raw:
         return None
     found = _durations(raw if re.match(r"\d", raw) else f"1 {raw}", 0)
@@ -146,8 +151,8 @@ def _unit(raw: str | None) -> _Duration | None:
 
 def _label(clause: str, start: int, end: int) -> str | None:
     """Up to five words before the price in its clause, else up to five after it."""
-    before = re.findall(r"[\w½/+'-]+", clause[:start])
-    after = re.findall(r"[\w½/+'-]+", clause[end:])
+    before = _WORDS.findall(clause[:start])
+    after = _WORDS.findall(clause[end:])
     words = before[-_LABEL_WORDS:] if before else after[:_LABEL_WORDS]
     label = " ".join(w.strip("-'") for w in words).strip()
     return label[:80] or None
@@ -161,9 +166,11 @@ def _segments(text: str) -> list[str]:
 def find_prices(text: str) -> list[Price]:
     """Every price in ``text``, in order. Mask phone numbers out of ``text`` first."""
     prices: list[Price] = []
+    seen: list[dict[str, Any]] = []
     for segment in _segments(text):
-        # Most clauses of an ad hold no digit at all; the price pattern is costly to try.
-        if not _DIGIT.search(segment):
+        # Most clauses of an ad hold no amount with a currency; the price pattern is costly
+        # to try, these two are not.
+        if not _DIGIT.search(segment) or not _CURRENCY_GATE.search(segment):
             continue
         matches = list(_PRICE.finditer(segment))
         if not matches:
@@ -179,7 +186,8 @@ def find_prices(text: str) -> list[Price]:
             next_start = matches[i + 1].start() if i + 1 < len(matches) else len(segment)
             price = _price(segment[previous_end:next_start], m, previous_end, durations, taken)
             # An ad often repeats its price list: the same price once is enough.
-            if price is not None and price.as_data() not in [p.as_data() for p in prices]:
+            if price is not None and price.as_data() not in seen:
+                seen.append(price.as_data())
                 prices.append(price)
     return prices
 

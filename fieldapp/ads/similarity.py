@@ -13,14 +13,17 @@ The signature is one-permutation MinHash (each shingle hashed once, into one of 
 the least value per bin kept; an empty bin borrows from its right-hand neighbour): one
 pass over the shingles instead of thirty, which keeps an import of 10,000 ads fast.
 
-Everything here is deterministic (BLAKE2b, fixed masks), never Python's salted ``hash``:
-the band keys live in a projection that must come out the same on every replay.
+Everything here is deterministic (CRC-32 for the shingles, which is fast and, with the
+exact comparison behind it, good enough to find candidates; BLAKE2b for the band keys),
+never Python's salted ``hash``: the band keys live in a projection that must come out the
+same on every replay.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 
 SHINGLE_WORDS = 3
 ROWS = 3
@@ -43,9 +46,9 @@ def shingles(text: str) -> frozenset[int]:
     """The hashes of the text's overlapping three-word runs (case folded)."""
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE_WORDS:
-        return frozenset({_h64(" ".join(words).encode())}) if words else frozenset()
+        return frozenset({zlib.crc32(" ".join(words).encode())}) if words else frozenset()
     return frozenset(
-        _h64(" ".join(words[i : i + SHINGLE_WORDS]).encode())
+        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
         for i in range(len(words) - SHINGLE_WORDS + 1)
     )
 
