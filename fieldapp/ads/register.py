@@ -1,11 +1,10 @@
 """Use cases of the ad register: capture an ad (extraction shown before saving), register
-it with its screenshots and saved page, record it seen again or gone, link it to cases and
-persons, and read it back.
+it with its screenshots and saved page, record it seen again or gone, and read it back.
+Links to cases and persons are in ``links``.
 
 Every change goes through ``fieldapp.workflow.entities``: the ad is checked by its cleaner,
 stored as events, and the attachments become vault blobs under the SHA-256 taken when they
-were captured. Links to a case are kept on both sides in one transaction: the ad's
-``case_ids`` and the case's ``linked_ads``.
+were captured.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from fieldapp.ads import duplicates
+from fieldapp.ads.amending import amend_checked, commit_drafts
 from fieldapp.ads.extract import Extraction, extract
 from fieldapp.ads.index import require_index
 from fieldapp.ads.model import (
@@ -27,13 +27,11 @@ from fieldapp.ads.model import (
     normalise_url,
     seen_key,
 )
-from fieldapp.domain.case import CASE_ENTITY, CaseStatus
 from fieldapp.domain.operation import OPERATION_ENTITY
-from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.errors import InvalidInput
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.events import Draft
-from fieldapp.storage.records import Record, amend_draft, create_draft
+from fieldapp.storage.records import Record, create_draft
 from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
 from fieldapp.workflow.directory import hotel_names
@@ -86,15 +84,7 @@ class Capture:
 # -- capture and registration ----------------------------------------------------------------
 
 
-def read_ad(
-    ctx: Context,
-    operation_id: str,
-    text: str,
-    *,
-    url: str | None = None,
-    site: str | None = None,
-    title: str | None = None,
-) -> Extraction:
+def read_ad(ctx: Context, operation_id: str, text: str, *, title: str | None = None) -> Extraction:
     """What ``text`` (and ``title``) say, with the operation county's places and hotels."""
     municipalities, hotels = places_of(ctx, operation_id)
     return extract(
@@ -119,7 +109,7 @@ def capture(
     title: str | None = None,
 ) -> Capture:
     """Read a pasted ad and propose its record; nothing is saved until ``register_ad``."""
-    extraction = read_ad(ctx, operation_id, text, url=url, site=site, title=title)
+    extraction = read_ad(ctx, operation_id, text, title=title)
     now = ctx.now().isoformat()
     proposal: dict[str, Any] = {
         "site": site,
@@ -185,7 +175,7 @@ def update_ad(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Change:
 def seen_again(ctx: Context, ad_id: str, at: str | None = None) -> Change:
     """The ad is still online: move its last-seen time on; a "gone" ad is active again."""
     draft = seen_again_draft(ctx, _ad_record(ctx, ad_id), at or ctx.now().isoformat())
-    return _commit(ctx, AD_ENTITY, ad_id, [draft])
+    return commit_drafts(ctx, AD_ENTITY, ad_id, [draft])
 
 
 def seen_again_draft(
@@ -202,7 +192,7 @@ def seen_again_draft(
     new = [a for a in attachments if a.sha256 not in known]
     if new:
         changes["attachments"] = [*(ad.get("attachments") or []), *(a.descriptor() for a in new)]
-    draft = _amend(ctx, ad, changes)
+    draft = amend_checked(ctx, ad, changes)
     return replace(draft, attachments=tuple(a.data for a in new)) if draft and new else draft
 
 
@@ -224,7 +214,7 @@ def add_attachments(ctx: Context, ad_id: str, attachments: Sequence[Attachment])
     if not new:
         return Change(AD_ENTITY, ad_id)
     described = [*(ad.get("attachments") or []), *(a.descriptor() for a in new)]
-    draft = _amend(ctx, ad, {"attachments": described})
+    draft = amend_checked(ctx, ad, {"attachments": described})
     assert draft is not None
     return ctx.change([replace(draft, attachments=tuple(a.data for a in new))])
 
@@ -239,67 +229,6 @@ def attachment_bytes(ctx: Context, ad_id: str, sha256: str) -> bytes:
         raise InvalidInput("Attachment: not in this vault (not yet synced here).", field="sha256")
     ctx.session.record_access(AD_ENTITY, ad_id, "attachment")
     return data
-
-
-# -- links ------------------------------------------------------------------------------------
-
-
-def link_case(ctx: Context, ad_id: str, case_id: str) -> Change:
-    """Tie an ad to a case: the ad lists the case, the case lists the ad (one transaction),
-    and the ad's status becomes "linked"."""
-    ad = _ad_record(ctx, ad_id)
-    case = _open_case(ctx, case_id)
-    drafts = [
-        _amend(
-            ctx,
-            ad,
-            {
-                "case_ids": sorted({*(ad.get("case_ids") or []), case_id}),
-                "status": AdStatus.LINKED.value,
-            },
-        ),
-        _amend(ctx, case, {"linked_ads": sorted({*(case.get("linked_ads") or []), ad_id})}),
-    ]
-    return _commit(ctx, AD_ENTITY, ad_id, drafts)
-
-
-def unlink_case(ctx: Context, ad_id: str, case_id: str) -> Change:
-    """Undo a link to a case; an ad left linked to nothing is "active" again."""
-    ad = _ad_record(ctx, ad_id)
-    case = _open_case(ctx, case_id)
-    case_ids = [c for c in ad.get("case_ids") or [] if c != case_id]
-    changes = {"case_ids": case_ids or None, **_status_after(ad, case_ids, ad.get("person_ids"))}
-    drafts = [
-        _amend(ctx, ad, changes),
-        _amend(ctx, case, {"linked_ads": [a for a in case.get("linked_ads") or [] if a != ad_id]}),
-    ]
-    return _commit(ctx, AD_ENTITY, ad_id, drafts)
-
-
-def link_person(ctx: Context, ad_id: str, person_id: str) -> Change:
-    """Tie an ad to a person of a case (typically the seller it advertises)."""
-    ad = _ad_record(ctx, ad_id)
-    ctx.require(PERSON_ENTITY, person_id, "person_id")
-    changes = {
-        "person_ids": sorted({*(ad.get("person_ids") or []), person_id}),
-        "status": AdStatus.LINKED.value,
-    }
-    return _commit(ctx, AD_ENTITY, ad_id, [_amend(ctx, ad, changes)])
-
-
-def unlink_person(ctx: Context, ad_id: str, person_id: str) -> Change:
-    ad = _ad_record(ctx, ad_id)
-    persons = [p for p in ad.get("person_ids") or [] if p != person_id]
-    changes = {"person_ids": persons or None, **_status_after(ad, ad.get("case_ids"), persons)}
-    return _commit(ctx, AD_ENTITY, ad_id, [_amend(ctx, ad, changes)])
-
-
-def _status_after(
-    ad: Record, case_ids: Sequence[str] | None, person_ids: Sequence[str] | None
-) -> dict[str, Any]:
-    if ad.get("status") == AdStatus.LINKED.value and not case_ids and not person_ids:
-        return {"status": AdStatus.ACTIVE.value}
-    return {}
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -334,14 +263,6 @@ def count_ads(ctx: Context, operation_id: str) -> int:
     return int(row[0])
 
 
-def ads_for_case(ctx: Context, case_id: str) -> list[AdView]:
-    """The live ads the case lists in ``linked_ads``, for the case screen (ids there that
-    are no registered ad, as older vaults may hold, are left out)."""
-    case = ctx.require(CASE_ENTITY, case_id, "case_id")
-    found = [ctx.records.get(AD_ENTITY, i) for i in case.get("linked_ads") or []]
-    return [ad_view(r) for r in found if r is not None and not r.voided]
-
-
 def ad_by_url(ctx: Context, url: str) -> AdView | None:
     """The live ad registered at ``url`` (compared as ``normalise_url`` forms)."""
     row = (
@@ -365,36 +286,3 @@ def _headline(text: str) -> str | None:
 
 def _ad_record(ctx: Context, ad_id: str) -> Record:
     return ctx.require(AD_ENTITY, ad_id, "ad_id")
-
-
-def _open_case(ctx: Context, case_id: str) -> Record:
-    case = ctx.require(CASE_ENTITY, case_id, "case_id")
-    if case.get("status") != CaseStatus.OPEN.value:
-        raise InvalidInput(
-            f"Case: {case.get('status')}; reopen it to link or unlink ads.", field="case_id"
-        )
-    return case
-
-
-def _amend(ctx: Context, record: Record, changes: Mapping[str, Any]) -> Draft | None:
-    """The checked amend event of ``record`` (as ``entities.amend`` would append it), or
-    ``None`` when nothing would change."""
-    merged = {k: v for k, v in {**record.data, **changes}.items() if v is not None}
-    case_id = None if record.entity_type == CASE_ENTITY else record.case_id
-    cleaned = entities.clean(
-        ctx, record.entity_type, merged, Placement(record.operation_id, case_id)
-    )
-    changed = {k: v for k, v in cleaned.items() if record.data.get(k) != v}
-    removed = [k for k in record.data if k not in cleaned]
-    if not changed and not removed:
-        return None
-    return amend_draft(record, changed, removed)
-
-
-def _commit(
-    ctx: Context, entity_type: str, entity_id: str, drafts: Sequence[Draft | None]
-) -> Change:
-    real = [d for d in drafts if d is not None]
-    if not real:
-        return Change(entity_type, entity_id)
-    return Change(entity_type, entity_id, ctx.commit(real))

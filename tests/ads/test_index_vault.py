@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fieldapp.ads import register
+from fieldapp.ads import links, register
 from fieldapp.ads.search import parse_query, search
 from fieldapp.ads.wiring import open_vault
 from fieldapp.storage.database import Connection
@@ -27,7 +27,7 @@ def _fill(ctx: Context, operation_id: str, case_id: str) -> None:
     for body, url in ((AD_BELLA, "https://a.example/1"), (AD_SALA, None), (text, None)):
         fields = register.capture(ctx, operation_id, body, url=url, site="Exempelsajten").fields
         ad_id = register.register_ad(ctx, operation_id, fields).entity_id
-    register.link_case(ctx, ad_id, case_id)
+    links.link_case(ctx, ad_id, case_id)
     register.update_ad(ctx, ad_id, {"hotel": "Hotell Påhittat"})
     cases.add_observation(ctx, case_id, "Ana öppnade. Man i grå jacka, tel 0701740605.")
     persons.add_seller(ctx, case_id, {"name": "Ana", "estimated_age": 25})

@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from fieldapp.ads import register
+from fieldapp.ads import links, register
 from fieldapp.ads.model import AD_ENTITY, AdStatus, AttachmentKind
 from fieldapp.errors import InvalidInput
 from fieldapp.workflow import cases
@@ -124,33 +124,33 @@ def test_linking_a_case_keeps_both_sides(
     ctx: Context, operation_id: str, case_id: str, seller_id: str
 ) -> None:
     ad_id = _register(ctx, operation_id)
-    change = register.link_case(ctx, ad_id, case_id)
+    change = links.link_case(ctx, ad_id, case_id)
     assert len(change.events) == 2  # the ad and the case, in one transaction
     ad = register.get_ad(ctx, ad_id)
     assert ad.case_ids == (case_id,) and ad.status is AdStatus.LINKED
     assert ctx.require("case", case_id, "case_id").get("linked_ads") == [ad_id]
-    assert [a.id for a in register.ads_for_case(ctx, case_id)] == [ad_id]
-    assert register.link_case(ctx, ad_id, case_id).events == ()  # twice: nothing new
-    register.link_person(ctx, ad_id, seller_id)
-    register.unlink_case(ctx, ad_id, case_id)
+    assert [a.id for a in links.ads_for_case(ctx, case_id)] == [ad_id]
+    assert links.link_case(ctx, ad_id, case_id).events == ()  # twice: nothing new
+    links.link_person(ctx, ad_id, seller_id)
+    links.unlink_case(ctx, ad_id, case_id)
     ad = register.get_ad(ctx, ad_id)
     assert ad.case_ids == () and ad.status is AdStatus.LINKED  # still linked to the seller
-    assert register.ads_for_case(ctx, case_id) == []
-    register.unlink_person(ctx, ad_id, seller_id)
+    assert links.ads_for_case(ctx, case_id) == []
+    links.unlink_person(ctx, ad_id, seller_id)
     assert register.get_ad(ctx, ad_id).status is AdStatus.ACTIVE
 
 
 def test_links_are_checked(ctx: Context, operation_id: str, case_id: str) -> None:
     ad_id = _register(ctx, operation_id)
     with pytest.raises(InvalidInput) as err:
-        register.link_case(ctx, ad_id, "no-such-case")
+        links.link_case(ctx, ad_id, "no-such-case")
     assert err.value.field == "case_id"
     with pytest.raises(InvalidInput) as err:
-        register.link_person(ctx, ad_id, "no-such-person")
+        links.link_person(ctx, ad_id, "no-such-person")
     assert err.value.field == "person_id"
     cases.transfer_case(ctx, case_id, "Människohandelsgruppen")
     with pytest.raises(InvalidInput) as err:
-        register.link_case(ctx, ad_id, case_id)
+        links.link_case(ctx, ad_id, case_id)
     assert "reopen" in err.value.message
 
 
@@ -159,10 +159,10 @@ def test_withdrawn_ad_leaves_lists_and_search(
 ) -> None:
     ad_id = _register(ctx, operation_id)
     other = _register(ctx, operation_id, AD_SALA, "https://annonser.example/ad/2")
-    register.link_case(ctx, ad_id, case_id)
+    links.link_case(ctx, ad_id, case_id)
     register.withdraw_ad(ctx, ad_id, "registrerad två gånger")
     assert [a.id for a in register.list_ads(ctx, operation_id)] == [other]
-    assert register.ads_for_case(ctx, case_id) == []
+    assert links.ads_for_case(ctx, case_id) == []
     assert register.count_ads(ctx, operation_id) == 1
     assert register.ad_by_url(ctx, URL) is None
 

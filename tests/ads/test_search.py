@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from fieldapp.ads import register
+from fieldapp.ads import links, register
 from fieldapp.ads.search import (
     MARK_END,
     MARK_START,
@@ -174,5 +174,5 @@ def test_suggestions_for_a_case(
     reasons = {(s.hit.entity_id, s.reason) for s in found}
     assert (ads["har"], "phone") in reasons  # the seller's number is in this ad
     assert (ads["bella"], "hotel") in reasons  # the ad names the case's hotel
-    register.link_case(ctx, ads["har"], case_id)
+    links.link_case(ctx, ads["har"], case_id)
     assert ads["har"] not in {s.hit.entity_id for s in suggest_for_case(ctx, case_id)}

@@ -1,0 +1,97 @@
+"""Links between ads and the rest of the record: cases (kept on both sides, the ad's
+``case_ids`` and the case's ``linked_ads``, in one transaction) and persons (on the ad).
+
+An ad linked to anything has the status "linked"; an ad whose last link is undone is
+"active" again (the officer marks it "gone" if it is). A closed or transferred case is not
+changed: reopen it first, as for any other change to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fieldapp.ads.amending import amend_checked, commit_drafts
+from fieldapp.ads.model import AD_ENTITY, AdStatus, AdView, ad_view
+from fieldapp.domain.case import CASE_ENTITY, CaseStatus
+from fieldapp.domain.persons import PERSON_ENTITY
+from fieldapp.errors import InvalidInput
+from fieldapp.storage.records import Record
+from fieldapp.workflow.context import Change, Context
+
+
+def link_case(ctx: Context, ad_id: str, case_id: str) -> Change:
+    """Tie an ad to a case: the ad lists the case, the case lists the ad (one transaction),
+    and the ad's status becomes "linked"."""
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
+    case = _open_case(ctx, case_id)
+    drafts = [
+        amend_checked(
+            ctx,
+            ad,
+            {
+                "case_ids": sorted({*(ad.get("case_ids") or []), case_id}),
+                "status": AdStatus.LINKED.value,
+            },
+        ),
+        amend_checked(ctx, case, {"linked_ads": sorted({*(case.get("linked_ads") or []), ad_id})}),
+    ]
+    return commit_drafts(ctx, AD_ENTITY, ad_id, drafts)
+
+
+def unlink_case(ctx: Context, ad_id: str, case_id: str) -> Change:
+    """Undo a link to a case; an ad left linked to nothing is "active" again."""
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
+    case = _open_case(ctx, case_id)
+    case_ids = [c for c in ad.get("case_ids") or [] if c != case_id]
+    changes = {"case_ids": case_ids or None, **_status_after(ad, case_ids, ad.get("person_ids"))}
+    drafts = [
+        amend_checked(ctx, ad, changes),
+        amend_checked(
+            ctx, case, {"linked_ads": [a for a in case.get("linked_ads") or [] if a != ad_id]}
+        ),
+    ]
+    return commit_drafts(ctx, AD_ENTITY, ad_id, drafts)
+
+
+def link_person(ctx: Context, ad_id: str, person_id: str) -> Change:
+    """Tie an ad to a person of a case (typically the seller it advertises)."""
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
+    ctx.require(PERSON_ENTITY, person_id, "person_id")
+    changes = {
+        "person_ids": sorted({*(ad.get("person_ids") or []), person_id}),
+        "status": AdStatus.LINKED.value,
+    }
+    return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
+
+
+def unlink_person(ctx: Context, ad_id: str, person_id: str) -> Change:
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
+    persons = [p for p in ad.get("person_ids") or [] if p != person_id]
+    changes = {"person_ids": persons or None, **_status_after(ad, ad.get("case_ids"), persons)}
+    return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
+
+
+def _status_after(
+    ad: Record, case_ids: Sequence[str] | None, person_ids: Sequence[str] | None
+) -> dict[str, Any]:
+    if ad.get("status") == AdStatus.LINKED.value and not case_ids and not person_ids:
+        return {"status": AdStatus.ACTIVE.value}
+    return {}
+
+
+def ads_for_case(ctx: Context, case_id: str) -> list[AdView]:
+    """The live ads the case lists in ``linked_ads``, for the case screen (ids there that
+    are no registered ad, as older vaults may hold, are left out)."""
+    case = ctx.require(CASE_ENTITY, case_id, "case_id")
+    found = [ctx.records.get(AD_ENTITY, i) for i in case.get("linked_ads") or []]
+    return [ad_view(r) for r in found if r is not None and not r.voided]
+
+
+def _open_case(ctx: Context, case_id: str) -> Record:
+    case = ctx.require(CASE_ENTITY, case_id, "case_id")
+    if case.get("status") != CaseStatus.OPEN.value:
+        raise InvalidInput(
+            f"Case: {case.get('status')}; reopen it to link or unlink ads.", field="case_id"
+        )
+    return case
