@@ -278,23 +278,25 @@ class MainWindow(QMainWindow):
         self.case_actions = {spec.id: make_action(spec, self) for spec in CASE_ACTIONS}
         self.section_actions = [make_action(s.action, self) for s in SECTIONS]
 
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.menuBar().addMenu("")
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        case_menu = self.menuBar().addMenu(self.tr("&Case"))
+        case_menu = self.menuBar().addMenu("")
         case_menu.addAction(self.new_case_action)
         case_menu.addAction(self.search_action)
         case_menu.addSeparator()
         for action in self.case_actions.values():
             case_menu.addAction(action)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        go_menu = self.menuBar().addMenu("")
         for action in self.section_actions:
             go_menu.addAction(action)
         go_menu.addSeparator()
         go_menu.addAction(self.contacts_action)
+        self._menus = (file_menu, case_menu, go_menu)
+        self._retranslate()
 
         status = self.statusBar()
         self.officer_label = QLabel(status)
@@ -331,6 +333,27 @@ class MainWindow(QMainWindow):
         self.case_actions[CHECKLIST.id].triggered.connect(self._checklist)
         self._status_timer.timeout.connect(self._update_lock_countdown)
 
+    def _retranslate(self) -> None:
+        """Menu titles and action texts in the current language (it can change at unlock
+        or in Settings; the actions live as long as the window)."""
+        titles = (self.tr("&File"), self.tr("&Case"), self.tr("&Go"))
+        for menu, title in zip(self._menus, titles, strict=True):
+            menu.setTitle(title)
+        specs = (LOCK, QUIT, NEW_CASE, CONTACTS, PRINT, SEARCH, *CASE_ACTIONS)
+        actions = (
+            self.lock_action,
+            self.quit_action,
+            self.new_case_action,
+            self.contacts_action,
+            self.print_action,
+            self.search_action,
+            *self.case_actions.values(),
+        )
+        for action, spec in zip(actions, specs, strict=True):
+            action.setText(spec.translated_text())
+        for action, section in zip(self.section_actions, SECTIONS, strict=True):
+            action.setText(section.action.translated_text())
+
     @property
     def ask_printer(self) -> Callable[..., bool] | None:
         return self._ask_printer
@@ -361,6 +384,7 @@ class MainWindow(QMainWindow):
         idle lock. Returns to where the officer was when the vault locked."""
         officer = session.officer
         self._session = session
+        self._retranslate()
         view = SessionView(session, self.section_actions, self)
         view.workspace.ask_printer = self.ask_printer
         view.workspace.saved.connect(self._on_saved)
@@ -513,7 +537,7 @@ class MainWindow(QMainWindow):
         if screen.case_id is None:
             self._hint(self.tr("Open a case first: the note goes on its timeline."))
             return
-        if not view.cases.showing_case():
+        if view.section() != CASES or not view.cases.showing_case():
             view.go_to(CASES)
             view.cases.stack.setCurrentWidget(screen)
         screen.focus_quick_note()

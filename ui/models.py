@@ -208,7 +208,8 @@ class CaseListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.place} {row.room}\n{row.badge} {row.flags}".strip()
-        place = f"{row.place}, {self.tr('room')} {row.room}" if row.room else row.place
+        room = self.tr("room {room}").format(room=row.room)
+        place = f"{row.place}, {room}" if row.room else row.place
         status = row.badge
         if row.state != "open":
             status = f"{word(CASE_STATUS, row.state).capitalize()} · {row.badge.lower()}"

@@ -22,6 +22,7 @@ from ui.words import (
     SUPPORT_OUTCOMES,
     clock,
     kr,
+    short_moment,
     word,
 )
 
@@ -50,6 +51,11 @@ _FIELDS = {
 def _value(value: Any) -> str:
     if isinstance(value, dict):
         return "…"
+    if isinstance(value, str) and "T" in value and value[:4].isdigit():
+        try:
+            return short_moment(value)
+        except ValueError:
+            pass
     if isinstance(value, bool):
         return translate("Timeline", "yes") if value else translate("Timeline", "no")
     if isinstance(value, str) and len(value) > 60:

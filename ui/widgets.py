@@ -62,6 +62,9 @@ class TimeField(QWidget):
         super().__init__(parent)
         self._clock = clock
         self._touched = False
+        # The moment the field was set to (an existing record's time): its day is kept
+        # when only the clock time is edited, and it is returned exactly if untouched.
+        self._anchor: datetime | None = None
         self.edit = QLineEdit(self)
         self.edit.setObjectName("timeEdit")
         self.edit.setMaxLength(5)
@@ -105,19 +108,28 @@ class TimeField(QWidget):
         if not self._touched:
             return now
         parsed = parse_clock(self.edit.text())
-        return resolve_clock(*parsed, now) if parsed else None
+        if parsed is None:
+            return None
+        anchor = self._anchor
+        if anchor is not None:
+            if (anchor.hour, anchor.minute) == parsed:
+                return anchor
+            return anchor.replace(hour=parsed[0], minute=parsed[1], second=0, microsecond=0)
+        return resolve_clock(*parsed, now)
 
     def iso(self) -> str | None:
         moment = self.value()
         return moment.isoformat() if moment else None
 
-    def set_value(self, moment: datetime | None) -> None:
+    def set_value(self, moment: datetime | None, *, anchor: bool = True) -> None:
+        """Show ``moment``; with ``anchor`` (a stored time) its day is kept on edits."""
         if moment is None:
             self.reset()
             return
         self._touched = True
         self._follow.stop()
         local = moment.astimezone(self._clock().tzinfo)
+        self._anchor = local if anchor else None
         self.edit.setText(local.strftime("%H:%M"))
         self._show_day(local)
 
@@ -127,6 +139,7 @@ class TimeField(QWidget):
     def reset(self) -> None:
         """Back to now, following the clock."""
         self._touched = False
+        self._anchor = None
         self._show_now()
         self._follow.start()
 
@@ -135,6 +148,7 @@ class TimeField(QWidget):
         return self.edit.text() if self._touched else ""
 
     def restore_text(self, text: str) -> None:
+        self._anchor = None
         if text:
             self._touched = True
             self._follow.stop()
@@ -147,7 +161,8 @@ class TimeField(QWidget):
 
     def step(self, minutes: int) -> None:
         base = self.value() or self._clock()
-        self.set_value(base.replace(second=0, microsecond=0) + timedelta(minutes=minutes))
+        moment = base.replace(second=0, microsecond=0) + timedelta(minutes=minutes)
+        self.set_value(moment, anchor=self._anchor is not None)
         self.edited.emit()
 
     @Slot()

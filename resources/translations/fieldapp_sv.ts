@@ -278,6 +278,10 @@
         <source>Open</source>
         <translation>Öppna</translation>
     </message>
+    <message>
+        <source>room {room}</source>
+        <translation>rum {room}</translation>
+    </message>
 </context>
 <context>
     <name>CaseScreen</name>

@@ -1,0 +1,243 @@
+"""The case screen on the demo vault: the live badge and its explanation, the checklist
+with conditional items and who/when, the quick note, corrections on the timeline, inline
+refusals in Swedish, identity checks as you type, the seller's indicators, the leaflet in
+an unreviewed language, the decision's legal refusals, closing with what is still open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fieldapp.domain.case import OBSERVATION_ENTITY
+from tests.ui.conftest import case_by_place
+from ui.documents.preview import DocumentPreview
+from ui.screens.case_screen import CaseScreen
+from ui.screens.case_steps import CloseStep, TickStep
+from ui.screens.elements import ElementsStep
+from ui.screens.person_forms import PersonStep
+from ui.screens.procedure import DecisionStep
+from ui.screens.support import SupportStep
+from ui.workspace import Workspace
+
+ATTEMPT = "Hotell Påhittat"
+COMPLETED = "Stadshotellet Exempel"
+CHILD = "Hotell Fiktiva Ängen"
+TRAFFICKING = "Motell Låtsas"
+
+
+@pytest.fixture
+def screen(qtbot: Any, workspace: Workspace) -> Iterator[CaseScreen]:
+    screen = CaseScreen(workspace)
+    qtbot.addWidget(screen)
+    screen.resize(1166, 700)
+    screen.show()
+    yield screen
+    screen.flush()
+
+
+def _rows(screen: CaseScreen) -> list[str]:
+    return [r.key.split(":")[1] if ":" in r.key else r.key for r in screen.checklist_model.rows()]
+
+
+def _no_dialog() -> bool:
+    return not any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_the_badge_follows_the_evidence_and_explains_itself(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT))
+    assert screen.header.badge.text() == "Försök"
+    assert not screen.explanation.isVisible()
+    screen.toggle_explanation()
+    assert screen.explanation.isVisible()
+    text = screen.explanation_text.text()
+    assert "Saknas för fullbordat brott: överlämnad betalning." in text
+    assert "Säljaren hörs som vittne." in text
+
+    buyer_id = screen.view.buyers[0].id
+    screen.open_case(screen.case_id, f"item:payment_secured:{buyer_id}")
+    panel = screen.panel
+    assert isinstance(panel, ElementsStep)
+    panel.form.source.set_code("observed")
+    panel.form.seized.setChecked(True)
+    qtbot.keyClicks(panel.form.record_number, "B-123")
+    qtbot.keyClick(panel.form.record_number, Qt.Key.Key_Return)
+
+    assert screen.header.badge.text() == "Fullbordat brott"
+    # Money seized: the seizure item applies now, ticked by the data, with who and when.
+    row = next(r for r in screen.checklist_model.rows() if r.key.startswith("item:seizure"))
+    assert row.done and "Dana D." in row.detail
+
+
+def test_conditional_items_appear_when_they_apply(screen: CaseScreen, workspace: Workspace) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT))
+    plain = _rows(screen)
+    assert "report_of_concern" not in plain and "trafficking_coordinator" not in plain
+    screen.open_case(case_by_place(workspace, CHILD))
+    assert "report_of_concern" in _rows(screen) and "child_prosecutor" in _rows(screen)
+    assert screen.header.flags[0].text() == "Barnärende 6:9"
+    screen.open_case(case_by_place(workspace, TRAFFICKING))
+    rows = _rows(screen)
+    assert {"trafficking_coordinator", "reflection_period", "flag_investigators"} <= set(rows)
+    assert "interpreter_arranged" in rows  # the seller needs an interpreter
+
+
+def test_ticking_by_hand_shows_who_and_when(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, TRAFFICKING), "item:reflection_period:")
+    panel = screen.panel
+    assert isinstance(panel, TickStep)
+    qtbot.keyClicks(panel.note, "Migrationsverket informerat")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    row = next(r for r in screen.checklist_model.rows() if r.key == "item:reflection_period:")
+    assert row.done and row.detail.endswith("Dana D.")
+    assert (
+        "Avbockat: Betänketid (Migrationsverket) övervägd – Migrationsverket informerat"
+        in (screen.timeline_model.texts()[0])
+    )
+
+
+def test_quick_note_enter_commits_and_shows_it(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    case_id = case_by_place(workspace, COMPLETED)
+    screen.open_case(case_id)
+    screen.focus_quick_note()
+    qtbot.keyClicks(screen.note, "Taxi vantade utanfor")
+    with qtbot.waitSignal(workspace.changed, timeout=1000):
+        qtbot.keyClick(screen.note, Qt.Key.Key_Return)
+    assert screen.note.text() == ""
+    assert screen.timeline_model.texts()[0].endswith("Anteckning: Taxi vantade utanfor")
+    notes = workspace.ctx.records.find(OBSERVATION_ENTITY, case_id=case_id)
+    assert notes[-1].get("text") == "Taxi vantade utanfor"
+
+
+def test_a_correction_is_shown_as_a_correction(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT))
+    buyer = screen.view.buyers[0]
+    screen.open_case(screen.case_id, f"item:price_secured:{buyer.id}")
+    panel = screen.panel
+    assert isinstance(panel, ElementsStep)
+    price = next(
+        i for i in range(panel.recorded.count()) if "Angivet pris" in panel.recorded.item(i).text()
+    )
+    panel.recorded.setCurrentRow(price)
+    panel.correct_button.click()
+    assert panel.form.amount.text() == "1500"
+    panel.form.amount.setText("1800")
+    panel.record_button.click()
+    top = screen.timeline_model.texts()[0]
+    assert "Rättelse av Angivet pris: 1 500 kr (annonsen)" in top.replace("\u00a0", " ")
+    assert top.endswith("belopp 1800")
+    assert screen.view.buyers[0].elements[1].get("amount") == 1800
+
+
+def test_refusals_appear_beside_the_field_in_swedish(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT))
+    buyer = screen.view.buyers[0]
+    screen.open_case(screen.case_id, f"item:payment_secured:{buyer.id}")
+    panel = screen.panel
+    panel.form.amount.setText("tusen")
+    qtbot.keyClick(panel.form.amount, Qt.Key.Key_Return)
+    assert panel.form.fields["amount"].message.text() == "Skriv ett heltal."
+    assert panel.form.fields["source"].message.text() == "Krävs."
+    assert _no_dialog()
+    panel.form.at.edit.setText("2561")
+    panel.form.at.edit.textEdited.emit("2561")
+    qtbot.keyClick(panel.form.amount, Qt.Key.Key_Return)
+    assert panel.form.fields["at"].message.text() == "Ingen giltig tid."
+
+
+def test_identity_number_is_checked_as_you_type(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT), "add:buyer")
+    panel = screen.panel
+    assert isinstance(panel, PersonStep)
+    qtbot.keyClicks(panel.form.personal_id, "1981121")
+    assert panel.form.id_message.property("severity") == "hint"
+    qtbot.keyClicks(panel.form.personal_id, "8-9875")
+    assert panel.form.id_message.text() == "Kontrollsiffran stämmer inte (felskrivning?)."
+    assert panel.form.id_message.property("severity") == "error"
+    qtbot.keyClick(panel.form.personal_id, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(panel.form.personal_id, "6")
+    assert panel.form.id_message.text().startswith("✓ personnummer, född 1981-12-18")
+    assert not panel.form.born.isVisible()  # no foreign document needed
+
+
+def test_seller_indicators_raise_the_trafficking_flag(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, COMPLETED))
+    assert not screen.header.flags[0].isVisible()
+    seller = screen.view.sellers[0]
+    screen.open_case(screen.case_id, f"item:seller_age_assessed:{seller.entity_id}")
+    panel = screen.panel
+    assert isinstance(panel, PersonStep)
+    panel.form.indicators["controlled_by_calls"].set_code("yes")
+    assert screen.header.flags[0].text() == "Tecken på människohandel"
+    assert "trafficking_coordinator" in _rows(screen)
+    assert "Säljaren hörs som målsägande." in screen.explanation_text.text()
+
+
+def test_the_leaflet_prints_in_the_chosen_language_with_a_warning(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, TRAFFICKING))
+    seller = screen.view.sellers[0]
+    screen.open_case(screen.case_id, f"item:seller_support:{seller.entity_id}")
+    panel = screen.panel
+    assert isinstance(panel, SupportStep)
+    assert panel.form.leaflet_language.code() == "th"  # her language
+    assert "inte granskad" in panel.form.language_message.text()
+    screen.print_here()
+    preview = workspace.preview
+    assert isinstance(preview, DocumentPreview) and preview.isVisible()
+    assert preview.warning_label.isVisibleTo(preview)
+    assert preview.page_count() >= 1
+    preview.close()
+    panel.form.leaflet_language.set_code("sv")
+    assert panel.form.language_message.text() == ""
+
+
+def test_the_law_refuses_a_sanction_inline(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT))
+    buyer = screen.view.buyers[0]
+    screen.open_case(screen.case_id, f"item:decision:{buyer.id}")
+    panel = screen.panel
+    assert isinstance(panel, DecisionStep)
+    assert panel.explanation.text().endswith("Dagsbotsbelopp: 420 kr")  # 480 000 kr, 2 children
+    panel.form.day_fines.setText("200")
+    panel.record_button.click()
+    assert panel.form.fields["sanction.day_fines"].message.text() == (
+        "Antalet dagsböter ska vara mellan 30 och 150."
+    )
+    panel.form.day_fines.setText("50")
+    panel.form.conditional.setChecked(False)
+    panel.record_button.click()
+    assert "Enbart dagsböter är inte tillåtet" in panel.form.general.label.text() + (
+        panel.form.fields["sanction.conditional_sentence"].message.text()
+    )
+    assert buyer.decision is None and _no_dialog()
+
+
+def test_closing_lists_what_is_still_open(screen: CaseScreen, workspace: Workspace) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT), "close")
+    panel = screen.panel
+    assert isinstance(panel, CloseStep)
+    assert "Underrättelse om misstanke" in panel.blockers.text()
+    panel.close_button.click()
+    assert screen.view.case.get("status") == "open"
+    assert "obligatoriska" in panel.message.label.text() or panel.message.isVisible()

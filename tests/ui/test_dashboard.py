@@ -1,0 +1,66 @@
+"""The operation dashboard and the global actions around it: counts as the brochure
+reports them, cases with their badges, the contacts on duty one key away (F2), search
+(Ctrl+F) and the quick note (Ctrl+Enter) from another section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from fieldapp.demo import DEMO_OFFICER_ID
+from fieldapp.storage.vault import Vault
+from tests.ui.conftest import log_in
+from ui.main_window import CASES, DASHBOARD
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_dashboard_contacts_search_and_quick_note(
+    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+) -> None:
+    vault, passphrase = demo_vault
+    controller = make_controller(vault)
+    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    window = controller.main_window
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.session_view()
+    assert view.section() == DASHBOARD  # an operation is in use: its dashboard first
+    dashboard = view.dashboard
+    assert dashboard.title.text() == "Insatsvecka Exempel (demo)"
+    assert dashboard.figures["cases"].number.text() == "6"
+    assert dashboard.figures["buyers"].number.text() == "6"
+    assert dashboard.figures["seller_support"].number.text() == "3 / 6"
+    assert dashboard.figures["seller_support"].detail.text() == "3 tackade ja"
+    assert dashboard.figures["hotels"].number.text() == "0"
+    numbers = [n.text().replace("\u00a0", " ") for n in dashboard.contacts.numbers]
+    assert "010-562 50 00" in numbers and "112" in numbers
+
+    # F2: the contacts over whatever is on screen; numbers large; Esc closes.
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    panel = view.contacts
+    assert panel.isVisible() and panel.hasFocus()
+    assert panel.contacts.numbers[0].font().pointSizeF() >= 18
+    qtbot.keyClick(panel, Qt.Key.Key_Escape)
+    assert not panel.isVisible()
+
+    # Ctrl+F: search the cases by a buyer's name; Enter opens the match.
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert view.section() == CASES and view.cases.search.hasFocus()
+    qtbot.keyClicks(view.cases.search, "demoberg")
+    assert view.cases.model.rowCount() == 1
+    qtbot.keyClick(view.cases.search, Qt.Key.Key_Return)
+    screen = view.cases.case_screen
+    assert view.cases.showing_case() and screen.header.place.text().startswith("Hotell Demo Park")
+
+    # Ctrl+Enter from another section: back to the case, cursor in the note bar.
+    view.go_to(DASHBOARD)
+    qtbot.keyClick(window, Qt.Key.Key_Return, CTRL)
+    assert view.section() == CASES and screen.note.hasFocus()
+
+    # Opening a case from the dashboard's list.
+    view.go_to(DASHBOARD)
+    dashboard.cases.setFocus()
+    dashboard.cases.selectRow(0)
+    qtbot.keyClick(dashboard.cases, Qt.Key.Key_Return)
+    assert view.section() == CASES and screen.case_id == dashboard.model.case_id(0)
