@@ -138,9 +138,9 @@ class Event:
             self.kind,
             self.entity_type,
             self.entity_id,
-            json.dumps(list(self.parents)),
+            _json_list(self.parents),
             self.body,
-            json.dumps(list(self.attachments)),
+            _json_list(self.attachments),
             self.prev_hash,
             self.entry_hash,
             self.signature,
@@ -308,6 +308,10 @@ class EventLog:
         if sha256_hex(data) != digest:
             raise VaultDamaged(f"Attachment {digest[:12]}… does not match its hash.")
         return data
+
+
+def _json_list(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items)) if items else "[]"  # most events have none: skip the encoder
 
 
 def _with_seal(event: Event, entry_hash: bytes, signature: bytes) -> Event:

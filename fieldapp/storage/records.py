@@ -33,6 +33,7 @@ RECORDS_DDL = """
         voided       INTEGER NOT NULL DEFAULT 0,
         void_reason  TEXT,
         created_hlc  TEXT    NOT NULL,
+        created_event TEXT   NOT NULL,
         PRIMARY KEY (entity_type, entity_id)
     )"""
 RECORDS_INDEXES = """
@@ -149,7 +150,7 @@ class RecordsProjection:
     def _create(self, conn: Connection, event: Event) -> None:
         body = event.data
         conn.execute(
-            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?)",
+            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)",
             (
                 event.entity_type,
                 event.entity_id,
@@ -162,9 +163,11 @@ class RecordsProjection:
                 event.officer_id,
                 event.id,
                 event.hlc,
+                event.id,
             ),
         )
-        self._log_change(conn, event, sorted(body["data"]))
+        # No row in record_changes: the create starts the history (see _fields_changed_since),
+        # which saves a write per record on the station's import path.
 
     def _amend(self, conn: Connection, event: Event) -> None:
         row = self._row(conn, event)
@@ -295,12 +298,20 @@ class RecordsProjection:
             "AND entity_id = ? ORDER BY rowid",
             (event.entity_type, event.entity_id),
         ).fetchall()
+        created = conn.execute(
+            "SELECT created_event FROM records WHERE entity_type = ? AND entity_id = ?",
+            (event.entity_type, event.entity_id),
+        ).fetchone()
         ids = [r[0] for r in rows]
         parent = event.parents[0] if event.parents else None
-        if parent is None or parent not in ids:
+        if parent is not None and created is not None and parent == created[0]:
+            after = rows  # every change so far came after the create the author saw
+        elif parent is not None and parent in ids:
+            after = rows[ids.index(parent) + 1 :]
+        else:
             return {}
         unseen: dict[str, str] = {}
-        for event_id, fields in rows[ids.index(parent) + 1 :]:
+        for event_id, fields in after:
             for name in json.loads(fields):
                 unseen[name] = event_id
         return unseen
