@@ -339,7 +339,7 @@ class TimelineModel(QAbstractListModel):
     def load(self, events: Sequence[Event]) -> None:
         self.beginResetModel()
         self._events = {e.id: e for e in events}
-        self._ids = [e.id for e in sorted(events, key=_newest_first)]
+        self._ids = [e.id for e in sorted(events, key=_applied, reverse=True)]
         self._texts.clear()
         self.endResetModel()
 
@@ -351,7 +351,7 @@ class TimelineModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         for event in fresh:
             self._events[event.id] = event
-        self._ids[0:0] = [e.id for e in sorted(fresh, key=_newest_first)]
+        self._ids[0:0] = [e.id for e in sorted(fresh, key=_applied, reverse=True)]
         self.endInsertRows()
 
     def event_at(self, row: int) -> Event | None:
@@ -385,11 +385,12 @@ class TimelineModel(QAbstractListModel):
         event_id = self._ids[index.row()]
         event = self._events[event_id]
         if role in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            # Worded once: a view asks every row again whenever one is added.
             text = self._texts.get(event_id)
             if text is None:
-                text = self._describe(event, self._events)
+                text = f"{self._head(event)}\n{self._describe(event, self._events)}"
                 self._texts[event_id] = text
-            return f"{self._head(event)}\n{text}"
+            return text
         if role == ID_ROLE:
             return event_id
         if role == KIND_ROLE:
@@ -411,13 +412,9 @@ def _when(iso: str) -> str:
     return moment.strftime("%d/%m %H:%M")
 
 
-def _newest_first(event: Event) -> tuple[str, int]:
+def _applied(event: Event) -> tuple[str, int]:
     # The hybrid clock orders events across laptops; seq breaks ties within one.
-    return (_negate(event.hlc), -event.seq)
-
-
-def _negate(text: str) -> str:
-    return "".join(chr(0x10FFFF - ord(c)) for c in text)
+    return (event.hlc, event.seq)
 
 
 # -- contacts and operations -----------------------------------------------------------------

@@ -162,17 +162,24 @@ class Describer:
     # -- corrections --------------------------------------------------------------------------
 
     def _about(self, event: Event, events: Mapping[str, Event]) -> str:
-        """What an amend or void concerns: the event it names as parent, with its time."""
-        for parent_id in event.parents:
-            parent = events.get(parent_id)
-            if parent is not None:
-                return f"{self._summary(parent, events)} ({clock(parent.wall_time)})"
-        return word(ENTITY_TYPES, event.entity_type)
-
-    def _summary(self, event: Event, events: Mapping[str, Event]) -> str:
-        if event.kind == "create":
-            return self._created(event.entity_type, event.data.get("data", {}))
-        return self._about(event, events)
+        """What an amend or void concerns: the record as first recorded (following the
+        chain of parents back to its creation), with the time of the event corrected."""
+        parent = next((events[p] for p in event.parents if p in events), None)
+        if parent is None:
+            return word(ENTITY_TYPES, event.entity_type)
+        origin = parent
+        seen = {event.id}
+        while origin.kind != "create" and origin.id not in seen:
+            seen.add(origin.id)
+            earlier = next((events[p] for p in origin.parents if p in events), None)
+            if earlier is None:
+                break
+            origin = earlier
+        if origin.kind == "create":
+            what = self._created(origin.entity_type, origin.data.get("data", {}))
+        else:
+            what = word(ENTITY_TYPES, origin.entity_type)
+        return f"{what} ({clock(parent.wall_time)})"
 
     def _amended(self, event: Event, body: Mapping[str, Any], events: Mapping[str, Event]) -> str:
         changes: dict[str, Any] = dict(body.get("set", {}))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -239,6 +239,13 @@ class CodeCombo(QComboBox):
         index = self.findData(code or "")
         self.setCurrentIndex(max(index, 0))
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # A fresh first-letter search in every field: what was typed in the field before
+        # ("h" for hört) must not join the letter typed here ("a" for annonsen).
+        if not self.isEditable():
+            self.view().keyboardSearch("")
+        super().focusInEvent(event)
+
 
 class TownCombo(CodeCombo):
     """The municipality: picked from the county's list (first letters), or typed when the
@@ -302,6 +309,7 @@ class FormGrid(QGridLayout):
         self._row = 0
         self.messages: dict[str, FieldMessage] = {}
         self.captions: dict[str, QLabel] = {}
+        self._last: QWidget | None = None
 
     def add(
         self, name: str, label: str, field: QWidget, *, buddy: QWidget | None = None
@@ -319,6 +327,11 @@ class FormGrid(QGridLayout):
         self.captions[name] = caption
         if not label:
             caption.hide()
+        # Tab follows the rows as shown, whatever order the widgets were made in.
+        first, last = _focus_ends(field)
+        if self._last is not None and first is not None:
+            QWidget.setTabOrder(self._last, first)
+        self._last = last or self._last
         return message
 
     def set_row_visible(self, name: str, visible: bool) -> None:
@@ -343,6 +356,21 @@ class FormGrid(QGridLayout):
     def add_wide(self, widget: QWidget) -> None:
         self.addWidget(widget, self._row, 0, 1, 2)
         self._row += 1
+
+
+def _focus_ends(widget: QWidget) -> tuple[QWidget | None, QWidget | None]:
+    """The first and last widget Tab stops at inside ``widget`` (itself if it takes focus)."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None:
+        return widget, widget
+    inner = [
+        w
+        for w in widget.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
+    ]
+    if not inner:
+        proxy = widget.focusProxy()
+        return proxy, proxy
+    return inner[0], inner[-1]
 
 
 def action_button(text: str, parent: QWidget, *, primary: bool = False) -> QPushButton:

@@ -69,6 +69,14 @@ SUPPORT_OUTCOMES = {
     "referral_made": QT_TRANSLATE_NOOP("Words", "referred / handed over"),
     "not_possible": QT_TRANSLATE_NOOP("Words", "not possible"),
 }
+# The same outcomes as choices in a list: each starts with its own letter, so one key
+# picks it (two quick presses of the same letter would not move on).
+SUPPORT_CHOICES = {
+    "accepted": QT_TRANSLATE_NOOP("Words", "yes, accepted"),
+    "declined": QT_TRANSLATE_NOOP("Words", "no, declined"),
+    "referral_made": QT_TRANSLATE_NOOP("Words", "referred / handed over"),
+    "not_possible": QT_TRANSLATE_NOOP("Words", "could not be offered"),
+}
 PLACE_KINDS = {
     "hotel": QT_TRANSLATE_NOOP("Words", "hotel"),
     "apartment": QT_TRANSLATE_NOOP("Words", "apartment"),

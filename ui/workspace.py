@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.elements import ELEMENT_ENTITY
@@ -174,10 +174,19 @@ class Workspace(QObject):
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.finished.connect(lambda _result, shown=preview: self._forget_preview(shown))
         self.preview = preview
+        # Back to where the officer was when the preview closes (keys go on working).
+        before = QApplication.focusWidget()
+        preview.finished.connect(lambda _result: self._return_focus(parent, before))
         preview.show()
         preview.print_button.setFocus()
         self.document_shown.emit(preview)
         return preview
+
+    def _return_focus(self, parent: QWidget, before: QWidget | None) -> None:
+        window = parent.window()
+        window.activateWindow()
+        if before is not None and before.isVisible():
+            before.setFocus()
 
     def _forget_preview(self, preview: DocumentPreview) -> None:
         if self.preview is preview:

@@ -611,12 +611,12 @@
         <translation>Skriv &amp;ut godkännandeblanketten (Ctrl+P)</translation>
     </message>
     <message>
-        <source>He acc&amp;epts</source>
-        <translation>Han &amp;godkänner</translation>
+        <source>&amp;Yes – he accepts</source>
+        <translation>&amp;Ja – han godkänner</translation>
     </message>
     <message>
-        <source>He decli&amp;nes</source>
-        <translation>Han godkänner &amp;inte</translation>
+        <source>N&amp;o – he declines</source>
+        <translation>&amp;Nej – han godkänner inte</translation>
     </message>
     <message>
         <source>Recorded {time}: {kind}, {who}.</source>
@@ -2180,6 +2180,18 @@
     </message>
     <message>
         <source>not possible</source>
+        <translation>inte möjligt</translation>
+    </message>
+    <message>
+        <source>yes, accepted</source>
+        <translation>ja, tackade ja</translation>
+    </message>
+    <message>
+        <source>no, declined</source>
+        <translation>nej, tackade nej</translation>
+    </message>
+    <message>
+        <source>could not be offered</source>
         <translation>inte möjligt</translation>
     </message>
     <message>

@@ -248,6 +248,10 @@ class CaseScreen(QWidget):
         self.timeline.setWordWrap(True)
         self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Rows are laid out a batch at a time: a note on top of 300 events shows at once,
+        # the rest of the list is measured while the officer types the next one.
+        self.timeline.setLayoutMode(QListView.LayoutMode.Batched)
+        self.timeline.setBatchSize(40)
         self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline_title = QLabel(self.tr("Timeline, newest first"), self)
         self.timeline_title.setProperty("muted", "true")

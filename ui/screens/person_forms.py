@@ -201,12 +201,13 @@ class SellerForm(PersonForm):
     def _build(self) -> None:
         self.name = line_edit(self, self.tr("a name or an alias"), 120)
         self.add_field("name", self.tr("&Name or alias"), self.name)
-        self.born = line_edit(self, "YYYY-MM-DD", 10)
-        self.add_field("date_of_birth", self.tr("Date of &birth"), self.born)
+        # At the scene her age is usually an estimate; a date of birth comes later, if ever.
         self.estimated_age = line_edit(self, self.tr("years"), 2)
         self.add_field("estimated_age", self.tr("&Estimated age"), self.estimated_age, "int")
         self.possibly_minor = check_box(self.tr("&May be under 18"), self)
         self.add_field("possibly_minor", "", self.possibly_minor)
+        self.born = line_edit(self, "YYYY-MM-DD", 10)
+        self.add_field("date_of_birth", self.tr("Date of &birth"), self.born)
         self.nationality = line_edit(self, "SE, RO, TH …", 2)
         self.add_field("nationality", self.tr("Nationalit&y"), self.nationality, "upper")
         self.language = line_edit(self, "sv, en, ro …", 3)

@@ -307,24 +307,26 @@ class DecisionForm(CaptureForm):
         super().__init__(workspace, f"case/{case_id}/decision/{buyer.id}", parent)
         self.case_id = case_id
         self.buyer_id = buyer.id
+        # The order the officer fills them in on the phone: who, how many day-fines (the
+        # amount is calculated), then what usually stays as it is.
         self.decided_by = line_edit(self, self.tr("the prosecutor's name"), 120)
         self.add_field("decided_by", self.tr("Decided &by"), self.decided_by)
-        self.decider_role = CodeCombo(DECIDER_ROLES, self)
-        self.add_field("decider_role", self.tr("&Role"), self.decider_role)
-        self.how = CodeCombo(DECISION_HOW, self)
-        self.add_field("how", self.tr("&How"), self.how)
-        self.at = TimeField(workspace.now, self)
-        self.add_field("at", self.tr("&Time"), self.at, "time")
-        self.decision = CodeCombo(DECISION_KINDS, self)
-        self.add_field("decision", self.tr("&Decision"), self.decision)
-        self.conditional = check_box(self.tr("&Conditional sentence (villkorlig dom)"), self)
-        self.add_field("sanction.conditional_sentence", "", self.conditional, "bool")
         self.day_fines = line_edit(self, "30–150", 3)
         self.add_field("sanction.day_fines", self.tr("Number of da&y-fines"), self.day_fines, "int")
         self.amount = line_edit(self, self.tr("kronor per day-fine"), 5)
         self.add_field(
             "sanction.day_fine_amount_sek", self.tr("&Amount per day-fine"), self.amount, "int"
         )
+        self.conditional = check_box(self.tr("&Conditional sentence (villkorlig dom)"), self)
+        self.add_field("sanction.conditional_sentence", "", self.conditional, "bool")
+        self.decision = CodeCombo(DECISION_KINDS, self)
+        self.add_field("decision", self.tr("&Decision"), self.decision)
+        self.decider_role = CodeCombo(DECIDER_ROLES, self)
+        self.add_field("decider_role", self.tr("&Role"), self.decider_role)
+        self.how = CodeCombo(DECISION_HOW, self)
+        self.add_field("how", self.tr("&How"), self.how)
+        self.at = TimeField(workspace.now, self)
+        self.add_field("at", self.tr("&Time"), self.at, "time")
         self.forfeiture = line_edit(self, "0", 9)
         self.add_field(
             "sanction.forfeiture_sek", self.tr("&Forfeiture (kronor)"), self.forfeiture, "int"
@@ -458,8 +460,8 @@ class DecisionStep(StepPanel):
         answer_row = QHBoxLayout()
         self.print_button = action_button(self.tr("&Print the approval form (Ctrl+P)"), self)
         self.print_button.setProperty("primary", "true")
-        self.accepts_button = action_button(self.tr("He acc&epts"), self)
-        self.declines_button = action_button(self.tr("He decli&nes"), self)
+        self.accepts_button = action_button(self.tr("&Yes – he accepts"), self)
+        self.declines_button = action_button(self.tr("N&o – he declines"), self)
         answer_row.addWidget(self.print_button)
         answer_row.addWidget(self.accepts_button)
         answer_row.addWidget(self.declines_button)

@@ -20,7 +20,7 @@ from ui.documents.preview import leaflet_warning
 from ui.forms import FieldMessage, MessageBox, muted_label
 from ui.screens.step import StepPanel
 from ui.widgets import CodeCombo, TimeField, action_button, line_edit, set_hint
-from ui.words import CONTACT_ROLES, SUPPORT_OUTCOMES, clock, short_name, word
+from ui.words import CONTACT_ROLES, SUPPORT_CHOICES, SUPPORT_OUTCOMES, clock, short_name, word
 from ui.workspace import Workspace
 
 # The contact offered by default: the support organisation for each side.
@@ -41,7 +41,7 @@ class SupportForm(CaptureForm):
         self.add_field("contact_id", self.tr("&Offered"), self.contact)
         self.organisation = line_edit(self, self.tr("only if not in the list"), 160)
         self.add_field("organisation", self.tr("Or&ganisation"), self.organisation)
-        self.outcome = CodeCombo(SUPPORT_OUTCOMES, self, empty=self.tr("— choose —"))
+        self.outcome = CodeCombo(SUPPORT_CHOICES, self, empty=self.tr("— choose —"))
         self.add_field("outcome", self.tr("O&utcome"), self.outcome)
         languages = leaflet_languages()
         self.leaflet_language = CodeCombo(
