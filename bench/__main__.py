@@ -9,6 +9,7 @@ BENCHMARKS = {
     "storage": "bench.storage",
     "documents": "bench.documents",
     "sync": "bench.sync",
+    "ads": "bench.ads",
     "ui": "bench.ui",
 }
 

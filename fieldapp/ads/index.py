@@ -9,6 +9,8 @@ Tables:
   ``remove_diacritics 0``, so "hår" and "har", "Sälen" and "Salen" stay different words;
 - ``search_phones``: every phone number (E.164) of an ad, and those written in an
   observation, with the digits reversed for "ends with" searches;
+- ``search_days``: an R*Tree over the days each record covers (an ad from first to last
+  seen) and its municipality, so "in Sala during week 20" is one box query, not a scan;
 - ``ad_bands``: an ad text's MinHash band keys, for "same advertiser" proposals.
 
 Persons are never indexed (LEGAL.md §8: no free-text search on sellers). An observation may
@@ -25,7 +27,9 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any, ClassVar
 
 from fieldapp.ads.extract import find_phones
@@ -57,6 +61,8 @@ DOCS_DDL = """
         UNIQUE (entity_type, entity_id)
     );
     CREATE INDEX search_docs_place ON search_docs (municipality, day_to);
+    CREATE INDEX search_docs_operation ON search_docs (operation_id, day_to);
+    CREATE INDEX search_docs_hotel ON search_docs (hotel COLLATE NOCASE) WHERE hotel IS NOT NULL;
     CREATE INDEX search_docs_url ON search_docs (url_key) WHERE url_key IS NOT NULL;
     CREATE INDEX search_docs_case ON search_docs (case_id) WHERE case_id IS NOT NULL;"""
 # ``doc`` first and unindexed: the projection snapshot orders each table by its first column.
@@ -73,6 +79,13 @@ PHONES_DDL = """
     ) WITHOUT ROWID;
     CREATE INDEX search_phones_doc ON search_phones (doc);
     CREATE INDEX search_phones_reversed ON search_phones (reversed);"""
+# Days as ordinal numbers; the municipality as a number (``place_code``) in a second
+# dimension whose box is a single point; the kind of record alongside, unindexed, so that a
+# search by period needs nothing but this table until the page of hits is known.
+DAYS_DDL = """
+    CREATE VIRTUAL TABLE search_days USING rtree_i32(
+        doc, first_day, last_day, place_low, place_high, +kind
+    )"""
 BANDS_DDL = """
     CREATE TABLE ad_bands (
         band INTEGER NOT NULL,
@@ -89,6 +102,7 @@ class SearchIndexProjection:
         "search_docs": DOCS_DDL,
         "search_fts": FTS_DDL,
         "search_phones": PHONES_DDL,
+        "search_days": DAYS_DDL,
         "ad_bands": BANDS_DDL,
     }
 
@@ -234,6 +248,7 @@ def _upsert_doc(
             "VALUES (?, ?, ?, ?, ?, ?)",
             (doc, doc, *texts),
         )
+        _set_days(conn, doc, entity_type, meta, fresh=True)
         return doc
     doc = int(row[0])
     conn.execute(
@@ -244,7 +259,36 @@ def _upsert_doc(
         "UPDATE search_fts SET title = ?, body = ?, place = ?, site = ? WHERE rowid = ?",
         (*texts, doc),
     )
+    _set_days(conn, doc, entity_type, meta)
     return doc
+
+
+def _set_days(
+    conn: Connection, doc: int, kind: str, meta: Mapping[str, Any], *, fresh: bool = False
+) -> None:
+    if not fresh:
+        conn.execute("DELETE FROM search_days WHERE doc = ?", (doc,))
+    first, last = meta.get("day_from"), meta.get("day_to")
+    if not first or not last:
+        return
+    a, b = day_number(first), day_number(last)
+    place = place_code(meta.get("municipality"))
+    conn.execute(
+        "INSERT INTO search_days (doc, first_day, last_day, place_low, place_high, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (doc, min(a, b), max(a, b), place, place, kind),
+    )
+
+
+def day_number(day: str | date) -> int:
+    """A day as the R*Tree stores it (its proleptic Gregorian ordinal)."""
+    return (day if isinstance(day, date) else date.fromisoformat(day[:10])).toordinal()
+
+
+def place_code(municipality: str | None) -> int:
+    """A municipality as a number for the R*Tree (0 for none). CRC-32 of the name: the
+    county's municipalities do not share one (a test checks every county profile)."""
+    return zlib.crc32(municipality.encode()) & 0x7FFFFFFF if municipality else 0
 
 
 def _remove(conn: Connection, entity_type: str, entity_id: str) -> None:
@@ -255,7 +299,7 @@ def _remove(conn: Connection, entity_type: str, entity_id: str) -> None:
     if row is None:
         return
     doc = int(row[0])
-    for table in ("search_phones", "ad_bands", "search_docs"):
+    for table in ("search_phones", "ad_bands", "search_days", "search_docs"):
         conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
     conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc,))
 

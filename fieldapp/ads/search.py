@@ -19,10 +19,11 @@ from datetime import date
 from typing import Any
 
 from fieldapp.ads.extract import normalise_phone
-from fieldapp.ads.index import require_index, reversed_digits
+from fieldapp.ads.index import day_number, place_code, require_index, reversed_digits
 from fieldapp.ads.model import AD_ENTITY
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.persons import PERSON_ENTITY
+from fieldapp.storage.database import Connection
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Context
 
@@ -34,6 +35,7 @@ ELLIPSIS = "…"
 SNIPPET_WORDS = 16
 MAX_LIMIT = 500
 MIN_PHONE_TAIL = 4  # "ends with" searches need at least this many digits
+RANK_WINDOW = 2000  # the newest matches of words that are ranked by relevance
 _OR = "OR"  # FTS5's operator, kept when typed in capitals between words
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
 _PHONE_LIKE = re.compile(r"^[\d\s\u00a0+().\-/]+$")
@@ -129,43 +131,157 @@ def highlighted(snippet: str, start: str = "[", end: str = "]") -> str:
 
 
 def search(ctx: Context, query: SearchQuery) -> SearchResult:
-    """Hits for ``query``, best first for words, newest first otherwise."""
+    """Hits for ``query``: for words, the most relevant first among the ``RANK_WINDOW``
+    newest matches (then older matches, newest first); otherwise newest first."""
     conn = require_index(ctx.session.conn)
-    limit = max(1, min(query.limit, MAX_LIMIT))
-    where, args = _filters(query)
-    narrowed = len(where) > 1  # a place, a period or an operation was given
-    problems: list[str] = []
-    phone = None
-    if query.phone.strip():
-        phone, clause, phone_args = _phone_clause(query.phone)
-        if clause is None:
-            problems.append("phone: not a phone number, nor four or more of its last digits.")
-            return SearchResult((), None, False, tuple(problems))
-        where.append(clause)
-        args.extend(phone_args)
+    limit = max(1, min(query.limit, MAX_LIMIT)) + 1  # one more, to know if there are more
+    plan = _Plan(query)
+    if plan.problem:
+        return SearchResult((), None, False, (plan.problem,))
     expression = match_expression(query.text) if query.text.strip() else None
     if expression:
-        sql = (
-            f"SELECT {_COLUMNS}, f.title, snippet(search_fts, -1, ?, ?, ?, ?) "
-            "FROM search_fts f JOIN search_docs d ON d.doc = f.rowid "
-            f"WHERE search_fts MATCH ?{''.join(' AND ' + w for w in where)} "
-            "ORDER BY f.rank LIMIT ?"
-        )
-        params = [MARK_START, MARK_END, ELLIPSIS, SNIPPET_WORDS, expression, *args, limit + 1]
-        matched_by = "text"
-    elif narrowed or phone:
-        sql = (
-            f"SELECT {_COLUMNS}, f.title, substr(f.body, 1, 200) "
-            "FROM search_docs d JOIN search_fts f ON f.rowid = d.doc "
-            f"WHERE {' AND '.join(where)} ORDER BY d.day_to DESC, d.doc DESC LIMIT ?"
-        )
-        params = [*args, limit + 1]
-        matched_by = "phone" if phone else "place"
+        rows = plan.by_words(conn, expression, limit)
+    elif plan.phone or plan.narrowed:
+        rows = plan.newest(conn, limit)
     else:
-        return SearchResult((), None, False, tuple(problems))
-    rows = conn.execute(sql, params).fetchall()
-    hits = tuple(_hit(row, matched_by) for row in rows[:limit])
-    return SearchResult(hits, phone, len(rows) > limit, tuple(problems))
+        return SearchResult(())
+    matched_by = "text" if expression else "phone" if plan.phone else "place"
+    hits = tuple(_hit(row, matched_by) for row in rows[: limit - 1])
+    return SearchResult(hits, plan.phone, len(rows) == limit)
+
+
+class _Plan:
+    """How to answer a query: each search is driven from the table that narrows it most
+    (the phone index, the R*Tree of days and places, the municipality index, the words),
+    the other parts of the query filtering. CROSS JOIN fixes that order; a "+" keeps SQLite
+    from using an index the plan does not drive from."""
+
+    def __init__(self, query: SearchQuery) -> None:
+        self.query = query
+        self.problem: str | None = None
+        self.phone: str | None = None
+        self.phone_where = ""
+        self.phone_args: list[Any] = []
+        if query.phone.strip():
+            self.phone, where, args = _phone_clause(query.phone)
+            if where is None:
+                self.problem = "phone: not a phone number, nor four or more of its last digits."
+            self.phone_where, self.phone_args = where or "", list(args)
+        self.days_where, self.days_args = _days_clause(query)
+        self.narrowed = bool(query.municipality or query.operation_id or self.days_where)
+
+    def _doc_filters(self, driving: str = "") -> tuple[str, list[Any]]:
+        """Conditions on ``search_docs d``; the one named ``driving`` may use its index."""
+        kinds = [k for k in self.query.kinds if k in (AD_ENTITY, OBSERVATION_ENTITY)]
+        parts: list[tuple[str, list[Any]]] = []
+        if len(kinds) < 2:
+            parts.append((f"+d.entity_type IN ({', '.join('?' * len(kinds))})" if kinds
+                          else "0", list(kinds)))  # fmt: skip
+        for column, value in (("municipality", self.query.municipality),
+                              ("operation_id", self.query.operation_id)):  # fmt: skip
+            if value:
+                plus = "" if column == driving else "+"
+                parts.append((f"{plus}d.{column} = ?", [value]))
+        return "".join(f" AND {w}" for w, _ in parts), [a for _, args in parts for a in args]
+
+    def _in(self, table: str, where: str, args: list[Any]) -> tuple[str, list[Any]]:
+        return (f" AND d.doc IN (SELECT doc FROM {table} WHERE {where})", args) if where else (
+            "", [])  # fmt: skip
+
+    def newest(self, conn: Connection, limit: int) -> list[Any]:
+        """Newest first (by last day seen), with the start of the text as the snippet.
+
+        The page of ids is found first, reading as little as possible; only its rows are
+        then joined to their text (SQLite would otherwise read the text of every candidate
+        before sorting)."""
+        if self.phone:
+            days, days_args = self._in("search_days", self.days_where.replace("{t}.", ""),
+                                       self.days_args)  # fmt: skip
+            filters, filter_args = self._doc_filters()
+            inner = (
+                "SELECT d.doc FROM search_phones p CROSS JOIN search_docs d ON d.doc = p.doc "
+                f"WHERE {self.phone_where.replace('{t}', 'p')}{days}{filters} "
+                "ORDER BY d.day_to DESC, d.doc DESC LIMIT ?"
+            )
+            args = [*self.phone_args, *days_args, *filter_args, limit]
+        elif self.days_where:
+            inner, args = self._by_days(limit)
+        else:
+            driving = "municipality" if self.query.municipality else "operation_id"
+            index = "search_docs_place" if self.query.municipality else "search_docs_operation"
+            filters, args = self._doc_filters(driving)
+            inner = (
+                f"SELECT d.doc FROM search_docs d INDEXED BY {index} WHERE 1{filters} "
+                "ORDER BY d.day_to DESC, d.doc DESC LIMIT ?"
+            )
+            args.append(limit)
+        sql = (
+            f"SELECT {_COLUMNS}, f.title, substr(f.body, 1, 200) FROM ({inner}) AS page "
+            "CROSS JOIN search_docs d ON d.doc = page.doc "
+            "CROSS JOIN search_fts f ON f.rowid = d.doc ORDER BY d.day_to DESC, d.doc DESC"
+        )
+        return conn.execute(sql, args).fetchall()
+
+    def _by_days(self, limit: int) -> tuple[str, list[Any]]:
+        """A period (and a municipality) from the R*Tree alone; the kind is stored there
+        too, so only an operation needs ``search_docs``."""
+        kinds = [k for k in self.query.kinds if k in (AD_ENTITY, OBSERVATION_ENTITY)]
+        where = self.days_where.replace("{t}", "r")
+        args: list[Any] = list(self.days_args)
+        if len(kinds) < 2:
+            where += f" AND r.kind IN ({', '.join('?' * len(kinds))})" if kinds else " AND 0"
+            args += kinds
+        join = ""
+        if self.query.operation_id:
+            join = " CROSS JOIN search_docs d ON d.doc = r.doc"
+            where += " AND +d.operation_id = ?"
+            args.append(self.query.operation_id)
+        inner = (
+            f"SELECT r.doc FROM search_days r{join} WHERE {where} "
+            "ORDER BY r.last_day DESC, r.doc DESC LIMIT ?"
+        )
+        return inner, [*args, limit]
+
+    def by_words(self, conn: Connection, expression: str, limit: int) -> list[Any]:
+        """Words: bm25 over every match of a common word (80,000 ads) takes a tenth of a
+        second, so only the ``RANK_WINDOW`` newest matches are ranked; older ones follow,
+        newest first, if those do not fill the page. With a phone number the few ads it
+        appears in are checked for the words and listed newest first (ranking even those
+        would make FTS5 weigh each word over the whole index)."""
+        select = f"SELECT {_COLUMNS}, f.title, snippet(search_fts, -1, ?, ?, ?, ?)"
+        marks: list[Any] = [MARK_START, MARK_END, ELLIPSIS, SNIPPET_WORDS]
+        filters, filter_args = self._doc_filters()
+        days, days_args = self._in("search_days", self.days_where.replace("{t}.", ""),
+                                   self.days_args)  # fmt: skip
+        if self.phone:
+            sql = (
+                f"{select} FROM search_phones p CROSS JOIN search_docs d ON d.doc = p.doc "
+                "CROSS JOIN search_fts f ON f.rowid = d.doc "
+                f"WHERE {self.phone_where.replace('{t}', 'p')} AND search_fts MATCH ?"
+                f"{days}{filters} ORDER BY d.day_to DESC, d.doc DESC LIMIT ?"
+            )
+            args = [*marks, *self.phone_args, expression, *days_args, *filter_args, limit]
+            return conn.execute(sql, args).fetchall()
+        base = (
+            f"{select} FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid "
+            "WHERE search_fts MATCH ?"
+        )
+        cutoff = conn.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC "
+            "LIMIT 1 OFFSET ?",
+            (expression, RANK_WINDOW - 1),
+        ).fetchone()
+        window = [cutoff[0]] if cutoff else []
+        rows = conn.execute(
+            f"{base}{' AND f.rowid >= ?' if cutoff else ''}{days}{filters} ORDER BY f.rank LIMIT ?",
+            [*marks, expression, *window, *days_args, *filter_args, limit],
+        ).fetchall()
+        if cutoff and len(rows) < limit:
+            rows += conn.execute(
+                f"{base} AND f.rowid < ?{days}{filters} ORDER BY f.rowid DESC LIMIT ?",
+                [*marks, expression, *window, *days_args, *filter_args, limit - len(rows)],
+            ).fetchall()
+        return rows
 
 
 def open_hit(ctx: Context, hit: Hit, purpose: str = "search") -> Record:
@@ -200,7 +316,7 @@ def suggest_for_case(ctx: Context, case_id: str, limit: int = 20) -> list[Sugges
     if hotel:
         rows = ctx.session.conn.execute(
             f"SELECT {_COLUMNS}, f.title, substr(f.body, 1, 200) FROM search_docs d "
-            "JOIN search_fts f ON f.rowid = d.doc WHERE d.entity_type = ? "
+            "JOIN search_fts f ON f.rowid = d.doc WHERE +d.entity_type = ? "
             "AND d.hotel = ? COLLATE NOCASE ORDER BY d.day_to DESC LIMIT ?",
             (AD_ENTITY, hotel, limit),
         ).fetchall()
@@ -214,37 +330,33 @@ def suggest_for_case(ctx: Context, case_id: str, limit: int = 20) -> list[Sugges
     return unique[:limit]
 
 
-def _filters(query: SearchQuery) -> tuple[list[str], list[Any]]:
-    """The conditions on ``search_docs`` besides words and phone; the first is the kinds."""
-    kinds = [k for k in query.kinds if k in (AD_ENTITY, OBSERVATION_ENTITY)]
-    where = [f"d.entity_type IN ({', '.join('?' * len(kinds))})" if kinds else "0"]
-    args: list[Any] = list(kinds)
-    for clause, value in (
-        ("d.municipality = ?", query.municipality),
-        ("d.day_to >= ?", query.since.isoformat() if query.since else None),
-        ("d.day_from <= ?", query.until.isoformat() if query.until else None),
-        ("d.operation_id = ?", query.operation_id),
-    ):
-        if value:
-            where.append(clause)
-            args.append(value)
-    return where, args
+def _days_clause(query: SearchQuery) -> tuple[str, list[Any]]:
+    """The R*Tree condition for a period (overlapping it) and a municipality, over a table
+    named ``{t}``; empty when the query names no period."""
+    if not (query.since or query.until):
+        return "", []
+    parts: list[tuple[str, int]] = []
+    if query.since:
+        parts.append(("{t}.last_day >= ?", day_number(query.since)))
+    if query.until:
+        parts.append(("{t}.first_day <= ?", day_number(query.until)))
+    if query.municipality:
+        code = place_code(query.municipality)
+        parts += [("{t}.place_low <= ?", code), ("{t}.place_high >= ?", code)]
+    return " AND ".join(w for w, _ in parts), [v for _, v in parts]
 
 
 def _phone_clause(raw: str) -> tuple[str | None, str | None, Sequence[Any]]:
+    """The number searched for and the condition on ``search_phones`` (named ``{t}``)."""
     number = normalise_phone(raw)
     if number is not None:
-        return number, "d.doc IN (SELECT doc FROM search_phones WHERE phone = ?)", [number]
+        return number, "{t}.phone = ?", [number]
     digits = re.sub(r"\D", "", raw)
     if len(digits) < MIN_PHONE_TAIL:
         return None, None, []
     tail = reversed_digits(digits)
     # Reversed digits sort by the number's end: a range scan finds every "…0605".
-    return (
-        digits,
-        "d.doc IN (SELECT doc FROM search_phones WHERE reversed >= ? AND reversed < ?)",
-        [tail, tail + ":"],
-    )
+    return digits, "{t}.reversed >= ? AND {t}.reversed < ?", [tail, tail + ":"]
 
 
 def _hit(row: Sequence[Any], matched_by: str) -> Hit:

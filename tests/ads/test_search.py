@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from fieldapp.ads import links, register
+from fieldapp.ads import search as search_module
+from fieldapp.ads.index import place_code
 from fieldapp.ads.search import (
     MARK_END,
     MARK_START,
@@ -19,6 +21,7 @@ from fieldapp.ads.search import (
     search,
     suggest_for_case,
 )
+from fieldapp.counties import county_ids, load_county
 from fieldapp.workflow import cases, persons
 from fieldapp.workflow.context import Context
 from tests.ads.conftest import AD_BELLA, AD_FOREIGN, AD_SALA, Clock
@@ -176,3 +179,46 @@ def test_suggestions_for_a_case(
     assert (ads["bella"], "hotel") in reasons  # the ad names the case's hotel
     links.link_case(ctx, ads["har"], case_id)
     assert ads["har"] not in {s.hit.entity_id for s in suggest_for_case(ctx, case_id)}
+
+
+def test_words_are_ranked_among_the_newest_matches_then_older_follow(
+    ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 3)
+    ids = []
+    for i in range(6):
+        text = "massage " * (6 - i) + f"annons nummer {i} i Sala"  # the oldest most relevant
+        fields = register.capture(ctx, operation_id, text, site="Exempelsajten").fields
+        ids.append(register.register_ad(ctx, operation_id, fields).entity_id)
+    hits = [h.entity_id for h in search(ctx, parse_query("massage")).hits]
+    # The three newest are ranked (most "massage" first), the older follow, newest first.
+    assert hits == [ids[3], ids[4], ids[5], ids[2], ids[1], ids[0]]
+    result = search(ctx, parse_query("massage", limit=4))
+    assert len(result.hits) == 4 and result.more
+    monkeypatch.setattr(search_module, "RANK_WINDOW", 100)
+    assert [h.entity_id for h in search(ctx, parse_query("massage")).hits] == ids
+
+
+def test_parts_of_a_query_combine(
+    ctx: Context, ads: dict[str, str], case_id: str, operation_id: str
+) -> None:
+    cases.add_observation(ctx, case_id, "Samtal till 070-174 06 05 om massage i kväll.")
+    both = {h.entity_type for h in search(ctx, SearchQuery(text="kväll", phone="0701740605")).hits}
+    assert both == {"observation"}  # the ad with that number does not say "kväll"
+    narrowed = SearchQuery(text="kr", municipality="Köping", since=date(2026, 5, 11))
+    assert {h.entity_id for h in search(ctx, narrowed).hits} == {ads["har"]}
+    period = SearchQuery(since=date(2026, 5, 14), until=date(2026, 5, 14), kinds=("observation",))
+    assert [h.entity_type for h in search(ctx, period).hits] == ["observation"]
+    assert search(ctx, SearchQuery(since=date(2026, 5, 14), kinds=("ad",))).hits == ()
+    mine = SearchQuery(operation_id=operation_id, kinds=("ad",), limit=500)
+    assert len(search(ctx, mine).hits) == 5
+    assert search(ctx, SearchQuery(operation_id="another", since=date(2026, 5, 1))).hits == ()
+    newest = search(ctx, SearchQuery(municipality="Västerås")).hits
+    assert [h.entity_type for h in newest] == ["observation", "ad", "ad"]  # 14, 10, 2 May
+    assert [h.entity_id for h in newest[1:]] == [ads["hair"], ads["bella"]]
+
+
+def test_every_county_municipality_has_its_own_place_code() -> None:
+    for county in county_ids():
+        names = load_county(county).municipalities
+        assert len({place_code(n) for n in names}) == len(names)
