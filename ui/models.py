@@ -31,7 +31,7 @@ from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import checklist_state
 from ui.status import case_status
 from ui.theme import HINT_COLOR, MUTED_COLOR, OK_COLOR, sized_font, text_scale
-from ui.words import CASE_STATUS, CONTACT_ROLES, short_moment, short_name, word
+from ui.words import CASE_STATUS, CONTACT_ROLES, OUTCOMES_SHORT, short_moment, short_name, word
 from ui.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -65,9 +65,12 @@ class CaseListModel(QAbstractTableModel):
 
     COLUMNS = ("time", "place", "status", "flags", "open")
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QObject | None = None, *, merge_flags: bool = False
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self.merge_flags = merge_flags  # flags shown with the status (narrow tables)
         self._ids: list[str] = []
         self._rows: dict[str, CaseRow] = {}
         self._search: dict[str, str] | None = None
@@ -158,7 +161,7 @@ class CaseListModel(QAbstractTableModel):
             room=str(case.get("room") or ""),
             badge=status.text,
             badge_kind=status.kind,
-            flags=status.flag_text,
+            flags=status.short_flags,
             open_items=sum(1 for s in states if s.blocks_closing),
             state=str(case.get("status", "")),
         )
@@ -196,6 +199,8 @@ class CaseListModel(QAbstractTableModel):
         row = self._row(case_id)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "status":
+                if self.merge_flags and row.flags:
+                    return _color("#ff9d8f")
                 if row.state != "open":
                     return _color(MUTED_COLOR)
                 return _color(
@@ -212,7 +217,10 @@ class CaseListModel(QAbstractTableModel):
         place = f"{row.place}, {room}" if row.room else row.place
         status = row.badge
         if row.state != "open":
-            status = f"{word(CASE_STATUS, row.state).capitalize()} · {row.badge.lower()}"
+            short = word(OUTCOMES_SHORT, row.badge_kind)
+            status = f"{word(CASE_STATUS, row.state).capitalize()} · {short}"
+        if self.merge_flags and row.flags:
+            status = f"{status} · {row.flags}"
         values = {
             "time": row.start,
             "place": place,
@@ -363,8 +371,9 @@ class TimelineModel(QAbstractListModel):
         """Every row's text (tests and the bench read what the officer sees)."""
         return [str(self.data(self.index(r, 0))) for r in range(len(self._ids))]
 
-    def _head(self, event: Event) -> str:
-        """When it was recorded and by whom; and the time it happened, if another."""
+    def _head(self, event: Event) -> tuple[str, str]:
+        """When it happened and who recorded it; and, to go at the end, when it was
+        recorded if that was another time."""
         recorded = _when(event.wall_time)
         happened = None
         if event.kind == "create":
@@ -373,8 +382,8 @@ class TimelineModel(QAbstractListModel):
             happened = _when(value) if isinstance(value, str) else None
         head = f"{happened or recorded}  ·  {short_name(self._names(event.officer_id))}"
         if happened and happened != recorded:
-            head += "  ·  " + self.tr("recorded {time}").format(time=recorded)
-        return head
+            return head, "  (" + self.tr("rec. {time}").format(time=recorded) + ")"
+        return head, ""
 
     def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
         return 0 if parent.isValid() else len(self._ids)
@@ -388,7 +397,8 @@ class TimelineModel(QAbstractListModel):
             # Worded once: a view asks every row again whenever one is added.
             text = self._texts.get(event_id)
             if text is None:
-                text = f"{self._head(event)}\n{self._describe(event, self._events)}"
+                head, recorded = self._head(event)
+                text = f"{head}\n{self._describe(event, self._events)}{recorded}"
                 self._texts[event_id] = text
             return text
         if role == ID_ROLE:

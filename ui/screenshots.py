@@ -299,13 +299,16 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
         child = by_place["Hotell Fiktiva Ängen"]
         view.open_case(child)
         shot("20_case_child.png")
+        view.open_case(attempt)
+        attempt_buyer = screen.view.buyers[0] if screen.view else None
+        if attempt_buyer is not None:
+            view.open_case(attempt, f"item:decision:{attempt_buyer.id}")
+        shot("21_case_decision.png")
         view.open_case(completed)
         completed_buyer = screen.view.buyers[0] if screen.view else None
         if completed_buyer is not None:
             view.open_case(completed, f"item:decision:{completed_buyer.id}")
-        shot("21_case_decision.png")
-        screen.step_area.verticalScrollBar().setValue(10_000)
-        shot("22_case_decision_answer.png")
+        shot("22_case_decision_recorded.png")
         screen.focus_quick_note()
         screen.note.setText("Köparen visade körkort; pengarna låg på nattduksbordet.")
         shot("23_case_quick_note.png")

@@ -26,6 +26,7 @@ _RANK = {Outcome.COMPLETED: 2, Outcome.ATTEMPT: 1, Outcome.NOT_ENOUGH: 0}
 class Flag:
     text: str
     kind: str  # badge colour in the theme
+    short: str = ""  # for a column in a list
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class CaseStatus:
     @property
     def flag_text(self) -> str:
         return " · ".join(f.text for f in self.flags)
+
+    @property
+    def short_flags(self) -> str:
+        return " · ".join(f.short or f.text for f in self.flags)
 
 
 def case_status(view: CaseView) -> CaseStatus:
@@ -59,7 +64,13 @@ def case_status(view: CaseView) -> CaseStatus:
     if view.child_case:
         flags.append(Flag(QCoreApplication.translate("Status", "Child case 6:9"), "child"))
     if Escalation.TRAFFICKING in view.escalations:
-        flags.append(Flag(QCoreApplication.translate("Status", "Trafficking signs"), "trafficking"))
+        flags.append(
+            Flag(
+                QCoreApplication.translate("Status", "Trafficking signs"),
+                "trafficking",
+                QCoreApplication.translate("Status", "Trafficking?"),
+            )
+        )
     return CaseStatus(text, kind, tuple(flags), explain(view))
 
 

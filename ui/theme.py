@@ -48,13 +48,13 @@ QFrame#messageBox {{
     border-radius: 6px;
 }}
 QFrame#messageBox QLabel {{ color: #ffd6cf; }}
-QLineEdit, QComboBox {{
+QLineEdit, QComboBox, QSpinBox {{
     background: {FIELD_BACKGROUND};
     border: 1px solid {FIELD_BORDER};
     border-radius: 4px;
     padding: 4px 8px;
 }}
-QLineEdit:focus, QComboBox:focus {{ border-color: {FOCUS_COLOR}; }}
+QLineEdit:focus, QComboBox:focus, QSpinBox:focus {{ border-color: {FOCUS_COLOR}; }}
 QLineEdit:read-only {{ color: {MUTED_COLOR}; }}
 QLineEdit:disabled, QComboBox:disabled {{
     background: #1b1d21;
@@ -123,6 +123,12 @@ QFrame#explanation {{
     border-radius: 6px;
 }}
 QLabel[role="stepTitle"] {{ font-weight: bold; }}
+QLabel#dayFineExplanation {{
+    background: #191b1f;
+    border: 1px solid #30343b;
+    border-radius: 6px;
+    padding: 8px 10px;
+}}
 QLabel[role="phone"] {{ color: #ffffff; font-weight: bold; }}
 QLabel[role="bigNumber"] {{ color: #ffffff; font-weight: bold; }}
 QListView#checklist, QListView#timeline, QTableView {{

@@ -39,6 +39,11 @@ OUTCOMES = {
     "attempt": QT_TRANSLATE_NOOP("Words", "Attempt"),
     "not_enough": QT_TRANSLATE_NOOP("Words", "Not enough yet"),
 }
+OUTCOMES_SHORT = {
+    "completed": QT_TRANSLATE_NOOP("Words", "completed"),
+    "attempt": QT_TRANSLATE_NOOP("Words", "attempt"),
+    "not_enough": QT_TRANSLATE_NOOP("Words", "not enough"),
+}
 COMPLETION_RULES = {
     "county_practice": QT_TRANSLATE_NOOP(
         "Words", "County practice: agreement, stated price and payment handed over"

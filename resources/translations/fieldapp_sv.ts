@@ -1731,6 +1731,10 @@
         <translation>Tecken på människohandel</translation>
     </message>
     <message>
+        <source>Trafficking?</source>
+        <translation>Människohandel?</translation>
+    </message>
+    <message>
         <source>Rule: {rule}.</source>
         <translation>Regel: {rule}.</translation>
     </message>
@@ -2037,8 +2041,8 @@
 <context>
     <name>TimelineModel</name>
     <message>
-        <source>recorded {time}</source>
-        <translation>registrerat {time}</translation>
+        <source>rec. {time}</source>
+        <translation>reg. {time}</translation>
     </message>
 </context>
 <context>
@@ -2133,6 +2137,18 @@
     <message>
         <source>Not enough yet</source>
         <translation>Underlaget räcker inte än</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>fullbordat</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>försök</translation>
+    </message>
+    <message>
+        <source>not enough</source>
+        <translation>räcker inte</translation>
     </message>
     <message>
         <source>County practice: agreement, stated price and payment handed over</source>

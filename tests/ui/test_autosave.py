@@ -10,7 +10,7 @@ from fieldapp.demo import DEMO_OFFICER_ID
 from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.storage.events import read_events
 from fieldapp.storage.vault import Vault
-from tests.ui.conftest import case_by_place, log_in
+from tests.ui.conftest import case_by_place, flush_deletions, log_in, widget_texts
 from ui.screens.elements import ElementsStep
 from ui.screens.person_forms import PersonStep
 
@@ -43,6 +43,8 @@ def test_typing_then_locking_at_once_saves_the_text(
 
     controller.lock()  # before the debounce fires
 
+    flush_deletions()
+    assert not [t for t in widget_texts() if "Låtsasson" in t or "Provgatan" in t]
     session = vault.unlock(DEMO_OFFICER_ID, passphrase)
     try:
         events = list(read_events(session.conn, entity=(PERSON_ENTITY, buyer_id)))

@@ -54,7 +54,7 @@ from ui.words import CASE_STATUS, clock, day_text, short_name, word
 from ui.workspace import Workspace
 
 CHECKLIST_WIDTH = 310
-TIMELINE_WIDTH = 260
+TIMELINE_WIDTH = 280
 MIN_STEP_WIDTH = 520
 PERSON_ITEMS = {"buyer_identified": BUYER, "seller_age_assessed": SELLER}
 HEARING_ITEMS = ("buyer_heard", "seller_heard")
@@ -331,7 +331,8 @@ class CaseScreen(QWidget):
             self.left.setFixedWidth(round(CHECKLIST_WIDTH * scale))
             if self.timeline_box.parent() is not self.left:
                 self.left.addWidget(self.timeline_box)
-                self.left.setSizes([600, 300])
+                self.left.setStretchFactor(0, 3)  # the checklist is the spine: most room
+                self.left.setStretchFactor(1, 2)
             self.right.hide()
         self.timeline_box.show()
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -40,14 +40,11 @@ def case_table(model: CaseListModel, parent: QWidget) -> QTableView:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     metrics = table.fontMetrics()
-    widths = {
-        0: metrics.horizontalAdvance("00/00 00:00") + 24,
-        2: metrics.horizontalAdvance("x" * 22),
-        3: metrics.horizontalAdvance("x" * 20),
-        4: metrics.horizontalAdvance("x" * 7),
-    }
-    for column, width in widths.items():
-        table.setColumnWidth(column, width)
+    samples = {0: "00/00 00:00", 2: "Fullbordat brott ", 3: "Människohandel? ", 4: "Öppna"}
+    for column, sample in samples.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16)
+        table.setColumnWidth(column, width + 20)
     return table
 
 

@@ -26,6 +26,7 @@ from fieldapp.workflow.context import Change
 from ui.forms import muted_label, title_label
 from ui.models import ID_ROLE, CaseListModel, big_font
 from ui.screens.cases_page import case_table
+from ui.theme import text_scale
 from ui.words import CONTACT_ROLES, TEAM_ROLES, word
 from ui.workspace import Workspace
 
@@ -86,16 +87,17 @@ class ContactList(QWidget):
             hours = str(contact.get("hours") or "")
             if hours:
                 org.setText(f"{org.text()} · {hours}")
+            # The number on a line of its own: never cut, whatever the text size.
             number = QLabel(phone_text(contact.get("phone")), self)
             number.setProperty("role", "phone")
             number.setFont(big_font(self._size))
             number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.grid.addWidget(who, row, 0)
-            self.grid.addWidget(number, row, 1, 2, 1)
-            self.grid.addWidget(org, row + 1, 0)
+            self.grid.addWidget(number, row + 1, 0)
+            self.grid.addWidget(org, row + 2, 0)
+            self.grid.setRowMinimumHeight(row + 3, 8)
             self.numbers.append(number)
-            row += 2
+            row += 4
         self.grid.setColumnStretch(0, 1)
 
 
@@ -127,8 +129,10 @@ class DashboardPage(QWidget):
         figures.setSpacing(10)
         for figure in self.figures.values():
             figures.addWidget(figure, 1)
-        self.model = CaseListModel(self.workspace, self)
+        self.model = CaseListModel(self.workspace, self, merge_flags=text_scale() > 1.1)
         self.cases = case_table(self.model, self)
+        if self.model.merge_flags:
+            self.cases.setColumnHidden(3, True)  # large text: the flags go with the status
         self.cases_title = QLabel(self.tr("Cases (Enter opens)"), self)
         self.cases_title.setProperty("role", "stepTitle")
         self.contacts_title = QLabel(self.tr("Contacts on duty (F2 anywhere)"), self)
@@ -151,8 +155,8 @@ class DashboardPage(QWidget):
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side_scroll.setMinimumWidth(380)
-        side_scroll.setMaximumWidth(440)
+        side_scroll.setMinimumWidth(round(300 * text_scale()))
+        side_scroll.setMaximumWidth(round(340 * text_scale()))
         left = QVBoxLayout()
         left.addWidget(self.cases_title)
         left.addWidget(self.cases, 1)

@@ -201,6 +201,7 @@ class ElementsStep(StepPanel):
         self.recorded = QListWidget(self)
         self.recorded.setObjectName("recordedElements")
         self.recorded.setMaximumHeight(150)
+        self.recorded.setWordWrap(True)
         self.body.addWidget(self.recorded)
         actions = QHBoxLayout()
         self.correct_button = action_button(self.tr("&Correct…"), self)

@@ -72,6 +72,13 @@ class PersonForm(RecordForm):
         self.record = record
         return _flatten(record.data if record else {}, self.fields)
 
+    def _show_interpreter(self) -> None:
+        """The interpreter's language only once an interpreter is needed."""
+        if "interpreter_needed" in self.fields:
+            needed = bool(self.fields["interpreter_needed"].read())
+            typed = bool(self.fields["interpreter_language"].raw())
+            self.grid.set_row_visible("interpreter_language", needed or typed)
+
     def missing_text(self, missing: list[str]) -> str:
         if not missing:
             return self.tr("Kept as a draft until it is accepted.")
@@ -158,9 +165,12 @@ class BuyerForm(PersonForm):
     def on_edited(self, name: str) -> None:
         if name == "personal_id":
             self._check_identity()
+        if name == "interpreter_needed":
+            self._show_interpreter()
 
     def after_load(self) -> None:
         self._check_identity()
+        self._show_interpreter()
 
     @Slot()
     def _check_identity(self) -> None:
@@ -247,6 +257,13 @@ class SellerForm(PersonForm):
             entry = stored.get(code)
             values[f"indicators.{code}"] = entry.get("answer") if isinstance(entry, dict) else None
         return values
+
+    def on_edited(self, name: str) -> None:
+        if name == "interpreter_needed":
+            self._show_interpreter()
+
+    def after_load(self) -> None:
+        self._show_interpreter()
 
     def missing_text(self, missing: list[str]) -> str:
         if "name" in missing:
