@@ -91,8 +91,9 @@ BANDS_DDL = """
         band INTEGER NOT NULL,
         doc  INTEGER NOT NULL,
         PRIMARY KEY (band, doc)
-    ) WITHOUT ROWID;
-    CREATE INDEX ad_bands_doc ON ad_bands (doc);"""
+    ) WITHOUT ROWID"""
+# No index by doc: ten random-position inserts an ad are enough. An ad's old keys are
+# recomputed from its old text (still in ``search_fts``) when it changes or goes.
 
 
 class SearchIndexProjection:
@@ -128,6 +129,8 @@ class SearchIndexProjection:
         if record is None or record["voided"]:
             _remove(conn, AD_ENTITY, event.entity_id)
             return
+        if not fresh:
+            _drop_bands(conn, _doc_of(conn, AD_ENTITY, event.entity_id))
         data = record["data"]
         place = " ".join(x for x in (data.get("municipality"), data.get("hotel")) if x)
         body = data.get("text") or ""
@@ -149,8 +152,6 @@ class SearchIndexProjection:
             fresh=fresh,
         )
         _set_phones(conn, doc, data.get("phones") or (), fresh=fresh)
-        if not fresh:
-            conn.execute("DELETE FROM ad_bands WHERE doc = ?", (doc,))
         keys = band_keys(shingles(body or data.get("title") or ""))
         conn.executemany(
             "INSERT OR IGNORE INTO ad_bands (band, doc) VALUES (?, ?)", [(k, doc) for k in keys]
@@ -291,17 +292,33 @@ def place_code(municipality: str | None) -> int:
     return zlib.crc32(municipality.encode()) & 0x7FFFFFFF if municipality else 0
 
 
-def _remove(conn: Connection, entity_type: str, entity_id: str) -> None:
+def _doc_of(conn: Connection, entity_type: str, entity_id: str) -> int | None:
     row = conn.execute(
         "SELECT doc FROM search_docs WHERE entity_type = ? AND entity_id = ?",
         (entity_type, entity_id),
     ).fetchone()
-    if row is None:
+    return int(row[0]) if row else None
+
+
+def _remove(conn: Connection, entity_type: str, entity_id: str) -> None:
+    doc = _doc_of(conn, entity_type, entity_id)
+    if doc is None:
         return
-    doc = int(row[0])
-    for table in ("search_phones", "ad_bands", "search_days", "search_docs"):
+    _drop_bands(conn, doc)
+    for table in ("search_phones", "search_days", "search_docs"):
         conn.execute(f"DELETE FROM {table} WHERE doc = ?", (doc,))
     conn.execute("DELETE FROM search_fts WHERE rowid = ?", (doc,))
+
+
+def _drop_bands(conn: Connection, doc: int | None) -> None:
+    """Delete an ad's band keys, computed again from the text they were computed from."""
+    if doc is None:
+        return
+    row = conn.execute("SELECT title, body FROM search_fts WHERE rowid = ?", (doc,)).fetchone()
+    if row is None:
+        return
+    keys = band_keys(shingles(row[1] or row[0] or ""))
+    conn.executemany("DELETE FROM ad_bands WHERE band = ? AND doc = ?", [(k, doc) for k in keys])
 
 
 def _set_phones(conn: Connection, doc: int, phones: Iterable[str], *, fresh: bool = False) -> None:

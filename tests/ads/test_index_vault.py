@@ -29,6 +29,7 @@ def _fill(ctx: Context, operation_id: str, case_id: str) -> None:
         ad_id = register.register_ad(ctx, operation_id, fields).entity_id
     links.link_case(ctx, ad_id, case_id)
     register.update_ad(ctx, ad_id, {"hotel": "Hotell Påhittat"})
+    register.update_ad(ctx, ad_id, {"text": f"{text} Nu även i Sala och Köping, ring efter 18."})
     cases.add_observation(ctx, case_id, "Ana öppnade. Man i grå jacka, tel 0701740605.")
     persons.add_seller(ctx, case_id, {"name": "Ana", "estimated_age": 25})
     cases.amend_case(ctx, case_id, {"municipality": "Köping"})
@@ -85,6 +86,9 @@ def test_replay_rebuilds_the_index_identically(
         return projector.snapshot(conn), _vocabulary(conn), hits
 
     before = state()
+    live = {d for (d,) in conn.execute("SELECT doc FROM search_docs WHERE entity_type = 'ad'")}
+    banded = {d for (d,) in conn.execute("SELECT DISTINCT doc FROM ad_bands")}
+    assert banded == live  # a changed or withdrawn ad's old keys are gone
     projector.rebuild(conn)
     after = state()
     assert after == before
