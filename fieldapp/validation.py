@@ -78,6 +78,15 @@ def refuse(field: str, reason: str) -> InvalidInput:
 # -- readers: each returns the clean value or records a problem and returns None -------------
 
 
+def _missing(p: Problems, value: Any, field: str, required: bool) -> bool:
+    """True when nothing was given (blank text counts as nothing); a problem if required."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            p.add(field, "required.")
+        return True
+    return False
+
+
 def text(
     p: Problems,
     data: Mapping[str, Any],
@@ -87,9 +96,7 @@ def text(
     max_len: int = MAX_TEXT,
 ) -> str | None:
     value = data.get(field)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            p.add(field, "required.")
+    if _missing(p, value, field, required):
         return None
     if not isinstance(value, str):
         p.add(field, "must be text.")
@@ -105,9 +112,7 @@ def choice(
     p: Problems, data: Mapping[str, Any], field: str, enum: type[E], *, required: bool = False
 ) -> E | None:
     value = data.get(field)
-    if value is None or value == "":
-        if required:
-            p.add(field, "required.")
+    if _missing(p, value, field, required):
         return None
     try:
         return enum(value)
@@ -127,9 +132,7 @@ def integer(
     maximum: int | None = None,
 ) -> int | None:
     value = data.get(field)
-    if value is None or value == "":
-        if required:
-            p.add(field, "required.")
+    if _missing(p, value, field, required):
         return None
     if isinstance(value, bool) or not isinstance(value, int | str):
         p.add(field, "must be a whole number.")
@@ -169,9 +172,7 @@ def day(
     not_before: date | None = None,
 ) -> date | None:
     value = data.get(field)
-    if value is None or value == "":
-        if required:
-            p.add(field, "required.")
+    if _missing(p, value, field, required):
         return None
     try:
         parsed = value if isinstance(value, date) else date.fromisoformat(str(value))
@@ -198,9 +199,7 @@ def moment(
     """A time with its UTC offset (ISO 8601); naive times are refused, since laptops and
     the station may sit in different zones."""
     value = data.get(field)
-    if value is None or value == "":
-        if required:
-            p.add(field, "required.")
+    if _missing(p, value, field, required):
         return None
     try:
         parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from fieldapp.demo import DemoClock
 from fieldapp.storage.session import Session
 from fieldapp.workflow import cases, operations, persons
 from fieldapp.workflow.context import Context
@@ -14,17 +15,8 @@ from fieldapp.workflow.context import Context
 CET_SUMMER = timezone(timedelta(hours=2))
 
 
-class Clock:
-    """The raid's time, moved on by the test."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> None:
-        self.now += timedelta(minutes=minutes)
+# The demo's clock is the tests' too: the raid's time, moved on by the test.
+Clock = DemoClock
 
 
 @pytest.fixture
