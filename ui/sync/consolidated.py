@@ -1,0 +1,272 @@
+"""The station's consolidated views: every case from every laptop with the laptop it was
+recorded on (case summaries and the operation report printed from the merged data), and
+linking the laptops' copies of an operation into one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.documents import service
+from fieldapp.paths import resource
+from fieldapp.storage.session import Session
+from fieldapp.workflow.context import Context
+from fieldapp.workflow.operations import link_operations, operation_group, operations
+from ui.forms import FieldMessage, muted_label
+from ui.sync import seams
+from ui.sync.common import attempt
+from ui.sync.models import OperationLinkModel, OriginCaseModel, operation_origins
+from ui.theme import FIELD_BACKGROUND, FIELD_BORDER
+from ui.widgets import action_button
+
+_INDICATOR_STYLE = f"""
+QTableView::indicator {{
+    width: 16px;
+    height: 16px;
+    background: {FIELD_BACKGROUND};
+    border: 1px solid {FIELD_BORDER};
+    border-radius: 3px;
+}}
+QTableView::indicator:checked {{
+    background: #3d7be0;
+    border-color: #3d7be0;
+    image: url("{resource("icons", "check.png").as_posix()}");
+}}
+"""
+
+
+def _table(parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
+    table.verticalHeader().hide()
+    return table
+
+
+def _fill_operations(combo: QComboBox, ctx: Context, first: str | None = None) -> None:
+    """The operations (linked copies left out) by name; ``first`` as an extra first entry
+    with no id. The current choice is kept when it is still there."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    if first is not None:
+        combo.addItem(first, None)
+    for operation in operations(ctx):
+        # Every laptop names its copy alike: the laptops its cases came from tell them apart.
+        laptops = operation_origins(ctx.session, operation.entity_id).text
+        label = f"{operation.get('name', '')} ({operation.get('start', '')}) · {laptops}"
+        combo.addItem(label, operation.entity_id)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+class CasesTab(QWidget):
+    """Every case at the station, by operation, with its laptop of origin."""
+
+    def __init__(self, session: Session, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ctx = ctx
+        self.show_pdf: seams.ShowPdf = seams.show_pdf
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self) -> None:
+        self.operation = QComboBox(self)
+        self.operation.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.operation.setMinimumContentsLength(52)
+        operation_label = QLabel(self.tr("&Operation"), self)
+        operation_label.setBuddy(self.operation)
+        self.summary_button = action_button(self.tr("Case &summary…"), self)
+        self.report_button = action_button(self.tr("Operation re&port…"), self)
+        self.report_button.setToolTip(self.tr("Choose an operation first."))
+        self.model = OriginCaseModel(self.session, self)
+        self.table = _table(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 270), (1, 200), (2, 110), (4, 110)):
+            self.table.setColumnWidth(column, width)
+        self.count = muted_label("", self)
+        self.message = FieldMessage(self)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(operation_label)
+        row.addWidget(self.operation)
+        row.addStretch(1)
+        row.addWidget(self.summary_button)
+        row.addWidget(self.report_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+    def _connect(self) -> None:
+        self.operation.currentIndexChanged.connect(self._on_operation)
+        self.summary_button.clicked.connect(self._on_summary)
+        self.report_button.clicked.connect(self._on_report)
+        self.table.activated.connect(self._on_summary)
+
+    def reload(self) -> None:
+        _fill_operations(self.operation, self.ctx, self.tr("All operations"))
+        self._load_cases()
+
+    def _load_cases(self) -> None:
+        operation_id = self.operation.currentData()
+        if operation_id is None:
+            self.model.load()
+        else:
+            self.model.load(operation_group(self.ctx, operation_id))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.report_button.setEnabled(operation_id is not None)
+        self.summary_button.setEnabled(self.model.rowCount() > 0)
+        self.count.setText(self.tr("Cases: {count}").format(count=self.model.rowCount()))
+
+    @Slot(int)
+    def _on_operation(self, _index: int) -> None:
+        self._load_cases()
+
+    @Slot()
+    def _on_summary(self) -> None:
+        case_id = self.model.case_id(self.table.currentIndex().row())
+        if case_id is None:
+            return
+        pdf = attempt(
+            self.message, lambda: service.case_summary_pdf(self.ctx, case_id), "sync summary"
+        ).value
+        if pdf is not None:
+            self.show_pdf(self, pdf, self.tr("Case summary"))
+
+    @Slot()
+    def _on_report(self) -> None:
+        operation_id = self.operation.currentData()
+        if operation_id is None:
+            return
+        pdf = attempt(
+            self.message,
+            lambda: service.operation_report_pdf(self.ctx, operation_id),
+            "sync report",
+        ).value
+        if pdf is not None:
+            self.show_pdf(self, pdf, self.tr("Operation report"))
+
+
+class LinkTab(QWidget):
+    """Each laptop set up its own copy of the operation: tick the copies and link them
+    into the chosen one, so that cases, the report and the counts span every laptop."""
+
+    linked = Signal()
+
+    def __init__(self, session: Session, ctx: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ctx = ctx
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self) -> None:
+        self.explanation = muted_label(
+            self.tr(
+                "Each laptop set up its own copy of the operation. Choose the operation to "
+                "keep, tick its copies from the other laptops, and link them: cases, the "
+                "report and the counts then span every laptop. Each link is recorded."
+            ),
+            self,
+        )
+        self.target = QComboBox(self)
+        self.target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.target.setMinimumContentsLength(52)
+        target_label = QLabel(self.tr("&Target operation"), self)
+        target_label.setBuddy(self.target)
+        self.model = OperationLinkModel(self.session, self)
+        self.table = _table(self)
+        self.table.setObjectName("linkTable")
+        # The theme styles check boxes, not the ones drawn in tables: without this the box
+        # is nearly invisible on the dark base.
+        self.table.setStyleSheet(_INDICATOR_STYLE)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 300), (1, 210), (2, 100)):
+            self.table.setColumnWidth(column, width)
+        copies_label = QLabel(self.tr("Copies to link into it (Space ticks):"), self)
+        self.link_button = action_button(self.tr("Lin&k the ticked copies"), self, primary=True)
+        self.message = FieldMessage(self)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        row.addWidget(target_label)
+        row.addWidget(self.target)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.explanation)
+        layout.addLayout(row)
+        layout.addWidget(copies_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _connect(self) -> None:
+        self.target.currentIndexChanged.connect(self._on_target)
+        self.link_button.clicked.connect(self.link_checked)
+        self.model.dataChanged.connect(self._update_button)
+        self.model.modelReset.connect(self._update_button)
+
+    def reload(self) -> None:
+        _fill_operations(self.target, self.ctx)
+        self.model.load(operations(self.ctx))
+        self.model.set_target(self.target.currentData())
+        self._update_button()
+
+    def set_target(self, operation_id: str) -> None:
+        self.target.setCurrentIndex(max(self.target.findData(operation_id), 0))
+
+    @Slot(int)
+    def _on_target(self, _index: int) -> None:
+        self.model.set_target(self.target.currentData())
+
+    @Slot()
+    def _update_button(self) -> None:
+        self.link_button.setEnabled(bool(self.model.checked()) and self.target.count() > 0)
+
+    @Slot()
+    def link_checked(self) -> None:
+        into, others = self.target.currentData(), self.model.checked()
+        if into is None or not others:
+            return
+        changes = attempt(
+            self.message, lambda: link_operations(self.ctx, into, others), "sync link"
+        ).value
+        if changes is None:
+            return
+        self.reload()
+        self.message.show_message(
+            self.tr("Linked {count} copy(ies) into the target operation.").format(
+                count=len(changes)
+            ),
+            "ok",
+        )
+        self.linked.emit()

@@ -1,0 +1,182 @@
+"""The station's Import tab: pick bundle files, import them off the GUI thread with a
+progress bar, and see one result row per file (imported, already here, held, or refused
+with its reason). Each receipt is written beside its bundle."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.storage.session import Session
+from ui.forms import FieldMessage, muted_label
+from ui.sync import seams
+from ui.sync.common import attempt
+from ui.sync.models import ImportResultModel
+from ui.sync.worker import FileResult, ImportRun, sibling_opener
+from ui.widgets import action_button
+
+_STEPS = 1000  # progress-bar steps per file: smooth enough, whatever a bundle's size
+
+
+class ImportTab(QWidget):
+    """Imports bundles. While an import runs the vault belongs to the worker: ``busy``
+    tells the station view to keep every other part of the page still."""
+
+    busy_changed = Signal(bool)
+    file_imported = Signal(object)  # FileResult, as each file is done
+    finished = Signal()  # the whole import, every file
+    progress_changed = Signal(int, int)  # the bar's value, of
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ask_bundle_files: seams.AskFiles = seams.ask_bundle_files
+        self._run: ImportRun | None = None
+        self._files = 0
+        self._current = 0
+        self._build_ui()
+        self._connect()
+
+    def _build_ui(self) -> None:
+        self.import_button = action_button(self.tr("Import &bundles…"), self, primary=True)
+        # Its own width, not the row's (the progress bar beside it is hidden when idle).
+        self.import_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(14)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.message = FieldMessage(self)
+        self.model = ImportResultModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 300), (1, 120), (2, 110)):
+            self.table.setColumnWidth(column, width)
+        self.hint = muted_label(
+            self.tr(
+                "Choose every bundle on the stick at once: the order does not matter, and a "
+                "bundle already imported changes nothing. Each receipt is written beside its "
+                "bundle (same name, .receipt); take it back to the laptop."
+            ),
+            self,
+        )
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(self.import_button)
+        row.addWidget(self.progress, 1)
+        row.addStretch(0)  # holds the button left while the bar is hidden
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+
+    def _connect(self) -> None:
+        self.import_button.clicked.connect(self._on_import_clicked)
+
+    # -- running ------------------------------------------------------------------------------
+
+    def is_busy(self) -> bool:
+        return self._run is not None
+
+    def import_files(self, paths: Sequence[Path]) -> None:
+        """Start importing ``paths`` on a worker thread; ``finished`` when all are done."""
+        if self._run is not None or not paths:
+            return
+        opener = attempt(self.message, lambda: sibling_opener(self.session), "sync import").value
+        if opener is None:
+            return
+        self.model.clear()
+        self._files, self._current = len(paths), 0
+        self.progress.setRange(0, self._files * _STEPS)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.import_button.setEnabled(False)
+        run = ImportRun(opener, list(paths))
+        run.file_started.connect(self._on_file_started)
+        run.progress.connect(self._on_progress)
+        run.file_done.connect(self._on_file_done)
+        run.done.connect(self._on_done)
+        # Taken down (the vault locked) mid-import: the worker stops after the bundle in hand.
+        self.destroyed.connect(run.cancel)
+        self._run = run
+        self.busy_changed.emit(True)
+        run.start()
+
+    def wait(self) -> None:
+        """Stop after the current bundle and wait for it (closing the window)."""
+        if self._run is not None:
+            self._run.wait()
+
+    @Slot()
+    def _on_import_clicked(self) -> None:
+        self.import_files(self.ask_bundle_files(self))
+
+    @Slot(int, str)
+    def _on_file_started(self, index: int, name: str) -> None:
+        self._current = index
+        self._set_progress(index * _STEPS)
+        self.status.setText(
+            self.tr("Importing {number} of {total}: {name}").format(
+                number=index + 1, total=self._files, name=name
+            )
+        )
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        within = done * _STEPS // total if total else _STEPS
+        self._set_progress(self._current * _STEPS + within)
+
+    @Slot(object)
+    def _on_file_done(self, result: FileResult) -> None:
+        self.model.add(result)
+        self.table.resizeRowsToContents()
+        self._set_progress((self._current + 1) * _STEPS)
+        self.file_imported.emit(result)
+
+    @Slot()
+    def _on_done(self) -> None:
+        self._run = None
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        results = self.model.results()
+        refused = sum(1 for r in results if r.status == "refused")
+        self.status.setText(
+            self.tr("Done: {count} file(s), {refused} refused, {new} new entries.").format(
+                count=len(results), refused=refused, new=sum(r.new_events for r in results)
+            )
+        )
+        self.busy_changed.emit(False)
+        self.finished.emit()
+        self.import_button.setFocus()
+
+    def _set_progress(self, value: int) -> None:
+        value = max(self.progress.value(), min(value, self.progress.maximum()))
+        self.progress.setValue(value)
+        self.progress_changed.emit(value, self.progress.maximum())

@@ -1,0 +1,98 @@
+"""The file choosers and confirmations of the Sync section, as plain functions.
+
+Each screen holds them as replaceable attributes (``view.ask_card_file = …``), so tests
+drive the real flow with a path or an answer instead of opening a dialog (the KeePassXC
+seam).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from fieldapp.sync.bundle import SUFFIX as BUNDLE_SUFFIX
+from fieldapp.sync.export import RECEIPT_SUFFIX
+
+AskFile = Callable[[QWidget], Path | None]
+AskFiles = Callable[[QWidget], list[Path]]
+AskFolder = Callable[[QWidget], Path | None]
+Confirm = Callable[[QWidget, str], bool]
+
+translate = QCoreApplication.translate
+
+
+def ask_card_file(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("SyncDialogs", "Station card"),
+        "",
+        translate("SyncDialogs", "Station cards (*.json)"),
+    )
+    return Path(path) if path else None
+
+
+def ask_card_target(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("SyncDialogs", "Save the station card"),
+        "card.json",
+        translate("SyncDialogs", "Station cards (*.json)"),
+    )
+    return Path(path) if path else None
+
+
+def ask_export_folder(parent: QWidget) -> Path | None:
+    path = QFileDialog.getExistingDirectory(
+        parent, translate("SyncDialogs", "Folder for the bundle (e.g. the USB stick)")
+    )
+    return Path(path) if path else None
+
+
+def ask_receipt_file(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("SyncDialogs", "Receipt from the station"),
+        "",
+        translate("SyncDialogs", "Receipts (*{suffix})").format(suffix=RECEIPT_SUFFIX),
+    )
+    return Path(path) if path else None
+
+
+def ask_bundle_files(parent: QWidget) -> list[Path]:
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent,
+        translate("SyncDialogs", "Bundles to import"),
+        "",
+        translate("SyncDialogs", "Bundles (*{suffix})").format(suffix=BUNDLE_SUFFIX),
+    )
+    return [Path(p) for p in paths]
+
+
+def confirm(parent: QWidget, question: str) -> bool:
+    """Yes or no to something that cannot be undone; No is the default."""
+    answer = QMessageBox.question(
+        parent,
+        translate("SyncDialogs", "Confirm"),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+ShowPdf = Callable[[QWidget, bytes, str], None]
+
+
+def show_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
+    """The preview that prints what it shows (not modal: the list stays usable)."""
+    from PySide6.QtCore import Qt
+
+    from ui.documents.preview import DocumentPreview
+
+    preview = DocumentPreview(pdf, title, suggested_name=f"{title}.pdf", parent=parent)
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    preview.show()
+    preview.print_button.setFocus()

@@ -1,0 +1,135 @@
+"""The Sync section at the station: its own fingerprint and card (what the laptops enrol),
+then four tabs: importing bundles, the review queue, the consolidated case list, and
+linking the laptops' copies of an operation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from fieldapp.storage.session import Session
+from fieldapp.sync.station import station_keys
+from fieldapp.workflow.context import Context
+from ui.forms import FieldMessage, muted_label, title_label
+from ui.sync import seams
+from ui.sync.common import attempt
+from ui.sync.consolidated import CasesTab, LinkTab
+from ui.sync.fingerprint import FingerprintLabel
+from ui.sync.importing import ImportTab
+from ui.sync.review import ReviewTab
+from ui.widgets import action_button
+
+IMPORT_TAB, REVIEW_TAB, CASES_TAB, LINK_TAB = range(4)
+
+
+class StationSyncView(QWidget):
+    """The station's side of sync."""
+
+    changed = Signal()  # records changed: an import, a resolution, a link
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ctx = Context(session)
+        self.ask_card_target: seams.AskFile = seams.ask_card_target
+        self._build_ui()
+        self._connect()
+        self.refresh()
+
+    def _build_ui(self) -> None:
+        card = station_keys(self.session).card
+        self.title = title_label(self.tr("Sync at the station"), self)
+        self.station_name = muted_label(
+            self.tr("{name}. Laptops enrolling its card compare this fingerprint:").format(
+                name=card.name
+            ),
+            self,
+        )
+        self.fingerprint = FingerprintLabel(card.fingerprint, self)
+        self.card_button = action_button(self.tr("Save station car&d…"), self)
+        self.card_message = FieldMessage(self)
+        self.import_tab = ImportTab(self.session, self)
+        self.review_tab = ReviewTab(self.session, self)
+        self.cases_tab = CasesTab(self.session, self.ctx, self)
+        self.link_tab = LinkTab(self.session, self.ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.import_tab, self.tr("&Import"))
+        self.tabs.addTab(self.review_tab, self.tr("&Review"))
+        self.tabs.addTab(self.cases_tab, self.tr("&Cases"))
+        self.tabs.addTab(self.link_tab, self.tr("&Link operations"))
+        heading = QVBoxLayout()
+        heading.setSpacing(4)
+        heading.addWidget(self.title)
+        heading.addWidget(self.station_name)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addLayout(heading, 1)
+        top.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.card_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.card_message)
+        layout.addWidget(self.tabs, 1)
+
+    def _connect(self) -> None:
+        self.card_button.clicked.connect(self._on_save_card)
+        self.import_tab.busy_changed.connect(self._on_busy)
+        self.import_tab.finished.connect(self._on_imported)
+        self.review_tab.counts_changed.connect(self._on_review_counts)
+        self.review_tab.changed.connect(self._on_records_changed)
+        self.link_tab.linked.connect(self._on_records_changed)
+
+    # -- state --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the review queue, the cases and the operations again."""
+        if self.import_tab.is_busy():
+            return  # the worker has the vault; the import's end refreshes
+        self.review_tab.reload()
+        self.cases_tab.reload()
+        self.link_tab.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        # While the worker writes, nothing else on the page may touch the vault.
+        for index in (REVIEW_TAB, CASES_TAB, LINK_TAB):
+            self.tabs.setTabEnabled(index, not busy)
+        self.card_button.setEnabled(not busy)
+
+    @Slot()
+    def _on_imported(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    @Slot()
+    def _on_records_changed(self) -> None:
+        self.cases_tab.reload()
+        self.changed.emit()
+
+    @Slot(int, int)
+    def _on_review_counts(self, alarms: int, conflicts: int) -> None:
+        total = alarms + conflicts
+        text = self.tr("&Review") if not total else self.tr("&Review ({count})").format(count=total)
+        self.tabs.setTabText(REVIEW_TAB, text)
+
+    @Slot()
+    def _on_save_card(self) -> None:
+        path = self.ask_card_target(self)
+        if path is None:
+            return
+        card = station_keys(self.session).card
+        if attempt(self.card_message, lambda: card.save(path), "sync card").ok:
+            self.card_message.show_message(
+                self.tr("Saved {file}. Give it to the laptops' administrators.").format(
+                    file=path.name
+                ),
+                "ok",
+            )
