@@ -115,7 +115,7 @@ def choice(
     if _missing(p, value, field, required):
         return None
     try:
-        return enum(value)
+        return enum(str(value))
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
         p.add(field, f"must be one of {allowed}.")

@@ -326,6 +326,20 @@ class Session:
         slot = Slot.seal(keys.vault_id, officer_id, new_passphrase, secrets, keys.cost)
         self.commit_with_keys(keys.with_slot(slot), drafts)
 
+    def sibling_opener(self) -> Callable[[], Session]:
+        """A function that opens a second session on this unlocked vault, for a worker
+        thread (a connection belongs to the thread that opened it). Call it on that thread.
+        Appends from both serialise on the database lock, so the chain stays one chain."""
+        vault, officer_id, projector = self.vault, self.officer_id, self._projector
+        keys, secrets = self._key_file(), self._secrets
+        assert secrets is not None
+
+        def open_sibling() -> Session:
+            conn = database.connect(vault.db_path, secrets.data_key)
+            return Session(vault, keys, officer_id, secrets, conn, projector, vault.clock)
+
+        return open_sibling
+
     # -- signing and foreign events (sync) ---------------------------------------------------
 
     def sign(self, data: bytes) -> bytes:

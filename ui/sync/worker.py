@@ -19,7 +19,6 @@ from typing import ClassVar
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from fieldapp.errors import KnownError
-from fieldapp.storage import database
 from fieldapp.storage.session import Session
 from fieldapp.sync.export import RECEIPT_SUFFIX
 from fieldapp.sync.importer import BundleAlarm, Outcome, StationImporter
@@ -58,21 +57,8 @@ class FileResult:
 
 def sibling_opener(session: Session) -> OpenSession:
     """A function that opens a second session on ``session``'s unlocked vault, to be called
-    on the worker thread (a connection may be used only by the thread that opened it).
-
-    The core has no public way to do this yet, so this reads the unlocked session's keys
-    (private attributes); it belongs in ``Session`` itself, as e.g. ``Session.sibling()``.
-    """
-    vault, officer_id, projector = session.vault, session.officer_id, session.projector
-    keys = session._key_file()  # raises SessionLocked if the vault locked meanwhile
-    secrets = session._secrets
-    assert secrets is not None
-
-    def open_sibling() -> Session:
-        conn = database.connect(vault.db_path, secrets.data_key)
-        return Session(vault, keys, officer_id, secrets, conn, projector, vault.clock)
-
-    return open_sibling
+    on the worker thread (a connection may be used only by the thread that opened it)."""
+    return session.sibling_opener()
 
 
 def receipt_path(bundle: Path) -> Path:
