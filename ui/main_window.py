@@ -106,6 +106,7 @@ class SessionView(QWidget):
         from ui.screens.operations import OperationsPage
         from ui.screens.panels import PANEL_WIDTH, ContactsPanel
         from ui.screens.settings_page import SettingsPage
+        from ui.sync import SyncPage, make_sync_page
         from ui.workspace import Workspace
 
         self.workspace = Workspace(session, parent=self)
@@ -119,11 +120,14 @@ class SessionView(QWidget):
         self.cases = CasesPage(self.workspace, self.pages)
         self.documents = DocumentsPage(self.workspace, self.pages)
         self.settings = SettingsPage(self.workspace, self.pages)
+        sync = make_sync_page(session, self.pages)
+        self.sync: SyncPage | None = sync if isinstance(sync, SyncPage) else None
         built: dict[int, QWidget] = {
             OPERATIONS: self.operations,
             DASHBOARD: self.dashboard,
             CASES: self.cases,
             DOCUMENTS: self.documents,
+            SYNC: sync,
             SETTINGS: self.settings,
         }
         for index, (section, action) in enumerate(zip(SECTIONS, section_actions, strict=True)):
@@ -144,8 +148,24 @@ class SessionView(QWidget):
         self.operations.operation_chosen.connect(lambda _op: self.go_to(DASHBOARD))
         self.cases.case_opened.connect(self.documents.set_case)
         self.contacts.close_requested.connect(self.hide_contacts)
+        if self.sync is not None:
+            self.sync.changed.connect(self._on_synced)
         start = DASHBOARD if self.workspace.operation_id else OPERATIONS
         self.navigation.setCurrentRow(start)
+
+    @Slot()
+    def _on_synced(self) -> None:
+        """Records came in or went away (import, purge, a resolved conflict): the other
+        sections show them afresh."""
+        self.cases.reload()
+        self.operations.reload()
+        self.dashboard.reload()
+        screen = self.cases.case_screen
+        if screen.case_id is not None:
+            if self.workspace.ctx.records.get("case", screen.case_id) is None:
+                self.cases.show_list()  # purged from this laptop
+            else:
+                screen.open_case(screen.case_id, screen.current_step())
 
     @Slot(int)
     def _on_section(self, index: int) -> None:
@@ -207,8 +227,12 @@ class SessionView(QWidget):
         self.go_to(location.section)
 
     def flush(self) -> None:
+        """Save what is pending, and let a running import finish its bundle (the vault is
+        about to lock or the app to close)."""
         self.cases.flush()
         self.workspace.autosaver.flush_all()
+        if self.sync is not None:
+            self.sync.shutdown()
 
     def print_here(self) -> None:
         page = self.section()

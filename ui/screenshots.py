@@ -237,7 +237,16 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
     from fieldapp.demo import build_demo_vault
     from fieldapp.domain.case import CASE_ENTITY
     from fieldapp.storage.vault import Vault
-    from ui.main_window import ADS, CASES, DASHBOARD, DOCUMENTS, OPERATIONS, SETTINGS, MainWindow
+    from ui.main_window import (
+        ADS,
+        CASES,
+        DASHBOARD,
+        DOCUMENTS,
+        OPERATIONS,
+        SETTINGS,
+        SYNC,
+        MainWindow,
+    )
 
     saved: list[Path] = []
     save = _saver(out_dir, saved)
@@ -322,6 +331,8 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
         shot("26_ads_placeholder.png")
         view.go_to(SETTINGS)
         shot("27_settings.png")
+        view.go_to(SYNC)
+        shot("28_sync.png")
     finally:
         view = window.session_view()
         if view is not None:

@@ -316,6 +316,8 @@ class FormGrid(QGridLayout):
     ) -> FieldMessage:
         owner = self.parentWidget()
         caption = QLabel(label, owner)
+        # A long caption wraps instead of pushing the fields off a narrow panel.
+        caption.setWordWrap(len(label) > 28)
         caption.setBuddy(buddy or field.focusProxy() or field)
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         message = FieldMessage(owner)

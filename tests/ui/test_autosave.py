@@ -8,6 +8,7 @@ from typing import Any
 
 from fieldapp.demo import DEMO_OFFICER_ID
 from fieldapp.domain.persons import PERSON_ENTITY
+from fieldapp.storage.drafts import Drafts
 from fieldapp.storage.events import read_events
 from fieldapp.storage.vault import Vault
 from tests.ui.conftest import case_by_place, flush_deletions, log_in, widget_texts
@@ -122,3 +123,25 @@ def test_an_unfinished_element_survives_the_lock(
     assert isinstance(panel, ElementsStep)
     assert panel.form.amount.text() == "12"
     assert panel.form.note.text() == "Sedlarna låg i ett kuvert"
+
+
+def test_closing_the_window_saves_what_is_pending(
+    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+) -> None:
+    vault, passphrase = demo_vault
+    controller = make_controller(vault)
+    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    screen = _open(controller, "Hotell Påhittat")
+    case_id = screen.case_id
+    qtbot.keyClicks(screen.note, "Halvskriven anteckning")  # not yet a note: a draft
+
+    with qtbot.waitSignal(controller.quit_requested, timeout=1000):
+        controller.main_window.close()
+
+    session = vault.unlock(DEMO_OFFICER_ID, passphrase)
+    try:
+        assert Drafts(session.conn).load(f"case/{case_id}/quick-note") == {
+            "text": "Halvskriven anteckning"
+        }
+    finally:
+        session.lock()

@@ -237,7 +237,8 @@ class CaseScreen(QWidget):
         self.step_area = QScrollArea(self)
         self.step_area.setWidgetResizable(True)
         self.step_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.step_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Panels are built to fit; should one not, it scrolls rather than being cut off.
+        self.step_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
         self.describer = Describer(lambda person_id: self._people.get(person_id, "?"))
         self.timeline_model = TimelineModel(self.describer, self)

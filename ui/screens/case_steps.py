@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -59,15 +60,15 @@ class OfficerChecks(ValueWidget):
 
     def __init__(self, officers: list[tuple[str, str]], parent: QWidget) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
-        for officer_id, name in officers:
+        for number, (officer_id, name) in enumerate(officers):
             box = QCheckBox(name, self)
             box.toggled.connect(lambda _c: self.edited.emit())
             self.boxes[officer_id] = box
-            layout.addWidget(box)
-        layout.addStretch(1)
+            layout.addWidget(box, number // 2, number % 2)  # two a row: fits any width
+        layout.setColumnStretch(2, 1)
         if self.boxes:
             self.setFocusProxy(next(iter(self.boxes.values())))
 

@@ -4,8 +4,8 @@ has reviewed that translation)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QWidget
 
 from fieldapp.documents import service
 from fieldapp.documents.leaflet_texts import Audience, LeafletLanguage, leaflet_languages
@@ -143,14 +143,11 @@ class SupportStep(StepPanel):
             )
         self.form = SupportForm(workspace, case_id, person, self)
         self.body.addWidget(self.form)
-        row = QHBoxLayout()
         self.print_button = action_button(self.tr("&Print the leaflet (Ctrl+P)"), self)
         self.record_button = action_button(self.tr("&Record the offer (Enter)"), self)
         self.record_button.setProperty("primary", "true")
-        row.addWidget(self.record_button)
-        row.addWidget(self.print_button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+        self.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message = MessageBox(self)
         self.body.addWidget(self.message)
         self.offered = muted_label("", self)
