@@ -105,6 +105,41 @@
     </message>
 </context>
 <context>
+    <name>AlarmPane</name>
+    <message>
+        <source>Laptop</source>
+        <translation>Dator</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Larmat</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>e.g. The cloned laptop was taken out of use; bundle resent.</source>
+        <translation>t.ex. Den klonade datorn togs ur bruk; paketet skickades igen.</translation>
+    </message>
+    <message>
+        <source>&amp;Note: what was done</source>
+        <translation>&amp;Anteckning: vad som gjordes</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose the alarm</source>
+        <translation>&amp;Stäng larmet</translation>
+    </message>
+    <message>
+        <source>entries {first} to {last}</source>
+        <translation>poster {first} till {last}</translation>
+    </message>
+</context>
+<context>
     <name>BuyerForm</name>
     <message>
         <source>&amp;Name</source>
@@ -394,6 +429,41 @@
     </message>
 </context>
 <context>
+    <name>CasesTab</name>
+    <message>
+        <source>&amp;Operation</source>
+        <translation>&amp;Insats</translation>
+    </message>
+    <message>
+        <source>Case &amp;summary…</source>
+        <translation>Ärende&amp;sammanfattning…</translation>
+    </message>
+    <message>
+        <source>Operation re&amp;port…</source>
+        <translation>Insats&amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Choose an operation first.</source>
+        <translation>Välj en insats först.</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>Alla insatser</translation>
+    </message>
+    <message>
+        <source>Cases: {count}</source>
+        <translation>Ärenden: {count}</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Ärendesammanfattning</translation>
+    </message>
+    <message>
+        <source>Operation report</source>
+        <translation>Insatsrapport</translation>
+    </message>
+</context>
+<context>
     <name>CloseStep</name>
     <message>
         <source>Close the case</source>
@@ -430,6 +500,37 @@
     <message>
         <source>Every mandatory item is done. The case can be closed.</source>
         <translation>Alla obligatoriska punkter är klara. Ärendet kan stängas.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPane</name>
+    <message>
+        <source>Two edits of the same field met here. The record keeps the current value until you choose; your choice is recorded as a new entry that names both.</source>
+        <translation>Två ändringar av samma fält möttes här. Uppgiften behåller det nuvarande värdet tills du väljer; ditt val registreras som en ny post som nämner båda.</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Nuvarande värde</translation>
+    </message>
+    <message>
+        <source>Keep the c&amp;urrent value</source>
+        <translation>Behåll det &amp;nuvarande värdet</translation>
+    </message>
+    <message>
+        <source>Incoming value</source>
+        <translation>Inkommande värde</translation>
+    </message>
+    <message>
+        <source>Keep the i&amp;ncoming value</source>
+        <translation>Behåll det &amp;inkommande värdet</translation>
+    </message>
+    <message>
+        <source>{what}: {field}</source>
+        <translation>{what}: {field}</translation>
+    </message>
+    <message>
+        <source>Case: {case}</source>
+        <translation>Ärende: {case}</translation>
     </message>
 </context>
 <context>
@@ -923,6 +1024,33 @@
     </message>
 </context>
 <context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>Compare the fingerprint</source>
+        <translation>Jämför fingeravtrycket</translation>
+    </message>
+    <message>
+        <source>Station: {name}</source>
+        <translation>Station: {name}</translation>
+    </message>
+    <message>
+        <source>Compare every group with the fingerprint the station shows (or that station staff read out to you). Enrol only if all five groups are the same.</source>
+        <translation>Jämför varje grupp med fingeravtrycket som stationen visar (eller som stationspersonalen läser upp för dig). Registrera bara om alla fem grupperna är lika.</translation>
+    </message>
+    <message>
+        <source>If any group differs, this card is not your station&apos;s: cancel, and tell station staff. Bundles from this laptop will be readable only by this station.</source>
+        <translation>Om någon grupp skiljer sig är kortet inte din stations: avbryt och meddela stationspersonalen. Paket från den här datorn kan bara läsas av den här stationen.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>&amp;All groups match: enrol</source>
+        <translation>&amp;Alla grupper stämmer: registrera</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to {app}</source>
@@ -1028,6 +1156,68 @@
     </message>
 </context>
 <context>
+    <name>ImportResultModel</name>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>New entries</source>
+        <translation>Nya poster</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Alarm: {kind}. {reason}</source>
+        <translation>Larm: {kind}. {reason}</translation>
+    </message>
+    <message>
+        <source>Waits for an earlier bundle from laptop {id}; applied when it arrives.</source>
+        <translation>Väntar på ett tidigare paket från dator {id}; läggs in när det kommer.</translation>
+    </message>
+    <message>
+        <source>Already imported: nothing changed.</source>
+        <translation>Redan importerat: inget ändrades.</translation>
+    </message>
+    <message>
+        <source>{count} held bundle(s) applied with it.</source>
+        <translation>{count} väntande paket lades in samtidigt.</translation>
+    </message>
+    <message>
+        <source>Receipt: {name}</source>
+        <translation>Kvitto: {name}</translation>
+    </message>
+    <message>
+        <source>The receipt could not be written ({error}); the laptop&apos;s next bundle will get one.</source>
+        <translation>Kvittot kunde inte skrivas ({error}); datorns nästa paket får ett.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTab</name>
+    <message>
+        <source>Import &amp;bundles…</source>
+        <translation>Importera &amp;paket…</translation>
+    </message>
+    <message>
+        <source>Choose every bundle on the stick at once: the order does not matter, and a bundle already imported changes nothing. Each receipt is written beside its bundle (same name, .receipt); take it back to the laptop.</source>
+        <translation>Välj alla paket på stickan på en gång: ordningen spelar ingen roll, och ett paket som redan importerats ändrar ingenting. Varje kvitto skrivs bredvid sitt paket (samma namn, .receipt); ta med det tillbaka till datorn.</translation>
+    </message>
+    <message>
+        <source>Importing {number} of {total}: {name}</source>
+        <translation>Importerar {number} av {total}: {name}</translation>
+    </message>
+    <message>
+        <source>Done: {count} file(s), {refused} refused, {new} new entries.</source>
+        <translation>Klart: {count} fil(er), {refused} avvisade, {new} nya poster.</translation>
+    </message>
+</context>
+<context>
     <name>IncomeForm</name>
     <message>
         <source>kronor per year, before tax</source>
@@ -1064,6 +1254,128 @@
     <message>
         <source>Payment-free amount</source>
         <translation>Förbehållsbelopp</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopSyncView</name>
+    <message>
+        <source>Sync with the station</source>
+        <translation>Synka med stationen</translation>
+    </message>
+    <message>
+        <source>Bundles are sealed: only the station can open them, so a lost USB stick reveals nothing. Take each bundle to the station and bring its receipt back.</source>
+        <translation>Paketen är förseglade: bara stationen kan öppna dem, så en borttappad USB-sticka röjer ingenting. Ta varje paket till stationen och ta med kvittot tillbaka.</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>The same fingerprint is shown at the station; staff can read it out to compare. Bundles from this laptop can be opened only there.</source>
+        <translation>Samma fingeravtryck visas på stationen; personalen kan läsa upp det för jämförelse. Paket från den här datorn kan bara öppnas där.</translation>
+    </message>
+    <message>
+        <source>No station is enrolled yet. Get the station&apos;s card (card.json) from station staff; you will compare its fingerprint with the one the station shows. An administrator enrols it.</source>
+        <translation>Ingen station är registrerad ännu. Hämta stationens kort (card.json) från stationspersonalen; du jämför dess fingeravtryck med det som stationen visar. En administratör registrerar det.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol station card…</source>
+        <translation>&amp;Registrera stationskort…</translation>
+    </message>
+    <message>
+        <source>Send to the station</source>
+        <translation>Skicka till stationen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport bundle…</source>
+        <translation>E&amp;xportera paket…</translation>
+    </message>
+    <message>
+        <source>&amp;Record receipt…</source>
+        <translation>Registrera &amp;kvitto…</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Gallring</translation>
+    </message>
+    <message>
+        <source>&amp;Purge due cases…</source>
+        <translation>&amp;Gallra ärenden som ska bort…</translation>
+    </message>
+    <message>
+        <source>This laptop sends to &lt;b&gt;{name}&lt;/b&gt;. Fingerprint:</source>
+        <translation>Den här datorn skickar till &lt;b&gt;{name}&lt;/b&gt;. Fingeravtryck:</translation>
+    </message>
+    <message>
+        <source>Enrol the station&apos;s card first.</source>
+        <translation>Registrera stationens kort först.</translation>
+    </message>
+    <message>
+        <source>Not yet acknowledged by the station: {count} entries (numbers {first} to {last}).</source>
+        <translation>Ännu inte kvitterat av stationen: {count} poster (nummer {first} till {last}).</translation>
+    </message>
+    <message>
+        <source>The station has acknowledged everything on this laptop.</source>
+        <translation>Stationen har kvitterat allt på den här datorn.</translation>
+    </message>
+    <message>
+        <source>A closed or handed-over case is deleted from this laptop {days} days after its last change, once the station has acknowledged it. The station keeps it.</source>
+        <translation>Ett avslutat eller överlämnat ärende raderas från den här datorn {days} dagar efter den senaste ändringen, när stationen har kvitterat det. Stationen behåller det.</translation>
+    </message>
+    <message>
+        <source>Cases due for deletion now: {count}</source>
+        <translation>Ärenden som ska raderas nu: {count}</translation>
+    </message>
+    <message>
+        <source>Not enrolled: the fingerprint was not confirmed.</source>
+        <translation>Inte registrerad: fingeravtrycket bekräftades inte.</translation>
+    </message>
+    <message>
+        <source>Enrolled. Bundles from this laptop are now sealed to {name}.</source>
+        <translation>Registrerad. Paket från den här datorn förseglas nu till {name}.</translation>
+    </message>
+    <message>
+        <source>Nothing new to send: the station has acknowledged everything.</source>
+        <translation>Inget nytt att skicka: stationen har kvitterat allt.</translation>
+    </message>
+    <message>
+        <source>Wrote {file}: {count} entries (numbers {first} to {last}). Take it to the station and bring back the receipt.</source>
+        <translation>Skrev {file}: {count} poster (nummer {first} till {last}). Ta det till stationen och ta med kvittot tillbaka.</translation>
+    </message>
+    <message>
+        <source>Receipt recorded: the station holds this laptop&apos;s entries up to {seq}.</source>
+        <translation>Kvittot registrerat: stationen har den här datorns poster till och med {seq}.</translation>
+    </message>
+    <message>
+        <source>Delete {count} case(s) from this laptop? The station keeps them; this laptop will not be able to show them again.</source>
+        <translation>Radera {count} ärende(n) från den här datorn? Stationen behåller dem; den här datorn kan inte visa dem igen.</translation>
+    </message>
+    <message>
+        <source>Deleted {count} case(s) from this laptop.</source>
+        <translation>Raderade {count} ärende(n) från den här datorn.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkTab</name>
+    <message>
+        <source>Each laptop set up its own copy of the operation. Choose the operation to keep, tick its copies from the other laptops, and link them: cases, the report and the counts then span every laptop. Each link is recorded.</source>
+        <translation>Varje dator lade upp sin egen kopia av insatsen. Välj insatsen som ska behållas, bocka för dess kopior från de andra datorerna och länka dem: ärenden, rapporten och siffrorna omfattar då alla datorer. Varje länk registreras.</translation>
+    </message>
+    <message>
+        <source>&amp;Target operation</source>
+        <translation>&amp;Målinsats</translation>
+    </message>
+    <message>
+        <source>Copies to link into it (Space ticks):</source>
+        <translation>Kopior att länka in i den (mellanslag bockar):</translation>
+    </message>
+    <message>
+        <source>Lin&amp;k the ticked copies</source>
+        <translation>&amp;Länka de förbockade kopiorna</translation>
+    </message>
+    <message>
+        <source>Linked {count} copy(ies) into the target operation.</source>
+        <translation>Länkade {count} kopia/kopior till målinsatsen.</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1592,29 @@
     </message>
 </context>
 <context>
+    <name>OperationLinkModel</name>
+    <message>
+        <source>Operation</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Cases recorded on</source>
+        <translation>Ärenden registrerade på</translation>
+    </message>
+    <message>
+        <source>{name} (target)</source>
+        <translation>{name} (mål)</translation>
+    </message>
+</context>
+<context>
     <name>OperationsModel</name>
     <message>
         <source>Operation</source>
@@ -1319,6 +1654,29 @@
     <message>
         <source>C&amp;reate the operation</source>
         <translation>&amp;Skapa insatsen</translation>
+    </message>
+</context>
+<context>
+    <name>OriginCaseModel</name>
+    <message>
+        <source>Recorded on</source>
+        <translation>Registrerat på</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Insats</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Inträde</translation>
+    </message>
+    <message>
+        <source>Place and room</source>
+        <translation>Plats och rum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1958,28 @@
     </message>
 </context>
 <context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Alarm: {kind}
+{laptop}</source>
+        <translation>Larm: {kind}
+{laptop}</translation>
+    </message>
+    <message>
+        <source>Conflict: {what}, {field}
+{case}</source>
+        <translation>Konflikt: {what}, {field}
+{case}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Nothing to review: no open conflicts and no open alarms.</source>
+        <translation>Inget att granska: inga öppna konflikter och inga öppna larm.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Field officer</source>
@@ -1710,6 +2090,60 @@
     <message>
         <source>Officers are enrolled and removed from the command line (fieldapp officer …) by an administrator.</source>
         <translation>Poliser läggs till och tas bort från kommandoraden (fieldapp officer …) av en administratör.</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>På</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Tid</translation>
+    </message>
+</context>
+<context>
+    <name>StationSyncView</name>
+    <message>
+        <source>Sync at the station</source>
+        <translation>Synk på stationen</translation>
+    </message>
+    <message>
+        <source>{name}. Laptops enrolling its card compare this fingerprint:</source>
+        <translation>{name}. Datorer som registrerar dess kort jämför detta fingeravtryck:</translation>
+    </message>
+    <message>
+        <source>Save station car&amp;d…</source>
+        <translation>Spara stations&amp;kort…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Granskning</translation>
+    </message>
+    <message>
+        <source>&amp;Cases</source>
+        <translation>&amp;Ärenden</translation>
+    </message>
+    <message>
+        <source>&amp;Link operations</source>
+        <translation>&amp;Länka insatser</translation>
+    </message>
+    <message>
+        <source>&amp;Review ({count})</source>
+        <translation>&amp;Granskning ({count})</translation>
+    </message>
+    <message>
+        <source>Saved {file}. Give it to the laptops&apos; administrators.</source>
+        <translation>Sparade {file}. Ge den till datorernas administratörer.</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +2281,132 @@
     <message>
         <source>Leaflet for the buyer</source>
         <translation>Informationsblad till köparen</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Say what was done about the alarm.</source>
+        <translation>Skriv vad som gjordes åt larmet.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importerat</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>Fanns redan</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Avvisat</translation>
+    </message>
+    <message>
+        <source>Two different chains from one laptop</source>
+        <translation>Två olika kedjor från en dator</translation>
+    </message>
+    <message>
+        <source>A known record came again, altered</source>
+        <translation>En känd post kom igen, ändrad</translation>
+    </message>
+    <message>
+        <source>Records that do not verify</source>
+        <translation>Poster som inte kan verifieras</translation>
+    </message>
+    <message>
+        <source>Sealed with an unknown key</source>
+        <translation>Förseglat med en okänd nyckel</translation>
+    </message>
+    <message>
+        <source>The laptop was probably cloned or restored from a backup. Find both copies, keep the laptop with the longer record, and take the other out of use before importing more.</source>
+        <translation>Datorn har troligen klonats eller återställts från en säkerhetskopia. Leta upp båda kopiorna, behåll datorn med den längre kedjan och ta den andra ur bruk innan du importerar mer.</translation>
+    </message>
+    <message>
+        <source>A record the station already holds arrived with other content: it was altered after the fact, or the laptop is damaged. The bundle was refused; report it.</source>
+        <translation>En post som stationen redan har kom med annat innehåll: den har ändrats i efterhand, eller så är datorn skadad. Paketet avvisades; rapportera det.</translation>
+    </message>
+    <message>
+        <source>The bundle was sealed correctly but its records do not verify (a broken link or signature). The bundle was refused; check the laptop and report it.</source>
+        <translation>Paketet var korrekt förseglat men dess poster kan inte verifieras (en bruten länk eller signatur). Paketet avvisades; kontrollera datorn och rapportera det.</translation>
+    </message>
+    <message>
+        <source>The bundle was sealed with a key that is not enrolled on that laptop. The bundle was refused; find out who made it.</source>
+        <translation>Paketet förseglades med en nyckel som inte är registrerad på den datorn. Paketet avvisades; ta reda på vem som skapade det.</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>Den här stationen</translation>
+    </message>
+    <message>
+        <source>Laptop {id}</source>
+        <translation>Dator {id}</translation>
+    </message>
+    <message>
+        <source>withdrawn or kept</source>
+        <translation>återtaget eller behållet</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Återtaget</translation>
+    </message>
+    <message>
+        <source>Kept (edited)</source>
+        <translation>Behållet (ändrat)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>{place}, room {room}</source>
+        <translation>{place}, rum {room}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>Station card</source>
+        <translation>Stationskort</translation>
+    </message>
+    <message>
+        <source>Station cards (*.json)</source>
+        <translation>Stationskort (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the station card</source>
+        <translation>Spara stationskortet</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle (e.g. the USB stick)</source>
+        <translation>Mapp för paketet (t.ex. USB-stickan)</translation>
+    </message>
+    <message>
+        <source>Receipt from the station</source>
+        <translation>Kvitto från stationen</translation>
+    </message>
+    <message>
+        <source>Receipts (*{suffix})</source>
+        <translation>Kvitton (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation>Paket att importera</translation>
+    </message>
+    <message>
+        <source>Bundles (*{suffix})</source>
+        <translation>Paket (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bekräfta</translation>
     </message>
 </context>
 <context>

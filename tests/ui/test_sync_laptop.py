@@ -4,7 +4,7 @@ exporting a bundle, recording a receipt, and the retention purge, on real vaults
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,12 @@ station = sync_fixtures.station
 card = sync_fixtures.card
 laptop_factory = sync_fixtures.laptop_factory
 laptop = sync_fixtures.laptop
+
+
+@pytest.fixture(autouse=True)
+def english(language: Callable[[str], None]) -> None:
+    """These tests read the English texts; the Swedish ones are checked by the i18n test."""
+    language("en")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -406,6 +406,12 @@ def test_every_model_passes_the_model_tester(
 
 
 # -- pictures --------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def english(language: Callable[[str], None]) -> None:
+    """These tests read the English texts; the Swedish ones are checked by the i18n test."""
+    language("en")
 
 
 @pytest.fixture
