@@ -19,14 +19,20 @@ from typing import Any
 
 from fieldapp.ads.index import require_index
 from fieldapp.ads.model import AD_ENTITY, ADVERTISER_LINK_ENTITY, LinkBasis, LinkDecision
-from fieldapp.ads.similarity import THRESHOLD, band_keys, jaccard, shingles
+from fieldapp.ads.similarity import THRESHOLD, band_keys, shingles, similarity
 from fieldapp.errors import InvalidInput
 from fieldapp.storage.database import Connection
 from fieldapp.workflow.context import Change, Context
 
 # Buckets larger than this are checked against their first ad only, not pair by pair: a
 # text posted hundreds of times would otherwise cost a quadratic number of comparisons.
-_PAIRWISE_BUCKET = 30
+_PAIRWISE_BUCKET = 8
+# A band key shared by more ads than this is boilerplate ("ring eller sms:a", a site's
+# footer, a common price list), not evidence: it would make every ad a candidate of every
+# other. Ads reposted this often by one advertiser still share their number, and most of
+# their other band keys.
+COMMON_BAND = 100
+MAX_GROUP = 500  # ads followed out from one ad for its own proposal
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,8 @@ class Related:
 @dataclass(frozen=True)
 class Proposal:
     """Ads that may be one advertiser's, with the evidence: the phone numbers shared, the
-    near-identical text pairs (with their similarity), and the groups among them that a
-    person has already confirmed."""
+    near-identical text pairs that join ads no number joins (with their similarity), and
+    the groups among them that a person has already confirmed."""
 
     ad_ids: tuple[str, ...]
     phones: tuple[str, ...]
@@ -106,13 +112,12 @@ def related(
     keys = band_keys(mine)
     if keys:
         docs = conn.execute(
-            "SELECT DISTINCT d.doc, d.entity_id FROM ad_bands b JOIN search_docs d "
-            f"ON d.doc = b.doc WHERE b.band IN ({', '.join('?' * len(keys))})",
-            keys,
+            "SELECT DISTINCT d.doc, d.entity_id FROM ad_bands b CROSS JOIN search_docs d "
+            f"ON d.doc = b.doc WHERE b.band IN ({_telling(conn, keys)})",
         ).fetchall()
         texts = _texts(conn, [doc for doc, _ in docs])
         for doc, entity_id in docs:
-            score = jaccard(mine, shingles(texts.get(doc, "")))
+            score = similarity(mine, shingles(texts.get(doc, "")))
             if score >= THRESHOLD:
                 scores[entity_id] = score
     out = [
@@ -152,46 +157,129 @@ def proposals(ctx: Context, *, operation_id: str | None = None) -> list[Proposal
 
 
 def proposal_for(ctx: Context, ad_id: str) -> Proposal | None:
-    """The open proposal that includes ``ad_id``, if any (for the ad's own screen)."""
+    """The open proposal that includes ``ad_id``, if any, for the ad's own screen: found
+    by following numbers and texts out from the ad (at most ``MAX_GROUP`` ads) rather than
+    by grouping the whole register, so it takes milliseconds."""
+    conn = require_index(ctx.session.conn)
     ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
-    found = [p for p in proposals(ctx, operation_id=ad.operation_id) if ad_id in p.ad_ids]
+    row = conn.execute(
+        "SELECT doc FROM search_docs WHERE entity_type = ? AND entity_id = ?", (AD_ENTITY, ad_id)
+    ).fetchone()
+    if row is None:
+        return None
+    scope = (AD_ENTITY, ad.operation_id)
+    evidence = _Groups()
+    phone_of: dict[int, set[str]] = defaultdict(set)
+    pairs: list[tuple[int, int, float]] = []
+    cache: dict[int, frozenset[int]] = {}
+    reached, frontier = {int(row[0])}, [int(row[0])]
+    while frontier and len(reached) < MAX_GROUP:
+        doc = frontier.pop()
+        joined = []
+        for phone, other in conn.execute(
+            "SELECT q.phone, q.doc FROM search_phones p CROSS JOIN search_phones q "
+            "ON q.phone = p.phone CROSS JOIN search_docs d ON d.doc = q.doc "
+            "WHERE p.doc = ? AND q.doc != p.doc AND +d.entity_type = ? AND +d.operation_id IS ?",
+            (doc, *scope),
+        ):
+            phone_of[doc].add(phone)
+            phone_of[other].add(phone)
+            joined.append(other)
+        mine = _shingled(conn, cache, doc)
+        for (other,) in conn.execute(
+            f"SELECT DISTINCT b.doc FROM ad_bands b CROSS JOIN search_docs d ON d.doc = b.doc "
+            f"WHERE b.band IN ({_telling(conn, band_keys(mine))}) AND b.doc != ? "
+            "AND +d.entity_type = ? AND +d.operation_id IS ?",
+            (doc, *scope),
+        ):
+            if evidence.find(str(doc)) == evidence.find(str(other)) or other in joined:
+                continue
+            score = similarity(mine, _shingled(conn, cache, other))
+            if score >= THRESHOLD:
+                pairs.append((doc, other, score))
+                joined.append(other)
+        for other in joined:
+            evidence.union(str(doc), str(other))
+            if other not in reached:
+                reached.add(other)
+                frontier.append(other)
+    evidence.find(str(row[0]))  # a lone ad is a group of one
+    ids = _entity_ids(conn, sorted(reached))
+    found = [p for p in _open_proposals(ctx, evidence, ids, phone_of, pairs) if ad_id in p.ad_ids]
     return found[0] if found else None
+
+
+def _telling(conn: Connection, keys: Sequence[int]) -> str:
+    """The band keys among ``keys`` that are not boilerplate, as an SQL list (integers
+    this module computed, so safe to inline)."""
+    if not keys:
+        return "NULL"
+    marks = ", ".join("?" * len(keys))
+    rows = conn.execute(
+        f"SELECT band FROM ad_bands WHERE band IN ({marks}) GROUP BY band HAVING count(*) <= ?",
+        (*keys, COMMON_BAND),
+    )
+    return ", ".join(str(int(band)) for (band,) in rows) or "NULL"
+
+
+def _shingled(conn: Connection, cache: dict[int, frozenset[int]], doc: int) -> frozenset[int]:
+    if doc not in cache:
+        cache[doc] = shingles(_texts(conn, [doc]).get(doc, ""))
+    return cache[doc]
+
+
+def _entity_ids(conn: Connection, docs: Sequence[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for start in range(0, len(docs), 500):
+        chunk = docs[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        out.update(
+            conn.execute(f"SELECT doc, entity_id FROM search_docs WHERE doc IN ({marks})", chunk)
+        )
+    return out
 
 
 def _similar_pairs(
     conn: Connection, evidence: _Groups, args: tuple[str, ...], scope: str
 ) -> list[tuple[int, int, float]]:
-    """Near-identical text pairs among ads sharing a band key, joined into ``evidence``."""
-    pairs: list[tuple[int, int, float]] = []
-    cache: dict[int, frozenset[int]] = {}
+    """Near-identical text pairs among ads sharing a band key, joined into ``evidence``.
+
+    Only pairs not already joined (by a shared number, or by texts compared before) are
+    compared: a pair's similarity would add nothing to the proposal they are both in, and
+    over 100,000 ads the comparisons are most of the time this takes."""
     buckets = [
         [int(x) for x in str(docs).split(",")]
         for (docs,) in conn.execute(
             "SELECT group_concat(b.doc) FROM ad_bands b JOIN search_docs d ON d.doc = b.doc "
-            f"WHERE d.entity_type = ?{scope} GROUP BY b.band HAVING count(*) > 1",
-            args,
+            f"WHERE d.entity_type = ?{scope} GROUP BY b.band "
+            "HAVING count(*) > 1 AND count(*) <= ?",
+            (*args, COMMON_BAND),
         )
     ]
-    needed = sorted({doc for bucket in buckets for doc in bucket})
-    texts = _texts(conn, needed)
-    checked: set[tuple[int, int]] = set()
+    candidates: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
     for bucket in buckets:
         if len(bucket) <= _PAIRWISE_BUCKET:
-            candidates = [(a, b) for i, a in enumerate(bucket) for b in bucket[i + 1 :]]
+            pairs_here = [(a, b) for i, a in enumerate(bucket) for b in bucket[i + 1 :]]
         else:
-            candidates = [(bucket[0], b) for b in bucket[1:]]
-        for a, b in candidates:
-            if (a, b) in checked:
-                continue  # the same pair shares more than one band
-            checked.add((a, b))
-            if a not in cache:
-                cache[a] = shingles(texts.get(a, ""))
-            if b not in cache:
-                cache[b] = shingles(texts.get(b, ""))
-            score = jaccard(cache[a], cache[b])
-            if score >= THRESHOLD:
-                pairs.append((a, b, score))
-                evidence.union(str(a), str(b))
+            pairs_here = [(bucket[0], b) for b in bucket[1:]]
+        for pair in pairs_here:
+            if pair not in seen and evidence.find(str(pair[0])) != evidence.find(str(pair[1])):
+                seen.add(pair)
+                candidates.append(pair)
+    texts = _texts(conn, sorted({doc for pair in candidates for doc in pair}))
+    cache: dict[int, frozenset[int]] = {}
+    pairs: list[tuple[int, int, float]] = []
+    for a, b in candidates:
+        if evidence.find(str(a)) == evidence.find(str(b)):
+            continue  # joined since, through other ads
+        for doc in (a, b):
+            if doc not in cache:
+                cache[doc] = shingles(texts.get(doc, ""))
+        score = similarity(cache[a], cache[b])
+        if score >= THRESHOLD:
+            pairs.append((a, b, score))
+            evidence.union(str(a), str(b))
     return pairs
 
 

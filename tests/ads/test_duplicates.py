@@ -121,3 +121,12 @@ def test_proposals_of_one_operation(ctx: Context, ads: dict[str, str], operation
     proposal = duplicates.proposal_for(ctx, ads["sala"])
     assert proposal is not None and ads["sala_other"] in proposal.ad_ids
     assert duplicates.proposal_for(ctx, ads["foreign"]) is None
+
+
+def test_boilerplate_band_keys_are_not_evidence(
+    ctx: Context, ads: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With every band key counted as boilerplate, only shared numbers propose.
+    monkeypatch.setattr(duplicates, "COMMON_BAND", 1)
+    assert [p.phones for p in duplicates.proposals(ctx)] == [("+46701740610",)]
+    assert duplicates.proposal_for(ctx, ads["bella"]) is None
