@@ -13,7 +13,8 @@ Tables:
   seen) and its municipality, so "in Sala during week 20" is one box query, not a scan;
 - ``ad_bands``: an ad text's MinHash band keys, for "same advertiser" proposals.
 
-Persons are never indexed (LEGAL.md §8: no free-text search on sellers). An observation may
+Persons are never indexed (LEGAL.md §8: no free-text search on sellers). A case purged
+under the retention rules takes its observations out of the index with it. An observation may
 still name the seller, so the names of a case's sellers are blanked out of the indexed copy
 of its observations (the record itself is untouched), and re-blanked whenever a seller is
 added, renamed or withdrawn.
@@ -40,6 +41,7 @@ from fieldapp.domain.persons import PERSON_ENTITY, SELLER
 from fieldapp.errors import KnownError
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Event
+from fieldapp.storage.records import PURGE_ENTITY
 
 BLANKED = "•••"
 _CHANGES_RECORDS = frozenset({"create", "amend", "void", "resolve"})
@@ -108,8 +110,11 @@ class SearchIndexProjection:
     }
 
     def apply(self, conn: Connection, event: Event) -> None:
-        if event.kind not in _CHANGES_RECORDS:
-            return  # access, custody and checkpoint events change no record
+        if event.entity_type == PURGE_ENTITY:
+            _purge_case(conn, str(event.data.get("case_id")))
+            return
+        if event.kind not in _CHANGES_RECORDS or event.purged:
+            return  # access, custody and checkpoint events, and emptied bodies, change nothing
         kind = event.entity_type
         if kind == AD_ENTITY:
             self._ad(conn, event)
@@ -379,6 +384,17 @@ def _index_observation(conn: Connection, entity_id: str) -> None:
         ("", text, " ".join(x for x in (municipality, hotel) if x), ""),
     )
     _set_phones(conn, doc, find_phones(text)[0])
+
+
+def _purge_case(conn: Connection, case_id: str) -> None:
+    """A case purged under the retention rules takes its observations out of the index,
+    and the index is rewritten so that no segment still holds their words (FTS5 otherwise
+    only marks them deleted until segments happen to merge)."""
+    observations = _observations_of(conn, case_id)
+    for entity_id in observations:
+        _remove(conn, OBSERVATION_ENTITY, entity_id)
+    if observations:
+        conn.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
 
 def _record_data(conn: Connection, entity_type: str, entity_id: str) -> dict[str, Any]:

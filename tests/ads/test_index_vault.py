@@ -113,3 +113,24 @@ def test_opening_with_the_index_for_the_first_time_builds_it(
         assert [h.entity_id for h in search(again, parse_query("kr")).hits] == expected
     finally:
         session.lock()
+
+
+def test_a_purged_case_leaves_the_index(
+    ctx: Context, operation_id: str, case_id: str, admin_session: Session, vault_dir: Path
+) -> None:
+    _fill(ctx, operation_id, case_id)
+    cases.add_observation(ctx, case_id, "Kvittrande Zebrafinkholmen bakom receptionen.")
+    assert {h.entity_type for h in search(ctx, parse_query("receptionen")).hits} == {
+        "observation"
+    }
+    admin_session.purge_case(case_id, "gallrad enligt tidsfrist")
+    assert search(ctx, parse_query("receptionen")).hits == ()
+    assert search(ctx, parse_query("jacka")).hits == ()
+    assert all(h.entity_type == "ad" for h in search(ctx, parse_query("0701740605")).hits)
+    vocabulary = {row[0] for row in _vocabulary(admin_session.conn)}
+    assert "receptionen" not in vocabulary and "jacka" not in vocabulary
+    assert "zebrafinkholmen" in vocabulary  # the ad that says it is not the case's
+    projector = admin_session.projector
+    before = projector.snapshot(admin_session.conn)
+    projector.rebuild(admin_session.conn)
+    assert projector.snapshot(admin_session.conn) == before
