@@ -24,7 +24,7 @@ from fieldapp.sync.station import init_station, station_keys
 LAPTOPS = int(os.environ.get("BENCH_SYNC_LAPTOPS", "10"))
 EVENTS = int(os.environ.get("BENCH_SYNC_EVENTS", "10000"))
 BATCH = 500
-PASS = "mätningar kräver tålamod"
+PASS = "mätningar kräver tålamod"  # noqa: S105 - a throwaway benchmark vault
 
 
 def bare_verify_rate(seconds: float = 2.0) -> float:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from fieldapp import APP_NAME, __version__, cli_case, cli_documents, cli_sync, paths
+from fieldapp import APP_NAME, __version__, cli_ads, cli_case, cli_documents, cli_sync, paths
 from fieldapp.errors import KnownError
 from fieldapp.officers import Role
 from fieldapp.storage.vault import Vault
@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_case.add_parser(sub, _login_args)
     cli_documents.add_parsers(sub)
+    cli_ads.add_parsers(sub)
     cli_sync.add_parsers(sub, _login_args)
 
     demo = sub.add_parser(
@@ -190,6 +191,8 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return _demo(args, out)
     if args.command in cli_documents.COMMANDS:
         return cli_documents.run(args, vault, out, prompter)
+    if args.command in cli_ads.COMMANDS:
+        return cli_ads.run(args, vault, out, prompter)
     if args.command in cli_sync.COMMANDS:
         return cli_sync.run(args, vault, out, prompter)
     session = _login(args, vault, prompter)

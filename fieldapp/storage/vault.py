@@ -48,11 +48,14 @@ Clock = Callable[[], float]
 
 
 def core_projections() -> list[Projection]:
-    """The projections every vault has: officers, and the records of everything else."""
+    """The projections every vault has: officers, the records of everything else, and the
+    encrypted full-text index over ads and observations (it reads ``records``, so it
+    comes after)."""
+    from fieldapp.ads.index import SearchIndexProjection
     from fieldapp.officers import OfficersProjection
     from fieldapp.storage.records import RecordsProjection
 
-    return [OfficersProjection(), RecordsProjection()]
+    return [OfficersProjection(), RecordsProjection(), SearchIndexProjection()]
 
 
 class Vault:
