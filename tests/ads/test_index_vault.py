@@ -120,9 +120,7 @@ def test_a_purged_case_leaves_the_index(
 ) -> None:
     _fill(ctx, operation_id, case_id)
     cases.add_observation(ctx, case_id, "Kvittrande Zebrafinkholmen bakom receptionen.")
-    assert {h.entity_type for h in search(ctx, parse_query("receptionen")).hits} == {
-        "observation"
-    }
+    assert {h.entity_type for h in search(ctx, parse_query("receptionen")).hits} == {"observation"}
     admin_session.purge_case(case_id, "gallrad enligt tidsfrist")
     assert search(ctx, parse_query("receptionen")).hits == ()
     assert search(ctx, parse_query("jacka")).hits == ()
