@@ -70,14 +70,9 @@ def _insert_rate(conn: database.Connection, events: list[Event]) -> float:
 
 
 def _plain(path: Path) -> database.Connection:
-    # The same library and pragmas, without a key: SQLCipher then writes plain SQLite.
+    # The same library and the vault's own pragmas, without a key: plain SQLite on disk.
     conn = sqlcipher3.connect(str(path), isolation_level=None)
-    for pragma in (
-        "journal_mode = WAL",
-        "synchronous = FULL",
-        "temp_store = MEMORY",
-        "foreign_keys = ON",
-    ):
+    for pragma in database.PRAGMAS:
         conn.execute(f"PRAGMA {pragma}").fetchall()
     return conn  # type: ignore[no-any-return]
 

@@ -28,6 +28,20 @@ _NO_SPACE_OR_ACCESS = {
 }
 
 
+PRAGMAS = (
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    "temp_store = MEMORY",
+    "foreign_keys = ON",
+    # Freed pages are zeroed: a purged record leaves no trace in the free list.
+    "secure_delete = ON",
+    "busy_timeout = 5000",
+    # Random keys (UUIDs, hashes) touch pages all over the indexes: keep more of them
+    # decrypted in memory (64 MiB) than the default 2 MiB.
+    "cache_size = -65536",
+)
+
+
 def check_build(conn: Connection) -> None:
     """Refuse to run on a SQLite library without SQLCipher or FTS5."""
     row = conn.execute("PRAGMA cipher_version").fetchone()
@@ -59,16 +73,8 @@ def connect(path: Path, data_key: bytes) -> Connection:
         check_build(conn)
         with translate_errors(path.name):
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            conn.execute("PRAGMA synchronous = FULL")
-            conn.execute("PRAGMA temp_store = MEMORY")
-            conn.execute("PRAGMA foreign_keys = ON")
-            # Freed pages are zeroed: a purged record leaves no trace in the free list.
-            conn.execute("PRAGMA secure_delete = ON")
-            conn.execute("PRAGMA busy_timeout = 5000")
-            # Random keys (UUIDs, hashes) touch pages all over the indexes: keep more of
-            # them decrypted in memory (64 MiB) than the default 2 MiB.
-            conn.execute("PRAGMA cache_size = -65536")
+            for pragma in PRAGMAS:
+                conn.execute(f"PRAGMA {pragma}").fetchall()
     except BaseException:
         conn.close()
         raise
