@@ -33,12 +33,7 @@ PRAGMAS = (
     "synchronous = FULL",
     "temp_store = MEMORY",
     "foreign_keys = ON",
-    # Freed pages are zeroed: a purged record leaves no trace in the free list.
-    "secure_delete = ON",
     "busy_timeout = 5000",
-    # Random keys (UUIDs, hashes) touch pages all over the indexes: keep more of them
-    # decrypted in memory (64 MiB) than the default 2 MiB.
-    "cache_size = -65536",
 )
 
 

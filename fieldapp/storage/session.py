@@ -381,6 +381,9 @@ class Session:
         verifies), drop its attachments and records, and log the purge as an event.
         The caller decides what is due (``fieldapp.sync.retention``). Returns the count."""
         conn = self.conn
+        # Freed pages are zeroed while purging: the purged content leaves no trace in the
+        # free list. (Only here: always on, it slows every insert by a sixth.)
+        conn.execute("PRAGMA secure_delete = ON")
         with transaction(conn):
             ids = [
                 r[0]
@@ -408,6 +411,7 @@ class Session:
                 {"case_id": case_id, "events": len(ids), "reason": reason},
             )
             self.log.append_in_transaction([draft])
+        conn.execute("PRAGMA secure_delete = OFF")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no copy of the old pages in the WAL
         return len(ids)
 
