@@ -57,7 +57,10 @@ def build_operation_report(
         *_buyers_part(data),
         *_support_part(data),
         para("Tips från allmänheten", "h1"),
-        para(f"Tips som kommit in under insatsen: {NOT_RECORDED}."),
+        para(
+            "Tips som kommit in i länet: "
+            f"{NOT_RECORDED if data.tips_recorded is None else number(data.tips_recorded)}."
+        ),
     ]
     setup = PageSetup(
         title=f"{TITLE}: {operation.get('name')}",

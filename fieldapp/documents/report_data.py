@@ -59,8 +59,8 @@ class ReportData:
     operation: Record
     county_name: str | None
     ads_mapped: Record | None  # the checklist tick "ads mapped", if ticked
-    ads_recorded: int | None  # ads come with a later feature; None = not recorded
-    tips_recorded: int | None  # likewise
+    ads_recorded: int | None  # ads in the register for the operation; None = not counted
+    tips_recorded: int | None  # tips received in the county; None = not counted
     deliveries: tuple[Record, ...]
     places: tuple[PlaceRow, ...]
     buyers: tuple[BuyerRow, ...]
@@ -107,6 +107,9 @@ def collect(
     deliveries: Sequence[Record],
     operation_ticks: Sequence[Record],
     county_name: str | None = None,
+    *,
+    ads_recorded: int | None = None,
+    tips_recorded: int | None = None,
 ) -> ReportData:
     """The figures for ``operation`` from its cases' views and its delivery log."""
     ads = next((t for t in operation_ticks if t.get("item_id") == "ads_mapped"), None)
@@ -124,8 +127,8 @@ def collect(
         operation=operation,
         county_name=county_name,
         ads_mapped=ads,
-        ads_recorded=None,
-        tips_recorded=None,
+        ads_recorded=ads_recorded,
+        tips_recorded=tips_recorded,
         deliveries=tuple(deliveries),
         places=tuple(sorted(places, key=lambda p: (p.day, p.name))),
         buyers=tuple(sorted(buyers, key=lambda b: (b.day, b.case_id))),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from fieldapp.ads.register import count_ads
 from fieldapp.counties import load_county
 from fieldapp.documents import sources
 from fieldapp.documents.approval import Signer, build_approval
@@ -22,6 +23,7 @@ from fieldapp.errors import InvalidInput
 from fieldapp.workflow import cases, operations, outreach
 from fieldapp.workflow.case_view import TICK_ENTITY, BuyerView, CaseView
 from fieldapp.workflow.context import Context
+from fieldapp.workflow.tip_report import outreach_effect
 
 
 class DocumentKind(StrEnum):
@@ -135,7 +137,11 @@ def report_data(ctx: Context, operation_id: str) -> ReportData:
     county = operation.get("county")
     county_name = load_county(str(county)).name if county else None
     deliveries = [d for op in group for d in outreach.deliveries(ctx, op)]
-    return collect(operation, views, deliveries, ticks, county_name)
+    ads = sum(count_ads(ctx, op) for op in group)
+    tips = outreach_effect(ctx, str(county), operation_ids=group).tips_total if county else None
+    return collect(
+        operation, views, deliveries, ticks, county_name, ads_recorded=ads, tips_recorded=tips
+    )
 
 
 def operation_report_pdf(ctx: Context, operation_id: str) -> bytes:

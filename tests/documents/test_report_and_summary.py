@@ -73,8 +73,8 @@ def test_report_reproduces_the_vasteras_table(ctx: Context, clock: Clock) -> Non
     assert "Köpare (3): stöd erbjöds 3, tackade ja 0, tackade nej 3." in text
     assert "Personer som sålde sex (1): stöd erbjöds 1, tackade ja 1" in text
     assert "1 hotell och 1 taxiföretag fick polisens informationsblad." in text
-    assert "Antal annonser kartlagda: registreras inte ännu i appen." in text
-    assert "Tips som kommit in under insatsen: registreras inte ännu i appen." in text
+    assert "Antal annonser kartlagda: 0." in text
+    assert "Tips som kommit in i länet: 0." in text
     for total in ("5 000 kr", "10 000 kr", "16 500 kr", "5 500 kr", "17 000 kr"):
         assert total in text
     assert "Hotell Påhittat" in text and "Per Exempelsson" not in text  # statistics, no names
@@ -82,6 +82,17 @@ def test_report_reproduces_the_vasteras_table(ctx: Context, clock: Clock) -> Non
     assert f"Senaste händelse {stamp.short_hash}" in text
     assert pdfcheck.assert_fonts_embedded(pdf) == {"DejaVuSans", "DejaVuSans-Bold"}
     assert pdfcheck.overflowing_runs(pdf) == []
+
+
+def test_report_counts_the_ads_registered(ctx: Context, operation_id: str) -> None:
+    from fieldapp.ads import register
+
+    text = "Ny tjej i stan, 1500 kr/h, ring 070-174 06 12. Västerås centrum."
+    capture = register.capture(ctx, operation_id, text, url="https://example.org/annons/1")
+    register.register_ad(ctx, operation_id, capture.fields)
+    assert service.report_data(ctx, operation_id).ads_recorded == 1
+    report = pdfcheck.text(service.operation_report_pdf(ctx, operation_id))
+    assert "Antal annonser kartlagda: 1." in report
 
 
 def test_report_with_nothing_recorded(ctx: Context, operation_id: str) -> None:
