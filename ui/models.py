@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,6 +29,7 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import checklist_state
 from ui.status import case_status
+from ui.table_model import ColumnTableModel
 from ui.theme import HINT_COLOR, MUTED_COLOR, OK_COLOR, sized_font, text_scale
 from ui.words import CASE_STATUS, CONTACT_ROLES, OUTCOMES_SHORT, short_moment, short_name, word
 from ui.workspace import Workspace
@@ -60,7 +60,7 @@ class CaseRow:
     state: str
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(ColumnTableModel):
     """The cases of one operation, newest first; each row computed when first shown."""
 
     COLUMNS = ("time", "place", "status", "flags", "open")
@@ -168,24 +168,17 @@ class CaseListModel(QAbstractTableModel):
 
     # -- the model ----------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def row_total(self) -> int:
+        return len(self._ids)
 
-    def columnCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Entry"),
             self.tr("Place and room"),
             self.tr("Status"),
             self.tr("Flags"),
             self.tr("Open"),
-        )[section]
+        )
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
@@ -430,7 +423,7 @@ def _applied(event: Event) -> tuple[str, int]:
 # -- contacts and operations -----------------------------------------------------------------
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(ColumnTableModel):
     """The operation's contacts on duty: who, the number (large), when they answer."""
 
     COLUMNS = ("role", "organisation", "phone", "hours")
@@ -461,20 +454,11 @@ class ContactsModel(QAbstractTableModel):
             self._rows[contact_id] = record
         return record
 
-    def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def row_total(self) -> int:
+        return len(self._ids)
 
-    def columnCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("Who"), self.tr("Organisation"), self.tr("Phone"), self.tr("Hours"))[
-            section
-        ]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Who"), self.tr("Organisation"), self.tr("Phone"), self.tr("Hours"))
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
@@ -505,7 +489,7 @@ class ContactsModel(QAbstractTableModel):
         return str(record.get("hours") or "")
 
 
-class OperationsModel(QAbstractTableModel):
+class OperationsModel(ColumnTableModel):
     """Every operation in the vault, the latest first."""
 
     COLUMNS = ("name", "period", "county", "cases")
@@ -546,20 +530,11 @@ class OperationsModel(QAbstractTableModel):
             self._rows[operation_id] = row
         return row
 
-    def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def row_total(self) -> int:
+        return len(self._ids)
 
-    def columnCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("Operation"), self.tr("Period"), self.tr("County"), self.tr("Cases"))[
-            section
-        ]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Operation"), self.tr("Period"), self.tr("County"), self.tr("Cases"))
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from ui.sync.texts import (
     result_text,
 )
 from ui.sync.worker import FileResult
+from ui.table_model import ColumnTableModel
 from ui.theme import ERROR_COLOR, HINT_COLOR, MUTED_COLOR, OK_COLOR
 from ui.words import CASE_STATUS, ENTITY_TYPES, short_moment, word
 
@@ -81,7 +81,7 @@ class Laptops:
 # -- import results --------------------------------------------------------------------------
 
 
-class ImportResultModel(QAbstractTableModel):
+class ImportResultModel(ColumnTableModel):
     """One row per bundle file of this import: what became of it and why."""
 
     COLUMNS = ("file", "result", "new", "details")
@@ -107,20 +107,11 @@ class ImportResultModel(QAbstractTableModel):
     def results(self) -> list[FileResult]:
         return list(self._results)
 
-    def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self._results)
+    def row_total(self) -> int:
+        return len(self._results)
 
-    def columnCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return (self.tr("File"), self.tr("Result"), self.tr("New entries"), self.tr("Details"))[
-            section
-        ]
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("File"), self.tr("Result"), self.tr("New entries"), self.tr("Details"))
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._results):
@@ -271,7 +262,7 @@ class OriginRow:
     status: str
 
 
-class OriginCaseModel(QAbstractTableModel):
+class OriginCaseModel(ColumnTableModel):
     """Every case the station holds, with the laptop it was recorded on. Holds ids; each
     row is read when a view first shows it."""
 
@@ -299,24 +290,17 @@ class OriginCaseModel(QAbstractTableModel):
     def case_id(self, row: int) -> str | None:
         return self._ids[row][0] if 0 <= row < len(self._ids) else None
 
-    def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+    def row_total(self) -> int:
+        return len(self._ids)
 
-    def columnCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Recorded on"),
             self.tr("Operation"),
             self.tr("Entry"),
             self.tr("Place and room"),
             self.tr("Status"),
-        )[section]
+        )
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid() or index.row() >= len(self._ids):
@@ -376,7 +360,7 @@ def operation_origins(session: Session, operation_id: str) -> Origins:
     return Origins(len(found), ", ".join(laptops.label(d) for d in devices) or "—")
 
 
-class OperationLinkModel(QAbstractTableModel):
+class OperationLinkModel(ColumnTableModel):
     """The operations (not yet linked into another), each with a box to tick: the copies to
     link into the one chosen as the target, which cannot be ticked itself."""
 
@@ -429,23 +413,16 @@ class OperationLinkModel(QAbstractTableModel):
     def operation(self, row: int) -> Record | None:
         return self._operations[row] if 0 <= row < len(self._operations) else None
 
-    def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self._operations)
+    def row_total(self) -> int:
+        return len(self._operations)
 
-    def columnCount(self, parent: AnyIndex = _EMPTY) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             self.tr("Operation"),
             self.tr("Period"),
             self.tr("Cases"),
             self.tr("Cases recorded on"),
-        )[section]
+        )
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
