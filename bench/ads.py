@@ -24,8 +24,10 @@ from pathlib import Path
 
 from fieldapp.ads import duplicates, importing
 from fieldapp.ads.search import SearchQuery, parse_query, search
-from fieldapp.ads.wiring import open_vault
+from fieldapp.officers import OfficersProjection
 from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.records import RecordsProjection
+from fieldapp.storage.vault import Vault
 from fieldapp.workflow import operations
 from fieldapp.workflow.context import Context
 
@@ -209,7 +211,7 @@ def main() -> None:
     phones = fiction_numbers()
     advertisers = [_Advertiser(rng, p) for p in rng.sample(phones, ADVERTISERS)]
     with tempfile.TemporaryDirectory() as folder:
-        session = open_vault(Path(folder) / "vault").create(
+        session = Vault(Path(folder) / "vault").create(
             "B100001", "Pia Mätare", PASS, cost=KdfCost()
         )
         ctx = Context(session, _Clock())
@@ -274,10 +276,10 @@ def _breakdown(folder: Path, ads: list[dict[str, str]]) -> None:
     vault without the search index, and what the search index adds."""
     from fieldapp.ads import register
     from fieldapp.ads.csv_rows import read_csv
-    from fieldapp.storage.vault import Vault
 
     per_ad: dict[str, float] = {}
-    for name, vault in (("plain", Vault(folder / "plain")), ("indexed", open_vault(folder / "ix"))):
+    plain = Vault(folder / "plain", projections=[OfficersProjection(), RecordsProjection()])
+    for name, vault in (("plain", plain), ("indexed", Vault(folder / "ix"))):
         session = vault.create("B100001", "Pia Mätare", PASS, cost=KdfCost())
         ctx = Context(session, _Clock())
         operation_id = operations.create_operation(

@@ -124,7 +124,6 @@ def _login(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
     """Run an ``ads`` action; ``KnownError`` becomes exit 1 with the reasons on stderr."""
     from fieldapp.ads.issues import ImportRefused
-    from fieldapp.ads.wiring import open_vault
     from fieldapp.workflow.context import Context
 
     try:
@@ -133,10 +132,9 @@ def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter)
         print(f"fieldapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        indexed = open_vault(vault.data_dir)  # the same vault, with the search index
-        indexed.key_file()  # a missing or damaged vault is reported before asking anything
+        vault.key_file()  # a missing or damaged vault is reported before asking anything
         passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-        session = indexed.unlock(args.officer, passphrase)
+        session = vault.unlock(args.officer, passphrase)
         try:
             return _ACTIONS[args.ads_command](Context(session), args, inputs, out)
         finally:

@@ -5,6 +5,6 @@ full-text index over ads and free observations, and proposals of "same advertise
 Modules: ``extract`` (with ``prices`` and ``places``) reads an ad's text; ``model`` checks
 an ad record; ``register`` and ``links`` hold the use cases; ``pages`` and ``csv_rows``
 read saved web pages and CSV files, ``importing`` stores them all-or-nothing; ``index`` is
-the projection behind ``search`` and ``duplicates`` (with ``similarity``); ``wiring`` opens
-a vault with the index among its projections.
+the projection behind ``search`` and ``duplicates`` (with ``similarity``), one of every
+vault's core projections.
 """

@@ -21,7 +21,7 @@ added, renamed or withdrawn.
 
 This projection mirrors each record's current state as ``records`` holds it after the
 event (whatever a merge, a conflict or its resolution made of it), so it must be registered
-after ``RecordsProjection`` (``wiring.vault_projections`` does).
+after ``RecordsProjection`` (``storage.vault.core_projections`` does).
 """
 
 from __future__ import annotations
@@ -193,8 +193,8 @@ def require_index(conn: Connection) -> Connection:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_docs'"
     ).fetchone():
         raise IndexMissing(
-            "This vault was opened without the ad search index; open it with "
-            "fieldapp.ads.wiring.open_vault (or list the index in core_projections)."
+            "This vault was opened without the ad search index (see "
+            "fieldapp.storage.vault.core_projections)."
         )
     return conn
 

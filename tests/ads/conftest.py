@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.ads.wiring import open_vault
 from fieldapp.storage.vault import Vault
 from tests.workflow.conftest import (  # noqa: F401 - fixtures, found by pytest by name
     BUYER,
@@ -26,7 +25,7 @@ from tests.workflow.conftest import (  # noqa: F401 - fixtures, found by pytest 
 
 @pytest.fixture
 def vault(vault_dir: Path) -> Vault:
-    return open_vault(vault_dir)
+    return Vault(vault_dir)
 
 
 # Invented ads. Nothing here is a real person, place of business or number.
