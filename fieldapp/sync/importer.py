@@ -355,7 +355,3 @@ def _first_bad(
 def _stored_blob(conn: Connection, digest: str) -> bytes | None:
     row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
     return bytes(row[0]) if row else None
-
-
-def alarms(session: Session) -> list[Any]:
-    return Records(session.conn).find(ALARM_ENTITY)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
 from fieldapp.domain.evaluation import CompletionRule
-from fieldapp.errors import InvalidInput
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
@@ -87,14 +85,3 @@ class Context:
 
     def require(self, entity_type: str, entity_id: str, field: str) -> Record:
         return self.records.require(entity_type, entity_id, field)
-
-
-def enum_value(value: StrEnum | str | None) -> str | None:
-    return value.value if isinstance(value, StrEnum) else value
-
-
-def refuse_if(problems: Problems) -> None:
-    problems.raise_if_any()
-
-
-__all__ = ["Change", "Context", "InvalidInput", "local_now"]

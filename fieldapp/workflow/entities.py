@@ -69,7 +69,6 @@ class Placement:
 
 
 Cleaner = Callable[[Context, Mapping[str, Any], Problems, Placement], dict[str, Any]]
-LinkCheck = Callable[[Context, dict[str, Any], Problems, Placement], None]
 
 
 def _municipalities(ctx: Context, scope: Placement) -> tuple[str, ...]:
