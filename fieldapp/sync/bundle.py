@@ -17,16 +17,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
+import pyrage
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from fieldapp.errors import KnownError
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Event
+
+if TYPE_CHECKING:
+    from fieldapp.sync.station import StationCard
 
 MAGIC = b"FIELDAPP-BUNDLE/1\n"
 FORMAT = "fieldapp-bundle"
@@ -77,6 +84,41 @@ class SealedBundle:
 
     header: Header
     ciphertext: bytes
+
+
+def seal(
+    events: list[Event],
+    blobs: dict[str, bytes],
+    *,
+    station: StationCard,
+    vault_id: str,
+    signer: str,
+    signer_public: bytes,
+    sign: Callable[[bytes], bytes],
+) -> tuple[Header, bytes]:
+    """A bundle of ``events`` (one device's, in sequence) and their blobs, encrypted to
+    ``station`` and signed with ``sign``: the header and the file's bytes."""
+    compressed = pack_payload(events, blobs)
+    recipient = pyrage.x25519.Recipient.from_str(station.bundle_recipient)
+    ciphertext = pyrage.encrypt(compressed, [recipient])
+    header = Header(
+        bundle_id=str(uuid.uuid4()),
+        station=station.fingerprint,
+        vault_id=vault_id,
+        device_id=events[0].device_id,
+        from_seq=events[0].seq,
+        to_seq=events[-1].seq,
+        prev_head=events[0].prev_hash.hex(),
+        new_head=events[-1].entry_hash.hex(),
+        count=len(events),
+        blob_count=len(blobs),
+        signer=signer,
+        signer_public=signer_public.hex(),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        ciphertext_sha256=hashlib.sha256(ciphertext).hexdigest(),
+        payload_sha256=payload_digest(compressed),
+    )
+    return header, encode(header, sign(signed_part(header)), ciphertext)
 
 
 def encode(header: Header, signature: bytes, ciphertext: bytes) -> bytes:

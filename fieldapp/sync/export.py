@@ -3,15 +3,11 @@ bundle, and record the station's receipts."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import pyrage
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
@@ -47,30 +43,18 @@ def export_bundle(session: Session, out_dir: Path) -> Exported | None:
     if not events:
         return None
     blobs = {d: session.log.blob(d) or b"" for e in events for d in e.attachments}
-    compressed = bundle.pack_payload(events, blobs)
-    recipient = pyrage.x25519.Recipient.from_str(card.bundle_recipient)
-    ciphertext = pyrage.encrypt(compressed, [recipient])
-    header = bundle.Header(
-        bundle_id=str(uuid.uuid4()),
-        station=card.fingerprint,
+    header, data = bundle.seal(
+        events,
+        blobs,
+        station=card,
         vault_id=session.vault_id,
-        device_id=session.device_id,
-        from_seq=events[0].seq,
-        to_seq=events[-1].seq,
-        prev_head=events[0].prev_hash.hex(),
-        new_head=events[-1].entry_hash.hex(),
-        count=len(events),
-        blob_count=len(blobs),
         signer=session.officer_id,
-        signer_public=session.public_key.hex(),
-        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        ciphertext_sha256=hashlib.sha256(ciphertext).hexdigest(),
-        payload_sha256=bundle.payload_digest(compressed),
+        signer_public=session.public_key,
+        sign=session.sign,
     )
-    signature = session.sign(bundle.signed_part(header))
     name = f"{header.device_id[:8]}-{header.from_seq:07d}-{header.to_seq:07d}{bundle.SUFFIX}"
     path = Path(out_dir) / name
-    write_atomic(path, bundle.encode(header, signature, ciphertext))
+    write_atomic(path, data)
     return Exported(path, header)
 
 

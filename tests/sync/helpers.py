@@ -4,11 +4,8 @@ fingerprint of everything a station holds."""
 from __future__ import annotations
 
 import hashlib
-import uuid
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
-
-import pyrage
 
 from fieldapp.storage.events import Event
 from fieldapp.storage.session import Session
@@ -23,33 +20,20 @@ def seal(
     signer: Session,
     *,
     vault_id: str = "v",
-    sign: object = None,
-    signer_public: str | None = None,
+    sign: Callable[[bytes], bytes] | None = None,
+    signer_public: bytes | None = None,
 ) -> bytes:
     """A bundle built by hand from ``events``, signed by ``signer`` (or ``sign``)."""
-    compressed = bundle.pack_payload(events, blobs)
-    ciphertext = pyrage.encrypt(
-        compressed, [pyrage.x25519.Recipient.from_str(card.bundle_recipient)]
-    )
-    header = bundle.Header(
-        bundle_id=str(uuid.uuid4()),
-        station=card.fingerprint,
+    _, data = bundle.seal(
+        events,
+        blobs,
+        station=card,
         vault_id=vault_id,
-        device_id=events[0].device_id,
-        from_seq=events[0].seq,
-        to_seq=events[-1].seq,
-        prev_head=events[0].prev_hash.hex(),
-        new_head=events[-1].entry_hash.hex(),
-        count=len(events),
-        blob_count=len(blobs),
         signer=signer.officer_id,
-        signer_public=signer_public or signer.public_key.hex(),
-        created_at=datetime.now(UTC).isoformat(),
-        ciphertext_sha256=hashlib.sha256(ciphertext).hexdigest(),
-        payload_sha256=bundle.payload_digest(compressed),
+        signer_public=signer_public or signer.public_key,
+        sign=sign or signer.sign,
     )
-    signature = (sign or signer.sign)(bundle.signed_part(header))  # type: ignore[operator]
-    return bundle.encode(header, signature, ciphertext)
+    return data
 
 
 def resealed_event(event: Event, signer: Session, **changes: object) -> Event:
