@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from fieldapp.demo import DemoClock
 from fieldapp.workflow import cases, evidence, operations, persons, procedure, support
 from fieldapp.workflow.context import Context
 
@@ -18,17 +19,8 @@ CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
 
 
-class Clock:
-    """The raid's time, moved on by the scenario."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> None:
-        self.now += timedelta(minutes=minutes)
+# The raid's time, moved on by the scenario: the demo's clock.
+Clock = DemoClock
 
 
 BUYER: dict[str, Any] = {
