@@ -75,7 +75,11 @@ _DURATION = re.compile(
 _SEGMENT = re.compile(r"\n|;|\||•|·|,\s|\.\s|!\s")
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[\w½/+'-]+")
-_CURRENCY_GATE = re.compile(r"kr|:-|,-|sek|€|eur|\$|usd|dollar|£|gbp|nok|dkk", re.IGNORECASE)
+# What every currency marker above holds, lower-cased: a clause without any of them holds no
+# price. Substring tests on the lower-cased clause, since a pattern that ignores case costs
+# ten times as much. (Ignoring case, the pattern also reads "ſ", the long s, as "s".)
+_CURRENCY_MARKS = ("kr", ":-", ",-", "sek", "€", "eur", "$", "usd", "dollar", "£", "gbp", "nok",
+                   "dkk")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -166,30 +170,61 @@ def _segments(text: str) -> list[str]:
 def find_prices(text: str) -> list[Price]:
     """Every price in ``text``, in order. Mask phone numbers out of ``text`` first."""
     prices: list[Price] = []
-    seen: list[dict[str, Any]] = []
+    seen: set[tuple[Any, ...]] = set()
     for segment in _segments(text):
         # Most clauses of an ad hold no amount with a currency; the price pattern is costly
-        # to try, these two are not.
-        if not _DIGIT.search(segment) or not _CURRENCY_GATE.search(segment):
+        # to try, these tests are not.
+        if not _DIGIT.search(segment) or not _may_hold_currency(segment):
             continue
-        matches = list(_PRICE.finditer(segment))
-        if not matches:
-            continue
-        durations = [
-            d
-            for d in _durations(segment, 0)
-            if not any(m.start() <= d.start < m.end() for m in matches)
-        ]
-        taken: set[int] = set()
-        for i, m in enumerate(matches):
-            previous_end = matches[i - 1].end() if i else 0
-            next_start = matches[i + 1].start() if i + 1 < len(matches) else len(segment)
-            price = _price(segment[previous_end:next_start], m, previous_end, durations, taken)
+        for price in _clause_prices(segment):
             # An ad often repeats its price list: the same price once is enough.
-            if price is not None and price.as_data() not in seen:
-                seen.append(price.as_data())
+            key = _stored_form(price)
+            if key not in seen:
+                seen.add(key)
                 prices.append(price)
     return prices
+
+
+def _may_hold_currency(segment: str) -> bool:
+    low = segment.lower()
+    if "ſ" in low:
+        low = low.replace("ſ", "s")
+    return any(mark in low for mark in _CURRENCY_MARKS)
+
+
+def _stored_form(price: Price) -> tuple[Any, ...]:
+    """What ``Price.as_data`` keeps of a price, as a key: two prices stored alike are one."""
+    return (
+        price.amount,
+        price.currency,
+        price.amount_to,
+        price.minutes,
+        price.night,
+        price.label or None,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _clause_prices(segment: str) -> tuple[Price, ...]:
+    """The prices in one clause, in order. Cached: advertisers write the same price lines
+    ("30 min – 1500 kr") ad after ad, and a clause's prices depend on the clause alone."""
+    matches = list(_PRICE.finditer(segment))
+    if not matches:
+        return ()
+    durations = [
+        d
+        for d in _durations(segment, 0)
+        if not any(m.start() <= d.start < m.end() for m in matches)
+    ]
+    taken: set[int] = set()
+    found = []
+    for i, m in enumerate(matches):
+        previous_end = matches[i - 1].end() if i else 0
+        next_start = matches[i + 1].start() if i + 1 < len(matches) else len(segment)
+        price = _price(segment[previous_end:next_start], m, previous_end, durations, taken)
+        if price is not None:
+            found.append(price)
+    return tuple(found)
 
 
 def _price(
@@ -201,7 +236,9 @@ def _price(
     amount = _amount(raw_amount)
     if not 1 <= amount <= MAX_AMOUNT:
         return None
-    currency = _CURRENCIES[(m.group("cur_a") or m.group("cur_b")).lower()]
+    # Ignoring case, the pattern reads "ſek" (long s) as "sek": look it up as such.
+    marker = (m.group("cur_a") or m.group("cur_b")).lower().replace("ſ", "s")
+    currency = _CURRENCIES[marker]
     amount_to = _amount(m.group("amt_to")) if m.group("amt_to") else None
     if amount_to is not None and not amount < amount_to <= MAX_AMOUNT:
         amount_to = None
