@@ -33,14 +33,13 @@ _HOTEL_PATTERNS = (
     # "Scandic Exempel", "Best Western Plus Prov"
     re.compile(rf"\b(?:{_CHAINS})\s+(?:(?i:hotel)\s+)?{_NAME}(?:\s+{_NAME})?"),
 )
-# Cheap tests on the folded text before each pattern above is tried.
+# Cheap tests before each pattern above is tried, on the folded text (the first pattern
+# ignores case) or on the text as written (the others do not). Each pattern's match holds a
+# match of its test, and these tests, without the patterns' leading \b, scan fast.
 _HOTEL_GATES = (
-    re.compile(r"hotel"),
-    re.compile(r"hotell"),
-    re.compile(
-        r"scandic|clarion|elite|best\s+western|quality|comfort|first|radisson|ibis|park\s+inn"
-        r"|hilton|sheraton|connect|good\s+morning|motel"
-    ),
+    (True, re.compile("hotel")),
+    (False, re.compile("hotell")),
+    (False, re.compile(_CHAINS)),
 )
 # Capitalised words that follow a chain or "Hotell" without being part of a hotel's name.
 _NOT_NAME = frozenset({"I", "På", "Och", "Eller", "Med", "Vid", "Nära", "In", "At", "Near"})
@@ -61,6 +60,12 @@ def _folded_name(name: str) -> str:
     return fold(name)
 
 
+@lru_cache(maxsize=64)
+def _municipality_patterns(names: tuple[str, ...]) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Each name with its folded form and pattern, worked out once per county list."""
+    return tuple((name, _folded_name(name), _municipality_pattern(name)) for name in names)
+
+
 @cache
 def _municipality_pattern(name: str) -> re.Pattern[str]:
     # Matched against folded text, so "Västerås", "VÄSTERÅS" and "vasteras" are one form.
@@ -73,13 +78,18 @@ def find_municipalities(
     """The municipalities named in ``text``, in the order they first appear."""
     folded = fold(text) if folded is None else folded
     found: list[tuple[int, str]] = []
-    for name in municipalities:
-        if _folded_name(name) not in folded:  # a substring test spares most pattern runs
+    for name, folded_name, pattern in _municipality_patterns(tuple(municipalities)):
+        if folded_name not in folded:  # a substring test spares most pattern runs
             continue
-        m = _municipality_pattern(name).search(folded)
+        m = pattern.search(folded)
         if m is not None:
             found.append((m.start(), name))
     return [name for _, name in sorted(found)]
+
+
+@lru_cache(maxsize=4096)
+def _hotel_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){re.escape(_folded_name(name))}(?![\w])")
 
 
 def find_hotels(text: str, known: Sequence[str] = (), *, folded: str | None = None) -> list[str]:
@@ -90,13 +100,13 @@ def find_hotels(text: str, known: Sequence[str] = (), *, folded: str | None = No
     for name in known:
         if _folded_name(name) not in folded:
             continue
-        m = re.search(rf"(?<![\w]){re.escape(_folded_name(name))}(?![\w])", folded)
+        m = _hotel_pattern(name).search(folded)
         if m is not None:
             found.append((m.start(), name))
     named = [
         m
-        for gate, pattern in zip(_HOTEL_GATES, _HOTEL_PATTERNS, strict=True)
-        if gate.search(folded)
+        for (on_folded, gate), pattern in zip(_HOTEL_GATES, _HOTEL_PATTERNS, strict=True)
+        if gate.search(folded if on_folded else text)
         for m in pattern.finditer(text)
     ]
     seen = {fold(name) for _, name in found}
