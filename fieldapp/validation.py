@@ -96,12 +96,18 @@ def text(
     max_len: int = MAX_TEXT,
 ) -> str | None:
     value = data.get(field)
-    if _missing(p, value, field, required):
-        return None
-    if not isinstance(value, str):
-        p.add(field, "must be text.")
-        return None
+    # Plain text, by far the usual case, skips the general tests: blank is checked below.
+    if type(value) is not str:
+        if _missing(p, value, field, required):
+            return None
+        if not isinstance(value, str):
+            p.add(field, "must be text.")
+            return None
     value = value.strip()
+    if not value:
+        if required:
+            p.add(field, "required.")
+        return None
     if len(value) > max_len:
         p.add(field, f"at most {max_len} characters.")
         return None
