@@ -8,6 +8,7 @@ registered at the same address is not registered twice: it is recorded as seen a
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -29,10 +30,13 @@ from fieldapp.ads.register import (
     seen_again_draft,
 )
 from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft
+from fieldapp.storage.records import Record, Records
 from fieldapp.workflow.context import Context
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+_KEYS_PER_QUERY = 500  # SQLite allows 999 parameters in a statement
 # Statuses as a Swedish spreadsheet may write them.
 _STATUS = {"aktiv": "active", "borta": "gone", "borttagen": "gone", "kopplad": "linked"}
 
@@ -97,6 +101,8 @@ def import_csv(
     table = read_csv(data)
     if table.problems and not table.rows:
         raise ImportRefused(source, table.problems)
+    # Checked against the records as they stand now: nothing is written before the commit.
+    ctx = ReadOnceContext(ctx)
     municipalities, hotels = places_of(ctx, operation_id)
     now = ctx.now().isoformat()
     # The rows that could be read are checked too, so one refusal lists every problem.
@@ -105,8 +111,9 @@ def import_csv(
     created: list[str] = []
     seen: list[str] = []
     lines_by_url: dict[str, int] = {}
-    for line, row in table.rows:
-        fields = _row_fields(row, municipalities, hotels, now)
+    rows = [(line, _row_fields(row, municipalities, hotels, now)) for line, row in table.rows]
+    registered = _ads_at(ctx, {normalise_url(f["url"]) for _, f in rows if f.get("url")})
+    for line, fields in rows:
         url = fields.get("url")
         key = normalise_url(url) if url else None
         if key is not None:
@@ -116,7 +123,7 @@ def import_csv(
                 )
                 continue
             lines_by_url[key] = line
-            existing = _ad_at(ctx, key)
+            existing = registered.get(key)
             if existing is not None:
                 record = ctx.require(AD_ENTITY, existing, "url")
                 at = str(fields.get("last_seen") or fields["first_seen"])
@@ -222,9 +229,44 @@ def _row_fields(
     return {k: v for k, v in fields.items() if v not in (None, [], "")}
 
 
-def _ad_at(ctx: Context, url_key: str) -> str | None:
-    row = ctx.session.conn.execute(
-        "SELECT entity_id FROM search_docs WHERE url_key = ? AND entity_type = ? ORDER BY doc",
-        (url_key, AD_ENTITY),
-    ).fetchone()
-    return str(row[0]) if row else None
+def _ads_at(ctx: Context, url_keys: Collection[str]) -> dict[str, str]:
+    """The ad already registered at each of ``url_keys`` (the first, if several are), in
+    one query a few hundred addresses at a time rather than one query a row."""
+    found: dict[str, str] = {}
+    keys = sorted(url_keys)
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[start : start + _KEYS_PER_QUERY]
+        rows = ctx.session.conn.execute(
+            "SELECT url_key, entity_id FROM search_docs WHERE entity_type = ? AND url_key IN "
+            f"({', '.join('?' * len(chunk))}) ORDER BY doc",
+            (AD_ENTITY, *chunk),
+        )
+        for url_key, entity_id in rows:
+            found.setdefault(str(url_key), str(entity_id))
+    return found
+
+
+class ReadOnceContext(Context):
+    """``ctx`` for checking the rows of one import: each record is read once (the
+    operation, above all, which every row's check looks up twice). Nothing is written
+    until the import commits, so what was read stays true while the rows are checked."""
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx.session, ctx.now)
+        self._records = _ReadOnceRecords(ctx.session.conn)
+
+    @property
+    def records(self) -> Records:
+        return self._records
+
+
+class _ReadOnceRecords(Records):
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        self._read: dict[tuple[str, str], Record | None] = {}
+
+    def get(self, entity_type: str, entity_id: str) -> Record | None:
+        key = (entity_type, entity_id)
+        if key not in self._read:
+            self._read[key] = super().get(entity_type, entity_id)
+        return self._read[key]
