@@ -292,7 +292,9 @@ def _breakdown(folder: Path, ads: list[dict[str, str]]) -> None:
         table = read_csv(_csv(ads))
         fields = [importing._row_fields(row, places, hotels, now) for _, row in table.rows]
         marks.append(time.perf_counter())
-        drafts = [register.ad_draft(ctx, operation_id, f) for f in fields]
+        # As import_csv checks them: each record (the operation) read once for all rows.
+        checking = importing.ReadOnceContext(ctx)
+        drafts = [register.ad_draft(checking, operation_id, f) for f in fields]
         marks.append(time.perf_counter())
         ctx.commit(drafts)
         marks.append(time.perf_counter())

@@ -1,0 +1,231 @@
+"""The short cuts that make a CSV import fast give the same answers as the long way round:
+the phone finder's plain-run path and the matcher, the cheap tests before costly patterns
+and the patterns themselves, the quick price check and the full one, the quick text check
+and the general one. Random ad-like input, Swedish and foreign numbers in many formats."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import phonenumbers
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from fieldapp.ads import extract, places, prices
+from fieldapp.ads.model import _checked_price, _plain_price
+from fieldapp.validation import MAX_TEXT, Problems, _missing, text
+
+# Numbers of the fiction ranges (PTS, Ofcom, the US 555-01xx) and some that are not valid.
+NUMBERS = st.sampled_from(
+    [
+        "+46701740605",
+        "+46701740699",
+        "+46846500412",
+        "+46313900699",
+        "+46406280400",
+        "+442079460123",
+        "+441134960000",
+        "+447700900123",
+        "+12025550143",
+        "+13125550199",
+        "+61491570156",
+        "+46701740",  # too short
+        "+4670174060512",  # too long
+        "+999123456789",  # no such country
+    ]
+)
+SEPARATORS = st.sampled_from([" ", "-", "", ".", "/", "\u00a0", "  ", " - ", "(", ")"])
+
+
+@st.composite
+def written_numbers(draw: st.DrawFn) -> str:
+    """A number as ads write it: national or international, 00 or +, in groups or not."""
+    e164 = draw(NUMBERS)
+    national = "0" + e164[3:] if e164.startswith("+46") else None
+    digits = draw(
+        st.sampled_from([e164, "00" + e164[1:], e164[1:], *([national] * 3 if national else [])])
+    )
+    if draw(st.booleans()):
+        return digits
+    # Split the digits into groups with separators, as "070-174 06 05" does.
+    cuts = sorted(draw(st.sets(st.integers(1, len(digits) - 1), max_size=5)))
+    groups = [digits[a:b] for a, b in zip([0, *cuts], [*cuts, len(digits)], strict=True)]
+    out = groups[0]
+    for group in groups[1:]:
+        out += draw(SEPARATORS) + group
+    return out
+
+
+WORDS = st.sampled_from(
+    ["Ring", "mig", "på", "eller", "sms", "24 år", "kl 18", "1500 kr", "rum 312", "2026-05-14",
+     "tel:", "WhatsApp", "!", ",", ".", "\n", "(", "/", "nr", "x", "ext", "18:30"]
+)  # fmt: skip
+
+
+@st.composite
+def ad_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.one_of(WORDS, written_numbers()), min_size=1, max_size=8))
+    return " ".join(parts)
+
+
+def _plain_matcher_phones(text: str, region: str = "SE") -> tuple[list[str], list[tuple[int, int]]]:
+    """``find_phones`` with the matcher asked about every run (no plain-run short cut)."""
+    numbers: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for run in extract._PHONE_RUN.finditer(text):
+        for e164, begin, end in extract._matcher(run.group(0), region):
+            if e164 not in numbers:
+                numbers.append(e164)
+            spans.append((run.start() + begin, run.start() + end))
+    return numbers, spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(written_numbers())
+@example("070-174 06 05")
+@example("+46 70 174 06 05")
+@example("0046701740605")
+@example("+44 7700 900123")
+@example("08-123 456 78")
+@example("070-174 06 05 12")
+@example("0701740605 0701740606")
+def test_a_plain_run_gives_what_the_matcher_gives(run: str) -> None:
+    assert extract._match_run.__wrapped__(run, "SE") == extract._matcher(run, "SE")
+
+
+@settings(max_examples=300, deadline=None)
+@given(ad_texts())
+def test_the_phone_finder_gives_what_the_matcher_gives_on_ad_like_text(text: str) -> None:
+    assert extract.find_phones(text) == _plain_matcher_phones(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(ad_texts())
+def test_every_number_found_normalises_to_itself(text: str) -> None:
+    # normalise_phone trusts what the matcher found; the long way must agree.
+    for match in phonenumbers.PhoneNumberMatcher(text, "SE"):
+        e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        assert extract._normalise_phone(e164, "SE") == e164
+    for e164 in extract.find_phones(text)[0]:
+        assert extract._normalise_phone(e164, "SE") == e164 == extract.normalise_phone(e164)
+
+
+def _mask_long_way(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+@given(st.text(max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60))))
+def test_masking_blanks_exactly_the_spans(text: str, pairs: list[tuple[int, int]]) -> None:
+    spans = [(min(a, b, len(text)), min(max(a, b), len(text))) for a, b in pairs]
+    assert extract._mask(text, spans) == _mask_long_way(text, spans)
+
+
+CURRENCY_BITS = st.sampled_from(
+    ["kr", "KR", "Kr", "\u212ar", ":-", ",-", "sek", "SEK", "ſek", "€", "eur", "EURO", "$", "usd",
+     "dollars", "£", "gbp", "nok", "dkk", "nkr", "kronor", "1500", "1 500", "30 min", " ", "/h",
+     "per", "timme", "İ", "ı", "x", "-"]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.one_of(CURRENCY_BITS, st.text(max_size=3)), max_size=8).map("".join))
+def test_the_currency_test_lets_every_price_through(segment: str) -> None:
+    if prices._PRICE.search(segment):
+        assert prices._may_hold_currency(segment)
+
+
+def test_a_long_s_reads_as_an_s_rather_than_crash() -> None:
+    # Ignoring case, the price pattern reads "ſek" as "sek"; it used to raise KeyError.
+    assert [(p.amount, p.currency) for p in prices.find_prices("Pris 1500 ſek")] == [(1500, "SEK")]
+
+
+HOTEL_BITS = st.sampled_from(
+    ["Hotell", "hotel", "HOTEL", "Stadshotellet", "hotellet", "Scandic", "Best Western",
+     "Best  Western Plus", "Park Inn", "Parkering", "Good Morning", "Motel L", "First Hotel",
+     "Exempel", "Påhittat", "Ö", "i", "På", " ", "\n", ",", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(HOTEL_BITS, max_size=8).map(" ".join))
+def test_the_hotel_tests_let_every_hotel_name_through(text: str) -> None:
+    folded = places.fold(text)
+    for (on_folded, gate), pattern in zip(places._HOTEL_GATES, places._HOTEL_PATTERNS, strict=True):
+        if pattern.search(text):
+            assert gate.search(folded if on_folded else text)
+
+
+PRICE_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 1_000_002),
+    st.sampled_from(["SEK", "sek", " SEK", "EUR", "XXX", "", "  ", "1500", "30 min", "x" * 81]),
+    st.text(max_size=90),
+    st.floats(allow_nan=False),
+)
+PRICE_KEYS = st.sampled_from(["amount", "amount_to", "currency", "minutes", "night", "label", "x"])
+
+
+@settings(max_examples=600)
+@given(st.dictionaries(PRICE_KEYS, PRICE_VALUES, max_size=7))
+@example({"amount": 1500, "currency": "SEK", "minutes": 30, "label": "30 min"})
+@example({"amount": 1500, "currency": "SEK", "amount_to": 2000, "night": True, "label": " x "})
+@example({"amount": 1500, "currency": "SEK", "night": False, "label": ""})
+def test_the_quick_price_check_agrees_with_the_full_one(raw: dict[str, Any]) -> None:
+    quick = _plain_price(raw)
+    if quick is not None:
+        p = Problems()
+        assert _checked_price(p, raw) == quick
+        assert not p
+
+
+def _text_long_way(
+    p: Problems, data: Mapping[str, Any], field: str, *, required: bool, max_len: int
+) -> str | None:
+    """``validation.text`` as it was written before its plain-text short cut."""
+    value = data.get(field)
+    if _missing(p, value, field, required):
+        return None
+    if not isinstance(value, str):
+        p.add(field, "must be text.")
+        return None
+    value = value.strip()
+    if len(value) > max_len:
+        p.add(field, f"at most {max_len} characters.")
+        return None
+    return value
+
+
+class _Text(str):
+    pass
+
+
+@given(
+    st.one_of(st.none(), st.text(max_size=12), st.integers(), st.text(max_size=12).map(_Text)),
+    st.booleans(),
+    st.sampled_from([3, 10, MAX_TEXT]),
+)
+@example("   ", True, 3)
+@example(" \u00a0", False, 3)
+@example(_Text("  "), True, 3)
+def test_the_text_check_is_unchanged(value: Any, required: bool, max_len: int) -> None:
+    quick, long_way = Problems(), Problems()
+    data = {} if value is None else {"f": value}
+    assert text(quick, data, "f", required=required, max_len=max_len) == _text_long_way(
+        long_way, data, "f", required=required, max_len=max_len
+    )
+    assert list(quick) == list(long_way)
+
+
+def test_municipality_patterns_are_the_names_own() -> None:
+    names = ("Västerås", "Köping")
+    assert [(n, f) for n, f, _ in places._municipality_patterns(names)] == [
+        ("Västerås", "vasteras"),
+        ("Köping", "koping"),
+    ]
+    assert all(isinstance(p, re.Pattern) for _, _, p in places._municipality_patterns(names))
