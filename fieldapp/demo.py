@@ -8,6 +8,9 @@ cover every state a case can be in: an attempt, a completed offence with the who
 procedure, a child case, trafficking indicators, a closed case and a transferred one.
 
 The times are a week in the past, evenings, a few minutes apart, as on a real operation.
+Before it, the team mapped the county's ads (inre spaning; invented sites under
+``.example``) and handed the information sheet to the county's (invented) hotels and a taxi
+company; the cases link the ads they came from, and two tips came in afterwards.
 """
 
 from __future__ import annotations
@@ -21,12 +24,22 @@ from typing import Any
 
 from stdnum import luhn
 
+from fieldapp.ads import links, register
 from fieldapp.domain.operation import CONTACT_ENTITY, ContactRole, TeamRole
 from fieldapp.errors import VaultExists
 from fieldapp.officers import Role
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.vault import Vault
-from fieldapp.workflow import cases, evidence, operations, persons, procedure, support
+from fieldapp.workflow import (
+    cases,
+    directory,
+    evidence,
+    operations,
+    persons,
+    procedure,
+    support,
+    tips,
+)
 from fieldapp.workflow.context import Context, local_now
 
 DEMO_OFFICER_ID = "D100001"
@@ -101,6 +114,42 @@ def build_demo_vault(data_dir: str | Path, *, clock: Callable[[], datetime] | No
     return passphrase
 
 
+# (key, site, web address, text): invented ads on invented sites, numbers from the fiction
+# range. "maja_repost" shares Maja's number (a same-advertiser proposal, and a suggestion
+# for her case); the two "nok" ads are near-identical texts with different numbers.
+DEMO_ADS: tuple[tuple[str, str, str, str], ...] = (
+    ("maja", "annonser.example", "https://annonser.example/a/1001",
+     "Maja, ny i Västerås\nHej! Jag tar emot på Hotell Påhittat, diskret.\n"
+     "30 min 1 500 kr, 1 h 2 500 kr.\nSms:a 070-174 06 55."),
+    ("rosa", "annonser.example", "https://annonser.example/a/1002",
+     "Rosa – besök i Västerås\nTräffas på Stadshotellet Exempel. 1 h 2000 kr. "
+     "Ring 070-174 06 56 efter kl 18."),
+    ("nok", "kontakt.example", "https://kontakt.example/nok-sala",
+     "Nok, massage och mer i Sala\nNy i stan, bara denna vecka. Motell Låtsas.\n"
+     "3000kr/h, halvtimme 1500:-. Ring 070-174 06 57."),
+    ("nok_again", "kontakt.example", "https://kontakt.example/nok-sala-2",
+     "Nok, massage och mer i Sala\nNy i stan, bara denna vecka. Motell Låtsas.\n"
+     "3000kr/h, halvtimme 1500:-. Ring 070-174 06 58."),
+    ("ana", "annonser.example", "https://annonser.example/a/1005",
+     "Ana, lägenhet i Västerås\nEgen lägenhet nära centrum. Hel natt 9000:-, "
+     "1 h 2 500 kr. Tel 070-174 06 59."),
+    ("maja_repost", "annonser.example", "https://annonser.example/a/1010",
+     "Maja är tillbaka!\nVästerås i helgen, diskret och trevlig. 30 min 1 800 kr. "
+     "Sms 0701740655."),
+    ("koping", "kontakt.example", "https://kontakt.example/koping-7",
+     "Tjej i Köping\nBesök hos dig. 1 h 2 200 kr. Ring 070-174 06 60."),
+)  # fmt: skip
+# (name, kind, municipality, address): the county's outreach directory, invented.
+DEMO_COMPANIES: tuple[tuple[str, str, str, str], ...] = (
+    ("Hotell Påhittat", "hotel", "Västerås", "Påhittargatan 1"),
+    ("Stadshotellet Exempel", "hotel", "Västerås", "Exempeltorget 3"),
+    ("Hotell Fiktiva Ängen", "hotel", "Köping", "Ängsvägen 12"),
+    ("Motell Låtsas", "hotel", "Sala", "Låtsasleden 40"),
+    ("Hotell Demo Park", "hotel", "Arboga", "Parkgatan 8"),
+    ("Taxi Exempel AB", "taxi", "Västerås", "Exempelvägen 20"),
+)
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -119,18 +168,23 @@ class _Demo:
         self.first_day = today - timedelta(days=7)
         self.operation_id = ""
         self._people = 0
+        self.ads: dict[str, str] = {}  # DEMO_ADS key -> ad id
+        self.companies: dict[str, str] = {}  # name -> directory id
 
     # -- the operation ----------------------------------------------------------------------
 
     def build(self) -> None:
         self.clock.evening(self.first_day - timedelta(days=1), hour=14)
         self.operation_id = self._operation()
-        self.attempt()
+        self._directory()
+        self._ads()
+        attempt = self.attempt()
         self.completed()
         self.child_case()
         self.trafficking()
         self.closed()
         self.transferred()
+        self._tips(attempt)
 
     def _operation(self) -> str:
         change = operations.create_operation(
@@ -164,6 +218,44 @@ class _Demo:
             cases.tick_operation_item(self.ctx, op, item)
         return op
 
+    def _directory(self) -> None:
+        """The county's hotels and a taxi company, each given the sheet the day before."""
+        for n, (name, kind, municipality, address) in enumerate(DEMO_COMPANIES):
+            data = {"name": name, "kind": kind, "county": DEMO_COUNTY,
+                    "municipality": municipality, "address": address,
+                    "phone": fictional_phone(70 + n)}  # fmt: skip
+            company_id = directory.add_company(self.ctx, data).entity_id
+            self.companies[name] = company_id
+            if name != "Hotell Demo Park":  # one not yet visited: the log shows who is left
+                self.clock.advance(20)
+                directory.deliver_sheet(self.ctx, self.operation_id, company_id, {"copies": 3})
+
+    def _ads(self) -> None:
+        """The ads mapped before the operation (the directory's hotels are known by then)."""
+        for key, site, url, text in DEMO_ADS:
+            self.clock.advance(4)
+            found = register.capture(self.ctx, self.operation_id, text, url=url, site=site)
+            self.ads[key] = register.register_ad(
+                self.ctx, self.operation_id, found.fields
+            ).entity_id
+        register.mark_gone(self.ctx, self.ads["koping"])
+
+    def _tips(self, attempt_case: str) -> None:
+        """After the operation, two informed companies tip the police."""
+        self.clock.evening(self.first_day + timedelta(days=6), hour=11)
+        tips.record_tip(
+            self.ctx,
+            {"company_id": self.companies["Hotell Påhittat"], "channel": "phone",
+             "what": "Samma kvinna som förra veckan har checkat in igen, rum 214.",
+             "case_id": attempt_case},
+        )  # fmt: skip
+        self.clock.advance(95)
+        tips.record_tip(
+            self.ctx,
+            {"company_id": self.companies["Taxi Exempel AB"], "channel": "email",
+             "what": "Förare har kört flera män till samma adress i Köping på kvällarna."},
+        )  # fmt: skip
+
     def _contact(self, role: ContactRole) -> str:
         found = self.ctx.records.find(CONTACT_ENTITY, operation_id=self.operation_id)
         return next(c.entity_id for c in found if c.get("role") == role.value)
@@ -179,11 +271,12 @@ class _Demo:
             "address": place.address,
             "municipality": place.municipality,
             "officers_present": [DEMO_TEAM[0][0], DEMO_TEAM[1][0]],
-            "linked_ads": list(ads),
         }
         if place.room:
             data["room"] = place.room
         case_id = cases.open_case(self.ctx, self.operation_id, data).entity_id
+        for key in ads:  # linked on both sides: the ad lists the case, the case the ad
+            links.link_case(self.ctx, self.ads[key], case_id)
         cases.tick(self.ctx, case_id, "entry", note="Inträde med nyckelkort från receptionen.")
         self.clock.advance(2)
         return case_id
@@ -313,8 +406,8 @@ class _Demo:
     def attempt(self) -> str:
         """Agreement and price only: an attempt."""
         place = Place("Hotell Påhittat", "hotel", "Påhittargatan 1", "Västerås", "214")
-        case_id = self._open(0, place, ("DEMO-ANNONS-01",))
-        self._seller(case_id, "Maja (alias)")
+        case_id = self._open(0, place, ("maja",))
+        self._seller(case_id, "Maja (alias)", phone=fictional_phone(50))
         buyer = self._buyer(case_id, "Anders Exempelsson")
         self._elements(case_id, buyer, paid=False)
         cases.add_observation(self.ctx, case_id, "Köparen knackade på 20.14; ingen betalning sågs.")
@@ -323,7 +416,7 @@ class _Demo:
     def completed(self) -> str:
         """All three elements, seizure, notice, hearing, advance approval, answer, support."""
         place = Place("Stadshotellet Exempel", "hotel", "Exempeltorget 3", "Västerås", "507")
-        case_id = self._open(1, place, ("DEMO-ANNONS-02",))
+        case_id = self._open(1, place, ("rosa",))
         seller = self._seller(case_id, "Rosa (alias)", estimated_age=31)
         buyer = self._buyer(case_id, "Bo Låtsasson")
         persons.add_witness(
@@ -372,7 +465,7 @@ class _Demo:
     def trafficking(self) -> str:
         """A seller with trafficking indicators: coordinator, reflection period, flag."""
         place = Place("Motell Låtsas", "hotel", "Låtsasleden 40", "Sala", "3")
-        case_id = self._open(3, place, ("DEMO-ANNONS-03", "DEMO-ANNONS-04"))
+        case_id = self._open(3, place, ("nok", "nok_again"))
         self._seller(
             case_id,
             "Nok (alias)",
@@ -410,7 +503,7 @@ class _Demo:
     def transferred(self) -> str:
         """Handed over to the trafficking investigators."""
         place = Place("Lägenhet (korttidsuthyrning)", "apartment", "Exempelstigen 5", "Västerås")
-        case_id = self._open(5, place, ("DEMO-ANNONS-05",))
+        case_id = self._open(5, place, ("ana",))
         self._seller(
             case_id,
             "Ana (alias)",
