@@ -57,9 +57,18 @@ PREVIOUS_STEP = ActionSpec(
     "previous_step", QT_TRANSLATE_NOOP("Actions", "P&revious step"), "Ctrl+PgUp"
 )
 CHECKLIST = ActionSpec("checklist", QT_TRANSLATE_NOOP("Actions", "C&hecklist"), "F6")
+# K for "koppla": the case's ads, linked by phone number or text from the open case.
+LINK_AD = ActionSpec("link_ad", QT_TRANSLATE_NOOP("Actions", "&Link an ad…"), "Ctrl+K")
 
 # Shown in the Case menu and live whenever a case is open.
-CASE_ACTIONS: tuple[ActionSpec, ...] = (QUICK_NOTE, EXPLAIN, NEXT_STEP, PREVIOUS_STEP, CHECKLIST)
+CASE_ACTIONS: tuple[ActionSpec, ...] = (
+    QUICK_NOTE,
+    EXPLAIN,
+    NEXT_STEP,
+    PREVIOUS_STEP,
+    CHECKLIST,
+    LINK_AD,
+)
 
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec(

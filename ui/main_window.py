@@ -38,6 +38,7 @@ from ui.actions import (
     CHECKLIST,
     CONTACTS,
     EXPLAIN,
+    LINK_AD,
     LOCK,
     NEW_CASE,
     NEXT_STEP,
@@ -100,6 +101,7 @@ class SessionView(QWidget):
         self, session: Session, section_actions: list[QAction], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        from ui.ads.page import AdsPage
         from ui.screens.cases_page import CasesPage
         from ui.screens.dashboard import DashboardPage
         from ui.screens.documents_page import DocumentsPage
@@ -118,6 +120,7 @@ class SessionView(QWidget):
         self.operations = OperationsPage(self.workspace, self.pages)
         self.dashboard = DashboardPage(self.workspace, self.pages)
         self.cases = CasesPage(self.workspace, self.pages)
+        self.ads = AdsPage(self.workspace, self.pages)
         self.documents = DocumentsPage(self.workspace, self.pages)
         self.settings = SettingsPage(self.workspace, self.pages)
         sync = make_sync_page(session, self.pages)
@@ -126,6 +129,7 @@ class SessionView(QWidget):
             OPERATIONS: self.operations,
             DASHBOARD: self.dashboard,
             CASES: self.cases,
+            ADS: self.ads,
             DOCUMENTS: self.documents,
             SYNC: sync,
             SETTINGS: self.settings,
@@ -147,6 +151,7 @@ class SessionView(QWidget):
         self.dashboard.case_requested.connect(self.open_case)
         self.operations.operation_chosen.connect(lambda _op: self.go_to(DASHBOARD))
         self.cases.case_opened.connect(self.documents.set_case)
+        self.ads.case_requested.connect(self.open_case)
         self.contacts.close_requested.connect(self.hide_contacts)
         if self.sync is not None:
             self.sync.changed.connect(self._on_synced)
@@ -160,6 +165,7 @@ class SessionView(QWidget):
         self.cases.reload()
         self.operations.reload()
         self.dashboard.reload()
+        self.ads.mark_stale()
         screen = self.cases.case_screen
         if screen.case_id is not None:
             if self.workspace.ctx.records.get("case", screen.case_id) is None:
@@ -171,6 +177,8 @@ class SessionView(QWidget):
     def _on_section(self, index: int) -> None:
         if self.pages.currentIndex() == CASES and index != CASES:
             self.cases.flush()
+        if self.pages.currentIndex() == ADS and index != ADS:
+            self.ads.flush()
         self.pages.setCurrentIndex(index)
 
     def go_to(self, index: int) -> None:
@@ -230,6 +238,7 @@ class SessionView(QWidget):
         """Save what is pending, and let a running import finish its bundle (the vault is
         about to lock or the app to close)."""
         self.cases.flush()
+        self.ads.flush()
         self.workspace.autosaver.flush_all()
         if self.sync is not None:
             self.sync.shutdown()
@@ -355,6 +364,7 @@ class MainWindow(QMainWindow):
         self.case_actions[NEXT_STEP.id].triggered.connect(self._next_step)
         self.case_actions[PREVIOUS_STEP.id].triggered.connect(self._previous_step)
         self.case_actions[CHECKLIST.id].triggered.connect(self._checklist)
+        self.case_actions[LINK_AD.id].triggered.connect(self._link_ad)
         self._status_timer.timeout.connect(self._update_lock_countdown)
 
     def _retranslate(self) -> None:
@@ -595,6 +605,15 @@ class MainWindow(QMainWindow):
         screen = self._case_screen()
         if screen is not None:
             screen.focus_checklist()
+
+    @Slot()
+    def _link_ad(self) -> None:
+        """Ctrl+K: link the case in hand to an ad (from the case screen only)."""
+        screen = self._case_screen()
+        if screen is None:
+            self._hint(self.tr("Open a case first: the ad is linked to it."))
+            return
+        screen.open_link_dialog()
 
     @Slot()
     def _update_lock_countdown(self) -> None:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMessageLogContext, QPoint, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -238,7 +239,6 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
     from fieldapp.domain.case import CASE_ENTITY
     from fieldapp.storage.vault import Vault
     from ui.main_window import (
-        ADS,
         CASES,
         DASHBOARD,
         DOCUMENTS,
@@ -327,8 +327,7 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
         view.hide_contacts()
         view.go_to(DOCUMENTS)
         shot("25_documents.png")
-        view.go_to(ADS)
-        shot("26_ads_placeholder.png")
+        _ads_shots(view, shot, save, attempt, Path(demo_dir).parent)
         view.go_to(SETTINGS)
         shot("27_settings.png")
         view.go_to(SYNC)
@@ -343,6 +342,69 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
         window.deleteLater()
     QApplication.processEvents()
     return saved
+
+
+# Invented: the fiction range of numbers, a made-up site, made-up hotels.
+_PASTED_AD = (
+    "Sofia – ny i Köping\nHej! Jag tar emot på Hotell Fiktiva Ängen, diskret.\n"
+    "30 min 1 500:-, 1 h 2 500 kr, hel natt 8000 kr.\nSms:a 070-174 06 66 eller +46 70 174 06 67."
+)
+_BROKEN_CSV = (
+    "rubrik;text;telefon;kommun\n"
+    "Ny i stan;Ring mig;070-174 06 68;Västerås\n"
+    "Trasig rad;bara två fält\n"
+    "Utan text;;070-174 06 69;Sala\n"
+    "Ny i Sala;Hembesök;inget nummer;Sala\n"
+)
+
+
+def _ads_shots(
+    view: Any,
+    shot: Callable[[str], None],
+    save: Callable[[QPixmap, str], None],
+    case_id: str,
+    tmp: Path,
+) -> None:
+    """The Ads section's tabs and the case screen's linked ads, on the demo vault."""
+    from ui.ads.page import OUTREACH_TAB, PROPOSALS_TAB, REGISTER_TAB, SEARCH_TAB, TIPS_TAB
+    from ui.main_window import ADS
+
+    view.go_to(ADS)
+    page = view.ads
+    page.tabs.setCurrentIndex(SEARCH_TAB)
+    shot("26_ads_search.png")
+    page.search.query.setText("0701740655")
+    page.search.run_search()
+    shot("26b_ads_search_phone.png")
+    page.tabs.setCurrentIndex(REGISTER_TAB)
+    form = page.register.form
+    form.url.setText("https://annonser.example/a/2001")
+    form.text.setPlainText(_PASTED_AD)
+    form.read()
+    shot("26c_ads_register_read.png")
+    form.clear_form()
+    csv_file = tmp / "annonser.csv"
+    csv_file.write_text(_BROKEN_CSV, "utf-8")
+    page.register.importer.import_path(csv_file)
+    shot("26d_ads_import_refused.png")
+    page.register.importer.problems.hide()
+    page.register.importer.result.clear_message()
+    page.tabs.setCurrentIndex(PROPOSALS_TAB)
+    shot("26e_ads_same_advertiser.png")
+    page.tabs.setCurrentIndex(OUTREACH_TAB)
+    shot("26f_ads_hotels_taxis.png")
+    page.tabs.setCurrentIndex(TIPS_TAB)
+    shot("26g_ads_tips.png")
+    page.tabs.setCurrentIndex(SEARCH_TAB)
+    view.open_case(case_id)
+    screen = view.cases.case_screen
+    shot("26h_case_linked_ads.png")
+    screen.open_link_dialog()
+    dialog = screen.link_dialog
+    if dialog is not None:
+        save(_on_screen(dialog, view.window().grab()), "26i_case_link_dialog.png")
+        dialog.reject()
+    view.cases.show_list()
 
 
 def main(argv: list[str] | None = None) -> int:

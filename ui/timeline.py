@@ -183,6 +183,11 @@ class Describer:
 
     def _amended(self, event: Event, body: Mapping[str, Any], events: Mapping[str, Event]) -> str:
         changes: dict[str, Any] = dict(body.get("set", {}))
+        if event.entity_type == "case" and {*changes, *(body.get("unset") or [])} == {"linked_ads"}:
+            # An ad linked or unlinked (from the case screen, Ctrl+K): how many are linked now.
+            return translate("Timeline", "Linked ads: {count}").format(
+                count=len(changes.get("linked_ads") or [])
+            )
         if event.entity_type == "case" and "status" in changes:
             status = word(CASE_STATUS, changes["status"])
             text = translate("Timeline", "Case {status}").format(status=status)

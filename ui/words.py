@@ -284,6 +284,47 @@ REASONS = {
     ),
     "Income: record the buyer's income first (annual income, costs, children, wealth, "
     "debts).": QT_TRANSLATE_NOOP("Reasons", "Enter the buyer's annual income first."),
+    # The ad register, the outreach directory, tips, and files of ads.
+    "required (the site or platform, or the ad's web address).": QT_TRANSLATE_NOOP(
+        "Reasons", "Enter the site or the ad's web address."
+    ),
+    "required (the ad's text, or at least its title).": QT_TRANSLATE_NOOP(
+        "Reasons", "Paste the ad's text (or at least its title)."
+    ),
+    "must not be before first seen.": QT_TRANSLATE_NOOP(
+        "Reasons", "Must not be before it was first seen."
+    ),
+    "not a real date or time (use YYYY-MM-DD or ISO 8601 with an offset).": QT_TRANSLATE_NOOP(
+        "Reasons", "Not a real date (use YYYY-MM-DD)."
+    ),
+    "needs a time zone offset (or give the date alone).": QT_TRANSLATE_NOOP(
+        "Reasons", "Give the date alone, or a time with its time zone."
+    ),
+    "the directory already lists this company.": QT_TRANSLATE_NOOP(
+        "Reasons", "The directory already lists this company."
+    ),
+    "required: the directory company, or who else gave the tip.": QT_TRANSLATE_NOOP(
+        "Reasons", "Choose the company, or say who else gave the tip."
+    ),
+    "no such company in the directory.": QT_TRANSLATE_NOOP(
+        "Reasons", "No such company in the directory."
+    ),
+    "must be a whole number from 1 to 1000.": QT_TRANSLATE_NOOP(
+        "Reasons", "Enter a whole number from 1 to 1000."
+    ),
+    "the file is empty.": QT_TRANSLATE_NOOP("Reasons", "The file is empty."),
+    "binary data, not a CSV file.": QT_TRANSLATE_NOOP("Reasons", "Not a CSV file."),
+    'not UTF-8 text; save the file as "CSV UTF-8" and import it again.': QT_TRANSLATE_NOOP(
+        "Reasons", 'Not UTF-8 text: save the file as "CSV UTF-8" and import it again.'
+    ),
+    "the column appears twice.": QT_TRANSLATE_NOOP("Reasons", "The column appears twice."),
+    "no text or title column (the header names the columns).": QT_TRANSLATE_NOOP(
+        "Reasons", "No text or title column (the first row must name the columns)."
+    ),
+    "not a web page (no HTML tags).": QT_TRANSLATE_NOOP("Reasons", "Not a web page."),
+    "the page holds no visible text.": QT_TRANSLATE_NOOP(
+        "Reasons", "The page holds no visible text."
+    ),
 }
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -315,6 +356,24 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(r"^not a municipality of this county \((.*)\)\.$"),
         QT_TRANSLATE_NOOP("Reasons", "Not a municipality of this county."),
+    ),
+    (
+        re.compile(r"^(\d+) fields?; the header has (\d+)\.$"),
+        QT_TRANSLATE_NOOP("Reasons", "{0} fields, but the first row names {1} columns."),
+    ),
+    (
+        re.compile(r"^a quoted field opened on this line is never closed"),
+        QT_TRANSLATE_NOOP("Reasons", "A quotation mark opened on this line is never closed."),
+    ),
+    (
+        re.compile(r"^the same address as line (\d+)\.$"),
+        QT_TRANSLATE_NOOP("Reasons", "The same web address as line {0}."),
+    ),
+    (
+        re.compile(r"; reopen it to link or unlink ads\.$"),
+        QT_TRANSLATE_NOOP(
+            "Reasons", "The case is closed or handed over: reopen it to link or unlink ads."
+        ),
     ),
     (
         re.compile(r"the case is (\w+); reopen it"),

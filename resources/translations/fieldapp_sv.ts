@@ -48,6 +48,10 @@
         <translation>&amp;Checklistan</translation>
     </message>
     <message>
+        <source>&amp;Link an ad…</source>
+        <translation>Koppla &amp;annons…</translation>
+    </message>
+    <message>
         <source>Operations</source>
         <translation>Insatser</translation>
     </message>
@@ -102,6 +106,325 @@
     <message>
         <source>The officers enrolled on this computer, the lock time, language and text size.</source>
         <translation>Poliserna som är registrerade på datorn, låstid, språk och textstorlek.</translation>
+    </message>
+</context>
+<context>
+    <name>AdDetail</name>
+    <message>
+        <source>Choose a hit in the list (arrow keys) to see it here.</source>
+        <translation>Välj en träff i listan (piltangenterna) för att se den här.</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Webbplats</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adress</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Priser</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Sedd</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerad</translation>
+    </message>
+    <message>
+        <source>Ad text</source>
+        <translation>Annonstext</translation>
+    </message>
+    <message>
+        <source>Seen again to&amp;day</source>
+        <translation>Sedd igen i &amp;dag</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ken down</source>
+        <translation>Borttage&amp;n</translation>
+    </message>
+    <message>
+        <source>Wh&amp;y</source>
+        <translation>&amp;Varför</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>Återka&amp;lla…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>Öppna &amp;ärendet</translation>
+    </message>
+    <message>
+        <source>why: e.g. registered twice by mistake</source>
+        <translation>varför: t.ex. registrerad två gånger av misstag</translation>
+    </message>
+    <message>
+        <source>Withdraw the ad (Enter)</source>
+        <translation>Återkalla annonsen (Enter)</translation>
+    </message>
+    <message>
+        <source>Nothing chosen</source>
+        <translation>Inget valt</translation>
+    </message>
+    <message>
+        <source>first {first}, last {last}</source>
+        <translation>först {first}, senast {last}</translation>
+    </message>
+    <message>
+        <source>Note in a case</source>
+        <translation>Anteckning i ett ärende</translation>
+    </message>
+    <message>
+        <source>confirmed as one advertiser with {count} other(s)</source>
+        <translation>bekräftad samma annonsör som {count} till</translation>
+    </message>
+    <message>
+        <source>Recorded as seen again.</source>
+        <translation>Registrerad som sedd igen.</translation>
+    </message>
+    <message>
+        <source>Recorded as taken down.</source>
+        <translation>Registrerad som borttagen.</translation>
+    </message>
+    <message>
+        <source>Reason: say why the ad is withdrawn.</source>
+        <translation>Varför: skriv varför annonsen återkallas.</translation>
+    </message>
+    <message>
+        <source>The ad was withdrawn (it stays in the log).</source>
+        <translation>Annonsen är återkallad (den finns kvar i loggen).</translation>
+    </message>
+</context>
+<context>
+    <name>Ads</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>borttagen</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>kopplad</translation>
+    </message>
+    <message>
+        <source>Ad</source>
+        <translation>Annons</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Hotel</source>
+        <translation>Hotell</translation>
+    </message>
+    <message>
+        <source>Taxi company</source>
+        <translation>Taxibolag</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-post</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>på plats</translation>
+    </message>
+    <message>
+        <source>web form</source>
+        <translation>webbformulär</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annat</translation>
+    </message>
+    <message>
+        <source>screenshot</source>
+        <translation>skärmbild</translation>
+    </message>
+    <message>
+        <source>saved page</source>
+        <translation>sparad sida</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fil</translation>
+    </message>
+    <message>
+        <source>site</source>
+        <translation>webbplats</translation>
+    </message>
+    <message>
+        <source>web address</source>
+        <translation>webbadress</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>rubrik</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>pris</translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation>kommun</translation>
+    </message>
+    <message>
+        <source>hotel</source>
+        <translation>hotell</translation>
+    </message>
+    <message>
+        <source>first seen</source>
+        <translation>först sedd</translation>
+    </message>
+    <message>
+        <source>last seen</source>
+        <translation>senast sedd</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>anteckning</translation>
+    </message>
+    <message>
+        <source>case</source>
+        <translation>ärende</translation>
+    </message>
+    <message>
+        <source>ads</source>
+        <translation>annonser</translation>
+    </message>
+    <message>
+        <source>same phone as a person here: {detail}</source>
+        <translation>samma telefon som en person i ärendet: {detail}</translation>
+    </message>
+    <message>
+        <source>names the hotel {detail}</source>
+        <translation>nämner hotellet {detail}</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Filen</translation>
+    </message>
+    <message>
+        <source>Line {line}</source>
+        <translation>Rad {line}</translation>
+    </message>
+    <message>
+        <source>night</source>
+        <translation>natt</translation>
+    </message>
+</context>
+<context>
+    <name>AdsDialogs</name>
+    <message>
+        <source>Import ads</source>
+        <translation>Importera annonser</translation>
+    </message>
+    <message>
+        <source>Ads (*.csv *.html *.htm *.mhtml *.mht);;All files (*)</source>
+        <translation>Annonser (*.csv *.html *.htm *.mhtml *.mht);;Alla filer (*)</translation>
+    </message>
+</context>
+<context>
+    <name>AdsModel</name>
+    <message>
+        <source>Last seen</source>
+        <translation>Senast sedd</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Webbplats</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Rubrik</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Priser</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>AdsPage</name>
+    <message>
+        <source>Ads</source>
+        <translation>Annonser</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>&amp;Register and import</source>
+        <translation>Registrera och &amp;importera</translation>
+    </message>
+    <message>
+        <source>Same &amp;advertiser?</source>
+        <translation>Sa&amp;mma annonsör?</translation>
+    </message>
+    <message>
+        <source>&amp;Hotels and taxis</source>
+        <translation>&amp;Hotell och taxi</translation>
+    </message>
+    <message>
+        <source>&amp;Tips</source>
+        <translation>Ti&amp;ps</translation>
     </message>
 </context>
 <context>
@@ -232,6 +555,21 @@
     <message>
         <source>✓ {kind}, born {born} ({age} years)</source>
         <translation>✓ {kind}, född {born} ({age} år)</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Why</source>
+        <translation>Varför</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Ad</source>
+        <translation>Annons</translation>
     </message>
 </context>
 <context>
@@ -503,6 +841,56 @@
     </message>
 </context>
 <context>
+    <name>CompaniesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Kommun</translation>
+    </message>
+    <message>
+        <source>Sheet given</source>
+        <translation>Fick bladet</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyForm</name>
+    <message>
+        <source>e.g. Hotell Exempel</source>
+        <translation>t.ex. Hotell Exempel</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Typ</translation>
+    </message>
+    <message>
+        <source>M&amp;unicipality</source>
+        <translation>K&amp;ommun</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>A&amp;dress</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Tel&amp;efon</translation>
+    </message>
+    <message>
+        <source>Added to the directory: {name}.</source>
+        <translation>Tillagd i katalogen: {name}.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictPane</name>
     <message>
         <source>Two edits of the same field met here. The record keeps the current value until you choose; your choice is recorded as a new entry that names both.</source>
@@ -738,6 +1126,68 @@
     <message>
         <source>Approval form: {name}</source>
         <translation>Godkännandeblankett: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesModel</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Verksamhet</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Sheet version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>Ex.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryForm</name>
+    <message>
+        <source>&amp;Company</source>
+        <translation>&amp;Verksamhet</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Utdelat</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>&amp;Lämnat av</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;version</source>
+        <translation>&amp;Bladversion</translation>
+    </message>
+    <message>
+        <source>how many sheets were left</source>
+        <translation>hur många blad som lämnades</translation>
+    </message>
+    <message>
+        <source>C&amp;opies</source>
+        <translation>E&amp;xemplar</translation>
+    </message>
+    <message>
+        <source>— choose in the directory —</source>
+        <translation>— välj i katalogen —</translation>
+    </message>
+    <message>
+        <source>Choose the company in the directory (or add it there first).</source>
+        <translation>Välj verksamheten i katalogen (eller lägg till den där först).</translation>
+    </message>
+    <message>
+        <source>Recorded: the sheet given to {company}.</source>
+        <translation>Registrerat: bladet lämnat till {company}.</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +1606,64 @@
     </message>
 </context>
 <context>
+    <name>HitsModel</name>
+    <message>
+        <source>Last seen</source>
+        <translation>Senast sedd</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plats</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <source>Import a file</source>
+        <translation>Importera en fil</translation>
+    </message>
+    <message>
+        <source>A CSV with a header row (rubrik/title, text, telefon, kommun …), or a web page saved as HTML or MHTML. A file with any problem is not imported at all.</source>
+        <translation>En CSV-fil med rubrikrad (rubrik, text, telefon, kommun …) eller en webbsida sparad som HTML eller MHTML. En fil med något fel importeras inte alls.</translation>
+    </message>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>&amp;Välj fil att importera…</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Fel i filen</translation>
+    </message>
+    <message>
+        <source>Choose or create an operation first (Ctrl+1): ads belong to one.</source>
+        <translation>Välj eller skapa en insats först (Ctrl+1): annonserna hör till en insats.</translation>
+    </message>
+    <message>
+        <source>{file}: nothing was imported. {count} problem(s) to fix:</source>
+        <translation>{file}: ingenting importerades. {count} fel att rätta:</translation>
+    </message>
+    <message>
+        <source>{file}: {created} ad(s) registered, {seen} already registered recorded as seen again.</source>
+        <translation>{file}: {created} annonser registrerade, {seen} redan registrerade noterade som sedda igen.</translation>
+    </message>
+    <message>
+        <source>Columns ignored: {columns}.</source>
+        <translation>Kolumner som inte lästes: {columns}.</translation>
+    </message>
+</context>
+<context>
     <name>ImportResultModel</name>
     <message>
         <source>File</source>
@@ -1356,6 +1864,85 @@
     </message>
 </context>
 <context>
+    <name>LinkAdDialog</name>
+    <message>
+        <source>Link an ad to the case</source>
+        <translation>Koppla en annons till ärendet</translation>
+    </message>
+    <message>
+        <source>Linked to this case (Delete undoes a link)</source>
+        <translation>Kopplade till ärendet (Delete tar bort en koppling)</translation>
+    </message>
+    <message>
+        <source>Linked ads</source>
+        <translation>Kopplade annonser</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the link</source>
+        <translation>&amp;Ta bort kopplingen</translation>
+    </message>
+    <message>
+        <source>No ad is linked yet.</source>
+        <translation>Ingen annons är kopplad ännu.</translation>
+    </message>
+    <message>
+        <source>A phone number in any format, or words of the ad</source>
+        <translation>Ett telefonnummer i valfritt format, eller ord ur annonsen</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Sök</translation>
+    </message>
+    <message>
+        <source>Ads to link</source>
+        <translation>Annonser att koppla</translation>
+    </message>
+    <message>
+        <source>&amp;Link (Enter)</source>
+        <translation>&amp;Koppla (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Stäng (Esc)</translation>
+    </message>
+    <message>
+        <source>Suggested: ads with a phone number of a person in the case, or naming its hotel.</source>
+        <translation>Förslag: annonser med telefonnummer till en person i ärendet, eller som nämner hotellet.</translation>
+    </message>
+    <message>
+        <source>No suggestion: type a phone number or words of the ad.</source>
+        <translation>Inga förslag: skriv ett telefonnummer eller ord ur annonsen.</translation>
+    </message>
+    <message>
+        <source>phone {number}</source>
+        <translation>telefon {number}</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>ord</translation>
+    </message>
+    <message>
+        <source>Not a phone number, nor four or more of its last digits.</source>
+        <translation>Inte ett telefonnummer, inte heller minst fyra av dess sista siffror.</translation>
+    </message>
+    <message>
+        <source>{count} ad(s) found.</source>
+        <translation>Hittade annonser: {count}.</translation>
+    </message>
+    <message>
+        <source>Choose an ad in the list first.</source>
+        <translation>Välj en annons i listan först.</translation>
+    </message>
+    <message>
+        <source>Choose a linked ad first.</source>
+        <translation>Välj en kopplad annons först.</translation>
+    </message>
+    <message>
+        <source>Link undone: {ad}</source>
+        <translation>Kopplingen borttagen: {ad}</translation>
+    </message>
+</context>
+<context>
     <name>LinkTab</name>
     <message>
         <source>Each laptop set up its own copy of the operation. Choose the operation to keep, tick its copies from the other laptops, and link them: cases, the report and the counts then span every laptop. Each link is recorded.</source>
@@ -1376,6 +1963,25 @@
     <message>
         <source>Linked {count} copy(ies) into the target operation.</source>
         <translation>Länkade {count} kopia/kopior till målinsatsen.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedAdsStrip</name>
+    <message>
+        <source>Ads:</source>
+        <translation>Annonser:</translation>
+    </message>
+    <message>
+        <source>none linked</source>
+        <translation>ingen kopplad</translation>
+    </message>
+    <message>
+        <source>Link an ad… (Ctrl+K)</source>
+        <translation>Koppla annons… (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>and {count} more (Ctrl+K lists them)</source>
+        <translation>och {count} till (Ctrl+K visar alla)</translation>
     </message>
 </context>
 <context>
@@ -1465,6 +2071,10 @@
     <message>
         <source>Open a case first: the note goes on its timeline.</source>
         <translation>Öppna ett ärende först: anteckningen hamnar i dess tidslinje.</translation>
+    </message>
+    <message>
+        <source>Open a case first: the ad is linked to it.</source>
+        <translation>Öppna ett ärende först: annonsen kopplas till det.</translation>
     </message>
     <message>
         <source>Locks in {time}</source>
@@ -1680,6 +2290,45 @@
     </message>
 </context>
 <context>
+    <name>OutreachTab</name>
+    <message>
+        <source>The operation in use names no county: the directory of hotels and taxi companies is kept per county. Choose the county when creating the operation.</source>
+        <translation>Insatsen anger inget län: katalogen över hotell och taxibolag förs per län. Välj län när insatsen skapas.</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>Hotels and taxi companies in the county</source>
+        <translation>Hotell och taxibolag i länet</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the directory (Enter)</source>
+        <translation>Lägg till i &amp;katalogen (Enter)</translation>
+    </message>
+    <message>
+        <source>New in the directory</source>
+        <translation>Ny i katalogen</translation>
+    </message>
+    <message>
+        <source>&amp;Record the delivery (Enter)</source>
+        <translation>Registrera utdelningen (Enter)</translation>
+    </message>
+    <message>
+        <source>Information sheet handed over</source>
+        <translation>Informationsbladet lämnat</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Utdelningslogg</translation>
+    </message>
+    <message>
+        <source>Delivery log of the operation, newest first</source>
+        <translation>Insatsens utdelningar, senaste först</translation>
+    </message>
+</context>
+<context>
     <name>PersonForm</name>
     <message>
         <source>Kept as a draft until it is accepted.</source>
@@ -1749,6 +2398,83 @@
     <message>
         <source>Keys: Ctrl+1 to Ctrl+7 switch section, Ctrl+L locks the vault.</source>
         <translation>Tangenter: Ctrl+1 till Ctrl+7 byter avsnitt, Ctrl+L låser valvet.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceChecks</name>
+    <message>
+        <source>No price found in the text.</source>
+        <translation>Inget pris hittades i texten.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsModel</name>
+    <message>
+        <source>Ads</source>
+        <translation>Annonser</translation>
+    </message>
+    <message>
+        <source>Why they may be one advertiser</source>
+        <translation>Varför de kan vara samma annonsör</translation>
+    </message>
+    <message>
+        <source>same phone {numbers}</source>
+        <translation>samma telefon {numbers}</translation>
+    </message>
+    <message>
+        <source>near-identical text ({percent} %)</source>
+        <translation>nästan samma text ({percent} %)</translation>
+    </message>
+    <message>
+        <source>some already confirmed together</source>
+        <translation>några redan bekräftade tillsammans</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <source>Ads that share a phone number or have near-identical texts. Look at the ads, then confirm them as one advertiser&apos;s or record that they are not; nothing is merged without you.</source>
+        <translation>Annonser med samma telefonnummer eller nästan samma text. Titta på annonserna och bekräfta att de är samma annonsörs, eller att de inte är det; inget slås ihop utan dig.</translation>
+    </message>
+    <message>
+        <source>Proposals</source>
+        <translation>Förslag</translation>
+    </message>
+    <message>
+        <source>No open proposals.</source>
+        <translation>Inga öppna förslag.</translation>
+    </message>
+    <message>
+        <source>The ads of the proposal (Enter opens one)</source>
+        <translation>Förslagets annonser (Enter öppnar en)</translation>
+    </message>
+    <message>
+        <source>Ads of the proposal</source>
+        <translation>Förslagets annonser</translation>
+    </message>
+    <message>
+        <source>optional: what you compared</source>
+        <translation>frivilligt: vad du jämförde</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>&amp;Kommentar</translation>
+    </message>
+    <message>
+        <source>&amp;Same advertiser</source>
+        <translation>Samma annonsör – &amp;bekräfta</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same</source>
+        <translation>I&amp;nte samma</translation>
+    </message>
+    <message>
+        <source>Confirmed: {count} ads of one advertiser.</source>
+        <translation>Bekräftat: {count} annonser från samma annonsör.</translation>
+    </message>
+    <message>
+        <source>Recorded: not the same advertiser.</source>
+        <translation>Registrerat: inte samma annonsör.</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2608,66 @@
         <translation>Skriv först köparens årsinkomst.</translation>
     </message>
     <message>
+        <source>Enter the site or the ad&apos;s web address.</source>
+        <translation>Ange webbplatsen eller annonsens webbadress.</translation>
+    </message>
+    <message>
+        <source>Paste the ad&apos;s text (or at least its title).</source>
+        <translation>Klistra in annonsens text (eller åtminstone rubriken).</translation>
+    </message>
+    <message>
+        <source>Must not be before it was first seen.</source>
+        <translation>Får inte vara före första gången den sågs.</translation>
+    </message>
+    <message>
+        <source>Give the date alone, or a time with its time zone.</source>
+        <translation>Ange bara datumet, eller en tid med tidszon.</translation>
+    </message>
+    <message>
+        <source>The directory already lists this company.</source>
+        <translation>Katalogen har redan den här verksamheten.</translation>
+    </message>
+    <message>
+        <source>Choose the company, or say who else gave the tip.</source>
+        <translation>Välj verksamheten, eller skriv vem annars som tipsade.</translation>
+    </message>
+    <message>
+        <source>No such company in the directory.</source>
+        <translation>Verksamheten finns inte i katalogen.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number from 1 to 1000.</source>
+        <translation>Ange ett heltal från 1 till 1000.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Filen är tom.</translation>
+    </message>
+    <message>
+        <source>Not a CSV file.</source>
+        <translation>Inte en CSV-fil.</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text: save the file as &quot;CSV UTF-8&quot; and import it again.</source>
+        <translation>Inte UTF-8-text: spara filen som &quot;CSV UTF-8&quot; och importera igen.</translation>
+    </message>
+    <message>
+        <source>The column appears twice.</source>
+        <translation>Kolumnen finns två gånger.</translation>
+    </message>
+    <message>
+        <source>No text or title column (the first row must name the columns).</source>
+        <translation>Ingen kolumn för text eller rubrik (första raden ska namnge kolumnerna).</translation>
+    </message>
+    <message>
+        <source>Not a web page.</source>
+        <translation>Inte en webbsida.</translation>
+    </message>
+    <message>
+        <source>The page holds no visible text.</source>
+        <translation>Sidan har ingen synlig text.</translation>
+    </message>
+    <message>
         <source>At most {0} characters.</source>
         <translation>Högst {0} tecken.</translation>
     </message>
@@ -1912,6 +2698,22 @@
     <message>
         <source>Not a municipality of this county.</source>
         <translation>Ingen kommun i det här länet.</translation>
+    </message>
+    <message>
+        <source>{0} fields, but the first row names {1} columns.</source>
+        <translation>{0} fält, men första raden namnger {1} kolumner.</translation>
+    </message>
+    <message>
+        <source>A quotation mark opened on this line is never closed.</source>
+        <translation>Ett citattecken som öppnas på raden stängs aldrig.</translation>
+    </message>
+    <message>
+        <source>The same web address as line {0}.</source>
+        <translation>Samma webbadress som rad {0}.</translation>
+    </message>
+    <message>
+        <source>The case is closed or handed over: reopen it to link or unlink ads.</source>
+        <translation>Ärendet är avslutat eller överlämnat: öppna det igen för att koppla eller ta bort annonser.</translation>
     </message>
     <message>
         <source>The case is {0}; reopen it to change it.</source>
@@ -1958,6 +2760,105 @@
     </message>
 </context>
 <context>
+    <name>RegisterForm</name>
+    <message>
+        <source>&amp;Web address</source>
+        <translation>&amp;Webbadress</translation>
+    </message>
+    <message>
+        <source>from the address if left empty</source>
+        <translation>tas från adressen om tomt</translation>
+    </message>
+    <message>
+        <source>S&amp;ite</source>
+        <translation>Webbpla&amp;ts</translation>
+    </message>
+    <message>
+        <source>Paste the ad&apos;s text here (Ctrl+V)</source>
+        <translation>Klistra in annonsens text här (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Ad &amp;text</source>
+        <translation>Annonste&amp;xt</translation>
+    </message>
+    <message>
+        <source>&amp;Read the ad (Enter)</source>
+        <translation>&amp;Läs annonsen (Enter)</translation>
+    </message>
+    <message>
+        <source>T&amp;itle</source>
+        <translation>R&amp;ubrik</translation>
+    </message>
+    <message>
+        <source>commas between numbers</source>
+        <translation>komma mellan numren</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>Tele&amp;fon</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>&amp;E-post</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Priser</translation>
+    </message>
+    <message>
+        <source>M&amp;unicipality</source>
+        <translation>&amp;Kommun</translation>
+    </message>
+    <message>
+        <source>&amp;Hotel</source>
+        <translation>H&amp;otell</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister the ad (Enter)</source>
+        <translation>Registrera annonsen (Enter)</translation>
+    </message>
+    <message>
+        <source>1. Paste the ad</source>
+        <translation>1. Klistra in annonsen</translation>
+    </message>
+    <message>
+        <source>2. Check what was read, then register</source>
+        <translation>2. Kontrollera det som lästes ut, registrera sedan</translation>
+    </message>
+    <message>
+        <source>Choose or create an operation first (Ctrl+1): ads belong to one.</source>
+        <translation>Välj eller skapa en insats först (Ctrl+1): annonserna hör till en insats.</translation>
+    </message>
+    <message>
+        <source>Already registered at this address (first seen {first}): registering records it as seen again.</source>
+        <translation>Redan registrerad på den här adressen (först sedd {first}): registreringen noterar den som sedd igen.</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister as seen again (Enter)</source>
+        <translation>Registrera som sedd igen (Enter)</translation>
+    </message>
+    <message>
+        <source>{count} registered ad(s) share a phone number with this one.</source>
+        <translation>Registrerade annonser med samma telefonnummer: {count}.</translation>
+    </message>
+    <message>
+        <source>{count} registered ad(s) have a near-identical text.</source>
+        <translation>Registrerade annonser med nästan samma text: {count}.</translation>
+    </message>
+    <message>
+        <source>They are proposed as one advertiser, never merged by themselves.</source>
+        <translation>De föreslås som samma annonsör men slås aldrig ihop av sig själva.</translation>
+    </message>
+    <message>
+        <source>Seen again: {ad}</source>
+        <translation>Sedd igen: {ad}</translation>
+    </message>
+    <message>
+        <source>Registered: {ad}</source>
+        <translation>Registrerad: {ad}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueueModel</name>
     <message>
         <source>Alarm: {kind}
@@ -1996,6 +2897,57 @@
     <message>
         <source>Administrator</source>
         <translation>Administratör</translation>
+    </message>
+</context>
+<context>
+    <name>SearchTab</name>
+    <message>
+        <source>Words, or a phone number in any format</source>
+        <translation>Ord, eller ett telefonnummer i valfritt format</translation>
+    </message>
+    <message>
+        <source>&amp;Search (Enter)</source>
+        <translation>Sök (Enter)</translation>
+    </message>
+    <message>
+        <source>S&amp;earch</source>
+        <translation>S&amp;ök</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Kommun</translation>
+    </message>
+    <message>
+        <source>Seen si&amp;nce</source>
+        <translation>Sedd &amp;från</translation>
+    </message>
+    <message>
+        <source>&amp;until</source>
+        <translation>&amp;till</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Träffar</translation>
+    </message>
+    <message>
+        <source>Not a phone number, nor four or more of its last digits.</source>
+        <translation>Inte ett telefonnummer, inte heller minst fyra av dess sista siffror.</translation>
+    </message>
+    <message>
+        <source>The operation&apos;s ads, newest first: {count}.</source>
+        <translation>Insatsens annonser, senaste först: {count}.</translation>
+    </message>
+    <message>
+        <source>Phone {number}: {count} hits.</source>
+        <translation>Telefon {number}: {count} träffar.</translation>
+    </message>
+    <message>
+        <source>{count} hits.</source>
+        <translation>{count} träffar.</translation>
+    </message>
+    <message>
+        <source>There are more: narrow the search.</source>
+        <translation>Det finns fler: gör sökningen snävare.</translation>
     </message>
 </context>
 <context>
@@ -2586,6 +3538,10 @@
         <translation>villkorlig dom</translation>
     </message>
     <message>
+        <source>Linked ads: {count}</source>
+        <translation>Kopplade annonser: {count}</translation>
+    </message>
+    <message>
         <source>Case {status}</source>
         <translation>Ärendet {status}</translation>
     </message>
@@ -2603,6 +3559,126 @@
     <message>
         <source>rec. {time}</source>
         <translation>reg. {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TipForm</name>
+    <message>
+        <source>&amp;Received</source>
+        <translation>Mot&amp;taget</translation>
+    </message>
+    <message>
+        <source>&amp;From (directory)</source>
+        <translation>&amp;Från (katalogen)</translation>
+    </message>
+    <message>
+        <source>if not in the directory: e.g. anonymous caller</source>
+        <translation>om inte i katalogen: t.ex. anonym uppringare</translation>
+    </message>
+    <message>
+        <source>&amp;Or from</source>
+        <translation>&amp;Eller från</translation>
+    </message>
+    <message>
+        <source>Ho&amp;w</source>
+        <translation>H&amp;ur</translation>
+    </message>
+    <message>
+        <source>what was said: who, where, when</source>
+        <translation>vad som sades: vem, var, när</translation>
+    </message>
+    <message>
+        <source>W&amp;hat</source>
+        <translation>&amp;Vad</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Kopplat ärende</translation>
+    </message>
+    <message>
+        <source>The tip is recorded.</source>
+        <translation>Tipset är registrerat.</translation>
+    </message>
+</context>
+<context>
+    <name>TipsModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Mottaget</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Från</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+</context>
+<context>
+    <name>TipsTab</name>
+    <message>
+        <source>Record the &amp;tip (Enter)</source>
+        <translation>Registrera tipset (Enter)</translation>
+    </message>
+    <message>
+        <source>A tip came in</source>
+        <translation>Ett tips kom in</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <source>Tips in the county, newest first</source>
+        <translation>Tips i länet, senaste först</translation>
+    </message>
+    <message>
+        <source>No tips yet.</source>
+        <translation>Inga tips ännu.</translation>
+    </message>
+    <message>
+        <source>Tie the chosen tip to &amp;case</source>
+        <translation>Koppla valt tips till &amp;ärende</translation>
+    </message>
+    <message>
+        <source>T&amp;ie</source>
+        <translation>K&amp;oppla</translation>
+    </message>
+    <message>
+        <source>— not in the directory —</source>
+        <translation>— inte i katalogen —</translation>
+    </message>
+    <message>
+        <source>— none yet —</source>
+        <translation>— inget ännu —</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— inget —</translation>
+    </message>
+    <message>
+        <source>Choose a tip in the list first.</source>
+        <translation>Välj ett tips i listan först.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Sparat.</translation>
+    </message>
+</context>
+<context>
+    <name>WhenField</name>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
     </message>
 </context>
 <context>

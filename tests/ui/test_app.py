@@ -86,7 +86,7 @@ def test_screenshots_are_saved_at_laptop_size(qtbot: Any, tmp_path: Path) -> Non
     assert names[0].startswith("01_first_run") and "06_locked.png" in names
     for screen in ("11_dashboard", "14_case_entry", "21_case_decision", "24_contacts_f2"):
         assert f"{screen}.png" in names
-    assert len(saved) == 25
+    assert len(saved) == 33
     for path in saved:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (SCREEN_WIDTH, SCREEN_HEIGHT)

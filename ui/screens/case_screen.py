@@ -17,6 +17,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal,
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,6 +38,7 @@ from fieldapp.workflow import cases
 from fieldapp.workflow.case_view import CaseView
 from fieldapp.workflow.checklist import ItemState, load_checklist
 from fieldapp.workflow.context import Change
+from ui.ads.case_ads import LinkedAdsStrip
 from ui.capture import refusal_text
 from ui.forms import MessageBox, muted_label
 from ui.i18n import current_language
@@ -207,6 +210,7 @@ class CaseScreen(QWidget):
         self._people: dict[str, str] = {}
         self._wide = True
         self._person_added = False
+        self.link_dialog: QDialog | None = None
         self._build_ui()
         self._connect()
 
@@ -214,6 +218,7 @@ class CaseScreen(QWidget):
 
     def _build_ui(self) -> None:
         self.header = CaseHeader(self)
+        self.linked_ads = LinkedAdsStrip(self.workspace, self)
         self.explanation = QFrame(self)
         self.explanation.setObjectName("explanation")
         self.explanation_text = QLabel(self.explanation)
@@ -300,6 +305,7 @@ class CaseScreen(QWidget):
         layout.setContentsMargins(12, 10, 12, 8)
         layout.setSpacing(8)
         layout.addWidget(self.header)
+        layout.addWidget(self.linked_ads)
         layout.addWidget(self.explanation)
         layout.addLayout(body, 1)
         layout.addWidget(self.note_message)
@@ -314,6 +320,7 @@ class CaseScreen(QWidget):
         self.checklist.clicked.connect(self._on_activated)
         self.header.explain_requested.connect(self.toggle_explanation)
         self.header.back_requested.connect(self._back)
+        self.linked_ads.link_requested.connect(self.open_link_dialog)
         self.note.returnPressed.connect(self._add_note)
         self.note.textEdited.connect(self._note_edited)
         self.workspace.changed.connect(self._on_changed)
@@ -370,6 +377,7 @@ class CaseScreen(QWidget):
             for r in ctx.records.find("person", case_id=self.case_id, include_voided=True)
         }
         self.header.show_view(self.view)
+        self.linked_ads.load(self.case_id)
         self.explanation_text.setText("\n".join(case_status(self.view).explanation))
         self.checklist_model.set_rows(self._rows(self.view, self.states))
 
@@ -605,6 +613,9 @@ class CaseScreen(QWidget):
         if change.entity_type == CASE_ENTITY:
             return change.entity_id == self.case_id
         for event in change.events:
+            # An ad linked or unlinked: the change is the ad's, one of its events the case's.
+            if event.entity_type == CASE_ENTITY and event.entity_id == self.case_id:
+                return True
             if event.data.get("case_id") == self.case_id:
                 return True
         record = self.workspace.ctx.records.get(change.entity_type, change.entity_id)
@@ -720,6 +731,32 @@ class CaseScreen(QWidget):
         self.note.setFocus()
 
     # -- global actions -----------------------------------------------------------------------
+
+    @Slot()
+    def open_link_dialog(self) -> None:
+        """Ctrl+K: link this case to an ad found by phone number or text (Enter links)."""
+        if self.case_id is None or not self.workspace.active:
+            return
+        from ui.ads.link_dialog import LinkAdDialog
+
+        if self.link_dialog is not None:
+            self.link_dialog.close()
+        self.flush()
+        before = QApplication.focusWidget()
+        dialog = LinkAdDialog(self.workspace, self.case_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._link_dialog_closed(dialog, before))
+        self.link_dialog = dialog
+        dialog.open()  # window-modal, and the event loop keeps running (no exec)
+
+    def _link_dialog_closed(self, dialog: QDialog, before: QWidget | None) -> None:
+        if self.link_dialog is dialog:
+            self.link_dialog = None
+        if self.case_id is not None and self.workspace.active:
+            self.linked_ads.load(self.case_id)
+        self.window().activateWindow()  # the case's keys work again at once
+        if before is not None and before.isVisible():
+            before.setFocus()
 
     @Slot()
     def toggle_explanation(self) -> None:

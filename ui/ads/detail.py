@@ -1,0 +1,310 @@
+"""One ad (or a free observation) found by a search, as the officer reads it: site, address,
+title, phones as E.164, prices and what they are for, place, first and last seen, status,
+the cases it is linked to, its attachments; the text in full.
+
+What can be done with it sits under it: seen again, gone, withdraw (with a reason typed in
+place, Enter withdraws). Every refusal is said in the line under the buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.ads import duplicates, register
+from fieldapp.ads.model import AdStatus, AdView
+from fieldapp.domain.case import CASE_ENTITY
+from fieldapp.storage.records import Record
+from fieldapp.workflow.context import Change
+from ui.ads.texts import ATTACHMENT_KINDS, prices_text, seen_text, status_text
+from ui.capture import refusal_text
+from ui.forms import FieldMessage, muted_label
+from ui.screens.step import STEP_TITLE_SIZE
+from ui.theme import sized_font
+from ui.widgets import action_button, line_edit
+from ui.words import day_and_clock, word
+from ui.workspace import Workspace
+
+ROWS = ("site", "url", "phones", "emails", "prices", "place", "seen", "status", "cases",
+        "files", "registered")  # fmt: skip
+
+
+def case_name(workspace: Workspace, case_id: str | None) -> str:
+    """A case as the officers know it: its place and room."""
+    if not case_id:
+        return ""
+    case = workspace.ctx.records.get(CASE_ENTITY, case_id)
+    if case is None:
+        return case_id[:8]
+    room = f" {case.get('room')}" if case.get("room") else ""
+    return f"{case.get('place_name') or case.get('address') or ''}{room}".strip()
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} B"
+
+
+class AdDetail(QWidget):
+    """The ad or observation opened last; ``changed`` after seen again, gone or withdrawn."""
+
+    changed = Signal(str)  # the ad's id
+    case_requested = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ad: AdView | None = None
+        self.observation: Record | None = None
+        self._build_ui()
+        self._connect()
+        self.show_nothing()
+
+    def _build_ui(self) -> None:
+        self.heading = QLabel(self)
+        self.heading.setFont(sized_font(self.heading, STEP_TITLE_SIZE, bold=True))
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty = muted_label(
+            self.tr("Choose a hit in the list (arrow keys) to see it here."), self
+        )
+        captions = {
+            "site": self.tr("Site"),
+            "url": self.tr("Address"),
+            "phones": self.tr("Phones"),
+            "emails": self.tr("E-mail"),
+            "prices": self.tr("Prices"),
+            "place": self.tr("Place"),
+            "seen": self.tr("Seen"),
+            "status": self.tr("Status"),
+            "cases": self.tr("Cases"),
+            "files": self.tr("Files"),
+            "registered": self.tr("Registered"),
+        }
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setColumnStretch(1, 1)
+        self.captions: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for row, name in enumerate(ROWS):
+            caption = muted_label(captions[name], self)
+            caption.setWordWrap(False)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            value = QLabel(self)
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            # Selectable: an officer copies a number into the phone or a search.
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.grid.addWidget(caption, row, 0)
+            self.grid.addWidget(value, row, 1)
+            self.captions[name] = caption
+            self.values[name] = value
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
+        self.text.setAccessibleName(self.tr("Ad text"))
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 4 + 16)
+
+        self.seen_button = action_button(self.tr("Seen again to&day"), self)
+        self.gone_button = action_button(self.tr("Ta&ken down"), self)
+        self.withdraw_button = action_button(self.tr("&Withdraw…"), self)
+        self.open_case_button = action_button(self.tr("&Open the case"), self)
+        self.reason = line_edit(self, self.tr("why: e.g. registered twice by mistake"), 300)
+        self.reason_label = QLabel(self.tr("Wh&y"), self)
+        self.reason_label.setBuddy(self.reason)
+        self.confirm_withdraw = action_button(self.tr("Withdraw the ad (Enter)"), self)
+        self.message = FieldMessage(self)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        for button in (self.seen_button, self.gone_button, self.withdraw_button,
+                       self.open_case_button):  # fmt: skip
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.reason_row = QWidget(self)
+        reason_layout = QHBoxLayout(self.reason_row)
+        reason_layout.setContentsMargins(0, 0, 0, 0)
+        reason_layout.addWidget(self.reason_label)
+        reason_layout.addWidget(self.reason, 1)
+        reason_layout.addWidget(self.confirm_withdraw)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 4, 4)
+        layout.setSpacing(8)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.reason_row)
+        layout.addWidget(self.message)
+
+    def _connect(self) -> None:
+        self.seen_button.clicked.connect(self._seen_again)
+        self.gone_button.clicked.connect(self._gone)
+        self.withdraw_button.clicked.connect(self._ask_reason)
+        self.confirm_withdraw.clicked.connect(self._withdraw)
+        self.reason.returnPressed.connect(self._withdraw)
+        self.open_case_button.clicked.connect(self._open_case)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_nothing(self) -> None:
+        self.ad = None
+        self.observation = None
+        self.heading.setText(self.tr("Nothing chosen"))
+        self.empty.show()
+        self._set_rows(())
+        self.text.hide()
+        for button in (self.seen_button, self.gone_button, self.withdraw_button,
+                       self.open_case_button):  # fmt: skip
+            button.hide()
+        self.reason_row.hide()
+        self.message.clear_message()
+
+    def show_ad(self, ad: AdView) -> None:
+        """``ad`` as opened (the caller went through the access log)."""
+        self.ad, self.observation = ad, None
+        self.heading.setText(ad.heading or ad.site)
+        self.empty.hide()
+        values = {
+            "site": ad.site,
+            "url": ad.url or "",
+            "phones": "\n".join(ad.phones),
+            "emails": ", ".join(ad.emails),
+            "prices": "\n".join(prices_text([p]) for p in ad.prices),
+            "place": ", ".join(x for x in (ad.municipality, ad.hotel) if x),
+            "seen": self.tr("first {first}, last {last}").format(
+                first=seen_text(ad.first_seen), last=seen_text(ad.last_seen)
+            ),
+            "status": status_text(ad.status) + self._advertiser_note(ad),
+            "cases": "\n".join(case_name(self.workspace, c) for c in ad.case_ids),
+            "files": "\n".join(
+                f"{word(ATTACHMENT_KINDS, a.kind, 'Ads')} {a.name or ''} ({_size(a.size)}, "
+                f"SHA-256 {a.sha256[:12]}…)".replace("  ", " ")
+                for a in ad.attachments
+            ),
+            "registered": f"{day_and_clock(ad.registered_at)}, "
+            f"{self.workspace.officer_name(ad.registered_by)}",
+        }
+        self._set_rows(values)
+        self.text.setPlainText(ad.text or "")
+        self.text.setVisible(bool(ad.text))
+        self.seen_button.show()
+        self.gone_button.setVisible(ad.status is not AdStatus.GONE)
+        self.withdraw_button.show()
+        self.open_case_button.setVisible(len(ad.case_ids) == 1)
+        self.reason_row.hide()
+        self.message.clear_message()
+
+    def show_observation(self, record: Record) -> None:
+        """A free observation (a note on a case's timeline) found by its words."""
+        self.ad, self.observation = None, record
+        self.heading.setText(self.tr("Note in a case"))
+        self.empty.hide()
+        self._set_rows(
+            {
+                "cases": case_name(self.workspace, record.case_id),
+                "registered": f"{day_and_clock(record.created_at)}, "
+                f"{self.workspace.officer_name(record.created_by)}",
+            }
+        )
+        self.text.setPlainText(str(record.get("text") or ""))
+        self.text.show()
+        for button in (self.seen_button, self.gone_button, self.withdraw_button):
+            button.hide()
+        self.open_case_button.setVisible(record.case_id is not None)
+        self.reason_row.hide()
+        self.message.clear_message()
+
+    def _advertiser_note(self, ad: AdView) -> str:
+        """Confirmed as one advertiser's with other ads: say so (never merged)."""
+        try:
+            same = duplicates.advertiser_of(self.workspace.ctx, ad.id)
+        except Exception:  # a hint only: the ad shows without it
+            return ""
+        others = len(same) - 1
+        if others <= 0:
+            return ""
+        return " · " + self.tr("confirmed as one advertiser with {count} other(s)").format(
+            count=others
+        )
+
+    def _set_rows(self, values: dict[str, str] | tuple[()]) -> None:
+        shown = dict(values)
+        for name in ROWS:
+            text = shown.get(name, "")
+            self.values[name].setText(text)
+            self.values[name].setVisible(bool(text))
+            self.captions[name].setVisible(bool(text))
+
+    # -- acting -------------------------------------------------------------------------------
+
+    def _run(self, action: Callable[[], Change], where: str) -> bool:
+        try:
+            action()
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.message.show_message(refusal_text(exc, where))
+            return False
+        return True
+
+    def _reload(self, ad_id: str, done: str) -> None:
+        try:
+            self.show_ad(register.get_ad(self.workspace.ctx, ad_id))
+        except Exception:
+            self.show_nothing()
+        self.message.show_message(done, "ok")
+        self.changed.emit(ad_id)
+
+    @Slot()
+    def _seen_again(self) -> None:
+        if self.ad is None:
+            return
+        ad_id = self.ad.id
+        if self._run(lambda: self.workspace.run(register.seen_again, ad_id), "ad seen again"):
+            self._reload(ad_id, self.tr("Recorded as seen again."))
+
+    @Slot()
+    def _gone(self) -> None:
+        if self.ad is None:
+            return
+        ad_id = self.ad.id
+        if self._run(lambda: self.workspace.run(register.mark_gone, ad_id), "ad gone"):
+            self._reload(ad_id, self.tr("Recorded as taken down."))
+
+    @Slot()
+    def _ask_reason(self) -> None:
+        self.reason_row.show()
+        self.reason.setFocus()
+
+    @Slot()
+    def _withdraw(self) -> None:
+        if self.ad is None:
+            return
+        reason = self.reason.text().strip()
+        if not reason:
+            self.message.show_message(self.tr("Reason: say why the ad is withdrawn."))
+            self.reason.setFocus()
+            return
+        ad_id = self.ad.id
+        if self._run(lambda: self.workspace.run(register.withdraw_ad, ad_id, reason), "withdraw"):
+            self.reason.clear()
+            self.show_nothing()
+            self.message.show_message(self.tr("The ad was withdrawn (it stays in the log)."), "ok")
+            self.changed.emit(ad_id)
+
+    @Slot()
+    def _open_case(self) -> None:
+        if self.ad is not None and len(self.ad.case_ids) == 1:
+            self.case_requested.emit(self.ad.case_ids[0])
+        elif self.observation is not None and self.observation.case_id:
+            self.case_requested.emit(self.observation.case_id)

@@ -1,0 +1,188 @@
+"""Same-advertiser proposals: ads that share a phone number or have near-identical texts.
+Nothing is merged by itself: an officer looks at the ads of a proposal and confirms them
+as one advertiser's, or records that they are not; either decision is an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.ads import duplicates, register
+from fieldapp.ads.duplicates import Proposal
+from fieldapp.ads.model import AD_ENTITY, AdView, LinkBasis
+from fieldapp.workflow.context import Change
+from ui.ads.models import ID_ROLE, AdsModel, ListTableModel, ProposalsModel
+from ui.capture import refusal_text
+from ui.forms import FieldMessage, muted_label
+from ui.widgets import action_button, line_edit
+from ui.workspace import Workspace
+
+
+def list_table(model: ListTableModel[object], parent: QWidget, stretch: int) -> QTableView:
+    """A read-only table of whole rows; column ``stretch`` takes the room left."""
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class ProposalsTab(QWidget):
+    """The open proposals (above) and the ads of the one chosen (below)."""
+
+    ad_requested = Signal(str)  # Enter on an ad: open it (logged) in the search tab
+    decided = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.hint = muted_label(
+            self.tr(
+                "Ads that share a phone number or have near-identical texts. Look at the ads, "
+                "then confirm them as one advertiser's or record that they are not; nothing "
+                "is merged without you."
+            ),
+            self,
+        )
+        self.model = ProposalsModel(self)
+        self.table = list_table(self.model, self, 1)  # type: ignore[arg-type]
+        self.table.setAccessibleName(self.tr("Proposals"))
+        self.empty = muted_label(self.tr("No open proposals."), self)
+        self.ads_title = QLabel(self.tr("The ads of the proposal (Enter opens one)"), self)
+        self.ads_title.setProperty("role", "stepTitle")
+        self.ads_model = AdsModel(self)
+        self.ads = list_table(self.ads_model, self, 2)  # type: ignore[arg-type]
+        self.ads.setAccessibleName(self.tr("Ads of the proposal"))
+        self.note = line_edit(self, self.tr("optional: what you compared"), 500)
+        note_label = QLabel(self.tr("N&ote"), self)
+        note_label.setBuddy(self.note)
+        self.same_button = action_button(self.tr("&Same advertiser"), self)
+        self.same_button.setProperty("primary", "true")
+        self.not_same_button = action_button(self.tr("&Not the same"), self)
+        self.message = FieldMessage(self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(note_label)
+        buttons.addWidget(self.note, 1)
+        buttons.addWidget(self.same_button)
+        buttons.addWidget(self.not_same_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.ads_title)
+        layout.addWidget(self.ads, 3)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        for first, second in ((self.table, self.ads), (self.ads, self.note),
+                              (self.note, self.same_button),
+                              (self.same_button, self.not_same_button)):  # fmt: skip
+            QWidget.setTabOrder(first, second)
+
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.ads.activated.connect(self._on_ad_activated)
+        self.same_button.clicked.connect(self.confirm_same)
+        self.not_same_button.clicked.connect(self.dismiss)
+
+    def reload(self) -> None:
+        try:
+            found = duplicates.proposals(self.workspace.ctx)
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.message.show_message(refusal_text(exc, "proposals"))
+            found = []
+        self.model.set_items(found)
+        self.empty.setVisible(not found)
+        for widget in (self.same_button, self.not_same_button, self.note):
+            widget.setEnabled(bool(found))
+        if found:
+            self.table.selectRow(0)
+        else:
+            self.ads_model.set_items([])
+
+    def proposal(self) -> Proposal | None:
+        return self.model.item(self.table.currentIndex().row())
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        proposal = self.model.item(current.row())
+        ads: list[AdView] = []
+        if proposal is not None:
+            records = self.workspace.ctx.records
+            # An ad withdrawn since the proposal was made is left out.
+            ads = [
+                register.get_ad(self.workspace.ctx, ad_id)
+                for ad_id in proposal.ad_ids
+                if (r := records.get(AD_ENTITY, ad_id)) is not None and not r.voided
+            ]
+        self.ads_model.set_items(ads)
+
+    @Slot(QModelIndex)
+    def _on_ad_activated(self, index: QModelIndex) -> None:
+        ad_id = self.ads_model.data(self.ads_model.index(index.row(), 0), ID_ROLE)
+        if ad_id:
+            self.ad_requested.emit(str(ad_id))
+
+    @Slot()
+    def confirm_same(self) -> None:
+        proposal = self.proposal()
+        if proposal is None:
+            return
+        basis = []
+        if proposal.phones:
+            basis.append(LinkBasis.PHONE)
+        if proposal.similar_texts:
+            basis.append(LinkBasis.TEXT)
+        self._decide(
+            lambda: self.workspace.run(
+                duplicates.confirm_same_advertiser, proposal.ad_ids, basis=basis, note=self._note()
+            ),
+            self.tr("Confirmed: {count} ads of one advertiser.").format(count=len(proposal.ad_ids)),
+        )
+
+    @Slot()
+    def dismiss(self) -> None:
+        proposal = self.proposal()
+        if proposal is None:
+            return
+        self._decide(
+            lambda: self.workspace.run(
+                duplicates.dismiss_proposal, proposal.ad_ids, note=self._note()
+            ),
+            self.tr("Recorded: not the same advertiser."),
+        )
+
+    def _note(self) -> str | None:
+        return self.note.text().strip() or None
+
+    def _decide(self, action: Callable[[], Change], done: str) -> None:
+        try:
+            action()
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.message.show_message(refusal_text(exc, "advertiser decision"))
+            return
+        self.note.clear()
+        self.reload()
+        self.message.show_message(done, "ok")
+        self.decided.emit()
+        self.table.setFocus()

@@ -1,0 +1,430 @@
+"""Registering ads: paste an ad's text and address, see what was read out of it (phones
+as E.164, prices with what they are for, the place), correct it, and register it; or
+import a file of ads (CSV, or a saved web page).
+
+The pasted text is a draft in the vault until it is registered, so a lock loses nothing.
+Enter reads the ad; once read, Enter registers it. An ad already registered at the same
+address is recorded as seen again instead of twice. An import is all or nothing: a refused
+file lists every problem with its line and reason, and nothing of it is stored.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.ads import importing, register
+from fieldapp.ads.issues import ImportRefused
+from fieldapp.ads.model import price_from_data
+from fieldapp.ads.register import Capture
+from fieldapp.errors import InvalidInput
+from fieldapp.workflow.context import Change
+from ui.ads import seams
+from ui.ads.texts import price_text, problem_text, seen_text
+from ui.capture import CaptureForm, Value, ValueWidget, refusal_text
+from ui.forms import FieldMessage, muted_label
+from ui.screens.case_steps import county_towns
+from ui.sync.common import Panel
+from ui.widgets import FormGrid, TownCombo, action_button, line_edit, text_box
+from ui.workspace import Workspace
+
+DRAFT_KEY = "ads/register"
+_LIST = re.compile(r"[,;\n]+")
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in _LIST.split(text) if part.strip()]
+
+
+class PriceChecks(ValueWidget):
+    """The prices read out of the ad, one check box each: untick what is not a price."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: list[tuple[QCheckBox, dict[str, Any]]] = []
+        self.none = muted_label(self.tr("No price found in the text."), self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(2)
+        self._layout.addWidget(self.none)
+
+    def field_value(self) -> list[dict[str, Any]]:
+        return [data for box, data in self.boxes if box.isChecked()]
+
+    def set_field_value(self, value: Value) -> None:
+        for box, _ in self.boxes:
+            box.hide()
+            box.deleteLater()
+        self.boxes = []
+        for data in value or []:
+            box = QCheckBox(price_text(price_from_data(data)), self)
+            box.setChecked(True)
+            box.toggled.connect(lambda _c: self.edited.emit())
+            self._layout.addWidget(box)
+            self.boxes.append((box, dict(data)))
+        self.none.setVisible(not self.boxes)
+        self.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if not self.boxes else Qt.FocusPolicy.NoFocus
+        )
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [box for box, _ in self.boxes]
+
+
+class RegisterForm(CaptureForm):
+    """The ad pasted (left) and what was read out of it, to confirm (right)."""
+
+    registered = Signal(str)  # the ad's id (new, or the one seen again)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, DRAFT_KEY, parent)
+        self.capture: Capture | None = None
+        self._read_from: tuple[str, str] | None = None
+        self._build_ui()
+        self.submitted.connect(self.submit)
+        self.read_button.clicked.connect(self.read)
+        self.register_button.clicked.connect(self.register)
+        self.reload_places()
+        if self.load_draft() and self.text.toPlainText().strip():
+            self._recapture()
+
+    def _build_ui(self) -> None:
+        self.paste_grid = FormGrid()
+        self.url = line_edit(self, "https://…", 2000)
+        self._add(self.paste_grid, "url", self.tr("&Web address"), self.url)
+        self.site = line_edit(self, self.tr("from the address if left empty"), 120)
+        self._add(self.paste_grid, "site", self.tr("S&ite"), self.site)
+        self.text = text_box(self, self.tr("Paste the ad's text here (Ctrl+V)"), lines=9)
+        # As tall as the panel allows, and never taller (the import's problems need room).
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 4 + 16)
+        self.text.setMaximumHeight(16_777_215)
+        self._add(self.paste_grid, "text", self.tr("Ad &text"), self.text)
+        self.paste_grid.setRowStretch(4, 1)  # the text's row (rows: field, message, ...)
+        self.read_button = action_button(self.tr("&Read the ad (Enter)"), self)
+
+        self.confirm_grid = FormGrid()
+        self.title = line_edit(self, "", 300)
+        self._add(self.confirm_grid, "title", self.tr("T&itle"), self.title)
+        self.phones = line_edit(self, self.tr("commas between numbers"), 600)
+        self._add(self.confirm_grid, "phones", self.tr("&Phones"), self.phones)
+        self.emails = line_edit(self, "", 600)
+        self._add(self.confirm_grid, "emails", self.tr("E-&mail"), self.emails)
+        self.prices = PriceChecks(self)
+        self._add(self.confirm_grid, "prices", self.tr("Prices"), self.prices)
+        self.municipality = TownCombo(self)
+        self._add(self.confirm_grid, "municipality", self.tr("M&unicipality"), self.municipality)
+        self.hotel = line_edit(self, "", 160)
+        self._add(self.confirm_grid, "hotel", self.tr("&Hotel"), self.hotel)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setProperty("severity", "hint")
+        self.notice.hide()
+        self.register_button = action_button(self.tr("Re&gister the ad (Enter)"), self)
+        self.register_button.setProperty("primary", "true")
+        self.register_button.setEnabled(False)
+        self.done = FieldMessage(self)
+
+        self.paste_panel = Panel(self.tr("1. Paste the ad"), self)
+        self.paste_panel.body.addLayout(self.paste_grid, 1)
+        self.paste_panel.body.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.confirm_panel = Panel(self.tr("2. Check what was read, then register"), self)
+        self.confirm_panel.body.addLayout(self.confirm_grid)
+        self.confirm_panel.body.addWidget(self.notice)
+        self.confirm_panel.body.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.confirm_panel.body.addWidget(self.general)
+        self.confirm_panel.body.addWidget(self.done)
+        self.confirm_panel.body.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self.paste_panel, 1)
+        layout.addWidget(self.confirm_panel, 1)
+        self._fix_tab_order()
+
+    def _add(self, grid: FormGrid, name: str, label: str, widget: QWidget) -> None:
+        message = grid.add(name, label, widget)
+        self.attach(name, widget, message)
+
+    def _fix_tab_order(self) -> None:
+        """Tab follows the page as shown: the paste fields, Read, then the confirmation
+        (the price boxes are made anew with each ad)."""
+        chain: list[QWidget] = [self.url, self.site, self.text, self.read_button, self.title,
+                                self.phones, self.emails, *self.prices.focus_widgets(),
+                                self.municipality, self.hotel, self.register_button]  # fmt: skip
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def reload_places(self) -> None:
+        self.municipality.set_towns(county_towns(self.workspace))
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _source(self) -> tuple[str, str]:
+        return self.text.toPlainText().strip(), self.url.text().strip()
+
+    def is_read(self) -> bool:
+        """The confirmation shows what the text now in the box says."""
+        return self.capture is not None and self._read_from == self._source()
+
+    @Slot()
+    def submit(self) -> None:
+        """Enter: read the ad if it is not read yet (or changed since), else register it."""
+        if self.is_read():
+            self.register()
+        else:
+            self.read()
+
+    def _capture(self) -> Capture | None:
+        text, url = self._source()
+        if not text:
+            self.show_refusal(InvalidInput("Text: required.", field="text"))
+            self.text.setFocus()
+            return None
+        operation_id = self.workspace.operation_id
+        if operation_id is None:
+            self.general.show_message(
+                self.tr("Choose or create an operation first (Ctrl+1): ads belong to one.")
+            )
+            return None
+        try:
+            found = register.capture(
+                self.workspace.ctx, operation_id, text, url=url or None,
+                site=self.site.text().strip() or None,
+            )  # fmt: skip
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.general.show_message(refusal_text(exc, "ad capture"))
+            return None
+        self.capture = found
+        self._read_from = (text, url)
+        return found
+
+    @Slot()
+    def read(self) -> None:
+        """Read the pasted text: what it says fills the confirmation, to correct."""
+        self.clear_messages()
+        self.done.clear_message()
+        found = self._capture()
+        if found is None:
+            return
+        fields = found.fields
+        extraction = found.extraction
+        self.write_values(
+            {
+                "title": fields.get("title"),
+                "phones": ", ".join(extraction.phones),
+                "emails": ", ".join(extraction.emails),
+                "prices": [p.as_data() for p in extraction.prices],
+                "municipality": fields.get("municipality"),
+                "hotel": fields.get("hotel"),
+            }
+        )
+        self._after_read(found)
+        self.save_draft()
+        self.title.setFocus()
+        self.title.selectAll()
+
+    def _recapture(self) -> None:
+        """After a lock: the draft is back; read it again without overwriting corrections."""
+        found = self._capture()
+        if found is not None:
+            self._after_read(found)
+
+    def _after_read(self, found: Capture) -> None:
+        self._fix_tab_order()
+        self.register_button.setEnabled(True)
+        lines = []
+        if found.existing is not None:
+            lines.append(
+                self.tr(
+                    "Already registered at this address (first seen {first}): registering "
+                    "records it as seen again."
+                ).format(first=seen_text(found.existing.first_seen))
+            )
+            self.register_button.setText(self.tr("Re&gister as seen again (Enter)"))
+        else:
+            self.register_button.setText(self.tr("Re&gister the ad (Enter)"))
+        shared = [r for r in found.related if r.phones]
+        similar = [r for r in found.related if r.similarity and not r.phones]
+        if shared:
+            lines.append(
+                self.tr("{count} registered ad(s) share a phone number with this one.").format(
+                    count=len(shared)
+                )
+            )
+        if similar:
+            lines.append(
+                self.tr("{count} registered ad(s) have a near-identical text.").format(
+                    count=len(similar)
+                )
+            )
+        if shared or similar:
+            lines.append(
+                self.tr("They are proposed as one advertiser, never merged by themselves.")
+            )
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(bool(lines))
+
+    # -- registering --------------------------------------------------------------------------
+
+    def record_fields(self) -> dict[str, Any]:
+        """The ad as confirmed: the proposal, with the officer's corrections."""
+        assert self.capture is not None
+        fields = dict(self.capture.fields)
+        text, url = self._source()
+        values = {
+            "url": url or None,
+            "site": self.site.text().strip() or None,
+            "text": text,
+            "title": self.value("title"),
+            "phones": split_list(self.phones.text()),
+            "emails": split_list(self.emails.text()),
+            "prices": self.prices.field_value(),
+            "municipality": self.value("municipality"),
+            "hotel": self.value("hotel"),
+        }
+        fields.update(values)
+        return {k: v for k, v in fields.items() if v not in (None, "", [])}
+
+    @Slot()
+    def register(self) -> None:
+        if not self.is_read():
+            self.read()
+            return
+        assert self.capture is not None
+        existing = self.capture.existing
+        operation_id = str(self.workspace.operation_id)
+        fields = self.record_fields()
+
+        def act() -> Change:
+            if existing is not None:
+                return self.workspace.run(register.seen_again, existing.id)
+            return self.workspace.run(register.register_ad, operation_id, fields)
+
+        change = self.attempt(act)
+        if change is None:
+            return
+        heading = str(fields.get("title") or fields.get("site") or "")
+        self.clear_form()
+        if existing is not None:
+            self.done.show_message(self.tr("Seen again: {ad}").format(ad=heading), "ok")
+        else:
+            self.done.show_message(self.tr("Registered: {ad}").format(ad=heading), "ok")
+        self.registered.emit(change.entity_id)
+        self.url.setFocus()
+
+    def clear_form(self) -> None:
+        self.discard_draft()
+        self.write_values({name: None for name in self.fields})
+        self.prices.set_field_value([])
+        self.capture = None
+        self._read_from = None
+        self.notice.hide()
+        self.register_button.setEnabled(False)
+        self.clear_messages()
+
+
+class ImportPanel(Panel):
+    """A file of ads: CSV, or a saved web page (HTML, MHTML). All or nothing."""
+
+    imported = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Import a file"), parent)
+        self.workspace = workspace
+        self.ask_import_file: seams.AskFile = seams.ask_import_file
+        self.hint = muted_label(
+            self.tr(
+                "A CSV with a header row (rubrik/title, text, telefon, kommun …), or a web "
+                "page saved as HTML or MHTML. A file with any problem is not imported at all."
+            ),
+            self,
+        )
+        self.import_button = action_button(self.tr("&Import a file…"), self)
+        self.result = FieldMessage(self)
+        self.problems = QListWidget(self)
+        self.problems.setAccessibleName(self.tr("Problems in the file"))
+        self.problems.setWordWrap(True)
+        self.problems.setMaximumHeight(self.problems.fontMetrics().lineSpacing() * 6 + 12)
+        self.problems.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.import_button)
+        row.addWidget(self.hint, 1)
+        self.body.addLayout(row)
+        self.body.addWidget(self.result)
+        self.body.addWidget(self.problems)
+        self.import_button.clicked.connect(self.choose_and_import)
+
+    @Slot()
+    def choose_and_import(self) -> None:
+        path = self.ask_import_file(self)
+        if path is None:
+            return
+        self.import_path(path)
+
+    def import_path(self, path: Path) -> None:
+        self.problems.clear()
+        self.problems.hide()
+        operation_id = self.workspace.operation_id
+        if operation_id is None:
+            self.result.show_message(
+                self.tr("Choose or create an operation first (Ctrl+1): ads belong to one.")
+            )
+            return
+        try:
+            report = importing.import_file(self.workspace.ctx, operation_id, path)
+        except ImportRefused as refused:
+            self.result.show_message(
+                self.tr("{file}: nothing was imported. {count} problem(s) to fix:").format(
+                    file=path.name, count=len(refused.rows)
+                )
+            )
+            self.problems.addItems([problem_text(p) for p in refused.rows])
+            self.problems.show()
+            self.problems.setCurrentRow(0)
+            self.problems.setFocus()
+            return
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.result.show_message(refusal_text(exc, "ad import"))
+            return
+        self.workspace.mark_saved()
+        text = self.tr(
+            "{file}: {created} ad(s) registered, {seen} already registered recorded as seen again."
+        ).format(file=path.name, created=len(report.created), seen=len(report.seen_again))
+        if report.ignored_columns:
+            text += " " + self.tr("Columns ignored: {columns}.").format(
+                columns=", ".join(report.ignored_columns)
+            )
+        self.result.show_message(text, "ok")
+        self.imported.emit()
+
+
+class RegisterTab(QWidget):
+    """Paste and confirm above, import a file below."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = RegisterForm(workspace, self)
+        self.importer = ImportPanel(workspace, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(self.form, 1)
+        layout.addWidget(self.importer)
+        QWidget.setTabOrder(self.form.register_button, self.importer.import_button)
+
+    def flush(self) -> None:
+        """Save the pasted ad's draft now (the vault locks, or the section changes)."""
+        self.form.workspace.autosaver.flush(DRAFT_KEY)
