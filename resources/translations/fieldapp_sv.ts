@@ -342,8 +342,8 @@
         <translation>annonser</translation>
     </message>
     <message>
-        <source>same phone as a person here: {detail}</source>
-        <translation>samma telefon som en person i ärendet: {detail}</translation>
+        <source>phone in the case: {detail}</source>
+        <translation>telefon i ärendet: {detail}</translation>
     </message>
     <message>
         <source>names the hotel {detail}</source>

@@ -65,7 +65,7 @@ FIELDS = {
     "ad_ids": QT_TRANSLATE_NOOP("Ads", "ads"),
 }
 SUGGESTION_REASONS = {
-    "phone": QT_TRANSLATE_NOOP("Ads", "same phone as a person here: {detail}"),
+    "phone": QT_TRANSLATE_NOOP("Ads", "phone in the case: {detail}"),
     "hotel": QT_TRANSLATE_NOOP("Ads", "names the hotel {detail}"),
 }
 
