@@ -26,12 +26,15 @@ after ``RecordsProjection`` (``storage.vault.core_projections`` does).
 
 from __future__ import annotations
 
-import json
 import re
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
+
+import orjson
 
 from fieldapp.ads.extract import find_phones
 from fieldapp.ads.model import AD_ENTITY, normalise_url
@@ -109,6 +112,20 @@ class SearchIndexProjection:
         "ad_bands": BANDS_DDL,
     }
 
+    def __init__(self) -> None:
+        self._cases: dict[str, _CaseContext] | None = None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Within one batch of events a case's place and sellers are read once (and read
+        again after an event that may change them): a bundle of ten thousand notes of one
+        case would otherwise read the case ten thousand times."""
+        self._cases = {}
+        try:
+            yield
+        finally:
+            self._cases = None
+
     def apply(self, conn: Connection, event: Event) -> None:
         if event.entity_type == PURGE_ENTITY:
             _purge_case(conn, str(event.data.get("case_id")))
@@ -120,11 +137,27 @@ class SearchIndexProjection:
             self._ad(conn, event)
         elif kind == OBSERVATION_ENTITY:
             self._observation(conn, event)
-        elif kind == CASE_ENTITY and event.kind != "create":
-            for entity_id in _observations_of(conn, event.entity_id):
-                _index_observation(conn, entity_id)
+        elif kind == CASE_ENTITY:
+            self._forget(event.entity_id)
+            if event.kind != "create":
+                for entity_id in _observations_of(conn, event.entity_id):
+                    self._reindex_observation(conn, entity_id)
         elif kind == PERSON_ENTITY:
             self._person(conn, event)
+
+    def _case(self, conn: Connection, case_id: str | None) -> _CaseContext:
+        if case_id is None:
+            return _NO_CASE
+        if self._cases is None:
+            return _case_context(conn, case_id)
+        context = self._cases.get(case_id)
+        if context is None:
+            context = self._cases[case_id] = _case_context(conn, case_id)
+        return context
+
+    def _forget(self, case_id: str | None) -> None:
+        if self._cases is not None and case_id is not None:
+            self._cases.pop(case_id, None)
 
     def _ad(self, conn: Connection, event: Event) -> None:
         # A create carries the whole record, and no earlier row can exist: the fast path an
@@ -163,21 +196,47 @@ class SearchIndexProjection:
         )
 
     def _observation(self, conn: Connection, event: Event) -> None:
-        record = _current(conn, event)
-        if record is None or record["voided"]:
-            _remove(conn, OBSERVATION_ENTITY, event.entity_id)
+        if event.kind == "create":
+            # A create carries the whole record and no earlier row can exist (the path a
+            # bundle of notes takes: no read of ``records``, nothing to delete first).
+            body = event.data
+            case_id = body.get("case_id")
+            _index_observation(
+                conn,
+                event.entity_id,
+                body["data"],
+                body.get("operation_id"),
+                case_id,
+                self._case(conn, case_id),
+                fresh=True,
+            )
             return
-        _index_observation(conn, event.entity_id)
+        self._reindex_observation(conn, event.entity_id)
+
+    def _reindex_observation(self, conn: Connection, entity_id: str) -> None:
+        row = conn.execute(
+            "SELECT data, operation_id, case_id FROM records "
+            "WHERE entity_type = ? AND entity_id = ? AND voided = 0",
+            (OBSERVATION_ENTITY, entity_id),
+        ).fetchone()
+        if row is None:  # withdrawn, or an amend of a record this vault does not hold
+            _remove(conn, OBSERVATION_ENTITY, entity_id)
+            return
+        data, operation_id, case_id = orjson.loads(row[0]), row[1], row[2]
+        _index_observation(conn, entity_id, data, operation_id, case_id, self._case(conn, case_id))
 
     def _person(self, conn: Connection, event: Event) -> None:
         row = conn.execute(
             "SELECT case_id, data FROM records WHERE entity_type = ? AND entity_id = ?",
             (PERSON_ENTITY, event.entity_id),
         ).fetchone()
-        if row is None or row[0] is None or json.loads(row[1]).get("role") != SELLER:
+        if row is None or row[0] is None:
+            return
+        self._forget(row[0])  # whatever changed, the case's sellers are read again
+        if orjson.loads(row[1]).get("role") != SELLER:
             return
         for entity_id in _observations_of(conn, row[0]):
-            _index_observation(conn, entity_id)
+            self._reindex_observation(conn, entity_id)
 
 
 class IndexMissing(KnownError):
@@ -220,7 +279,12 @@ def _current(conn: Connection, event: Event) -> dict[str, Any] | None:
     ).fetchone()
     if row is None:
         return None  # an amend whose record this vault does not hold: nothing to index
-    return {"data": json.loads(row[0]), "operation_id": row[1], "case_id": row[2], "voided": row[3]}
+    return {
+        "data": orjson.loads(row[0]),
+        "operation_id": row[1],
+        "case_id": row[2],
+        "voided": row[3],
+    }
 
 
 def _upsert_doc(
@@ -329,10 +393,11 @@ def _drop_bands(conn: Connection, doc: int | None) -> None:
 def _set_phones(conn: Connection, doc: int, phones: Iterable[str], *, fresh: bool = False) -> None:
     if not fresh:
         conn.execute("DELETE FROM search_phones WHERE doc = ?", (doc,))
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_phones (phone, doc, reversed) VALUES (?, ?, ?)",
-        [(p, doc, reversed_digits(p)) for p in phones],
-    )
+    rows = [(p, doc, reversed_digits(p)) for p in phones]
+    if rows:
+        conn.executemany(
+            "INSERT OR IGNORE INTO search_phones (phone, doc, reversed) VALUES (?, ?, ?)", rows
+        )
 
 
 def reversed_digits(phone: str) -> str:
@@ -353,19 +418,40 @@ def _observations_of(conn: Connection, case_id: str) -> list[str]:
     ]
 
 
-def _index_observation(conn: Connection, entity_id: str) -> None:
-    row = conn.execute(
-        "SELECT data, operation_id, case_id FROM records "
-        "WHERE entity_type = ? AND entity_id = ? AND voided = 0",
-        (OBSERVATION_ENTITY, entity_id),
-    ).fetchone()
-    if row is None:
-        return
-    data, operation_id, case_id = json.loads(row[0]), row[1], row[2]
-    case = _record_data(conn, CASE_ENTITY, case_id) if case_id else {}
-    text = blank_names(str(data.get("text", "")), _seller_names(conn, case_id))
-    municipality = case.get("municipality")
-    hotel = case.get("place_name")
+@dataclass(frozen=True)
+class _CaseContext:
+    """What an observation's index entry takes from its case."""
+
+    municipality: str | None = None
+    hotel: str | None = None
+    seller_names: tuple[str, ...] = ()
+
+    @property
+    def place(self) -> str:
+        return " ".join(x for x in (self.municipality, self.hotel) if x)
+
+
+_NO_CASE = _CaseContext()
+
+
+def _case_context(conn: Connection, case_id: str) -> _CaseContext:
+    case = _record_data(conn, CASE_ENTITY, case_id)
+    return _CaseContext(
+        case.get("municipality"), case.get("place_name"), tuple(_seller_names(conn, case_id))
+    )
+
+
+def _index_observation(
+    conn: Connection,
+    entity_id: str,
+    data: Mapping[str, Any],
+    operation_id: str | None,
+    case_id: str | None,
+    case: _CaseContext,
+    *,
+    fresh: bool = False,
+) -> None:
+    text = blank_names(str(data.get("text", "")), case.seller_names)
     day = str(data.get("at", ""))[:10] or None
     doc = _upsert_doc(
         conn,
@@ -374,16 +460,17 @@ def _index_observation(conn: Connection, entity_id: str) -> None:
         {
             "operation_id": operation_id,
             "case_id": case_id,
-            "municipality": municipality,
-            "hotel": hotel,
+            "municipality": case.municipality,
+            "hotel": case.hotel,
             "status": None,
             "day_from": day,
             "day_to": day,
             "url_key": None,
         },
-        ("", text, " ".join(x for x in (municipality, hotel) if x), ""),
+        ("", text, case.place, ""),
+        fresh=fresh,
     )
-    _set_phones(conn, doc, find_phones(text)[0])
+    _set_phones(conn, doc, find_phones(text)[0], fresh=fresh)
 
 
 def _purge_case(conn: Connection, case_id: str) -> None:
@@ -402,7 +489,7 @@ def _record_data(conn: Connection, entity_type: str, entity_id: str) -> dict[str
         "SELECT data FROM records WHERE entity_type = ? AND entity_id = ?",
         (entity_type, entity_id),
     ).fetchone()
-    return dict(json.loads(row[0])) if row else {}
+    return dict(orjson.loads(row[0])) if row else {}
 
 
 def _seller_names(conn: Connection, case_id: str | None) -> list[str]:
@@ -413,7 +500,7 @@ def _seller_names(conn: Connection, case_id: str | None) -> list[str]:
         "SELECT data FROM records WHERE entity_type = ? AND case_id = ? AND voided = 0",
         (PERSON_ENTITY, case_id),
     ):
-        person = json.loads(data)
+        person = orjson.loads(data)
         if person.get("role") == SELLER and person.get("name"):
             names.append(str(person["name"]))
     return names

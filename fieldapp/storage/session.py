@@ -370,8 +370,9 @@ class Session:
                 [(k, len(v), v) for k, v in blobs.items()],
             )
             insert_event_rows(conn, events)
-            for event in events:
-                self._projector.apply(conn, event)
+            with self._projector.batch():
+                for event in events:
+                    self._projector.apply(conn, event)
             bookkeeping(conn)
 
     # -- retention ---------------------------------------------------------------------------
