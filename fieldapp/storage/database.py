@@ -34,6 +34,9 @@ PRAGMAS = (
     "temp_store = MEMORY",
     "foreign_keys = ON",
     "busy_timeout = 5000",
+    # 64 MiB of decrypted pages (the default is 2 MiB): a station's indexes stay in memory
+    # while it imports 100,000 events, instead of pages being decrypted again and again.
+    "cache_size = -65536",
 )
 
 

@@ -14,8 +14,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldapp.errors import InvalidInput, VaultDamaged
@@ -95,11 +97,12 @@ class Event:
     def purged(self) -> bool:
         return self.body_sha256 is not None
 
-    @property
+    @cached_property
     def data(self) -> dict[str, Any]:
+        """The parsed body, parsed once (every projection reads it): read it, never change it."""
         if self.purged:
             return {}  # purged under the retention rules; the station holds the original
-        value = json.loads(self.body)
+        value = orjson.loads(self.body)
         assert isinstance(value, dict)
         return value
 
@@ -247,35 +250,41 @@ class EventLog:
         hlc = self._load_hlc()
         zone = local_zone()
         events: list[Event] = []
-        for draft in drafts:
-            now = self._clock()
-            hlc = hlc.tick(int(now * 1000))
-            seq += 1
-            hashes = tuple(self._put_blob(data) for data in draft.attachments)
-            event = Event(
-                device_id=self.device_id,
-                seq=seq,
-                id=uuid7(hlc.wall_ms),
-                officer_id=self.officer_id,
-                hlc=str(hlc),
-                wall_time=_utc_iso(now),
-                zone=zone,
-                kind=draft.kind,
-                entity_type=draft.entity_type,
-                entity_id=draft.entity_id,
-                parents=draft.parents,
-                body=_body_bytes(draft.body),
-                attachments=hashes,
-                prev_hash=prev,
-            )
-            entry = event.computed_hash()
-            event = _with_seal(event, entry, self._key.sign(entry))
-            insert_event_rows(conn, [event])
-            self._projector.apply(conn, event)
-            prev = entry
-            events.append(event)
+        with self._projector.batch():
+            for draft in drafts:
+                now = self._clock()
+                hlc = hlc.tick(int(now * 1000))
+                seq += 1
+                event = self._sealed(draft, seq, prev, hlc, now, zone)
+                insert_event_rows(conn, [event])
+                self._projector.apply(conn, event)
+                prev = event.entry_hash
+                events.append(event)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", (str(hlc),))
         return events
+
+    def _sealed(
+        self, draft: Draft, seq: int, prev: bytes, hlc: Hlc, now: float, zone: str
+    ) -> Event:
+        """``draft`` as the event at ``seq``: its blobs stored, hashed, chained and signed."""
+        event = Event(
+            device_id=self.device_id,
+            seq=seq,
+            id=uuid7(hlc.wall_ms),
+            officer_id=self.officer_id,
+            hlc=str(hlc),
+            wall_time=_utc_iso(now),
+            zone=zone,
+            kind=draft.kind,
+            entity_type=draft.entity_type,
+            entity_id=draft.entity_id,
+            parents=draft.parents,
+            body=_body_bytes(draft.body),
+            attachments=tuple(self._put_blob(data) for data in draft.attachments),
+            prev_hash=prev,
+        )
+        entry = event.computed_hash()
+        return _with_seal(event, entry, self._key.sign(entry))
 
     def head(self) -> tuple[int, bytes]:
         """This device's last sequence number and entry hash (0 and genesis when empty)."""

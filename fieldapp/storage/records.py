@@ -8,15 +8,16 @@ without erasing it. The event log keeps every earlier state; this table keeps th
 
 from __future__ import annotations
 
-import json
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import orjson
+
 from fieldapp.errors import InvalidInput
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft, Event
+from fieldapp.storage.ids import uuid7
 
 RECORDS_DDL = """
     CREATE TABLE records (
@@ -77,7 +78,7 @@ def _record(row: Sequence[Any]) -> Record:
         row[1],
         row[2],
         row[3],
-        json.loads(row[4]),
+        orjson.loads(row[4]),
         row[5],
         row[6],
         row[7],
@@ -112,7 +113,8 @@ VOIDED_FIELD = "(void)"  # the conflict of a withdrawal against an edit
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+    # orjson: a record is written for every event a station imports, a fifth of the cost.
+    return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
 
 
 class RecordsProjection:
@@ -173,7 +175,7 @@ class RecordsProjection:
         row = self._row(conn, event)
         if row is None:
             return  # an amend whose record this vault does not hold
-        data, last_event, voided = json.loads(row[0]), row[1], bool(row[2])
+        data, last_event, voided = orjson.loads(row[0]), row[1], bool(row[2])
         changes: dict[str, Any] = dict(event.data.get("set", {}))
         changes.update({name: None for name in event.data.get("unset", [])})
         unseen = self._fields_changed_since(conn, event)
@@ -233,7 +235,7 @@ class RecordsProjection:
                 ),
             )
         else:
-            data = json.loads(row[0])
+            data = orjson.loads(row[0])
             if body.get("value") is None:
                 data.pop(field, None)
             else:
@@ -312,7 +314,7 @@ class RecordsProjection:
             return {}
         unseen: dict[str, str] = {}
         for event_id, fields in after:
-            for name in json.loads(fields):
+            for name in orjson.loads(fields):
                 unseen[name] = event_id
         return unseen
 
@@ -404,9 +406,9 @@ def create_draft(
         body["operation_id"] = operation_id
     if case_id is not None:
         body["case_id"] = case_id
-    return Draft(
-        "create", entity_type, entity_id or str(uuid.uuid4()), body, attachments=attachments
-    )
+    # Time-ordered ids: new rows land at the end of every index keyed by entity, not at
+    # random pages (a station importing 100,000 records reads and rewrites far fewer pages).
+    return Draft("create", entity_type, entity_id or uuid7(), body, attachments=attachments)
 
 
 def amend_draft(record: Record, changes: Mapping[str, Any], unset: Sequence[str] = ()) -> Draft:
