@@ -93,8 +93,9 @@ def main() -> None:
         importer = StationImporter(station)
         total = 0
         start = time.perf_counter()
-        for path in bundles:
-            total += importer.import_file(path).new_events
+        for _path, outcome in importer.import_files(bundles):
+            assert not isinstance(outcome, Exception), outcome
+            total += outcome.new_events
         seconds = time.perf_counter() - start
         station.lock()
         rate = total / seconds

@@ -175,12 +175,10 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     elif args.sync_command == "import":
         importer = StationImporter(session)
         failed = 0
-        for path in args.files:
-            try:
-                outcome = importer.import_file(path)
-            except KnownError as exc:
+        for path, outcome in importer.import_files(args.files):
+            if isinstance(outcome, KnownError):
                 failed += 1
-                print(f"fieldapp: {path.name}: {exc.message}", file=sys.stderr)
+                print(f"fieldapp: {path.name}: {outcome.message}", file=sys.stderr)
                 continue
             for o in (outcome, *outcome.released):
                 print(f"{path.name}: {o.status.value}, {o.new_events} new events", file=out)

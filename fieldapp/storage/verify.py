@@ -70,15 +70,18 @@ class ChainChecker:
             return problem
         return None if signature_ok(key, event) else "signature does not verify"
 
-    def check_links(self, event: Event, blob: BlobLookup) -> tuple[str | None, VerifyKey | None]:
+    def check_links(
+        self, event: Event, blob: BlobLookup, *, hash_ok: bool | None = None
+    ) -> tuple[str | None, VerifyKey | None]:
         """Everything but the signature: the problem, or the key the signature must verify
-        with. Lets a caller verify many signatures at once, in parallel."""
+        with. Lets a caller verify many signatures at once, in parallel. ``hash_ok`` is the
+        entry hash already recomputed elsewhere (another process), ``None`` to do it here."""
         seq, prev = self.head(event.device_id)
         if event.seq != seq + 1:
             return f"sequence gap: expected {seq + 1}, found {event.seq}", None
         if event.prev_hash != prev:
             return "chain link broken: prev_hash does not match the previous event", None
-        if event.computed_hash() != event.entry_hash:
+        if not (event.computed_hash() == event.entry_hash if hash_ok is None else hash_ok):
             return (
                 "entry hash does not match the event's content (altered after it was written)",
                 None,

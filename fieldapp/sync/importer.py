@@ -11,9 +11,12 @@ After an import the station signs a receipt that the laptop records.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -23,6 +26,7 @@ from typing import Any
 import pyrage
 from nacl.signing import VerifyKey
 
+from fieldapp.errors import KnownError
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Event
@@ -71,6 +75,129 @@ class BundleAlarm(BundleRejected):
         self.kind = kind
 
 
+@dataclass(frozen=True)
+class Opened:
+    """A bundle file taken as far as it can be without the station's vault: read, its
+    header and signature checked, decrypted, unpacked, each entry hash recomputed."""
+
+    data: bytes = b""
+    header: bundle.Header | None = None
+    events: tuple[Event, ...] = ()
+    blobs: dict[str, bytes] = field(default_factory=dict)
+    hashes_ok: tuple[bool, ...] = ()  # per event: its content matches its entry hash
+    refusal: str | None = None  # unreadable, damaged outer layers, or another station's
+    payload_refusal: str | None = None  # the sealed payload's problem (checked after duplicates)
+
+
+def open_path(path: Path, identity: str, station: str) -> Opened:
+    """``open_bundle`` on a file (runs in the second process when several are imported)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Opened(refusal=f"{path} cannot be read: {exc.strerror}.")
+    return open_bundle(data, identity, station)
+
+
+def open_bundle(data: bytes, identity: str, station: str) -> Opened:
+    """Open a bundle sealed for ``station`` with its age ``identity``; a damaged,
+    truncated or foreign bundle comes back with its refusal, never half opened."""
+    try:
+        sealed = bundle.decode(data)
+    except BundleRejected as refused:
+        return Opened(data, refusal=refused.message)
+    header = sealed.header
+    if header.station != station:
+        return Opened(
+            data,
+            header,
+            refusal=f"The bundle is sealed for another station ({header.station}); this "
+            f"station is {station}.",
+        )
+    try:
+        events, blobs = _unseal(sealed, identity)
+    except BundleRejected as refused:
+        return Opened(data, header, payload_refusal=refused.message)
+    hashes_ok = tuple(e.computed_hash() == e.entry_hash for e in events)
+    return Opened(data, header, tuple(events), blobs, hashes_ok)
+
+
+def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], dict[str, bytes]]:
+    header = sealed.header
+    try:
+        compressed = pyrage.decrypt(sealed.ciphertext, [pyrage.x25519.Identity.from_str(identity)])
+    except pyrage.DecryptError:
+        raise BundleRejected(
+            "The bundle cannot be decrypted with this station's key: it is damaged or "
+            "was sealed for another station."
+        ) from None
+    events, blobs = bundle.unpack_payload(compressed, header)
+    expected = list(range(header.from_seq, header.to_seq + 1))
+    if (
+        [e.seq for e in events] != expected
+        or len(events) != header.count
+        or any(e.device_id != header.device_id for e in events)
+        or events[0].prev_hash.hex() != header.prev_head
+        or events[-1].entry_hash.hex() != header.new_head
+        or len(blobs) != header.blob_count
+        or any(sha256_hex(v) != k for k, v in blobs.items())
+    ):
+        raise BundleRejected("The bundle's contents do not match its header.")
+    return events, blobs
+
+
+_LOOKAHEAD = 2  # bundles opened ahead: enough to keep both cores busy, little memory
+
+
+@contextmanager
+def _pool(files: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A second process to open bundles in, when there is more than one to import.
+    Started fresh ("spawn"), never forked: the GUI imports from a thread of a Qt process."""
+    if files < 2 or (os.cpu_count() or 1) < 2:
+        yield None
+        return
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+class _OpenAhead:
+    """The next bundles, opened in the second process while this one imports; if that
+    process cannot start or dies, the bundles are simply opened here instead."""
+
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor | None,
+        paths: Sequence[Path],
+        identity: str,
+        station: str,
+    ) -> None:
+        self._pool, self._paths, self._args = pool, paths, (identity, station)
+        self._futures: dict[int, Future[Opened]] = {}
+
+    def submit_after(self, index: int) -> None:
+        # The first bundle is opened here, while the second process starts.
+        for later in range(index + 1, min(index + 1 + _LOOKAHEAD, len(self._paths))):
+            if self._pool is None:
+                return
+            if later not in self._futures:
+                try:
+                    self._futures[later] = self._pool.submit(
+                        open_path, self._paths[later], *self._args
+                    )
+                except BrokenProcessPool:
+                    self._pool = None
+
+    def take(self, index: int) -> Opened | None:
+        future = self._futures.pop(index, None)
+        try:
+            return future.result() if future is not None else None
+        except BrokenProcessPool:
+            self._pool = None
+            return None
+
+
 class StationImporter:
     """Imports bundles into an unlocked station vault."""
 
@@ -80,79 +207,71 @@ class StationImporter:
         self._progress = progress or (lambda done, total: None)
 
     def import_file(self, path: Path) -> Outcome:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise BundleRejected(f"{path} cannot be read: {exc.strerror}.") from None
-        return self.import_bytes(data)
+        return self.import_opened(open_path(path, self._keys.identity, self._fingerprint))
 
     def import_bytes(self, data: bytes) -> Outcome:
-        """Import one bundle, then any held bundles of the same device it unblocks."""
-        outcome = self._import(data)
+        return self.import_opened(open_bundle(data, self._keys.identity, self._fingerprint))
+
+    def import_files(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Outcome | KnownError]]:
+        """Import several bundles in turn, each in its own transaction; yields each file's
+        outcome, or the refusal that left it unwritten (the others go on).
+
+        While one bundle is written, the next is read, decrypted, unpacked and its entry
+        hashes recomputed in a second process, on the other core: that work needs no vault.
+        The decrypted events pass to this process through a pipe, never through a file."""
+        identity, station = self._keys.identity, self._fingerprint
+        with _pool(len(paths)) as pool:
+            ahead = _OpenAhead(pool, paths, identity, station)
+            for index, path in enumerate(paths):
+                ahead.submit_after(index)
+                opened = ahead.take(index) or open_path(path, identity, station)
+                try:
+                    yield path, self.import_opened(opened)
+                except KnownError as refused:
+                    yield path, refused
+
+    @property
+    def _fingerprint(self) -> str:
+        return self._keys.card.fingerprint
+
+    def import_opened(self, opened: Opened) -> Outcome:
+        """Import one opened bundle (``open_bundle``), then any held bundles of the same
+        device it unblocks: one transaction each."""
+        outcome = self._import(opened)
         if outcome.status is not Status.IMPORTED:
             return outcome
         released = self._release_pending(outcome.device_id)
         return replace(outcome, released=released)
 
-    def _import(self, data: bytes) -> Outcome:
-        sealed = bundle.decode(data)
-        header = sealed.header
-        if header.station != self._keys.card.fingerprint:
-            raise BundleRejected(
-                f"The bundle is sealed for another station ({header.station}); this station "
-                f"is {self._keys.card.fingerprint}."
-            )
+    def _import(self, opened: Opened) -> Outcome:
+        if opened.refusal is not None or opened.header is None:
+            raise BundleRejected(opened.refusal or "The bundle cannot be read.")
+        header = opened.header
         if self._already_imported(header.bundle_id):
             return Outcome(header.bundle_id, header.device_id, Status.DUPLICATE, 0)
-        events, blobs = self._open(sealed)
+        if opened.payload_refusal is not None:
+            raise BundleRejected(opened.payload_refusal)
         head_seq, _ = self._checker_for(header.device_id).head(header.device_id)
         if header.from_seq > head_seq + 1:
-            self._hold(header, data)
+            self._hold(header, opened.data)
             return Outcome(header.bundle_id, header.device_id, Status.HELD, 0)
         try:
-            return self._apply(header, events, blobs)
+            return self._apply(header, opened)
         except BundleAlarm as alarm:
             self._raise_alarm(alarm, header)
             raise
 
-    # -- opening ---------------------------------------------------------------------------
-
-    def _open(self, sealed: bundle.SealedBundle) -> tuple[list[Event], dict[str, bytes]]:
-        header = sealed.header
-        try:
-            identity = pyrage.x25519.Identity.from_str(self._keys.identity)
-            compressed = pyrage.decrypt(sealed.ciphertext, [identity])
-        except pyrage.DecryptError:
-            raise BundleRejected(
-                "The bundle cannot be decrypted with this station's key: it is damaged or "
-                "was sealed for another station."
-            ) from None
-        events, blobs = bundle.unpack_payload(compressed, header)
-        expected = list(range(header.from_seq, header.to_seq + 1))
-        if (
-            [e.seq for e in events] != expected
-            or len(events) != header.count
-            or any(e.device_id != header.device_id for e in events)
-            or events[0].prev_hash.hex() != header.prev_head
-            or events[-1].entry_hash.hex() != header.new_head
-            or len(blobs) != header.blob_count
-            or any(sha256_hex(v) != k for k, v in blobs.items())
-        ):
-            raise BundleRejected("The bundle's contents do not match its header.")
-        return events, blobs
-
     # -- applying --------------------------------------------------------------------------
 
-    def _apply(
-        self, header: bundle.Header, events: list[Event], blobs: dict[str, bytes]
-    ) -> Outcome:
+    def _apply(self, header: bundle.Header, opened: Opened) -> Outcome:
         conn = self._session.conn
+        events, blobs = opened.events, opened.blobs
         checker = self._checker_for(header.device_id)
         head_seq, _ = checker.head(header.device_id)
         fresh, keys = [], []
         new_ids = [e.id for e in events if e.seq > head_seq]
         known_ids = _known_ids(conn, new_ids)
-        for event in events:
+        for event, hash_ok in zip(events, opened.hashes_ok, strict=True):
             if event.seq <= head_seq:
                 self._check_known(conn, event)
                 continue
@@ -162,7 +281,7 @@ class StationImporter:
                     f"Event {event.id} is already held with other content; bundle refused.",
                 )
             problem, key = checker.check_links(
-                event, lambda d: blobs.get(d) or _stored_blob(conn, d)
+                event, lambda d: blobs.get(d) or _stored_blob(conn, d), hash_ok=hash_ok
             )
             if problem or key is None:
                 raise BundleAlarm(AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.")
@@ -264,16 +383,16 @@ class StationImporter:
         while True:
             head_seq, _ = self._checker_for(device_id).head(device_id)
             row = self._session.conn.execute(
-                "SELECT data FROM pending_bundles WHERE device_id = ? AND from_seq <= ? "
-                "ORDER BY from_seq LIMIT 1",
+                "SELECT bundle_id, data FROM pending_bundles WHERE device_id = ? "
+                "AND from_seq <= ? ORDER BY from_seq LIMIT 1",
                 (device_id, head_seq + 1),
             ).fetchone()
             if row is None:
                 return tuple(released)
-            data = bytes(row[0])
-            self._drop_pending(bundle.decode(data).header.bundle_id)
+            self._drop_pending(row[0])
+            opened = open_bundle(bytes(row[1]), self._keys.identity, self._fingerprint)
             try:
-                released.append(self._import(data))
+                released.append(self._import(opened))
             except BundleRejected:
                 continue  # refused on its own merits (an alarm says why); the import stands
 

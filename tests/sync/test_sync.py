@@ -374,3 +374,56 @@ def test_recovery_gives_a_new_passphrase_and_is_signed_by_the_station(
     assert session.verify().ok
     StationImporter(station).import_file(_export(laptop, tmp_path))
     assert station.verify().ok
+
+
+def test_several_files_are_opened_ahead_in_a_second_process_with_the_same_result(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    """``import_files`` (the CLI's and the GUI's path): the next bundle is opened in another
+    process while one is written. Out-of-order, damaged, unreadable and foreign files give
+    the same outcomes as one by one, each refusal its own, and the rest still imported."""
+    spare = _spare_station(station, tmp_path)
+    bundles = []
+    for i in range(3):
+        laptop.new_case()
+        out = tmp_path / str(i)
+        out.mkdir()
+        bundles.append(_export(laptop, out))
+        receipt = StationImporter(spare).import_file(bundles[-1])
+        (out / "r.receipt").write_text(json.dumps(receipt.receipt))
+        acknowledge(laptop.session, out / "r.receipt")
+    spare.lock()
+    damaged = tmp_path / "damaged.fabundle"
+    data = bytearray(bundles[0].read_bytes())
+    data[len(data) // 2] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    foreign = tmp_path / "foreign"
+    foreign_station = init_station(
+        Vault(foreign), "S300001", "Åsa Annan", "en helt egen nyckel här", "Annan", cost=TEST_COST
+    )
+    other_laptop = Laptop(tmp_path / "other-laptop", station_keys(foreign_station).card)
+    foreign_station.lock()
+    other_laptop.new_case()
+    (tmp_path / "f").mkdir()
+    foreign_bundle = _export(other_laptop, tmp_path / "f")
+    other_laptop.session.lock()
+    order = [bundles[2], damaged, tmp_path / "missing.fabundle", foreign_bundle, bundles[1],
+             bundles[0], bundles[0]]  # fmt: skip
+
+    results = list(StationImporter(station).import_files(order))
+
+    assert [path for path, _ in results] == order
+    outcomes = [r for _, r in results]
+    assert [o.status for o in outcomes if not isinstance(o, KnownError)] == [
+        Status.HELD, Status.HELD, Status.IMPORTED, Status.DUPLICATE
+    ]  # fmt: skip
+    refused = [o for o in outcomes if isinstance(o, KnownError)]
+    assert [type(o) for o in refused] == [BundleRejected] * 3
+    assert "altered" in refused[0].message or "damaged" in refused[0].message
+    assert "cannot be read" in refused[1].message
+    assert "another station" in refused[2].message
+    imported = outcomes[5]
+    assert not isinstance(imported, KnownError)
+    assert [r.status for r in imported.released] == [Status.IMPORTED, Status.IMPORTED]
+    assert len(Records(station.conn).find("case")) == 3
+    assert station.verify().ok

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from fieldapp.storage.events import read_device_events
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
 from fieldapp.sync.export import acked_seq, export_bundle
-from fieldapp.sync.importer import StationImporter
+from fieldapp.sync.importer import Opened, StationImporter
 from fieldapp.sync.review import open_alarms, open_conflicts
 from fieldapp.sync.station import station_keys
 from fieldapp.workflow import entities, evidence, operations
@@ -146,9 +146,9 @@ def test_bundle_round_trip_through_both_pages(
     threads: list[int] = []
 
     class Recording(StationImporter):
-        def import_file(self, path: Path) -> Any:
+        def import_files(self, paths: Sequence[Path]) -> Any:
             threads.append(threading.get_ident())
-            return super().import_file(path)
+            yield from super().import_files(paths)
 
     monkeypatch.setattr("ui.sync.worker.StationImporter", Recording)
     _page, view = station_view(qtbot, station)
@@ -229,10 +229,10 @@ def test_taking_the_page_down_mid_import_stops_after_the_bundle_in_hand(
     started, release = threading.Event(), threading.Event()
 
     class Gated(StationImporter):
-        def import_file(self, path: Path) -> Any:
+        def import_opened(self, opened: Opened) -> Any:
             started.set()
             release.wait(timeout=30)  # the first bundle is in hand when the page goes
-            return super().import_file(path)
+            return super().import_opened(opened)
 
     monkeypatch.setattr("ui.sync.worker.StationImporter", Gated)
     page, view = station_view(qtbot, station)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -92,11 +92,13 @@ class ImportWorker(QObject):
         try:
             session = self._open_session()
             importer = StationImporter(session, progress=self.progress.emit)
+            results = self._results(importer)
             for index, path in enumerate(self._paths):
                 if self._cancel.is_set():
                     break
                 self.file_started.emit(index, path.name)
-                self.file_done.emit(self._import_one(importer, path))
+                self.file_done.emit(next(results))
+            results.close()
         except KnownError as exc:
             # The vault could not be opened here (locked, disk gone): every file is untouched.
             for path in self._paths:
@@ -109,16 +111,25 @@ class ImportWorker(QObject):
                 session.lock()
             self.finished.emit()
 
-    def _import_one(self, importer: StationImporter, path: Path) -> FileResult:
-        try:
-            outcome = importer.import_file(path)
-        except BundleAlarm as alarm:
-            return FileResult(path, refusal=alarm.message, alarm=alarm.kind.value)
-        except KnownError as exc:
-            return FileResult(path, refusal=exc.message)
-        except Exception as exc:
-            log_bug(exc, "sync import")
-            return FileResult(path, bug=True)
+    def _results(self, importer: StationImporter) -> Generator[FileResult]:
+        """Each file's result in turn (the next bundle is opened while one is written)."""
+        remaining = list(self._paths)
+        while remaining:
+            try:
+                for path, result in importer.import_files(remaining):
+                    remaining.pop(0)
+                    yield self._file_result(path, result)
+            except Exception as exc:
+                # Our bug, not the file's: logged, and the files after it are still tried.
+                log_bug(exc, "sync import")
+                yield FileResult(remaining.pop(0), bug=True)
+
+    def _file_result(self, path: Path, result: Outcome | KnownError) -> FileResult:
+        if isinstance(result, BundleAlarm):
+            return FileResult(path, refusal=result.message, alarm=result.kind.value)
+        if isinstance(result, KnownError):
+            return FileResult(path, refusal=result.message)
+        outcome = result
         outcomes = (outcome, *outcome.released)
         # The newest receipt says the most: a released bundle's covers this one's too.
         receipt = next((o.receipt for o in reversed(outcomes) if o.receipt), None)
