@@ -128,7 +128,7 @@ class Session:
             conn,
             keys.device_id,
             officer_id,
-            Ed25519PrivateKey.from_private_bytes(secrets.signing_key),
+            secrets.signing_key,
             projector,
             clock,
         )
