@@ -86,7 +86,7 @@ class ChainChecker:
                 "entry hash does not match the event's content (altered after it was written)",
                 None,
             )
-        key = self._key(event)
+        key = self.key_for(event)
         if key is None:
             return (
                 f"signed by an officer who was not enrolled at that point ({event.officer_id})",
@@ -117,7 +117,8 @@ class ChainChecker:
                     bytes.fromhex(card["signing_public"])
                 )
 
-    def _key(self, event: Event) -> VerifyKey | None:
+    def key_for(self, event: Event) -> VerifyKey | None:
+        """The key ``event``'s signature must verify with, as far as is known here."""
         key = self.keys.get((event.device_id, event.officer_id))
         if key is None and event.officer_id.startswith(STATION_SIGNER_PREFIX):
             key = self.station_keys.get(event.officer_id)

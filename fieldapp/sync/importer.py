@@ -85,17 +85,45 @@ class Opened:
     events: tuple[Event, ...] = ()
     blobs: dict[str, bytes] = field(default_factory=dict)
     hashes_ok: tuple[bool, ...] = ()  # per event: its content matches its entry hash
+    # Per event, when opened with the station's keys: the public key its signature was
+    # verified with there (None: not verified there, the import verifies it itself).
+    signed_by: tuple[bytes | None, ...] = ()
     refusal: str | None = None  # unreadable, damaged outer layers, or another station's
     payload_refusal: str | None = None  # the sealed payload's problem (checked after duplicates)
 
 
-def open_path(path: Path, identity: str, station: str) -> Opened:
-    """``open_bundle`` on a file (runs in the second process when several are imported)."""
+@dataclass(frozen=True)
+class KnownKeys:
+    """The signing keys a station knows (raw public keys), for verifying in another process."""
+
+    officers: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    stations: dict[str, bytes] = field(default_factory=dict)
+
+    def checker(self) -> ChainChecker:
+        return ChainChecker(
+            keys={k: VerifyKey(v) for k, v in self.officers.items()},
+            station_keys={k: VerifyKey(v) for k, v in self.stations.items()},
+        )
+
+
+def open_path(path: Path, identity: str, station: str, known: KnownKeys | None = None) -> Opened:
+    """``open_bundle`` on a file, in the second process when several are imported: there,
+    with the station's ``known`` keys, the signatures are verified too (its own
+    interpreter: no contention with the writing thread for Python's lock)."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return Opened(refusal=f"{path} cannot be read: {exc.strerror}.")
-    return open_bundle(data, identity, station)
+    opened = open_bundle(data, identity, station)
+    if known is None or not opened.events:
+        return opened
+    checker = known.checker()
+    signed_by: list[bytes | None] = []
+    for event in opened.events:
+        key = checker.key_for(event)
+        signed_by.append(bytes(key) if key is not None and signature_ok(key, event) else None)
+        checker.accept(event)  # keys enrolled or removed inside the bundle
+    return replace(opened, signed_by=tuple(signed_by))
 
 
 def open_bundle(data: bytes, identity: str, station: str) -> Opened:
@@ -172,13 +200,13 @@ class _OpenAhead:
         paths: Sequence[Path],
         identity: str,
         station: str,
+        known: KnownKeys,
     ) -> None:
-        self._pool, self._paths, self._args = pool, paths, (identity, station)
+        self._pool, self._paths, self._args = pool, paths, (identity, station, known)
         self._futures: dict[int, Future[Opened]] = {}
 
-    def submit_after(self, index: int) -> None:
-        # The first bundle is opened here, while the second process starts.
-        for later in range(index + 1, min(index + 1 + _LOOKAHEAD, len(self._paths))):
+    def submit_from(self, index: int) -> None:
+        for later in range(index, min(index + 1 + _LOOKAHEAD, len(self._paths))):
             if self._pool is None:
                 return
             if later not in self._futures:
@@ -221,9 +249,9 @@ class StationImporter:
         The decrypted events pass to this process through a pipe, never through a file."""
         identity, station = self._keys.identity, self._fingerprint
         with _pool(len(paths)) as pool:
-            ahead = _OpenAhead(pool, paths, identity, station)
+            ahead = _OpenAhead(pool, paths, identity, station, self._known_keys())
             for index, path in enumerate(paths):
-                ahead.submit_after(index)
+                ahead.submit_from(index)
                 opened = ahead.take(index) or open_path(path, identity, station)
                 try:
                     yield path, self.import_opened(opened)
@@ -268,10 +296,11 @@ class StationImporter:
         events, blobs = opened.events, opened.blobs
         checker = self._checker_for(header.device_id)
         head_seq, _ = checker.head(header.device_id)
-        fresh, keys = [], []
+        fresh, keys, verified = [], [], []
         new_ids = [e.id for e in events if e.seq > head_seq]
         known_ids = _known_ids(conn, new_ids)
-        for event, hash_ok in zip(events, opened.hashes_ok, strict=True):
+        signed_by = opened.signed_by or (None,) * len(events)
+        for event, hash_ok, signer in zip(events, opened.hashes_ok, signed_by, strict=True):
             if event.seq <= head_seq:
                 self._check_known(conn, event)
                 continue
@@ -288,6 +317,7 @@ class StationImporter:
             checker.accept(event)
             fresh.append(event)
             keys.append(key)
+            verified.append(signer is not None and signer == bytes(key))
         signer_key = checker.keys.get((header.device_id, header.signer))
         if signer_key is None or bytes(signer_key).hex() != header.signer_public:
             raise BundleAlarm(
@@ -298,9 +328,10 @@ class StationImporter:
         now = datetime.now(UTC).isoformat(timespec="seconds")
 
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            # Signatures are checked on the other cores while this one writes; the
-            # transaction commits only once every signature has verified.
-            pending = _verify_signatures(pool, keys, fresh)
+            # Signatures not verified where the bundle was opened are checked on the other
+            # cores while this one writes; the transaction commits only once every one has.
+            todo = [i for i, done in enumerate(verified) if not done]
+            pending = _verify_signatures(pool, keys, fresh, todo)
 
             def bookkeeping(c: Connection) -> None:
                 bad = _first_bad(pending, fresh, self._progress)
@@ -336,6 +367,21 @@ class StationImporter:
                 f"Device {event.device_id[:8]} sent a second, different chain at sequence "
                 f"{event.seq} (a cloned or restored laptop?); bundle refused.",
             )
+
+    def _known_keys(self) -> KnownKeys:
+        """Every key the station knows, for the process that opens bundles ahead."""
+        conn = self._session.conn
+        officers = {
+            (str(device), str(officer)): bytes(key)
+            for device, officer, key in conn.execute(
+                "SELECT device_id, officer_id, public_key FROM officers WHERE removed_at IS NULL"
+            )
+        }
+        stations = {
+            station_signer(card.data["fingerprint"]): bytes.fromhex(card.data["signing_public"])
+            for card in Records(conn).find(STATION_ENTITY)
+        }
+        return KnownKeys(officers, stations)
 
     def _checker_for(self, device_id: str) -> ChainChecker:
         """What the station knows of one device: its head and who may sign there."""
@@ -447,27 +493,28 @@ def _known_ids(conn: Connection, ids: list[str]) -> set[str]:
 
 
 def _verify_signatures(
-    pool: ThreadPoolExecutor, keys: list[VerifyKey], events: list[Event]
-) -> list[tuple[range, Future[int | None]]]:
-    """Start checking every signature (libsodium releases the GIL: real parallelism)."""
+    pool: ThreadPoolExecutor, keys: list[VerifyKey], events: list[Event], todo: list[int]
+) -> list[tuple[list[int], Future[int | None]]]:
+    """Start checking the signatures of ``todo`` (libsodium releases the GIL)."""
 
-    def check(chunk: range) -> int | None:
+    def check(chunk: list[int]) -> int | None:
         return next((i for i in chunk if not signature_ok(keys[i], events[i])), None)
 
-    chunks = [range(i, min(i + 1000, len(events))) for i in range(0, len(events), 1000)]
+    chunks = [todo[i : i + 1000] for i in range(0, len(todo), 1000)]
     return [(chunk, pool.submit(check, chunk)) for chunk in chunks]
 
 
 def _first_bad(
-    pending: list[tuple[range, Future[int | None]]], events: list[Event], progress: Progress
+    pending: list[tuple[list[int], Future[int | None]]], events: list[Event], progress: Progress
 ) -> Event | None:
-    done = 0
+    done = len(events) - sum(len(chunk) for chunk, _ in pending)  # verified when opened
     for chunk, future in pending:
         bad = future.result()
         if bad is not None:
             return events[bad]
         done += len(chunk)
         progress(done, len(events))
+    progress(len(events), len(events))
     return None
 
 
