@@ -114,19 +114,30 @@ class SearchIndexProjection:
 
     def __init__(self) -> None:
         self._cases: dict[str, _CaseContext] | None = None
+        self._new: _NewRows | None = None
 
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Within one batch of events a case's place and sellers are read once (and read
         again after an event that may change them): a bundle of ten thousand notes of one
-        case would otherwise read the case ten thousand times."""
-        self._cases = {}
+        case would otherwise read the case ten thousand times. The rows of records created
+        in the batch are written together at its end (or before anything else touches the
+        index), a statement a table rather than one a row."""
+        self._cases, self._new = {}, _NewRows()
         try:
             yield
+            self._flush()
         finally:
-            self._cases = None
+            self._cases, self._new = None, None
+
+    def _flush(self) -> None:
+        if self._new is not None:
+            self._new.write()
 
     def apply(self, conn: Connection, event: Event) -> None:
+        fresh = event.kind == "create" and event.entity_type in _BUFFERED
+        if self._new is not None and not fresh:
+            self._new.write()  # what follows may read or change rows still held here
         if event.entity_type == PURGE_ENTITY:
             _purge_case(conn, str(event.data.get("case_id")))
             return
@@ -163,6 +174,7 @@ class SearchIndexProjection:
         # A create carries the whole record, and no earlier row can exist: the fast path an
         # import of 10,000 ads takes (no read of ``records``, nothing to delete first).
         fresh = event.kind == "create"
+        new = self._new if fresh else None
         record = _created(event) if fresh else _current(conn, event)
         if record is None or record["voided"]:
             _remove(conn, AD_ENTITY, event.entity_id)
@@ -188,12 +200,14 @@ class SearchIndexProjection:
             },
             (data.get("title") or "", body, place, data.get("site") or ""),
             fresh=fresh,
+            new=new,
         )
-        _set_phones(conn, doc, data.get("phones") or (), fresh=fresh)
-        keys = band_keys(shingles(body or data.get("title") or ""))
-        conn.executemany(
-            "INSERT OR IGNORE INTO ad_bands (band, doc) VALUES (?, ?)", [(k, doc) for k in keys]
-        )
+        _set_phones(conn, doc, data.get("phones") or (), fresh=fresh, new=new)
+        bands = [(k, doc) for k in band_keys(shingles(body or data.get("title") or ""))]
+        if new is not None:
+            new.bands.extend(bands)
+        else:
+            conn.executemany(_INSERT_BANDS, bands)
 
     def _observation(self, conn: Connection, event: Event) -> None:
         if event.kind == "create":
@@ -209,6 +223,7 @@ class SearchIndexProjection:
                 case_id,
                 self._case(conn, case_id),
                 fresh=True,
+                new=self._new,
             )
             return
         self._reindex_observation(conn, event.entity_id)
@@ -265,6 +280,74 @@ def ad_projections() -> list[SearchIndexProjection]:
 
 # -- the rows ---------------------------------------------------------------------------------
 
+_DOC_COLUMNS = (
+    "operation_id", "case_id", "municipality", "hotel", "status", "day_from", "day_to", "url_key"
+)  # fmt: skip
+_INSERT_DOCS = (
+    f"INSERT INTO search_docs (doc, entity_type, entity_id, {', '.join(_DOC_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(_DOC_COLUMNS) + 3))})"
+)
+_INSERT_FTS = (
+    "INSERT INTO search_fts (rowid, doc, title, body, place, site) VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_DAYS = (
+    "INSERT INTO search_days (doc, first_day, last_day, place_low, place_high, kind) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_PHONES = "INSERT OR IGNORE INTO search_phones (phone, doc, reversed) VALUES (?, ?, ?)"
+_INSERT_BANDS = "INSERT OR IGNORE INTO ad_bands (band, doc) VALUES (?, ?)"
+_BUFFERED = frozenset({AD_ENTITY, OBSERVATION_ENTITY})
+
+
+class _NewRows:
+    """The index rows of records created in a batch, held until the batch ends or anything
+    else touches the index, then written a table at a time. Their doc numbers are the ones
+    SQLite would have given them one by one (the largest so far, plus one), so a replay
+    gives the same tables whatever the batches were."""
+
+    def __init__(self) -> None:
+        self._conn: Connection | None = None
+        self._next_doc = 0
+        self.docs: list[tuple[Any, ...]] = []
+        self.fts: list[tuple[Any, ...]] = []
+        self.days: list[tuple[Any, ...]] = []
+        self.phones: list[tuple[Any, ...]] = []
+        self.bands: list[tuple[Any, ...]] = []
+
+    def insert(
+        self, conn: Connection, entity_type: str, entity_id: str,
+        meta: Mapping[str, Any], texts: Sequence[str],
+    ) -> int:  # fmt: skip
+        if self._conn is None:
+            self._conn = conn
+            row = conn.execute("SELECT max(doc) FROM search_docs").fetchone()
+            self._next_doc = int(row[0] or 0) + 1
+        doc = self._next_doc
+        self._next_doc += 1
+        self.docs.append((doc, entity_type, entity_id, *(meta.get(c) for c in _DOC_COLUMNS)))
+        self.fts.append((doc, doc, *texts))
+        days = _days_row(doc, entity_type, meta)
+        if days is not None:
+            self.days.append(days)
+        return doc
+
+    def write(self) -> None:
+        conn = self._conn
+        if conn is None:
+            return
+        for sql, rows in (
+            (_INSERT_DOCS, self.docs),
+            (_INSERT_FTS, self.fts),
+            (_INSERT_DAYS, self.days),
+            (_INSERT_PHONES, self.phones),
+            (_INSERT_BANDS, self.bands),
+        ):
+            if rows:
+                conn.executemany(sql, rows)
+                rows.clear()
+        # Whatever comes next may add rows of its own: the next number is read again.
+        self._conn = None
+
 
 def _created(event: Event) -> dict[str, Any]:
     body = event.data
@@ -295,7 +378,10 @@ def _upsert_doc(
     texts: Sequence[str],
     *,
     fresh: bool = False,
+    new: _NewRows | None = None,
 ) -> int:
+    if new is not None:
+        return new.insert(conn, entity_type, entity_id, meta, texts)
     row = (
         None
         if fresh
@@ -313,11 +399,7 @@ def _upsert_doc(
             (entity_type, entity_id, *values),
         )
         doc = int(cursor.lastrowid or 0)
-        conn.execute(
-            "INSERT INTO search_fts (rowid, doc, title, body, place, site) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (doc, doc, *texts),
-        )
+        conn.execute(_INSERT_FTS, (doc, doc, *texts))
         _set_days(conn, doc, entity_type, meta, fresh=True)
         return doc
     doc = int(row[0])
@@ -338,16 +420,18 @@ def _set_days(
 ) -> None:
     if not fresh:
         conn.execute("DELETE FROM search_days WHERE doc = ?", (doc,))
+    row = _days_row(doc, kind, meta)
+    if row is not None:
+        conn.execute(_INSERT_DAYS, row)
+
+
+def _days_row(doc: int, kind: str, meta: Mapping[str, Any]) -> tuple[Any, ...] | None:
     first, last = meta.get("day_from"), meta.get("day_to")
     if not first or not last:
-        return
+        return None
     a, b = day_number(first), day_number(last)
     place = place_code(meta.get("municipality"))
-    conn.execute(
-        "INSERT INTO search_days (doc, first_day, last_day, place_low, place_high, kind) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (doc, min(a, b), max(a, b), place, place, kind),
-    )
+    return (doc, min(a, b), max(a, b), place, place, kind)
 
 
 def day_number(day: str | date) -> int:
@@ -390,14 +474,22 @@ def _drop_bands(conn: Connection, doc: int | None) -> None:
     conn.executemany("DELETE FROM ad_bands WHERE band = ? AND doc = ?", [(k, doc) for k in keys])
 
 
-def _set_phones(conn: Connection, doc: int, phones: Iterable[str], *, fresh: bool = False) -> None:
+def _set_phones(
+    conn: Connection,
+    doc: int,
+    phones: Iterable[str],
+    *,
+    fresh: bool = False,
+    new: _NewRows | None = None,
+) -> None:
+    rows = [(p, doc, reversed_digits(p)) for p in phones]
+    if new is not None:
+        new.phones.extend(rows)
+        return
     if not fresh:
         conn.execute("DELETE FROM search_phones WHERE doc = ?", (doc,))
-    rows = [(p, doc, reversed_digits(p)) for p in phones]
     if rows:
-        conn.executemany(
-            "INSERT OR IGNORE INTO search_phones (phone, doc, reversed) VALUES (?, ?, ?)", rows
-        )
+        conn.executemany(_INSERT_PHONES, rows)
 
 
 def reversed_digits(phone: str) -> str:
@@ -450,6 +542,7 @@ def _index_observation(
     case: _CaseContext,
     *,
     fresh: bool = False,
+    new: _NewRows | None = None,
 ) -> None:
     text = blank_names(str(data.get("text", "")), case.seller_names)
     day = str(data.get("at", ""))[:10] or None
@@ -469,8 +562,9 @@ def _index_observation(
         },
         ("", text, case.place, ""),
         fresh=fresh,
+        new=new,
     )
-    _set_phones(conn, doc, find_phones(text)[0], fresh=fresh)
+    _set_phones(conn, doc, find_phones(text)[0], fresh=fresh, new=new)
 
 
 def _purge_case(conn: Connection, case_id: str) -> None:
