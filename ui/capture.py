@@ -159,8 +159,17 @@ class CaptureForm(QWidget):
 
     # -- building -----------------------------------------------------------------------------
 
-    def add_field(self, name: str, label: str, widget: QWidget, kind: str = "text") -> FieldMessage:
-        message = self.grid.add(name, label, widget)
+    def add_field(
+        self,
+        name: str,
+        label: str,
+        widget: QWidget,
+        kind: str = "text",
+        *,
+        grid: FormGrid | None = None,
+    ) -> FieldMessage:
+        """A row of ``grid`` (the form's own unless given) that is the field ``name``."""
+        message = (grid or self.grid).add(name, label, widget)
         self.attach(name, widget, message, kind)
         return message
 
@@ -330,6 +339,13 @@ class CaptureForm(QWidget):
         self.clear_messages()
         return change
 
+    def record_act(self, action: Callable[[], Change]) -> Change | None:
+        """``attempt`` for an act form: once the act is recorded its draft is gone."""
+        change = self.attempt(action)
+        if change is not None:
+            self.discard_draft()
+        return change
+
     # -- keys ---------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -343,6 +359,13 @@ class CaptureForm(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class ActForm(CaptureForm):
+    """An act form: ``record`` records its one fact (Enter), or shows why it cannot."""
+
+    def record(self) -> Change | None:
+        raise NotImplementedError
 
 
 class RecordForm(CaptureForm):

@@ -74,8 +74,7 @@ class LinkAdDialog(QDialog):
         self.candidates = list_table(self.model, self, 2)  # type: ignore[arg-type]
         self.candidates.setAccessibleName(self.tr("Ads to link"))
         self.message = FieldMessage(self)
-        self.link_button = action_button(self.tr("&Link (Enter)"), self)
-        self.link_button.setProperty("primary", "true")
+        self.link_button = action_button(self.tr("&Link (Enter)"), self, primary=True)
         self.link_button.setDefault(True)
         self.close_button = action_button(self.tr("Close (Esc)"), self)
 

@@ -56,10 +56,9 @@ class CompanyForm(CaptureForm):
     def add(self) -> None:
         county = operation_county(self.workspace)
         data = {**self.values(), "county": county}
-        change = self.attempt(lambda: self.workspace.run(directory.add_company, data))
+        change = self.record_act(lambda: self.workspace.run(directory.add_company, data))
         if change is None:
             return
-        self.discard_draft()
         for name in ("name", "address", "phone"):
             self.fields[name].write(None)
         self.status.setText(self.tr("Added to the directory: {name}.").format(name=data["name"]))
@@ -120,12 +119,11 @@ class DeliveryForm(CaptureForm):
             self.company.setFocus()
             return
         data = {k: v for k, v in values.items() if v is not None}
-        change = self.attempt(
+        change = self.record_act(
             lambda: self.workspace.run(directory.deliver_sheet, operation_id, company_id, data)
         )
         if change is None:
             return
-        self.discard_draft()
         self.status.setText(
             self.tr("Recorded: the sheet given to {company}.").format(
                 company=self.company.currentText()
@@ -163,8 +161,9 @@ class OutreachTab(QWidget):
         self.new_panel.body.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.delivery_form = DeliveryForm(workspace, self)
-        self.deliver_button = action_button(self.tr("&Record the delivery (Enter)"), self)
-        self.deliver_button.setProperty("primary", "true")
+        self.deliver_button = action_button(
+            self.tr("&Record the delivery (Enter)"), self, primary=True
+        )
         self.delivery_panel = Panel(self.tr("Information sheet handed over"), self)
         self.delivery_panel.body.addWidget(self.delivery_form)
         self.delivery_panel.body.addWidget(self.deliver_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -103,37 +103,40 @@ class RegisterForm(CaptureForm):
     def _build_ui(self) -> None:
         self.paste_grid = FormGrid()
         self.url = line_edit(self, "https://…", 2000)
-        self._add(self.paste_grid, "url", self.tr("&Web address"), self.url)
+        self.add_field("url", self.tr("&Web address"), self.url, grid=self.paste_grid)
         self.site = line_edit(self, self.tr("from the address if left empty"), 120)
-        self._add(self.paste_grid, "site", self.tr("S&ite"), self.site)
+        self.add_field("site", self.tr("S&ite"), self.site, grid=self.paste_grid)
         self.text = text_box(self, self.tr("Paste the ad's text here (Ctrl+V)"), lines=9)
         # As tall as the panel allows, and never taller (the import's problems need room).
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 4 + 16)
         self.text.setMaximumHeight(16_777_215)
-        self._add(self.paste_grid, "text", self.tr("Ad &text"), self.text)
+        self.add_field("text", self.tr("Ad &text"), self.text, grid=self.paste_grid)
         self.paste_grid.setRowStretch(4, 1)  # the text's row (rows: field, message, ...)
         self.read_button = action_button(self.tr("&Read the ad (Enter)"), self)
 
         self.confirm_grid = FormGrid()
         self.title = line_edit(self, "", 300)
-        self._add(self.confirm_grid, "title", self.tr("T&itle"), self.title)
+        self.add_field("title", self.tr("T&itle"), self.title, grid=self.confirm_grid)
         self.phones = line_edit(self, self.tr("commas between numbers"), 600)
-        self._add(self.confirm_grid, "phones", self.tr("&Phones"), self.phones)
+        self.add_field("phones", self.tr("&Phones"), self.phones, grid=self.confirm_grid)
         self.emails = line_edit(self, "", 600)
-        self._add(self.confirm_grid, "emails", self.tr("E-&mail"), self.emails)
+        self.add_field("emails", self.tr("E-&mail"), self.emails, grid=self.confirm_grid)
         self.prices = PriceChecks(self)
-        self._add(self.confirm_grid, "prices", self.tr("Prices"), self.prices)
+        self.add_field("prices", self.tr("Prices"), self.prices, grid=self.confirm_grid)
         self.municipality = TownCombo(self)
-        self._add(self.confirm_grid, "municipality", self.tr("M&unicipality"), self.municipality)
+        self.add_field(
+            "municipality", self.tr("M&unicipality"), self.municipality, grid=self.confirm_grid
+        )
         self.hotel = line_edit(self, "", 160)
-        self._add(self.confirm_grid, "hotel", self.tr("&Hotel"), self.hotel)
+        self.add_field("hotel", self.tr("&Hotel"), self.hotel, grid=self.confirm_grid)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setProperty("severity", "hint")
         self.notice.hide()
-        self.register_button = action_button(self.tr("Re&gister the ad (Enter)"), self)
-        self.register_button.setProperty("primary", "true")
+        self.register_button = action_button(
+            self.tr("Re&gister the ad (Enter)"), self, primary=True
+        )
         self.register_button.setEnabled(False)
         self.done = FieldMessage(self)
 
@@ -153,10 +156,6 @@ class RegisterForm(CaptureForm):
         layout.addWidget(self.paste_panel, 1)
         layout.addWidget(self.confirm_panel, 1)
         self._fix_tab_order()
-
-    def _add(self, grid: FormGrid, name: str, label: str, widget: QWidget) -> None:
-        message = grid.add(name, label, widget)
-        self.attach(name, widget, message)
 
     def _fix_tab_order(self) -> None:
         """Tab follows the page as shown: the paste fields, Read, then the confirmation

@@ -71,10 +71,9 @@ class TipForm(CaptureForm):
         data = {k: v for k, v in self.values().items() if v is not None}
         if not data.get("company_id"):
             data["county"] = operation_county(self.workspace)
-        change = self.attempt(lambda: self.workspace.run(tips.record_tip, data))
+        change = self.record_act(lambda: self.workspace.run(tips.record_tip, data))
         if change is None:
             return
-        self.discard_draft()
         self.write_values({name: None for name in self.fields})
         self.status.setText(self.tr("The tip is recorded."))
         self.status.show()
@@ -91,8 +90,7 @@ class TipsTab(QWidget):
         self.workspace = workspace
         self._companies: dict[str, str] = {}  # the county's directory: id -> name
         self.form = TipForm(workspace, self)
-        self.record_button = action_button(self.tr("Record the &tip (Enter)"), self)
-        self.record_button.setProperty("primary", "true")
+        self.record_button = action_button(self.tr("Record the &tip (Enter)"), self, primary=True)
         self.form_panel = Panel(self.tr("A tip came in"), self)
         self.form_panel.body.addWidget(self.form)
         self.form_panel.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)

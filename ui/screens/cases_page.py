@@ -68,8 +68,7 @@ class CasesPage(QWidget):
         self.search = QLineEdit(self.list_page)
         self.search.setPlaceholderText(self.tr("Search place, room or name (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.new_button = action_button(self.tr("&New case (Ctrl+N)"), self.list_page)
-        self.new_button.setProperty("primary", "true")
+        self.new_button = action_button(self.tr("&New case (Ctrl+N)"), self.list_page, primary=True)
         self.model = CaseListModel(self.workspace, self)
         self.table = case_table(self.model, self.list_page)
         self.empty = muted_label("", self.list_page)
@@ -94,8 +93,9 @@ class CasesPage(QWidget):
             self.new_page,
         )
         self.new_form = NewCaseForm(self.workspace, self.new_page)
-        self.create_button = action_button(self.tr("&Open the case (Enter)"), self.new_page)
-        self.create_button.setProperty("primary", "true")
+        self.create_button = action_button(
+            self.tr("&Open the case (Enter)"), self.new_page, primary=True
+        )
         self.cancel_button = action_button(self.tr("Cancel"), self.new_page)
         buttons = QHBoxLayout()
         buttons.addWidget(self.create_button)

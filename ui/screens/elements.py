@@ -24,9 +24,9 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow import evidence
 from fieldapp.workflow.case_view import BuyerView, CaseView
 from fieldapp.workflow.context import Change
-from ui.capture import CaptureForm, refusal_text
+from ui.capture import ActForm, refusal_text
 from ui.forms import FieldMessage
-from ui.screens.step import StepKey, StepPanel
+from ui.screens.step import ActStep, StepKey
 from ui.widgets import CodeCombo, TimeField, action_button, check_box, line_edit
 from ui.words import ELEMENT_KINDS, SOURCES, clock, kr, short_name, word
 from ui.workspace import Workspace
@@ -41,7 +41,7 @@ ITEM_KINDS = {
 KIND_ORDER = tuple(ElementKind)
 
 
-class ElementForm(CaptureForm):
+class ElementForm(ActForm):
     """One element of one kind; the same form serves all four, its rows shown per kind."""
 
     def __init__(self, workspace: Workspace, case_id: str, buyer_id: str, parent: QWidget):
@@ -142,17 +142,16 @@ class ElementForm(CaptureForm):
         data = self.data()
         if self.correcting is not None:
             element_id = self.correcting
-            change = self.attempt(
+            change = self.record_act(
                 lambda: self.workspace.run(evidence.correct_element, element_id, data)
             )
         else:
-            change = self.attempt(
+            change = self.record_act(
                 lambda: self.workspace.run(
                     evidence.record_element, self.case_id, self.buyer_id, self.kind.value, data
                 )
             )
         if change is not None:
-            self.discard_draft()
             self.correcting = None
         return change
 
@@ -167,8 +166,10 @@ class ElementForm(CaptureForm):
         self._show_rows()
 
 
-class ElementsStep(StepPanel):
+class ElementsStep(ActStep):
     """A buyer's four elements: the one chosen above, the ones recorded below."""
+
+    form: ElementForm
 
     def __init__(
         self, workspace: Workspace, case_id: str, buyer: BuyerView, parent: QWidget | None = None
@@ -190,8 +191,7 @@ class ElementsStep(StepPanel):
         self.form = ElementForm(workspace, case_id, buyer.id, self)
         self.body.addWidget(self.form)
         buttons = QHBoxLayout()
-        self.record_button = action_button("", self)
-        self.record_button.setProperty("primary", "true")
+        self.record_button = action_button("", self, primary=True)
         buttons.addWidget(self.record_button)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
@@ -345,6 +345,3 @@ class ElementsStep(StepPanel):
 
     def focus_first(self) -> None:
         self.form.source.setFocus()
-
-    def flush(self) -> None:
-        self.workspace.autosaver.flush(self.form.draft_key)

@@ -48,9 +48,8 @@ class NewOperationForm(CaptureForm):
         data = self.values()
         agencies = str(data.pop("agencies") or "")
         data["agencies"] = [a.strip() for a in agencies.split(",") if a.strip()]
-        change = self.attempt(lambda: self.workspace.run(operations.create_operation, data))
+        change = self.record_act(lambda: self.workspace.run(operations.create_operation, data))
         if change is not None:
-            self.discard_draft()
             for field in self.fields.values():
                 field.write(None)
             self.created.emit(change.entity_id)
@@ -81,8 +80,7 @@ class OperationsPage(QWidget):
         for column, width in ((1, 220), (2, 140), (3, 80)):
             self.table.setColumnWidth(column, width)
         self.table.setMaximumHeight(260)
-        self.use_button = action_button(self.tr("&Use this operation (Enter)"), self)
-        self.use_button.setProperty("primary", "true")
+        self.use_button = action_button(self.tr("&Use this operation (Enter)"), self, primary=True)
         self.new_title = title_label(self.tr("New operation"), self)
         self.form = NewOperationForm(workspace, self)
         self.create_button = action_button(self.tr("C&reate the operation"), self)

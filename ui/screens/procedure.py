@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QLocale, Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from fieldapp.documents import service
 from fieldapp.domain.dayfines import DayFineResult
@@ -18,9 +18,9 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow import persons, procedure
 from fieldapp.workflow.case_view import BuyerView, CaseView
 from fieldapp.workflow.context import Change
-from ui.capture import CaptureForm, RecordForm, Value, refusal_text
+from ui.capture import ActForm, RecordForm, Value, refusal_text
 from ui.forms import MessageBox, muted_label
-from ui.screens.step import StepKey, StepPanel
+from ui.screens.step import ActStep, StepKey
 from ui.widgets import CodeCombo, TimeField, action_button, check_box, line_edit, text_box
 from ui.words import (
     BUYER_ANSWERS,
@@ -42,16 +42,10 @@ def _officer_combo(workspace: Workspace, parent: QWidget) -> CodeCombo:
     return combo
 
 
-def _record_button(text: str, parent: QWidget) -> QPushButton:
-    button = action_button(text, parent)
-    button.setProperty("primary", "true")
-    return button
-
-
 # -- notice of suspicion ---------------------------------------------------------------------
 
 
-class NoticeForm(CaptureForm):
+class NoticeForm(ActForm):
     def __init__(self, workspace: Workspace, case_id: str, buyer: BuyerView, parent: QWidget):
         super().__init__(workspace, f"case/{case_id}/notice/{buyer.id}", parent)
         self.case_id = case_id
@@ -101,15 +95,14 @@ class NoticeForm(CaptureForm):
 
     def record(self) -> Change | None:
         data = self.values()
-        change = self.attempt(
+        return self.record_act(
             lambda: self.workspace.run(procedure.record_notice, self.case_id, self.buyer_id, data)
         )
-        if change is not None:
-            self.discard_draft()
-        return change
 
 
-class NoticeStep(StepPanel):
+class NoticeStep(ActStep):
+    form: NoticeForm
+
     def __init__(
         self, workspace: Workspace, case_id: str, buyer: BuyerView, parent: QWidget | None = None
     ) -> None:
@@ -126,13 +119,10 @@ class NoticeStep(StepPanel):
         self.buyer_id = buyer.id
         self.form = NoticeForm(workspace, case_id, buyer, self)
         self.body.addWidget(self.form)
-        self.record_button = _record_button(self.tr("&Record the notice (Enter)"), self)
-        self.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.record_button = self.add_record_button(self.tr("&Record the notice (Enter)"))
         self.given = muted_label("", self)
         self.body.addWidget(self.given)
         self.body.addStretch(1)
-        self.record_button.clicked.connect(self._record)
-        self.form.submitted.connect(self._record)
         self._show_given(buyer)
 
     @property
@@ -156,23 +146,14 @@ class NoticeStep(StepPanel):
         self.given.setText("\n".join(lines))
         self.given.setVisible(bool(lines))
 
-    @Slot()
-    def _record(self) -> None:
-        if self.form.record() is not None:
-            self.changed.emit()
-            self.done.emit()
-
     def focus_first(self) -> None:
         self.form.all_rights.setFocus()
-
-    def flush(self) -> None:
-        self.workspace.autosaver.flush(self.form.draft_key)
 
 
 # -- hearing ---------------------------------------------------------------------------------
 
 
-class HearingForm(CaptureForm):
+class HearingForm(ActForm):
     def __init__(
         self, workspace: Workspace, case_id: str, person_id: str, where: str, parent: QWidget
     ) -> None:
@@ -195,15 +176,14 @@ class HearingForm(CaptureForm):
 
     def record(self) -> Change | None:
         data = self.values()
-        change = self.attempt(
+        return self.record_act(
             lambda: self.workspace.run(procedure.record_hearing, self.case_id, self.person_id, data)
         )
-        if change is not None:
-            self.discard_draft()
-        return change
 
 
-class HearingStep(StepPanel):
+class HearingStep(ActStep):
+    form: HearingForm
+
     def __init__(
         self,
         workspace: Workspace,
@@ -224,13 +204,10 @@ class HearingStep(StepPanel):
         where = ", ".join(p for p in parts if p)
         self.form = HearingForm(workspace, case_id, person.entity_id, where, self)
         self.body.addWidget(self.form)
-        self.record_button = _record_button(self.tr("&Record the hearing (Enter)"), self)
-        self.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.record_button = self.add_record_button(self.tr("&Record the hearing (Enter)"))
         self.held = muted_label("", self)
         self.body.addWidget(self.held)
         self.body.addStretch(1)
-        self.record_button.clicked.connect(self._record)
-        self.form.submitted.connect(self._record)
         self.refresh(view)
 
     @property
@@ -249,17 +226,8 @@ class HearingStep(StepPanel):
         )
         self.held.setVisible(bool(held))
 
-    @Slot()
-    def _record(self) -> None:
-        if self.form.record() is not None:
-            self.changed.emit()
-            self.done.emit()
-
     def focus_first(self) -> None:
         self.form.where.setFocus()
-
-    def flush(self) -> None:
-        self.workspace.autosaver.flush(self.form.draft_key)
 
 
 # -- decision: income, day-fines, decision, answer, approval form ---------------------------
@@ -302,7 +270,7 @@ class IncomeForm(RecordForm):
         return {name: income.get(name.partition(".")[2]) for name in self.fields}
 
 
-class DecisionForm(CaptureForm):
+class DecisionForm(ActForm):
     def __init__(self, workspace: Workspace, case_id: str, buyer: BuyerView, parent: QWidget):
         super().__init__(workspace, f"case/{case_id}/decision/{buyer.id}", parent)
         self.case_id = case_id
@@ -400,16 +368,15 @@ class DecisionForm(CaptureForm):
         if self.decision.code() in ("advance_approval", "summary_order"):
             names += [n for n in self.fields if n.startswith("sanction.")]
         data = self.values(*names)
-        change = self.attempt(
+        return self.record_act(
             lambda: self.workspace.run(procedure.record_decision, self.case_id, self.buyer_id, data)
         )
-        if change is not None:
-            self.discard_draft()
-        return change
 
 
-class DecisionStep(StepPanel):
+class DecisionStep(ActStep):
     """From the buyer's income to the signed form: one panel, one key to print."""
+
+    form: DecisionForm
 
     def __init__(
         self, workspace: Workspace, case_id: str, buyer: BuyerView, parent: QWidget | None = None
@@ -444,8 +411,7 @@ class DecisionStep(StepPanel):
         self.body.addWidget(self.decision_title)
         self.form = DecisionForm(workspace, case_id, buyer, self)
         self.body.addWidget(self.form)
-        self.record_button = _record_button(self.tr("&Record the decision (Enter)"), self)
-        self.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.record_button = self.add_record_button(self.tr("&Record the decision (Enter)"))
         self.recorded = QLabel(self)
         self.recorded.setWordWrap(True)
         self.body.addWidget(self.recorded)
@@ -457,8 +423,9 @@ class DecisionStep(StepPanel):
         self.description_label.setBuddy(self.description)
         self.body.addWidget(self.description_label)
         self.body.addWidget(self.description)
-        self.print_button = action_button(self.tr("&Print the approval form (Ctrl+P)"), self)
-        self.print_button.setProperty("primary", "true")
+        self.print_button = action_button(
+            self.tr("&Print the approval form (Ctrl+P)"), self, primary=True
+        )
         self.body.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         answer_row = QHBoxLayout()
         self.accepts_button = action_button(self.tr("&Yes – he accepts"), self)
@@ -472,8 +439,6 @@ class DecisionStep(StepPanel):
         self.body.addStretch(1)
         self.income.recorded.connect(self._on_income_saved)
         self.income.recorded.connect(lambda _c: self.changed.emit())
-        self.record_button.clicked.connect(self._record)
-        self.form.submitted.connect(self._record)
         self.income.submitted.connect(self.form.decided_by.setFocus)
         self.print_button.clicked.connect(self.print_document)
         self.again_button.clicked.connect(self._record_again)
@@ -670,7 +635,7 @@ class DecisionStep(StepPanel):
 
     def flush(self) -> None:
         self.income.flush()
-        self.workspace.autosaver.flush(self.form.draft_key)
+        super().flush()
         self.workspace.autosaver.flush(self._description_key())
 
 

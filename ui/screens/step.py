@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from fieldapp.workflow.case_view import CaseView
+from ui.capture import ActForm
 from ui.forms import muted_label
 from ui.theme import sized_font
+from ui.widgets import action_button
 from ui.workspace import Workspace
 
 STEP_TITLE_SIZE = 15.0
@@ -93,3 +95,27 @@ class StepPanel(QWidget):
 
     def flush(self) -> None:
         """Save whatever is pending in this step's forms now."""
+
+
+class ActStep(StepPanel):
+    """A step around one act form (``form``): Enter in the form, or the record button,
+    records the act, and the case moves on to the next open step."""
+
+    form: ActForm
+
+    def add_record_button(self, text: str) -> QPushButton:
+        """The primary button under the form; it records, as Enter in the form does."""
+        button = action_button(text, self, primary=True)
+        self.body.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        button.clicked.connect(self._record)
+        self.form.submitted.connect(self._record)
+        return button
+
+    @Slot()
+    def _record(self) -> None:
+        if self.form.record() is not None:
+            self.changed.emit()
+            self.done.emit()
+
+    def flush(self) -> None:
+        self.workspace.autosaver.flush(self.form.draft_key)

@@ -15,10 +15,10 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow import support
 from fieldapp.workflow.case_view import CaseView
 from fieldapp.workflow.context import Change
-from ui.capture import CaptureForm, refusal_text
+from ui.capture import ActForm, refusal_text
 from ui.documents.preview import leaflet_warning
 from ui.forms import FieldMessage, MessageBox, muted_label
-from ui.screens.step import StepPanel
+from ui.screens.step import ActStep
 from ui.widgets import CodeCombo, TimeField, action_button, line_edit, set_hint
 from ui.words import CONTACT_ROLES, SUPPORT_CHOICES, SUPPORT_OUTCOMES, clock, short_name, word
 from ui.workspace import Workspace
@@ -27,7 +27,7 @@ from ui.workspace import Workspace
 DEFAULT_CONTACT = {SELLER: "seller_support", BUYER: "buyer_support"}
 
 
-class SupportForm(CaptureForm):
+class SupportForm(ActForm):
     def __init__(self, workspace: Workspace, case_id: str, person: Record, parent: QWidget) -> None:
         super().__init__(workspace, f"case/{case_id}/support/{person.entity_id}", parent)
         self.case_id = case_id
@@ -102,19 +102,20 @@ class SupportForm(CaptureForm):
 
     def record(self) -> Change | None:
         data = self.values()
-        change = self.attempt(
+        change = self.record_act(
             lambda: self.workspace.run(
                 support.record_support_offer, self.case_id, self.person.entity_id, data
             )
         )
         if change is not None:
-            self.discard_draft()
             self._warn_unreviewed()
         return change
 
 
-class SupportStep(StepPanel):
+class SupportStep(ActStep):
     """Offer support, print the leaflet (Ctrl+P), record the outcome (Enter)."""
+
+    form: SupportForm
 
     def __init__(
         self,
@@ -144,9 +145,7 @@ class SupportStep(StepPanel):
         self.form = SupportForm(workspace, case_id, person, self)
         self.body.addWidget(self.form)
         self.print_button = action_button(self.tr("&Print the leaflet (Ctrl+P)"), self)
-        self.record_button = action_button(self.tr("&Record the offer (Enter)"), self)
-        self.record_button.setProperty("primary", "true")
-        self.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.record_button = self.add_record_button(self.tr("&Record the offer (Enter)"))
         self.body.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message = MessageBox(self)
         self.body.addWidget(self.message)
@@ -155,8 +154,6 @@ class SupportStep(StepPanel):
         self.print_message = FieldMessage(self)
         self.body.addWidget(self.print_message)
         self.body.addStretch(1)
-        self.record_button.clicked.connect(self._record)
-        self.form.submitted.connect(self._record)
         self.print_button.clicked.connect(self.print_document)
         self.refresh(view)
 
@@ -176,12 +173,6 @@ class SupportStep(StepPanel):
             )
         )
         self.offered.setVisible(bool(offers))
-
-    @Slot()
-    def _record(self) -> None:
-        if self.form.record() is not None:
-            self.changed.emit()
-            self.done.emit()
 
     def print_document(self) -> bool:
         language = self.form.leaflet_language.code() or "sv"
@@ -205,6 +196,3 @@ class SupportStep(StepPanel):
 
     def focus_first(self) -> None:
         self.form.outcome.setFocus()
-
-    def flush(self) -> None:
-        self.workspace.autosaver.flush(self.form.draft_key)
