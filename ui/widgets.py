@@ -1,5 +1,6 @@
 """Input widgets for capture at the scene: the time field, code pickers, the status badge,
-and the grid that puts a label, its field and the field's inline message together."""
+the grid that puts a label, its field and the field's inline message together; and the
+read-only tables the lists are shown in."""
 
 from __future__ import annotations
 
@@ -7,17 +8,20 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QToolButton,
     QWidget,
 )
@@ -414,3 +418,29 @@ def set_hint(message: FieldMessage, text: str, severity: str) -> None:
         return
     message.show_message(text, severity)
     set_severity(message, severity)
+
+
+def row_table(parent: QWidget, model: QAbstractItemModel | None = None) -> QTableView:
+    """A read-only table, one whole row chosen at a time; Tab leaves it, the arrows move
+    within it, and there are no row numbers."""
+    table = QTableView(parent)
+    if model is not None:
+        table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    return table
+
+
+def fitted_table(model: QAbstractItemModel, parent: QWidget, stretch: int) -> QTableView:
+    """A ``row_table`` of one-line rows in alternating colours, each column as wide as its
+    contents and column ``stretch`` taking the room left."""
+    table = row_table(parent, model)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

@@ -14,11 +14,10 @@ from fieldapp.ads import links, search
 from fieldapp.ads.model import AD_ENTITY
 from fieldapp.ads.search import Hit
 from ui.ads.models import AdsModel, ListTableModel, hit_text, one_line
-from ui.ads.proposals_tab import list_table
 from ui.ads.texts import suggestion_text
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
-from ui.widgets import action_button
+from ui.widgets import action_button, fitted_table
 from ui.workspace import Workspace
 
 
@@ -59,7 +58,7 @@ class LinkAdDialog(QDialog):
         self.linked_title = QLabel(self.tr("Linked to this case (Delete undoes a link)"), self)
         self.linked_title.setProperty("role", "stepTitle")
         self.linked_model = AdsModel(self)
-        self.linked = list_table(self.linked_model, self, 2)  # type: ignore[arg-type]
+        self.linked = fitted_table(self.linked_model, self, 2)
         self.linked.setAccessibleName(self.tr("Linked ads"))
         self.unlink_button = action_button(self.tr("&Undo the link"), self)
         self.none_linked = muted_label(self.tr("No ad is linked yet."), self)
@@ -71,7 +70,7 @@ class LinkAdDialog(QDialog):
         query_label.setBuddy(self.query)
         self.hint = muted_label("", self)
         self.model = CandidatesModel(self)
-        self.candidates = list_table(self.model, self, 2)  # type: ignore[arg-type]
+        self.candidates = fitted_table(self.model, self, 2)
         self.candidates.setAccessibleName(self.tr("Ads to link"))
         self.message = FieldMessage(self)
         self.link_button = action_button(self.tr("&Link (Enter)"), self, primary=True)

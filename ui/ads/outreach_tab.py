@@ -13,14 +13,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.workflow import directory, outreach
 from ui.ads.models import CompaniesModel, DeliveriesModel
-from ui.ads.proposals_tab import list_table
 from ui.ads.texts import COMPANY_KINDS
 from ui.ads.when import WhenField
 from ui.capture import CaptureForm
 from ui.forms import muted_label
 from ui.screens.case_steps import county_towns
 from ui.sync.common import Panel
-from ui.widgets import CodeCombo, TownCombo, action_button, line_edit
+from ui.widgets import CodeCombo, TownCombo, action_button, fitted_table, line_edit
 from ui.words import word
 from ui.workspace import Workspace
 
@@ -150,7 +149,7 @@ class OutreachTab(QWidget):
             self,
         )
         self.companies_model = CompaniesModel(self)
-        self.companies = list_table(self.companies_model, self, 0)  # type: ignore[arg-type]
+        self.companies = fitted_table(self.companies_model, self, 0)
         self.companies.setAccessibleName(self.tr("Directory"))
         self.directory_panel = Panel(self.tr("Hotels and taxi companies in the county"), self)
         self.directory_panel.body.addWidget(self.companies, 1)
@@ -168,7 +167,7 @@ class OutreachTab(QWidget):
         self.delivery_panel.body.addWidget(self.delivery_form)
         self.delivery_panel.body.addWidget(self.deliver_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.log_model = DeliveriesModel(workspace.officer_name, self)
-        self.log = list_table(self.log_model, self, 1)  # type: ignore[arg-type]
+        self.log = fitted_table(self.log_model, self, 1)
         self.log.setAccessibleName(self.tr("Delivery log"))
         self.log_title = QLabel(self.tr("Delivery log of the operation, newest first"), self)
         self.log_title.setProperty("role", "stepTitle")

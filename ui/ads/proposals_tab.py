@@ -8,42 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.ads import duplicates, register
 from fieldapp.ads.duplicates import Proposal
 from fieldapp.ads.model import AD_ENTITY, AdView, LinkBasis
 from fieldapp.workflow.context import Change
-from ui.ads.models import ID_ROLE, AdsModel, ListTableModel, ProposalsModel
+from ui.ads.models import ID_ROLE, AdsModel, ProposalsModel
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
-from ui.widgets import action_button, line_edit
+from ui.widgets import action_button, fitted_table, line_edit
 from ui.workspace import Workspace
-
-
-def list_table(model: ListTableModel[object], parent: QWidget, stretch: int) -> QTableView:
-    """A read-only table of whole rows; column ``stretch`` takes the room left."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class ProposalsTab(QWidget):
@@ -64,13 +39,13 @@ class ProposalsTab(QWidget):
             self,
         )
         self.model = ProposalsModel(self)
-        self.table = list_table(self.model, self, 1)  # type: ignore[arg-type]
+        self.table = fitted_table(self.model, self, 1)
         self.table.setAccessibleName(self.tr("Proposals"))
         self.empty = muted_label(self.tr("No open proposals."), self)
         self.ads_title = QLabel(self.tr("The ads of the proposal (Enter opens one)"), self)
         self.ads_title.setProperty("role", "stepTitle")
         self.ads_model = AdsModel(self)
-        self.ads = list_table(self.ads_model, self, 2)  # type: ignore[arg-type]
+        self.ads = fitted_table(self.ads_model, self, 2)
         self.ads.setAccessibleName(self.tr("Ads of the proposal"))
         self.note = line_edit(self, self.tr("optional: what you compared"), 500)
         note_label = QLabel(self.tr("N&ote"), self)

@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,7 @@ from ui.ads.models import HitsModel
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
 from ui.screens.case_steps import county_towns
-from ui.widgets import TownCombo, action_button, line_edit
+from ui.widgets import TownCombo, action_button, line_edit, row_table
 from ui.words import reason_text
 from ui.workspace import Workspace
 
@@ -41,15 +40,9 @@ _BAD_DATE = "not a real date (use YYYY-MM-DD)."
 
 def hit_table(model: HitsModel, parent: QWidget) -> QTableView:
     """Hits one row each, whole rows selected; the text column takes the room left."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
+    table = row_table(parent, model)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
     metrics = table.fontMetrics()

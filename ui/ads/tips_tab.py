@@ -16,13 +16,12 @@ from fieldapp.workflow.directory import COMPANY_ENTITY
 from ui.ads.detail import case_name
 from ui.ads.models import TipsModel
 from ui.ads.outreach_tab import operation_county
-from ui.ads.proposals_tab import list_table
 from ui.ads.texts import TIP_CHANNELS
 from ui.ads.when import WhenField
 from ui.capture import CaptureForm, refusal_text
 from ui.forms import FieldMessage, muted_label
 from ui.sync.common import Panel
-from ui.widgets import CodeCombo, action_button, line_edit, text_box
+from ui.widgets import CodeCombo, action_button, fitted_table, line_edit, text_box
 from ui.words import short_moment, word
 from ui.workspace import Workspace
 
@@ -96,7 +95,7 @@ class TipsTab(QWidget):
         self.form_panel.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.form_panel.body.addStretch(1)
         self.model = TipsModel(self)
-        self.table = list_table(self.model, self, 3)  # type: ignore[arg-type]
+        self.table = fitted_table(self.model, self, 3)
         self.table.setAccessibleName(self.tr("Tips"))
         self.table.setWordWrap(True)
         self.list_title = QLabel(self.tr("Tips in the county, newest first"), self)

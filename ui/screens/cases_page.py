@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -20,19 +19,13 @@ from ui.forms import muted_label, title_label
 from ui.models import ID_ROLE, CaseListModel
 from ui.screens.case_screen import CaseScreen
 from ui.screens.case_steps import NewCaseForm
-from ui.widgets import action_button
+from ui.widgets import action_button, row_table
 from ui.workspace import Workspace
 
 
 def case_table(model: CaseListModel, parent: QWidget) -> QTableView:
     """A table of cases: one row per case, whole rows selected, Enter opens."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
+    table = row_table(parent, model)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()

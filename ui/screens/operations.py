@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,7 @@ from fieldapp.workflow import operations
 from ui.capture import CaptureForm
 from ui.forms import muted_label, title_label
 from ui.models import OperationsModel
-from ui.widgets import CodeCombo, action_button, line_edit
+from ui.widgets import CodeCombo, action_button, line_edit, row_table
 from ui.workspace import Workspace
 
 
@@ -68,13 +66,7 @@ class OperationsPage(QWidget):
             self.tr("Enter on an operation makes it the one in use (shown in bold)."), self
         )
         self.model = OperationsModel(workspace, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = row_table(self, self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 220), (2, 140), (3, 80)):

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from ui.sync import seams
 from ui.sync.common import attempt
 from ui.sync.models import OperationLinkModel, OriginCaseModel, operation_origins
 from ui.theme import FIELD_BACKGROUND, FIELD_BORDER
-from ui.widgets import action_button
+from ui.widgets import action_button, row_table
 
 _INDICATOR_STYLE = f"""
 QTableView::indicator {{
@@ -42,16 +40,6 @@ QTableView::indicator:checked {{
     image: url("{resource("icons", "check.png").as_posix()}");
 }}
 """
-
-
-def _table(parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
-    table.verticalHeader().hide()
-    return table
 
 
 def _fill_operations(combo: QComboBox, ctx: Context, first: str | None = None) -> None:
@@ -95,7 +83,7 @@ class CasesTab(QWidget):
         self.report_button = action_button(self.tr("Operation re&port…"), self)
         self.report_button.setToolTip(self.tr("Choose an operation first."))
         self.model = OriginCaseModel(self.session, self)
-        self.table = _table(self)
+        self.table = row_table(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -201,7 +189,7 @@ class LinkTab(QWidget):
         target_label = QLabel(self.tr("&Target operation"), self)
         target_label.setBuddy(self.target)
         self.model = OperationLinkModel(self.session, self)
-        self.table = _table(self)
+        self.table = row_table(self)
         self.table.setObjectName("linkTable")
         # The theme styles check boxes, not the ones drawn in tables: without this the box
         # is nearly invisible on the dark base.

@@ -9,13 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from ui.sync import seams
 from ui.sync.common import attempt
 from ui.sync.models import ImportResultModel
 from ui.sync.worker import FileResult, ImportRun, sibling_opener
-from ui.widgets import action_button
+from ui.widgets import action_button, row_table
 
 _STEPS = 1000  # progress-bar steps per file: smooth enough, whatever a bundle's size
 
@@ -62,14 +60,8 @@ class ImportTab(QWidget):
         self.status.setWordWrap(True)
         self.message = FieldMessage(self)
         self.model = ImportResultModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
+        self.table = row_table(self, self.model)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
