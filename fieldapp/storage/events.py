@@ -12,6 +12,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
@@ -216,6 +217,39 @@ def local_zone() -> str:
     return f"{now.tzname()}{now.strftime('%z')}"
 
 
+_SIGN_CHUNK = 256  # events a signing job; fewer in all are signed here, at once
+
+
+class _Signing:
+    """Signs hashed events: a few at once, here; a large batch (an import of thousands of
+    ads) in chunks on a second thread while the batch goes on (libsodium releases Python's
+    lock while it signs, so that is a second core at work)."""
+
+    def __init__(self, signer: SigningKey, *, many: bool) -> None:
+        self._signer = signer
+        self._pool = ThreadPoolExecutor(max_workers=1) if many else None
+        self._waiting: list[Event] = []
+        self._jobs: list[Future[list[Event]]] = []
+
+    def add(self, event: Event) -> None:
+        self._waiting.append(event)
+        if self._pool is not None and len(self._waiting) >= _SIGN_CHUNK:
+            self._jobs.append(self._pool.submit(self._sign, self._waiting))
+            self._waiting = []
+
+    def signed(self) -> list[Event]:
+        try:
+            done = [event for job in self._jobs for event in job.result()]
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+        return done + self._sign(self._waiting)
+
+    def _sign(self, events: list[Event]) -> list[Event]:
+        sign = self._signer.sign
+        return [replace(e, signature=sign(e.entry_hash).signature) for e in events]
+
+
 class EventLog:
     """Appends events for one device and one officer, signing and chaining each."""
 
@@ -251,24 +285,27 @@ class EventLog:
         seq, prev = self.head()
         hlc = self._load_hlc()
         zone = local_zone()
-        events: list[Event] = []
+        signing = _Signing(self._signer, many=len(drafts) >= _SIGN_CHUNK)
         with self._projector.batch():
             for draft in drafts:
                 now = self._clock()
                 hlc = hlc.tick(int(now * 1000))
                 seq += 1
-                event = self._sealed(draft, seq, prev, hlc, now, zone)
-                insert_event_rows(conn, [event])
+                event = self._hashed(draft, seq, prev, hlc, now, zone)
+                # Projections read what an event says, never its signature: the signing
+                # (of a large batch, on another core) goes on while they are updated.
                 self._projector.apply(conn, event)
+                signing.add(event)
                 prev = event.entry_hash
-                events.append(event)
+        events = signing.signed()
+        insert_event_rows(conn, events)
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)", (str(hlc),))
         return events
 
-    def _sealed(
+    def _hashed(
         self, draft: Draft, seq: int, prev: bytes, hlc: Hlc, now: float, zone: str
     ) -> Event:
-        """``draft`` as the event at ``seq``: its blobs stored, hashed, chained and signed."""
+        """``draft`` as the event at ``seq``: its blobs stored, hashed and chained."""
         event = Event(
             device_id=self.device_id,
             seq=seq,
@@ -285,8 +322,7 @@ class EventLog:
             attachments=tuple(self._put_blob(data) for data in draft.attachments),
             prev_hash=prev,
         )
-        entry = event.computed_hash()
-        return _with_seal(event, entry, self._signer.sign(entry).signature)
+        return replace(event, entry_hash=event.computed_hash())
 
     def head(self) -> tuple[int, bytes]:
         """This device's last sequence number and entry hash (0 and genesis when empty)."""
@@ -323,10 +359,6 @@ class EventLog:
 
 def _json_list(items: tuple[str, ...]) -> str:
     return json.dumps(list(items)) if items else "[]"  # most events have none: skip the encoder
-
-
-def _with_seal(event: Event, entry_hash: bytes, signature: bytes) -> Event:
-    return replace(event, entry_hash=entry_hash, signature=signature)
 
 
 def _body_bytes(body: Mapping[str, Any]) -> bytes:
