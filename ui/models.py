@@ -15,10 +15,9 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from fieldapp.documents.text import phone as phone_text
 from fieldapp.domain.case import CASE_ENTITY
@@ -29,20 +28,14 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import checklist_state
 from ui.status import case_status
-from ui.table_model import ColumnTableModel
+from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush
 from ui.theme import HINT_COLOR, MUTED_COLOR, OK_COLOR, sized_font, text_scale
 from ui.words import CASE_STATUS, CONTACT_ROLES, OUTCOMES_SHORT, short_moment, short_name, word
 from ui.workspace import Workspace
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _EMPTY = QModelIndex()
-
-
-def _color(name: str) -> QBrush:
-    return QBrush(QColor(name))
 
 
 # -- cases -----------------------------------------------------------------------------------
@@ -193,16 +186,16 @@ class CaseListModel(ColumnTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "status":
                 if self.merge_flags and row.flags:
-                    return _color("#ff9d8f")
+                    return brush("#ff9d8f")
                 if row.state != "open":
-                    return _color(MUTED_COLOR)
-                return _color(
+                    return brush(MUTED_COLOR)
+                return brush(
                     {"completed": OK_COLOR, "attempt": HINT_COLOR}.get(row.badge_kind, MUTED_COLOR)
                 )
             if column == "flags" and row.flags:
-                return _color("#ff9d8f")
+                return brush("#ff9d8f")
             if column == "open" and row.open_items:
-                return _color(HINT_COLOR)
+                return brush(HINT_COLOR)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.place} {row.room}\n{row.badge} {row.flags}".strip()
@@ -304,12 +297,12 @@ class ChecklistModel(QAbstractListModel):
             return row.kind
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.kind == "phase":
-                return _color("#7fb2ff")
+                return brush("#7fb2ff")
             if row.done:
-                return _color(MUTED_COLOR)
+                return brush(MUTED_COLOR)
             if row.mandatory:
-                return _color("#ffffff")
-            return _color("#c9ced6")
+                return brush("#ffffff")
+            return brush("#c9ced6")
         if role == Qt.ItemDataRole.FontRole and row.kind == "phase":
             font = QFont()
             font.setBold(True)
@@ -400,9 +393,9 @@ class TimelineModel(QAbstractListModel):
             return event.kind
         if role == Qt.ItemDataRole.ForegroundRole:
             if event.kind == "access":
-                return _color(MUTED_COLOR)
+                return brush(MUTED_COLOR)
             if event.kind in ("amend", "void"):
-                return _color(HINT_COLOR)
+                return brush(HINT_COLOR)
             return None
         return None
 
@@ -468,10 +461,7 @@ class ContactsModel(ColumnTableModel):
             return contact_id
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.FontRole and column == "phone" and self._big:
-            font = QFont()
-            font.setBold(True)
-            font.setPointSizeF(16.0 * text_scale())
-            return font
+            return big_font(16.0)
         if role not in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
             return None
         record = self._record(contact_id)

@@ -10,18 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from fieldapp.ads.duplicates import Proposal
 from fieldapp.ads.model import AdView
 from fieldapp.ads.search import Hit, highlighted
 from fieldapp.storage.records import Record
 from ui.ads.texts import COMPANY_KINDS, HIT_KINDS, TIP_CHANNELS, prices_text, status_text
-from ui.table_model import ColumnTableModel
+from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel
 from ui.words import short_moment, word
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 T = TypeVar("T")

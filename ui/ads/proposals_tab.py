@@ -14,9 +14,10 @@ from fieldapp.ads import duplicates, register
 from fieldapp.ads.duplicates import Proposal
 from fieldapp.ads.model import AD_ENTITY, AdView, LinkBasis
 from fieldapp.workflow.context import Change
-from ui.ads.models import ID_ROLE, AdsModel, ProposalsModel
+from ui.ads.models import AdsModel, ProposalsModel
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
+from ui.table_model import ID_ROLE
 from ui.widgets import action_button, fitted_table, line_edit
 from ui.workspace import Workspace
 

@@ -14,10 +14,8 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
 
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.domain.operation import OPERATION_ENTITY
@@ -35,12 +33,10 @@ from ui.sync.texts import (
     result_text,
 )
 from ui.sync.worker import FileResult
-from ui.table_model import ColumnTableModel
+from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush
 from ui.theme import ERROR_COLOR, HINT_COLOR, MUTED_COLOR, OK_COLOR
 from ui.words import CASE_STATUS, ENTITY_TYPES, short_moment, word
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -51,10 +47,6 @@ _RESULT_COLORS = {
     "held": HINT_COLOR,
     REFUSED: ERROR_COLOR,
 }
-
-
-def _brush(color: str) -> QBrush:
-    return QBrush(QColor(color))
 
 
 class Laptops:
@@ -119,7 +111,7 @@ class ImportResultModel(ColumnTableModel):
         result = self._results[index.row()]
         column = self.COLUMNS[index.column()]
         if role == _FOREGROUND and column == "result":
-            return _brush(_RESULT_COLORS.get(result.status, MUTED_COLOR))
+            return brush(_RESULT_COLORS.get(result.status, MUTED_COLOR))
         if role not in (_DISPLAY, _TOOLTIP):
             return None
         if role == _TOOLTIP:
@@ -217,7 +209,7 @@ class ReviewQueueModel(QAbstractListModel):
         if role == self.KIND_ROLE:
             return item.kind
         if role == _FOREGROUND:
-            return _brush(ERROR_COLOR if item.alarm is not None else HINT_COLOR)
+            return brush(ERROR_COLOR if item.alarm is not None else HINT_COLOR)
         if role not in (_DISPLAY, _TOOLTIP):
             return None
         if item.alarm is not None:
@@ -310,7 +302,7 @@ class OriginCaseModel(ColumnTableModel):
             return case_id
         column = self.COLUMNS[index.column()]
         if role == _FOREGROUND and column == "status":
-            return None if self._row(case_id, device_id).status == "open" else _brush(MUTED_COLOR)
+            return None if self._row(case_id, device_id).status == "open" else brush(MUTED_COLOR)
         if role != _DISPLAY:
             return None
         row = self._row(case_id, device_id)
@@ -446,7 +438,7 @@ class OperationLinkModel(ColumnTableModel):
             checked = operation.entity_id in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == _FOREGROUND and operation.entity_id == self._target:
-            return _brush(OK_COLOR)
+            return brush(OK_COLOR)
         if role == _TOOLTIP and column == "laptops":
             return self._laptops.get(operation.entity_id, "")
         if role != _DISPLAY:
