@@ -215,7 +215,8 @@ class TimeField(QWidget):
 
 
 class CodeCombo(QComboBox):
-    """A choice among codes, shown in words; type the first letters to pick."""
+    """A choice among codes, shown in words (``table``'s, translated in ``context``, unless
+    ``words`` is given); type the first letters to pick."""
 
     def __init__(
         self,
@@ -225,6 +226,7 @@ class CodeCombo(QComboBox):
         codes: Iterable[str] | None = None,
         empty: str | None = None,
         words: Callable[[str], str] | None = None,
+        context: str = "Words",
     ) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -234,7 +236,7 @@ class CodeCombo(QComboBox):
         if empty is not None:
             self.addItem(empty, "")
         for code in codes if codes is not None else table:
-            self.addItem(words(code) if words else word(table, code), code)
+            self.addItem(words(code) if words else word(table, code, context), code)
 
     def code(self) -> str:
         return str(self.currentData() or "")
@@ -242,6 +244,18 @@ class CodeCombo(QComboBox):
     def set_code(self, code: str | None) -> None:
         index = self.findData(code or "")
         self.setCurrentIndex(max(index, 0))
+
+    def set_choices(self, choices: Iterable[tuple[str, str]], empty: str) -> None:
+        """(code, text) choices under a first ``empty`` one, keeping the one chosen if it
+        is still there; no signal, since the officer chose nothing."""
+        current = self.code()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(empty, "")
+        for code, text in choices:
+            self.addItem(text, code)
+        self.set_code(current)
+        self.blockSignals(False)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # A fresh first-letter search in every field: what was typed in the field before

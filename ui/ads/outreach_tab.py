@@ -20,11 +20,11 @@ from ui.forms import muted_label
 from ui.screens.case_steps import county_towns
 from ui.sync.common import Panel
 from ui.widgets import CodeCombo, TownCombo, action_button, fitted_table, line_edit
-from ui.words import word
 from ui.workspace import Workspace
 
 
 def operation_county(workspace: Workspace) -> str | None:
+    """The county profile of the operation in use (the directory is kept per county)."""
     operation = workspace.operation
     county = operation.get("county") if operation else None
     return str(county) if county else None
@@ -39,7 +39,7 @@ class CompanyForm(CaptureForm):
         super().__init__(workspace, "outreach/new-company", parent)
         self.name = line_edit(self, self.tr("e.g. Hotell Exempel"), 160)
         self.add_field("name", self.tr("&Name"), self.name)
-        self.kind = CodeCombo(COMPANY_KINDS, self, words=lambda c: word(COMPANY_KINDS, c, "Ads"))
+        self.kind = CodeCombo(COMPANY_KINDS, self, context="Ads")
         self.add_field("kind", self.tr("&Kind"), self.kind)
         self.municipality = TownCombo(self)
         self.add_field("municipality", self.tr("M&unicipality"), self.municipality)
@@ -96,14 +96,7 @@ class DeliveryForm(CaptureForm):
         self.copies.clear()
 
     def set_companies(self, companies: list[tuple[str, str]]) -> None:
-        current = self.company.code()
-        self.company.blockSignals(True)
-        self.company.clear()
-        self.company.addItem(self.tr("— choose in the directory —"), "")
-        for company_id, name in companies:
-            self.company.addItem(name, company_id)
-        self.company.set_code(current)
-        self.company.blockSignals(False)
+        self.company.set_choices(companies, self.tr("— choose in the directory —"))
 
     @Slot()
     def record(self) -> None:

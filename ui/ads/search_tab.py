@@ -277,7 +277,3 @@ class SearchTab(QWidget):
         if message:
             self.detail.message.show_message(message, "ok")
         self.changed.emit()
-
-    def focus_query(self) -> None:
-        self.query.setFocus()
-        self.query.selectAll()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from fieldapp.ads.issues import RowProblem
 from fieldapp.ads.prices import Price
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.words import reason_text, word
+from ui.words import day_and_clock, reason_text, word
 
 _CTX = "Ads"
 # Named ``translate`` so that pyside6-lupdate finds the literal strings below.
@@ -132,8 +132,6 @@ def seen_text(value: str | None) -> str:
         return ""
     if len(value) == 10:
         return value
-    from ui.words import day_and_clock
-
     return day_and_clock(value)
 
 

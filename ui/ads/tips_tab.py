@@ -22,20 +22,8 @@ from ui.capture import CaptureForm, refusal_text
 from ui.forms import FieldMessage, muted_label
 from ui.sync.common import Panel
 from ui.widgets import CodeCombo, action_button, fitted_table, line_edit, text_box
-from ui.words import short_moment, word
+from ui.words import short_moment
 from ui.workspace import Workspace
-
-
-def fill_combo(combo: CodeCombo, empty: str, choices: list[tuple[str, str]]) -> None:
-    """Replace a combo's choices, keeping the one chosen if it is still there."""
-    current = combo.code()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(empty, "")
-    for code, text in choices:
-        combo.addItem(text, code)
-    combo.set_code(current)
-    combo.blockSignals(False)
 
 
 class TipForm(CaptureForm):
@@ -53,9 +41,7 @@ class TipForm(CaptureForm):
             self, self.tr("if not in the directory: e.g. anonymous caller"), 160
         )
         self.add_field("source", self.tr("&Or from"), self.source)
-        self.channel = CodeCombo(
-            TIP_CHANNELS, self, empty="—", words=lambda c: word(TIP_CHANNELS, c, "Ads")
-        )
+        self.channel = CodeCombo(TIP_CHANNELS, self, empty="—", context="Ads")
         self.add_field("channel", self.tr("Ho&w"), self.channel)
         self.what = text_box(self, self.tr("what was said: who, where, when"), lines=4)
         self.add_field("what", self.tr("W&hat"), self.what)
@@ -154,11 +140,10 @@ class TipsTab(QWidget):
         ctx = self.workspace.ctx
         companies = directory.companies(ctx, county) if county else []
         self._companies = {c.entity_id: str(c.get("name")) for c in companies}
-        fill_combo(self.form.company, self.tr("— not in the directory —"),
-                   list(self._companies.items()))  # fmt: skip
+        self.form.company.set_choices(self._companies.items(), self.tr("— not in the directory —"))
         cases = self._case_choices()
-        fill_combo(self.form.case, self.tr("— none yet —"), cases)
-        fill_combo(self.link_case, self.tr("— none —"), cases)
+        self.form.case.set_choices(cases, self.tr("— none yet —"))
+        self.link_case.set_choices(cases, self.tr("— none —"))
         found = tips.tips(ctx, county) if county else []
         self.model.sources = dict(self._companies)
         for tip in found:  # a company since removed from the directory keeps its name

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldapp.storage.records import VOIDED_FIELD, Record
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.words import word
 
 _CTX = "Sync"
 # Named ``translate`` so that pyside6-lupdate finds the literal strings below.
@@ -57,13 +58,11 @@ ALARM_ADVICE = {
 
 
 def result_text(code: str) -> str:
-    text = RESULTS.get(code)
-    return translate(_CTX, text) if text else code
+    return word(RESULTS, code, _CTX)
 
 
 def alarm_kind_text(kind: object) -> str:
-    text = ALARM_KINDS.get(str(kind))
-    return translate(_CTX, text) if text else str(kind)
+    return word(ALARM_KINDS, kind, _CTX)
 
 
 def alarm_advice(kind: object) -> str:
