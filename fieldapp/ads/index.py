@@ -38,7 +38,7 @@ import orjson
 
 from fieldapp.ads.extract import find_phones
 from fieldapp.ads.model import AD_ENTITY, normalise_url
-from fieldapp.ads.similarity import band_keys, shingles
+from fieldapp.ads.similarity import band_keys, shingles, text_band_keys
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.persons import PERSON_ENTITY, SELLER
 from fieldapp.errors import KnownError
@@ -203,7 +203,7 @@ class SearchIndexProjection:
             new=new,
         )
         _set_phones(conn, doc, data.get("phones") or (), fresh=fresh, new=new)
-        bands = [(k, doc) for k in band_keys(shingles(body or data.get("title") or ""))]
+        bands = [(k, doc) for k in text_band_keys(body or data.get("title") or "")]
         if new is not None:
             new.bands.extend(bands)
         else:

@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 SHINGLE_WORDS = 3
 ROWS = 3
@@ -40,6 +43,7 @@ def _h64(data: bytes) -> int:
 
 _BINS = ROWS * BANDS
 _EMPTY = 1 << 64
+_BAND = struct.Struct(f"<B{ROWS}Q")  # a band's number, then its rows, little-endian
 
 
 def shingles(text: str) -> frozenset[int]:
@@ -47,10 +51,33 @@ def shingles(text: str) -> frozenset[int]:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE_WORDS:
         return frozenset({zlib.crc32(" ".join(words).encode())}) if words else frozenset()
+    # Each word encoded once, the runs joined as bytes: the same CRCs, at half the cost.
+    encoded = [w.encode() for w in words]
+    crc32, join = zlib.crc32, b" ".join
     return frozenset(
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
-        for i in range(len(words) - SHINGLE_WORDS + 1)
+        crc32(join(encoded[i : i + SHINGLE_WORDS])) for i in range(len(encoded) - SHINGLE_WORDS + 1)
     )
+
+
+# Band keys worked out ahead, by text (a large import has them computed in a second process
+# while this one reads its own rows); taken once, by the index as it stores the ad.
+_AHEAD: dict[str, list[int]] = {}
+
+
+def text_band_keys(text: str) -> list[int]:
+    """``band_keys(shingles(text))``, taken from those worked out ahead when it was."""
+    keys = _AHEAD.pop(text, None)
+    return keys if keys is not None else band_keys(shingles(text))
+
+
+@contextmanager
+def band_keys_ahead(found: Mapping[str, list[int]]) -> Iterator[None]:
+    """Band keys worked out elsewhere for these texts, to be used while the block runs."""
+    _AHEAD.update(found)
+    try:
+        yield
+    finally:
+        _AHEAD.clear()
 
 
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
@@ -75,27 +102,25 @@ def band_keys(shingled: frozenset[int]) -> list[int]:
     if len(shingled) < MIN_SHINGLES:
         return []
     signature = _signature(shingled)
-    keys = []
-    for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS]
-        raw = band.to_bytes(1, "little") + b"".join(r.to_bytes(8, "little") for r in rows)
-        keys.append(_h64(raw) & _KEY_MASK)
-    return keys
+    return [
+        _h64(_BAND.pack(band, *signature[band * ROWS : (band + 1) * ROWS])) & _KEY_MASK
+        for band in range(BANDS)
+    ]
 
 
 def _signature(shingled: frozenset[int]) -> list[int]:
     bins = [_EMPTY] * _BINS
     for h in shingled:
-        index, value = h % _BINS, h // _BINS
+        value, index = divmod(h, _BINS)
         if value < bins[index]:
             bins[index] = value
+    # Densification by rotation: an empty bin takes the nearest filled bin to its right,
+    # marked with the distance so that two borrowed values only agree by real overlap.
+    doubled = bins + bins
     signature = []
     for i in range(_BINS):
-        # Densification by rotation: an empty bin takes the nearest filled bin to its right,
-        # marked with the distance so that two borrowed values only agree by real overlap.
-        for step in range(_BINS):
-            value = bins[(i + step) % _BINS]
-            if value != _EMPTY:
-                signature.append(value * _BINS + step)
-                break
+        step = 0
+        while doubled[i + step] == _EMPTY:
+            step += 1
+        signature.append(doubled[i + step] * _BINS + step)
     return signature

@@ -15,6 +15,7 @@ from fieldapp.ads.importing import FileKind
 from fieldapp.ads.issues import ImportRefused
 from fieldapp.ads.model import AD_ENTITY
 from fieldapp.ads.search import parse_query, search
+from fieldapp.ads.similarity import band_keys, shingles
 from fieldapp.errors import InvalidInput, KnownError
 from fieldapp.workflow.context import Context
 
@@ -233,3 +234,26 @@ def test_file_kinds(ctx: Context, operation_id: str, tmp_path: Path) -> None:
         importing.import_csv(ctx, "no-such-operation", GOOD_CSV.encode())
     assert err.value.field == "operation_id"
     assert not any(e.entity_type == AD_ENTITY for e in ctx.session.events())
+
+
+def test_a_large_file_read_on_two_cores_gives_what_one_core_gives(
+    ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From ``_TWO_CORES_FROM`` rows a second process reads the last rows and works out
+    their band keys: the fields and the keys are the ones this process would have found."""
+    header, *lines = GOOD_CSV.splitlines(keepends=True)
+    rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
+    municipalities, hotels = register.places_of(ctx, operation_id)
+    now = ctx.now().isoformat()
+    alone, none = importing._extracted(rows, municipalities, hotels, now)
+    assert none == {}  # few rows: all read here
+    monkeypatch.setattr(importing, "_TWO_CORES_FROM", 2)
+    shared, keys = importing._extracted(rows, municipalities, hotels, now)
+    assert shared == alone
+    theirs = rows[len(rows) - int(len(rows) * importing._SECOND_SHARE) :]
+    assert theirs and len(keys) >= 1
+    for text, found in keys.items():
+        assert found == band_keys(shingles(text))
+    # And the import through that path stores what the single-core import stores.
+    report = importing.import_csv(ctx, operation_id, GOOD_CSV.encode(), source="ads.csv")
+    assert len(report.created) == 3
