@@ -124,6 +124,17 @@ def demo_vault(demo_template: tuple[Path, str], tmp_path: Path) -> tuple[Vault, 
 
 
 @pytest.fixture
+def demo_controller(
+    make_controller: Callable[..., AppController], demo_vault: tuple[Vault, str]
+) -> AppController:
+    """The app on the demo vault (the test's own copy), the demo officer logged in."""
+    vault, passphrase = demo_vault
+    controller = make_controller(vault)
+    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    return controller
+
+
+@pytest.fixture
 def demo_session(demo_vault: tuple[Vault, str]) -> Iterator[Session]:
     vault, passphrase = demo_vault
     session = vault.unlock(DEMO_OFFICER_ID, passphrase)

@@ -24,11 +24,10 @@ def _open(controller: Any, place: str, step: str | None = None) -> Any:
 
 
 def test_typing_then_locking_at_once_saves_the_text(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
 ) -> None:
     vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    controller = demo_controller
     screen = _open(controller, "Stadshotellet Exempel")
     buyer_id = screen.view.buyers[0].id
     screen.open_case(screen.case_id, f"item:buyer_identified:{buyer_id}")
@@ -57,11 +56,9 @@ def test_typing_then_locking_at_once_saves_the_text(
 
 
 def test_a_field_saves_within_a_second_of_the_last_keystroke(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, demo_controller: Any
 ) -> None:
-    vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    controller = demo_controller
     screen = _open(controller, "Stadshotellet Exempel")
     buyer_id = screen.view.buyers[0].id
     screen.open_case(screen.case_id, f"item:buyer_identified:{buyer_id}")
@@ -75,11 +72,10 @@ def test_a_field_saves_within_a_second_of_the_last_keystroke(
 
 
 def test_invalid_typing_is_kept_and_restored_after_unlock(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
 ) -> None:
-    vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    passphrase = demo_vault[1]
+    controller = demo_controller
     screen = _open(controller, "Hotell Påhittat", "add:buyer")
     form = screen.panel.form
     qtbot.keyClicks(form.name, "Kalle Påhittsson")
@@ -101,11 +97,10 @@ def test_invalid_typing_is_kept_and_restored_after_unlock(
 
 
 def test_an_unfinished_element_survives_the_lock(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
 ) -> None:
-    vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    passphrase = demo_vault[1]
+    controller = demo_controller
     screen = _open(controller, "Hotell Påhittat")
     buyer_id = screen.view.buyers[0].id
     screen.open_case(screen.case_id, f"item:payment_secured:{buyer_id}")
@@ -126,11 +121,10 @@ def test_an_unfinished_element_survives_the_lock(
 
 
 def test_closing_the_window_saves_what_is_pending(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
 ) -> None:
     vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    controller = demo_controller
     screen = _open(controller, "Hotell Påhittat")
     case_id = screen.case_id
     qtbot.keyClicks(screen.note, "Halvskriven anteckning")  # not yet a note: a draft

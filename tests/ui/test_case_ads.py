@@ -10,9 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from fieldapp.ads import links
-from fieldapp.demo import DEMO_OFFICER_ID
-from fieldapp.storage.vault import Vault
-from tests.ui.conftest import case_by_place, log_in
+from tests.ui.conftest import case_by_place
 from ui.ads.link_dialog import LinkAdDialog
 from ui.main_window import ADS, CASES
 
@@ -24,11 +22,9 @@ def plain(text: str) -> str:
 
 
 def test_ctrl_k_links_an_ad_and_the_case_shows_its_phones_and_prices(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, demo_controller: Any
 ) -> None:
-    vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    controller = demo_controller
     window = controller.main_window
     qtbot.waitUntil(window.isActiveWindow)
     view = window.session_view()
@@ -84,11 +80,9 @@ def test_ctrl_k_links_an_ad_and_the_case_shows_its_phones_and_prices(
 
 
 def test_a_closed_case_refuses_a_link_in_words_and_ctrl_k_needs_a_case(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, demo_controller: Any
 ) -> None:
-    vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    controller = demo_controller
     window = controller.main_window
     qtbot.waitUntil(window.isActiveWindow)
     view = window.session_view()
@@ -113,12 +107,8 @@ def test_a_closed_case_refuses_a_link_in_words_and_ctrl_k_needs_a_case(
     dialog.reject()
 
 
-def test_an_ads_hit_opens_its_case(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
-) -> None:
-    vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+def test_an_ads_hit_opens_its_case(qtbot: Any, demo_controller: Any) -> None:
+    controller = demo_controller
     window = controller.main_window
     qtbot.waitUntil(window.isActiveWindow)
     view = window.session_view()

@@ -8,20 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from fieldapp.demo import DEMO_OFFICER_ID
-from fieldapp.storage.vault import Vault
-from tests.ui.conftest import log_in
 from ui.main_window import CASES, DASHBOARD
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_dashboard_contacts_search_and_quick_note(
-    qtbot: Any, make_controller: Any, demo_vault: tuple[Vault, str]
-) -> None:
-    vault, passphrase = demo_vault
-    controller = make_controller(vault)
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+def test_dashboard_contacts_search_and_quick_note(qtbot: Any, demo_controller: Any) -> None:
+    controller = demo_controller
     window = controller.main_window
     qtbot.waitUntil(window.isActiveWindow)
     view = window.session_view()
