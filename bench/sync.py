@@ -90,6 +90,9 @@ def main() -> None:
             assert exported is not None
             bundles.append(exported.path)
             session.lock()
+        # The ceiling is measured just before and just after the import, and the higher
+        # figure kept: this machine's speed drifts, and the ratio must not gain from a dip.
+        bare_before = bare_verify_rate()
         importer = StationImporter(station)
         total = 0
         start = time.perf_counter()
@@ -99,7 +102,7 @@ def main() -> None:
         seconds = time.perf_counter() - start
         station.lock()
         rate = total / seconds
-        bare = bare_verify_rate()
+        bare = max(bare_before, bare_verify_rate())
         size = statistics.mean(p.stat().st_size for p in bundles) / 1e6
         print(
             f"export per laptop ({EVENTS:,} events): median {statistics.median(exports):.2f} s"
@@ -109,5 +112,8 @@ def main() -> None:
             f"import at the station: {total:,} events in {seconds:.1f} s = {rate:,.0f} events/s"
             f"   target 100,000 in <= 30 s"
         )
-        print(f"bare Ed25519 verification (libsodium, one core): {bare:,.0f} /s")
+        print(
+            f"bare Ed25519 verification (libsodium, one core): {bare:,.0f} /s "
+            "(the higher of before and after the import)"
+        )
         print(f"import rate / bare verify rate: {rate / bare:.2f}   target >= 0.5")

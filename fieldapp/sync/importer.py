@@ -206,7 +206,9 @@ class _OpenAhead:
         self._futures: dict[int, Future[Opened]] = {}
 
     def submit_from(self, index: int) -> None:
-        for later in range(index, min(index + 1 + _LOOKAHEAD, len(self._paths))):
+        # The first bundle is opened here (its signatures checked on a thread while it is
+        # written): the second process is still starting.
+        for later in range(max(index, 1), min(index + 1 + _LOOKAHEAD, len(self._paths))):
             if self._pool is None:
                 return
             if later not in self._futures:
