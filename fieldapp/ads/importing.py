@@ -44,7 +44,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 # From this many rows a second process reads part of the file: it takes a few tenths of a
 # second to start, the time this one needs for about 2,000 rows.
 _TWO_CORES_FROM = 4000
-_SECOND_SHARE = 0.45  # the second process starts late, and works out band keys too
+_SECOND_SHARE = 0.3  # the second process starts late, and works out band keys too
 _KEYS_PER_QUERY = 500  # SQLite allows 999 parameters in a statement
 # Statuses as a Swedish spreadsheet may write them.
 _STATUS = {"aktiv": "active", "borta": "gone", "borttagen": "gone", "kopplad": "linked"}

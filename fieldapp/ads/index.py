@@ -335,6 +335,11 @@ class _NewRows:
         conn = self._conn
         if conn is None:
             return
+        # Phones and band keys in key order: the rows then land page after page in their
+        # indexes instead of at random (band keys are hashes), so each page is read,
+        # decrypted and written once. The tables hold the same rows either way.
+        self.phones.sort()
+        self.bands.sort()
         for sql, rows in (
             (_INSERT_DOCS, self.docs),
             (_INSERT_FTS, self.fts),
