@@ -50,7 +50,7 @@ QUICK_NOTE = ActionSpec(
     "quick_note", QT_TRANSLATE_NOOP("Actions", "&Quick note"), "Ctrl+Return", ("Ctrl+Enter",)
 )
 PRINT = ActionSpec("print", QT_TRANSLATE_NOOP("Actions", "&Print…"), "Ctrl+P")
-SEARCH = ActionSpec("search", QT_TRANSLATE_NOOP("Actions", "&Search cases"), "Ctrl+F")
+SEARCH = ActionSpec("search", QT_TRANSLATE_NOOP("Actions", "&Search"), "Ctrl+F")
 EXPLAIN = ActionSpec("explain", QT_TRANSLATE_NOOP("Actions", "&Why this status?"), "F1")
 NEXT_STEP = ActionSpec("next_step", QT_TRANSLATE_NOOP("Actions", "Ne&xt open step"), "Ctrl+PgDown")
 PREVIOUS_STEP = ActionSpec(

@@ -558,6 +558,9 @@ class MainWindow(QMainWindow):
         view = self.session_view()
         if view is None:
             return
+        if view.section() == ADS:  # the search of the page in hand: ads here, else cases
+            view.ads.focus_search()
+            return
         view.go_to(CASES)
         view.cases.focus_search()
 

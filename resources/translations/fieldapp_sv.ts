@@ -28,8 +28,8 @@
         <translation>Skriv &amp;ut…</translation>
     </message>
     <message>
-        <source>&amp;Search cases</source>
-        <translation>Sö&amp;k ärenden</translation>
+        <source>&amp;Search</source>
+        <translation>Sö&amp;k</translation>
     </message>
     <message>
         <source>&amp;Why this status?</source>

@@ -120,3 +120,24 @@ def test_an_ads_hit_opens_its_case(qtbot: Any, demo_controller: Any) -> None:
     search.detail.open_case_button.click()
     assert view.section() == CASES
     assert view.cases.case_screen.header.place.text().startswith("Stadshotellet Exempel")
+
+
+def test_ctrl_f_searches_what_the_page_in_hand_holds(qtbot: Any, demo_controller: Any) -> None:
+    """On the Ads page Ctrl+F goes to the ad search (another tab may be open); elsewhere it
+    goes to the case search."""
+    window = demo_controller.main_window
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.session_view()
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    view.ads.tabs.setCurrentIndex(view.ads.tabs.count() - 1)  # the tips tab
+    view.ads.search.query.setText("Rosa")
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert view.section() == ADS
+    assert view.ads.tabs.currentWidget() is view.ads.search
+    query = view.ads.search.query
+    qtbot.waitUntil(query.hasFocus)
+    assert query.selectedText() == "Rosa"  # typed over by the next search
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert view.section() == CASES
+    qtbot.waitUntil(view.cases.search.hasFocus)

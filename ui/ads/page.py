@@ -87,5 +87,11 @@ class AdsPage(QWidget):
         self.search.show_ad(ad_id)
         self.search.detail_area.setFocus()
 
+    def focus_search(self) -> None:
+        """Ctrl+F on this page: the ad search, its words selected to be typed over."""
+        self.tabs.setCurrentIndex(SEARCH_TAB)
+        self.search.query.setFocus()
+        self.search.query.selectAll()
+
     def flush(self) -> None:
         self.register.flush()
