@@ -172,9 +172,12 @@ def update_ad(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Change:
     return entities.amend(ctx, AD_ENTITY, ad_id, changes)
 
 
-def seen_again(ctx: Context, ad_id: str, at: str | None = None) -> Change:
-    """The ad is still online: move its last-seen time on; a "gone" ad is active again."""
-    draft = seen_again_draft(ctx, _ad_record(ctx, ad_id), at or ctx.now().isoformat())
+def seen_again(
+    ctx: Context, ad_id: str, at: str | None = None, attachments: Sequence[Attachment] = ()
+) -> Change:
+    """The ad is still online: move its last-seen time on; a "gone" ad is active again.
+    Files captured now (the page saved again) are attached in the same event."""
+    draft = seen_again_draft(ctx, _ad_record(ctx, ad_id), at or ctx.now().isoformat(), attachments)
     return commit_drafts(ctx, AD_ENTITY, ad_id, [draft])
 
 

@@ -1662,6 +1662,14 @@
         <source>Columns ignored: {columns}.</source>
         <translation>Kolumner som inte lästes: {columns}.</translation>
     </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>{file} kan inte läsas: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: read. Check what was read above, then register it (Enter).</source>
+        <translation>{file}: inläst. Kontrollera det som lästes ut ovan och registrera sedan (Enter).</translation>
+    </message>
 </context>
 <context>
     <name>ImportResultModel</name>
@@ -2836,6 +2844,10 @@
     <message>
         <source>Re&amp;gister as seen again (Enter)</source>
         <translation>Registrera som sedd igen (Enter)</translation>
+    </message>
+    <message>
+        <source>The saved page {file} is attached when the ad is registered.</source>
+        <translation>Den sparade sidan {file} bifogas när annonsen registreras.</translation>
     </message>
     <message>
         <source>{count} registered ad(s) share a phone number with this one.</source>

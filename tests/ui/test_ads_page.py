@@ -144,6 +144,38 @@ def test_a_refused_csv_import_lists_every_problem_and_stores_nothing(
     assert register.count_ads(workspace.ctx, str(workspace.operation_id)) == before + 1
 
 
+def test_a_saved_page_is_read_into_the_form_to_confirm_then_registered_with_it(
+    qtbot: Any, page: AdsPage, workspace: Workspace, tmp_path: Path
+) -> None:
+    """A saved page is one ad: nothing is stored until the officer has seen what was read
+    and pressed Enter; then the ad is registered with the page attached, hashed."""
+    page.tabs.setCurrentIndex(REGISTER_TAB)
+    form, importer = page.register.form, page.register.importer
+    saved = tmp_path / "annons.html"
+    saved.write_text(
+        "<html><head><title>Lina – ny i Sala</title>"
+        '<link rel="canonical" href="https://annonser.example/ad/5501"></head><body>'
+        "<p>Hej! Ny i Sala, diskret. 1 h 2 000 kr. Ring 070-174 06 71.</p></body></html>",
+        "utf-8",
+    )
+    importer.ask_import_file = lambda _parent: saved
+    before = register.count_ads(workspace.ctx, str(workspace.operation_id))
+
+    importer.import_button.click()
+
+    assert register.count_ads(workspace.ctx, str(workspace.operation_id)) == before
+    assert form.is_read() and form.page is not None
+    assert form.title.text() == "Lina – ny i Sala"
+    assert form.phones.text() == "+46701740671"
+    assert "annons.html" in form.notice.text()
+    qtbot.keyClick(form.title, Qt.Key.Key_Return)
+
+    assert register.count_ads(workspace.ctx, str(workspace.operation_id)) == before + 1
+    [ad] = [a for a in register.list_ads(workspace.ctx) if a.title == "Lina – ny i Sala"]
+    assert [a.name for a in ad.attachments] == ["annons.html"]
+    assert form.page is None and not form.is_read()
+
+
 def test_search_by_a_phone_number_written_another_way_opens_through_the_access_log(
     qtbot: Any, page: AdsPage, workspace: Workspace
 ) -> None:

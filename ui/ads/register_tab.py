@@ -1,6 +1,7 @@
 """Registering ads: paste an ad's text and address, see what was read out of it (phones
 as E.164, prices with what they are for, the place), correct it, and register it; or
-import a file of ads (CSV, or a saved web page).
+import a file: a CSV of ads is registered whole, a saved web page (HTML, MHTML) is read
+into the form to confirm like a pasted ad, and attached to it when it is registered.
 
 The pasted text is a draft in the vault until it is registered, so a lock loses nothing.
 Enter reads the ad; once read, Enter registers it. An ad already registered at the same
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from fieldapp.ads import importing, register
 from fieldapp.ads.issues import ImportRefused
 from fieldapp.ads.model import price_from_data
-from fieldapp.ads.register import Capture
+from fieldapp.ads.register import Attachment, Capture
 from fieldapp.errors import InvalidInput
 from fieldapp.workflow.context import Change
 from ui.ads import seams
@@ -92,6 +93,7 @@ class RegisterForm(CaptureForm):
         super().__init__(workspace, DRAFT_KEY, parent)
         self.capture: Capture | None = None
         self._read_from: tuple[str, str] | None = None
+        self.page: Attachment | None = None  # a saved page being registered, attached to it
         self._build_ui()
         self.submitted.connect(self.submit)
         self.read_button.clicked.connect(self.read)
@@ -187,6 +189,7 @@ class RegisterForm(CaptureForm):
             self.read()
 
     def _capture(self) -> Capture | None:
+        self._drop_page_if_moved()
         text, url = self._source()
         if not text:
             self.show_refusal(InvalidInput("Text: required.", field="text"))
@@ -218,6 +221,29 @@ class RegisterForm(CaptureForm):
         found = self._capture()
         if found is None:
             return
+        self._show_read(found)
+        self.save_draft()
+
+    def _drop_page_if_moved(self) -> None:
+        """A saved page stays attached only to the ad at its own address."""
+        moved = self._read_from is not None and self.url.text().strip() != self._read_from[1]
+        if moved:
+            self.page = None
+
+    def load_page(self, found: Capture, page: Attachment) -> None:
+        """A saved web page, read: its address, site and text in the paste fields, what was
+        read out of it to confirm, and the page itself attached when the ad is registered."""
+        self.clear_form()
+        fields = found.fields
+        self.url.setText(str(fields.get("url") or ""))
+        self.site.setText(str(fields.get("site") or ""))
+        self.text.setPlainText(str(fields.get("text") or ""))
+        self.capture = found
+        self._read_from = self._source()
+        self.page = page
+        self._show_read(found)
+
+    def _show_read(self, found: Capture) -> None:
         fields = found.fields
         extraction = found.extraction
         self.write_values(
@@ -231,7 +257,6 @@ class RegisterForm(CaptureForm):
             }
         )
         self._after_read(found)
-        self.save_draft()
         self.title.setFocus()
         self.title.selectAll()
 
@@ -255,6 +280,12 @@ class RegisterForm(CaptureForm):
             self.register_button.setText(self.tr("Re&gister as seen again (Enter)"))
         else:
             self.register_button.setText(self.tr("Re&gister the ad (Enter)"))
+        if self.page is not None:
+            lines.append(
+                self.tr("The saved page {file} is attached when the ad is registered.").format(
+                    file=self.page.name or ""
+                )
+            )
         shared = [r for r in found.related if r.phones]
         similar = [r for r in found.related if r.similarity and not r.phones]
         if shared:
@@ -307,10 +338,13 @@ class RegisterForm(CaptureForm):
         operation_id = str(self.workspace.operation_id)
         fields = self.record_fields()
 
+        attachments = [self.page] if self.page is not None else []
+
         def act() -> Change:
             if existing is not None:
-                return self.workspace.run(register.seen_again, existing.id)
-            return self.workspace.run(register.register_ad, operation_id, fields)
+                at = fields.get("last_seen") if attachments else None
+                return self.workspace.run(register.seen_again, existing.id, at, attachments)
+            return self.workspace.run(register.register_ad, operation_id, fields, attachments)
 
         change = self.attempt(act)
         if change is None:
@@ -330,6 +364,7 @@ class RegisterForm(CaptureForm):
         self.prices.set_field_value([])
         self.capture = None
         self._read_from = None
+        self.page = None
         self.notice.hide()
         self.register_button.setEnabled(False)
         self.clear_messages()
@@ -339,6 +374,7 @@ class ImportPanel(Panel):
     """A file of ads: CSV, or a saved web page (HTML, MHTML). All or nothing."""
 
     imported = Signal()
+    page_read = Signal(object, object)  # Capture, Attachment: a saved page, to confirm
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Import a file"), parent)
@@ -383,6 +419,10 @@ class ImportPanel(Panel):
             )
             return
         try:
+            kind = importing.kind_of(path.name)
+            if kind is not importing.FileKind.CSV:
+                self._read_page(path, kind, operation_id)
+                return
             report = importing.import_file(self.workspace.ctx, operation_id, path)
         except ImportRefused as refused:
             self.result.show_message(
@@ -409,6 +449,28 @@ class ImportPanel(Panel):
         self.result.show_message(text, "ok")
         self.imported.emit()
 
+    def _read_page(self, path: Path, kind: importing.FileKind, operation_id: str) -> None:
+        """A saved page is one ad: read, then shown above to confirm like a pasted one."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.result.show_message(
+                self.tr("{file} cannot be read: {reason}").format(
+                    file=path.name, reason=exc.strerror or str(exc)
+                )
+            )
+            return
+        found, page = importing.capture_page(
+            self.workspace.ctx, operation_id, data, kind=kind, name=path.name
+        )
+        self.result.show_message(
+            self.tr("{file}: read. Check what was read above, then register it (Enter).").format(
+                file=path.name
+            ),
+            "ok",
+        )
+        self.page_read.emit(found, page)
+
 
 class RegisterTab(QWidget):
     """Paste and confirm above, import a file below."""
@@ -423,6 +485,7 @@ class RegisterTab(QWidget):
         layout.addWidget(self.form, 1)
         layout.addWidget(self.importer)
         QWidget.setTabOrder(self.form.register_button, self.importer.import_button)
+        self.importer.page_read.connect(self.form.load_page)
 
     def flush(self) -> None:
         """Save the pasted ad's draft now (the vault locks, or the section changes)."""
