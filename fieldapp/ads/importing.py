@@ -8,11 +8,13 @@ registered at the same address is not registered twice: it is recorded as seen a
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Collection, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -40,11 +42,14 @@ from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Record, Records
 from fieldapp.workflow.context import Context
 
+_log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 200 * 1024 * 1024
 # From this many rows a second process reads part of the file: it takes a few tenths of a
 # second to start, the time this one needs for about 2,000 rows.
 _TWO_CORES_FROM = 4000
-_SECOND_SHARE = 0.3  # the second process starts late, and works out band keys too
+# The second process starts late and works out band keys too; this one also checks and
+# writes its own rows meanwhile, so the second takes the larger share.
+_SECOND_SHARE = 0.62
 _KEYS_PER_QUERY = 500  # SQLite allows 999 parameters in a statement
 # Statuses as a Swedish spreadsheet may write them.
 _STATUS = {"aktiv": "active", "borta": "gone", "borttagen": "gone", "kopplad": "linked"}
@@ -105,62 +110,101 @@ def import_file(
 def import_csv(
     ctx: Context, operation_id: str, data: bytes, *, source: str = "CSV file", dry_run: bool = False
 ) -> ImportReport:
-    """Register every ad of a CSV file, or none: ``ImportRefused`` lists every problem."""
+    """Register every ad of a CSV file, or none: ``ImportRefused`` lists every problem.
+
+    A large file is read on two cores: while a second process reads the last rows, the
+    first rows are checked and written here, in the transaction that will hold the whole
+    file; a problem anywhere rolls all of it back."""
     require_index(ctx.session.conn)
     table = read_csv(data)
     if table.problems and not table.rows:
         raise ImportRefused(source, table.problems)
-    # Checked against the records as they stand now: nothing is written before the commit.
+    # Checked against the records as they stand before the import: what it writes (new
+    # ads, ads seen again) is never what a later row's check reads.
     ctx = ReadOnceContext(ctx)
     municipalities, hotels = places_of(ctx, operation_id)
     now = ctx.now().isoformat()
-    # The rows that could be read are checked too, so one refusal lists every problem.
-    problems: list[RowProblem] = list(table.problems)
-    drafts: list[Draft] = []
-    created: list[str] = []
-    seen: list[str] = []
-    lines_by_url: dict[str, int] = {}
-    rows, keys = _extracted(table.rows, municipalities, hotels, now)
-    registered = _ads_at(ctx, {normalise_url(f["url"]) for _, f in rows if f.get("url")})
-    for line, fields in rows:
-        url = fields.get("url")
-        key = normalise_url(url) if url else None
-        if key is not None:
-            if key in lines_by_url:
-                problems.append(
-                    RowProblem(line, "url", f"the same address as line {lines_by_url[key]}.")
-                )
-                continue
-            lines_by_url[key] = line
-            existing = registered.get(key)
-            if existing is not None:
-                record = ctx.require(AD_ENTITY, existing, "url")
-                at = str(fields.get("last_seen") or fields["first_seen"])
-                draft = seen_again_draft(ctx, record, at)
-                if draft is not None:
-                    drafts.append(draft)
-                seen.append(existing)
-                continue
-        try:
-            draft = ad_draft(ctx, operation_id, fields)
-        except InvalidInput as refused:
-            problems.extend(RowProblem(line, f, r) for f, r in refused.problems)
-            continue
-        drafts.append(draft)
-        created.append(draft.entity_id)
-    if problems:
-        raise ImportRefused(source, sorted(problems, key=lambda p: (p.line or 0, p.field or "")))
-    if drafts and not dry_run:
-        with band_keys_ahead(keys):
-            ctx.commit(drafts)  # one transaction: all of the file, or nothing
+    urls = {normalise_url(row["url"]) for _, row in table.rows if row.get("url")}
+    rows = _Rows(ctx, operation_id, _ads_at(ctx, urls), list(table.problems))
+    with _RestElsewhere(table.rows, municipalities, hotels, now) as rest:
+        mine = _extract_part(rest.mine, municipalities, hotels, now, band_keys=False)[0]
+        with nullcontext() if dry_run else ctx.session.writing():
+            rows.check(mine)
+            rows.commit_if_clean(dry_run)
+            theirs, keys = rest.result()
+            rows.check(theirs)
+            rows.refuse_if_any(source)
+            with band_keys_ahead(keys):
+                rows.commit_if_clean(dry_run)  # the whole file commits, or none of it
     return ImportReport(
         source=source,
         kind=FileKind.CSV,
-        created=tuple(created),
-        seen_again=tuple(seen),
+        created=tuple(rows.created),
+        seen_again=tuple(rows.seen),
         ignored_columns=tuple(table.ignored_columns),
         stored=not dry_run,
     )
+
+
+class _Rows:
+    """The rows of one CSV file checked in turn: every problem collected with its line,
+    drafts kept until they can be written."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        operation_id: str,
+        registered: dict[str, str],
+        problems: list[RowProblem],
+    ) -> None:
+        self.ctx, self.operation_id, self.registered = ctx, operation_id, registered
+        self.problems = problems
+        self.drafts: list[Draft] = []
+        self.created: list[str] = []
+        self.seen: list[str] = []
+        self._lines_by_url: dict[str, int] = {}
+
+    def check(self, rows: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        for line, fields in rows:
+            draft = self._draft(line, fields)
+            if draft is not None:
+                self.drafts.append(draft)
+
+    def _draft(self, line: int, fields: dict[str, Any]) -> Draft | None:
+        url = fields.get("url")
+        key = normalise_url(url) if url else None
+        if key is not None:
+            if key in self._lines_by_url:
+                self.problems.append(
+                    RowProblem(line, "url", f"the same address as line {self._lines_by_url[key]}.")
+                )
+                return None
+            self._lines_by_url[key] = line
+            existing = self.registered.get(key)
+            if existing is not None:
+                record = self.ctx.require(AD_ENTITY, existing, "url")
+                at = str(fields.get("last_seen") or fields["first_seen"])
+                self.seen.append(existing)
+                return seen_again_draft(self.ctx, record, at)
+        try:
+            draft = ad_draft(self.ctx, self.operation_id, fields)
+        except InvalidInput as refused:
+            self.problems.extend(RowProblem(line, f, r) for f, r in refused.problems)
+            return None
+        self.created.append(draft.entity_id)
+        return draft
+
+    def commit_if_clean(self, dry_run: bool) -> None:
+        """Write the drafts so far, inside the import's transaction, if no row has failed."""
+        if self.drafts and not self.problems and not dry_run:
+            self.ctx.commit(self.drafts)
+        if not self.problems:
+            self.drafts = []
+
+    def refuse_if_any(self, source: str) -> None:
+        if self.problems:
+            problems = sorted(self.problems, key=lambda p: (p.line or 0, p.field or ""))
+            raise ImportRefused(source, problems)
 
 
 def capture_page(
@@ -211,31 +255,50 @@ def import_page(
     return ImportReport(source, kind, (draft.entity_id,), (), stored=not dry_run, capture=found)
 
 
-def _extracted(
-    rows: Sequence[tuple[int, dict[str, str]]],
-    municipalities: tuple[str, ...],
-    hotels: list[str],
-    now: str,
-) -> tuple[list[tuple[int, dict[str, Any]]], dict[str, list[int]]]:
-    """Each row's fields (what its text says filled in) and, for part of them, the band
-    keys of their text. A large file is read on two cores: a second process (started
-    fresh, never forked: the GUI imports from a Qt process) reads the last rows while this
-    one reads the first; should it fail to start, they are read here."""
-    if len(rows) < _TWO_CORES_FROM or (os.cpu_count() or 1) < 2:
-        return _extract_part(rows, municipalities, hotels, now, band_keys=False)
-    split = len(rows) - int(len(rows) * _SECOND_SHARE)
-    try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        future = pool.submit(_extract_part, rows[split:], municipalities, hotels, now)
-    except (OSError, BrokenProcessPool, RuntimeError):
-        return _extract_part(rows, municipalities, hotels, now, band_keys=False)
-    with pool:
-        mine, _ = _extract_part(rows[:split], municipalities, hotels, now, band_keys=False)
-        try:
-            theirs, keys = future.result()
-        except (OSError, BrokenProcessPool):
-            theirs, keys = _extract_part(rows[split:], municipalities, hotels, now, band_keys=False)
-    return mine + theirs, keys
+class _RestElsewhere:
+    """The last rows of a large file, read (and their band keys worked out) in a second
+    process, started fresh (never forked: the GUI imports from a Qt process), while this
+    one reads and writes the first rows. Should it fail to start or die, they are read
+    here instead."""
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[int, dict[str, str]]],
+        municipalities: tuple[str, ...],
+        hotels: list[str],
+        now: str,
+    ) -> None:
+        self._args = (municipalities, hotels, now)
+        split = len(rows)
+        if len(rows) >= _TWO_CORES_FROM and (os.cpu_count() or 1) >= 2:
+            split = len(rows) - int(len(rows) * _SECOND_SHARE)
+        self.mine, self._theirs = rows[:split], rows[split:]
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[_Extracted] | None = None
+
+    def __enter__(self) -> _RestElsewhere:
+        if self._theirs:
+            try:
+                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                self._future = self._pool.submit(_extract_part, self._theirs, *self._args)
+            except (OSError, BrokenProcessPool, RuntimeError):
+                self._future = None
+        return self
+
+    def result(self) -> _Extracted:
+        if self._future is not None:
+            try:
+                return self._future.result()
+            except Exception as exc:  # whatever went wrong there, the rows are read here
+                _log.warning("second process failed (%s); rows read here", type(exc).__name__)
+        return _extract_part(self._theirs, *self._args, band_keys=False)
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+_Extracted = tuple[list[tuple[int, dict[str, Any]]], dict[str, list[int]]]
 
 
 def _extract_part(
@@ -245,7 +308,8 @@ def _extract_part(
     now: str,
     *,
     band_keys: bool = True,
-) -> tuple[list[tuple[int, dict[str, Any]]], dict[str, list[int]]]:
+) -> _Extracted:
+    """The fields of ``rows`` and, unless told not to, the band keys of their texts."""
     fields = [(line, _row_fields(row, municipalities, hotels, now)) for line, row in rows]
     if not band_keys:
         return fields, {}

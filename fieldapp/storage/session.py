@@ -124,6 +124,7 @@ class Session:
         self._secrets: SlotSecrets | None = secrets
         self._conn: Connection | None = conn
         self._projector = projector
+        self._writing = False
         self._log: EventLog | None = EventLog(
             conn,
             keys.device_id,
@@ -419,7 +420,23 @@ class Session:
     # -- events -----------------------------------------------------------------------------
 
     def append(self, drafts: Sequence[Draft]) -> list[Event]:
+        """Append ``drafts`` in one transaction (or in the one ``writing`` holds open)."""
+        if self._writing:
+            return self.log.append_in_transaction(drafts)
         return self.log.append(drafts)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """One transaction around several appends: all of them are committed, or none (an
+        import writes its first rows while its last are still being read)."""
+        if self._writing:
+            raise RuntimeError("already writing")  # a bug: transactions do not nest
+        with transaction(self.conn):
+            self._writing = True
+            try:
+                yield
+            finally:
+                self._writing = False
 
     def record_access(self, entity_type: str, entity_id: str, purpose: str = "view") -> Event:
         """Log that this officer opened a person's record (brottsdatalagen access logging)."""

@@ -11,6 +11,7 @@ After an import the station signs a receipt that the laptop records.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -38,6 +39,7 @@ from fieldapp.sync.bundle import BundleRejected
 from fieldapp.sync.export import RECEIPT_FORMAT, sign_receipt
 from fieldapp.sync.station import StationKeys, station_keys
 
+_log = logging.getLogger(__name__)
 ALARM_ENTITY = "sync_alarm"
 Progress = Callable[[int, int], None]
 
@@ -223,7 +225,8 @@ class _OpenAhead:
         future = self._futures.pop(index, None)
         try:
             return future.result() if future is not None else None
-        except BrokenProcessPool:
+        except Exception as exc:  # the process died, or failed: the bundle is opened here
+            _log.warning("second process failed (%s); bundle opened here", type(exc).__name__)
             self._pool = None
             return None
 

@@ -245,15 +245,42 @@ def test_a_large_file_read_on_two_cores_gives_what_one_core_gives(
     rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
     municipalities, hotels = register.places_of(ctx, operation_id)
     now = ctx.now().isoformat()
-    alone, none = importing._extracted(rows, municipalities, hotels, now)
-    assert none == {}  # few rows: all read here
+    with importing._RestElsewhere(rows, municipalities, hotels, now) as rest:
+        assert rest.mine == rows  # few rows: all read here
+        alone = importing._extract_part(rows, municipalities, hotels, now, band_keys=False)[0]
     monkeypatch.setattr(importing, "_TWO_CORES_FROM", 2)
-    shared, keys = importing._extracted(rows, municipalities, hotels, now)
-    assert shared == alone
-    theirs = rows[len(rows) - int(len(rows) * importing._SECOND_SHARE) :]
-    assert theirs and len(keys) >= 1
+    with importing._RestElsewhere(rows, municipalities, hotels, now) as rest:
+        theirs_rows = rows[len(rest.mine) :]
+        mine = importing._extract_part(rest.mine, municipalities, hotels, now, band_keys=False)
+        theirs, keys = rest.result()
+    assert theirs_rows and mine[0] + theirs == alone
+    assert keys
     for text, found in keys.items():
         assert found == band_keys(shingles(text))
     # And the import through that path stores what the single-core import stores.
     report = importing.import_csv(ctx, operation_id, GOOD_CSV.encode(), source="ads.csv")
     assert len(report.created) == 3
+
+
+@pytest.mark.parametrize("bad_line", [2, 7])  # in the rows read here; in the other process's
+def test_a_file_read_on_two_cores_is_still_all_or_nothing(
+    ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch, bad_line: int
+) -> None:
+    """The first rows are written (inside the import's transaction) while the last are
+    read elsewhere: a bad row in either part rolls every row back."""
+    monkeypatch.setattr(importing, "_TWO_CORES_FROM", 2)
+    lines = ["title;text;phones;url"]
+    for n in range(8):
+        phone = "inget nummer" if n + 2 == bad_line else f"070-174 06 {40 + n}"
+        lines.append(f"Annons {n};Ring mig, 1500 kr;{phone};https://annonser.example/t/{n}")
+    data = "\n".join(lines).encode()
+    before = _counts(ctx)
+    with pytest.raises(ImportRefused) as refused:
+        importing.import_csv(ctx, operation_id, data, source="delad.csv")
+    assert [(p.line, p.field) for p in refused.value.rows] == [(bad_line, "phones[0]")]
+    assert _counts(ctx) == before
+    assert ctx.session.verify().ok
+    fixed = data.replace(b"inget nummer", b"070-174 06 99")
+    report = importing.import_csv(ctx, operation_id, fixed, source="delad.csv")
+    assert len(report.created) == 8
+    assert _counts(ctx)[1] == before[1] + 8
