@@ -78,8 +78,22 @@ def test_same_bundle_twice_and_overlapping_bundles(
 def test_a_gap_is_held_until_the_missing_bundle_arrives(
     station: Session, laptop: Laptop, tmp_path: Path
 ) -> None:
+    bundles = _three_consecutive_bundles(station, laptop, tmp_path)
+    importer = StationImporter(station)
+    assert importer.import_file(bundles[2]).status is Status.HELD
+    assert importer.import_file(bundles[1]).status is Status.HELD
+    outcome = importer.import_file(bundles[0])
+    assert outcome.status is Status.IMPORTED
+    assert [r.status for r in outcome.released] == [Status.IMPORTED, Status.IMPORTED]
+    assert station.conn.execute("SELECT count(*) FROM pending_bundles").fetchone()[0] == 0
+    assert len(Records(station.conn).find("case")) == 3
+
+
+def _three_consecutive_bundles(station: Session, laptop: Laptop, tmp_path: Path) -> list[Path]:
+    """Three bundles of one laptop, each after the one before: a spare copy of the station
+    imports them, and its receipts let the laptop move on (the real station has none)."""
+    spare = _spare_station(station, tmp_path)
     bundles = []
-    spare = _spare_station(station, tmp_path)  # receipts from it let the laptop move on
     for i in range(3):
         laptop.new_case()
         out = tmp_path / str(i)
@@ -89,14 +103,7 @@ def test_a_gap_is_held_until_the_missing_bundle_arrives(
         (out / "r.receipt").write_text(json.dumps(receipt.receipt))
         acknowledge(laptop.session, out / "r.receipt")
     spare.lock()
-    importer = StationImporter(station)
-    assert importer.import_file(bundles[2]).status is Status.HELD
-    assert importer.import_file(bundles[1]).status is Status.HELD
-    outcome = importer.import_file(bundles[0])
-    assert outcome.status is Status.IMPORTED
-    assert [r.status for r in outcome.released] == [Status.IMPORTED, Status.IMPORTED]
-    assert station.conn.execute("SELECT count(*) FROM pending_bundles").fetchone()[0] == 0
-    assert len(Records(station.conn).find("case")) == 3
+    return bundles
 
 
 def _spare_station(station: Session, tmp_path: Path) -> Session:
@@ -382,17 +389,7 @@ def test_several_files_are_opened_ahead_in_a_second_process_with_the_same_result
     """``import_files`` (the CLI's and the GUI's path): the next bundle is opened in another
     process while one is written. Out-of-order, damaged, unreadable and foreign files give
     the same outcomes as one by one, each refusal its own, and the rest still imported."""
-    spare = _spare_station(station, tmp_path)
-    bundles = []
-    for i in range(3):
-        laptop.new_case()
-        out = tmp_path / str(i)
-        out.mkdir()
-        bundles.append(_export(laptop, out))
-        receipt = StationImporter(spare).import_file(bundles[-1])
-        (out / "r.receipt").write_text(json.dumps(receipt.receipt))
-        acknowledge(laptop.session, out / "r.receipt")
-    spare.lock()
+    bundles = _three_consecutive_bundles(station, laptop, tmp_path)
     damaged = tmp_path / "damaged.fabundle"
     data = bytearray(bundles[0].read_bytes())
     data[len(data) // 2] ^= 0x01
