@@ -9,10 +9,8 @@ registered at the same address is not registered twice: it is recorded as seen a
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Collection, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -37,6 +35,7 @@ from fieldapp.ads.register import (
 )
 from fieldapp.ads.similarity import band_keys_ahead, text_band_keys
 from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Record, Records
@@ -257,9 +256,8 @@ def import_page(
 
 class _RestElsewhere:
     """The last rows of a large file, read (and their band keys worked out) in a second
-    process, started fresh (never forked: the GUI imports from a Qt process), while this
-    one reads and writes the first rows. Should it fail to start or die, they are read
-    here instead."""
+    process while this one reads and writes the first rows; should that process fail to
+    start or die, they are read here instead."""
 
     def __init__(
         self,
@@ -270,18 +268,20 @@ class _RestElsewhere:
     ) -> None:
         self._args = (municipalities, hotels, now)
         split = len(rows)
-        if len(rows) >= _TWO_CORES_FROM and (os.cpu_count() or 1) >= 2:
+        if len(rows) >= _TWO_CORES_FROM:
             split = len(rows) - int(len(rows) * _SECOND_SHARE)
         self.mine, self._theirs = rows[:split], rows[split:]
-        self._pool: ProcessPoolExecutor | None = None
+        self._process = second_process(bool(self._theirs))
         self._future: Future[_Extracted] | None = None
 
     def __enter__(self) -> _RestElsewhere:
-        if self._theirs:
+        pool = self._process.__enter__()
+        if pool is None:
+            self.mine, self._theirs = [*self.mine, *self._theirs], []
+        else:
             try:
-                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-                self._future = self._pool.submit(_extract_part, self._theirs, *self._args)
-            except (OSError, BrokenProcessPool, RuntimeError):
+                self._future = pool.submit(_extract_part, self._theirs, *self._args)
+            except BrokenProcessPool:
                 self._future = None
         return self
 
@@ -293,9 +293,8 @@ class _RestElsewhere:
                 _log.warning("second process failed (%s); rows read here", type(exc).__name__)
         return _extract_part(self._theirs, *self._args, band_keys=False)
 
-    def __exit__(self, *_exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+    def __exit__(self, *exc: object) -> None:
+        self._process.__exit__(None, None, None)
 
 
 _Extracted = tuple[list[tuple[int, dict[str, Any]]], dict[str, list[int]]]

@@ -12,12 +12,10 @@ After an import the station signs a receipt that the laptop records.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -28,6 +26,7 @@ import pyrage
 from nacl.signing import VerifyKey
 
 from fieldapp.errors import KnownError
+from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Event
@@ -178,20 +177,6 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
 _LOOKAHEAD = 2  # bundles opened ahead: enough to keep both cores busy, little memory
 
 
-@contextmanager
-def _pool(files: int) -> Iterator[ProcessPoolExecutor | None]:
-    """A second process to open bundles in, when there is more than one to import.
-    Started fresh ("spawn"), never forked: the GUI imports from a thread of a Qt process."""
-    if files < 2 or (os.cpu_count() or 1) < 2:
-        yield None
-        return
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-    try:
-        yield pool
-    finally:
-        pool.shutdown(cancel_futures=True)
-
-
 class _OpenAhead:
     """The next bundles, opened in the second process while this one imports; if that
     process cannot start or dies, the bundles are simply opened here instead."""
@@ -249,11 +234,11 @@ class StationImporter:
         """Import several bundles in turn, each in its own transaction; yields each file's
         outcome, or the refusal that left it unwritten (the others go on).
 
-        While one bundle is written, the next is read, decrypted, unpacked and its entry
-        hashes recomputed in a second process, on the other core: that work needs no vault.
-        The decrypted events pass to this process through a pipe, never through a file."""
+        While one bundle is written, the next is read, decrypted and unpacked, its entry
+        hashes recomputed and its signatures verified in a second process, on the other
+        core: that work needs no vault (``second_process``)."""
         identity, station = self._keys.identity, self._fingerprint
-        with _pool(len(paths)) as pool:
+        with second_process(len(paths) > 1) as pool:
             ahead = _OpenAhead(pool, paths, identity, station, self._known_keys())
             for index, path in enumerate(paths):
                 ahead.submit_from(index)
