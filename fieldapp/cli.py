@@ -97,8 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     _login_args(verify)
 
     cli_case.add_parser(sub, _login_args)
-    cli_documents.add_parsers(sub)
-    cli_ads.add_parsers(sub)
+    cli_documents.add_parsers(sub, _login_args)
+    cli_ads.add_parsers(sub, _login_args)
     cli_sync.add_parsers(sub, _login_args)
 
     demo = sub.add_parser(

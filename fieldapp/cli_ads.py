@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
@@ -56,7 +56,7 @@ class _Usage(Exception):
     pass
 
 
-def add_parsers(subparsers: Any) -> None:
+def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser], None]) -> None:
     """``ads`` and its actions under ``subparsers`` (the CLI's subcommands)."""
     ads = subparsers.add_parser(
         "ads", allow_abbrev=False, help="ad mapping: register, import, search, duplicates"
@@ -73,14 +73,14 @@ def add_parsers(subparsers: Any) -> None:
     add.add_argument("--screenshot", action="append", default=[], type=Path, metavar="FILE",
                      help="a screenshot to attach (repeatable)")  # fmt: skip
     add.add_argument("--dry-run", action="store_true", help="show what was read; store nothing")
-    _login(add)
+    login_args(add)
 
     imp = sub.add_parser("import", allow_abbrev=False, help="import a CSV of ads or a saved page")
     imp.add_argument("file", type=Path, metavar="FILE", help=".csv, .html or .mhtml")
     imp.add_argument("--operation", dest="operation_id", required=True, metavar="ID")
     imp.add_argument("--kind", choices=("csv", "html", "mhtml"), help="if the name does not say")
     imp.add_argument("--dry-run", action="store_true", help="check the file; store nothing")
-    _login(imp)
+    login_args(imp)
 
     find = sub.add_parser("search", allow_abbrev=False, help="search ads and observations")
     find.add_argument("query", nargs="?", default="", metavar="QUERY",
@@ -91,15 +91,15 @@ def add_parsers(subparsers: Any) -> None:
     find.add_argument("--kind", choices=("ad", "observation"), help="only this kind of record")
     find.add_argument("--operation", dest="operation_id", metavar="ID")
     find.add_argument("--limit", type=int, default=50, metavar="N")
-    _login(find)
+    login_args(find)
 
     show = sub.add_parser("show", allow_abbrev=False, help="open an ad (logged)")
     show.add_argument("ad_id", metavar="AD_ID")
-    _login(show)
+    login_args(show)
 
     dup = sub.add_parser("duplicates", allow_abbrev=False, help="proposals of same advertiser")
     dup.add_argument("--operation", dest="operation_id", metavar="ID")
-    _login(dup)
+    login_args(dup)
 
     for action, what in (("confirm", "confirm ads as one advertiser's"),
                          ("dismiss", "dismiss a same-advertiser proposal")):  # fmt: skip
@@ -108,17 +108,7 @@ def add_parsers(subparsers: Any) -> None:
         decide.add_argument("--note", metavar="TEXT")
         if action == "confirm":
             decide.add_argument("--basis", default="", metavar="phone,text,other")
-        _login(decide)
-
-
-def _login(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--officer", required=True, metavar="ID", help="your service id")
-    p.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help="file holding your passphrase (asked on a TTY if omitted)",
-    )
+        login_args(decide)
 
 
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
@@ -42,7 +43,7 @@ class Prompter(Protocol):
     def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
 
 
-def add_parsers(subparsers: Any) -> None:
+def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser], None]) -> None:
     """``print`` and ``report`` under ``subparsers`` (the CLI's subcommands)."""
     pr = subparsers.add_parser(
         "print", allow_abbrev=False, help="write a document of a case as PDF (leaves the vault)"
@@ -64,23 +65,14 @@ def add_parsers(subparsers: Any) -> None:
         metavar="FILE",
         help="approval: the description of the act, replacing the drafted one",
     )
-    _common(pr)
+    pr.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    login_args(pr)
     report = subparsers.add_parser(
         "report", allow_abbrev=False, help="write the operation report as PDF"
     )
     report.add_argument("--operation", dest="operation_id", required=True, metavar="ID")
-    _common(report)  # fmt: skip
-
-
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    p.add_argument("--officer", required=True, metavar="ID", help="your service id")
-    p.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="FILE",
-        help="file holding your passphrase (asked on a TTY if omitted)",
-    )
+    report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    login_args(report)
 
 
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:

@@ -4,7 +4,6 @@ every problem with its line), search, show (logged), duplicates and decisions; e
 
 from __future__ import annotations
 
-import argparse
 import io
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp import cli_ads
-from fieldapp.cli import Prompter
+from fieldapp.cli import Prompter, build_parser
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow import operations
 from fieldapp.workflow.context import Context
@@ -39,8 +38,7 @@ def operation(vault_dir: Path) -> tuple[Vault, str]:
 def _run(vault: Vault, tmp_path: Path, *argv: str) -> tuple[int, str]:
     secret = tmp_path / "pass.txt"
     secret.write_text(ADMIN_PASS + "\n", "utf-8")
-    parser = argparse.ArgumentParser()
-    cli_ads.add_parsers(parser.add_subparsers(dest="command"))
+    parser = build_parser()  # the real command line
     args = parser.parse_args(
         ["ads", *argv, "--officer", ADMIN_ID, "--passphrase-file", str(secret)]
     )

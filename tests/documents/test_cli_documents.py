@@ -3,7 +3,6 @@ left the vault, and exit codes 0/1/2."""
 
 from __future__ import annotations
 
-import argparse
 import io
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp import cli_documents
-from fieldapp.cli import Prompter
+from fieldapp.cli import Prompter, build_parser
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
@@ -34,8 +33,7 @@ def recorded(vault_dir: Path) -> tuple[Vault, str, str]:
 def _run(vault: Vault, tmp_path: Path, *argv: str) -> tuple[int, str]:
     secret = tmp_path / "pass.txt"
     secret.write_text(ADMIN_PASS + "\n", "utf-8")
-    parser = argparse.ArgumentParser()
-    cli_documents.add_parsers(parser.add_subparsers(dest="command"))
+    parser = build_parser()  # the real command line
     args = parser.parse_args([*argv, "--officer", ADMIN_ID, "--passphrase-file", str(secret)])
     out = io.StringIO()
     return cli_documents.run(args, vault, out, Prompter()), out.getvalue()
