@@ -352,7 +352,9 @@ def _ads_at(ctx: Context, url_keys: Collection[str]) -> dict[str, str]:
     for start in range(0, len(keys), _KEYS_PER_QUERY):
         chunk = keys[start : start + _KEYS_PER_QUERY]
         rows = ctx.session.conn.execute(
-            "SELECT url_key, entity_id FROM search_docs WHERE entity_type = ? AND url_key IN "
+            # "+": the kind only filters. Left indexable, SQLite may walk every ad by
+            # (entity_type, entity_id) instead of looking the addresses up.
+            "SELECT url_key, entity_id FROM search_docs WHERE +entity_type = ? AND url_key IN "
             f"({', '.join('?' * len(chunk))}) ORDER BY doc",
             (AD_ENTITY, *chunk),
         )

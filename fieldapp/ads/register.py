@@ -271,7 +271,7 @@ def ad_by_url(ctx: Context, url: str) -> AdView | None:
     row = (
         require_index(ctx.session.conn)
         .execute(
-            "SELECT entity_id FROM search_docs WHERE url_key = ? AND entity_type = ? ORDER BY doc",
+            "SELECT entity_id FROM search_docs WHERE url_key = ? AND +entity_type = ? ORDER BY doc",
             (normalise_url(url), AD_ENTITY),
         )
         .fetchone()
