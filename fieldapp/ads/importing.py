@@ -8,12 +8,14 @@ registered at the same address is not registered twice: it is recorded as seen a
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,20 @@ from fieldapp.ads.csv_rows import LIST_COLUMNS, read_csv, split_list
 from fieldapp.ads.extract import extract
 from fieldapp.ads.index import require_index
 from fieldapp.ads.issues import ImportRefused, RowProblem
-from fieldapp.ads.model import AD_ENTITY, AdStatus, AttachmentKind, normalise_url
+from fieldapp.ads.model import (
+    AD_ENTITY,
+    AdStatus,
+    AttachmentKind,
+    CleanedAd,
+    clean_ad,
+    normalise_url,
+)
 from fieldapp.ads.pages import read_html, read_mhtml
 from fieldapp.ads.places import find_municipalities
 from fieldapp.ads.register import (
     Attachment,
     Capture,
+    ad_data,
     ad_draft,
     capture,
     places_of,
@@ -39,16 +49,16 @@ from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Record, Records
+from fieldapp.validation import Problems
 from fieldapp.workflow.context import Context
 
 _log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 200 * 1024 * 1024
-# From this many rows a second process reads part of the file: it takes a few tenths of a
-# second to start, the time this one needs for about 2,000 rows.
+# From this many rows a second process reads most of the file: it takes a few tenths of
+# a second to start, the time this one needs for about a thousand rows.
 _TWO_CORES_FROM = 4000
-# The second process starts late and works out band keys too; this one also checks and
-# writes its own rows meanwhile, so the second takes the larger share.
-_SECOND_SHARE = 0.62
+_FIRST_PART = 1000  # read here while the second process starts
+_PART = 500
 _KEYS_PER_QUERY = 500  # SQLite allows 999 parameters in a statement
 # Statuses as a Swedish spreadsheet may write them.
 _STATUS = {"aktiv": "active", "borta": "gone", "borttagen": "gone", "kopplad": "linked"}
@@ -111,9 +121,9 @@ def import_csv(
 ) -> ImportReport:
     """Register every ad of a CSV file, or none: ``ImportRefused`` lists every problem.
 
-    A large file is read on two cores: while a second process reads the last rows, the
-    first rows are checked and written here, in the transaction that will hold the whole
-    file; a problem anywhere rolls all of it back."""
+    A large file is read on two cores: its rows are read and cleaned part by part, mostly
+    in a second process, while this one checks and writes each part as it comes, in the
+    transaction that will hold the whole file; a problem anywhere rolls all of it back."""
     require_index(ctx.session.conn)
     table = read_csv(data)
     if table.problems and not table.rows:
@@ -121,20 +131,16 @@ def import_csv(
     # Checked against the records as they stand before the import: what it writes (new
     # ads, ads seen again) is never what a later row's check reads.
     ctx = ReadOnceContext(ctx)
-    municipalities, hotels = places_of(ctx, operation_id)
-    now = ctx.now().isoformat()
+    places = _Places(*places_of(ctx, operation_id), ctx.now(), ctx.latest_allowed())
     urls = {normalise_url(row["url"]) for _, row in table.rows if row.get("url")}
     rows = _Rows(ctx, operation_id, _ads_at(ctx, urls), list(table.problems))
-    with _RestElsewhere(table.rows, municipalities, hotels, now) as rest:
-        mine = _extract_part(rest.mine, municipalities, hotels, now, band_keys=False)[0]
-        with nullcontext() if dry_run else ctx.session.writing():
-            rows.check(mine)
-            rows.commit_if_clean(dry_run)
-            theirs, keys = rest.result()
-            rows.check(theirs)
-            rows.refuse_if_any(source)
+    writing = nullcontext() if dry_run else ctx.session.writing()
+    with _ReadAhead(table.rows, places) as parts, writing:
+        for part, keys in parts:
+            rows.check(part)
             with band_keys_ahead(keys):
                 rows.commit_if_clean(dry_run)  # the whole file commits, or none of it
+        rows.refuse_if_any(source)
     return ImportReport(
         source=source,
         kind=FileKind.CSV,
@@ -163,13 +169,13 @@ class _Rows:
         self.seen: list[str] = []
         self._lines_by_url: dict[str, int] = {}
 
-    def check(self, rows: Sequence[tuple[int, dict[str, Any]]]) -> None:
-        for line, fields in rows:
-            draft = self._draft(line, fields)
+    def check(self, rows: Sequence[_Row]) -> None:
+        for line, fields, cleaned in rows:
+            draft = self._draft(line, fields, cleaned)
             if draft is not None:
                 self.drafts.append(draft)
 
-    def _draft(self, line: int, fields: dict[str, Any]) -> Draft | None:
+    def _draft(self, line: int, fields: dict[str, Any], cleaned: CleanedAd | None) -> Draft | None:
         url = fields.get("url")
         key = normalise_url(url) if url else None
         if key is not None:
@@ -186,7 +192,9 @@ class _Rows:
                 self.seen.append(existing)
                 return seen_again_draft(self.ctx, record, at)
         try:
-            draft = ad_draft(self.ctx, self.operation_id, fields)
+            # Cleaned elsewhere when it could be; a row with problems is cleaned here, so
+            # that its problems read exactly as any other refusal.
+            draft = ad_draft(self.ctx, self.operation_id, cleaned or fields)
         except InvalidInput as refused:
             self.problems.extend(RowProblem(line, f, r) for f, r in refused.problems)
             return None
@@ -254,66 +262,89 @@ def import_page(
     return ImportReport(source, kind, (draft.entity_id,), (), stored=not dry_run, capture=found)
 
 
-class _RestElsewhere:
-    """The last rows of a large file, read (and their band keys worked out) in a second
-    process while this one reads and writes the first rows; should that process fail to
-    start or die, they are read here instead."""
+@dataclass(frozen=True)
+class _Places:
+    """What reading and cleaning a row needs from the vault, read once for the file (and
+    handed to the second process, which has no vault)."""
 
-    def __init__(
-        self,
-        rows: Sequence[tuple[int, dict[str, str]]],
-        municipalities: tuple[str, ...],
-        hotels: list[str],
-        now: str,
-    ) -> None:
-        self._args = (municipalities, hotels, now)
-        split = len(rows)
-        if len(rows) >= _TWO_CORES_FROM:
-            split = len(rows) - int(len(rows) * _SECOND_SHARE)
-        self.mine, self._theirs = rows[:split], rows[split:]
-        self._process = second_process(bool(self._theirs))
-        self._future: Future[_Extracted] | None = None
+    municipalities: tuple[str, ...]
+    hotels: list[str]
+    now: datetime
+    latest_allowed: datetime
 
-    def __enter__(self) -> _RestElsewhere:
+
+class _ReadAhead:
+    """The rows of a file, read and cleaned part by part, in order. A large file's first
+    part is read here while a second process starts; the others are read there, in order
+    and as far ahead as it gets, except a part it has not yet started when this process
+    wants it, which is read here instead: neither process waits long for the other. Should
+    the second process fail to start or die, its parts are read here."""
+
+    def __init__(self, rows: Sequence[tuple[int, dict[str, str]]], places: _Places) -> None:
+        self._places = places
+        cut = [0, *range(_FIRST_PART, len(rows), _PART)] if len(rows) >= _TWO_CORES_FROM else [0]
+        self.parts = [rows[a:b] for a, b in itertools.pairwise([*cut, len(rows)])]
+        self._process = second_process(len(self.parts) > 1)
+        self._ahead: list[Future[_Read]] = []
+        self.read_here = 0  # parts read in this process (the first among them)
+
+    def __enter__(self) -> Iterator[_Read]:
         pool = self._process.__enter__()
-        if pool is None:
-            self.mine, self._theirs = [*self.mine, *self._theirs], []
-        else:
+        if pool is not None:
             try:
-                self._future = pool.submit(_extract_part, self._theirs, *self._args)
+                self._ahead = [pool.submit(_read_part, p, self._places) for p in self.parts[1:]]
             except BrokenProcessPool:
-                self._future = None
-        return self
+                self._ahead = []
+        return self._read()
 
-    def result(self) -> _Extracted:
-        if self._future is not None:
+    def _read(self) -> Iterator[_Read]:
+        yield self._here(self.parts[0])
+        for n, part in enumerate(self.parts[1:]):
+            ahead = self._ahead[n] if n < len(self._ahead) else None
+            if ahead is None or ahead.cancel():  # not started there: read here
+                yield self._here(part)
+                continue
             try:
-                return self._future.result()
+                read = ahead.result()
             except Exception as exc:  # whatever went wrong there, the rows are read here
                 _log.warning("second process failed (%s); rows read here", type(exc).__name__)
-        return _extract_part(self._theirs, *self._args, band_keys=False)
+                read = self._here(part)
+            yield read
+
+    def _here(self, part: Sequence[tuple[int, dict[str, str]]]) -> _Read:
+        self.read_here += 1
+        return _read_part(part, self._places)
 
     def __exit__(self, *exc: object) -> None:
-        self._process.__exit__(None, None, None)
+        self._process.__exit__(None, None, None)  # parts not started are cancelled
 
 
-_Extracted = tuple[list[tuple[int, dict[str, Any]]], dict[str, list[int]]]
+# A row: its line, its fields, and the ad cleaned from them (when read with ``clean``
+# and free of problems).
+_Row = tuple[int, dict[str, Any], CleanedAd | None]
+_Read = tuple[list[_Row], dict[str, list[int]]]
 
 
-def _extract_part(
-    rows: Sequence[tuple[int, dict[str, str]]],
-    municipalities: tuple[str, ...],
-    hotels: list[str],
-    now: str,
-    *,
-    band_keys: bool = True,
-) -> _Extracted:
-    """The fields of ``rows`` and, unless told not to, the band keys of their texts."""
-    fields = [(line, _row_fields(row, municipalities, hotels, now)) for line, row in rows]
-    if not band_keys:
-        return fields, {}
-    texts = {str(f.get("text") or f.get("title") or "") for _, f in fields}
-    return fields, {t: text_band_keys(t) for t in texts}
+def _read_part(rows: Sequence[tuple[int, dict[str, str]]], places: _Places) -> _Read:
+    """The fields of ``rows``, each ad cleaned (``clean_ad``, which needs no vault) and
+    the band keys of its text: all the work on a row that can be done in a second process.
+    A row with problems is left to be cleaned again as it is checked, so that its problems
+    read exactly as any other refusal."""
+    read: list[_Row] = []
+    keys: dict[str, list[int]] = {}
+    now = places.now.isoformat()
+    for line, row in rows:
+        fields = _row_fields(row, places.municipalities, places.hotels, now)
+        problems = Problems()
+        ad = clean_ad(ad_data(fields, places.now), problems, now=places.latest_allowed,
+                      municipalities=places.municipalities)  # fmt: skip
+        cleaned = None if problems else CleanedAd(ad)
+        if cleaned is not None:
+            text = str(ad.get("text") or ad.get("title") or "")
+            if text not in keys:
+                keys[text] = text_band_keys(text)
+        read.append((line, fields, cleaned))
+    return read, keys
 
 
 def _row_fields(

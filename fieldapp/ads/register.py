@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 from fieldapp.ads import duplicates
@@ -22,6 +23,7 @@ from fieldapp.ads.model import (
     AdStatus,
     AdView,
     AttachmentKind,
+    CleanedAd,
     ad_view,
     county_municipalities,
     normalise_url,
@@ -147,11 +149,10 @@ def ad_draft(
     fields: Mapping[str, Any],
     attachments: Sequence[Attachment] = (),
 ) -> Draft:
-    """The checked create event of an ad, not yet committed (an import commits many)."""
-    data = {"first_seen": ctx.now().isoformat(), **fields}
-    described = list(data.get("attachments") or [])
-    data["attachments"] = described + [a.descriptor() for a in attachments] or None
-    data = {k: v for k, v in data.items() if v is not None}
+    """The checked create event of an ad, not yet committed (an import commits many).
+    ``fields`` already cleaned (``CleanedAd``, attachments and all) are only checked
+    against the vault."""
+    data = fields if isinstance(fields, CleanedAd) else ad_data(fields, ctx.now(), attachments)
     cleaned = entities.clean(ctx, AD_ENTITY, data, Placement(operation_id=operation_id))
     return create_draft(
         AD_ENTITY,
@@ -159,6 +160,17 @@ def ad_draft(
         operation_id=operation_id,
         attachments=tuple(a.data for a in attachments),
     )
+
+
+def ad_data(
+    fields: Mapping[str, Any], now: datetime, attachments: Sequence[Attachment] = ()
+) -> dict[str, Any]:
+    """An ad's fields as its cleaner takes them: first seen now unless given, the new
+    attachments described, empty fields left out."""
+    data = {"first_seen": now.isoformat(), **fields}
+    described = list(data.get("attachments") or [])
+    data["attachments"] = described + [a.descriptor() for a in attachments] or None
+    return {k: v for k, v in data.items() if v is not None}
 
 
 def update_ad(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Change:

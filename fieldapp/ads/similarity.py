@@ -51,12 +51,11 @@ def shingles(text: str) -> frozenset[int]:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE_WORDS:
         return frozenset({zlib.crc32(" ".join(words).encode())}) if words else frozenset()
-    # Each word encoded once, the runs joined as bytes: the same CRCs, at half the cost.
+    # Each word encoded once, the runs joined as bytes, the loop in C (map over zip): the
+    # same CRCs, at a quarter of the cost of joining strings in a Python loop.
     encoded = [w.encode() for w in words]
-    crc32, join = zlib.crc32, b" ".join
-    return frozenset(
-        crc32(join(encoded[i : i + SHINGLE_WORDS])) for i in range(len(encoded) - SHINGLE_WORDS + 1)
-    )
+    runs = zip(*(encoded[i:] for i in range(SHINGLE_WORDS)), strict=False)
+    return frozenset(map(zlib.crc32, map(b" ".join, runs)))
 
 
 # Band keys worked out ahead, by text (a large import has them computed in a second process

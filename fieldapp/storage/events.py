@@ -217,7 +217,9 @@ def local_zone() -> str:
     return f"{now.tzname()}{now.strftime('%z')}"
 
 
-_SIGN_CHUNK = 256  # events a signing job; fewer in all are signed here, at once
+# Events a signing job; fewer in all are signed here, at once. Small, because the last
+# chunk is signed while this thread waits (an import commits its ads 500 at a time).
+_SIGN_CHUNK = 64
 
 
 class _Signing:

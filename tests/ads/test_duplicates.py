@@ -3,6 +3,8 @@ person's confirmation (an event) makes one advertiser; the ads themselves never 
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 
 from fieldapp.ads import duplicates, register
@@ -130,3 +132,14 @@ def test_boilerplate_band_keys_are_not_evidence(
     monkeypatch.setattr(duplicates, "COMMON_BAND", 1)
     assert [p.phones for p in duplicates.proposals(ctx)] == [("+46701740610",)]
     assert duplicates.proposal_for(ctx, ads["bella"]) is None
+
+
+def test_shingles_are_the_crcs_of_three_word_runs() -> None:
+    """The stored band keys are made from these values: a faster way of working them out
+    must give the same numbers (or the index's definition must change, so it is rebuilt)."""
+    assert shingles("Ett TVÅ, tre: fyra") == {
+        zlib.crc32("ett två tre".encode()),
+        zlib.crc32("två tre fyra".encode()),
+    }
+    assert shingles("bara två") == {zlib.crc32(b"bara tv\xc3\xa5")}
+    assert shingles("...") == frozenset()

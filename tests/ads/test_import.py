@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email.policy
 import hashlib
+import os
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -13,11 +14,13 @@ import pytest
 from fieldapp.ads import importing, register
 from fieldapp.ads.importing import FileKind
 from fieldapp.ads.issues import ImportRefused
-from fieldapp.ads.model import AD_ENTITY
+from fieldapp.ads.model import AD_ENTITY, CleanedAd
 from fieldapp.ads.search import parse_query, search
 from fieldapp.ads.similarity import band_keys, shingles
 from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.workflow import entities
 from fieldapp.workflow.context import Context
+from fieldapp.workflow.entities import Placement
 
 GOOD_CSV = (
     "\ufeffSajt;Länk;Rubrik;Text;Telefon;Kommun;Först sedd;Senast sedd;Id\n"
@@ -236,30 +239,68 @@ def test_file_kinds(ctx: Context, operation_id: str, tmp_path: Path) -> None:
     assert not any(e.entity_type == AD_ENTITY for e in ctx.session.events())
 
 
+def _small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even a few rows read on two cores, in parts of two rows."""
+    for name, value in (("_TWO_CORES_FROM", 2), ("_FIRST_PART", 2), ("_PART", 2)):
+        monkeypatch.setattr(importing, name, value)
+
+
 def test_a_large_file_read_on_two_cores_gives_what_one_core_gives(
     ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """From ``_TWO_CORES_FROM`` rows a second process reads the last rows and works out
-    their band keys: the fields and the keys are the ones this process would have found."""
+    """From ``_TWO_CORES_FROM`` rows a second process reads and cleans most parts of a
+    file and works out their band keys: the fields, the cleaned ads and the keys are the
+    ones this process would have found, part by part in the file's order."""
     header, *lines = GOOD_CSV.splitlines(keepends=True)
     rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
-    municipalities, hotels = register.places_of(ctx, operation_id)
-    now = ctx.now().isoformat()
-    with importing._RestElsewhere(rows, municipalities, hotels, now) as rest:
-        assert rest.mine == rows  # few rows: all read here
-        alone = importing._extract_part(rows, municipalities, hotels, now, band_keys=False)[0]
-    monkeypatch.setattr(importing, "_TWO_CORES_FROM", 2)
-    with importing._RestElsewhere(rows, municipalities, hotels, now) as rest:
-        theirs_rows = rows[len(rest.mine) :]
-        mine = importing._extract_part(rest.mine, municipalities, hotels, now, band_keys=False)
-        theirs, keys = rest.result()
-    assert theirs_rows and mine[0] + theirs == alone
-    assert keys
-    for text, found in keys.items():
-        assert found == band_keys(shingles(text))
-    # And the import through that path stores what the single-core import stores.
-    report = importing.import_csv(ctx, operation_id, GOOD_CSV.encode(), source="ads.csv")
-    assert len(report.created) == 3
+    places = importing._Places(
+        *register.places_of(ctx, operation_id), ctx.now(), ctx.latest_allowed()
+    )
+    reading = importing._ReadAhead(rows, places)
+    with reading as parts:
+        [(alone, alone_keys)] = list(parts)  # few rows: one part, read here
+    assert reading.read_here == 1
+    _small_parts(monkeypatch)
+    reading = importing._ReadAhead(rows, places)
+    with reading as parts:
+        split = list(parts)
+    assert len(split) == len(reading.parts) == 6
+    assert reading.read_here < len(split) or (os.cpu_count() or 1) < 2  # some read there
+    assert [row for part, _ in split for row in part] == alone
+    assert {t: k for _, keys in split for t, k in keys.items()} == alone_keys
+    scope = Placement(operation_id=operation_id)
+    for _, fields, cleaned in alone:
+        assert isinstance(cleaned, CleanedAd)
+        here = entities.clean(ctx, AD_ENTITY, register.ad_data(fields, ctx.now()), scope)
+        assert cleaned == here
+        text = cleaned.get("text") or cleaned["title"]
+        assert alone_keys[text] == band_keys(shingles(text))
+
+
+def test_ads_cleaned_in_a_second_process_are_stored_as_one_core_stores_them(
+    ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same rows imported on one core and on two (at other addresses) give the same
+    records, the same index entries and the same band keys."""
+    one = importing.import_csv(ctx, operation_id, GOOD_CSV.encode(), source="a.csv")
+    for name, value in (("_TWO_CORES_FROM", 2), ("_FIRST_PART", 1), ("_PART", 1)):
+        monkeypatch.setattr(importing, name, value)
+    moved = GOOD_CSV.replace("annonser.example/ad/", "annonser.example/flyttad/")
+    two = importing.import_csv(ctx, operation_id, moved.encode(), source="b.csv")
+    conn = ctx.session.conn
+
+    def stored(ad_id: str) -> tuple[object, ...]:
+        data = dict(ctx.records.require(AD_ENTITY, ad_id, "ad_id").data)
+        data.pop("url", None)
+        doc, place, day_from = conn.execute(
+            "SELECT doc, municipality, day_from FROM search_docs WHERE entity_id = ?", (ad_id,)
+        ).fetchone()
+        bands = conn.execute("SELECT band FROM ad_bands WHERE doc = ? ORDER BY band", (doc,))
+        return data, place, day_from, [b[0] for b in bands]
+
+    assert len(one.created) == len(two.created) == 3
+    for a, b in zip(one.created, two.created, strict=True):
+        assert stored(a) == stored(b)
 
 
 @pytest.mark.parametrize("bad_line", [2, 7])  # in the rows read here; in the other process's
@@ -268,7 +309,7 @@ def test_a_file_read_on_two_cores_is_still_all_or_nothing(
 ) -> None:
     """The first rows are written (inside the import's transaction) while the last are
     read elsewhere: a bad row in either part rolls every row back."""
-    monkeypatch.setattr(importing, "_TWO_CORES_FROM", 2)
+    _small_parts(monkeypatch)
     lines = ["title;text;phones;url"]
     for n in range(8):
         phone = "inget nummer" if n + 2 == bad_line else f"070-174 06 {40 + n}"
