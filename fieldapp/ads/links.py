@@ -4,6 +4,10 @@
 An ad linked to anything has the status "linked"; an ad whose last link is undone is
 "active" again (the officer marks it "gone" if it is). A closed or transferred case is not
 changed: reopen it first, as for any other change to it.
+
+From a case, an ad linked to it is tied to one of the case's own persons (``link_case_person``):
+persons are chosen from the case, never found by name, since sellers may not be searched
+for in free text.
 """
 
 from __future__ import annotations
@@ -70,6 +74,64 @@ def unlink_person(ctx: Context, ad_id: str, person_id: str) -> Change:
     persons = [p for p in ad.get("person_ids") or [] if p != person_id]
     changes = {"person_ids": persons or None, **_status_after(ad, ad.get("case_ids"), persons)}
     return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
+
+
+def link_case_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
+    """Tie an ad linked to ``case_id`` to one of that case's persons, as the case screen
+    does: the person is one of the case's (chosen from its list, never looked up by name)
+    and the case is open, as for any change to its links."""
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
+    _open_case(ctx, case_id)
+    _person_of_case(ctx, case_id, person_id)
+    if case_id not in (ad.get("case_ids") or []):
+        raise InvalidInput("Ad: not linked to this case; link it to the case first.", field="ad_id")
+    return link_person(ctx, ad_id, person_id)
+
+
+def unlink_case_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
+    """Undo an ad's link to a person of ``case_id`` (an open case, as for linking)."""
+    ctx.require(AD_ENTITY, ad_id, "ad_id")
+    _open_case(ctx, case_id)
+    _person_of_case(ctx, case_id, person_id)
+    return unlink_person(ctx, ad_id, person_id)
+
+
+def unlink_case_and_persons(ctx: Context, ad_id: str, case_id: str) -> Change:
+    """Undo a link to a case together with the ad's links to that case's persons, in one
+    transaction: an ad left tied to the seller of a case it no longer names would hold a
+    link the case screen cannot show, nor undo."""
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
+    case = _open_case(ctx, case_id)
+    of_case = {p.entity_id for p in ctx.records.find(PERSON_ENTITY, case_id=case_id)}
+    case_ids = [c for c in ad.get("case_ids") or [] if c != case_id]
+    persons = [p for p in ad.get("person_ids") or [] if p not in of_case]
+    changes = {
+        "case_ids": case_ids or None,
+        "person_ids": persons or None,
+        **_status_after(ad, case_ids, persons),
+    }
+    drafts = [
+        amend_checked(ctx, ad, changes),
+        amend_checked(
+            ctx, case, {"linked_ads": [a for a in case.get("linked_ads") or [] if a != ad_id]}
+        ),
+    ]
+    return commit_drafts(ctx, AD_ENTITY, ad_id, drafts)
+
+
+def persons_of_ad(ctx: Context, ad_id: str) -> list[Record]:
+    """The persons an ad is linked to, as stored (a withdrawn one too, marked void, so
+    a screen can say so rather than hide the link)."""
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
+    found = [ctx.records.get(PERSON_ENTITY, p) for p in ad.get("person_ids") or []]
+    return [r for r in found if r is not None]
+
+
+def _person_of_case(ctx: Context, case_id: str, person_id: str) -> Record:
+    person = ctx.records.get(PERSON_ENTITY, person_id)
+    if person is None or person.voided or person.case_id != case_id:
+        raise InvalidInput("Person: no such person in this case.", field="person_id")
+    return person
 
 
 def _status_after(
