@@ -1,5 +1,6 @@
 """Use cases of the ad register: capture an ad (extraction shown before saving), register
-it with its screenshots and saved page, record it seen again or gone, and read it back.
+it with its screenshots and saved page, record it seen again or gone, and read it back
+(an attached saved page as its text, never rendered).
 Links to cases and persons are in ``links``.
 
 Every change goes through ``fieldapp.workflow.entities``: the ad is checked by its cleaner,
@@ -29,6 +30,7 @@ from fieldapp.ads.model import (
     normalise_url,
     seen_key,
 )
+from fieldapp.ads.pages import MHTML_TYPE, SavedPage, read_html, read_mhtml
 from fieldapp.domain.operation import OPERATION_ENTITY
 from fieldapp.errors import InvalidInput
 from fieldapp.storage.canonical import sha256_hex
@@ -244,6 +246,14 @@ def attachment_bytes(ctx: Context, ad_id: str, sha256: str) -> bytes:
         raise InvalidInput("Attachment: not in this vault (not yet synced here).", field="sha256")
     ctx.session.record_access(AD_ENTITY, ad_id, "attachment")
     return data
+
+
+def read_attached_page(ctx: Context, ad_id: str, sha256: str) -> SavedPage:
+    """A saved page attached to an ad, read back as its text the way the import read it:
+    nothing rendered, nothing fetched. Opening it is logged like any attachment."""
+    data = attachment_bytes(ctx, ad_id, sha256)
+    described = next(a for a in _ad_record(ctx, ad_id).get("attachments") if a["sha256"] == sha256)
+    return read_mhtml(data) if described.get("media_type") == MHTML_TYPE else read_html(data)
 
 
 # -- reading ----------------------------------------------------------------------------------
