@@ -2838,6 +2838,10 @@
         <translation>Välj eller skapa en insats först (Ctrl+1): annonserna hör till en insats.</translation>
     </message>
     <message>
+        <source>The saved page could not be kept over the lock: import it again.</source>
+        <translation>Den sparade sidan kunde inte behållas över låsningen: importera den igen.</translation>
+    </message>
+    <message>
         <source>Already registered at this address (first seen {first}): registering records it as seen again.</source>
         <translation>Redan registrerad på den här adressen (först sedd {first}): registreringen noterar den som sedd igen.</translation>
     </message>

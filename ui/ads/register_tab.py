@@ -3,7 +3,9 @@ as E.164, prices with what they are for, the place), correct it, and register it
 import a file: a CSV of ads is registered whole, a saved web page (HTML, MHTML) is read
 into the form to confirm like a pasted ad, and attached to it when it is registered.
 
-The pasted text is a draft in the vault until it is registered, so a lock loses nothing.
+The pasted text is a draft in the vault until it is registered, so a lock loses nothing;
+a saved page being registered is kept the same way (its bytes in the vault's encrypted
+drafts, never in a file), so it is still attached after the lock.
 Enter reads the ad; once read, Enter registers it. An ad already registered at the same
 address is recorded as seen again instead of twice. An import is all or nothing: a refused
 file lists every problem with its line and reason, and nothing of it is stored.
@@ -11,6 +13,8 @@ file lists every problem with its line and reason, and nothing of it is stored.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from itertools import pairwise
 from pathlib import Path
@@ -28,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from fieldapp.ads import importing, register
 from fieldapp.ads.issues import ImportRefused
-from fieldapp.ads.model import price_from_data
+from fieldapp.ads.model import AttachmentKind, price_from_data
 from fieldapp.ads.register import Attachment, Capture
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, KnownError
 from fieldapp.workflow.context import Change
 from ui.ads import seams
 from ui.ads.texts import price_text, problem_text, seen_text
 from ui.capture import CaptureForm, Value, ValueWidget, refusal_text
+from ui.errors import error_text
 from ui.forms import FieldMessage, muted_label
 from ui.screens.case_steps import county_towns
 from ui.sync.common import Panel
@@ -42,11 +47,44 @@ from ui.widgets import FormGrid, TownCombo, action_button, line_edit, text_box
 from ui.workspace import Workspace
 
 DRAFT_KEY = "ads/register"
+# The saved page apart from the typing: written once when it is read, not with every key.
+PAGE_DRAFT_KEY = "ads/register/page"
+_SEEN = ("first_seen", "last_seen")  # when the browser saved the page, kept with it
 _LIST = re.compile(r"[,;\n]+")
 
 
 def split_list(text: str) -> list[str]:
     return [part.strip() for part in _LIST.split(text) if part.strip()]
+
+
+def page_draft(page: Attachment, url: str, seen: dict[str, Any]) -> dict[str, Any]:
+    """A saved page as a draft: the file (base64, in the encrypted vault), what describes
+    it, the address it belongs to and when it was seen."""
+    return {
+        **page.descriptor(),
+        "data": base64.b64encode(page.data).decode("ascii"),
+        "url": url,
+        "seen": seen,
+    }
+
+
+def page_from_draft(draft: dict[str, Any]) -> tuple[Attachment, str, dict[str, Any]] | None:
+    """The page, its address and seen times back from ``page_draft``; None if the draft is
+    not whole (its bytes must hash to the SHA-256 taken when it was read)."""
+    try:
+        page = Attachment(
+            AttachmentKind(draft["kind"]),
+            base64.b64decode(draft["data"], validate=True),
+            str(draft["media_type"]),
+            name=draft.get("name"),
+            captured_at=draft.get("captured_at"),
+        )
+    except (KeyError, ValueError, TypeError, binascii.Error):
+        return None
+    if page.sha256 != draft.get("sha256"):
+        return None
+    seen = draft.get("seen")
+    return page, str(draft.get("url") or ""), dict(seen) if isinstance(seen, dict) else {}
 
 
 class PriceChecks(ValueWidget):
@@ -94,13 +132,18 @@ class RegisterForm(CaptureForm):
         self.capture: Capture | None = None
         self._read_from: tuple[str, str] | None = None
         self.page: Attachment | None = None  # a saved page being registered, attached to it
+        self._page_seen: dict[str, Any] = {}  # when the page says it was saved
         self._build_ui()
         self.submitted.connect(self.submit)
         self.read_button.clicked.connect(self.read)
         self.register_button.clicked.connect(self.register)
         self.reload_places()
-        if self.load_draft() and self.text.toPlainText().strip():
-            self._recapture()
+        if self.load_draft():
+            self._restore_page()
+            if self.text.toPlainText().strip():
+                self._recapture()
+        else:
+            self.workspace.discard_draft(PAGE_DRAFT_KEY)  # a page without its ad: left over
 
     def _build_ui(self) -> None:
         self.paste_grid = FormGrid()
@@ -209,6 +252,8 @@ class RegisterForm(CaptureForm):
         except Exception as exc:  # a refusal in words; a bug logged and said so
             self.general.show_message(refusal_text(exc, "ad capture"))
             return None
+        if self.page is not None:
+            found.fields.update(self._page_seen)  # seen when the page was saved, not now
         self.capture = found
         self._read_from = (text, url)
         return found
@@ -228,7 +273,38 @@ class RegisterForm(CaptureForm):
         """A saved page stays attached only to the ad at its own address."""
         moved = self._read_from is not None and self.url.text().strip() != self._read_from[1]
         if moved:
-            self.page = None
+            self._set_page(None)
+
+    def _set_page(self, page: Attachment | None, seen: dict[str, Any] | None = None) -> None:
+        """Attach ``page`` to the ad being registered, kept in the vault's drafts until it
+        is registered (or dropped), so that a lock does not lose it."""
+        self.page = page
+        self._page_seen = dict(seen or {})
+        if page is None:
+            self.workspace.discard_draft(PAGE_DRAFT_KEY)
+            return
+        try:
+            self.workspace.save_draft(
+                PAGE_DRAFT_KEY, page_draft(page, self.url.text().strip(), self._page_seen)
+            )
+        except KnownError as exc:  # the page stays attached in this session; say it is unsaved
+            self.general.show_message(error_text(exc))
+
+    def _restore_page(self) -> None:
+        """After a lock: the saved page is attached again if the typing is still about the
+        page's own address."""
+        draft = self.workspace.load_draft(PAGE_DRAFT_KEY)
+        if not draft:
+            return
+        restored = page_from_draft(draft)
+        if restored is None or restored[1] != self.url.text().strip():
+            self.workspace.discard_draft(PAGE_DRAFT_KEY)
+            if restored is None:
+                self.general.show_message(
+                    self.tr("The saved page could not be kept over the lock: import it again.")
+                )
+            return
+        self.page, _url, self._page_seen = restored
 
     def load_page(self, found: Capture, page: Attachment) -> None:
         """A saved web page, read: its address, site and text in the paste fields, what was
@@ -240,7 +316,7 @@ class RegisterForm(CaptureForm):
         self.text.setPlainText(str(fields.get("text") or ""))
         self.capture = found
         self._read_from = self._source()
-        self.page = page
+        self._set_page(page, {k: fields[k] for k in _SEEN if k in fields})
         self._show_read(found)
 
     def _show_read(self, found: Capture) -> None:
@@ -261,7 +337,8 @@ class RegisterForm(CaptureForm):
         self.title.selectAll()
 
     def _recapture(self) -> None:
-        """After a lock: the draft is back; read it again without overwriting corrections."""
+        """After a lock: the draft is back; read it again without overwriting corrections
+        (a saved page's own seen times included)."""
         found = self._capture()
         if found is not None:
             self._after_read(found)
@@ -364,7 +441,7 @@ class RegisterForm(CaptureForm):
         self.prices.set_field_value([])
         self.capture = None
         self._read_from = None
-        self.page = None
+        self._set_page(None)
         self.notice.hide()
         self.register_button.setEnabled(False)
         self.clear_messages()
