@@ -151,10 +151,6 @@
         <translation>Ärenden</translation>
     </message>
     <message>
-        <source>Files</source>
-        <translation>Filer</translation>
-    </message>
-    <message>
         <source>Registered</source>
         <translation>Registrerad</translation>
     </message>
@@ -177,6 +173,22 @@
     <message>
         <source>&amp;Withdraw…</source>
         <translation>Återka&amp;lla…</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Fi&amp;les</source>
+        <translation>Fil&amp;er</translation>
+    </message>
+    <message>
+        <source>Files of the ad</source>
+        <translation>Annonsens filer</translation>
+    </message>
+    <message>
+        <source>Show the file (Enter)</source>
+        <translation>Visa filen (Enter)</translation>
     </message>
     <message>
         <source>&amp;Open the case</source>
@@ -342,6 +354,18 @@
         <translation>annonser</translation>
     </message>
     <message>
+        <source>The ad is not linked to this case: link it to the case first.</source>
+        <translation>Annonsen är inte kopplad till ärendet: koppla den till ärendet först.</translation>
+    </message>
+    <message>
+        <source>The ad has no such file.</source>
+        <translation>Annonsen har ingen sådan fil.</translation>
+    </message>
+    <message>
+        <source>The file is not on this laptop (it has not been synced here).</source>
+        <translation>Filen finns inte på den här datorn (den har inte synkats hit).</translation>
+    </message>
+    <message>
         <source>phone in the case: {detail}</source>
         <translation>telefon i ärendet: {detail}</translation>
     </message>
@@ -360,6 +384,10 @@
     <message>
         <source>night</source>
         <translation>natt</translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation>(återkallad)</translation>
     </message>
 </context>
 <context>
@@ -460,6 +488,21 @@
     <message>
         <source>entries {first} to {last}</source>
         <translation>poster {first} till {last}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>The picture cannot be shown: it is no PNG or JPEG image.</source>
+        <translation>Bilden kan inte visas: den är ingen PNG- eller JPEG-bild.</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be shown here ({type}).</source>
+        <translation>Den här sortens fil kan inte visas här ({type}).</translation>
+    </message>
+    <message>
+        <source>captured {when}</source>
+        <translation>sparad {when}</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +1937,22 @@
         <translation>Ingen annons är kopplad ännu.</translation>
     </message>
     <message>
+        <source>Person in the ad</source>
+        <translation>Person i annonsen</translation>
+    </message>
+    <message>
+        <source>Pe&amp;rson in the ad</source>
+        <translation>Pe&amp;rson i annonsen</translation>
+    </message>
+    <message>
+        <source>Link the &amp;person</source>
+        <translation>Koppla &amp;personen</translation>
+    </message>
+    <message>
+        <source>Un&amp;do the person link</source>
+        <translation>Ta bort personk&amp;opplingen</translation>
+    </message>
+    <message>
         <source>A phone number in any format, or words of the ad</source>
         <translation>Ett telefonnummer i valfritt format, eller ord ur annonsen</translation>
     </message>
@@ -1949,6 +2008,18 @@
         <source>Link undone: {ad}</source>
         <translation>Kopplingen borttagen: {ad}</translation>
     </message>
+    <message>
+        <source>Choose the person in the ad first.</source>
+        <translation>Välj personen i annonsen först.</translation>
+    </message>
+    <message>
+        <source>{ad} is linked to {person}.</source>
+        <translation>{ad} är kopplad till {person}.</translation>
+    </message>
+    <message>
+        <source>Link to {person} undone: {ad}</source>
+        <translation>Kopplingen till {person} borttagen: {ad}</translation>
+    </message>
 </context>
 <context>
     <name>LinkTab</name>
@@ -1971,6 +2042,13 @@
     <message>
         <source>Linked {count} copy(ies) into the target operation.</source>
         <translation>Länkade {count} kopia/kopior till målinsatsen.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedAdsModel</name>
+    <message>
+        <source>Persons</source>
+        <translation>Personer</translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2415,29 @@
     </message>
 </context>
 <context>
+    <name>PageViewer</name>
+    <message>
+        <source>Saved page</source>
+        <translation>Sparad sida</translation>
+    </message>
+    <message>
+        <source>Address: {url}</source>
+        <translation>Adress: {url}</translation>
+    </message>
+    <message>
+        <source>Saved by the browser {when}</source>
+        <translation>Sparad av webbläsaren {when}</translation>
+    </message>
+    <message>
+        <source>The page&apos;s text as it was read when it was imported: no pictures, no scripts, nothing loaded from the internet.</source>
+        <translation>Sidans text så som den lästes vid importen: inga bilder, inga skript, ingenting hämtat från internet.</translation>
+    </message>
+    <message>
+        <source>Text of the saved page</source>
+        <translation>Den sparade sidans text</translation>
+    </message>
+</context>
+<context>
     <name>PersonForm</name>
     <message>
         <source>Kept as a draft until it is accepted.</source>
@@ -2368,6 +2469,21 @@
     <message>
         <source>Every change is saved within a second.</source>
         <translation>Varje ändring sparas inom en sekund.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureViewer</name>
+    <message>
+        <source>Screenshot</source>
+        <translation>Skärmbild</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size ({width}×{height})</source>
+        <translation>&amp;Verklig storlek ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to the window</source>
+        <translation>&amp;Anpassa till fönstret</translation>
     </message>
 </context>
 <context>
@@ -4169,6 +4285,13 @@
     <message>
         <source>Day-fine amount: {amount} kr</source>
         <translation>Dagsbotsbelopp: {amount} kr</translation>
+    </message>
+</context>
+<context>
+    <name>_ViewerBase</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Stäng (Esc)</translation>
     </message>
 </context>
 </TS>

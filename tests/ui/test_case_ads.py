@@ -1,7 +1,8 @@
 """Linking a case to ads from the case screen, one keystroke away (Ctrl+K): suggestions from
 the phone numbers of the case's persons, a search by phone number, Enter links, and the
-case shows the linked ads' phones and prices; Delete undoes a link. Opening a hit from the
-Ads section opens its case."""
+case shows the linked ads' phones and prices; Delete undoes a link. A linked ad is tied to
+one of the case's own persons (chosen from the case, never searched for), and the ad's
+detail names them. Opening a hit from the Ads section opens its case."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from fieldapp.ads import links
+from fieldapp.ads import links, register
+from fieldapp.domain.persons import PERSON_ENTITY
 from tests.ui.conftest import case_by_place
 from ui.ads.link_dialog import LinkAdDialog
 from ui.main_window import ADS, CASES
@@ -141,3 +143,118 @@ def test_ctrl_f_searches_what_the_page_in_hand_holds(qtbot: Any, demo_controller
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     assert view.section() == CASES
     qtbot.waitUntil(view.cases.search.hasFocus)
+
+
+def _person(workspace: Any, case_id: str, name: str) -> str:
+    found = workspace.ctx.records.find(PERSON_ENTITY, case_id=case_id)
+    return next(p.entity_id for p in found if p.get("name") == name)
+
+
+def _open_dialog(qtbot: Any, controller: Any, place: str) -> tuple[Any, LinkAdDialog]:
+    window = controller.main_window
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.session_view()
+    view.open_case(case_by_place(view.workspace, place))
+    screen = view.cases.case_screen
+    qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
+    dialog = screen.link_dialog
+    assert isinstance(dialog, LinkAdDialog) and dialog.isVisible()
+    return view, dialog
+
+
+def test_a_linked_ad_is_tied_to_the_seller_of_the_case_and_the_detail_names_her(
+    qtbot: Any, demo_controller: Any
+) -> None:
+    view, dialog = _open_dialog(qtbot, demo_controller, "Hotell Påhittat")
+    workspace = view.workspace
+    case_id = dialog.case_id
+    maja = _person(workspace, case_id, "Maja (alias)")
+    ad = dialog.current_linked()
+    assert ad is not None and ad.title == "Maja, ny i Västerås"
+    # Only the case's own persons are offered, the seller first (never a name search).
+    assert dialog.person_row.isVisible()
+    offered = [dialog.person.itemText(i) for i in range(dialog.person.count())]
+    assert offered == ["Säljare: Maja (alias)", "Köpare: Anders Exempelsson"]
+    assert dialog.person.code() == maja and not dialog.person.isEditable()
+    assert dialog.link_person_button.isEnabled()
+    assert not dialog.unlink_person_button.isEnabled()
+
+    dialog.person.setFocus()
+    qtbot.keyClick(dialog.person, Qt.Key.Key_Return)  # Enter on the person links her
+
+    assert register.get_ad(workspace.ctx, ad.id).person_ids == (maja,)
+    assert dialog.isVisible()  # the dialog stays: the officer may link a second ad
+    assert dialog.message.text() == "Maja, ny i Västerås är kopplad till Säljare: Maja (alias)."
+    assert dialog.linked_model.cells(dialog.linked_model.item(0))[-1] == "Säljare: Maja (alias)"
+    assert dialog.linked_model.headerData(6, Qt.Orientation.Horizontal) == "Personer"
+    assert dialog.unlink_person_button.isEnabled()
+    assert not dialog.link_person_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    # The ad's detail in the Ads section names the person as the case does.
+    qtbot.keyClick(demo_controller.main_window, Qt.Key.Key_4, CTRL)
+    search = view.ads.search
+    search.query.setText("Maja, ny i Västerås")
+    search.run_search()
+    detail = search.detail
+    assert detail.ad is not None and detail.ad.id == ad.id
+    assert detail.values["persons"].text() == "Säljare: Maja (alias)"
+    assert detail.captions["persons"].isVisible()
+
+    # Undone from the case again: the detail no longer names her.
+    view.open_case(case_id)
+    qtbot.keyClick(demo_controller.main_window, Qt.Key.Key_K, CTRL)
+    dialog = view.cases.case_screen.link_dialog
+    assert dialog is not None and dialog.person.code() == maja
+    dialog.unlink_person_button.click()
+    assert register.get_ad(workspace.ctx, ad.id).person_ids == ()
+    assert dialog.message.text() == "Kopplingen till Säljare: Maja (alias) borttagen: " + (
+        "Maja, ny i Västerås"
+    )
+    dialog.reject()
+    search.detail.show_ad(register.get_ad(workspace.ctx, ad.id))
+    assert not detail.values["persons"].isVisibleTo(detail)
+
+
+def test_undoing_the_case_link_undoes_the_persons_link_too(
+    qtbot: Any, demo_controller: Any
+) -> None:
+    view, dialog = _open_dialog(qtbot, demo_controller, "Hotell Påhittat")
+    ad = dialog.current_linked()
+    assert ad is not None
+    assert dialog.link_person(dialog.person.code())
+    dialog.linked.setFocus()
+    qtbot.keyClick(dialog.linked, Qt.Key.Key_Delete)
+    stored = register.get_ad(view.workspace.ctx, ad.id)
+    assert (stored.case_ids, stored.person_ids) == ((), ())
+    assert not dialog.person_row.isVisible()  # no linked ad left to tie to anyone
+    dialog.reject()
+
+
+def test_a_person_of_another_case_or_a_closed_case_is_refused_in_words(
+    qtbot: Any, demo_controller: Any
+) -> None:
+    view, dialog = _open_dialog(qtbot, demo_controller, "Hotell Påhittat")
+    workspace = view.workspace
+    ad = dialog.current_linked()
+    assert ad is not None
+    rosa = _person(workspace, case_by_place(workspace, "Stadshotellet Exempel"), "Rosa (alias)")
+    assert not dialog.link_person(rosa)  # not one of this case's persons
+    assert dialog.message.text() == "Personen finns inte i ärendet."
+    assert dialog.message.property("severity") == "error"
+    assert register.get_ad(workspace.ctx, ad.id).person_ids == ()
+    dialog.reject()
+
+    # The handed-over case shows its ad and seller, but changes nothing until reopened.
+    view, dialog = _open_dialog(qtbot, demo_controller, "Lägenhet (korttidsuthyrning)")
+    ad = dialog.current_linked()
+    assert ad is not None and ad.title == "Ana, lägenhet i Västerås"
+    assert dialog.person.currentText() == "Säljare: Ana (alias)"
+    dialog.link_person_button.click()
+    assert dialog.message.text() == (
+        "Ärendet är avslutat eller överlämnat: öppna det igen för att koppla eller ta bort "
+        "annonser."
+    )
+    assert register.get_ad(workspace.ctx, ad.id).person_ids == ()
+    dialog.reject()

@@ -1,9 +1,11 @@
 """One ad (or a free observation) found by a search, as the officer reads it: site, address,
 title, phones as E.164, prices and what they are for, place, first and last seen, status,
-the cases it is linked to, its attachments; the text in full.
+the cases and the persons it is linked to, its files; the text in full.
 
-What can be done with it sits under it: seen again, gone, withdraw (with a reason typed in
-place, Enter withdraws). Every refusal is said in the line under the buttons.
+A file opens inside the app (Enter in the list): a screenshot in an image viewer, a saved
+page as its text (``attachment_view``); the opening is logged. What can be done with the
+ad sits under it: seen again, gone, withdraw (with a reason typed in place, Enter
+withdraws). Every refusal is said in the line under the buttons.
 """
 
 from __future__ import annotations
@@ -12,30 +14,35 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.ads import duplicates, register
-from fieldapp.ads.model import AdStatus, AdView
+from fieldapp.ads import duplicates, links, register
+from fieldapp.ads.model import AdStatus, AdView, AttachmentInfo
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Change
-from ui.ads.texts import ATTACHMENT_KINDS, prices_text, seen_text, status_text
+from ui.ads.attachment_view import NotViewable, file_line, open_viewer
+from ui.ads.texts import ads_refusal_text, person_label, prices_text, seen_text, status_text
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
 from ui.screens.step import STEP_TITLE_SIZE
 from ui.theme import sized_font
 from ui.widgets import action_button, line_edit
-from ui.words import day_and_clock, word
+from ui.words import day_and_clock
 from ui.workspace import Workspace
 
 ROWS = ("site", "url", "phones", "emails", "prices", "place", "seen", "status", "cases",
-        "files", "registered")  # fmt: skip
+        "persons", "registered")  # fmt: skip
+MAX_FILE_ROWS = 4  # more scroll within the list; the ad's text keeps its room
 
 
 def case_name(workspace: Workspace, case_id: str | None) -> str:
@@ -49,21 +56,19 @@ def case_name(workspace: Workspace, case_id: str | None) -> str:
     return f"{case.get('place_name') or case.get('address') or ''}{room}".strip()
 
 
-def _size(size: int) -> str:
-    return f"{size / 1024:.0f} kB" if size >= 1024 else f"{size} B"
-
-
 class AdDetail(QWidget):
     """The ad or observation opened last; ``changed`` after seen again, gone or withdrawn."""
 
     changed = Signal(str)  # the ad's id
     case_requested = Signal(str)
+    viewer_shown = Signal(object)  # the file's viewer (a QDialog), just opened
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.ad: AdView | None = None
         self.observation: Record | None = None
+        self.viewer: QDialog | None = None
         self._build_ui()
         self._connect()
         self.show_nothing()
@@ -86,7 +91,7 @@ class AdDetail(QWidget):
             "seen": self.tr("Seen"),
             "status": self.tr("Status"),
             "cases": self.tr("Cases"),
-            "files": self.tr("Files"),
+            "persons": self.tr("Persons"),
             "registered": self.tr("Registered"),
         }
         self.grid = QGridLayout()
@@ -108,6 +113,26 @@ class AdDetail(QWidget):
             self.grid.addWidget(value, row, 1)
             self.captions[name] = caption
             self.values[name] = value
+        self.files_caption = muted_label(self.tr("Fi&les"), self)
+        self.files_caption.setWordWrap(False)
+        self.files_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.files = QListWidget(self)
+        self.files.setAccessibleName(self.tr("Files of the ad"))
+        # A long file name is cut in the middle (whole in its tooltip) rather than widen
+        # the pane past its edge, where the other rows would be cut off.
+        self.files.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.setMinimumWidth(120)
+        self.files_caption.setBuddy(self.files)
+        self.open_file_button = action_button(self.tr("Show the file (Enter)"), self)
+        self.files_box = QWidget(self)
+        files_layout = QVBoxLayout(self.files_box)
+        files_layout.setContentsMargins(0, 0, 0, 0)
+        files_layout.setSpacing(4)
+        files_layout.addWidget(self.files)
+        files_layout.addWidget(self.open_file_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.grid.addWidget(self.files_caption, len(ROWS), 0)
+        self.grid.addWidget(self.files_box, len(ROWS), 1)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)
@@ -124,12 +149,15 @@ class AdDetail(QWidget):
         self.confirm_withdraw = action_button(self.tr("Withdraw the ad (Enter)"), self)
         self.message = FieldMessage(self)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
-        for button in (self.seen_button, self.gone_button, self.withdraw_button,
-                       self.open_case_button):  # fmt: skip
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two a row: four in one row are wider than the pane beside the hits at 1366 px,
+        # and the pane cannot scroll sideways (the rows above would be cut off).
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(8)
+        buttons.setVerticalSpacing(6)
+        for index, button in enumerate((self.seen_button, self.gone_button,
+                                        self.withdraw_button, self.open_case_button)):  # fmt: skip
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
         self.reason_row = QWidget(self)
         reason_layout = QHBoxLayout(self.reason_row)
         reason_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,6 +183,8 @@ class AdDetail(QWidget):
         self.confirm_withdraw.clicked.connect(self._withdraw)
         self.reason.returnPressed.connect(self._withdraw)
         self.open_case_button.clicked.connect(self._open_case)
+        self.files.itemActivated.connect(lambda _item: self.open_current_file())
+        self.open_file_button.clicked.connect(self.open_current_file)
 
     # -- showing ------------------------------------------------------------------------------
 
@@ -164,6 +194,7 @@ class AdDetail(QWidget):
         self.heading.setText(self.tr("Nothing chosen"))
         self.empty.show()
         self._set_rows(())
+        self._set_files(())
         self.text.hide()
         for button in (self.seen_button, self.gone_button, self.withdraw_button,
                        self.open_case_button):  # fmt: skip
@@ -188,15 +219,12 @@ class AdDetail(QWidget):
             ),
             "status": status_text(ad.status) + self._advertiser_note(ad),
             "cases": "\n".join(case_name(self.workspace, c) for c in ad.case_ids),
-            "files": "\n".join(
-                f"{word(ATTACHMENT_KINDS, a.kind, 'Ads')} {a.name or ''} ({_size(a.size)}, "
-                f"SHA-256 {a.sha256[:12]}…)".replace("  ", " ")
-                for a in ad.attachments
-            ),
+            "persons": self._persons_text(ad),
             "registered": f"{day_and_clock(ad.registered_at)}, "
             f"{self.workspace.officer_name(ad.registered_by)}",
         }
         self._set_rows(values)
+        self._set_files(ad.attachments)
         self.text.setPlainText(ad.text or "")
         self.text.setVisible(bool(ad.text))
         self.seen_button.show()
@@ -218,6 +246,7 @@ class AdDetail(QWidget):
                 f"{self.workspace.officer_name(record.created_by)}",
             }
         )
+        self._set_files(())
         self.text.setPlainText(str(record.get("text") or ""))
         self.text.show()
         for button in (self.seen_button, self.gone_button, self.withdraw_button):
@@ -238,6 +267,35 @@ class AdDetail(QWidget):
         return " · " + self.tr("confirmed as one advertiser with {count} other(s)").format(
             count=others
         )
+
+    def _persons_text(self, ad: AdView) -> str:
+        """Each linked person as the case screen names them; the case too when the ad is
+        linked to more than one."""
+        try:
+            found = links.persons_of_ad(self.workspace.ctx, ad.id)
+        except Exception as exc:  # the ad shows without them, and says why
+            return refusal_text(exc, "ad persons")
+        lines = []
+        for person in found:
+            label = person_label(person)
+            if len(ad.case_ids) > 1 and person.case_id:
+                label += f"  ({case_name(self.workspace, person.case_id)})"
+            lines.append(label)
+        return "\n".join(lines)
+
+    def _set_files(self, files: tuple[AttachmentInfo, ...] | tuple[()]) -> None:
+        self.files.clear()
+        for info in files:
+            item = QListWidgetItem(file_line(info), self.files)
+            item.setToolTip(f"{file_line(info)}\nSHA-256 {info.sha256}")
+        if files:
+            self.files.setCurrentRow(0)
+            rows = min(len(files), MAX_FILE_ROWS)
+            self.files.setFixedHeight(
+                self.files.sizeHintForRow(0) * rows + 2 * self.files.frameWidth() + 2
+            )
+        self.files_box.setVisible(bool(files))
+        self.files_caption.setVisible(bool(files))
 
     def _set_rows(self, values: dict[str, str] | tuple[()]) -> None:
         shown = dict(values)
@@ -301,6 +359,41 @@ class AdDetail(QWidget):
             self.show_nothing()
             self.message.show_message(self.tr("The ad was withdrawn (it stays in the log)."), "ok")
             self.changed.emit(ad_id)
+
+    @Slot()
+    def open_current_file(self) -> None:
+        row = self.files.currentRow()
+        if self.ad is not None and 0 <= row < len(self.ad.attachments):
+            self.open_file(self.ad.attachments[row])
+
+    def open_file(self, info: AttachmentInfo) -> QDialog | None:
+        """Show one file of the ad in its viewer (the opening is logged); a refusal or a
+        file that cannot be shown is said under the buttons."""
+        if self.ad is None:
+            return None
+        if self.viewer is not None:
+            self.viewer.close()
+        try:
+            viewer = open_viewer(self.workspace, self.ad.id, info, self)
+        except NotViewable as exc:
+            self.message.show_message(str(exc))
+            return None
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.message.show_message(ads_refusal_text(exc, "open file"))
+            return None
+        self.message.clear_message()
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.finished.connect(lambda _result: self._viewer_closed(viewer))
+        self.viewer = viewer
+        viewer.open()  # window-modal; the event loop keeps running (no exec)
+        self.viewer_shown.emit(viewer)
+        return viewer
+
+    def _viewer_closed(self, viewer: QDialog) -> None:
+        if self.viewer is viewer:
+            self.viewer = None
+        if self.workspace.active and self.files.isVisible():
+            self.files.setFocus()  # back where the officer was: the next file is one key away
 
     @Slot()
     def _open_case(self) -> None:

@@ -2,23 +2,43 @@
 to, with the link undone by Delete; the ads that may belong to it (a phone number of one
 of its persons, its hotel), and a box to find others by phone number or words. Enter links
 the ad chosen and closes; Esc closes.
+
+A linked ad is tied to one of the case's persons (typically the seller it advertises)
+under the list: the person is chosen from the case's own, never searched for by name.
+Undoing an ad's link to the case undoes its links to the case's persons too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.ads import links, search
-from fieldapp.ads.model import AD_ENTITY
+from fieldapp.ads.model import AD_ENTITY, AdView
 from fieldapp.ads.search import Hit
+from fieldapp.domain.persons import BUYER, PERSON_ENTITY, SELLER
+from fieldapp.storage.records import Record
+from fieldapp.workflow.context import Change
 from ui.ads.models import AdsModel, ListTableModel, hit_text, one_line
-from ui.ads.texts import suggestion_text
+from ui.ads.texts import ads_refusal_text, person_label, suggestion_text
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
-from ui.widgets import action_button, fitted_table
+from ui.widgets import CodeCombo, action_button, fitted_table
 from ui.workspace import Workspace
+
+# The seller first: an ad is most often hers; the buyer's own ads are rarer.
+_ROLE_ORDER = {SELLER: 0, BUYER: 1}
 
 
 class CandidatesModel(ListTableModel[tuple[Hit, str]]):
@@ -36,6 +56,23 @@ class CandidatesModel(ListTableModel[tuple[Hit, str]]):
         hit, why = item
         place = ", ".join(x for x in (hit.municipality, hit.hotel) if x)
         return (why, place, hit_text(hit))
+
+
+class LinkedAdsModel(AdsModel):
+    """The ads linked to the case, with the persons each is tied to."""
+
+    COLUMNS = (*AdsModel.COLUMNS, "persons")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.labels: dict[str, str] = {}  # person id → label, set with the items
+
+    def headers(self) -> tuple[str, ...]:
+        return (*super().headers(), self.tr("Persons"))
+
+    def cells(self, item: AdView) -> tuple[str, ...]:
+        persons = ", ".join(self.labels[p] for p in item.person_ids if p in self.labels)
+        return (*super().cells(item), persons)
 
 
 class LinkAdDialog(QDialog):
@@ -57,11 +94,27 @@ class LinkAdDialog(QDialog):
     def _build_ui(self) -> None:
         self.linked_title = QLabel(self.tr("Linked to this case (Delete undoes a link)"), self)
         self.linked_title.setProperty("role", "stepTitle")
-        self.linked_model = AdsModel(self)
+        self.linked_model = LinkedAdsModel(self)
         self.linked = fitted_table(self.linked_model, self, 2)
+        # Title, prices and persons share the width (cut ones read in full in the tooltip):
+        # a sideways scroll bar would hide the one row shown.
+        for column in (LinkedAdsModel.COLUMNS.index("prices"),
+                       LinkedAdsModel.COLUMNS.index("persons")):  # fmt: skip
+            self.linked.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
+        self.linked.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.linked.setAccessibleName(self.tr("Linked ads"))
         self.unlink_button = action_button(self.tr("&Undo the link"), self)
         self.none_linked = muted_label(self.tr("No ad is linked yet."), self)
+        self.person = CodeCombo({}, self, codes=())
+        self.person.setAccessibleName(self.tr("Person in the ad"))
+        self.person.setMinimumContentsLength(22)
+        self.person_caption = QLabel(self.tr("Pe&rson in the ad"), self)
+        self.person_caption.setBuddy(self.person)
+        self.link_person_button = action_button(self.tr("Link the &person"), self)
+        self.unlink_person_button = action_button(self.tr("Un&do the person link"), self)
+        self.person_row = QWidget(self)
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(self.tr("A phone number in any format, or words of the ad"))
         self.query.setClearButtonEnabled(True)
@@ -80,6 +133,13 @@ class LinkAdDialog(QDialog):
         linked_row = QHBoxLayout()
         linked_row.addWidget(self.linked_title, 1)
         linked_row.addWidget(self.unlink_button)
+        person_layout = QHBoxLayout(self.person_row)
+        person_layout.setContentsMargins(0, 0, 0, 0)
+        person_layout.addWidget(self.person_caption)
+        person_layout.addWidget(self.person)
+        person_layout.addWidget(self.link_person_button)
+        person_layout.addWidget(self.unlink_person_button)
+        person_layout.addStretch(1)
         find_row = QHBoxLayout()
         find_row.addWidget(query_label)
         find_row.addWidget(self.query, 1)
@@ -93,17 +153,21 @@ class LinkAdDialog(QDialog):
         layout.addLayout(linked_row)
         layout.addWidget(self.linked)
         layout.addWidget(self.none_linked)
+        layout.addWidget(self.person_row)
         layout.addSpacing(6)
         layout.addLayout(find_row)
         layout.addWidget(self.hint)
         layout.addWidget(self.candidates, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(880, 560)
+        self.resize(1000, 600)
         for first, second in ((self.query, self.candidates), (self.candidates, self.link_button),
                               (self.link_button, self.close_button),
                               (self.close_button, self.linked),
-                              (self.linked, self.unlink_button)):  # fmt: skip
+                              (self.linked, self.unlink_button),
+                              (self.unlink_button, self.person),
+                              (self.person, self.link_person_button),
+                              (self.link_person_button, self.unlink_person_button)):  # fmt: skip
             QWidget.setTabOrder(first, second)
         self.query.setFocus()
 
@@ -116,6 +180,10 @@ class LinkAdDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.unlink_button.clicked.connect(self.unlink_current)
         self.linked.installEventFilter(self)
+        self.linked.selectionModel().currentRowChanged.connect(lambda *_: self._person_buttons())
+        self.person.currentIndexChanged.connect(lambda _i: self._person_buttons())
+        self.link_person_button.clicked.connect(lambda: self.link_person(self.person.code()))
+        self.unlink_person_button.clicked.connect(lambda: self.unlink_person(self.person.code()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
@@ -135,21 +203,52 @@ class LinkAdDialog(QDialog):
     # -- lists --------------------------------------------------------------------------------
 
     def load_linked(self) -> None:
+        chosen = self.current_linked()
         try:
             ads = links.ads_for_case(self.workspace.ctx, self.case_id)
+            persons = self.case_persons()
         except Exception as exc:  # a refusal in words; a bug logged and said so
             self.message.show_message(refusal_text(exc, "linked ads"))
-            ads = []
+            ads, persons = [], []
+        self.linked_model.labels = {p.entity_id: person_label(p) for p in persons}
         self.linked_model.set_items(ads)
+        person = self.person.code()
+        self.person.blockSignals(True)
+        self.person.clear()
+        for record in persons:
+            self.person.addItem(person_label(record), record.entity_id)
+        self.person.set_code(person)
+        self.person.blockSignals(False)
+        if ads:
+            row = self.linked_model.row_of_key(chosen.id) if chosen else -1
+            self.linked.selectRow(max(row, 0))
         self.linked.setVisible(bool(ads))
         self.unlink_button.setVisible(bool(ads))
         self.none_linked.setVisible(not ads)
+        self.person_row.setVisible(bool(ads) and bool(persons))
+        self._person_buttons()
         rows = max(1, min(len(ads), 3))
         self.linked.setFixedHeight(
             self.linked.horizontalHeader().sizeHint().height()
             + self.linked.verticalHeader().defaultSectionSize() * rows
             + 4
         )
+
+    def case_persons(self) -> list[Record]:
+        """The case's own persons, the sellers first (the only persons offered)."""
+        found = self.workspace.ctx.records.find(PERSON_ENTITY, case_id=self.case_id)
+        return sorted(found, key=lambda p: _ROLE_ORDER.get(str(p.get("role")), 2))
+
+    def current_linked(self) -> AdView | None:
+        return self.linked_model.item(self.linked.currentIndex().row())
+
+    def _person_buttons(self) -> None:
+        """Link or undo, whichever the chosen ad and person allow."""
+        ad = self.current_linked()
+        person = self.person.code()
+        linked = ad is not None and person in ad.person_ids
+        self.link_person_button.setEnabled(ad is not None and bool(person) and not linked)
+        self.unlink_person_button.setEnabled(linked)
 
     def show_suggestions(self) -> None:
         try:
@@ -214,12 +313,12 @@ class LinkAdDialog(QDialog):
 
     @Slot()
     def unlink_current(self) -> None:
-        ad = self.linked_model.item(self.linked.currentIndex().row())
+        ad = self.current_linked()
         if ad is None:
             self.message.show_message(self.tr("Choose a linked ad first."))
             return
         try:
-            self.workspace.run(links.unlink_case, ad.id, self.case_id)
+            self.workspace.run(links.unlink_case_and_persons, ad.id, self.case_id)
         except Exception as exc:  # a refusal in words; a bug logged and said so
             self.message.show_message(refusal_text(exc, "unlink ad"))
             return
@@ -230,6 +329,38 @@ class LinkAdDialog(QDialog):
         self.linked_changed.emit()
         self._on_query(self.query.text())
 
+    def link_person(self, person_id: str) -> bool:
+        """Tie the linked ad chosen to ``person_id``, one of the case's persons; a refusal
+        (another case's person, a closed case) is said under the lists."""
+        done = self.tr("{ad} is linked to {person}.")
+        return self._person_link(links.link_case_person, person_id, done, "link person")
+
+    def unlink_person(self, person_id: str) -> bool:
+        """Undo the chosen ad's link to ``person_id``; a refusal is said as for linking."""
+        done = self.tr("Link to {person} undone: {ad}")
+        return self._person_link(links.unlink_case_person, person_id, done, "unlink person")
+
+    def _person_link(
+        self, use_case: Callable[..., Change], person_id: str, done: str, where: str
+    ) -> bool:
+        ad = self.current_linked()
+        if ad is None:
+            self.message.show_message(self.tr("Choose a linked ad first."))
+            return False
+        if not person_id:
+            self.message.show_message(self.tr("Choose the person in the ad first."))
+            return False
+        try:
+            self.workspace.run(use_case, ad.id, self.case_id, person_id)
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.message.show_message(ads_refusal_text(exc, where))
+            return False
+        label = self.linked_model.labels.get(person_id, "")
+        self.message.show_message(done.format(ad=one_line(ad.heading), person=label), "ok")
+        self.load_linked()
+        self.linked_changed.emit()
+        return True
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.activateWindow()
@@ -238,7 +369,9 @@ class LinkAdDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter anywhere but on a button or the linked list links the chosen candidate.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if not self.linked.hasFocus():
+            if self.focusWidget() is self.person:
+                self.link_person(self.person.code())  # the person row's own Enter
+            elif self.focusWidget() is not self.linked:
                 self.link_current()
             return
         super().keyPressEvent(event)

@@ -107,7 +107,7 @@ class HitsModel(ListTableModel[Hit]):
 class AdsModel(ListTableModel[AdView]):
     """Ads in full (a proposal's ads, the ads linked to a case)."""
 
-    COLUMNS = ("seen", "site", "title", "phones", "prices", "status")
+    COLUMNS: tuple[str, ...] = ("seen", "site", "title", "phones", "prices", "status")
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("Last seen"), self.tr("Site"), self.tr("Title"), self.tr("Phones"),

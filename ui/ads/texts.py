@@ -1,5 +1,6 @@
 """Words for the ad register's codes: an ad's status, prices, the fields a file import names,
-company kinds and tip channels, why an ad is suggested for a case.
+company kinds and tip channels, why an ad is suggested for a case, a linked person's label,
+and the refusals of the ads' own link and attachment use cases.
 
 The core returns enums, codes and plain English reasons; this module turns them into the
 UI language (tables marked with ``QT_TRANSLATE_NOOP`` so pyside6-lupdate finds them).
@@ -13,8 +14,11 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from fieldapp.ads.issues import RowProblem
 from fieldapp.ads.prices import Price
+from fieldapp.errors import InvalidInput
+from fieldapp.storage.records import Record
+from ui.capture import refusal_text
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.words import day_and_clock, reason_text, word
+from ui.words import PERSON_ROLES, day_and_clock, reason_text, word
 
 _CTX = "Ads"
 # Named ``translate`` so that pyside6-lupdate finds the literal strings below.
@@ -63,6 +67,17 @@ FIELDS = {
     "note": QT_TRANSLATE_NOOP("Ads", "note"),
     "case_id": QT_TRANSLATE_NOOP("Ads", "case"),
     "ad_ids": QT_TRANSLATE_NOOP("Ads", "ads"),
+}
+# Refusals only the ads' link and attachment use cases give (the shared reasons are in
+# ``ui.words``), by the reason after the field's name.
+AD_REASONS = {
+    "not linked to this case; link it to the case first.": QT_TRANSLATE_NOOP(
+        "Ads", "The ad is not linked to this case: link it to the case first."
+    ),
+    "the ad has no such attachment.": QT_TRANSLATE_NOOP("Ads", "The ad has no such file."),
+    "not in this vault (not yet synced here).": QT_TRANSLATE_NOOP(
+        "Ads", "The file is not on this laptop (it has not been synced here)."
+    ),
 }
 SUGGESTION_REASONS = {
     "phone": QT_TRANSLATE_NOOP("Ads", "phone in the case: {detail}"),
@@ -140,3 +155,22 @@ def suggestion_text(reason: str, detail: str) -> str:
     if template is None:
         return detail
     return translate("Ads", template).format(detail=detail)
+
+
+def person_label(person: Record) -> str:
+    """A person as the case screen names them: "Säljare: Maja (alias)"."""
+    text = f"{word(PERSON_ROLES, person.get('role'))}: {person.get('name') or ''}".strip()
+    if person.voided:
+        text += " " + translate("Ads", "(withdrawn)")
+    return text
+
+
+def ads_refusal_text(exc: BaseException, where: str) -> str:
+    """``refusal_text``, with the reasons only the ads' use cases give in words too."""
+    if isinstance(exc, InvalidInput) and exc.problems:
+        texts = []
+        for _path, reason in exc.problems:
+            ours = AD_REASONS.get(reason.partition(": ")[2])
+            texts.append(translate("Ads", ours) if ours else reason_text(reason))
+        return " ".join(dict.fromkeys(texts))
+    return refusal_text(exc, where)
