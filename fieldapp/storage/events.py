@@ -13,7 +13,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -248,8 +248,12 @@ class _Signing:
         return done + self._sign(self._waiting)
 
     def _sign(self, events: list[Event]) -> list[Event]:
+        # Each signature is set once, before ``signed`` hands the events on; nothing reads
+        # it earlier. A copy of each event would cost this thread more than the signing.
         sign = self._signer.sign
-        return [replace(e, signature=sign(e.entry_hash).signature) for e in events]
+        for event in events:
+            object.__setattr__(event, "signature", sign(event.entry_hash).signature)
+        return events
 
 
 class EventLog:
@@ -324,7 +328,10 @@ class EventLog:
             attachments=tuple(self._put_blob(data) for data in draft.attachments),
             prev_hash=prev,
         )
-        return replace(event, entry_hash=event.computed_hash())
+        # Set once, before anything else sees the event (as __post_init__ would): making
+        # a second copy just to fill in the hash costs more than the hash itself.
+        object.__setattr__(event, "entry_hash", event.computed_hash())
+        return event
 
     def head(self) -> tuple[int, bytes]:
         """This device's last sequence number and entry hash (0 and genesis when empty)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from dataclasses import dataclass
 
 
@@ -17,7 +16,10 @@ def uuid7(now_ms: int | None = None) -> str:
     value |= (rand >> 62 & 0xFFF) << 64
     value |= 0b10 << 62
     value |= rand & ((1 << 62) - 1)
-    return str(uuid.UUID(int=value))
+    # Formatted here rather than through ``uuid.UUID`` (same text, a fifth of the cost:
+    # an import of 10,000 ads makes 20,000 of these).
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 MAX_COUNTER = 99_999

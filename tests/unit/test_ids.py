@@ -15,6 +15,13 @@ def test_uuid7_has_version_7_variant_and_timestamp() -> None:
     assert value.int >> 80 == 1_700_000_000_123
 
 
+@given(st.integers(min_value=0, max_value=2**48 - 1))
+def test_uuid7_text_is_the_standard_form(ms: int) -> None:
+    text = uuid7(ms)
+    assert text == str(uuid.UUID(text))  # lower-case hex, hyphens at 8-4-4-4-12
+    assert uuid.UUID(text).int >> 80 == ms
+
+
 def test_uuid7_sorts_by_time() -> None:
     assert uuid7(1_000) < uuid7(2_000) < uuid7(10_000_000)
 
