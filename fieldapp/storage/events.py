@@ -131,6 +131,9 @@ class Event:
         return hashlib.sha256(ENTRY_DOMAIN + canonical_header(self.header())).digest()
 
     def row(self) -> tuple[Any, ...]:
+        # The blobs as bytearray: the sqlite module binds str, int, float and bytearray
+        # directly, but sends bytes through its adapter registry first (about a
+        # microsecond a value). The stored blob is the same; it reads back as bytes.
         return (
             self.device_id,
             self.seq,
@@ -143,11 +146,11 @@ class Event:
             self.entity_type,
             self.entity_id,
             _json_list(self.parents),
-            self.body,
+            bytearray(self.body),
             _json_list(self.attachments),
-            self.prev_hash,
-            self.entry_hash,
-            self.signature,
+            bytearray(self.prev_hash),
+            bytearray(self.entry_hash),
+            bytearray(self.signature),
         )
 
     @classmethod
