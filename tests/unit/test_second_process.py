@@ -1,0 +1,38 @@
+"""The second process: a new process, never a copy of this one, that does what it is given
+and whose pool is gone when the block ends."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+import fieldapp.second_process as second
+from fieldapp.second_process import second_process
+
+
+def _what_the_second_process_sees() -> tuple[int, bool, bool]:
+    module = sys.modules["fieldapp.second_process"]
+    return os.getpid(), hasattr(module, "_TEST_MARK"), "PySide6" in sys.modules
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no second process")
+def test_the_second_process_is_new_not_a_copy_of_this_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A mark set here (as a Qt process's state would be) is not there: the process was
+    started fresh or forked from the clean fork server, never from this process."""
+    monkeypatch.setattr(second, "_TEST_MARK", True, raising=False)
+    for _ in range(2):  # the second time from the running fork server, where there is one
+        with second_process() as pool:
+            assert pool is not None
+            pid, marked, qt = pool.submit(_what_the_second_process_sees).result(timeout=60)
+        assert pid != os.getpid()
+        assert not marked
+        assert not qt
+
+
+def test_not_wanted_gives_none() -> None:
+    with second_process(False) as pool:
+        assert pool is None
