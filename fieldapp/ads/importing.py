@@ -8,13 +8,12 @@ registered at the same address is not registered twice: it is recorded as seen a
 
 from __future__ import annotations
 
-import gc
 import itertools
 import logging
 from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -45,6 +44,7 @@ from fieldapp.ads.register import (
     seen_again_draft,
 )
 from fieldapp.ads.similarity import band_keys_ahead, text_band_keys
+from fieldapp.bulk import collector_paused
 from fieldapp.errors import InvalidInput, KnownError
 from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
@@ -137,7 +137,7 @@ def import_csv(
     registered = _ads_at(ctx, set(url_keys.values()))
     rows = _Rows(ctx, operation_id, registered, list(table.problems), url_keys)
     writing = nullcontext() if dry_run else ctx.session.writing()
-    with _collector_paused(), _ReadAhead(table.rows, places) as parts, writing:
+    with collector_paused(), _ReadAhead(table.rows, places) as parts, writing:
         for part, keys in parts:
             rows.check(part)
             with band_keys_ahead(keys):
@@ -264,20 +264,6 @@ def import_page(
     if not dry_run:
         ctx.commit([draft])
     return ImportReport(source, kind, (draft.entity_id,), (), stored=not dry_run, capture=found)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a file is imported: tens of thousands of
-    dicts, none of them in a cycle, would otherwise set it off again and again (3% of an
-    import's time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)

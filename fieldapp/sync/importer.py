@@ -25,6 +25,7 @@ from typing import Any
 import pyrage
 from nacl.signing import VerifyKey
 
+from fieldapp.bulk import collector_paused
 from fieldapp.errors import KnownError
 from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
@@ -274,7 +275,8 @@ class StationImporter:
             self._hold(header, opened.data)
             return Outcome(header.bundle_id, header.device_id, Status.HELD, 0)
         try:
-            return self._apply(header, opened)
+            with collector_paused():
+                return self._apply(header, opened)
         except BundleAlarm as alarm:
             self._raise_alarm(alarm, header)
             raise
