@@ -5,9 +5,10 @@ An ad linked to anything has the status "linked"; an ad whose last link is undon
 "active" again (the officer marks it "gone" if it is). A closed or transferred case is not
 changed: reopen it first, as for any other change to it.
 
-From a case, an ad linked to it is tied to one of the case's own persons (``link_case_person``):
-persons are chosen from the case, never found by name, since sellers may not be searched
-for in free text.
+An ad is tied to a person only through a case it is linked to, and only to one of that
+case's own persons (``link_person``): persons are chosen from the case, never found by
+name, since sellers may not be searched for in free text. Undoing the case link undoes
+those person links with it.
 """
 
 from __future__ import annotations
@@ -43,25 +44,8 @@ def link_case(ctx: Context, ad_id: str, case_id: str) -> Change:
     return commit_drafts(ctx, AD_ENTITY, ad_id, drafts)
 
 
-def unlink_case(ctx: Context, ad_id: str, case_id: str) -> Change:
-    """Undo a link to a case; an ad left linked to nothing is "active" again."""
+def _add_person(ctx: Context, ad_id: str, person_id: str) -> Change:
     ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
-    case = _open_case(ctx, case_id)
-    case_ids = [c for c in ad.get("case_ids") or [] if c != case_id]
-    changes = {"case_ids": case_ids or None, **_status_after(ad, case_ids, ad.get("person_ids"))}
-    drafts = [
-        amend_checked(ctx, ad, changes),
-        amend_checked(
-            ctx, case, {"linked_ads": [a for a in case.get("linked_ads") or [] if a != ad_id]}
-        ),
-    ]
-    return commit_drafts(ctx, AD_ENTITY, ad_id, drafts)
-
-
-def link_person(ctx: Context, ad_id: str, person_id: str) -> Change:
-    """Tie an ad to a person of a case (typically the seller it advertises)."""
-    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
-    ctx.require(PERSON_ENTITY, person_id, "person_id")
     changes = {
         "person_ids": sorted({*(ad.get("person_ids") or []), person_id}),
         "status": AdStatus.LINKED.value,
@@ -69,14 +53,14 @@ def link_person(ctx: Context, ad_id: str, person_id: str) -> Change:
     return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
 
 
-def unlink_person(ctx: Context, ad_id: str, person_id: str) -> Change:
+def _drop_person(ctx: Context, ad_id: str, person_id: str) -> Change:
     ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
     persons = [p for p in ad.get("person_ids") or [] if p != person_id]
     changes = {"person_ids": persons or None, **_status_after(ad, ad.get("case_ids"), persons)}
     return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
 
 
-def link_case_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
+def link_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
     """Tie an ad linked to ``case_id`` to one of that case's persons, as the case screen
     does: the person is one of the case's (chosen from its list, never looked up by name)
     and the case is open, as for any change to its links."""
@@ -85,21 +69,22 @@ def link_case_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> 
     _person_of_case(ctx, case_id, person_id)
     if case_id not in (ad.get("case_ids") or []):
         raise InvalidInput("Ad: not linked to this case; link it to the case first.", field="ad_id")
-    return link_person(ctx, ad_id, person_id)
+    return _add_person(ctx, ad_id, person_id)
 
 
-def unlink_case_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
+def unlink_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
     """Undo an ad's link to a person of ``case_id`` (an open case, as for linking)."""
     ctx.require(AD_ENTITY, ad_id, "ad_id")
     _open_case(ctx, case_id)
     _person_of_case(ctx, case_id, person_id)
-    return unlink_person(ctx, ad_id, person_id)
+    return _drop_person(ctx, ad_id, person_id)
 
 
-def unlink_case_and_persons(ctx: Context, ad_id: str, case_id: str) -> Change:
+def unlink_case(ctx: Context, ad_id: str, case_id: str) -> Change:
     """Undo a link to a case together with the ad's links to that case's persons, in one
-    transaction: an ad left tied to the seller of a case it no longer names would hold a
-    link the case screen cannot show, nor undo."""
+    transaction (an ad left tied to the seller of a case it no longer names would hold a
+    link the case screen cannot show, nor undo); an ad left linked to nothing is "active"
+    again."""
     ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
     case = _open_case(ctx, case_id)
     of_case = {p.entity_id for p in ctx.records.find(PERSON_ENTITY, case_id=case_id)}

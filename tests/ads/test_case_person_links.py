@@ -33,13 +33,13 @@ def test_a_person_of_the_case_is_linked_and_unlinked(
     ctx: Context, operation_id: str, case_id: str, seller_id: str
 ) -> None:
     ad_id = _linked_ad(ctx, operation_id, case_id)
-    change = links.link_case_person(ctx, ad_id, case_id, seller_id)
+    change = links.link_person(ctx, ad_id, case_id, seller_id)
     assert len(change.events) == 1
     assert register.get_ad(ctx, ad_id).person_ids == (seller_id,)
     assert [p.entity_id for p in links.persons_of_ad(ctx, ad_id)] == [seller_id]
-    assert links.link_case_person(ctx, ad_id, case_id, seller_id).events == ()  # twice
+    assert links.link_person(ctx, ad_id, case_id, seller_id).events == ()  # twice
 
-    links.unlink_case_person(ctx, ad_id, case_id, seller_id)
+    links.unlink_person(ctx, ad_id, case_id, seller_id)
     ad = register.get_ad(ctx, ad_id)
     assert ad.person_ids == () and ad.status is AdStatus.LINKED  # still the case's
     assert links.persons_of_ad(ctx, ad_id) == []
@@ -52,20 +52,20 @@ def test_only_the_cases_own_persons_of_an_open_case(
     other = _other_case(ctx, operation_id)
     stranger = persons.add_seller(ctx, other, {"name": "Nok (alias)", "estimated_age": 30})
     with pytest.raises(InvalidInput) as err:
-        links.link_case_person(ctx, ad_id, case_id, stranger.entity_id)
+        links.link_person(ctx, ad_id, case_id, stranger.entity_id)
     assert err.value.problems == (("person_id", "Person: no such person in this case."),)
     with pytest.raises(InvalidInput) as err:
-        links.link_case_person(ctx, ad_id, case_id, "no-such-person")
+        links.link_person(ctx, ad_id, case_id, "no-such-person")
     assert err.value.field == "person_id"
 
     # The ad must be linked to the case first: the person is reached through it.
     with pytest.raises(InvalidInput) as err:
-        links.link_case_person(ctx, ad_id, other, stranger.entity_id)
+        links.link_person(ctx, ad_id, other, stranger.entity_id)
     assert err.value.field == "ad_id" and "link it to the case first" in err.value.message
 
-    links.link_case_person(ctx, ad_id, case_id, seller_id)
+    links.link_person(ctx, ad_id, case_id, seller_id)
     cases.transfer_case(ctx, case_id, "Människohandelsgruppen")
-    for action in (links.link_case_person, links.unlink_case_person):
+    for action in (links.link_person, links.unlink_person):
         with pytest.raises(InvalidInput) as err:
             action(ctx, ad_id, case_id, seller_id)
         assert err.value.message.endswith("; reopen it to link or unlink ads.")
@@ -79,16 +79,16 @@ def test_undoing_the_case_link_undoes_its_persons_links(
     other = _other_case(ctx, operation_id)
     stranger = persons.add_seller(ctx, other, {"name": "Nok (alias)", "estimated_age": 30})
     links.link_case(ctx, ad_id, other)
-    links.link_case_person(ctx, ad_id, case_id, seller_id)
-    links.link_case_person(ctx, ad_id, other, stranger.entity_id)
+    links.link_person(ctx, ad_id, case_id, seller_id)
+    links.link_person(ctx, ad_id, other, stranger.entity_id)
 
-    change = links.unlink_case_and_persons(ctx, ad_id, case_id)
+    change = links.unlink_case(ctx, ad_id, case_id)
 
     assert len(change.events) == 2  # the ad and the case, in one transaction
     ad = register.get_ad(ctx, ad_id)
     assert ad.case_ids == (other,) and ad.person_ids == (stranger.entity_id,)
     assert ad.status is AdStatus.LINKED
     assert links.ads_for_case(ctx, case_id) == []
-    links.unlink_case_and_persons(ctx, ad_id, other)
+    links.unlink_case(ctx, ad_id, other)
     ad = register.get_ad(ctx, ad_id)
     assert (ad.case_ids, ad.person_ids, ad.status) == ((), (), AdStatus.ACTIVE)

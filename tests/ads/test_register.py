@@ -131,13 +131,13 @@ def test_linking_a_case_keeps_both_sides(
     assert ctx.require("case", case_id, "case_id").get("linked_ads") == [ad_id]
     assert [a.id for a in links.ads_for_case(ctx, case_id)] == [ad_id]
     assert links.link_case(ctx, ad_id, case_id).events == ()  # twice: nothing new
-    links.link_person(ctx, ad_id, seller_id)
-    links.unlink_case(ctx, ad_id, case_id)
+    links.link_person(ctx, ad_id, case_id, seller_id)
+    links.unlink_person(ctx, ad_id, case_id, seller_id)
     ad = register.get_ad(ctx, ad_id)
-    assert ad.case_ids == () and ad.status is AdStatus.LINKED  # still linked to the seller
+    assert ad.case_ids == (case_id,) and ad.status is AdStatus.LINKED  # still the case's
+    links.unlink_case(ctx, ad_id, case_id)
+    assert register.get_ad(ctx, ad_id).status is AdStatus.ACTIVE  # linked to nothing
     assert links.ads_for_case(ctx, case_id) == []
-    links.unlink_person(ctx, ad_id, seller_id)
-    assert register.get_ad(ctx, ad_id).status is AdStatus.ACTIVE
 
 
 def test_links_are_checked(ctx: Context, operation_id: str, case_id: str) -> None:
@@ -146,7 +146,7 @@ def test_links_are_checked(ctx: Context, operation_id: str, case_id: str) -> Non
         links.link_case(ctx, ad_id, "no-such-case")
     assert err.value.field == "case_id"
     with pytest.raises(InvalidInput) as err:
-        links.link_person(ctx, ad_id, "no-such-person")
+        links.link_person(ctx, ad_id, case_id, "no-such-person")
     assert err.value.field == "person_id"
     cases.transfer_case(ctx, case_id, "Människohandelsgruppen")
     with pytest.raises(InvalidInput) as err:

@@ -318,7 +318,7 @@ class LinkAdDialog(QDialog):
             self.message.show_message(self.tr("Choose a linked ad first."))
             return
         try:
-            self.workspace.run(links.unlink_case_and_persons, ad.id, self.case_id)
+            self.workspace.run(links.unlink_case, ad.id, self.case_id)
         except Exception as exc:  # a refusal in words; a bug logged and said so
             self.message.show_message(refusal_text(exc, "unlink ad"))
             return
@@ -333,12 +333,12 @@ class LinkAdDialog(QDialog):
         """Tie the linked ad chosen to ``person_id``, one of the case's persons; a refusal
         (another case's person, a closed case) is said under the lists."""
         done = self.tr("{ad} is linked to {person}.")
-        return self._person_link(links.link_case_person, person_id, done, "link person")
+        return self._person_link(links.link_person, person_id, done, "link person")
 
     def unlink_person(self, person_id: str) -> bool:
         """Undo the chosen ad's link to ``person_id``; a refusal is said as for linking."""
         done = self.tr("Link to {person} undone: {ad}")
-        return self._person_link(links.unlink_case_person, person_id, done, "unlink person")
+        return self._person_link(links.unlink_person, person_id, done, "unlink person")
 
     def _person_link(
         self, use_case: Callable[..., Change], person_id: str, done: str, where: str
