@@ -23,10 +23,14 @@ def _linked_ad(ctx: Context, operation_id: str, case_id: str) -> str:
     return ad_id
 
 
-def _other_case(ctx: Context, operation_id: str) -> str:
+def _other_case_and_seller(ctx: Context, operation_id: str) -> tuple[str, str]:
+    """A second case of the operation, and its seller."""
     data = {"place_kind": "hotel", "place_name": "Motell Låtsas", "address": "Låtsasleden 40",
             "municipality": "Sala"}  # fmt: skip
-    return cases.open_case(ctx, operation_id, data).entity_id
+    other = cases.open_case(ctx, operation_id, data).entity_id
+    return other, persons.add_seller(
+        ctx, other, {"name": "Nok (alias)", "estimated_age": 30}
+    ).entity_id
 
 
 def test_a_person_of_the_case_is_linked_and_unlinked(
@@ -49,10 +53,9 @@ def test_only_the_cases_own_persons_of_an_open_case(
     ctx: Context, operation_id: str, case_id: str, seller_id: str
 ) -> None:
     ad_id = _linked_ad(ctx, operation_id, case_id)
-    other = _other_case(ctx, operation_id)
-    stranger = persons.add_seller(ctx, other, {"name": "Nok (alias)", "estimated_age": 30})
+    other, stranger = _other_case_and_seller(ctx, operation_id)
     with pytest.raises(InvalidInput) as err:
-        links.link_person(ctx, ad_id, case_id, stranger.entity_id)
+        links.link_person(ctx, ad_id, case_id, stranger)
     assert err.value.problems == (("person_id", "Person: no such person in this case."),)
     with pytest.raises(InvalidInput) as err:
         links.link_person(ctx, ad_id, case_id, "no-such-person")
@@ -60,7 +63,7 @@ def test_only_the_cases_own_persons_of_an_open_case(
 
     # The ad must be linked to the case first: the person is reached through it.
     with pytest.raises(InvalidInput) as err:
-        links.link_person(ctx, ad_id, other, stranger.entity_id)
+        links.link_person(ctx, ad_id, other, stranger)
     assert err.value.field == "ad_id" and "link it to the case first" in err.value.message
 
     links.link_person(ctx, ad_id, case_id, seller_id)
@@ -76,17 +79,16 @@ def test_undoing_the_case_link_undoes_its_persons_links(
     ctx: Context, operation_id: str, case_id: str, seller_id: str
 ) -> None:
     ad_id = _linked_ad(ctx, operation_id, case_id)
-    other = _other_case(ctx, operation_id)
-    stranger = persons.add_seller(ctx, other, {"name": "Nok (alias)", "estimated_age": 30})
+    other, stranger = _other_case_and_seller(ctx, operation_id)
     links.link_case(ctx, ad_id, other)
     links.link_person(ctx, ad_id, case_id, seller_id)
-    links.link_person(ctx, ad_id, other, stranger.entity_id)
+    links.link_person(ctx, ad_id, other, stranger)
 
     change = links.unlink_case(ctx, ad_id, case_id)
 
     assert len(change.events) == 2  # the ad and the case, in one transaction
     ad = register.get_ad(ctx, ad_id)
-    assert ad.case_ids == (other,) and ad.person_ids == (stranger.entity_id,)
+    assert ad.case_ids == (other,) and ad.person_ids == (stranger,)
     assert ad.status is AdStatus.LINKED
     assert links.ads_for_case(ctx, case_id) == []
     links.unlink_case(ctx, ad_id, other)
