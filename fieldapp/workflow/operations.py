@@ -56,6 +56,15 @@ def add_team_member(ctx: Context, operation_id: str, data: Mapping[str, Any]) ->
     return entities.create(ctx, TEAM_ENTITY, data, operation_id=operation_id)
 
 
+def amend_team_member(ctx: Context, member_id: str, changes: Mapping[str, Any]) -> Change:
+    return entities.amend(ctx, TEAM_ENTITY, member_id, changes)
+
+
+def remove_team_member(ctx: Context, member_id: str, reason: str) -> Change:
+    """Off the team: the member is voided with the reason (the log keeps who was on it)."""
+    return entities.void(ctx, TEAM_ENTITY, member_id, reason)
+
+
 def operations(ctx: Context) -> list[Record]:
     """The operations, without the copies linked into another one (at the station)."""
     return [o for o in ctx.records.find(OPERATION_ENTITY) if not o.get("same_as")]
