@@ -40,7 +40,7 @@ def test_a_team_member_is_amended_then_removed_with_a_reason(
     member_id = operations.add_team_member(ctx, operation_id, MEMBER).entity_id
 
     operations.amend_team_member(ctx, member_id, {"role": "investigator", "phone": None})
-    member = ctx.records.get("team_member", member_id)
+    member = ctx.require("team_member", member_id, "id")
     assert (member.get("role"), member.get("phone"), member.get("name")) == (
         "investigator",
         None,
@@ -93,7 +93,7 @@ def test_a_contact_is_amended_then_removed_with_a_reason(ctx: Context, operation
     assert _events(ctx) == before
 
     operations.amend_contact(ctx, contact_id, {"hours": "dygnet runt", "verified_on": "2026-05-11"})
-    contact = ctx.records.get("contact", contact_id)
+    contact = ctx.require("contact", contact_id, "id")
     assert (contact.get("hours"), contact.get("verified_on")) == ("dygnet runt", "2026-05-11")
 
     operations.remove_contact(ctx, contact_id, "Nedlagd")
