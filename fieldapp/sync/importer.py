@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -108,7 +108,13 @@ class KnownKeys:
         )
 
 
-def open_path(path: Path, identity: str, station: str, known: KnownKeys | None = None) -> Opened:
+def open_path(
+    path: Path,
+    identity: str,
+    station: str,
+    known: KnownKeys | None = None,
+    imported: Collection[str] = (),
+) -> Opened:
     """``open_bundle`` on a file, in the second process when several are imported: there,
     with the station's ``known`` keys, the signatures are verified too (its own
     interpreter: no contention with the writing thread for Python's lock)."""
@@ -116,7 +122,7 @@ def open_path(path: Path, identity: str, station: str, known: KnownKeys | None =
         data = Path(path).read_bytes()
     except OSError as exc:
         return Opened(refusal=f"{path} cannot be read: {exc.strerror}.")
-    opened = open_bundle(data, identity, station)
+    opened = open_bundle(data, identity, station, imported)
     if known is None or not opened.events:
         return opened
     checker = known.checker()
@@ -128,9 +134,11 @@ def open_path(path: Path, identity: str, station: str, known: KnownKeys | None =
     return replace(opened, signed_by=tuple(signed_by))
 
 
-def open_bundle(data: bytes, identity: str, station: str) -> Opened:
+def open_bundle(data: bytes, identity: str, station: str, imported: Collection[str] = ()) -> Opened:
     """Open a bundle sealed for ``station`` with its age ``identity``; a damaged,
-    truncated or foreign bundle comes back with its refusal, never half opened."""
+    truncated or foreign bundle comes back with its refusal, never half opened. A bundle
+    the station has ``imported`` already is recognised by its signed header and left
+    sealed: importing it again changes nothing, so there is nothing to decrypt."""
     try:
         sealed = bundle.decode(data)
     except BundleRejected as refused:
@@ -143,6 +151,8 @@ def open_bundle(data: bytes, identity: str, station: str) -> Opened:
             refusal=f"The bundle is sealed for another station ({header.station}); this "
             f"station is {station}.",
         )
+    if header.bundle_id in imported:
+        return Opened(data, header)
     try:
         events, blobs = _unseal(sealed, identity)
     except BundleRejected as refused:
@@ -189,8 +199,10 @@ class _OpenAhead:
         identity: str,
         station: str,
         known: KnownKeys,
+        imported: frozenset[str],
     ) -> None:
-        self._pool, self._paths, self._args = pool, paths, (identity, station, known)
+        self._pool, self._paths = pool, paths
+        self._args = (identity, station, known, imported)
         self._futures: dict[int, Future[Opened]] = {}
 
     def submit_from(self, index: int) -> None:
@@ -226,10 +238,14 @@ class StationImporter:
         self._progress = progress or (lambda done, total: None)
 
     def import_file(self, path: Path) -> Outcome:
-        return self.import_opened(open_path(path, self._keys.identity, self._fingerprint))
+        return self.import_opened(
+            open_path(path, self._keys.identity, self._fingerprint, imported=self._imported())
+        )
 
     def import_bytes(self, data: bytes) -> Outcome:
-        return self.import_opened(open_bundle(data, self._keys.identity, self._fingerprint))
+        return self.import_opened(
+            open_bundle(data, self._keys.identity, self._fingerprint, self._imported())
+        )
 
     def import_files(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Outcome | KnownError]]:
         """Import several bundles in turn, each in its own transaction; yields each file's
@@ -238,12 +254,12 @@ class StationImporter:
         While one bundle is written, the next is read, decrypted and unpacked, its entry
         hashes recomputed and its signatures verified in a second process, on the other
         core: that work needs no vault (``second_process``)."""
-        identity, station = self._keys.identity, self._fingerprint
+        identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
         with second_process(len(paths) > 1) as pool:
-            ahead = _OpenAhead(pool, paths, identity, station, self._known_keys())
+            ahead = _OpenAhead(pool, paths, identity, station, self._known_keys(), imported)
             for index, path in enumerate(paths):
                 ahead.submit_from(index)
-                opened = ahead.take(index) or open_path(path, identity, station)
+                opened = ahead.take(index) or open_path(path, identity, station, None, imported)
                 try:
                     yield path, self.import_opened(opened)
                 except KnownError as refused:
@@ -398,6 +414,11 @@ class StationImporter:
         return checker
 
     # -- gaps, duplicates, alarms, receipts --------------------------------------------------
+
+    def _imported(self) -> frozenset[str]:
+        """The bundles imported before (a bundle imported again is not even decrypted)."""
+        rows = self._session.conn.execute("SELECT bundle_id FROM imported_bundles")
+        return frozenset(str(r[0]) for r in rows)
 
     def _already_imported(self, bundle_id: str) -> bool:
         row = self._session.conn.execute(

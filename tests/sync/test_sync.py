@@ -14,6 +14,7 @@ from fieldapp.storage.events import read_device_events
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
+from fieldapp.sync import importer as importer_module
 from fieldapp.sync.bundle import BundleRejected
 from fieldapp.sync.export import acked_seq, acknowledge, export_bundle
 from fieldapp.sync.importer import AlarmKind, BundleAlarm, StationImporter, Status
@@ -56,7 +57,7 @@ def test_export_import_ack_round_trip(station: Session, laptop: Laptop, tmp_path
 
 
 def test_same_bundle_twice_and_overlapping_bundles(
-    station: Session, laptop: Laptop, tmp_path: Path
+    station: Session, laptop: Laptop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     laptop.new_case()
     (tmp_path / "1").mkdir()
@@ -64,7 +65,14 @@ def test_same_bundle_twice_and_overlapping_bundles(
     importer = StationImporter(station)
     importer.import_file(first)
     before = station_state(station)
+    decrypted: list[object] = []
+    unseal = importer_module._unseal
+    monkeypatch.setattr(
+        importer_module, "_unseal", lambda *args: decrypted.append(args) or unseal(*args)
+    )
     assert importer.import_file(first).status is Status.DUPLICATE
+    assert importer.import_bytes(first.read_bytes()).status is Status.DUPLICATE
+    assert decrypted == []  # known by its signed header: left sealed
     assert station_state(station) == before
     laptop.new_case()  # not acknowledged: the next bundle repeats the first one's events
     (tmp_path / "2").mkdir()
