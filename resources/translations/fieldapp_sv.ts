@@ -965,6 +965,92 @@
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— välj —</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Roll</translation>
+    </message>
+    <message>
+        <source>e.g. Åklagarmyndigheten</source>
+        <translation>t.ex. Åklagarmyndigheten</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>e.g. Västerås office</source>
+        <translation>t.ex. kammaren i Västerås</translation>
+    </message>
+    <message>
+        <source>Un&amp;it</source>
+        <translation>&amp;Enhet</translation>
+    </message>
+    <message>
+        <source>e.g. weekdays 8–17, on call otherwise</source>
+        <translation>t.ex. vardagar 8–17, annars jour</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>T&amp;ider</translation>
+    </message>
+    <message>
+        <source>&amp;Date verified</source>
+        <translation>Kontrollerad &amp;den</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Tele&amp;fon</translation>
+    </message>
+    <message>
+        <source>E-mai&amp;l</source>
+        <translation>E-&amp;post</translation>
+    </message>
+    <message>
+        <source>&amp;Web</source>
+        <translation>&amp;Webb</translation>
+    </message>
+    <message>
+        <source>Not&amp;e</source>
+        <translation>Anteckni&amp;ng</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsEditor</name>
+    <message>
+        <source>Contacts directory</source>
+        <translation>Kontaktlista</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Ny kontakt</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the directory (Enter)</source>
+        <translation>&amp;Lägg till i kontaktlistan (Enter)</translation>
+    </message>
+    <message>
+        <source>Change: {name}</source>
+        <translation>Ändra: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Save the changes (Enter)</source>
+        <translation>&amp;Spara ändringarna (Enter)</translation>
+    </message>
+    <message>
+        <source>Added to the directory: {name}.</source>
+        <translation>Tillagd i kontaktlistan: {name}.</translation>
+    </message>
+    <message>
+        <source>Removed from the directory: {name}.</source>
+        <translation>Borttagen ur kontaktlistan: {name}.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsModel</name>
     <message>
         <source>Who</source>
@@ -1234,6 +1320,29 @@
     </message>
 </context>
 <context>
+    <name>DirectoryModel</name>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Tider</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Kontrollerad</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreview</name>
     <message>
         <source>Export PDF</source>
@@ -1419,6 +1528,40 @@
     <message>
         <source>Save the &amp;correction (Enter)</source>
         <translation>Spara &amp;rättelsen (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <source>New, empt&amp;y form</source>
+        <translation>N&amp;y, tomt formulär</translation>
+    </message>
+    <message>
+        <source>Saved: {title}.</source>
+        <translation>Sparat: {title}.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>e.g. wrong number, no longer on duty</source>
+        <translation>t.ex. fel nummer, inte längre i tjänst</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ta &amp;bort</translation>
+    </message>
+    <message>
+        <source>Reason to remo&amp;ve</source>
+        <translation>&amp;Varför den tas bort</translation>
+    </message>
+    <message>
+        <source>First choose in the table what to remove.</source>
+        <translation>Välj först i tabellen vad som ska tas bort.</translation>
+    </message>
+    <message>
+        <source>Give the reason for removing it: the log keeps it.</source>
+        <translation>Ange skälet till att den tas bort: loggen behåller det.</translation>
     </message>
 </context>
 <context>
@@ -2344,8 +2487,28 @@
         <translation>&amp;Använd den här insatsen (Enter)</translation>
     </message>
     <message>
+        <source>Contacts directory</source>
+        <translation>Kontaktlista</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Laget</translation>
+    </message>
+    <message>
         <source>New operation</source>
         <translation>Ny insats</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab: the next tab</source>
+        <translation>Ctrl+Tab: nästa flik</translation>
+    </message>
+    <message>
+        <source>Choose an operation in the list to see its contacts.</source>
+        <translation>Välj en insats i listan för att se dess kontakter.</translation>
+    </message>
+    <message>
+        <source>Contacts and team below: {name}</source>
+        <translation>Kontakter och lag nedan: {name}</translation>
     </message>
     <message>
         <source>C&amp;reate the operation</source>
@@ -3491,6 +3654,83 @@
     <message>
         <source>Confirm</source>
         <translation>Bekräfta</translation>
+    </message>
+</context>
+<context>
+    <name>TeamEditor</name>
+    <message>
+        <source>Team</source>
+        <translation>Laget</translation>
+    </message>
+    <message>
+        <source>New team member</source>
+        <translation>Ny i laget</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the team (Enter)</source>
+        <translation>&amp;Lägg till i laget (Enter)</translation>
+    </message>
+    <message>
+        <source>Change: {name}</source>
+        <translation>Ändra: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Save the changes (Enter)</source>
+        <translation>&amp;Spara ändringarna (Enter)</translation>
+    </message>
+    <message>
+        <source>Added to the team: {name}.</source>
+        <translation>Tillagd i laget: {name}.</translation>
+    </message>
+    <message>
+        <source>Removed from the team: {name}.</source>
+        <translation>Borttagen ur laget: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMemberForm</name>
+    <message>
+        <source>e.g. the service number</source>
+        <translation>t.ex. tjänstenumret</translation>
+    </message>
+    <message>
+        <source>Officer &amp;ID</source>
+        <translation>Tjänste-&amp;id</translation>
+    </message>
+    <message>
+        <source>Nam&amp;e</source>
+        <translation>Na&amp;mn</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— välj —</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Roll</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Tele&amp;fon</translation>
+    </message>
+</context>
+<context>
+    <name>TeamModel</name>
+    <message>
+        <source>Officer ID</source>
+        <translation>Tjänste-id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
     </message>
 </context>
 <context>

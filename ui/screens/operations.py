@@ -1,5 +1,7 @@
-"""Operations: every operation in the vault, the one in use chosen with Enter, and a small
-form for a new one (its county's contacts on duty are copied in, to be checked)."""
+"""Operations: every operation in the vault, the one in use chosen with Enter; under the
+list, in tabs, the chosen operation's contacts directory and team (to check and correct:
+a new operation gets its county's contacts on duty copied in) and a small form for a new
+operation."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +19,7 @@ from fieldapp.workflow import operations
 from ui.capture import CaptureForm
 from ui.forms import muted_label, title_label
 from ui.models import OperationsModel
+from ui.screens.operation_directory import ContactsEditor, TeamEditor
 from ui.widgets import CodeCombo, action_button, line_edit, row_table
 from ui.workspace import Workspace
 
@@ -53,8 +57,12 @@ class NewOperationForm(CaptureForm):
             self.created.emit(change.entity_id)
 
 
+CONTACTS_TAB, TEAM_TAB, NEW_TAB = range(3)
+
+
 class OperationsPage(QWidget):
-    """Choose the operation the cases belong to, or start a new one."""
+    """Choose the operation the cases belong to, check its contacts and team, or start a
+    new one."""
 
     operation_chosen = Signal(str)
 
@@ -71,32 +79,43 @@ class OperationsPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 220), (2, 140), (3, 80)):
             self.table.setColumnWidth(column, width)
-        self.table.setMaximumHeight(260)
+        self.table.setMaximumHeight(130)
         self.use_button = action_button(self.tr("&Use this operation (Enter)"), self, primary=True)
-        self.new_title = title_label(self.tr("New operation"), self)
-        self.form = NewOperationForm(workspace, self)
-        self.create_button = action_button(self.tr("C&reate the operation"), self)
-        form_box = QWidget(self)
+        self.chosen = muted_label("", self)
+        self.tabs = QTabWidget(self)
+        self.contacts = ContactsEditor(workspace, self.tabs)
+        self.team = TeamEditor(workspace, self.tabs)
+        new_tab = QWidget(self.tabs)
+        self.form = NewOperationForm(workspace, new_tab)
+        self.create_button = action_button(self.tr("C&reate the operation"), new_tab)
+        form_box = QWidget(new_tab)
         form_box.setMaximumWidth(720)
         box = QVBoxLayout(form_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.form)
+        new_layout = QVBoxLayout(new_tab)
+        new_layout.setContentsMargins(8, 10, 8, 8)
+        new_layout.addWidget(form_box)
+        new_layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
+        new_layout.addStretch(1)
+        self.tabs.addTab(self.contacts, self.tr("Contacts directory"))
+        self.tabs.addTab(self.team, self.tr("Team"))
+        self.tabs.addTab(new_tab, self.tr("New operation"))
+        self.tabs.setToolTip(self.tr("Ctrl+Tab: the next tab"))
         row = QHBoxLayout()
         row.addWidget(self.use_button)
-        row.addStretch(1)
+        row.addSpacing(12)
+        row.addWidget(self.chosen, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.hint)
         layout.addWidget(self.table)
         layout.addLayout(row)
-        layout.addSpacing(8)
-        layout.addWidget(self.new_title)
-        layout.addWidget(form_box)
-        layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
         self.table.activated.connect(self._on_activated)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.use_button.clicked.connect(self._use_selected)
         self.create_button.clicked.connect(self.form.create_operation)
         self.form.created.connect(self._on_created)
@@ -107,6 +126,27 @@ class OperationsPage(QWidget):
         row = self.model.row_of(self.workspace.operation_id)
         if row >= 0:
             self.table.selectRow(row)
+        self._show_operation(self._selected())
+
+    def _selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.operation_id(rows[0].row()) if rows else None
+
+    def _show_operation(self, operation_id: str | None) -> None:
+        """The contacts and team shown are those of the operation chosen in the list."""
+        record = self.workspace.ctx.records.get("operation", operation_id) if operation_id else None
+        if record is None:
+            self.chosen.setText(self.tr("Choose an operation in the list to see its contacts."))
+        else:
+            self.chosen.setText(
+                self.tr("Contacts and team below: {name}").format(name=record.get("name"))
+            )
+        self.contacts.set_operation(operation_id)
+        self.team.set_operation(operation_id)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_operation(self.model.operation_id(current.row()))
 
     @Slot(QModelIndex)
     def _on_activated(self, index: QModelIndex) -> None:
@@ -124,6 +164,7 @@ class OperationsPage(QWidget):
         self.workspace.set_operation(operation_id)
         self.model.load()
         self.table.selectRow(self.model.row_of(operation_id))
+        self._show_operation(operation_id)
         self.operation_chosen.emit(operation_id)
 
     @Slot(str)
