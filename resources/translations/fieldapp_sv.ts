@@ -1333,14 +1333,6 @@
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
-    <message>
-        <source>Hours</source>
-        <translation>Tider</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>Kontrollerad</translation>
-    </message>
 </context>
 <context>
     <name>DocumentPreview</name>

@@ -13,7 +13,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.documents.text import phone as phone_text
 from fieldapp.domain.operation import CONTACT_ENTITY, TEAM_ENTITY
@@ -259,13 +266,13 @@ class TeamMemberForm(EntryForm):
 
 class DirectoryModel(ListTableModel[Record]):
     """The operation's contacts as fetched (no look-ups while painting: the vault may
-    lock with the page still on screen): who, organisation, phone, hours, verified."""
+    lock with the page still on screen): who, organisation, how to reach them. The hours
+    and the day verified are in the form (the table shares the page with it)."""
 
-    COLUMNS = ("role", "organisation", "phone", "hours", "verified_on")
+    COLUMNS = ("role", "organisation", "phone")
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Who"), self.tr("Organisation"), self.tr("Phone"), self.tr("Hours"),
-                self.tr("Verified"))  # fmt: skip
+        return (self.tr("Who"), self.tr("Organisation"), self.tr("Phone"))
 
     def key(self, item: Record) -> str:
         return item.entity_id
@@ -278,8 +285,6 @@ class DirectoryModel(ListTableModel[Record]):
             word(CONTACT_ROLES, item.get("role")),
             f"{name}, {unit}" if unit else name,
             phone_text(str(number)) if number else str(item.get("email") or item.get("web") or ""),
-            str(item.get("hours") or ""),
-            str(item.get("verified_on") or ""),
         )
 
 
@@ -322,7 +327,7 @@ class EntryEditor(QWidget):
         form.button_row.addWidget(self.new_button)
         form.button_row.addStretch(1)
 
-    def arrange(self, table: QTableView) -> None:
+    def arrange(self, table: QTableView, ratio: tuple[int, int] = (1, 1)) -> None:
         self.table = table
         self.table.setMinimumHeight(120)
         form_box = QVBoxLayout()
@@ -333,8 +338,8 @@ class EntryEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 10, 8, 8)
         layout.setSpacing(16)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form_box, 1)
+        layout.addWidget(self.table, ratio[0])
+        layout.addLayout(form_box, ratio[1])
         QWidget.setTabOrder(self.table, next(iter(self.form.fields.values())).widget)
         last = list(self.form.fields.values())[-2].widget  # the last before the reason
         QWidget.setTabOrder(last, self.save_button)
@@ -466,7 +471,13 @@ class ContactsEditor(EntryEditor):
         super().__init__(workspace, ContactForm(workspace), parent)
         self.form.setParent(self)
         self.model = DirectoryModel(self)
-        self.arrange(fitted_table(self.model, self, 1))
+        self.arrange(fitted_table(self.model, self, 1), ratio=(4, 5))
+        # Long web addresses and roles must not squeeze the organisation out of sight:
+        # fixed widths (a cut-off cell shows in full as its tooltip).
+        header = self.table.horizontalHeader()
+        for column, width in ((0, 170), (2, 140)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
         self.table.setAccessibleName(self.tr("Contacts directory"))
 
     def entries(self, operation_id: str) -> list[Record]:
