@@ -15,6 +15,7 @@ company; the cases link the ads they came from, and two tips came in afterwards.
 
 from __future__ import annotations
 
+import html
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from typing import Any
 from stdnum import luhn
 
 from fieldapp.ads import links, register
+from fieldapp.ads.model import AttachmentKind
 from fieldapp.domain.operation import CONTACT_ENTITY, ContactRole, TeamRole
 from fieldapp.errors import VaultExists
 from fieldapp.officers import Role
@@ -231,12 +233,14 @@ class _Demo:
                 directory.deliver_sheet(self.ctx, self.operation_id, company_id, {"copies": 3})
 
     def _ads(self) -> None:
-        """The ads mapped before the operation (the directory's hotels are known by then)."""
+        """The ads mapped before the operation (the directory's hotels are known by then);
+        the first with its page saved from the browser, as an officer would keep it."""
         for key, site, url, text in DEMO_ADS:
             self.clock.advance(4)
             found = register.capture(self.ctx, self.operation_id, text, url=url, site=site)
+            saved = [_saved_page(url, text, self.ctx.now().isoformat())] if key == "maja" else []
             self.ads[key] = register.register_ad(
-                self.ctx, self.operation_id, found.fields
+                self.ctx, self.operation_id, found.fields, saved
             ).entity_id
         register.mark_gone(self.ctx, self.ads["koping"])
 
@@ -523,3 +527,19 @@ class _Demo:
         self._elements(case_id, buyer, paid=False)
         cases.transfer_case(self.ctx, case_id, TRANSFERRED_TO)
         return case_id
+
+
+def _saved_page(url: str, text: str, at: str) -> register.Attachment:
+    """An ad's page as a browser saves it (invented, like the ad): a title, the text."""
+    title, _, body = text.partition("\n")
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in body.splitlines())
+    page = (
+        f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} | annonser.example</title></head>"
+        f"<body><h1>{html.escape(title)}</h1>{paragraphs}"
+        f"<p>Sparad från {html.escape(url)}</p></body></html>"
+    )
+    name = url.rstrip("/").rsplit("/", 1)[-1] + ".html"
+    return register.Attachment(
+        AttachmentKind.PAGE, page.encode(), "text/html", name=name, captured_at=at
+    )

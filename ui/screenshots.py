@@ -376,6 +376,7 @@ def _ads_shots(
     page.search.query.setText("0701740655")
     page.search.run_search()
     shot("26b_ads_search_phone.png")
+    _ad_files_shots(page, view, shot, save)
     page.tabs.setCurrentIndex(REGISTER_TAB)
     form = page.register.form
     form.url.setText("https://annonser.example/a/2001")
@@ -405,6 +406,24 @@ def _ads_shots(
         save(_on_screen(dialog, view.window().grab()), "26i_case_link_dialog.png")
         dialog.reject()
     view.cases.show_list()
+
+
+def _ad_files_shots(
+    page: Any, view: Any, shot: Callable[[str], None], save: Callable[[QPixmap, str], None]
+) -> None:
+    """The demo ad with its saved page: the detail listing its files, and the page opened
+    as text."""
+    page.search.query.setText("Maja, ny i Västerås")
+    page.search.run_search()
+    detail = page.search.detail
+    shot("26j_ads_detail_files.png")
+    if detail.ad is not None and detail.ad.attachments:
+        viewer = detail.open_file(detail.ad.attachments[0])
+        if viewer is not None:
+            save(_on_screen(viewer, view.window().grab()), "26k_ads_saved_page.png")
+            viewer.close()
+    page.search.query.setText("")
+    page.search.run_search()
 
 
 def main(argv: list[str] | None = None) -> int:
