@@ -323,8 +323,7 @@ class _ReadAhead:
         self._process.__exit__(None, None, None)  # parts not started are cancelled
 
 
-# A row: its line, its fields, and the ad cleaned from them (when read with ``clean``
-# and free of problems).
+# A row: its line, its fields, and the ad cleaned from them (None if it has problems).
 _Row = tuple[int, dict[str, Any], CleanedAd | None]
 _Read = tuple[list[_Row], dict[str, list[int]]]
 
