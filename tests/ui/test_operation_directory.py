@@ -88,7 +88,7 @@ def test_a_contact_is_added_changed_and_removed_with_a_reason(
     assert added.entity_id in _offered(qtbot, workspace)
 
     # Chosen in the table: the form holds it, to change it.
-    editor.table.selectRow(editor.row_of(added.entity_id))
+    editor.table.selectRow(editor.model.row_of_key(added.entity_id))
     assert form.record_id == added.entity_id
     assert form.organisation.text() == "Tolkförmedling Exempel"
     assert form.role.code() == "interpreter"
@@ -171,7 +171,7 @@ def test_a_team_member_is_added_changed_and_removed_with_a_reason(
     )
     assert editor.model.rowCount() == before + 1
 
-    editor.table.selectRow(editor.row_of(member.entity_id))
+    editor.table.selectRow(editor.model.row_of_key(member.entity_id))
     assert form.name.text() == "Hanna Hittepå" and form.role.code() == "investigator"
     form.role.set_code("field_officer")
     qtbot.keyClick(form.officer_id, Qt.Key.Key_Return)

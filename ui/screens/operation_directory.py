@@ -314,11 +314,19 @@ class EntryEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, workspace: Workspace, form: EntryForm, parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        form: EntryForm,
+        model: ListTableModel[Record],
+        parent: QWidget | None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.form = form
-        self.records: list[Record] = []
+        form.setParent(self)
+        self.model = model
+        model.setParent(self)
         self.heading = QLabel(self)
         self.heading.setProperty("role", "stepTitle")
         self.save_button = action_button("", self, primary=True)
@@ -357,9 +365,6 @@ class EntryEditor(QWidget):
     def entries(self, operation_id: str) -> list[Record]:
         raise NotImplementedError
 
-    def show_records(self, operation_id: str | None, records: list[Record]) -> None:
-        raise NotImplementedError
-
     def texts(self, record: Record | None) -> tuple[str, str]:
         """The heading over the form and the save button's text."""
         raise NotImplementedError
@@ -379,26 +384,14 @@ class EntryEditor(QWidget):
 
     def reload(self) -> None:
         operation_id = self.form.operation_id
-        self.records = self.entries(operation_id) if operation_id else []
-        self.table.selectionModel().blockSignals(True)
-        self.show_records(operation_id, self.records)
-        self.table.selectionModel().blockSignals(False)
-        self.setEnabled(operation_id is not None)
-        if self.form.record_id is not None:
-            row = self.row_of(self.form.record_id)
-            if row >= 0:
-                self.select_row(row, quiet=True)
-
-    def row_of(self, record_id: str) -> int:
-        return next((i for i, r in enumerate(self.records) if r.entity_id == record_id), -1)
-
-    def select_row(self, row: int, *, quiet: bool = False) -> None:
         selection = self.table.selectionModel()
-        if quiet:
-            selection.blockSignals(True)
-        self.table.selectRow(row)
-        if quiet:
-            selection.blockSignals(False)
+        selection.blockSignals(True)
+        self.model.set_items(self.entries(operation_id) if operation_id else [])
+        row = self.model.row_of_key(self.form.record_id) if self.form.record_id else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        selection.blockSignals(False)
+        self.setEnabled(operation_id is not None)
 
     def _show_mode(self, record: Record | None) -> None:
         heading, button = self.texts(record)
@@ -411,9 +404,9 @@ class EntryEditor(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        row = current.row()
-        if 0 <= row < len(self.records):
-            self.choose(self.records[row])
+        record = self.model.item(current.row())
+        if record is not None:
+            self.choose(record)
 
     def choose(self, record: Record) -> None:
         """Fill the form with ``record`` to change or remove it."""
@@ -438,14 +431,14 @@ class EntryEditor(QWidget):
     def _on_saved(self, record_id: str) -> None:
         added = self.form.record_id is None
         self.reload()
-        record = next((r for r in self.records if r.entity_id == record_id), None)
+        row = self.model.row_of_key(record_id)
+        record = self.model.item(row)
         title = self.form.title_of(record) if record is not None else ""
         if added:
             self.form.start_new()
             self.form.show_status(self.added_text(title))
-            row = self.row_of(record_id)
             if row >= 0:
-                self.table.scrollTo(self.table.model().index(row, 0))
+                self.table.scrollTo(self.model.index(row, 0))
         elif record is not None:
             self.form.edit(record)
             self._show_mode(record)
@@ -468,9 +461,7 @@ class ContactsEditor(EntryEditor):
     form: ContactForm
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(workspace, ContactForm(workspace), parent)
-        self.form.setParent(self)
-        self.model = DirectoryModel(self)
+        super().__init__(workspace, ContactForm(workspace), DirectoryModel(), parent)
         self.arrange(fitted_table(self.model, self, 1), ratio=(4, 5))
         # Long web addresses and roles must not squeeze the organisation out of sight:
         # fixed widths (a cut-off cell shows in full as its tooltip).
@@ -482,9 +473,6 @@ class ContactsEditor(EntryEditor):
 
     def entries(self, operation_id: str) -> list[Record]:
         return operations.contacts(self.workspace.ctx, operation_id)
-
-    def show_records(self, operation_id: str | None, records: list[Record]) -> None:
-        self.model.set_items(records)
 
     def texts(self, record: Record | None) -> tuple[str, str]:
         if record is None:
@@ -507,17 +495,12 @@ class TeamEditor(EntryEditor):
     form: TeamMemberForm
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(workspace, TeamMemberForm(workspace), parent)
-        self.form.setParent(self)
-        self.model = TeamModel(self)
+        super().__init__(workspace, TeamMemberForm(workspace), TeamModel(), parent)
         self.arrange(fitted_table(self.model, self, 1))
         self.table.setAccessibleName(self.tr("Team"))
 
     def entries(self, operation_id: str) -> list[Record]:
         return operations.team(self.workspace.ctx, operation_id)
-
-    def show_records(self, operation_id: str | None, records: list[Record]) -> None:
-        self.model.set_items(records)
 
     def texts(self, record: Record | None) -> tuple[str, str]:
         if record is None:
