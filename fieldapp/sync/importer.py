@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -113,7 +113,7 @@ def open_path(
     identity: str,
     station: str,
     known: KnownKeys | None = None,
-    imported: Collection[str] = (),
+    imported: Container[str] = (),
 ) -> Opened:
     """``open_bundle`` on a file, in the second process when several are imported: there,
     with the station's ``known`` keys, the signatures are verified too (its own
@@ -134,7 +134,7 @@ def open_path(
     return replace(opened, signed_by=tuple(signed_by))
 
 
-def open_bundle(data: bytes, identity: str, station: str, imported: Collection[str] = ()) -> Opened:
+def open_bundle(data: bytes, identity: str, station: str, imported: Container[str] = ()) -> Opened:
     """Open a bundle sealed for ``station`` with its age ``identity``; a damaged,
     truncated or foreign bundle comes back with its refusal, never half opened. A bundle
     the station has ``imported`` already is recognised by its signed header and left
@@ -229,6 +229,17 @@ class _OpenAhead:
             return None
 
 
+class _AskVault:
+    """The bundles imported before, asked of the vault for the one bundle opened (a single
+    import needs no list of them all; several are given the list, for the second process)."""
+
+    def __init__(self, importer: StationImporter) -> None:
+        self._importer = importer
+
+    def __contains__(self, bundle_id: object) -> bool:
+        return isinstance(bundle_id, str) and self._importer._already_imported(bundle_id)
+
+
 class StationImporter:
     """Imports bundles into an unlocked station vault."""
 
@@ -239,12 +250,12 @@ class StationImporter:
 
     def import_file(self, path: Path) -> Outcome:
         return self.import_opened(
-            open_path(path, self._keys.identity, self._fingerprint, imported=self._imported())
+            open_path(path, self._keys.identity, self._fingerprint, imported=_AskVault(self))
         )
 
     def import_bytes(self, data: bytes) -> Outcome:
         return self.import_opened(
-            open_bundle(data, self._keys.identity, self._fingerprint, self._imported())
+            open_bundle(data, self._keys.identity, self._fingerprint, _AskVault(self))
         )
 
     def import_files(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Outcome | KnownError]]:
