@@ -238,22 +238,28 @@ def add_attachments(ctx: Context, ad_id: str, attachments: Sequence[Attachment])
 
 def attachment_bytes(ctx: Context, ad_id: str, sha256: str) -> bytes:
     """An attachment of an ad, checked against its hash; opening it is logged."""
-    ad = _ad_record(ctx, ad_id)
-    if sha256 not in {a["sha256"] for a in ad.get("attachments") or []}:
-        raise InvalidInput("Attachment: the ad has no such attachment.", field="sha256")
-    data = ctx.session.log.blob(sha256)
-    if data is None:
-        raise InvalidInput("Attachment: not in this vault (not yet synced here).", field="sha256")
-    ctx.session.record_access(AD_ENTITY, ad_id, "attachment")
-    return data
+    return _open_attachment(ctx, ad_id, sha256)[1]
 
 
 def read_attached_page(ctx: Context, ad_id: str, sha256: str) -> SavedPage:
     """A saved page attached to an ad, read back as its text the way the import read it:
     nothing rendered, nothing fetched. Opening it is logged like any attachment."""
-    data = attachment_bytes(ctx, ad_id, sha256)
-    described = next(a for a in _ad_record(ctx, ad_id).get("attachments") if a["sha256"] == sha256)
+    described, data = _open_attachment(ctx, ad_id, sha256)
     return read_mhtml(data) if described.get("media_type") == MHTML_TYPE else read_html(data)
+
+
+def _open_attachment(ctx: Context, ad_id: str, sha256: str) -> tuple[dict[str, Any], bytes]:
+    """An attachment's descriptor and its bytes (checked against its hash); the opening
+    is logged."""
+    ad = _ad_record(ctx, ad_id)
+    described = next((a for a in ad.get("attachments") or [] if a["sha256"] == sha256), None)
+    if described is None:
+        raise InvalidInput("Attachment: the ad has no such attachment.", field="sha256")
+    data = ctx.session.log.blob(sha256)
+    if data is None:
+        raise InvalidInput("Attachment: not in this vault (not yet synced here).", field="sha256")
+    ctx.session.record_access(AD_ENTITY, ad_id, "attachment")
+    return described, data
 
 
 # -- reading ----------------------------------------------------------------------------------
