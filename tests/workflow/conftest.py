@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
 from fieldapp.demo import DemoClock
+from fieldapp.errors import InvalidInput
 from fieldapp.storage.session import Session
 from fieldapp.workflow import cases, operations, persons
 from fieldapp.workflow.context import Context
 
 CET_SUMMER = timezone(timedelta(hours=2))
+
+
+def event_count(ctx: Context) -> int:
+    return len(list(ctx.session.events()))
+
+
+def refused(call: Callable[..., Any], *args: Any) -> InvalidInput:
+    """The refusal ``call(*args)`` raises (the test fails if it raises none)."""
+    with pytest.raises(InvalidInput) as err:
+        call(*args)
+    return err.value
 
 
 # The demo's clock is the tests' too: the raid's time, moved on by the test.

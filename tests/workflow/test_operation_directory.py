@@ -3,14 +3,10 @@ with the reason, never a delete), on a real vault. No Qt."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
-from fieldapp.errors import InvalidInput
 from fieldapp.storage.events import read_events
 from fieldapp.workflow import operations
 from fieldapp.workflow.context import Context
+from tests.workflow.conftest import event_count, refused
 
 MEMBER = {
     "officer_id": "T1042",
@@ -18,16 +14,6 @@ MEMBER = {
     "role": "field_officer",
     "phone": "070-174 06 50",
 }
-
-
-def _events(ctx: Context) -> int:
-    return len(list(ctx.session.events()))
-
-
-def _refused(call: Any, *args: Any) -> InvalidInput:
-    with pytest.raises(InvalidInput) as err:
-        call(*args)
-    return err.value
 
 
 def _kinds(ctx: Context, entity_type: str, entity_id: str) -> list[str]:
@@ -62,22 +48,22 @@ def test_team_member_refusals_name_the_field_and_store_nothing(
     ctx: Context, operation_id: str
 ) -> None:
     member_id = operations.add_team_member(ctx, operation_id, MEMBER).entity_id
-    before = _events(ctx)
-    err = _refused(operations.amend_team_member, ctx, member_id, {"role": "captain"})
+    before = event_count(ctx)
+    err = refused(operations.amend_team_member, ctx, member_id, {"role": "captain"})
     assert err.field == "role"
-    err = _refused(operations.amend_team_member, ctx, member_id, {"phone": "12"})
+    err = refused(operations.amend_team_member, ctx, member_id, {"phone": "12"})
     assert err.field == "phone"
-    err = _refused(operations.remove_team_member, ctx, member_id, "   ")
+    err = refused(operations.remove_team_member, ctx, member_id, "   ")
     assert err.field == "reason"
     contact_id = operations.contacts(ctx, operation_id)[0].entity_id
-    err = _refused(operations.remove_team_member, ctx, contact_id, "fel")
+    err = refused(operations.remove_team_member, ctx, contact_id, "fel")
     assert err.field == "id"  # a contact is not a team member
-    assert _events(ctx) == before
+    assert event_count(ctx) == before
 
     operations.remove_team_member(ctx, member_id, "Fel person")
-    err = _refused(operations.amend_team_member, ctx, member_id, {"name": "Ny"})
+    err = refused(operations.amend_team_member, ctx, member_id, {"name": "Ny"})
     assert err.field == "id"  # a removed member cannot be changed
-    err = _refused(operations.remove_team_member, ctx, member_id, "igen")
+    err = refused(operations.remove_team_member, ctx, member_id, "igen")
     assert err.field == "id"
 
 
@@ -87,10 +73,10 @@ def test_a_contact_is_amended_then_removed_with_a_reason(ctx: Context, operation
         operation_id,
         {"role": "interpreter", "organisation": "Tolkförmedling Exempel", "phone": "021-10 20 30"},
     ).entity_id
-    before = _events(ctx)
-    err = _refused(operations.amend_contact, ctx, contact_id, {"phone": None})
+    before = event_count(ctx)
+    err = refused(operations.amend_contact, ctx, contact_id, {"phone": None})
     assert err.field == "phone"  # no way left to reach it
-    assert _events(ctx) == before
+    assert event_count(ctx) == before
 
     operations.amend_contact(ctx, contact_id, {"hours": "dygnet runt", "verified_on": "2026-05-11"})
     contact = ctx.require("contact", contact_id, "id")

@@ -35,7 +35,7 @@ from tests.conftest import (
     FIELD_PASS,
     TEST_COST,
 )
-from tests.workflow.conftest import BUYER, CET_SUMMER, SELLER, Clock
+from tests.workflow.conftest import BUYER, CET_SUMMER, SELLER, Clock, event_count
 
 RAID_START = datetime(2026, 5, 14, 21, 30, tzinfo=CET_SUMMER)
 OPERATION = {
@@ -55,10 +55,6 @@ CASE = {
 
 PROVENANCE = ("exported_at", "exported_by", "vault_id", "device_id", "last_event_hash")
 EVENT_PROVENANCE = ("ticked_by", "ticked_at")
-
-
-def _events(ctx: Context) -> int:
-    return len(list(ctx.session.events()))
 
 
 def _contact(ctx: Context, operation_id: str, role: str) -> str:
@@ -168,10 +164,10 @@ def other_ctx(tmp_path: Path) -> Iterator[Context]:
 
 
 def _refusal(ctx: Context, document: Any, operation_id: str | None = None) -> InvalidInput:
-    before = _events(ctx)
+    before = event_count(ctx)
     with pytest.raises(InvalidInput) as err:
         transfer.import_case(ctx, document, operation_id)
-    assert _events(ctx) == before, "a refused import stored something"
+    assert event_count(ctx) == before, "a refused import stored something"
     return err.value
 
 

@@ -13,17 +13,7 @@ from fieldapp.errors import InvalidInput
 from fieldapp.workflow import cases, evidence, operations, persons, procedure, support
 from fieldapp.workflow.case_view import Escalation, SellerStanding
 from fieldapp.workflow.context import Context
-from tests.workflow.conftest import BUYER, CET_SUMMER, SELLER, Clock
-
-
-def _events(ctx: Context) -> int:
-    return len(list(ctx.session.events()))
-
-
-def _refused(call: Any, *args: Any) -> InvalidInput:
-    with pytest.raises(InvalidInput) as err:
-        call(*args)
-    return err.value
+from tests.workflow.conftest import BUYER, CET_SUMMER, SELLER, Clock, event_count, refused
 
 
 def _fields(err: InvalidInput) -> set[str]:
@@ -56,31 +46,31 @@ def test_operation_gets_the_county_contacts(ctx: Context, operation_id: str) -> 
 
 
 def test_operation_refusals_name_the_field(ctx: Context) -> None:
-    before = _events(ctx)
-    err = _refused(
+    before = event_count(ctx)
+    err = refused(
         operations.create_operation,
         ctx,
         {"name": "", "start": "2026-05-20", "end": "2026-05-10", "county": "atlantis"},
     )
     assert {"name", "end"} <= _fields(err)
-    err = _refused(
+    err = refused(
         operations.create_operation,
         ctx,
         {"name": "X", "start": "2026-05-10", "end": "2026-05-20", "county": "atlantis"},
     )
     assert err.field == "county"
-    assert _events(ctx) == before
+    assert event_count(ctx) == before
 
 
 def test_contact_needs_a_way_to_reach_it(ctx: Context, operation_id: str) -> None:
-    err = _refused(
+    err = refused(
         operations.add_contact,
         ctx,
         operation_id,
         {"role": "interpreter", "organisation": "Tolkförmedling Exempel"},
     )
     assert err.field == "phone"
-    err = _refused(
+    err = refused(
         operations.add_contact,
         ctx,
         operation_id,
@@ -110,7 +100,7 @@ def test_open_case_defaults(ctx: Context, case_id: str, clock: Clock) -> None:
 
 
 def test_case_refusals(ctx: Context, operation_id: str, clock: Clock) -> None:
-    err = _refused(
+    err = refused(
         cases.open_case,
         ctx,
         operation_id,
@@ -142,18 +132,18 @@ def test_case_refusals(ctx: Context, operation_id: str, clock: Clock) -> None:
 def test_buyer_refusals(
     ctx: Context, case_id: str, change: dict[str, Any], field: str, reason: str
 ) -> None:
-    before = _events(ctx)
-    err = _refused(persons.add_buyer, ctx, case_id, {**BUYER, **change})
+    before = event_count(ctx)
+    err = refused(persons.add_buyer, ctx, case_id, {**BUYER, **change})
     assert field in _fields(err)
     assert reason in dict(err.problems)[field]
-    assert _events(ctx) == before  # nothing half-written
+    assert event_count(ctx) == before  # nothing half-written
 
 
 def test_buyer_without_swedish_number_needs_birth_date_and_document(
     ctx: Context, case_id: str
 ) -> None:
     data = {k: v for k, v in BUYER.items() if k != "personal_id"}
-    err = _refused(persons.add_buyer, ctx, case_id, {**data, "date_of_birth": "1979-02-30"})
+    err = refused(persons.add_buyer, ctx, case_id, {**data, "date_of_birth": "1979-02-30"})
     assert _fields(err) == {"date_of_birth", "foreign_id"}
     ok = persons.add_buyer(
         ctx,
@@ -181,7 +171,7 @@ def test_seller_is_never_a_suspect(ctx: Context, case_id: str, seller_id: str) -
 
 
 def test_seller_indicators_are_checked(ctx: Context, case_id: str) -> None:
-    err = _refused(
+    err = refused(
         persons.add_seller,
         ctx,
         case_id,
@@ -244,7 +234,7 @@ def test_element_defaults_and_refusals(
     assert element.get("at") == clock.now.isoformat()
     assert element.get("observer") == ctx.officer_id
     assert element.get("currency") == "SEK"
-    err = _refused(
+    err = refused(
         evidence.record_element,
         ctx,
         case_id,
@@ -253,10 +243,10 @@ def test_element_defaults_and_refusals(
         {"source": "ad", "amount": -100},
     )
     assert err.field == "amount"
-    err = _refused(evidence.record_element, ctx, case_id, seller_id, "agreement", AGREEMENT)
+    err = refused(evidence.record_element, ctx, case_id, seller_id, "agreement", AGREEMENT)
     assert err.field == "buyer_id"
     assert "buyer" in err.message
-    err = _refused(
+    err = refused(
         evidence.record_element,
         ctx,
         case_id,
@@ -265,7 +255,7 @@ def test_element_defaults_and_refusals(
         {**PAYMENT, "seized": True},
     )
     assert err.field == "seizure"
-    err = _refused(evidence.record_element, ctx, case_id, buyer_id, "guessed", AGREEMENT)
+    err = refused(evidence.record_element, ctx, case_id, buyer_id, "guessed", AGREEMENT)
     assert err.field == "kind"
 
 
@@ -290,7 +280,7 @@ def test_minor_seller_makes_a_child_case(ctx: Context, case_id: str, buyer_id: s
     assert view.buyers[0].offence.section == "BrB 6:9"
     ids = {s.item.id for s in cases.checklist(ctx, case_id)}
     assert {"report_of_concern", "child_prosecutor"} <= ids
-    err = _refused(procedure.record_decision, ctx, case_id, buyer_id, _decision())
+    err = refused(procedure.record_decision, ctx, case_id, buyer_id, _decision())
     assert err.field == "decision"
     assert "6:9" in err.message
 
@@ -351,7 +341,7 @@ def test_a_lawful_decision_and_the_answer(ctx: Context, case_id: str, buyer_id: 
 def test_unlawful_sanctions_are_refused(
     ctx: Context, case_id: str, buyer_id: str, sanction: dict[str, Any], field: str, reason: str
 ) -> None:
-    err = _refused(procedure.record_decision, ctx, case_id, buyer_id, _decision(**sanction))
+    err = refused(procedure.record_decision, ctx, case_id, buyer_id, _decision(**sanction))
     assert field in err.field
     assert reason in err.message
 
@@ -362,7 +352,7 @@ def test_no_advance_approval_before_2023(ctx: Context, clock: Clock, operation_i
         ctx, operation_id, {"place_kind": "other", "address": "Gatan 2", "municipality": "Sala"}
     ).entity_id
     buyer_id = persons.add_buyer(ctx, case_id, BUYER).entity_id
-    err = _refused(procedure.record_decision, ctx, case_id, buyer_id, _decision())
+    err = refused(procedure.record_decision, ctx, case_id, buyer_id, _decision())
     assert "2023-01-01" in err.message
     ok = procedure.record_decision(
         ctx, case_id, buyer_id, {**_decision(), "decision": "summary_order"}
@@ -387,7 +377,7 @@ def test_day_fine_suggestion_uses_the_buyer_income(
 def test_closing_is_refused_with_the_list_until_done(
     ctx: Context, case_id: str, buyer_id: str, seller_id: str
 ) -> None:
-    err = _refused(cases.close_case, ctx, case_id)
+    err = refused(cases.close_case, ctx, case_id)
     assert err.field == "checklist"
     missing = _fields(err)
     assert f"checklist.agreement_secured[{buyer_id}]" in missing
@@ -395,7 +385,7 @@ def test_closing_is_refused_with_the_list_until_done(
     _complete_case(ctx, case_id, buyer_id, seller_id)
     cases.close_case(ctx, case_id)
     assert ctx.records.get("case", case_id).get("status") == "closed"
-    err = _refused(evidence.record_element, ctx, case_id, buyer_id, "act_begun", ACT)
+    err = refused(evidence.record_element, ctx, case_id, buyer_id, "act_begun", ACT)
     assert err.field == "case_id"
     cases.reopen_case(ctx, case_id)
     evidence.record_element(ctx, case_id, buyer_id, "act_begun", ACT)
@@ -409,9 +399,9 @@ def test_ticks_are_events_and_untick_withdraws(ctx: Context, case_id: str) -> No
     assert state["entry"].done and state["entry"].tick.created_by == ctx.officer_id
     cases.untick(ctx, case_id, "entry")
     assert not {s.item.id: s for s in cases.checklist(ctx, case_id)}["entry"].done
-    err = _refused(cases.tick, ctx, case_id, "no_such_item")
+    err = refused(cases.tick, ctx, case_id, "no_such_item")
     assert err.field == "item_id"
-    err = _refused(cases.tick, ctx, case_id, "buyer_heard")
+    err = refused(cases.tick, ctx, case_id, "buyer_heard")
     assert err.field == "subject_id"
 
 
@@ -450,7 +440,7 @@ def _complete_case(ctx: Context, case_id: str, buyer_id: str, seller_id: str) ->
 
 
 def test_notice_needs_the_rights(ctx: Context, case_id: str, buyer_id: str) -> None:
-    err = _refused(
+    err = refused(
         procedure.record_notice,
         ctx,
         case_id,
