@@ -44,22 +44,6 @@ def link_case(ctx: Context, ad_id: str, case_id: str) -> Change:
     return commit_drafts(ctx, AD_ENTITY, ad_id, drafts)
 
 
-def _add_person(ctx: Context, ad_id: str, person_id: str) -> Change:
-    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
-    changes = {
-        "person_ids": sorted({*(ad.get("person_ids") or []), person_id}),
-        "status": AdStatus.LINKED.value,
-    }
-    return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
-
-
-def _drop_person(ctx: Context, ad_id: str, person_id: str) -> Change:
-    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
-    persons = [p for p in ad.get("person_ids") or [] if p != person_id]
-    changes = {"person_ids": persons or None, **_status_after(ad, ad.get("case_ids"), persons)}
-    return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
-
-
 def link_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
     """Tie an ad linked to ``case_id`` to one of that case's persons, as the case screen
     does: the person is one of the case's (chosen from its list, never looked up by name)
@@ -69,15 +53,21 @@ def link_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Chang
     _person_of_case(ctx, case_id, person_id)
     if case_id not in (ad.get("case_ids") or []):
         raise InvalidInput("Ad: not linked to this case; link it to the case first.", field="ad_id")
-    return _add_person(ctx, ad_id, person_id)
+    changes = {
+        "person_ids": sorted({*(ad.get("person_ids") or []), person_id}),
+        "status": AdStatus.LINKED.value,
+    }
+    return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
 
 
 def unlink_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Change:
     """Undo an ad's link to a person of ``case_id`` (an open case, as for linking)."""
-    ctx.require(AD_ENTITY, ad_id, "ad_id")
+    ad = ctx.require(AD_ENTITY, ad_id, "ad_id")
     _open_case(ctx, case_id)
     _person_of_case(ctx, case_id, person_id)
-    return _drop_person(ctx, ad_id, person_id)
+    persons = [p for p in ad.get("person_ids") or [] if p != person_id]
+    changes = {"person_ids": persons or None, **_status_after(ad, ad.get("case_ids"), persons)}
+    return commit_drafts(ctx, AD_ENTITY, ad_id, [amend_checked(ctx, ad, changes)])
 
 
 def unlink_case(ctx: Context, ad_id: str, case_id: str) -> Change:
