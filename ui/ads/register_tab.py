@@ -13,7 +13,6 @@ file lists every problem with its line and reason, and nothing of it is stored.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import re
 from itertools import pairwise
@@ -35,6 +34,7 @@ from fieldapp.ads.issues import ImportRefused
 from fieldapp.ads.model import AttachmentKind, price_from_data
 from fieldapp.ads.register import Attachment, Capture
 from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.storage.canonical import b64, unb64
 from fieldapp.workflow.context import Change
 from ui.ads import seams
 from ui.ads.texts import price_text, problem_text, seen_text
@@ -62,7 +62,7 @@ def page_draft(page: Attachment, url: str, seen: dict[str, Any]) -> dict[str, An
     it, the address it belongs to and when it was seen."""
     return {
         **page.descriptor(),
-        "data": base64.b64encode(page.data).decode("ascii"),
+        "data": b64(page.data),
         "url": url,
         "seen": seen,
     }
@@ -74,12 +74,12 @@ def page_from_draft(draft: dict[str, Any]) -> tuple[Attachment, str, dict[str, A
     try:
         page = Attachment(
             AttachmentKind(draft["kind"]),
-            base64.b64decode(draft["data"], validate=True),
+            unb64(draft["data"]),
             str(draft["media_type"]),
             name=draft.get("name"),
             captured_at=draft.get("captured_at"),
         )
-    except (KeyError, ValueError, TypeError, binascii.Error):
+    except (KeyError, ValueError, TypeError, AttributeError, binascii.Error):
         return None
     if page.sha256 != draft.get("sha256"):
         return None
