@@ -93,6 +93,10 @@ def test_a_contact_is_added_changed_and_removed_with_a_reason(
     assert form.organisation.text() == "Tolkförmedling Exempel"
     assert form.role.code() == "interpreter"
     assert editor.save_button.text() == "&Spara ändringarna (Enter)"
+    page.reload()  # as after a sync: still the chosen contact, and Enter still changes it
+    assert form.record_id == added.entity_id
+    assert editor.save_button.text() == "&Spara ändringarna (Enter)"
+    assert form.remove_button.isEnabled()
     qtbot.keyClicks(form.hours, "dygnet runt")
     editor.save_button.click()
     changed = workspace.ctx.require("contact", added.entity_id, "id")

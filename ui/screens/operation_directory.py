@@ -380,16 +380,26 @@ class EntryEditor(QWidget):
     def set_operation(self, operation_id: str | None) -> None:
         self.form.set_operation(operation_id)
         self.reload()
-        self._show_mode(None)
+        chosen = self._chosen()
+        if chosen is None and self.form.record_id is not None:
+            self.form.start_new()  # the chosen entry is gone (removed on another laptop)
+        # The heading and buttons say what Enter will do with the form as it now stands:
+        # after a reload (a sync) that is still changing the chosen entry.
+        self._show_mode(chosen)
+
+    def _chosen(self) -> Record | None:
+        """The entry the form holds, as the table now has it (None for a new one)."""
+        row = self.model.row_of_key(self.form.record_id) if self.form.record_id else -1
+        return self.model.item(row) if row >= 0 else None
 
     def reload(self) -> None:
         operation_id = self.form.operation_id
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         self.model.set_items(self.entries(operation_id) if operation_id else [])
-        row = self.model.row_of_key(self.form.record_id) if self.form.record_id else -1
-        if row >= 0:
-            self.table.selectRow(row)
+        chosen = self._chosen()
+        if chosen is not None:
+            self.table.selectRow(self.model.row_of_key(chosen.entity_id))
         selection.blockSignals(False)
         self.setEnabled(operation_id is not None)
 
