@@ -29,6 +29,7 @@ from fieldapp.workflow import operations
 from fieldapp.workflow.context import Change
 from ui.ads.models import ListTableModel
 from ui.capture import CaptureForm
+from ui.theme import text_scale
 from ui.widgets import CodeCombo, FormGrid, action_button, fitted_table, line_edit
 from ui.words import CONTACT_ROLES, TEAM_ROLES, word
 from ui.workspace import Workspace
@@ -472,13 +473,15 @@ class ContactsEditor(EntryEditor):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, ContactForm(workspace), DirectoryModel(), parent)
-        self.arrange(fitted_table(self.model, self, 1), ratio=(4, 5))
+        # With large text the two-column form needs more of the width to stay readable.
+        large = text_scale() > 1.1
+        self.arrange(fitted_table(self.model, self, 1), ratio=(3, 5) if large else (4, 5))
         # Long web addresses and roles must not squeeze the organisation out of sight:
         # fixed widths (a cut-off cell shows in full as its tooltip).
         header = self.table.horizontalHeader()
         for column, width in ((0, 170), (2, 140)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, round(width * (0.85 if large else 1.0)))
         self.table.setAccessibleName(self.tr("Contacts directory"))
 
     def entries(self, operation_id: str) -> list[Record]:

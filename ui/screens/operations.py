@@ -20,6 +20,7 @@ from ui.capture import CaptureForm
 from ui.forms import muted_label, title_label
 from ui.models import OperationsModel
 from ui.screens.operation_directory import ContactsEditor, TeamEditor
+from ui.theme import text_scale
 from ui.widgets import CodeCombo, action_button, line_edit, row_table
 from ui.workspace import Workspace
 
@@ -77,8 +78,9 @@ class OperationsPage(QWidget):
         self.table = row_table(self, self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        scale = text_scale()  # large text: wider columns, or their headings are cut
         for column, width in ((1, 220), (2, 140), (3, 80)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, round(width * scale))
         self.table.setMaximumHeight(130)
         self.use_button = action_button(self.tr("&Use this operation (Enter)"), self, primary=True)
         self.chosen = muted_label("", self)
