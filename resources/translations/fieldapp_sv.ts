@@ -1829,6 +1829,10 @@
         <translation>Välj eller skapa en insats först (Ctrl+1): annonserna hör till en insats.</translation>
     </message>
     <message>
+        <source>Importing {file}…</source>
+        <translation>Importerar {file}…</translation>
+    </message>
+    <message>
         <source>{file}: nothing was imported. {count} problem(s) to fix:</source>
         <translation>{file}: ingenting importerades. {count} fel att rätta:</translation>
     </message>

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from fieldapp.ads import duplicates, register
+from fieldapp.ads import duplicates, importing, register
 from fieldapp.ads.model import AdStatus
 from fieldapp.storage.events import read_events
 from fieldapp.workflow import outreach, tips
@@ -105,7 +106,11 @@ def test_a_refused_ad_says_why_beside_the_field_and_stores_nothing(
 
 
 def test_a_refused_csv_import_lists_every_problem_and_stores_nothing(
-    qtbot: Any, page: AdsPage, workspace: Workspace, tmp_path: Path
+    qtbot: Any,
+    page: AdsPage,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page.tabs.setCurrentIndex(REGISTER_TAB)
     importer = page.register.importer
@@ -119,9 +124,21 @@ def test_a_refused_csv_import_lists_every_problem_and_stores_nothing(
     )
     importer.ask_import_file = lambda _parent: broken
     before = register.count_ads(workspace.ctx, str(workspace.operation_id))
+    seen_while_working: list[tuple[str, bool]] = []
+    real_import = importing.import_file
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        busy = QApplication.overrideCursor() is not None
+        seen_while_working.append((importer.result.text(), busy))
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "import_file", watched)
 
     importer.import_button.click()
 
+    # While it works: it says so, with the busy cursor; after, the cursor is back.
+    assert seen_while_working == [("Importerar annonser.csv…", True)]
+    assert QApplication.overrideCursor() is None
     assert importer.result.text() == "annonser.csv: ingenting importerades. 2 fel att rätta:"
     problems = [plain(importer.problems.item(i).text()) for i in range(importer.problems.count())]
     assert problems == [
@@ -141,6 +158,7 @@ def test_a_refused_csv_import_lists_every_problem_and_stores_nothing(
     importer.import_button.click()
     assert not importer.problems.isVisible()
     assert importer.result.text().startswith("rattad.csv: 1 annonser registrerade")
+    assert QApplication.overrideCursor() is None
     assert register.count_ads(workspace.ctx, str(workspace.operation_id)) == before + 1
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -500,7 +501,14 @@ class ImportPanel(Panel):
             if kind is not importing.FileKind.CSV:
                 self._read_page(path, kind, operation_id)
                 return
-            report = importing.import_file(self.workspace.ctx, operation_id, path)
+            # A large file holds this thread for seconds: say so, and show it, first.
+            self.result.show_message(self.tr("Importing {file}…").format(file=path.name), "hint")
+            self.result.repaint()
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                report = importing.import_file(self.workspace.ctx, operation_id, path)
+            finally:
+                QApplication.restoreOverrideCursor()
         except ImportRefused as refused:
             self.result.show_message(
                 self.tr("{file}: nothing was imported. {count} problem(s) to fix:").format(
