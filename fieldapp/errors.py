@@ -1,21 +1,58 @@
 """Errors a user can cause or meet (``KnownError``) versus our own bugs (everything else).
 
-A ``KnownError`` carries a ``code`` that ``ui`` turns into words and a plain English
-``message`` for the CLI and logs. Messages never contain personal data.
+A ``KnownError`` carries a ``code`` (and ``params``) that ``ui`` turns into words and a plain
+English ``message`` for the CLI and logs. A refused value's reason is a ``Reason``: English
+text that also carries a stable code and its parameters, so the UI looks its words up by
+code and never matches English text. Messages never contain personal data.
 """
 
 from __future__ import annotations
+
+from typing import Any
+
+
+class Reason(str):
+    """Why a value was refused: the English text (for the CLI and logs) *is* the string;
+    ``code`` and ``params`` are what the UI translates (``ui.problem_texts``).
+
+    A ``str`` subclass so that the ``(field, reason)`` pairs of ``InvalidInput.problems``
+    read as before everywhere; ``coded(code, text, **params)`` makes one.
+    """
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, text: str, params: dict[str, Any] | None = None) -> Reason:
+        obj = super().__new__(cls, text)
+        obj.code = code
+        obj.params = dict(params or {})
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled across the second process: rebuild with the code, not str's own protocol.
+        return (Reason, (self.code, str(self), self.params))
+
+
+def coded(code: str, text: str, **params: Any) -> Reason:
+    """A coded reason: ``coded("too_long", f"at most {n} characters.", limit=n)``."""
+    return Reason(code, text, params)
 
 
 class KnownError(Exception):
     """A refusal or a fault in the environment, shown to the user as a clear message."""
 
     code = "known_error"
+    # Values the UI's words for ``code`` may use (counts, line numbers; never personal data).
+    params: dict[str, Any] = {}  # noqa: RUF012 - read-only default, replaced per instance
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, params: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        if params:
+            self.params = dict(params)
 
 
 class WrongPassphrase(KnownError):

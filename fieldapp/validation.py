@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, Reason, coded
 
 E = TypeVar("E", bound=StrEnum)
 MAX_TEXT = 2000
@@ -64,10 +64,12 @@ class Problems:
         raise InvalidInput(message, field=self._items[0][0], problems=tuple(self._items))
 
 
-def _strip_label(reason: str) -> str:
+def _strip_label(text: str) -> str:
     # "Annual income: must not be negative." -> "must not be negative." (the path says which)
-    head, sep, tail = reason.partition(": ")
-    return tail if sep and len(head) < 40 else reason
+    if isinstance(text, Reason):
+        return text  # coded: its text names no label
+    head, sep, tail = text.partition(": ")
+    return tail if sep and len(head) < 40 else text
 
 
 def refuse(field: str, reason: str) -> InvalidInput:
@@ -82,7 +84,7 @@ def _missing(p: Problems, value: Any, field: str, required: bool) -> bool:
     """True when nothing was given (blank text counts as nothing); a problem if required."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            p.add(field, "required.")
+            p.add(field, coded("required", "required."))
         return True
     return False
 
@@ -106,10 +108,10 @@ def text(
     value = value.strip()
     if not value:
         if required:
-            p.add(field, "required.")
+            p.add(field, coded("required", "required."))
         return None
     if len(value) > max_len:
-        p.add(field, f"at most {max_len} characters.")
+        p.add(field, coded("too_long", f"at most {max_len} characters.", limit=max_len))
         return None
     return value
 

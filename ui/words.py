@@ -13,7 +13,9 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from fieldapp.errors import Reason
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.problem_texts import coded_text
 
 _CTX = "Words"
 # Named ``translate`` so that pyside6-lupdate finds the literal strings below.
@@ -440,7 +442,11 @@ def word(table: Mapping[str, str], code: object, context: str = _CTX) -> str:
 
 
 def reason_text(reason: str) -> str:
-    """A refusal reason of the core in the UI language."""
+    """A refusal reason of the core in the UI language: by its code when it has one."""
+    if isinstance(reason, Reason):
+        coded = coded_text(reason)
+        if coded is not None:
+            return coded
     exact = REASONS.get(reason)
     if exact is not None:
         return QCoreApplication.translate("Reasons", exact)

@@ -2691,6 +2691,17 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>Required.</source>
+        <translation>Krävs.</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>Högst {limit} tecken.</translation>
+    </message>
+</context>
+<context>
     <name>ProposalsModel</name>
     <message>
         <source>Ads</source>
