@@ -8,8 +8,9 @@ encrypted to the station in the age format.
     64 bytes  Ed25519 signature by the exporting officer over magic + header
     rest      age ciphertext of the zlib-compressed canonical JSON payload
 
-The header reveals no personal data; a flipped bit anywhere fails the signature, the
-ciphertext hash, age's own authentication or the payload hash, and the bundle is refused.
+The header reveals no personal data; a flipped bit anywhere fails the signature (checked
+at the station with the signer's registered key), the ciphertext hash, age's own
+authentication or the payload hash, and the bundle is refused.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from fieldapp.errors import KnownError
+from fieldapp.inputs import BUNDLE_PAYLOAD_MAX_BYTES
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Event
 
@@ -39,6 +41,8 @@ MAGIC = b"FIELDAPP-BUNDLE/1\n"
 FORMAT = "fieldapp-bundle"
 MAX_HEADER = 64 * 1024
 SUFFIX = ".fabundle"
+_INT_FIELDS = frozenset({"from_seq", "to_seq", "count", "blob_count"})
+_MAX_FIELD = 200  # ids, hex keys and hashes are far shorter
 
 
 class BundleRejected(KnownError):
@@ -73,17 +77,43 @@ class Header:
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != 1:
             raise BundleRejected("Not a fieldapp bundle of a version this program reads.")
         try:
-            return cls(**{k: data[k] for k in cls.__dataclass_fields__})
+            header = cls(**{k: data[k] for k in cls.__dataclass_fields__})
         except KeyError:
             raise BundleRejected("The bundle's header is incomplete.") from None
+        # Every field of the type it should have, before anything compares or slices it:
+        # a forged header must be refused, never reach the importer as a dict or a float.
+        for name in cls.__dataclass_fields__:
+            value = getattr(header, name)
+            wanted = int if name in _INT_FIELDS else str
+            if type(value) is not wanted or (isinstance(value, str) and len(value) > _MAX_FIELD):
+                raise BundleRejected(f"The bundle's header is damaged ({name}).")
+        if header.count < 1 or header.from_seq < 1 or header.blob_count < 0:
+            raise BundleRejected("The bundle holds no events.")
+        if header.to_seq - header.from_seq + 1 != header.count:
+            raise BundleRejected("The bundle's header is damaged (its sequence range).")
+        return header
 
 
 @dataclass(frozen=True)
 class SealedBundle:
-    """A bundle as read from disk: header checked against its signature, payload sealed."""
+    """A bundle as read from disk, payload sealed. Its header's signature is checked by
+    the station against the signer's REGISTERED key (``verify_signature``), never against
+    the key the header itself names."""
 
     header: Header
     ciphertext: bytes
+    signature: bytes = b""
+
+    @property
+    def signed(self) -> bytes:
+        return signed_part(self.header)
+
+    def verify_signature(self, public_key: bytes) -> bool:
+        try:
+            VerifyKey(public_key).verify(self.signed, self.signature)
+        except (BadSignatureError, ValueError):
+            return False
+        return True
 
 
 def seal(
@@ -131,7 +161,8 @@ def signed_part(header: Header) -> bytes:
 
 
 def decode(data: bytes) -> SealedBundle:
-    """Parse and check the outer layers; refuses anything damaged, whatever the offset."""
+    """Parse and check the outer layers (not the signature: see ``SealedBundle``); refuses
+    anything damaged, whatever the offset."""
     if not data.startswith(MAGIC):
         raise BundleRejected("Not a fieldapp bundle (or its first bytes are damaged).")
     rest = data[len(MAGIC) :]
@@ -149,13 +180,9 @@ def decode(data: bytes) -> SealedBundle:
         raise BundleRejected("The bundle's header is damaged.") from None
     if canonical(header.to_json()) != raw_header:
         raise BundleRejected("The bundle's header is damaged.")
-    try:
-        VerifyKey(bytes.fromhex(header.signer_public)).verify(MAGIC + raw_header, signature)
-    except (BadSignatureError, ValueError):
-        raise BundleRejected("The bundle's signature does not verify: it was altered.") from None
     if hashlib.sha256(ciphertext).hexdigest() != header.ciphertext_sha256:
         raise BundleRejected("The bundle's contents were altered or truncated.")
-    return SealedBundle(header, ciphertext)
+    return SealedBundle(header, ciphertext, signature)
 
 
 # -- the payload -----------------------------------------------------------------------------
@@ -171,9 +198,13 @@ def pack_payload(events: list[Event], blobs: dict[str, bytes]) -> bytes:
 
 def unpack_payload(compressed: bytes, header: Header) -> tuple[list[Event], dict[str, bytes]]:
     try:
-        raw = zlib.decompress(compressed)
+        # Bounded: a small bundle must not unpack into more memory than any real one needs.
+        unpacker = zlib.decompressobj()
+        raw = unpacker.decompress(compressed, BUNDLE_PAYLOAD_MAX_BYTES + 1)
     except zlib.error:
         raise BundleRejected("The bundle's payload is damaged.") from None
+    if len(raw) > BUNDLE_PAYLOAD_MAX_BYTES or unpacker.unconsumed_tail:
+        raise BundleRejected("The bundle's payload is larger than any bundle may be.")
     if hashlib.sha256(raw).hexdigest() != header.payload_sha256:
         raise BundleRejected("The bundle's payload does not match its header.")
     try:

@@ -5,7 +5,10 @@
   restored laptop): refused, and raised as an alarm for review;
 - a gap in a device's sequence: the bundle is held until the missing range arrives;
 - anything damaged, tampered, truncated, or sealed for another station: refused whole,
-  nothing written, a clear message.
+  nothing written, a clear message;
+- a laptop, or an officer key, that the station's register does not hold (or a revoked
+  laptop's bundle beyond what was held at revocation): refused before anything of it is
+  stored, and raised as an alarm naming only the header's ids (``sync.register``).
 After an import the station signs a receipt that the laptop records.
 """
 
@@ -27,6 +30,7 @@ from nacl.signing import VerifyKey
 
 from fieldapp.bulk import collector_paused
 from fieldapp.errors import KnownError
+from fieldapp.inputs import BUNDLE_MAX_BYTES, InputRefused, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection
@@ -35,8 +39,9 @@ from fieldapp.storage.records import Records, create_draft
 from fieldapp.storage.session import Session
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, signature_ok, station_signer
 from fieldapp.sync import bundle
-from fieldapp.sync.bundle import BundleRejected
+from fieldapp.sync.bundle import BundleRejected, signed_part
 from fieldapp.sync.export import RECEIPT_FORMAT, sign_receipt
+from fieldapp.sync.register import Register, load_register, verify_header_signature
 from fieldapp.sync.station import StationKeys, station_keys
 
 _log = logging.getLogger(__name__)
@@ -55,6 +60,8 @@ class AlarmKind(StrEnum):
     CONFLICTING_EVENT = "conflicting_event"  # a known event id with other content
     BAD_CHAIN = "bad_chain"  # a validly sealed bundle whose events do not verify
     UNKNOWN_SIGNER = "unknown_signer"  # sealed by a key not enrolled on that laptop
+    UNREGISTERED = "unregistered"  # a laptop or officer key not in the station's register
+    REVOKED = "revoked"  # a revoked laptop's bundle beyond what was held at revocation
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,9 @@ class Opened:
     # verified with there (None: not verified there, the import verifies it itself).
     signed_by: tuple[bytes | None, ...] = ()
     refusal: str | None = None  # unreadable, damaged outer layers, or another station's
+    signature: bytes = b""  # the header's, checked against the signer's registered key
+    # The signer is not registered (or revoked): refused unread, raised as an alarm.
+    alarm: tuple[AlarmKind, str] | None = None
     payload_refusal: str | None = None  # the sealed payload's problem (checked after duplicates)
 
 
@@ -112,17 +122,19 @@ def open_path(
     path: Path,
     identity: str,
     station: str,
+    register: Register,
     known: KnownKeys | None = None,
     imported: Container[str] = (),
 ) -> Opened:
     """``open_bundle`` on a file, in the second process when several are imported: there,
     with the station's ``known`` keys, the signatures are verified too (its own
-    interpreter: no contention with the writing thread for Python's lock)."""
+    interpreter: no contention with the writing thread for Python's lock). The file is
+    read under the bundle cap: a device, a pipe or an oversized file is refused unread."""
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return Opened(refusal=f"{path} cannot be read: {exc.strerror}.")
-    opened = open_bundle(data, identity, station, imported)
+        data = read_capped(Path(path), BUNDLE_MAX_BYTES, "bundle")
+    except InputRefused as refused:
+        return Opened(refusal=refused.message)
+    opened = open_bundle(data, identity, station, register, imported)
     if known is None or not opened.events:
         return opened
     checker = known.checker()
@@ -134,9 +146,12 @@ def open_path(
     return replace(opened, signed_by=tuple(signed_by))
 
 
-def open_bundle(data: bytes, identity: str, station: str, imported: Container[str] = ()) -> Opened:
+def open_bundle(
+    data: bytes, identity: str, station: str, register: Register, imported: Container[str] = ()
+) -> Opened:
     """Open a bundle sealed for ``station`` with its age ``identity``; a damaged,
     truncated or foreign bundle comes back with its refusal, never half opened. A bundle
+    whose signer the ``register`` does not accept is not decrypted at all. A bundle
     the station has ``imported`` already is recognised by its signed header and left
     sealed: importing it again changes nothing, so there is nothing to decrypt."""
     try:
@@ -151,14 +166,40 @@ def open_bundle(data: bytes, identity: str, station: str, imported: Container[st
             refusal=f"The bundle is sealed for another station ({header.station}); this "
             f"station is {station}.",
         )
+    try:
+        alarm = signer_refusal(header, sealed.signature, register)
+    except BundleRejected as refused:
+        return Opened(data, header, refusal=refused.message)
+    if alarm is not None:
+        return Opened(data, header, signature=sealed.signature, alarm=alarm)
     if header.bundle_id in imported:
-        return Opened(data, header)
+        return Opened(data, header, signature=sealed.signature)
     try:
         events, blobs = _unseal(sealed, identity)
     except BundleRejected as refused:
-        return Opened(data, header, payload_refusal=refused.message)
+        return Opened(data, header, payload_refusal=refused.message, signature=sealed.signature)
     hashes_ok = tuple(e.computed_hash() == e.entry_hash for e in events)
-    return Opened(data, header, tuple(events), blobs, hashes_ok)
+    return Opened(data, header, tuple(events), blobs, hashes_ok, signature=sealed.signature)
+
+
+def signer_refusal(
+    header: bundle.Header, signature: bytes, register: Register
+) -> tuple[AlarmKind, str] | None:
+    """Why the register refuses a bundle's signer, or None: the laptop registered and not
+    revoked (for this range), and the header signed with a key registered for the officer
+    it names. A header whose signature does not verify at all was damaged on the way
+    (refused, ``BundleRejected``, no alarm); one well signed by a key the register lacks
+    is an alarm. So a header is only ever trusted under a REGISTERED key."""
+    if not verify_header_signature(header.signer_public, signed_part(header), signature):
+        raise BundleRejected("The bundle's signature does not verify: it was altered.")
+    problem = register.header_refusal(
+        header.device_id, header.signer, header.signer_public, header.to_seq
+    )
+    if problem is None:
+        return None
+    laptop = register.laptops.get(header.device_id)
+    revoked = laptop is not None and laptop.revoked
+    return (AlarmKind.REVOKED if revoked else AlarmKind.UNREGISTERED), problem
 
 
 def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], dict[str, bytes]]:
@@ -172,6 +213,8 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
         ) from None
     events, blobs = bundle.unpack_payload(compressed, header)
     expected = list(range(header.from_seq, header.to_seq + 1))
+    if not events:
+        raise BundleRejected("The bundle holds no events.")
     if (
         [e.seq for e in events] != expected
         or len(events) != header.count
@@ -198,11 +241,12 @@ class _OpenAhead:
         paths: Sequence[Path],
         identity: str,
         station: str,
+        register: Register,
         known: KnownKeys,
         imported: frozenset[str],
     ) -> None:
         self._pool, self._paths = pool, paths
-        self._args = (identity, station, known, imported)
+        self._args = (identity, station, register, known, imported)
         self._futures: dict[int, Future[Opened]] = {}
 
     def submit_from(self, index: int) -> None:
@@ -249,13 +293,17 @@ class StationImporter:
         self._progress = progress or (lambda done, total: None)
 
     def import_file(self, path: Path) -> Outcome:
+        register = load_register(self._session)
         return self.import_opened(
-            open_path(path, self._keys.identity, self._fingerprint, imported=_AskVault(self))
+            open_path(
+                path, self._keys.identity, self._fingerprint, register, imported=_AskVault(self)
+            )
         )
 
     def import_bytes(self, data: bytes) -> Outcome:
+        register = load_register(self._session)
         return self.import_opened(
-            open_bundle(data, self._keys.identity, self._fingerprint, _AskVault(self))
+            open_bundle(data, self._keys.identity, self._fingerprint, register, _AskVault(self))
         )
 
     def import_files(self, paths: Sequence[Path]) -> Iterator[tuple[Path, Outcome | KnownError]]:
@@ -266,11 +314,15 @@ class StationImporter:
         hashes recomputed and its signatures verified in a second process, on the other
         core: that work needs no vault (``second_process``)."""
         identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
+        register = load_register(self._session)
         with second_process(len(paths) > 1) as pool:
-            ahead = _OpenAhead(pool, paths, identity, station, self._known_keys(), imported)
+            known = self._known_keys()
+            ahead = _OpenAhead(pool, paths, identity, station, register, known, imported)
             for index, path in enumerate(paths):
                 ahead.submit_from(index)
-                opened = ahead.take(index) or open_path(path, identity, station, None, imported)
+                opened = ahead.take(index) or open_path(
+                    path, identity, station, register, None, imported
+                )
                 try:
                     yield path, self.import_opened(opened)
                 except KnownError as refused:
@@ -293,24 +345,48 @@ class StationImporter:
         if opened.refusal is not None or opened.header is None:
             raise BundleRejected(opened.refusal or "The bundle cannot be read.")
         header = opened.header
+        # The register as it is now (it may have changed since the bundle was opened):
+        # one query per bundle, then a dict lookup per event.
+        register = load_register(self._session)
+        refused = signer_refusal(header, opened.signature, register)
+        if refused is None and opened.alarm is not None:  # registered since it was opened
+            return self._import(
+                open_bundle(opened.data, self._keys.identity, self._fingerprint, register)
+            )
+        if refused is not None:
+            # Nothing of the bundle is kept: no held row, no blobs; the alarm names the
+            # header's ids only, never what the bundle holds.
+            alarm = BundleAlarm(*refused)
+            self._raise_alarm(alarm, header)
+            raise alarm
         if self._already_imported(header.bundle_id):
             return Outcome(header.bundle_id, header.device_id, Status.DUPLICATE, 0)
         if opened.payload_refusal is not None:
             raise BundleRejected(opened.payload_refusal)
-        head_seq, _ = self._checker_for(header.device_id).head(header.device_id)
-        if header.from_seq > head_seq + 1:
-            self._hold(header, opened.data)
-            return Outcome(header.bundle_id, header.device_id, Status.HELD, 0)
         try:
+            stranger = next(
+                (e for e in opened.events if not register.officer_known(e.device_id, e.officer_id)),
+                None,
+            )
+            if stranger is not None:
+                raise BundleAlarm(
+                    AlarmKind.UNREGISTERED,
+                    f"Sequence {stranger.seq}: officer {stranger.officer_id[:32]} is not "
+                    f"registered for laptop {header.device_id[:8]}; bundle refused.",
+                )
+            head_seq, _ = self._checker_for(header.device_id).head(header.device_id)
+            if header.from_seq > head_seq + 1:
+                self._hold(header, opened.data)
+                return Outcome(header.bundle_id, header.device_id, Status.HELD, 0)
             with collector_paused():
-                return self._apply(header, opened)
+                return self._apply(header, opened, register)
         except BundleAlarm as alarm:
             self._raise_alarm(alarm, header)
             raise
 
     # -- applying --------------------------------------------------------------------------
 
-    def _apply(self, header: bundle.Header, opened: Opened) -> Outcome:
+    def _apply(self, header: bundle.Header, opened: Opened, register: Register) -> Outcome:
         conn = self._session.conn
         events, blobs = opened.events, opened.blobs
         checker = self._checker_for(header.device_id)
@@ -333,6 +409,12 @@ class StationImporter:
             )
             if problem or key is None:
                 raise BundleAlarm(AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.")
+            if not register.key_ok(event.device_id, event.officer_id, bytes(key)):
+                raise BundleAlarm(
+                    AlarmKind.UNREGISTERED,
+                    f"Sequence {event.seq}: signed by {event.officer_id[:32]} with a key not "
+                    f"registered for laptop {event.device_id[:8]}; bundle refused.",
+                )
             checker.accept(event)
             fresh.append(event)
             keys.append(key)
@@ -460,7 +542,8 @@ class StationImporter:
             if row is None:
                 return tuple(released)
             self._drop_pending(row[0])
-            opened = open_bundle(bytes(row[1]), self._keys.identity, self._fingerprint)
+            register = load_register(self._session)
+            opened = open_bundle(bytes(row[1]), self._keys.identity, self._fingerprint, register)
             try:
                 released.append(self._import(opened))
             except BundleRejected:

@@ -30,6 +30,13 @@ _SIGNING = "station.signing_key"
 _NAME = "station.name"
 
 
+def fingerprint_of(public: dict[str, Any]) -> str:
+    """Five groups of four characters over ``public`` (public keys and ids), short enough
+    to compare by eye or read aloud: the station's card and the laptops' cards use it."""
+    digest = hashlib.sha256(canonical(public)).hexdigest()[:20].upper()
+    return "-".join(digest[i : i + 4] for i in range(0, 20, 4))
+
+
 @dataclass(frozen=True)
 class StationCard:
     """What a laptop needs to seal bundles to a station and check its receipts."""
@@ -41,14 +48,7 @@ class StationCard:
     @property
     def fingerprint(self) -> str:
         """Five groups of four characters over both public keys, for comparison by eye."""
-        digest = (
-            hashlib.sha256(
-                canonical({"recipient": self.bundle_recipient, "signing": self.signing_public})
-            )
-            .hexdigest()[:20]
-            .upper()
-        )
-        return "-".join(digest[i : i + 4] for i in range(0, 20, 4))
+        return fingerprint_of({"recipient": self.bundle_recipient, "signing": self.signing_public})
 
     def to_json(self) -> dict[str, Any]:
         return {

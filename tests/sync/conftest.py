@@ -11,6 +11,8 @@ import pytest
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from fieldapp.sync.enrol import enrol_station
+from fieldapp.sync.laptop_card import make_laptop_card
+from fieldapp.sync.register import register_laptop
 from fieldapp.sync.station import StationCard, init_station, station_keys
 from fieldapp.workflow import cases, operations, persons
 from fieldapp.workflow.context import Context
@@ -23,13 +25,16 @@ STATION_PASS = "stationen har ett eget lösen"
 
 
 class Laptop:
-    """One laptop: its vault, an open session and a workflow context."""
+    """One laptop: its vault, an open session and a workflow context; enrolled with the
+    station's card and, given the ``station``, registered there (its laptop card imported)."""
 
-    def __init__(self, folder: Path, card: StationCard) -> None:
+    def __init__(self, folder: Path, card: StationCard, station: Session | None = None) -> None:
         self.vault = Vault(folder)
         # The same service id on every laptop: keys are per device, not per officer id.
         self.session = self.vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
         enrol_station(self.session, card)
+        if station is not None:
+            self.register_at(station)
         self.clock = Clock(datetime(2026, 5, 14, 21, 0, tzinfo=CET_SUMMER))
         self.ctx = Context(self.session, self.clock)
         self.operation = operations.create_operation(
@@ -37,6 +42,10 @@ class Laptop:
             {"name": "Insats", "start": "2026-05-11", "end": "2026-05-22"},
             with_county_contacts=False,
         ).entity_id
+
+    def register_at(self, station: Session) -> None:
+        """What station staff do with this laptop's card (again after a new officer)."""
+        register_laptop(station, make_laptop_card(self.session))
 
     def new_case(self) -> tuple[str, str]:
         self.clock.advance(1)
@@ -68,11 +77,11 @@ def card(station: Session) -> StationCard:
 
 
 @pytest.fixture
-def laptop_factory(tmp_path: Path, card: StationCard) -> Iterator[object]:
+def laptop_factory(tmp_path: Path, station: Session, card: StationCard) -> Iterator[object]:
     made: list[Laptop] = []
 
-    def make(name: str) -> Laptop:
-        laptop = Laptop(tmp_path / name, card)
+    def make(name: str, *, registered: bool = True) -> Laptop:
+        laptop = Laptop(tmp_path / name, card, station if registered else None)
         made.append(laptop)
         return laptop
 

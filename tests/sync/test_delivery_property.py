@@ -65,11 +65,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
         cost=TEST_COST,
     )
     card = station_keys(station).card
-    station.lock()
     rng = random.Random(7)
     bundles: list[bytes] = []
     for n in range(3):
-        laptop = Laptop(root / f"laptop{n}", card)
+        laptop = Laptop(root / f"laptop{n}", card, station)
         state: dict[str, list[str]] = {"cases": [], "buyers": [], "elements": []}
         for b in range(3):  # never acknowledged: later bundles overlap earlier ones
             for _ in range(rng.randrange(1, 5)):
@@ -80,6 +79,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
             assert exported is not None
             bundles.append(exported.path.read_bytes())
         laptop.session.lock()
+    station.lock()
     reference_dir = root / "reference"
     shutil.copytree(root / "station", reference_dir)
     session = Vault(reference_dir).unlock(STATION_OFFICER, STATION_PASS)

@@ -239,7 +239,7 @@ def test_a_bundle_sealed_with_a_foreign_key_raises_an_alarm(
     data = seal(station_keys(station).card, events, {}, intruder)
     with pytest.raises(BundleAlarm) as err:
         StationImporter(station).import_bytes(data)
-    assert err.value.kind is AlarmKind.UNKNOWN_SIGNER
+    assert err.value.kind is AlarmKind.UNREGISTERED  # X1's key is not the laptop's
     intruder.lock()
 
 
@@ -387,7 +387,13 @@ def test_recovery_gives_a_new_passphrase_and_is_signed_by_the_station(
     laptop.ctx = Context(session, laptop.clock)
     laptop.new_case()  # the officer signs with the new key, and the chain still verifies
     assert session.verify().ok
-    StationImporter(station).import_file(_export(laptop, tmp_path))
+    bundle_path = _export(laptop, tmp_path)
+    with pytest.raises(BundleAlarm) as err:  # the new key is not registered yet
+        StationImporter(station).import_file(bundle_path)
+    assert err.value.kind is AlarmKind.UNREGISTERED
+    assert [a.get("kind") for a in open_alarms(station)] == ["unregistered"]
+    laptop.register_at(station)  # a new laptop card after the recovery
+    assert StationImporter(station).import_file(bundle_path).status is Status.IMPORTED
     assert station.verify().ok
 
 

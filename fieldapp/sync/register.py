@@ -1,0 +1,247 @@
+"""At the station: the register of the laptops (and their officers' keys) whose bundles it
+accepts. Registering a laptop card and revoking a laptop are events in the station's own
+log; the register is read back from those events only (never from the records a laptop's
+bundle projects), so no laptop can register itself or lift its own revocation.
+
+A bundle is accepted only if its laptop is registered, its header verifies with the
+registered key of the officer it names, and every event in it is signed by a registered
+officer key of that laptop. A revoked laptop's bundles are refused when they reach beyond
+the last sequence the station held when it was revoked: the header's time is the laptop's
+word, the station's own sequence is not.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from nacl.exceptions import BadSignatureError
+from nacl.signing import VerifyKey
+
+from fieldapp.errors import InvalidInput, KnownError, coded
+from fieldapp.storage.records import Records, amend_draft, create_draft
+from fieldapp.storage.session import Session
+from fieldapp.storage.verify import station_signer
+from fieldapp.sync.laptop_card import LaptopCard
+from fieldapp.sync.station import station_keys
+
+LAPTOP_ENTITY = "station_laptop"
+REGISTERED, REVOKED = "registered", "revoked"
+_NOTE_MAX = 500
+
+
+class RevokeReason(StrEnum):
+    LOST = "lost"
+    STOLEN = "stolen"
+    RETIRED = "retired"
+
+
+class RegisterRefused(KnownError):
+    """A laptop card the register cannot take (another station's, a revoked laptop's)."""
+
+    code = "register_refused"
+
+
+@dataclass(frozen=True)
+class RegisteredLaptop:
+    device_id: str
+    vault_id: str
+    fingerprint: str
+    officers: dict[str, frozenset[str]]  # officer id -> registered public keys (hex)
+    registered_at: str
+    status: str = REGISTERED
+    revoke_reason: str | None = None
+    revoke_note: str | None = None
+    revoked_at: str | None = None
+    accepted_through: int | None = None  # the last sequence held when it was revoked
+
+    @property
+    def revoked(self) -> bool:
+        return self.status == REVOKED
+
+
+@dataclass(frozen=True)
+class Register:
+    """A snapshot of the register, with this station's own signer: every check is a dict
+    lookup (picklable, for the process that opens bundles ahead)."""
+
+    laptops: dict[str, RegisteredLaptop] = field(default_factory=dict)
+    station_signer: str = ""
+    station_public: str = ""  # hex
+
+    def header_refusal(
+        self, device_id: str, signer: str, signer_public: str, to_seq: int
+    ) -> str | None:
+        """Why a bundle with this header is refused before it is opened, or None."""
+        laptop = self.laptops.get(device_id)
+        if laptop is None:
+            return f"Laptop {device_id[:8]} is not registered at this station; bundle refused."
+        if laptop.revoked and (laptop.accepted_through is None or to_seq > laptop.accepted_through):
+            return (
+                f"Laptop {device_id[:8]} was revoked ({laptop.revoke_reason}); its bundles "
+                f"beyond sequence {laptop.accepted_through} are refused."
+            )
+        if signer_public not in laptop.officers.get(signer, frozenset()):
+            return (
+                f"The bundle is signed by {signer[:32]}, whose key is not registered for laptop "
+                f"{device_id[:8]}; a new laptop card may be needed."
+            )
+        return None
+
+    def key_ok(self, device_id: str, officer_id: str, public: bytes) -> bool:
+        """Whether an event signed with ``public`` as ``officer_id`` on ``device_id`` may come
+        in: a registered officer key of that laptop, or this station's own (recovery)."""
+        if officer_id == self.station_signer:
+            return public.hex() == self.station_public
+        laptop = self.laptops.get(device_id)
+        return laptop is not None and public.hex() in laptop.officers.get(officer_id, frozenset())
+
+    def officer_known(self, device_id: str, officer_id: str) -> bool:
+        laptop = self.laptops.get(device_id)
+        return officer_id == self.station_signer or (
+            laptop is not None and officer_id in laptop.officers
+        )
+
+
+def verify_header_signature(public_hex: str, signed: bytes, signature: bytes) -> bool:
+    try:
+        VerifyKey(bytes.fromhex(public_hex)).verify(signed, signature)
+    except (BadSignatureError, ValueError):
+        return False
+    return True
+
+
+def load_register(session: Session) -> Register:
+    """The register as this station's own events made it (one indexed query)."""
+    keys = station_keys(session)
+    laptops: dict[str, dict[str, Any]] = {}
+    rows = session.conn.execute(
+        "SELECT entity_id, kind, body FROM events WHERE entity_type = ? AND device_id = ? "
+        "ORDER BY seq",
+        (LAPTOP_ENTITY, session.device_id),
+    )
+    for entity_id, kind, body in rows:
+        data = json.loads(bytes(body))
+        if kind == "create":
+            laptops[entity_id] = dict(data["data"])
+        elif kind == "amend" and entity_id in laptops:
+            laptops[entity_id].update(data.get("set", {}))
+    card = keys.card
+    return Register(
+        {device: _laptop(data) for device, data in laptops.items()},
+        station_signer(card.fingerprint),
+        card.signing_public,
+    )
+
+
+def registered_laptops(session: Session) -> list[RegisteredLaptop]:
+    return list(load_register(session).laptops.values())
+
+
+def register_laptop(session: Session, card: LaptopCard) -> RegisteredLaptop:
+    """Register ``card`` (its fingerprint compared by eye first). A laptop registered
+    before takes the card's new officers and keys beside the ones it had."""
+    own = station_keys(session).card.fingerprint
+    if card.station != own:
+        raise RegisterRefused(
+            f"This laptop card was made for station {card.station}; this station is {own}."
+        )
+    now = session.vault.clock()
+    current = load_register(session).laptops.get(card.device_id)
+    if current is None:
+        data = {
+            "device_id": card.device_id,
+            "vault_id": card.vault_id,
+            "fingerprint": card.fingerprint,
+            "officers": {k: list(v) for k, v in card.officers.items()},
+            "registered_at": _iso(now),
+            "status": REGISTERED,
+        }
+        session.append([create_draft(LAPTOP_ENTITY, data, entity_id=card.device_id)])
+    else:
+        if current.revoked:
+            raise RegisterRefused(
+                f"Laptop {card.device_id[:8]} was revoked ({current.revoke_reason}); a revoked "
+                "laptop is not registered again: set it up as a new vault."
+            )
+        if current.vault_id != card.vault_id:
+            raise RegisterRefused(f"Laptop {card.device_id[:8]} is registered with another vault.")
+        officers = {k: set(v) for k, v in current.officers.items()}
+        for officer_id, keys in card.officers.items():
+            officers.setdefault(officer_id, set()).update(keys)
+        changes = {
+            "officers": {k: sorted(v) for k, v in sorted(officers.items())},
+            "fingerprint": card.fingerprint,
+        }
+        session.append([amend_draft(_record(session, card.device_id), changes)])
+    return load_register(session).laptops[card.device_id]
+
+
+def revoke_laptop(
+    session: Session, device_id: str, reason: str, note: str = ""
+) -> RegisteredLaptop:
+    """A lost, stolen or retired laptop: its bundles beyond what the station holds now are
+    refused from here on. An event in the station's log, with the reason."""
+    problems = []
+    if reason not in tuple(RevokeReason):
+        problems.append(
+            (
+                "reason",
+                coded("revoke_reason", "lost, stolen or retired.", choices="lost, stolen, retired"),
+            )
+        )
+    if len(note) > _NOTE_MAX:
+        problems.append(
+            ("note", coded("too_long", f"at most {_NOTE_MAX} characters.", limit=_NOTE_MAX))
+        )
+    laptop = load_register(session).laptops.get(device_id)
+    if laptop is None:
+        problems.append(("device_id", coded("laptop_unknown", "no such registered laptop.")))
+    if problems:
+        field_name, why = problems[0]
+        raise InvalidInput(f"{field_name}: {why}", field=field_name, problems=tuple(problems))
+    assert laptop is not None
+    if laptop.revoked:
+        return laptop
+    row = session.conn.execute(
+        "SELECT MAX(seq) FROM events WHERE device_id = ?", (device_id,)
+    ).fetchone()
+    changes = {
+        "status": REVOKED,
+        "revoke_reason": reason,
+        "revoke_note": note.strip(),
+        "revoked_at": _iso(session.vault.clock()),
+        "accepted_through": int(row[0] or 0),
+    }
+    session.append([amend_draft(_record(session, device_id), changes)])
+    return load_register(session).laptops[device_id]
+
+
+def _record(session: Session, device_id: str) -> Any:
+    record = Records(session.conn).get(LAPTOP_ENTITY, device_id)
+    assert record is not None  # the station's own create event made it
+    return record
+
+
+def _laptop(data: dict[str, Any]) -> RegisteredLaptop:
+    through = data.get("accepted_through")
+    return RegisteredLaptop(
+        device_id=str(data["device_id"]),
+        vault_id=str(data["vault_id"]),
+        fingerprint=str(data["fingerprint"]),
+        officers={str(k): frozenset(v) for k, v in data["officers"].items()},
+        registered_at=str(data.get("registered_at", "")),
+        status=str(data.get("status", REGISTERED)),
+        revoke_reason=data.get("revoke_reason"),
+        revoke_note=data.get("revoke_note"),
+        revoked_at=data.get("revoked_at"),
+        accepted_through=int(through) if through is not None else None,
+    )
+
+
+def _iso(seconds: float) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
