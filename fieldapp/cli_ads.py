@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from fieldapp.errors import KnownError
+from fieldapp.inputs import ATTACHMENT_MAX_BYTES, InputRefused, read_capped
 
 if TYPE_CHECKING:
     from fieldapp.ads.model import AdView
@@ -160,10 +161,11 @@ def _read_inputs(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _read(path: Path) -> bytes:
+    # Screenshots become attachments: a regular file under the attachment cap, read bounded.
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise _Usage(f"cannot read {path}: {exc.strerror}.") from None
+        return read_capped(path, ATTACHMENT_MAX_BYTES, "screenshot or text file")
+    except InputRefused as refused:
+        raise _Usage(refused.message) from None
 
 
 def _day(value: str | None, flag: str) -> date | None:

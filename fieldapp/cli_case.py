@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.inputs import CASE_DOCUMENT_MAX_BYTES, read_capped
 
 if TYPE_CHECKING:
     from fieldapp.storage.session import Session
     from fieldapp.workflow.context import Context
 
 # A case document is a few hundred kB at most; a much bigger file is not one.
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+MAX_DOCUMENT_BYTES = CASE_DOCUMENT_MAX_BYTES
 
 
 def add_parser(
@@ -132,12 +133,8 @@ def _import(ctx: Context, path: Path, operation_id: str | None, out: TextIO) -> 
 
 
 def _read_document(path: Path) -> Any:
-    try:
-        if path.stat().st_size > MAX_DOCUMENT_BYTES:
-            raise KnownError(f"{path.name} is too large to be a case document.")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise KnownError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    # A regular file under the cap, read with a bounded read (fieldapp.inputs).
+    raw = read_capped(path, MAX_DOCUMENT_BYTES, "case document")
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -3,7 +3,11 @@
     fieldapp station init --officer ID --name NAME --station-name NAME
     fieldapp station card --out card.json                      (at the station)
     fieldapp station card-key --out card.key                   (at the station, for recovery)
-    fieldapp station enrol card.json [--yes]                   (on a laptop, administrators)
+    fieldapp station enrol card.json [--yes] [--laptop-card F] (on a laptop, administrators)
+    fieldapp station laptop-card --out F                       (on a laptop, administrators)
+    fieldapp station register laptop-card.json [--yes]         (at the station)
+    fieldapp station laptops                                   (at the station)
+    fieldapp station revoke DEVICE --reason lost|stolen|retired [--note TEXT]
     fieldapp sync export --out DIR                             (on a laptop)
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
@@ -19,12 +23,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from fieldapp.errors import KnownError
+from fieldapp.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
     from fieldapp.storage.session import Session
@@ -60,7 +66,32 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     enrol = ssub.add_parser("enrol", allow_abbrev=False, help="enrol a station card on a laptop")
     enrol.add_argument("card", type=Path, metavar="card.json")
     enrol.add_argument("--yes", action="store_true", help="the fingerprint was compared")
+    enrol.add_argument(
+        "--laptop-card",
+        type=Path,
+        metavar="FILE",
+        help="where to write this laptop's card (default: beside the station card)",
+    )
     login_args(enrol)
+    lcard = ssub.add_parser(
+        "laptop-card", allow_abbrev=False, help="on a laptop: write its card for the station"
+    )
+    lcard.add_argument("--out", required=True, type=Path, metavar="FILE")
+    login_args(lcard)
+    reg = ssub.add_parser(
+        "register", allow_abbrev=False, help="at the station: register a laptop's card"
+    )
+    reg.add_argument("laptop_card", type=Path, metavar="laptop-card.json")
+    reg.add_argument("--yes", action="store_true", help="the fingerprint was compared")
+    login_args(reg)
+    login_args(ssub.add_parser("laptops", allow_abbrev=False, help="the registered laptops"))
+    revoke = ssub.add_parser(
+        "revoke", allow_abbrev=False, help="at the station: revoke a lost, stolen or retired laptop"
+    )
+    revoke.add_argument("device", metavar="DEVICE", help="device id (or its first 8 characters)")
+    revoke.add_argument("--reason", required=True, choices=("lost", "stolen", "retired"))
+    revoke.add_argument("--note", default="", help="what happened (no personal data)")
+    login_args(revoke)
 
     sync = subparsers.add_parser("sync", allow_abbrev=False, help="bundles, receipts, review")
     ysub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
@@ -117,6 +148,8 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         session.lock()
         print(f"Created a station vault in {vault.data_dir}.", file=out)
         return EXIT_OK
+    if args.command == "sync" and args.sync_command == "import":
+        _check_batch(args)  # before the passphrase, and before the first bundle
     vault.key_file()
     passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
     session = vault.unlock(args.officer, passphrase)
@@ -133,6 +166,8 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
     from fieldapp.sync.recover import export_card_key
     from fieldapp.sync.station import StationCard, station_keys
 
+    if args.station_command in ("laptop-card", "register", "laptops", "revoke"):
+        return _register(args, session, out)
     if args.station_command == "card":
         card = station_keys(session).card
         card.save(args.out)
@@ -151,7 +186,100 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
             return EXIT_FAILED
         enrol_station(session, card)
         print("Enrolled. Bundles from this laptop are now sealed to this station.", file=out)
+        target = args.laptop_card or args.card.parent / f"laptop-{session.device_id[:8]}.json"
+        _write_laptop_card(session, target, out)
     return EXIT_OK
+
+
+def _write_laptop_card(session: Session, target: Path, out: TextIO) -> None:
+    from fieldapp.sync.laptop_card import make_laptop_card
+
+    card = make_laptop_card(session)
+    try:
+        card.save(target)
+    except OSError as exc:
+        raise KnownError(f"Cannot write {target}: {exc.strerror}.") from None
+    print(
+        f"Wrote this laptop's card to {target}: station staff register it and compare\n"
+        f"Laptop fingerprint: {card.fingerprint}",
+        file=out,
+    )
+
+
+def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    """The station's register of laptops, and the laptop's card for it."""
+    from fieldapp.sync.laptop_card import LaptopCard
+    from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
+
+    if args.station_command == "laptop-card":
+        _write_laptop_card(session, args.out, out)
+    elif args.station_command == "register":
+        card = LaptopCard.load(args.laptop_card)
+        officers = ", ".join(card.officers)
+        print(
+            f"Laptop {card.device_id}\nOfficers: {officers}\nFingerprint: {card.fingerprint}",
+            file=out,
+        )
+        if not args.yes and not _confirmed("Same fingerprint as shown on the laptop? [y/N] "):
+            print("fieldapp: not registered.", file=sys.stderr)
+            return EXIT_FAILED
+        register_laptop(session, card)
+        print(f"Registered laptop {card.device_id[:8]}: its bundles are accepted.", file=out)
+    elif args.station_command == "laptops":
+        laptops = registered_laptops(session)
+        print(f"{len(laptops)} laptop(s) registered.", file=out)
+        for laptop in laptops:
+            state = (
+                f"revoked ({laptop.revoke_reason}, {laptop.revoked_at}, "
+                f"accepted through {laptop.accepted_through})"
+                if laptop.revoked
+                else "registered"
+            )
+            print(
+                f"{laptop.device_id}\t{laptop.fingerprint}\t{state}\t"
+                f"{', '.join(sorted(laptop.officers))}",
+                file=out,
+            )
+    else:
+        device = _one_device(session, args.device)
+        laptop = revoke_laptop(session, device, args.reason, args.note)
+        print(
+            f"Revoked laptop {device[:8]} ({laptop.revoke_reason}): bundles beyond sequence "
+            f"{laptop.accepted_through} are refused.",
+            file=out,
+        )
+    return EXIT_OK
+
+
+def _one_device(session: Session, given: str) -> str:
+    from fieldapp.sync.register import registered_laptops
+
+    given = given.strip()
+    found = [
+        laptop.device_id
+        for laptop in registered_laptops(session)
+        if laptop.device_id == given or (len(given) >= 8 and laptop.device_id.startswith(given))
+    ]
+    if len(found) != 1:
+        raise KnownError(
+            f"{given}: {'no' if not found else 'more than one'} registered laptop has that "
+            "device id (see 'fieldapp station laptops')."
+        )
+    return found[0]
+
+
+def _check_batch(args: argparse.Namespace) -> None:
+    """What a batch needs before its first bundle: the receipts folder exists and takes
+    files. A refused file later is that file's outcome; the batch goes on."""
+    folder = args.receipts
+    if folder is None:
+        return
+    if not folder.is_dir():
+        raise KnownError(f"--receipts {folder}: no such folder; nothing was imported.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise KnownError(
+            f"--receipts {folder}: the folder cannot be written; nothing was imported."
+        )
 
 
 def _confirmed(question: str) -> bool:
@@ -173,21 +301,7 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
             h = exported.header
             print(f"Wrote {exported.path} ({h.count} events, {h.from_seq}–{h.to_seq}).", file=out)
     elif args.sync_command == "import":
-        importer = StationImporter(session)
-        failed = 0
-        for path, outcome in importer.import_files(args.files):
-            if isinstance(outcome, KnownError):
-                failed += 1
-                print(f"fieldapp: {path.name}: {outcome.message}", file=sys.stderr)
-                continue
-            for o in (outcome, *outcome.released):
-                print(f"{path.name}: {o.status.value}, {o.new_events} new events", file=out)
-            if outcome.receipt:
-                folder = args.receipts or path.parent
-                receipt = folder / f"{path.stem}.receipt"
-                receipt.write_text(json.dumps(outcome.receipt, indent=2))
-                print(f"Receipt: {receipt}", file=out)
-        return EXIT_FAILED if failed else EXIT_OK
+        return _import_batch(args, StationImporter(session), out)
     elif args.sync_command == "ack":
         through = acknowledge(session, args.receipt)
         print(f"The station holds this laptop's events through {through}.", file=out)
@@ -202,6 +316,36 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     else:
         _review(session, out)
     return EXIT_OK
+
+
+def _import_batch(args: argparse.Namespace, importer: Any, out: TextIO) -> int:
+    """Each file's outcome on its own line (refusals on stderr); the batch goes on after a
+    refused file, and the exit status is 0 only if every file was taken (imported, a
+    duplicate, or held for an earlier bundle) and its receipt written."""
+    failed = 0
+    for path, outcome in importer.import_files(args.files):
+        if isinstance(outcome, KnownError):
+            failed += 1
+            print(f"fieldapp: {path.name}: refused: {outcome.message}", file=sys.stderr)
+            continue
+        for o in (outcome, *outcome.released):
+            print(f"{path.name}: {o.status.value}, {o.new_events} new events", file=out)
+        if outcome.receipt:
+            receipt = (args.receipts or path.parent) / f"{path.stem}.receipt"
+            try:
+                write_atomic(receipt, json.dumps(outcome.receipt, indent=2).encode())
+            except OSError as exc:
+                failed += 1
+                print(
+                    f"fieldapp: {path.name}: imported, but its receipt cannot be written to "
+                    f"{receipt.parent}: {exc.strerror}. The laptop's next bundle brings a new one.",
+                    file=sys.stderr,
+                )
+                continue
+            print(f"Receipt: {receipt}", file=out)
+    total = len(args.files)
+    print(f"{total - failed} of {total} file(s) taken, {failed} refused or failed.", file=out)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _purge(args: argparse.Namespace, session: Session, out: TextIO) -> None:

@@ -22,6 +22,7 @@ import orjson
 from nacl.signing import SigningKey
 
 from fieldapp.errors import InvalidInput, VaultDamaged
+from fieldapp.inputs import ATTACHMENT_MAX_BYTES, check_size
 from fieldapp.storage.canonical import canonical, sha256_hex
 from fieldapp.storage.database import Connection, transaction, translate_errors
 from fieldapp.storage.ids import Hlc, uuid7
@@ -290,6 +291,9 @@ class EventLog:
 
     def append_in_transaction(self, drafts: Sequence[Draft]) -> list[Event]:
         """Append inside a transaction the caller holds (so other writes commit with it)."""
+        for draft in drafts:  # every attachment enters the vault here, under one cap
+            for data in draft.attachments:
+                check_size(data, ATTACHMENT_MAX_BYTES, "attachment")
         conn = self._conn
         seq, prev = self.head()
         hlc = self._load_hlc()

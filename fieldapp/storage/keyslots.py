@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.errors import KeyFileError
+from fieldapp.inputs import KEY_FILE_MAX_BYTES, InputRefused, read_capped
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import b64, canonical, unb64
 
@@ -280,12 +281,12 @@ class KeyFile:
     @classmethod
     def load(cls, path: Path) -> KeyFile:
         source = str(path)
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise KeyFileError(f"{source} is missing.") from None
-        except OSError as exc:
-            raise KeyFileError(f"{source} cannot be read: {exc.strerror}.") from None
+        if not path.exists():
+            raise KeyFileError(f"{source} is missing.")
+        try:  # a regular file of a few KB: a device, a pipe or a huge file is refused unread
+            raw = read_capped(path, KEY_FILE_MAX_BYTES, "key file")
+        except InputRefused as refused:
+            raise KeyFileError(refused.message) from None
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError):

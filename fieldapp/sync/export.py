@@ -12,6 +12,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from fieldapp.errors import KnownError
+from fieldapp.inputs import BUNDLE_MAX_BYTES, CARD_MAX_BYTES, MIB, InputRefused, read_capped
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Event, read_device_events
@@ -52,6 +53,11 @@ def export_bundle(session: Session, out_dir: Path) -> Exported | None:
         signer_public=session.public_key,
         sign=session.sign,
     )
+    if len(data) > BUNDLE_MAX_BYTES:  # the station would refuse it unread
+        raise KnownError(
+            f"The bundle would be {len(data) // MIB} MB, over the {BUNDLE_MAX_BYTES // MIB} MB "
+            "a station accepts; ask the station to take this laptop's data another way."
+        )
     name = f"{header.device_id[:8]}-{header.from_seq:07d}-{header.to_seq:07d}{bundle.SUFFIX}"
     path = Path(out_dir) / name
     write_atomic(path, data)
@@ -66,10 +72,10 @@ def sign_receipt(body: dict[str, Any], signing_key: Any) -> dict[str, Any]:
 def acknowledge(session: Session, receipt_path: Path) -> int:
     """Record a station receipt; returns the sequence number now acknowledged."""
     try:
-        receipt = json.loads(Path(receipt_path).read_text("utf-8"))
+        receipt = json.loads(read_capped(Path(receipt_path), CARD_MAX_BYTES, "receipt"))
         body = {k: v for k, v in receipt.items() if k != "signature"}
         signature = bytes.fromhex(receipt["signature"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (InputRefused, ValueError, KeyError, TypeError, AttributeError):
         raise KnownError(f"{receipt_path} is not a readable receipt.") from None
     card = enrolled_station(session)
     if card is None or body.get("format") != RECEIPT_FORMAT:

@@ -17,6 +17,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldapp.errors import InvalidInput, KnownError, NotPermitted
+from fieldapp.inputs import CARD_MAX_BYTES, InputRefused, read_capped
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.session import Session
@@ -80,8 +81,8 @@ class StationCard:
     @classmethod
     def load(cls, path: Path) -> StationCard:
         try:
-            data = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_capped(path, CARD_MAX_BYTES, "station card"))
+        except (InputRefused, ValueError):
             raise KnownError(f"{path} cannot be read as a station card.") from None
         return cls.from_json(data, str(path))
 

@@ -76,6 +76,17 @@ def test_station_and_laptop_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 1 and "--yes" in err  # no terminal to confirm the fingerprint on
     code, out, _ = _run(laptop, "station", "enrol", str(card), "--yes", *l_login, capsys=capsys)
     assert code == 0 and fingerprint in out
+    # Enrolling also wrote the laptop's card beside the station's, for the station staff.
+    laptop_fingerprint = out.split("Laptop fingerprint: ")[1].strip()
+    [laptop_card] = tmp_path.glob("laptop-*.json")
+    code, out, err = _run(station, "station", "register", str(laptop_card), *s_login, capsys=capsys)
+    assert code == 1 and "--yes" in err and laptop_fingerprint in out  # shown, not confirmed
+    code, out, err = _run(
+        station, "station", "register", str(laptop_card), "--yes", *s_login, capsys=capsys
+    )
+    assert code == 0 and "Registered" in out, err
+    code, out, _ = _run(station, "station", "laptops", *s_login, capsys=capsys)
+    assert out.startswith("1 laptop(s)") and laptop_fingerprint in out and ADMIN_ID in out
     bundles = tmp_path / "usb"
     code, out, _ = _run(laptop, "sync", "export", "--out", str(bundles), *l_login, capsys=capsys)
     assert code == 0 and "Wrote" in out
