@@ -148,3 +148,37 @@ def test_demo_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     code, _ = _run("demo")
     assert code == 2
     assert "--data-dir" in capsys.readouterr().err
+
+
+def _sparse(path: Path, size: int = 4 * 1024**3) -> Path:
+    with path.open("wb") as f:  # 4 GiB on paper, no block on disk
+        f.truncate(size)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["sparse", "dev_zero", "fifo", "folder"])
+def test_an_oversized_or_special_case_file_is_refused_unread(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """4 GiB (sparse), /dev/zero, a FIFO with no writer, a folder: one coded line each,
+    nothing read whole (today's reader allocated the whole file or hung on the FIFO)."""
+    import os
+    import tracemalloc
+
+    if kind == "sparse":
+        path, message = _sparse(tmp_path / "huge.json"), "larger than 50 MB"
+    elif kind == "dev_zero":
+        path, message = Path("/dev/zero"), "not a regular file"
+    elif kind == "fifo":
+        path, message = tmp_path / "pipe.json", "not a regular file"
+        os.mkfifo(path)
+    else:
+        path, message = tmp_path, "not a regular file"
+    tracemalloc.start()
+    try:
+        code, _, err = demo.run("case", "import", str(path), capsys=capsys)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert code == 1 and err.count("\n") == 1 and message in err, err
+    assert peak < 64 * 1024**2  # the unlock and the vault, not the file

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -143,3 +144,77 @@ def test_station_and_laptop_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
         laptop, "verify", "--officer", ADMIN_ID, "--passphrase-file", new, capsys=capsys
     )
     assert code == 0 and out.startswith("OK")
+
+
+def _station_and_laptop(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
+    """A station and a registered laptop, through the commands; their logins."""
+    station, laptop = tmp_path / "station", tmp_path / "laptop"
+    spass = _file(tmp_path, "s.txt", STATION_PASS)
+    lpass = _file(tmp_path, "l.txt", ADMIN_PASS)
+    s_login = ("--officer", "S1", "--passphrase-file", spass)
+    l_login = ("--officer", ADMIN_ID, "--passphrase-file", lpass)
+    init = ("station", "init", "--officer", "S1", "--name", "Sara Station")
+    assert _run(station, *init, "--station-name", "S", "--passphrase-file", spass,
+                capsys=capsys)[0] == 0  # fmt: skip
+    card = tmp_path / "card.json"
+    assert _run(station, "station", "card", "--out", str(card), *s_login, capsys=capsys)[0] == 0
+    init = ("init", "--officer", ADMIN_ID, "--name", ADMIN_NAME, "--passphrase-file", lpass)
+    assert _run(laptop, *init, capsys=capsys)[0] == 0
+    lcard = tmp_path / "laptop-card.json"
+    enrol = ("station", "enrol", str(card), "--yes", "--laptop-card", str(lcard))
+    assert _run(laptop, *enrol, *l_login, capsys=capsys)[0] == 0
+    register = ("station", "register", str(lcard), "--yes")
+    assert _run(station, *register, *s_login, capsys=capsys)[0] == 0
+    return station, laptop, s_login, l_login
+
+
+def _bundles(laptop: Path, login: Any, tmp_path: Path, capsys: Any, n: int) -> list[Path]:
+    """``n`` bundles, each a later export (never acknowledged, so each repeats the last)."""
+    made = []
+    for i in range(n):
+        out = tmp_path / f"usb{i}"
+        assert _run(laptop, "sync", "export", "--out", str(out), *login, capsys=capsys)[0] == 0
+        [path] = out.glob("*.fabundle")
+        made.append(path)
+    return made
+
+
+def test_a_missing_receipts_folder_stops_the_batch_before_the_first_bundle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    station, laptop, s_login, l_login = _station_and_laptop(tmp_path, capsys)
+    one, two = _bundles(laptop, l_login, tmp_path, capsys, 2)
+    missing = tmp_path / "no-such-folder"
+    code, out, err = _run(
+        station, "sync", "import", str(one), str(two), "--receipts", str(missing), *s_login,
+        capsys=capsys,
+    )  # fmt: skip
+    assert code == 1 and "no such folder; nothing was imported" in err
+    assert "Traceback" not in err and "imported" not in out
+    # Nothing was imported: the same files now import as new.
+    code, out, err = _run(station, "sync", "import", str(one), *s_login, capsys=capsys)
+    assert code == 0 and f"{one.name}: imported" in out, err
+
+
+def test_a_batch_goes_on_after_a_refused_file_and_says_so_in_its_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    station, laptop, s_login, l_login = _station_and_laptop(tmp_path, capsys)
+    one, two = _bundles(laptop, l_login, tmp_path, capsys, 2)
+    bad = tmp_path / "bad.fabundle"
+    bad.write_bytes(one.read_bytes()[:-7])
+    receipts = tmp_path / "receipts"
+    receipts.mkdir()
+    code, out, err = _run(
+        station, "sync", "import", str(one), str(bad), str(two), "--receipts", str(receipts),
+        *s_login, capsys=capsys,
+    )  # fmt: skip
+    assert code == 1
+    assert f"{one.name}: imported" in out and f"{two.name}: imported" in out
+    assert "bad.fabundle: refused:" in err and "Traceback" not in err
+    assert "2 of 3 file(s) taken, 1 refused or failed." in out
+    assert sorted(p.name for p in receipts.iterdir()) == sorted(
+        f"{p.stem}.receipt" for p in (one, two)
+    )
+    code, out, _ = _run(station, "sync", "import", str(one), str(two), *s_login, capsys=capsys)
+    assert code == 0 and "2 of 2 file(s) taken" in out
