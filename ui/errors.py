@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from fieldapp.errors import BackoffActive, KnownError, WeakPassphrase
 from fieldapp.passphrase_policy import MIN_LENGTH
+from ui.problem_texts import known_error_text
 
 _log = logging.getLogger(__name__)
 # Named ``translate`` so that pyside6-lupdate finds the strings.
@@ -86,8 +87,10 @@ def error_text(exc: KnownError) -> str:
         "not_permitted": translate("Errors", "Your role does not permit this."),
         "session_locked": translate("Errors", "The vault is locked. Unlock it to continue."),
     }
+    if exc.code in texts:
+        return texts[exc.code]
     # A code added to the core before it got words here: its English message beats nothing.
-    return texts.get(exc.code, exc.message)
+    return known_error_text(exc.code, exc.params) or exc.message
 
 
 def internal_error_text() -> str:

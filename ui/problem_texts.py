@@ -18,7 +18,44 @@ _CTX = "Problems"
 PROBLEM_TEXTS: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("Problems", "Required."),
     "too_long": QT_TRANSLATE_NOOP("Problems", "At most {limit} characters."),
+    # Station register of laptops and input caps (i14a): reasons, and KnownError codes.
+    "revoke_reason": QT_TRANSLATE_NOOP("Problems", "Choose lost, stolen or retired."),
+    "laptop_unknown": QT_TRANSLATE_NOOP("Problems", "No such registered laptop."),
+    "input_refused": QT_TRANSLATE_NOOP("Problems", "{file} cannot be read: {reason}."),
+    "input_too_large": QT_TRANSLATE_NOOP(
+        "Problems", "{file} is larger than {limit_mb} MB, the limit for it; nothing was read."
+    ),
+    "input_not_a_file": QT_TRANSLATE_NOOP(
+        "Problems", "{file} is not a regular file (a folder, device or pipe); nothing was read."
+    ),
+    "laptop_card_refused": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This laptop card cannot be used: it is damaged, altered or not a laptop card. Ask "
+        "the laptop's administrator for a new one.",
+    ),
+    "register_other_station": QT_TRANSLATE_NOOP(
+        "Problems", "This laptop card was made for another station; nothing was registered."
+    ),
+    "register_revoked": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This laptop was revoked; a revoked laptop is not registered again. Set it up as a "
+        "new vault.",
+    ),
+    "register_other_vault": QT_TRANSLATE_NOOP(
+        "Problems", "This laptop is registered with another vault; nothing was registered."
+    ),
 }
+
+
+def known_error_text(code: str, params: dict[str, object]) -> str | None:
+    """The words for a ``KnownError``'s code and params, or None if the code has none here."""
+    template = PROBLEM_TEXTS.get(code)
+    if template is None:
+        return None
+    try:
+        return QCoreApplication.translate(_CTX, template).format(**params)
+    except (KeyError, IndexError):  # a template naming a param the error lacks
+        return None
 
 
 def coded_text(value: Reason) -> str | None:

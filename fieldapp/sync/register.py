@@ -39,9 +39,21 @@ class RevokeReason(StrEnum):
 
 
 class RegisterRefused(KnownError):
-    """A laptop card the register cannot take (another station's, a revoked laptop's)."""
+    """A laptop card the register cannot take."""
 
     code = "register_refused"
+
+
+class OtherStationsCard(RegisterRefused):
+    code = "register_other_station"
+
+
+class LaptopRevoked(RegisterRefused):
+    code = "register_revoked"
+
+
+class OtherVault(RegisterRefused):
+    code = "register_other_vault"
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,7 @@ def register_laptop(session: Session, card: LaptopCard) -> RegisteredLaptop:
     before takes the card's new officers and keys beside the ones it had."""
     own = station_keys(session).card.fingerprint
     if card.station != own:
-        raise RegisterRefused(
+        raise OtherStationsCard(
             f"This laptop card was made for station {card.station}; this station is {own}."
         )
     now = session.vault.clock()
@@ -162,12 +174,12 @@ def register_laptop(session: Session, card: LaptopCard) -> RegisteredLaptop:
         session.append([create_draft(LAPTOP_ENTITY, data, entity_id=card.device_id)])
     else:
         if current.revoked:
-            raise RegisterRefused(
+            raise LaptopRevoked(
                 f"Laptop {card.device_id[:8]} was revoked ({current.revoke_reason}); a revoked "
                 "laptop is not registered again: set it up as a new vault."
             )
         if current.vault_id != card.vault_id:
-            raise RegisterRefused(f"Laptop {card.device_id[:8]} is registered with another vault.")
+            raise OtherVault(f"Laptop {card.device_id[:8]} is registered with another vault.")
         officers = {k: set(v) for k, v in current.officers.items()}
         for officer_id, keys in card.officers.items():
             officers.setdefault(officer_id, set()).update(keys)

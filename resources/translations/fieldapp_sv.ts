@@ -1955,6 +1955,25 @@
     </message>
 </context>
 <context>
+    <name>LaptopFingerprintDialog</name>
+    <message>
+        <source>Laptop {device}, officers {officers}</source>
+        <translation>Dator {device}, poliser {officers}</translation>
+    </message>
+    <message>
+        <source>Compare every group with the fingerprint the laptop shows (or that its administrator reads out to you). Register only if all five groups are the same.</source>
+        <translation>Jämför varje grupp med fingeravtrycket som datorn visar (eller som dess administratör läser upp för dig). Registrera bara om alla fem grupperna är lika.</translation>
+    </message>
+    <message>
+        <source>If any group differs, this card is not that laptop&apos;s: cancel, and find out where it came from. A registered laptop&apos;s bundles are accepted here.</source>
+        <translation>Om någon grupp skiljer sig är kortet inte den datorns: avbryt och ta reda på var det kommer ifrån. En registrerad dators paket tas emot här.</translation>
+    </message>
+    <message>
+        <source>&amp;All groups match: register</source>
+        <translation>&amp;Alla grupper stämmer: registrera</translation>
+    </message>
+</context>
+<context>
     <name>LaptopSyncView</name>
     <message>
         <source>Sync with the station</source>
@@ -2051,6 +2070,45 @@
     <message>
         <source>Deleted {count} case(s) from this laptop.</source>
         <translation>Raderade {count} ärende(n) från den här datorn.</translation>
+    </message>
+</context>
+<context>
+    <name>LaptopsTab</name>
+    <message>
+        <source>Only registered laptops&apos; bundles are imported. Each laptop writes its card when it enrols this station&apos;s card; register it here after comparing the fingerprint with the laptop&apos;s.</source>
+        <translation>Bara registrerade datorers paket importeras. Varje dator skriver sitt kort när den registrerar stationens kort; registrera det här efter att ha jämfört fingeravtrycket med datorns.</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister a laptop card…</source>
+        <translation>&amp;Registrera ett datorkort…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>&amp;Orsak:</translation>
+    </message>
+    <message>
+        <source>What happened (no personal data)</source>
+        <translation>Vad som hände (inga personuppgifter)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke the chosen laptop</source>
+        <translation>&amp;Spärra den valda datorn</translation>
+    </message>
+    <message>
+        <source>Not registered: the fingerprint was not confirmed.</source>
+        <translation>Inte registrerad: fingeravtrycket bekräftades inte.</translation>
+    </message>
+    <message>
+        <source>Registered laptop {device}: its bundles are accepted.</source>
+        <translation>Dator {device} är registrerad: dess paket tas emot.</translation>
+    </message>
+    <message>
+        <source>Revoke laptop {device} as {reason}? Its bundles with anything recorded after what the station holds now will be refused. This cannot be undone.</source>
+        <translation>Spärra dator {device} som {reason}? Dess paket med något som registrerats efter det stationen har nu kommer att avvisas. Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Revoked laptop {device}.</source>
+        <translation>Dator {device} är spärrad.</translation>
     </message>
 </context>
 <context>
@@ -2700,6 +2758,42 @@
         <source>At most {limit} characters.</source>
         <translation>Högst {limit} tecken.</translation>
     </message>
+    <message>
+        <source>Choose lost, stolen or retired.</source>
+        <translation>Välj förlorad, stulen eller avvecklad.</translation>
+    </message>
+    <message>
+        <source>No such registered laptop.</source>
+        <translation>Ingen sådan registrerad dator.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>{file} kan inte läsas: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {limit_mb} MB, the limit for it; nothing was read.</source>
+        <translation>{file} är större än {limit_mb} MB, gränsen för den; ingenting lästes.</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a folder, device or pipe); nothing was read.</source>
+        <translation>{file} är ingen vanlig fil (en mapp, enhet eller pipe); ingenting lästes.</translation>
+    </message>
+    <message>
+        <source>This laptop card cannot be used: it is damaged, altered or not a laptop card. Ask the laptop&apos;s administrator for a new one.</source>
+        <translation>Datorkortet kan inte användas: det är skadat, ändrat eller inget datorkort. Be datorns administratör om ett nytt.</translation>
+    </message>
+    <message>
+        <source>This laptop card was made for another station; nothing was registered.</source>
+        <translation>Datorkortet är gjort för en annan station; ingenting registrerades.</translation>
+    </message>
+    <message>
+        <source>This laptop was revoked; a revoked laptop is not registered again. Set it up as a new vault.</source>
+        <translation>Datorn är spärrad; en spärrad dator registreras inte igen. Sätt upp den som ett nytt valv.</translation>
+    </message>
+    <message>
+        <source>This laptop is registered with another vault; nothing was registered.</source>
+        <translation>Datorn är registrerad med ett annat valv; ingenting registrerades.</translation>
+    </message>
 </context>
 <context>
     <name>ProposalsModel</name>
@@ -3161,6 +3255,33 @@
     </message>
 </context>
 <context>
+    <name>RegisteredLaptopModel</name>
+    <message>
+        <source>Laptop</source>
+        <translation>Dator</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtryck</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>Poliser</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Revoked: {reason}</source>
+        <translation>Spärrad: {reason}</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registrerad</translation>
+    </message>
+</context>
+<context>
     <name>ReviewQueueModel</name>
     <message>
         <source>Alarm: {kind}
@@ -3392,6 +3513,10 @@
         <translation>&amp;Länka insatser</translation>
     </message>
     <message>
+        <source>Lapto&amp;ps</source>
+        <translation>&amp;Datorer</translation>
+    </message>
+    <message>
         <source>&amp;Review ({count})</source>
         <translation>&amp;Granskning ({count})</translation>
     </message>
@@ -3576,6 +3701,14 @@
         <translation>Förseglat med en okänd nyckel</translation>
     </message>
     <message>
+        <source>From a laptop or officer not registered here</source>
+        <translation>Från en dator eller polis som inte är registrerad här</translation>
+    </message>
+    <message>
+        <source>From a revoked laptop</source>
+        <translation>Från en spärrad dator</translation>
+    </message>
+    <message>
         <source>The laptop was probably cloned or restored from a backup. Find both copies, keep the laptop with the longer record, and take the other out of use before importing more.</source>
         <translation>Datorn har troligen klonats eller återställts från en säkerhetskopia. Leta upp båda kopiorna, behåll datorn med den längre kedjan och ta den andra ur bruk innan du importerar mer.</translation>
     </message>
@@ -3590,6 +3723,26 @@
     <message>
         <source>The bundle was sealed with a key that is not enrolled on that laptop. The bundle was refused; find out who made it.</source>
         <translation>Paketet förseglades med en nyckel som inte är registrerad på den datorn. Paketet avvisades; ta reda på vem som skapade det.</translation>
+    </message>
+    <message>
+        <source>The bundle names a laptop or officer key that is not in this station&apos;s register. Nothing of it was kept. If the laptop is yours, register its current laptop card (after a new officer or a recovery it needs a new one) and import again; otherwise find out who made it.</source>
+        <translation>Paketet anger en dator eller polisnyckel som inte finns i stationens register. Ingenting av det sparades. Om datorn är er: registrera dess aktuella datorkort (efter en ny polis eller en återställning behövs ett nytt) och importera igen; annars ta reda på vem som skapade det.</translation>
+    </message>
+    <message>
+        <source>The bundle comes from a laptop revoked as lost, stolen or retired, and holds records made after the revocation. Nothing of it was kept; report it.</source>
+        <translation>Paketet kommer från en dator som spärrats som förlorad, stulen eller avvecklad, och innehåller poster gjorda efter spärren. Ingenting av det sparades; rapportera det.</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Förlorad</translation>
+    </message>
+    <message>
+        <source>Stolen</source>
+        <translation>Stulen</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Avvecklad</translation>
     </message>
     <message>
         <source>This station</source>
@@ -3633,6 +3786,14 @@
     <message>
         <source>Station cards (*.json)</source>
         <translation>Stationskort (*.json)</translation>
+    </message>
+    <message>
+        <source>Laptop card</source>
+        <translation>Datorkort</translation>
+    </message>
+    <message>
+        <source>Laptop cards (*.json)</source>
+        <translation>Datorkort (*.json)</translation>
     </message>
     <message>
         <source>Save the station card</source>

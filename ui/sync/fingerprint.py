@@ -1,6 +1,7 @@
-"""The station's fingerprint, big enough to compare group by group at arm's length or to
-read aloud over the phone, and the one confirmation dialog of the Sync section: enrolling a
-station card only after the officer has compared the fingerprint by eye."""
+"""A card's fingerprint, big enough to compare group by group at arm's length or to read
+aloud over the phone, and the one confirmation dialog of the Sync section: a laptop enrols
+a station card, and station staff register a laptop card, only after comparing the
+fingerprint by eye."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from fieldapp.sync.laptop_card import LaptopCard
 from fieldapp.sync.station import StationCard
 from ui.forms import muted_label, title_label
 from ui.theme import sized_font
@@ -43,38 +45,44 @@ class FingerprintLabel(QLabel):
 
 
 class FingerprintDialog(QDialog):
-    """Shows a card's station name and fingerprint; accepted only by the explicit
-    "they match" button (Enter alone cancels: the default is the safe answer)."""
+    """Shows a card's name and fingerprint; accepted only by the explicit "they match"
+    button (Enter alone cancels: the default is the safe answer). A station card by
+    default; ``LaptopFingerprintDialog`` is the station's side of the same comparison."""
 
-    def __init__(self, card: StationCard, parent: QWidget | None = None) -> None:
+    def __init__(self, card: StationCard | LaptopCard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._card = card
         self._build_ui()
         self._connect()
 
-    def _build_ui(self) -> None:
-        self.setWindowTitle(self.tr("Compare the fingerprint"))
-        self.heading = title_label(self.tr("Station: {name}").format(name=self._card.name), self)
-        self.instruction = QLabel(
+    def texts(self) -> tuple[str, str, str, str]:
+        """Heading, instruction, warning and the accepting button's text."""
+        assert isinstance(self._card, StationCard)
+        return (
+            self.tr("Station: {name}").format(name=self._card.name),
             self.tr(
                 "Compare every group with the fingerprint the station shows (or that station "
                 "staff read out to you). Enrol only if all five groups are the same."
             ),
-            self,
-        )
-        self.instruction.setWordWrap(True)
-        self.fingerprint = FingerprintLabel(self._card.fingerprint, self)
-        self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.warning = muted_label(
             self.tr(
                 "If any group differs, this card is not your station's: cancel, and tell "
                 "station staff. Bundles from this laptop will be readable only by this station."
             ),
-            self,
+            self.tr("&All groups match: enrol"),
         )
+
+    def _build_ui(self) -> None:
+        heading, instruction, warning, accept = self.texts()
+        self.setWindowTitle(self.tr("Compare the fingerprint"))
+        self.heading = title_label(heading, self)
+        self.instruction = QLabel(instruction, self)
+        self.instruction.setWordWrap(True)
+        self.fingerprint = FingerprintLabel(self._card.fingerprint, self)
+        self.fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.warning = muted_label(warning, self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setDefault(True)
-        self.match_button = QPushButton(self.tr("&All groups match: enrol"), self)
+        self.match_button = QPushButton(accept, self)
         self.match_button.setProperty("primary", "true")
         self.match_button.setAutoDefault(False)
         buttons = QHBoxLayout()
@@ -99,9 +107,38 @@ class FingerprintDialog(QDialog):
         self.match_button.clicked.connect(self.accept)
 
 
+class LaptopFingerprintDialog(FingerprintDialog):
+    """At the station: a laptop card's device and officers, and its fingerprint to compare
+    with the one the laptop shows (``fieldapp station laptop-card`` or its Sync page)."""
+
+    def texts(self) -> tuple[str, str, str, str]:
+        assert isinstance(self._card, LaptopCard)
+        return (
+            self.tr("Laptop {device}, officers {officers}").format(
+                device=self._card.device_id[:8], officers=", ".join(self._card.officers)
+            ),
+            self.tr(
+                "Compare every group with the fingerprint the laptop shows (or that its "
+                "administrator reads out to you). Register only if all five groups are the same."
+            ),
+            self.tr(
+                "If any group differs, this card is not that laptop's: cancel, and find out "
+                "where it came from. A registered laptop's bundles are accepted here."
+            ),
+            self.tr("&All groups match: register"),
+        )
+
+
 def confirm_card(parent: QWidget, card: StationCard) -> bool:
     """The default: the dialog, modal. Tests replace it with an answer."""
-    dialog = FingerprintDialog(card, parent)
+    return _confirmed(FingerprintDialog(card, parent))
+
+
+def confirm_laptop_card(parent: QWidget, card: LaptopCard) -> bool:
+    return _confirmed(LaptopFingerprintDialog(card, parent))
+
+
+def _confirmed(dialog: FingerprintDialog) -> bool:
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:

@@ -34,6 +34,16 @@ def ask_card_file(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_laptop_card_file(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        translate("SyncDialogs", "Laptop card"),
+        "",
+        translate("SyncDialogs", "Laptop cards (*.json)"),
+    )
+    return Path(path) if path else None
+
+
 def ask_card_target(parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
         parent,

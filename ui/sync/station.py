@@ -1,6 +1,6 @@
 """The Sync section at the station: its own fingerprint and card (what the laptops enrol),
-then four tabs: importing bundles, the review queue, the consolidated case list, and
-linking the laptops' copies of an operation."""
+then five tabs: importing bundles, the review queue, the consolidated case list, linking
+the laptops' copies of an operation, and the register of laptops whose bundles it takes."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from ui.sync.common import attempt
 from ui.sync.consolidated import CasesTab, LinkTab
 from ui.sync.fingerprint import FingerprintLabel
 from ui.sync.importing import ImportTab
+from ui.sync.laptops import LaptopsTab
 from ui.sync.review import ReviewTab
 from ui.widgets import action_button
 
-IMPORT_TAB, REVIEW_TAB, CASES_TAB, LINK_TAB = range(4)
+IMPORT_TAB, REVIEW_TAB, CASES_TAB, LINK_TAB, LAPTOPS_TAB = range(5)
 
 
 class StationSyncView(QWidget):
@@ -53,12 +54,14 @@ class StationSyncView(QWidget):
         self.review_tab = ReviewTab(self.session, self)
         self.cases_tab = CasesTab(self.session, self.ctx, self)
         self.link_tab = LinkTab(self.session, self.ctx, self)
+        self.laptops_tab = LaptopsTab(self.session, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.import_tab, self.tr("&Import"))
         self.tabs.addTab(self.review_tab, self.tr("&Review"))
         self.tabs.addTab(self.cases_tab, self.tr("&Cases"))
         self.tabs.addTab(self.link_tab, self.tr("&Link operations"))
+        self.tabs.addTab(self.laptops_tab, self.tr("Lapto&ps"))
         heading = QVBoxLayout()
         heading.setSpacing(4)
         heading.addWidget(self.title)
@@ -92,6 +95,7 @@ class StationSyncView(QWidget):
         self.review_tab.reload()
         self.cases_tab.reload()
         self.link_tab.reload()
+        self.laptops_tab.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -100,7 +104,7 @@ class StationSyncView(QWidget):
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         # While the worker writes, nothing else on the page may touch the vault.
-        for index in (REVIEW_TAB, CASES_TAB, LINK_TAB):
+        for index in (REVIEW_TAB, CASES_TAB, LINK_TAB, LAPTOPS_TAB):
             self.tabs.setTabEnabled(index, not busy)
         self.card_button.setEnabled(not busy)
 

@@ -32,6 +32,8 @@ ALARM_KINDS = {
     "conflicting_event": QT_TRANSLATE_NOOP("Sync", "A known record came again, altered"),
     "bad_chain": QT_TRANSLATE_NOOP("Sync", "Records that do not verify"),
     "unknown_signer": QT_TRANSLATE_NOOP("Sync", "Sealed with an unknown key"),
+    "unregistered": QT_TRANSLATE_NOOP("Sync", "From a laptop or officer not registered here"),
+    "revoked": QT_TRANSLATE_NOOP("Sync", "From a revoked laptop"),
 }
 ALARM_ADVICE = {
     "fork": QT_TRANSLATE_NOOP(
@@ -54,6 +56,23 @@ ALARM_ADVICE = {
         "The bundle was sealed with a key that is not enrolled on that laptop. The bundle was "
         "refused; find out who made it.",
     ),
+    "unregistered": QT_TRANSLATE_NOOP(
+        "Sync",
+        "The bundle names a laptop or officer key that is not in this station's register. "
+        "Nothing of it was kept. If the laptop is yours, register its current laptop card "
+        "(after a new officer or a recovery it needs a new one) and import again; otherwise "
+        "find out who made it.",
+    ),
+    "revoked": QT_TRANSLATE_NOOP(
+        "Sync",
+        "The bundle comes from a laptop revoked as lost, stolen or retired, and holds records "
+        "made after the revocation. Nothing of it was kept; report it.",
+    ),
+}
+REVOKE_REASONS = {
+    "lost": QT_TRANSLATE_NOOP("Sync", "Lost"),
+    "stolen": QT_TRANSLATE_NOOP("Sync", "Stolen"),
+    "retired": QT_TRANSLATE_NOOP("Sync", "Retired"),
 }
 
 
@@ -63,6 +82,10 @@ def result_text(code: str) -> str:
 
 def alarm_kind_text(kind: object) -> str:
     return word(ALARM_KINDS, kind, _CTX)
+
+
+def revoke_reason_text(reason: object) -> str:
+    return word(REVOKE_REASONS, reason, _CTX)
 
 
 def alarm_advice(kind: object) -> str:
