@@ -125,6 +125,21 @@ class LaptopCard:
         return card
 
 
+def laptop_fingerprint(session: Session) -> str:
+    """This laptop card's fingerprint, as the station will show it (any officer may see
+    it; only an administrator makes the signed card)."""
+    station = enrolled_station(session)
+    card = LaptopCard(
+        session.vault_id,
+        session.device_id,
+        station.fingerprint if station else "",
+        officer_keys(session),
+        session.officer_id,
+        "",
+    )
+    return card.fingerprint
+
+
 def make_laptop_card(session: Session) -> LaptopCard:
     """This laptop's card, signed by the logged-in officer (an administrator)."""
     if is_station(session):

@@ -2000,6 +2000,14 @@
         <translation>&amp;Registrera stationskort…</translation>
     </message>
     <message>
+        <source>The station accepts bundles only from laptops it has registered. Save this laptop&apos;s card for station staff (again after enrolling a new officer); they compare this fingerprint:</source>
+        <translation>Stationen tar bara emot paket från datorer som den har registrerat. Spara datorns kort åt stationens personal (igen efter att en ny polis lagts till); de jämför detta fingeravtryck:</translation>
+    </message>
+    <message>
+        <source>Save this laptop&apos;s c&amp;ard…</source>
+        <translation>Spara &amp;datorns kort…</translation>
+    </message>
+    <message>
         <source>Send to the station</source>
         <translation>Skicka till stationen</translation>
     </message>
@@ -2050,6 +2058,10 @@
     <message>
         <source>Enrolled. Bundles from this laptop are now sealed to {name}.</source>
         <translation>Registrerad. Paket från den här datorn förseglas nu till {name}.</translation>
+    </message>
+    <message>
+        <source>Saved {file}. Station staff register it after comparing the fingerprint.</source>
+        <translation>Sparade {file}. Stationens personal registrerar det efter att ha jämfört fingeravtrycket.</translation>
     </message>
     <message>
         <source>Nothing new to send: the station has acknowledged everything.</source>
@@ -3798,6 +3810,10 @@
     <message>
         <source>Save the station card</source>
         <translation>Spara stationskortet</translation>
+    </message>
+    <message>
+        <source>Save this laptop&apos;s card</source>
+        <translation>Spara datorns kort</translation>
     </message>
     <message>
         <source>Folder for the bundle (e.g. the USB stick)</source>

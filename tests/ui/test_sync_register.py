@@ -127,3 +127,29 @@ def test_the_model_passes_the_model_tester(qtmodeltester: Any, station: Session)
     model = RegisteredLaptopModel()
     model.load(registered_laptops(station))
     qtmodeltester.check(model)
+
+
+def test_the_laptop_saves_its_card_and_shows_the_fingerprint_the_station_will(
+    qtbot: Any, station: Session, laptop_factory: Any, tmp_path: Path
+) -> None:
+    laptop = laptop_factory("new", registered=False)
+    page = make_sync_page(laptop.session, None)
+    qtbot.addWidget(page)
+    assert isinstance(page, SyncPage) and page.laptop is not None
+    page.resize(1366, 768)
+    page.show()
+    view = page.laptop
+    target = tmp_path / "usb" / "laptop-card.json"
+    target.parent.mkdir()
+    view.ask_laptop_card_target = lambda _parent: target
+    view.laptop_card_button.click()
+    saved = LaptopCard.load(target)
+    assert view.laptop_fingerprint.accessibleName() == saved.fingerprint
+    assert "Saved laptop-card.json" in view.station_message.text()
+    _station_page, station_view = _view(qtbot, station)
+    station_view.laptops_tab.ask_laptop_card_file = lambda _parent: target
+    station_view.laptops_tab.confirm_laptop_card = lambda _parent, c: (
+        c.fingerprint == view.laptop_fingerprint.accessibleName()
+    )
+    station_view.laptops_tab.register_button.click()
+    assert [r.device_id for r in registered_laptops(station)] == [laptop.session.device_id]

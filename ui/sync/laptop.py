@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from fieldapp.storage.session import Session
 from fieldapp.sync.enrol import enrol_station, enrolled_station
 from fieldapp.sync.export import Exported, acked_seq, acknowledge, export_bundle
+from fieldapp.sync.laptop_card import laptop_fingerprint, make_laptop_card
 from fieldapp.sync.retention import due_for_purge, purge_due, retention_days
 from fieldapp.sync.station import StationCard
 from fieldapp.workflow.context import local_now
@@ -43,6 +44,7 @@ class LaptopSyncView(QWidget):
         self.session = session
         self._clock = clock
         self.ask_card_file: seams.AskFile = seams.ask_card_file
+        self.ask_laptop_card_target: seams.AskFile = seams.ask_laptop_card_target
         self.confirm_card: Callable[[QWidget, StationCard], bool] = fingerprint.confirm_card
         self.ask_export_folder: seams.AskFolder = seams.ask_export_folder
         self.ask_receipt_file: seams.AskFile = seams.ask_receipt_file
@@ -113,6 +115,19 @@ class LaptopSyncView(QWidget):
             self.station_panel,
         )
         self.enrol_button = action_button(self.tr("&Enrol station card…"), self.station_panel)
+        # The other half of the comparison: the station registers this laptop's card.
+        self.laptop_note = muted_label(
+            self.tr(
+                "The station accepts bundles only from laptops it has registered. Save this "
+                "laptop's card for station staff (again after enrolling a new officer); they "
+                "compare this fingerprint:"
+            ),
+            self.station_panel,
+        )
+        self.laptop_fingerprint = FingerprintLabel("", self.station_panel)
+        self.laptop_card_button = action_button(
+            self.tr("Save this laptop's c&ard…"), self.station_panel
+        )
         self.station_message = FieldMessage(self.station_panel)
         body = self.station_panel.body
         body.addWidget(self.station_name)
@@ -120,6 +135,9 @@ class LaptopSyncView(QWidget):
         body.addWidget(self.fingerprint_note)
         body.addWidget(self.not_enrolled)
         body.addWidget(self.enrol_button, 0, Qt.AlignmentFlag.AlignLeft)
+        body.addWidget(self.laptop_note)
+        body.addWidget(self.laptop_fingerprint)
+        body.addWidget(self.laptop_card_button, 0, Qt.AlignmentFlag.AlignLeft)
         body.addWidget(self.station_message)
 
     def _build_send_panel(self) -> None:
@@ -156,6 +174,7 @@ class LaptopSyncView(QWidget):
 
     def _connect(self) -> None:
         self.enrol_button.clicked.connect(self._on_enrol)
+        self.laptop_card_button.clicked.connect(self._on_save_laptop_card)
         self.export_button.clicked.connect(self._on_export)
         self.receipt_button.clicked.connect(self._on_receipt)
         self.purge_button.clicked.connect(self._on_purge)
@@ -166,7 +185,14 @@ class LaptopSyncView(QWidget):
         """Read the station, what is unacknowledged and what is due, from the vault."""
         card = enrolled_station(self.session)
         enrolled = card is not None
-        for widget in (self.station_name, self.fingerprint, self.fingerprint_note):
+        for widget in (
+            self.station_name,
+            self.fingerprint,
+            self.fingerprint_note,
+            self.laptop_note,
+            self.laptop_fingerprint,
+            self.laptop_card_button,
+        ):
             widget.setVisible(enrolled)
         self.not_enrolled.setVisible(not enrolled)
         self.enrol_button.setVisible(not enrolled)
@@ -177,6 +203,7 @@ class LaptopSyncView(QWidget):
                 )
             )
             self.fingerprint.set_fingerprint(card.fingerprint)
+            self.laptop_fingerprint.set_fingerprint(laptop_fingerprint(self.session))
         self.export_button.setEnabled(enrolled)
         self.receipt_button.setEnabled(enrolled)
         last, _ = self.session.log.head()
@@ -237,6 +264,25 @@ class LaptopSyncView(QWidget):
                 "ok",
             )
             self.changed.emit()
+
+    @Slot()
+    def _on_save_laptop_card(self) -> None:
+        path = self.ask_laptop_card_target(self)
+        if path is None:
+            return
+        made = attempt(
+            self.station_message, lambda: make_laptop_card(self.session), "sync laptop card"
+        )
+        card = made.value
+        if card is None:
+            return
+        if attempt(self.station_message, lambda: card.save(path), "sync laptop card").ok:
+            self.station_message.show_message(
+                self.tr(
+                    "Saved {file}. Station staff register it after comparing the fingerprint."
+                ).format(file=path.name),
+                "ok",
+            )
 
     @Slot()
     def _on_export(self) -> None:

@@ -54,6 +54,16 @@ def ask_card_target(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
+def ask_laptop_card_target(parent: QWidget) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("SyncDialogs", "Save this laptop's card"),
+        "laptop-card.json",
+        translate("SyncDialogs", "Laptop cards (*.json)"),
+    )
+    return Path(path) if path else None
+
+
 def ask_export_folder(parent: QWidget) -> Path | None:
     path = QFileDialog.getExistingDirectory(
         parent, translate("SyncDialogs", "Folder for the bundle (e.g. the USB stick)")
