@@ -26,7 +26,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 from fieldapp.errors import KnownError
-from fieldapp.inputs import ATTACHMENT_MAX_BYTES, InputRefused, read_capped
+from fieldapp.inputs import (
+    ATTACHMENT_MAX_BYTES,
+    InputNotAFile,
+    InputRefused,
+    InputTooLarge,
+    read_capped,
+)
 
 if TYPE_CHECKING:
     from fieldapp.ads.model import AdView
@@ -164,8 +170,10 @@ def _read(path: Path) -> bytes:
     # Screenshots become attachments: a regular file under the attachment cap, read bounded.
     try:
         return read_capped(path, ATTACHMENT_MAX_BYTES, "screenshot or text file")
-    except InputRefused as refused:
+    except (InputTooLarge, InputNotAFile) as refused:
         raise _Usage(refused.message) from None
+    except InputRefused as refused:
+        raise _Usage(f"cannot read {path}: {refused.params.get('reason')}.") from None
 
 
 def _day(value: str | None, flag: str) -> date | None:
