@@ -26,8 +26,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import pyrage
-from nacl.exceptions import BadSignatureError
-from nacl.signing import VerifyKey
 
 from fieldapp.errors import KnownError
 from fieldapp.inputs import BUNDLE_PAYLOAD_MAX_BYTES
@@ -97,23 +95,12 @@ class Header:
 @dataclass(frozen=True)
 class SealedBundle:
     """A bundle as read from disk, payload sealed. Its header's signature is checked by
-    the station against the signer's REGISTERED key (``verify_signature``), never against
-    the key the header itself names."""
+    the station, and trusted only under a key its register holds for the signer
+    (``importer.signer_refusal``)."""
 
     header: Header
     ciphertext: bytes
     signature: bytes = b""
-
-    @property
-    def signed(self) -> bytes:
-        return signed_part(self.header)
-
-    def verify_signature(self, public_key: bytes) -> bool:
-        try:
-            VerifyKey(public_key).verify(self.signed, self.signature)
-        except (BadSignatureError, ValueError):
-            return False
-        return True
 
 
 def seal(
