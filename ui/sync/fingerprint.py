@@ -99,7 +99,11 @@ class FingerprintDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(self.warning)
         layout.addLayout(buttons)
-        self.setMinimumWidth(640)
+        # Wide enough for the five groups whatever the text size, and as tall as the
+        # wrapped texts need at that width (a top-level window does not ask its labels).
+        self.setMinimumWidth(max(640, self.fingerprint.sizeHint().width() + 48))
+        self.setMinimumHeight(self.sizeHint().height())
+        self.adjustSize()
         self.cancel_button.setFocus()
 
     def _connect(self) -> None:
