@@ -41,7 +41,12 @@ from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, signature_ok, 
 from fieldapp.sync import bundle
 from fieldapp.sync.bundle import BundleRejected, signed_part
 from fieldapp.sync.export import RECEIPT_FORMAT, sign_receipt
-from fieldapp.sync.register import Register, load_register, verify_header_signature
+from fieldapp.sync.register import (
+    LAPTOP_ENTITY,
+    Register,
+    load_register,
+    verify_header_signature,
+)
 from fieldapp.sync.station import StationKeys, station_keys
 
 _log = logging.getLogger(__name__)
@@ -373,6 +378,16 @@ class StationImporter:
                     AlarmKind.UNREGISTERED,
                     f"Sequence {stranger.seq}: officer {stranger.officer_id[:32]} is not "
                     f"registered for laptop {header.device_id[:8]}; bundle refused.",
+                )
+            # The register is the station's own; a laptop's event about it is a forgery
+            # (it would not count, being read from the station's events only, but neither
+            # is it let into the records the screens show).
+            meddling = next((e for e in opened.events if e.entity_type == LAPTOP_ENTITY), None)
+            if meddling is not None:
+                raise BundleAlarm(
+                    AlarmKind.BAD_CHAIN,
+                    f"Sequence {meddling.seq}: a laptop may not write the station's register; "
+                    "bundle refused.",
                 )
             head_seq, _ = self._checker_for(header.device_id).head(header.device_id)
             if header.from_seq > head_seq + 1:

@@ -223,3 +223,26 @@ def test_the_laptop_card_is_checked_whole(station: Session, laptop: Laptop, tmp_
         register_laptop(station, forged)
     assert len(registered_laptops(station)) == 1  # the fixture's registration only
     assert station_keys(station).card.fingerprint == card.station
+
+
+def test_a_laptop_cannot_write_the_stations_register(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    """A registered laptop's own event that names the register (to add an officer key or
+    lift a revocation) is refused as an alarm, and the register is unchanged."""
+    from fieldapp.storage.records import create_draft
+
+    before = registered_laptops(station)
+    laptop.session.append(
+        [
+            create_draft(
+                LAPTOP_ENTITY,
+                {"device_id": laptop.session.device_id, "officers": {"X1": ["00" * 32]}},
+                entity_id=laptop.session.device_id,
+            )
+        ]
+    )
+    path = _export(laptop, tmp_path / "1")
+    with pytest.raises(BundleAlarm, match="may not write the station's register"):
+        StationImporter(station).import_file(path)
+    assert registered_laptops(station) == before
