@@ -187,7 +187,13 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
         enrol_station(session, card)
         print("Enrolled. Bundles from this laptop are now sealed to this station.", file=out)
         target = args.laptop_card or args.card.parent / f"laptop-{session.device_id[:8]}.json"
-        _write_laptop_card(session, target, out)
+        try:
+            _write_laptop_card(session, target, out)
+        except KnownError as exc:  # the enrolment stands; only the card is missing
+            raise KnownError(
+                f"Enrolled, but the laptop card was not written ({exc.message}) Write it with "
+                "'fieldapp station laptop-card --out FILE'."
+            ) from None
     return EXIT_OK
 
 
@@ -195,10 +201,7 @@ def _write_laptop_card(session: Session, target: Path, out: TextIO) -> None:
     from fieldapp.sync.laptop_card import make_laptop_card
 
     card = make_laptop_card(session)
-    try:
-        card.save(target)
-    except OSError as exc:
-        raise KnownError(f"Cannot write {target}: {exc.strerror}.") from None
+    card.save(target)  # a refused write is StorageUnavailable, with its reason
     print(
         f"Wrote this laptop's card to {target}: station staff register it and compare\n"
         f"Laptop fingerprint: {card.fingerprint}",
