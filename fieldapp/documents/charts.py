@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from math import ceil
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -24,6 +25,7 @@ LIGHT = colors.HexColor("#8fb3d9")
 WARN = colors.HexColor("#c9823a")
 GREY = colors.HexColor("#b5b5b5")
 _MAX_DAY_BARS = 31
+LABEL_SIZE = 8.5  # the smallest size anyone must read on paper
 
 
 def _title(drawing: Drawing, text: str) -> None:
@@ -33,7 +35,7 @@ def _title(drawing: Drawing, text: str) -> None:
 def _style_axes(chart: VerticalBarChart) -> None:
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName = BODY
-        axis.labels.fontSize = 7
+        axis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.valueMin = 0
     chart.valueAxis.forceZero = True
 
@@ -47,15 +49,25 @@ def buyers_per_day(data: ReportData, width: float, height: float) -> Drawing:
     chart.x, chart.y = 28, 30
     chart.width, chart.height = width - 40, height - 55
     chart.data = [[n for _, n in days] or [0]]
-    chart.categoryAxis.categoryNames = [d.strftime("%d/%m") for d, _ in days] or ["–"]
-    chart.categoryAxis.labels.angle = 45 if len(days) > 8 else 0
-    chart.categoryAxis.labels.boxAnchor = "ne" if len(days) > 8 else "n"
+    chart.categoryAxis.categoryNames = _day_labels([d for d, _ in days], chart.width) or ["–"]
+    slanted = len(days) > 3
+    chart.categoryAxis.labels.angle = 45 if slanted else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if slanted else "n"
     chart.bars[0].fillColor = ACCENT
     chart.bars[0].strokeColor = None
     _style_axes(chart)
     chart.valueAxis.valueStep = max(1, (max((n for _, n in days), default=1) + 4) // 5)
     drawing.add(chart)
     return drawing
+
+
+def _day_labels(days: Sequence[date], width: float) -> list[str]:
+    """``dd/mm`` under the bars, thinned to every n-th day so slanted labels never touch:
+    a slanted label needs about 1.5 times the font size of width along the axis."""
+    if not days:
+        return []
+    step = max(1, ceil(len(days) * LABEL_SIZE * 1.5 / width))
+    return [d.strftime("%d/%m") if i % step == 0 else "" for i, d in enumerate(days)]
 
 
 def support_chart(data: ReportData, width: float, height: float) -> Drawing:
@@ -118,7 +130,7 @@ def _legend(items: Sequence[tuple[colors.Color, str]], x: float, y: float) -> Le
     legend = Legend()
     legend.x, legend.y = x, y
     legend.fontName = BODY
-    legend.fontSize = 7.5
+    legend.fontSize = LABEL_SIZE
     legend.alignment = "right"
     legend.columnMaximum = 4
     legend.boxAnchor = "nw"

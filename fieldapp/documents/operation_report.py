@@ -30,12 +30,14 @@ from fieldapp.documents.styles import (
     field_table,
     para,
 )
-from fieldapp.documents.text import NBSP, SUPPORT_OUTCOME_SV, kr, number, when, when_logged
+from fieldapp.documents.text import NBSP, kr, number, when, when_logged
 
 TITLE = "Insatsrapport"
 NOT_RECORDED = "registreras inte ännu i appen"
 _ANSWER = {"accepts": "godkände", "declines": "godkände ej"}
 _KIND = {"hotel": "hotell", "taxi": "taxi", "other": "annat"}
+# Short words for the table's narrow support column.
+_SUPPORT = {"accepted": "ja", "declined": "nej", "referral_made": "ja", "not_possible": "–"}
 
 
 def build_operation_report(
@@ -79,9 +81,19 @@ def _operation_part(data: ReportData) -> list[Flowable]:
         ("Samverkande", agencies),
         ("Tillslag (ärenden)", number(len(data.places))),
         ("Köpare", number(len(data.buyers))),
+        ("Varav fullbordade brott / försök", _completed_attempt(data)),
         ("Personer som sålde sex", number(data.sellers)),
     ]
     return [para("Insatsen", "h1"), field_table(rows, CONTENT_WIDTH)]
+
+
+def _completed_attempt(data: ReportData) -> str:
+    counts = Counter(b.outcome for b in data.buyers)
+    text = f"{counts.get('completed', 0)} / {counts.get('attempt', 0)}"
+    children = len(data.child_case_buyers)
+    return text + (
+        f" (varav {children} köpare i ärenden enligt 6 kap. 9 § BrB)" if children else ""
+    )
 
 
 def _charts(data: ReportData) -> list[Flowable]:
@@ -170,23 +182,37 @@ def _range(values: list[int], money: bool = True) -> str:
     return shown(low) if low == high else f"{shown(low)} – {shown(high)}"
 
 
+def _outcome_text(counts: Counter[str]) -> str:
+    """``3 fullbordade brott och 1 försök`` (and how many lack even an attempt's elements)."""
+    completed = counts.get("completed", 0)
+    parts = [
+        f"{completed} {'fullbordat' if completed == 1 else 'fullbordade'} brott",
+        f"{counts.get('attempt', 0)} försök",
+    ]
+    if counts.get("not_enough"):
+        parts.append(f"{counts['not_enough']} utan omständigheter för försök")
+    return ", ".join(parts[:-1]) + " och " + parts[-1]
+
+
 def _buyers_part(data: ReportData) -> list[Flowable]:
-    out: list[Flowable] = [para("Köparna", "h1")]
-    if not data.buyers:
-        return [*out, para("Inga köpare registrerade.")]
+    out: list[Flowable] = [para("Köparna (6 kap. 11 § brottsbalken)", "h1")]
+    adults = data.adult_buyers
+    if not adults:
+        out.append(para("Inga köpare registrerade."))
+        return [*out, *_child_part(data)]
     ages = data.ages
     answers = data.answers()
-    prices = data.prices
-    price_text = (
-        f"{kr(prices[0])} var"
-        if prices and prices[0] == prices[-1] and len(prices) > 1
-        else _range(prices)
-    )
+    paid = data.paid
     who = (
-        f"{len(data.buyers)} köpare, i åldrarna {ages[0]}–{ages[1]} år."
+        f"{len(adults)} köpare, i åldrarna {ages[0]}–{ages[1]} år."
         if ages
-        else f"{len(data.buyers)} köpare; ålder okänd."
+        else f"{len(adults)} köpare; ålder okänd."
     )
+    if not paid:
+        paid_text = "Ingen köpare överlämnade pengar."
+    else:
+        each = f"{kr(paid[0])} var" if paid[0] == paid[-1] and len(paid) > 1 else _range(paid)
+        paid_text = f"Överlämnade pengar för sexköpet: {len(paid)} av {len(adults)}, {each}."
     answered = (
         f"Godkände strafföreläggande: {answers.get('accepts', 0)}; godkände inte: "
         f"{answers.get('declines', 0)}; inget svar eller annat beslut: "
@@ -199,19 +225,40 @@ def _buyers_part(data: ReportData) -> list[Flowable]:
     )
     out += [
         bullet(who),
-        bullet(f"Betalade för sexköpet: {price_text}."),
+        bullet(
+            f"Bedömning enligt de registrerade omständigheterna: {_outcome_text(data.outcomes())}."
+        ),
+        bullet(paid_text),
         bullet(answered),
         bullet(_sanction_summary(data)),
         bullet(totals),
         Spacer(1, 2 * mm),
-        _buyer_table(data.buyers),
+        _buyer_table(adults),
     ]
-    return out
+    return [*out, *_child_part(data)]
+
+
+def _child_part(data: ReportData) -> list[Flowable]:
+    """Child cases (BrB 6:9) apart: no summary penalty, the child is an injured party."""
+    rows = data.child_case_buyers
+    if not rows:
+        return []
+    cases = len({b.case_id for b in rows})
+    return [
+        para("Ärenden där den som sålde var under 18 år (6 kap. 9 § brottsbalken)", "h1"),
+        bullet(
+            f"{cases} {'ärende' if cases == 1 else 'ärenden'} med {len(rows)} misstänkta "
+            f"köpare: {_outcome_text(data.outcomes(rows))}. Ärendena går till åklagare; de "
+            "ingår inte i siffrorna ovan."
+        ),
+        Spacer(1, 2 * mm),
+        _buyer_table(rows),
+    ]
 
 
 def _sanction_summary(data: ReportData) -> str:
     kinds: Counter[str] = Counter()
-    for b in data.buyers:
+    for b in data.adult_buyers:
         if b.day_fines is not None:
             kinds[
                 f"{b.day_fines} dagsböter"
@@ -232,39 +279,56 @@ def _sanction_cell(row: BuyerRow) -> str:
     return " + ".join(parts) or "–"
 
 
+_OUTCOME = {"completed": "fullbordat", "attempt": "försök", "not_enough": "–"}
+_TABLE_SIZE = 8.5
+# Column widths in mm; they add up to the content width (174 mm). Numbers are right-aligned
+# and text left-aligned, so a right-aligned column followed by a left-aligned one gets a
+# wider gap (the padding below) or their texts would touch.
+_COLUMNS = (
+    ("Nr", 7), ("Dag", 11), ("Ålder", 11), ("Utfall", 18), ("Överlämnat", 22),
+    ("Påföljd", 35), ("Böter", 19), ("Att betala", 19), ("Svar", 22), ("Stöd", 10),
+)  # fmt: skip
+
+
 def _buyer_table(rows: tuple[BuyerRow, ...]) -> Table:
-    header = ["Nr", "Dag", "Ålder", "Betalt", "Påföljd", "Böter", "Att betala", "Svar", "Stöd"]
+    header = [name for name, _ in _COLUMNS]
     body = [
         [
             str(i),
-            row.day.isoformat(),
+            row.day.strftime("%d/%m"),
             "–" if row.age is None else str(row.age),
-            "–" if row.price_sek is None else kr(row.price_sek),
+            _OUTCOME.get(row.outcome, "–"),
+            "–" if row.paid_sek is None else kr(row.paid_sek),
             _sanction_cell(row),
             "–" if not row.fine_sek else kr(row.fine_sek),
             "–" if row.payable_sek is None else kr(row.payable_sek),
             _ANSWER.get(str(row.answer), "–"),
-            SUPPORT_OUTCOME_SV.get(str(row.support), "–"),
+            _SUPPORT.get(str(row.support), "–"),
         ]
         for i, row in enumerate(rows, start=1)
     ]
-    widths = [10, 22, 12, 18, 28, 20, 22, 20, 22]
-    table = Table([header, *body], colWidths=[w * mm for w in widths], repeatRows=1)
+    table = Table([header, *body], colWidths=[w * mm for _, w in _COLUMNS], repeatRows=1)
     table.setStyle(
         [
             TABLE_FONT,
             ("FONTNAME", (0, 0), (-1, -1), BODY),
             ("FONTNAME", (0, 0), (-1, 0), BOLD),
-            ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+            ("FONTSIZE", (0, 0), (-1, -1), _TABLE_SIZE),
             ("TEXTCOLOR", (0, 0), (-1, -1), INK),
             ("BACKGROUND", (0, 0), (-1, 0), SHADE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
             ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-            ("ALIGN", (2, 0), (6, -1), "RIGHT"),
+            ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+            ("ALIGN", (4, 0), (4, -1), "RIGHT"),
+            ("ALIGN", (6, 0), (7, -1), "RIGHT"),
             ("TOPPADDING", (0, 0), (-1, -1), 1.5),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            # The gaps after right-aligned numbers before left-aligned text.
+            ("LEFTPADDING", (3, 0), (3, -1), 6),
+            ("LEFTPADDING", (5, 0), (5, -1), 6),
+            ("LEFTPADDING", (8, 0), (8, -1), 7),
         ]
     )
     return table

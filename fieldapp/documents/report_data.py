@@ -3,6 +3,11 @@ is ``operation_report``; this module is what a test checks against the brochure'
 
 Support counts persons, not offers: a seller offered support twice and accepting once is one
 person offered support who accepted. A referral made counts as accepted.
+
+Money counts only what was handed over: a stated price is an element of the attempt, not a
+payment, and an attempt must never read as paid in a statistic. Each buyer carries the
+evaluation's outcome (completed or attempt, the central legal result) and whether the case is
+a child case (BrB 6:9), which the report shows apart from the 6:11 buyers.
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ class BuyerRow:
     case_id: str
     day: date
     age: int | None
-    price_sek: int | None  # handed over, else the price stated
+    paid_sek: int | None  # money handed over; None when none was (never the stated price)
+    outcome: str  # the evaluation: completed / attempt / not_enough
+    child_case: bool  # BrB 6:9: shown apart, never counted with the 6:11 buyers
     conditional_sentence: bool
     day_fines: int | None
     day_fine_amount_sek: int | None
@@ -77,24 +84,38 @@ class ReportData:
         return len({d.get("company") for d in self.deliveries if d.get("kind") == "taxi"})
 
     @property
+    def adult_buyers(self) -> tuple[BuyerRow, ...]:
+        """The buyers of 6:11 cases; the statistics of sanctions and money are theirs."""
+        return tuple(b for b in self.buyers if not b.child_case)
+
+    @property
+    def child_case_buyers(self) -> tuple[BuyerRow, ...]:
+        return tuple(b for b in self.buyers if b.child_case)
+
+    @property
     def ages(self) -> tuple[int, int] | None:
-        ages = [b.age for b in self.buyers if b.age is not None]
+        ages = [b.age for b in self.adult_buyers if b.age is not None]
         return (min(ages), max(ages)) if ages else None
 
     @property
-    def prices(self) -> list[int]:
-        return sorted(b.price_sek for b in self.buyers if b.price_sek is not None)
+    def paid(self) -> list[int]:
+        """Money handed over, per buyer who handed any over (6:11 cases)."""
+        return sorted(b.paid_sek for b in self.adult_buyers if b.paid_sek is not None)
 
     @property
     def fines(self) -> list[int]:
-        return sorted(b.fine_sek for b in self.buyers if b.fine_sek)
+        return sorted(b.fine_sek for b in self.adult_buyers if b.fine_sek)
 
     @property
     def payable(self) -> list[int]:
-        return sorted(b.payable_sek for b in self.buyers if b.payable_sek is not None)
+        return sorted(b.payable_sek for b in self.adult_buyers if b.payable_sek is not None)
+
+    def outcomes(self, rows: Sequence[BuyerRow] | None = None) -> Counter[str]:
+        """Completed, attempt and not_enough, of the 6:11 buyers unless ``rows`` is given."""
+        return Counter(b.outcome for b in (self.adult_buyers if rows is None else rows))
 
     def answers(self) -> Counter[str]:
-        return Counter(b.answer or "none" for b in self.buyers)
+        return Counter(b.answer or "none" for b in self.adult_buyers)
 
     def buyers_per_day(self) -> list[tuple[date, int]]:
         counts = Counter(b.day for b in self.buyers)
@@ -138,16 +159,16 @@ def collect(
     )
 
 
-def _price(buyer: BuyerView) -> int | None:
-    for kind in ("payment_handed_over", "stated_price"):
-        amounts = [
-            int(e.get("amount"))
-            for e in buyer.elements
-            if e.get("kind") == kind and e.get("currency", "SEK") == "SEK"
-        ]
-        if amounts:
-            return max(amounts)
-    return None
+def _paid(buyer: BuyerView) -> int | None:
+    """The money handed over in kronor; None if none was (the stated price does not count)."""
+    amounts = [
+        int(e.get("amount"))
+        for e in buyer.elements
+        if e.get("kind") == "payment_handed_over"
+        and e.get("amount")
+        and e.get("currency", "SEK") == "SEK"
+    ]
+    return max(amounts) if amounts else None
 
 
 def _buyer_row(view: CaseView, buyer: BuyerView) -> BuyerRow:
@@ -160,7 +181,9 @@ def _buyer_row(view: CaseView, buyer: BuyerView) -> BuyerRow:
         case_id=view.id,
         day=_day(view, buyer),
         age=buyer.age,
-        price_sek=_price(buyer),
+        paid_sek=_paid(buyer),
+        outcome=buyer.evaluation.outcome.value,
+        child_case=view.child_case,
         conditional_sentence=bool(sanction and sanction.conditional_sentence),
         day_fines=sanction.day_fines if sanction else None,
         day_fine_amount_sek=sanction.day_fine_amount_sek if sanction else None,

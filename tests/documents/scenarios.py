@@ -100,6 +100,7 @@ def record_buyer(
     decision_data: dict[str, Any] | None = None,
     answer: str | None = "accepts",
     support_outcome: str = "declined",
+    paid: bool = True,
 ) -> str:
     """One buyer through the whole scene: elements, notice, hearing, support, decision."""
     buyer_id = persons.add_buyer(ctx, case_id, buyer).entity_id
@@ -113,7 +114,8 @@ def record_buyer(
     payment: dict[str, Any] = {"source": "observed", "amount": price}
     if seized:
         payment |= {"seized": True, "seizure": {"record_number": "2026-5000-BG17", "amount": price}}
-    evidence.record_element(ctx, case_id, buyer_id, "payment_handed_over", payment)
+    if paid:  # without it the county practice sees an attempt
+        evidence.record_element(ctx, case_id, buyer_id, "payment_handed_over", payment)
     clock.advance(3)
     procedure.record_notice(
         ctx,

@@ -52,7 +52,7 @@ def test_report_reproduces_the_vasteras_table(ctx: Context, clock: Clock) -> Non
     operation_id = _record_vasteras(ctx, clock)
     data = service.report_data(ctx, operation_id)
     assert len(data.buyers) == 3 and data.ages == (47, 69)
-    assert data.prices == [1500, 1500, 1500]
+    assert data.paid == [1500, 1500, 1500]
     assert [b.day_fines for b in data.buyers] == [50, 50, 50]
     assert data.fines == [5000, 10000, 16500]
     assert data.payable == [5500, 10500, 17000]  # plus the 500 kr fee of 2013
@@ -66,7 +66,7 @@ def test_report_reproduces_the_vasteras_table(ctx: Context, clock: Clock) -> Non
     assert "Insatsrapport: Insatsveckor maj 2013" in text
     assert "2013-05-06 – 2013-05-17" in text and "Västmanlands län" in text
     assert "3 köpare, i åldrarna 47–69 år." in text
-    assert "Betalade för sexköpet: 1 500 kr var." in text
+    assert "Överlämnade pengar för sexköpet: 3 av 3, 1 500 kr var." in text
     assert "Godkände strafföreläggande: 3; godkände inte: 0" in text
     assert "50 dagsböter: 3" in text
     assert "Böter (dagsböter × belopp): 5 000 kr – 16 500 kr, sammanlagt 31 500 kr." in text
@@ -82,6 +82,46 @@ def test_report_reproduces_the_vasteras_table(ctx: Context, clock: Clock) -> Non
     assert f"Senaste händelse {stamp.short_hash}" in text
     assert pdfcheck.assert_fonts_embedded(pdf) == {"DejaVuSans", "DejaVuSans-Bold"}
     assert pdfcheck.overflowing_runs(pdf) == []
+
+
+def _buyer(name: str, born: str) -> dict[str, str]:
+    return {"name": name, "personal_id": personnummer(born), "identity_method": "id_card"}
+
+
+def test_report_counts_money_handed_over_and_keeps_child_cases_apart(
+    ctx: Context, clock: Clock
+) -> None:
+    """Four buyers, one an attempt with no money handed over (only a stated price): 3
+    completed and 1 attempt, money for the three only. A 6:9 case is shown apart."""
+    clock.now = datetime(2026, 5, 14, 19, 0, tzinfo=CEST)
+    operation_id = new_operation(ctx, "2026-05-11", "2026-05-22")
+    case_id = open_hotel_case(ctx, operation_id)
+    record_seller(ctx, case_id, {"name": "Kvinna (alias)", "estimated_age": 30})
+    sanction = {"conditional_sentence": True, "day_fines": 50, "day_fine_amount_sek": 100}
+    for i, born in enumerate(("19650802", "19541120", "19430909", "19700101")):
+        record_buyer(
+            ctx, clock, case_id, _buyer(f"Köpare {i}", born), price=1000 + 500 * i,
+            seized=False, paid=i != 3, decision_data=decision("advance_approval", sanction),
+        )  # fmt: skip
+    child_case = open_hotel_case(ctx, operation_id, room="101")
+    record_seller(ctx, child_case, {"name": "Flicka (alias)", "estimated_age": 16})
+    record_buyer(ctx, clock, child_case, _buyer("Köpare X", "19800303"), price=3000, seized=False)
+
+    data = service.report_data(ctx, operation_id)
+    assert [b.outcome for b in data.adult_buyers].count("completed") == 3
+    assert data.outcomes() == {"completed": 3, "attempt": 1}
+    assert data.paid == [1000, 1500, 2000]  # never the attempt's stated 2 500 kr
+    assert [b.child_case for b in data.buyers].count(True) == 1
+    assert data.outcomes(data.child_case_buyers) == {"completed": 1}
+
+    text = pdfcheck.text(service.operation_report_pdf(ctx, operation_id))
+    assert "4 köpare, i åldrarna" in text
+    assert "3 fullbordade brott och 1 försök" in text
+    assert "Överlämnade pengar för sexköpet: 3 av 4, 1 000 kr – 2 000 kr." in text
+    assert "2 500 kr" not in text  # the attempt's stated price is not money handed over
+    assert "6 kap. 9 § brottsbalken" in text
+    assert "1 ärende med 1 misstänkta köpare: 1 fullbordat brott och 0 försök" in text
+    assert "försök" in text and "fullbordat" in text  # the table's column
 
 
 def test_report_counts_the_ads_registered(ctx: Context, operation_id: str) -> None:
