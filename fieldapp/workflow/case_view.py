@@ -7,6 +7,7 @@ disagree with them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -121,7 +122,15 @@ def _local_date(iso: str) -> date:
 
 def load_case_view(records: Records, case_id: str, rule: CompletionRule) -> CaseView:
     case = records.require(CASE_ENTITY, case_id, "case_id")
-    rows = records.for_case(case_id)
+    operation = records.get(OPERATION_ENTITY, case.operation_id) if case.operation_id else None
+    return assemble_case_view(case, records.for_case(case_id), operation, rule)
+
+
+def assemble_case_view(
+    case: Record, rows: Sequence[Record], operation: Record | None, rule: CompletionRule
+) -> CaseView:
+    """The view from records already at hand (a vault's, or a case document's being checked
+    before anything is stored)."""
     by_type: dict[str, list[Record]] = {}
     for row in rows:
         by_type.setdefault(row.entity_type, []).append(row)
@@ -135,7 +144,7 @@ def load_case_view(records: Records, case_id: str, rule: CompletionRule) -> Case
     )
     return CaseView(
         case=case,
-        operation=records.get(OPERATION_ENTITY, case.operation_id) if case.operation_id else None,
+        operation=operation,
         buyers=buyers,
         sellers=sellers,
         witnesses=tuple(p for p in persons if p.get("role") == WITNESS),

@@ -35,10 +35,11 @@ from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, create_draft
 from fieldapp.validation import Problems
 from fieldapp.workflow import cases
-from fieldapp.workflow.case_view import TICK_ENTITY, CaseView
+from fieldapp.workflow.case_view import TICK_ENTITY, CaseView, assemble_case_view
 from fieldapp.workflow.checklist import ItemState
 from fieldapp.workflow.context import Context
 from fieldapp.workflow.entities import Placement, clean_for_new
+from fieldapp.workflow.legal_checks import check_decision
 
 FORMAT_ID = "fieldapp-case"
 FORMAT_VERSION = 1
@@ -284,6 +285,8 @@ def _check_document(ctx: Context, doc: Mapping[str, Any], plan: _Plan, p: Proble
                     _Cleaned(section.entity_type, str(item.get("id")), cleaned, section.refs)
                 )
     _check_ticks_once(doc, p)
+    if not p:
+        _check_decisions(ctx, doc, plan, p)
     if plan.operation_id is None:
         # The operation's own ticks (briefing held …) come along only with a new operation:
         # an existing operation's briefing is not the one this document speaks of.
@@ -293,6 +296,40 @@ def _check_document(ctx: Context, doc: Mapping[str, Any], plan: _Plan, p: Proble
                 plan.records.append(
                     _Cleaned(TICK_ENTITY, str(item.get("id")), cleaned, in_case=False)
                 )
+
+
+def _check_decisions(ctx: Context, doc: Mapping[str, Any], plan: _Plan, p: Problems) -> None:
+    """The law's checks on each decision, as when it is typed in (``check_decision``), on a
+    view of the case assembled from the document: an advance approval before 2023, for a
+    suspect under 18 or in a child case, or day-fines alone after 2022-08-01, is refused
+    with the same words, and nothing is stored."""
+    if plan.case is None:
+        return
+    case = _as_record(plan.case, None)
+    rows = [_as_record(r, case.entity_id) for r in plan.records if r.in_case]
+    view = assemble_case_view(case, rows, None, ctx.completion_rule)
+    for i, item in _objects(doc, "decisions"):
+        data = _fields(item)
+        if data.get("buyer_id") and data.get("decision"):
+            check_decision(view, data, p.at(f"decisions[{i}]"))
+
+
+def _as_record(cleaned: _Cleaned, case_id: str | None) -> Record:
+    """A planned record as the views read one; its references still name document ids."""
+    return Record(
+        entity_type=cleaned.entity_type,
+        entity_id=cleaned.old_id,
+        operation_id=None,
+        case_id=case_id,
+        data=cleaned.data,
+        created_at="",
+        created_by="",
+        updated_at="",
+        updated_by="",
+        last_event="",
+        voided=False,
+        void_reason=None,
+    )
 
 
 def _check_operation(ctx: Context, doc: Mapping[str, Any], plan: _Plan, p: Problems) -> str | None:

@@ -35,6 +35,7 @@ from tests.conftest import (
     FIELD_PASS,
     TEST_COST,
 )
+from tests.documents.scenarios import personnummer
 from tests.workflow.conftest import BUYER, CET_SUMMER, SELLER, Clock, event_count
 
 RAID_START = datetime(2026, 5, 14, 21, 30, tzinfo=CET_SUMMER)
@@ -465,3 +466,60 @@ def test_the_schema_enums_match_the_code() -> None:
     assert values(defs["support_offer"]["properties"]["outcome"]) == names(SupportOutcome)
     assert values(defs["evaluation"]["properties"]["outcome"]) == names(Outcome)
     assert values(defs["evaluation"]["properties"]["rule"]) == names(CompletionRule)
+
+
+def _on_day(document: Any, day: str) -> Any:
+    """The document with every moment of the raid moved to ``day`` (same clock times)."""
+    if isinstance(document, dict):
+        return {k: _on_day(v, day) for k, v in document.items()}
+    if isinstance(document, list):
+        return [_on_day(v, day) for v in document]
+    if isinstance(document, str) and document.startswith("2026-05-14T"):
+        return day + document[10:]
+    return document
+
+
+def _unlawful(document: dict[str, Any], case: str, buyer_id: str, seller_id: str) -> None:
+    people = {p["id"]: p for p in document["persons"]}
+    decision = document["decisions"][0]
+    if case == "day_fines_alone_2022_08_01":
+        document.update(_on_day(document, "2022-08-01"))
+        decision["decision"] = "summary_order"
+        decision["sanction"] = {"day_fines": 50, "day_fine_amount_sek": 200}
+    elif case == "advance_approval_2022_12_31":
+        document.update(_on_day(document, "2022-12-31"))
+    elif case == "advance_approval_under_18":
+        people[buyer_id]["personal_id"] = personnummer("20100101")  # 16 at the raid
+    elif case == "advance_approval_child_case":
+        people[seller_id]["estimated_age"] = 16
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "day_fines_alone_2022_08_01",
+        "advance_approval_2022_12_31",
+        "advance_approval_under_18",
+        "advance_approval_child_case",
+    ],
+)
+def test_import_refuses_an_unlawful_decision_as_typing_it_would(
+    shared: Built, other_ctx: Context, case: str
+) -> None:
+    """The law's checks on a decision run on import too, with the words typing it gets;
+    the refused document stores nothing. Typed: the same case imported without its
+    decision, then the decision recorded into it."""
+    document = transfer.export_case(shared.ctx, shared.case_id)
+    _unlawful(document, case, shared.buyer_id, shared.seller_id)
+    refused = dict(_refusal(other_ctx, copy.deepcopy(document)).problems)
+    assert refused and all(path.startswith("decisions[0].") for path in refused), refused
+
+    decision = {k: v for k, v in document["decisions"][0].items() if k not in ("id", "at")}
+    without = {**document, "decisions": [], "buyer_answers": []}
+    imported = transfer.import_case(other_ctx, copy.deepcopy(without))
+    buyer_id = imported.new_ids[shared.buyer_id]
+    with pytest.raises(InvalidInput) as typed:
+        procedure.record_decision(
+            other_ctx, imported.case_id, buyer_id, {**decision, "buyer_id": buyer_id}
+        )
+    assert {f"decisions[0].{f}": r for f, r in typed.value.problems} == refused
