@@ -99,7 +99,9 @@ def build_approval(
         footer_note=f"Utskriven {printed_at.strftime('%Y-%m-%d %H:%M')} av "
         f"{signer.name} ({signer.officer_id}). Kopia till den misstänkte (RB 48:8).",
     )
-    return build_pdf(setup, story, subject=f"{title} – {buyer.person.get('name')}")
+    # The metadata names the kind of paper only: a file's properties travel further than its
+    # pages (previews, indexes, mail), and must never carry the suspect's name.
+    return build_pdf(setup, story, subject=title)
 
 
 # -- refusals -------------------------------------------------------------------------------

@@ -49,7 +49,10 @@ class PageSetup:
 
 
 def build_pdf(setup: PageSetup, story: Sequence[Flowable], *, subject: str = "") -> bytes:
-    """Lay ``story`` out on A4 pages with the shared header and footer; the PDF's bytes."""
+    """Lay ``story`` out on A4 pages with the shared header and footer; the PDF's bytes.
+
+    ``setup.title`` and ``subject`` go into the PDF's metadata: they name the kind of
+    document, never a person (no name, personal number or address)."""
     register_fonts()
     out = io.BytesIO()
     doc = BaseDocTemplate(
