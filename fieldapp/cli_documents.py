@@ -57,7 +57,8 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
         dest="doc_lang",
         default="sv",
         metavar="LANG",
-        help="leaflets and hotel sheet: the document's language (default sv)",
+        help="leaflets and hotel sheet: the document's language (default sv); the approval "
+        "form and the case summary exist in sv only",
     )
     pr.add_argument(
         "--description-file",
@@ -123,6 +124,7 @@ def _build(args: argparse.Namespace, session: Session) -> bytes:
     if args.command == "report":
         return service.operation_report_pdf(ctx, args.operation_id)
     kind = args.kind
+    service.require_language(service.DocumentKind(kind), args.doc_lang)
     if kind == "approval":
         return service.approval_pdf(
             ctx, args.case_id, args.buyer_id, description=_description(args.description_file)

@@ -18,6 +18,7 @@ from fieldapp.validation import Problems
 class CountyProfile:
     id: str
     name: str
+    authority: str  # the police authority's name as printed on forms
     example: bool
     verify_note: str
     municipalities: tuple[str, ...]
@@ -45,6 +46,7 @@ def load_county(county_id: str) -> CountyProfile:
     return CountyProfile(
         id=data["id"],
         name=data["name"],
+        authority=data.get("authority", "Polismyndigheten"),
         example=bool(data.get("example", False)),
         verify_note=data.get("verify_note", ""),
         municipalities=tuple(data["municipalities"]),

@@ -1,6 +1,11 @@
-"""The summary-penalty form the buyer signs at the scene, chosen by the law of the offence
-date: from 2023-01-01 a förhandsgodkännande av strafföreläggande (RB 48:10), before that the
-acceptance of a strafföreläggande with day-fines. Content per RB 48:6–8 (LEGAL.md §2.2).
+"""The summary-penalty form the buyer signs at the scene. Its title, legal basis and wording
+follow the recorded decision's kind and the offence date (``resources/forms/approval.toml``):
+a förhandsgodkännande av strafföreläggande (RB 48:10, from 2023-01-01) or the acceptance of a
+prosecutor's strafföreläggande. Content per RB 48:6–8 (LEGAL.md §2.2).
+
+The sanction, the acceptance text and the signatures are kept on one page, so the signed page
+always shows what was signed; every page carries the suspect's initials box, the form's id
+and version and the case's last-event hash.
 
 The app never issues an order (LEGAL.md §2.4): it prints what a prosecutor or investigation
 leader decided, and refuses, with the reason, whenever the law would not allow the form.
@@ -8,8 +13,10 @@ leader decided, and refuses, with the reason, whenever the law would not allow t
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from functools import cache
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
@@ -28,21 +35,62 @@ from fieldapp.documents.styles import INK, TABLE_FONT, bullet, field_table, grid
 from fieldapp.documents.text import (
     DECIDER_ROLE_SV,
     DECISION_HOW_SV,
+    ELEMENT_SV,
     IDENTITY_METHOD_SV,
+    LANGUAGE_SV,
+    SOURCE_SV,
     bold,
+    clock,
     kr,
     when,
 )
-from fieldapp.domain.evaluation import Outcome
+from fieldapp.domain.evaluation import COMPLETION_ELEMENTS, CompletionRule, Outcome
 from fieldapp.domain.procedure import DeciderRole, DecisionKind
 from fieldapp.errors import InvalidInput
 from fieldapp.legal.sanctions import check_summary_sanction, record_retention_years
+from fieldapp.paths import resource
 from fieldapp.storage.records import Record
 from fieldapp.workflow.case_view import BuyerView, CaseView
 
-ADVANCE_TITLE = "Förhandsgodkännande av strafföreläggande"
-ORDER_TITLE = "Godkännande av strafföreläggande"
 MAX_DESCRIPTION = 4000
+# BrB 27:3: the prövotid of a villkorlig dom is two years (LEGAL.md §1.3).
+PROBATION_YEARS = 2
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The form's words for one decision kind from one date."""
+
+    decision: str
+    valid_from: date
+    title: str
+    basis: str
+    subtitle: str
+    issuer_heading: str
+    declaration: str
+
+
+@cache
+def _forms() -> dict[str, object]:
+    data: dict[str, object] = tomllib.loads(resource("forms", "approval.toml").read_text("utf-8"))
+    return data
+
+
+def form_identity() -> str:
+    """``Blankett IS-SF, version 2026-2``: printed on every page."""
+    forms = _forms()
+    return f"Blankett {forms['form_id']}, version {forms['version']}"
+
+
+def wording(kind: DecisionKind, offence_date: date) -> Wording | None:
+    """The wording for ``kind`` on ``offence_date``; None if the kind had no form then."""
+    entries = [Wording(**w) for w in _forms()["wording"]]  # type: ignore[attr-defined]
+    fitting = [w for w in entries if w.decision == kind.value and w.valid_from <= offence_date]
+    return max(fitting, key=lambda w: w.valid_from, default=None)
+
+
+ADVANCE_TITLE = "Förhandsgodkännande av strafföreläggande"
+ORDER_TITLE = "Strafföreläggande – godkännande"
 
 
 @dataclass(frozen=True)
@@ -61,47 +109,54 @@ def build_approval(
     *,
     printed_at: datetime,
     description: str | None = None,
+    authority: str | None = None,
 ) -> bytes:
     """The form as PDF bytes, or ``InvalidInput`` saying why it may not be printed.
 
-    ``description`` replaces the drafted description of the act (the officer edited it).
+    ``description`` replaces the drafted description of the act (the officer edited it);
+    ``authority`` is the police authority's name from the county profile.
     """
     buyer = _buyer(view, buyer_id)
     decision = _lawful_decision(view, buyer)
     text = _description(view, buyer, description)
-    advance = buyer.rules.advance_approval
-    title = ADVANCE_TITLE if advance else ORDER_TITLE
+    kind = DecisionKind(decision.get("decision"))
+    words = wording(kind, buyer.offence_date)
+    if words is None:  # _lawful_decision refuses these first; kept as a guard for new data
+        raise InvalidInput(
+            f"Decision: there is no form for {kind.value.replace('_', ' ')} on "
+            f"{buyer.offence_date.isoformat()}.",
+            field="decision",
+        )
+    advance = kind is DecisionKind.ADVANCE_APPROVAL
     story: list[Flowable] = [
-        para(title, "title"),
-        para(
-            "enligt 48 kap. 10 § rättegångsbalken – upprättad av polisen efter beslut"
-            if advance
-            else "enligt 48 kap. rättegångsbalken – dagsböter och/eller villkorlig dom",
-            "subtitle",
-        ),
-        *_decision_part(decision, advance),
+        para(words.title, "title"),
+        para(f"{words.subtitle} ({words.basis})", "subtitle"),
+        _form_head(view, authority),
+        *_decision_part(decision, words),
         *_suspect_part(buyer),
         para("3. Gärning", "h1"),
         para(text),
-        para("4. Lagrum", "h1"),
+        para("4. Lagrum och bedömning", "h1"),
         para(provision(buyer.offence, buyer.evaluation.outcome)),
-        para(
-            f"Gärningsdag {buyer.offence_date.isoformat()}; regler enligt {buyer.rules.id}.",
-            "small",
+        *_completion_part(buyer),
+        KeepTogether(
+            [
+                *_sanction_part(view, buyer, decision),
+                *_acceptance_part(buyer, decision, advance),
+                *_signatures(signer, words),
+            ]
         ),
-        *_sanction_part(view, buyer, decision),
-        *_acceptance_part(buyer, decision, advance),
-        *_signatures(signer, advance),
     ]
     setup = PageSetup(
-        title=title,
+        title=words.title,
         stamp=stamp,
-        footer_note=f"Utskriven {printed_at.strftime('%Y-%m-%d %H:%M')} av "
-        f"{signer.name} ({signer.officer_id}). Kopia till den misstänkte (RB 48:8).",
+        footer_note=f"{form_identity()}. Utskriven {printed_at.strftime('%Y-%m-%d %H:%M')} "
+        f"av {signer.name}. Kopia till den misstänkte (RB 48:8). "
+        "Den misstänktes initialer: ________",
     )
     # The metadata names the kind of paper only: a file's properties travel further than its
     # pages (previews, indexes, mail), and must never carry the suspect's name.
-    return build_pdf(setup, story, subject=title)
+    return build_pdf(setup, story, subject=words.title)
 
 
 # -- refusals -------------------------------------------------------------------------------
@@ -178,17 +233,35 @@ def _description(view: CaseView, buyer: BuyerView, override: str | None) -> str:
 # -- parts ----------------------------------------------------------------------------------
 
 
-def _decision_part(decision: Record, advance: bool) -> list[Flowable]:
-    role = DECIDER_ROLE_SV.get(str(decision.get("decider_role")), "–")
+def _form_head(view: CaseView, authority: str | None) -> Table:
+    number = view.case.get("police_case_number")
     rows: list[tuple[str, Flowable | str]] = [
-        ("Beslutsfattare", f"{role.capitalize()} {decision.get('decided_by')}"),
+        ("Myndighet", authority or "Polismyndigheten"),
+        ("Diarienummer (K-nummer)", str(number) if number else "____________________"),
+    ]
+    return field_table(rows, CONTENT_WIDTH)
+
+
+def decider(decision: Record) -> str:
+    """``Åklagare Ida Påhittad``; a name typed with its title (``Kammaråklagare Ida …``) is
+    printed as typed, not as ``Åklagare Kammaråklagare Ida …``."""
+    name = str(decision.get("decided_by") or "–")
+    role = DECIDER_ROLE_SV.get(str(decision.get("decider_role")), "")
+    titled = role and (
+        role in name.lower() or "åklagare" in name.lower() or "ful" in name.lower().split()
+    )
+    return name if titled or not role else f"{role.capitalize()} {name}"
+
+
+def _decision_part(decision: Record, words: Wording) -> list[Flowable]:
+    rows: list[tuple[str, Flowable | str]] = [
+        ("Beslutsfattare", decider(decision)),
         ("Beslut fattat", when(decision.get("at"))),
         ("Hur beslutet togs emot", DECISION_HOW_SV.get(str(decision.get("how")), "–")),
     ]
     if decision.get("note"):
         rows.append(("Anteckning", str(decision.get("note"))))
-    heading = "1. Beslut" if advance else "1. Utfärdat av åklagare"
-    return [para(heading, "h1"), field_table(rows, CONTENT_WIDTH)]
+    return [para(f"1. {words.issuer_heading}", "h1"), field_table(rows, CONTENT_WIDTH)]
 
 
 def _identity(person: Record) -> str:
@@ -216,7 +289,55 @@ def _suspect_part(buyer: BuyerView) -> list[Flowable]:
     ]
     if person.get("address"):
         rows.append(("Adress", str(person.get("address"))))
+    rows.append(("Formuläret förklarat på", _explained_in(buyer)))
     return [para("2. Den misstänkte", "h1"), field_table(rows, CONTENT_WIDTH)]
+
+
+def _explained_in(buyer: BuyerView) -> str:
+    """The language the form was explained in, and the interpreter's name to write in."""
+    person = buyer.person
+    notice_language = next((n.get("language") for n in buyer.notices if n.get("language")), None)
+    if person.get("interpreter_needed"):
+        code = str(person.get("interpreter_language") or person.get("language") or "")
+        name = LANGUAGE_SV.get(code, code or "__________")
+        return f"{name}, genom tolk (namn): ______________________________"
+    code = str(notice_language or person.get("language") or "sv")
+    return LANGUAGE_SV.get(code, code)
+
+
+def _completion_part(buyer: BuyerView) -> list[Flowable]:
+    """Which rule made the offence completed (or an attempt), and the facts it rests on."""
+    rule = buyer.evaluation.rule
+    outcome = buyer.evaluation.outcome
+    rule_text = {
+        CompletionRule.COUNTY_PRACTICE: "länets praxis: överenskommelse, angivet pris och "
+        "överlämnad betalning ger fullbordat brott",
+        CompletionRule.ACT_BEGUN_REQUIRED: "den sexuella handlingen ska ha påbörjats för "
+        "fullbordat brott",
+    }[rule]
+    verdict = {
+        Outcome.COMPLETED: "fullbordat brott",
+        Outcome.ATTEMPT: "försök",
+        Outcome.NOT_ENOUGH: "omständigheterna räcker inte för försök",
+    }[outcome]
+    needed = COMPLETION_ELEMENTS[rule]
+    facts = [
+        f"{ELEMENT_SV.get(str(e.get('kind')), str(e.get('kind'))).lower()} kl. {clock(e.get('at'))}"
+        f" ({SOURCE_SV.get(str(e.get('source')), str(e.get('source')))})"
+        for e in buyer.elements
+    ]
+    missing = [ELEMENT_SV[k.value].lower() for k in needed if k in buyer.evaluation.missing]
+    lines = [
+        f"Bedömning: {bold(verdict)}, enligt regeln om fullbordan i {rule_text}.",
+        "Omständigheter: " + ("; ".join(facts) if facts else "inga registrerade") + ".",
+    ]
+    if missing and outcome is not Outcome.COMPLETED:
+        lines.append("Saknas för fullbordat brott: " + ", ".join(missing) + ".")
+    lines.append(
+        f"Gärningsdag {buyer.offence_date.isoformat()}; lagrummets lydelse från "
+        f"{buyer.rules.valid_from.isoformat()}."
+    )
+    return [rich("<br/>".join(lines), "small")]
 
 
 def _sanction_part(view: CaseView, buyer: BuyerView, decision: Record) -> list[Flowable]:
@@ -229,8 +350,11 @@ def _sanction_part(view: CaseView, buyer: BuyerView, decision: Record) -> list[F
         if lines.forfeiture_sek
         else "Inget förverkande"
     )
+    penalty = [bold(p) for p in lines.penalty]
+    if sanction_of(decision).conditional_sentence:
+        penalty.append(f"Prövotid {PROBATION_YEARS} år (27 kap. 3 § brottsbalken)")
     rows = [
-        [para("Påföljd", "label"), rich("<br/>".join(bold(p) for p in lines.penalty), "cell")],
+        [para("Påföljd", "label"), rich("<br/>".join(penalty), "cell")],
         [para("Böter", "label"), para(kr(lines.fine_total_sek), "cell")],
         [
             para("Avgift till brottsofferfonden", "label"),
@@ -265,6 +389,8 @@ def _acceptance_part(buyer: BuyerView, decision: Record, advance: bool) -> list[
             "bestämmer själv om du vill göra det.",
             "Ett godkänt strafföreläggande gäller som en dom som har vunnit laga kraft och kan "
             "inte överklagas.",
+            "Du kan också godkänna det senare, senast den ____________ (den tid åklagaren "
+            "bestämt, 48 kap. 7 § rättegångsbalken), på det sätt åklagaren anger.",
             "Godkänner du inte kan åklagaren väcka åtal. Saken avgörs då av domstol.",
         ]
     steps.append(
@@ -282,17 +408,11 @@ def _acceptance_part(buyer: BuyerView, decision: Record, advance: bool) -> list[
     ]
 
 
-def _signatures(signer: Signer, advance: bool) -> list[Flowable]:
-    declaration = (
-        "Jag erkänner gärningen och godkänner i förväg det strafföreläggande som åklagaren "
-        "utfärdar med den påföljd och de rättsverkningar som anges ovan."
-        if advance
-        else "Jag erkänner gärningen och godkänner strafföreläggandet med den påföljd och de "
-        "rättsverkningar som anges ovan."
-    )
+def _signatures(signer: Signer, words: Wording) -> list[Flowable]:
+    declaration = words.declaration
     gap = 10 * mm
     column = (CONTENT_WIDTH - gap) / 2
-    officer = f"{signer.name}, {signer.officer_id}"
+    officer = signer.name
     # Each label sits under a ruled line to write on; the blank rows give the pen room.
     rows = [
         [para("Den misstänkte", "h2"), "", para("Polisen", "h2")],
@@ -323,14 +443,10 @@ def _signatures(signer: Signer, advance: bool) -> list[Flowable]:
         ]
     )
     return [
-        KeepTogether(
-            [
-                para("8. Underskrifter", "h1"),
-                rich(bold(declaration)),
-                Spacer(1, 2 * mm),
-                table,
-                Spacer(1, 3 * mm),
-                para("☐ Den misstänkte har fått en kopia av detta dokument.", "body"),
-            ]
-        )
+        para("8. Underskrifter", "h1"),
+        rich(bold(declaration)),
+        Spacer(1, 2 * mm),
+        table,
+        Spacer(1, 3 * mm),
+        para("☐ Den misstänkte har fått en kopia av detta dokument.", "body"),
     ]

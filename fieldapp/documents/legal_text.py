@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from fieldapp.documents.text import SOURCE_SV, clock, kr, number
-from fieldapp.domain.evaluation import Outcome
+from fieldapp.domain.evaluation import ElementKind, Outcome
 from fieldapp.legal.rules import Offence, RuleSet
 from fieldapp.legal.sanctions import Sanction, fine_total_sek, total_payable_sek
 from fieldapp.storage.records import Record
@@ -112,12 +112,23 @@ def _element_sentence(element: Record) -> str:
 
 def draft_description(view: CaseView, buyer: BuyerView) -> str:
     """The act in plain Swedish from the recorded elements (RB 48:6 p3: time, place, the
-    circumstances that identify it). The officer may replace it before printing."""
+    circumstances that identify it). The officer may replace it before printing.
+
+    The wording follows the facts the completion rule used: only a recorded "act begun"
+    lets it say that a sexual relation was obtained."""
     first = buyer.elements[0].get("at") if buyer.elements else view.case.get("start")
     moment = datetime.fromisoformat(first)
     name = buyer.person.get("name")
-    if buyer.evaluation.outcome is Outcome.COMPLETED:
+    act_begun = any(e.get("kind") == ElementKind.ACT_BEGUN.value for e in buyer.elements)
+    if buyer.evaluation.outcome is Outcome.COMPLETED and act_begun:
         act = f"skaffade sig {name} en tillfällig sexuell förbindelse mot ersättning"
+    elif buyer.evaluation.outcome is Outcome.COMPLETED:
+        # Completed by the county practice on agreement, price and payment: the facts do not
+        # say that a sexual act took place, so the description must not say so either.
+        act = (
+            f"kom {name} överens om en tillfällig sexuell förbindelse mot ersättning och "
+            "överlämnade ersättningen"
+        )
     else:
         act = (
             f"försökte {name} skaffa sig en tillfällig sexuell förbindelse mot ersättning; "

@@ -133,10 +133,10 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int) -> No
             f"{setup.stamp.label} {setup.stamp.ref_id}",
             f"Senaste händelse {setup.stamp.short_hash}",
         )
-        canvas.setFont(BODY, 7.5)
+        canvas.setFont(BODY, 8.5)
         for offset, line in zip((13 * mm, 9 * mm), lines, strict=True):
             canvas.drawRightString(text_right, bottom + offset, line)
-        stamp_width = max(canvas.stringWidth(line, BODY, 7.5) for line in lines) + 5 * mm
+        stamp_width = max(canvas.stringWidth(line, BODY, 8.5) for line in lines) + 5 * mm
     # Paragraphs, not drawString: the page word and note may be Thai (font switching) and a
     # long note must wrap beside the stamp rather than run into it.
     width = text_right - MARGIN_X - stamp_width

@@ -19,7 +19,7 @@ from fieldapp.documents.legal_text import draft_description
 from fieldapp.documents.operation_report import build_operation_report
 from fieldapp.documents.report_data import ReportData, collect
 from fieldapp.domain.operation import OPERATION_ENTITY
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.workflow import cases, operations, outreach
 from fieldapp.workflow.case_view import TICK_ENTITY, BuyerView, CaseView
 from fieldapp.workflow.context import Context
@@ -35,6 +35,31 @@ class DocumentKind(StrEnum):
     SUMMARY = "summary"
     HOTEL_SHEET = "hotel-sheet"
     REPORT = "report"
+
+
+# The documents that exist in Swedish only: a form a prosecutor relies on is Swedish, and a
+# translation of it would be a different, unreviewed legal text.
+SWEDISH_ONLY = {
+    DocumentKind.APPROVAL: "approval form",
+    DocumentKind.SUMMARY: "case summary",
+    DocumentKind.REPORT: "operation report",
+}
+
+
+def require_language(kind: DocumentKind, language: str) -> None:
+    """Refuse a language ``kind`` does not exist in (``InvalidInput``, coded), rather than
+    print the Swedish document as if it were what was asked for."""
+    document = SWEDISH_ONLY.get(kind)
+    if document is None or language == "sv":
+        return
+    reason = coded(
+        "document_language",
+        f"the {document} exists in sv only; not in {language!r}.",
+        document=document,
+        languages="sv",
+        language=language,
+    )
+    raise InvalidInput(f"Language: {reason}", field="language", problems=(("language", reason),))
 
 
 def _signer(ctx: Context) -> Signer:
@@ -65,6 +90,7 @@ def approval_pdf(
     """The summary-penalty form, or ``InvalidInput`` with the reason it may not be printed."""
     view = cases.case_view(ctx, case_id)
     buyer = choose_buyer(view, buyer_id)
+    county = view.operation.get("county") if view.operation else None
     return build_approval(
         view,
         buyer.id,
@@ -72,6 +98,7 @@ def approval_pdf(
         _signer(ctx),
         printed_at=ctx.now(),
         description=description,
+        authority=load_county(str(county)).authority if county else None,
     )
 
 

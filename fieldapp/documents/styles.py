@@ -52,7 +52,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "large": ParagraphStyle("large", parent=body, fontSize=11, leading=15, spaceAfter=5),
-        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
+        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle(
             "cell_bold", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5, spaceAfter=0
@@ -61,7 +61,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             "header", parent=body, fontSize=8.5, leading=10, textColor=MUTED, spaceAfter=0
         ),
         "label": ParagraphStyle(
-            "label", parent=body, fontSize=8, leading=10, textColor=MUTED, spaceAfter=0
+            "label", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED, spaceAfter=0
         ),
         "title": ParagraphStyle(
             "title", parent=body, fontName=BOLD, fontSize=17, leading=21, spaceAfter=2,

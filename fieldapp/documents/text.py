@@ -128,6 +128,16 @@ IDENTITY_METHOD_SV = {
     "known": "känd sedan tidigare",
     "other": "annat sätt",
 }
+# Languages by their ISO 639-1 code, as a Swedish form names them; others print as the code.
+LANGUAGE_SV = {
+    "sv": "svenska", "en": "engelska", "ro": "rumänska", "ru": "ryska", "es": "spanska",
+    "th": "thailändska", "de": "tyska", "fr": "franska", "pl": "polska", "ar": "arabiska",
+    "fi": "finska", "no": "norska", "da": "danska", "bg": "bulgariska", "hu": "ungerska",
+    "uk": "ukrainska", "lt": "litauiska", "lv": "lettiska", "et": "estniska", "it": "italienska",
+    "pt": "portugisiska", "zh": "kinesiska", "vi": "vietnamesiska", "fa": "persiska",
+    "so": "somaliska", "tr": "turkiska", "sq": "albanska", "sr": "serbiska", "hr": "kroatiska",
+    "bs": "bosniska", "ti": "tigrinja", "am": "amhariska",
+}  # fmt: skip
 DECIDER_ROLE_SV = {
     "prosecutor": "åklagare",
     "investigation_leader": "förundersökningsledare",

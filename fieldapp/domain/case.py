@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.common import drop_none
+from fieldapp.errors import coded
 from fieldapp.validation import Problems, choice, moment, text
 
 CASE_ENTITY = "case"
 OBSERVATION_ENTITY = "observation"
+# The police case number (K-nummer or diarienummer, e.g. "5000-K123456-26"), typed during or
+# after the raid: digits, letters and the separators such numbers use, nothing else.
+_CASE_NUMBER = re.compile(r"[0-9A-Za-zÅÄÖåäö][0-9A-Za-zÅÄÖåäö \-/.:]*")
 
 
 class CaseStatus(StrEnum):
@@ -47,6 +52,15 @@ def clean_case(
         p.add("linked_ads", "must be a list of ad ids.")
         ads = []
     status = choice(p, data, "status", CaseStatus) or CaseStatus.OPEN
+    number = text(p, data, "police_case_number", max_len=40)
+    if number and not _CASE_NUMBER.fullmatch(number):
+        p.add(
+            "police_case_number",
+            coded(
+                "case_number_characters",
+                "only letters, digits, spaces and - / . : (e.g. 5000-K123456-26).",
+            ),
+        )
     return drop_none(
         {
             "place_kind": kind,
@@ -55,6 +69,7 @@ def clean_case(
             ),
             "address": text(p, data, "address", required=True, max_len=300),
             "room": text(p, data, "room", max_len=40),
+            "police_case_number": number,
             "municipality": municipality,
             "start": start.isoformat() if start else None,
             "end": end.isoformat() if end else None,

@@ -18,7 +18,6 @@ from tests.documents.scenarios import (
     BUYER,
     CEST,
     Clock,
-    advance_sanction,
     decision,
     new_operation,
     open_hotel_case,
@@ -210,5 +209,12 @@ def test_the_drafted_description_is_offered_for_editing(
     recorded = standard_case(ctx, clock, operation_id)
     drafted = service.act_description(ctx, recorded.case_id)
     assert drafted.startswith("Den 2026-05-14 omkring kl. 21:30 på Hotell Påhittat")
+    # Completed by the county practice (agreement, price, payment): no sexual act is recorded,
+    # so the description must not assert one.
+    assert "kom Kalle Påhittsson överens om en tillfällig sexuell förbindelse" in drafted
+    assert "skaffade sig" not in drafted
+    evidence.record_element(
+        ctx, recorded.case_id, recorded.buyer_ids[0], "act_begun", {"source": "observed"}
+    )
+    drafted = service.act_description(ctx, recorded.case_id)
     assert "skaffade sig Kalle Påhittsson en tillfällig sexuell förbindelse" in drafted
-    assert advance_sanction()["day_fines"] == 50

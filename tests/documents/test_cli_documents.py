@@ -73,6 +73,11 @@ def test_refusals_and_usage_errors(
                    "--out", str(target))  # fmt: skip
     assert code == 1 and not target.exists()
     assert "available: en, es, ro, ru, sv, th" in capsys.readouterr().err
+    for kind in ("approval", "summary"):  # Swedish only: refused, never printed in Swedish
+        code, _ = _run(vault, tmp_path, "print", kind, "--case", case_id, "--lang", "th",
+                       "--out", str(target))  # fmt: skip
+        assert code == 1 and not target.exists()
+        assert "exists in sv only; not in 'th'" in capsys.readouterr().err
     code, _ = _run(vault, tmp_path, "print", "approval", "--out", str(target))
     assert code == 2 and "--case ID is required" in capsys.readouterr().err
     code, _ = _run(vault, tmp_path, "print", "summary", "--case", case_id, "--out", "x.txt")

@@ -103,6 +103,10 @@ class CaseForm(RecordForm):
         self.add_field("start", self.tr("&Entry time"), self.start, "time")
         self.present = OfficerChecks(team_officers(workspace), self)
         self.add_field("officers_present", self.tr("Present"), self.present)
+        # Often given by the station after the raid: typed here whenever it is known, and
+        # printed on the approval form and the case summary.
+        self.case_number = line_edit(self, self.tr("e.g. 5000-K123456-26"), 40)
+        self.add_field("police_case_number", self.tr("Police case num&ber"), self.case_number)
         self.body_layout()
 
     def amend_record(self, changes: dict[str, Value]) -> Change:
