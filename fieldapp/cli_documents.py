@@ -37,6 +37,12 @@ LEAVES_VAULT = (
 )
 
 
+UNREVIEWED = (
+    "fieldapp: warning: the {language} leaflet is a translation no native speaker has "
+    "reviewed yet; the paper is marked so."
+)
+
+
 class Prompter(Protocol):
     """What ``cli.Prompter`` offers: a passphrase from a file or the terminal."""
 
@@ -96,6 +102,8 @@ def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter)
         print(f"fieldapp: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     print(LEAVES_VAULT.format(path=args.out), file=sys.stderr)
+    if _unreviewed(args):
+        print(UNREVIEWED.format(language=args.doc_lang), file=sys.stderr)
     print(f"Wrote {args.out} ({len(pdf):,} bytes).", file=out)
     return EXIT_OK
 
@@ -135,6 +143,15 @@ def _build(args: argparse.Namespace, session: Session) -> bytes:
     if kind == "summary":
         return service.case_summary_pdf(ctx, args.case_id)
     return service.hotel_sheet_pdf(ctx, _operation_of(ctx, args), args.doc_lang)
+
+
+def _unreviewed(args: argparse.Namespace) -> bool:
+    """A leaflet printed in a language whose texts are not reviewed (the UI says so too)."""
+    if args.command != "print" or not args.kind.startswith("leaflet-"):
+        return False
+    from fieldapp.documents.leaflet_texts import load_leaflet_texts
+
+    return not load_leaflet_texts(args.doc_lang).reviewed
 
 
 def _operation_of(ctx: Context, args: argparse.Namespace) -> str:

@@ -1,5 +1,6 @@
 """The information sheet for hotel and taxi staff: why it matters, signs to notice, and how
-to tell the police (tip line, 112, e-mail, post), from the county profile's tip line.
+to tell the police (tip line, 112, e-mail, post if the profile has a current one), from the
+county profile's tip line.
 
 Texts and version in ``resources/sheets/hotel_taxi.toml``; which company got which version
 is logged by ``fieldapp.workflow.outreach``.
@@ -16,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 from fieldapp.counties import CountyProfile
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.qr import QrCode
-from fieldapp.documents.styles import ACCENT, SHADE, TABLE_FONT, bullet, para, rich
+from fieldapp.documents.styles import ACCENT, SHADE, TABLE_FONT, WARN_INK, bullet, para, rich
 from fieldapp.documents.text import bold, markup
 from fieldapp.errors import InvalidInput
 from fieldapp.workflow.outreach import sheet_texts, sheet_version
@@ -29,7 +30,9 @@ def sheet_languages() -> list[str]:
 
 
 def build_hotel_sheet(county: CountyProfile, language: str = "sv") -> bytes:
-    """The sheet for ``county`` in ``language`` (Swedish or English)."""
+    """The sheet for ``county`` in ``language`` (Swedish or English). Every string is in
+    that language; the tip line's note comes from the profile in the same language (or is
+    left out), and a profile that is only an example is marked as one."""
     if language not in sheet_languages():
         raise InvalidInput(
             f"Language: the hotel and taxi sheet exists in {', '.join(sheet_languages())}; "
@@ -38,6 +41,7 @@ def build_hotel_sheet(county: CountyProfile, language: str = "sv") -> bytes:
         )
     texts: Mapping[str, Any] = sheet_texts()[language]
     story: list[Flowable] = [
+        *([_mark(texts["example"]), Spacer(1, 3 * mm)] if county.example else []),
         para(texts["audience"], "subtitle"),
         para(texts["title"], "title"),
         Spacer(1, 2 * mm),
@@ -48,7 +52,7 @@ def build_hotel_sheet(county: CountyProfile, language: str = "sv") -> bytes:
         *[bullet(s, "large_bullet") for s in texts["signs"]],
         para(texts["tell_heading"], "h1"),
         para(texts["tell_intro"], "large"),
-        _contact_box(texts, county),
+        _contact_box(texts, county, language),
     ]
     setup = PageSetup(
         title=f"{texts['title']} – {county.name}",
@@ -59,17 +63,35 @@ def build_hotel_sheet(county: CountyProfile, language: str = "sv") -> bytes:
     return build_pdf(setup, story, subject=f"hotel and taxi sheet {sheet_version()}")
 
 
-def _contact_box(texts: Mapping[str, Any], county: CountyProfile) -> Table:
+def _mark(text: str) -> Table:
+    box = Table([[rich(bold(text), "body")]], colWidths=[CONTENT_WIDTH])
+    box.setStyle(
+        [
+            TABLE_FONT,
+            ("BOX", (0, 0), (-1, -1), 1.2, WARN_INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+    return box
+
+
+def _contact_box(texts: Mapping[str, Any], county: CountyProfile, language: str) -> Table:
     tip = county.tip_line
+    note_key = "phone_note" if language == "sv" else f"phone_note_{language}"
     lines = []
     if tip.get("phone"):
-        note = f" – {markup(tip['phone_note'])}" if tip.get("phone_note") else ""
+        note = f" – {markup(tip[note_key])}" if tip.get(note_key) else ""
         lines.append(f"{markup(texts['phone'])}: {bold(tip['phone'])}{note}")
     if tip.get("emergency"):
         lines.append(f"{markup(texts['emergency'])}: {bold(tip['emergency'])}")
     for key in ("email", "post", "web"):
         if tip.get(key):
             lines.append(f"{markup(texts[key])}: {markup(tip[key])}")
+    day = tip.get("verified_on")
+    checked = f"{texts['verified']} {day}" if day else texts["not_verified"]
+    lines.append(f'<font size="9">{markup(checked)}</font>')
     cell = rich("<br/>".join(lines), "large")
     qr: Flowable | str = QrCode(tip["web"], QR_SIZE) if tip.get("web") else ""
     box = Table([[cell, qr]], colWidths=[CONTENT_WIDTH - QR_SIZE - 8 * mm, QR_SIZE + 8 * mm])

@@ -1,7 +1,8 @@
 """The support leaflets' texts, one file per language in ``resources/leaflets/<lang>.toml``.
 
 Swedish and English are reviewed; other languages ship with ``reviewed = false`` until a
-native speaker has checked them, and the UI tells the officer so before printing.
+native speaker has checked them: the UI and the CLI tell the officer so before printing, and
+the paper itself carries a visible mark in its language.
 """
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ LABEL_KEYS = (
     "hours",
     "emergency",
     "version",
+    "verified",
+    "not_verified",
+    "unreviewed",
+    "example",
 )
+AVAILABILITY_KEYS = ("always", "office_hours", "evenings_nights_weekends", "limited")
 
 
 class Audience(StrEnum):
@@ -62,6 +68,7 @@ class LeafletTexts:
     labels: dict[str, str]
     roles: dict[str, str]
     leaflets: dict[Audience, Leaflet]
+    availability: dict[str, str]  # a contact's availability code in this language
 
     def leaflet(self, audience: Audience) -> Leaflet:
         return self.leaflets[audience]
@@ -145,4 +152,5 @@ def _parse(name: str, data: dict[str, Any]) -> LeafletTexts:
         labels=_strings(f"{name} [labels]", data["labels"], LABEL_KEYS),
         roles=_strings(f"{name} [roles]", data["roles"]),
         leaflets=leaflets,
+        availability=_strings(f"{name} [availability]", data["availability"], AVAILABILITY_KEYS),
     )

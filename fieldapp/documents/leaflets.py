@@ -4,6 +4,13 @@ KAST; what happens next). Texts from ``leaflet_texts``, contacts from the operat
 
 A leaflet carries no case reference: it goes home in a handbag or a pocket, and a police
 case number on it could expose the person holding it to whoever controls them.
+
+Every string is in the leaflet's language: a contact's hours print as its availability code
+in that language (the free-text hours are Swedish as typed, so only the Swedish leaflet
+prints them), and each contact says whether, and when, its details were checked. Contacts
+go to the audience they serve: the NSPM line is for professionals (LEGAL.md §9.6), so no
+leaflet lists it. An unreviewed translation and a county profile that is only an example
+are marked on the paper.
 """
 
 from __future__ import annotations
@@ -16,31 +23,42 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 from fieldapp.documents.leaflet_texts import Audience, LeafletTexts, load_leaflet_texts
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.qr import QrCode
-from fieldapp.documents.styles import SHADE, TABLE_FONT, bullet, grid_style, para, rich
+from fieldapp.documents.styles import (
+    RULE,
+    SHADE,
+    TABLE_FONT,
+    WARN_INK,
+    bullet,
+    grid_style,
+    para,
+    rich,
+)
 from fieldapp.documents.text import SHAPED_LANGUAGES, bold, markup, phone
 from fieldapp.storage.records import Record
 
-LEAFLET_VERSION = "1"
-QR_SIZE = 20 * mm
+LEAFLET_VERSION = "2"
+VERIFIED_SIZE = 8.5
+QR_SIZE = 15 * mm
 
 # Which of the operation's contacts each leaflet lists, in this order.
 ROLES: dict[Audience, tuple[str, ...]] = {
-    Audience.SELLER: (
-        "seller_support",
-        "social_services_on_call",
-        "trafficking_helpline",
-        "emergency",
-    ),
+    Audience.SELLER: ("seller_support", "social_services_on_call", "emergency"),
     Audience.BUYER: ("buyer_support", "social_services_on_call", "emergency"),
 }
 
 
-def build_leaflet(audience: Audience, language: str, contacts: Sequence[Record]) -> bytes:
-    """The leaflet in ``language`` (``InvalidInput`` listing the languages if unknown)."""
+def build_leaflet(
+    audience: Audience, language: str, contacts: Sequence[Record], *, example: bool = False
+) -> bytes:
+    """The leaflet in ``language`` (``InvalidInput`` listing the languages if unknown).
+
+    ``example``: the contacts come from a county profile marked as an example, so the paper
+    says so in its own language."""
     texts = load_leaflet_texts(language)
     shaped = texts.language in SHAPED_LANGUAGES
     leaflet = texts.leaflet(audience)
     story: list[Flowable] = [
+        *marks(texts, example=example),
         para(leaflet.title, "title", shaped=shaped),
         Spacer(1, 2 * mm),
         _lead_box(leaflet.lead, shaped),
@@ -60,6 +78,30 @@ def build_leaflet(audience: Audience, language: str, contacts: Sequence[Record])
         language=texts.language,
     )
     return build_pdf(setup, story, subject=f"{audience.value} leaflet ({texts.language})")
+
+
+def marks(texts: LeafletTexts, *, example: bool) -> list[Flowable]:
+    """The visible marks above the title: an unreviewed translation, an example profile."""
+    shown = [texts.labels["unreviewed"]] if not texts.reviewed else []
+    if example:
+        shown.append(texts.labels["example"])
+    if not shown:
+        return []
+    shaped = texts.language in SHAPED_LANGUAGES
+    box = Table(
+        [[rich(" · ".join(bold(m, shaped=shaped) for m in shown), "body", shaped=shaped)]],
+        colWidths=[CONTENT_WIDTH],
+    )
+    box.setStyle(
+        [
+            TABLE_FONT,
+            ("BOX", (0, 0), (-1, -1), 1.2, WARN_INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+    return [box, Spacer(1, 3 * mm)]
 
 
 def _lead_box(lead: str, shaped: bool) -> Table:
@@ -86,33 +128,77 @@ def chosen_contacts(audience: Audience, contacts: Sequence[Record]) -> list[Reco
 def _contacts_part(
     texts: LeafletTexts, audience: Audience, contacts: Sequence[Record], shaped: bool
 ) -> list[Flowable]:
-    rows = []
-    for contact in chosen_contacts(audience, contacts):
-        rows.append(_contact_row(texts, contact, shaped))
+    cells = [_contact_cell(texts, c, shaped) for c in chosen_contacts(audience, contacts)]
     heading = para(texts.labels["contacts"], "h1", shaped=shaped)
     note = para(texts.labels["contacts_note"], "small", shaped=shaped)
-    if not rows:
+    if not cells:
         return [heading, note]
-    table = Table(rows, colWidths=[CONTENT_WIDTH - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm])
+    # Two contacts a row: the list is short enough to stay on the leaflet's one page.
+    half = CONTENT_WIDTH / 2
+    rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=[half, half])
     style = grid_style(header=False)
-    style.add("VALIGN", (1, 0), (1, -1), "MIDDLE")
+    style.add("LEFTPADDING", (0, 0), (-1, -1), 0)
+    style.add("RIGHTPADDING", (0, 0), (-1, -1), 0)
+    style.add("LINEBEFORE", (1, 0), (1, -1), 0.4, RULE)
     table.setStyle(style)
-    # Heading, note and the first contact stay together so the heading is never orphaned.
-    return [KeepTogether([heading, note, Spacer(1, 2 * mm)]), table]
+    # The whole list stays on one page: a contact split from its heading, or a list split
+    # across a page break, is easily lost when the paper is folded into a pocket.
+    return [KeepTogether([heading, note, Spacer(1, 2 * mm), table])]
 
 
-def _contact_row(texts: LeafletTexts, contact: Record, shaped: bool) -> list[Flowable | str]:
+def _hours(texts: LeafletTexts, contact: Record) -> str | None:
+    """Swedish papers print the hours as typed; others the availability in their language."""
+    if texts.language == "sv" and contact.get("hours"):
+        return str(contact.get("hours"))
+    code = contact.get("availability")
+    return texts.availability.get(str(code)) if code else None
+
+
+def _verified(texts: LeafletTexts, contact: Record, shaped: bool) -> str:
+    day = contact.get("verified_on")
+    text = f"{texts.labels['verified']} {day}" if day else texts.labels["not_verified"]
+    return f'<font size="{VERIFIED_SIZE}">{markup(text, shaped=shaped)}</font>'
+
+
+def _contact_cell(texts: LeafletTexts, contact: Record, shaped: bool) -> Table:
     labels = texts.labels
     role = texts.roles.get(str(contact.get("role")), texts.roles.get("other", ""))
     lines = [bold(contact.get("organisation"), shaped=shaped), markup(role, shaped=shaped)]
     # The colon goes through markup with its label: glued to a Thai word it must be set
     # apart, or the shaper would look for it in the Thai font.
+    # Phone and hours share a line: a leaflet's contact list must fit on its one page.
+    reach = []
     if contact.get("phone"):
         number = bold(phone(contact.get("phone")))
-        lines.append(markup(f"{labels['phone']}: ", shaped=shaped) + number)
-    for key in ("email", "web", "hours"):
+        reach.append(markup(f"{labels['phone']}: ", shaped=shaped) + number)
+    hours = _hours(texts, contact)
+    if hours:
+        reach.append(markup(f"{labels['hours']}: {hours}", shaped=shaped))
+    if reach:
+        lines.append(" · ".join(reach))
+    for key in ("email", "web"):
         if contact.get(key):
             lines.append(markup(f"{labels[key]}: {contact.get(key)}", shaped=shaped))
-    cell = rich("<br/>".join(lines), "body", shaped=shaped)
+    lines.append(_verified(texts, contact, shaped))
+    cell = rich("<br/>".join(lines), "cell", shaped=shaped)
     web = contact.get("web")
-    return [cell, QrCode(str(web), QR_SIZE) if web else ""]
+    half = CONTENT_WIDTH / 2
+    if not web:
+        inner = Table([[cell]], colWidths=[half])
+    else:
+        inner = Table(
+            [[cell, QrCode(str(web), QR_SIZE)]],
+            colWidths=[half - QR_SIZE - 4 * mm, QR_SIZE + 4 * mm],
+        )
+    inner.setStyle(
+        [
+            TABLE_FONT,
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+    )
+    return inner

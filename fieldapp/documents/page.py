@@ -29,6 +29,9 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 30 * mm
+# Papers for the public carry no stamp and no QR code, so their footer needs less room: the
+# space goes to the text (a leaflet must fit on its one page).
+MARGIN_BOTTOM_PLAIN = 22 * mm
 QR_SIZE = 19 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
@@ -55,22 +58,21 @@ def build_pdf(setup: PageSetup, story: Sequence[Flowable], *, subject: str = "")
     document, never a person (no name, personal number or address)."""
     register_fonts()
     out = io.BytesIO()
+    bottom = MARGIN_BOTTOM if setup.stamp is not None else MARGIN_BOTTOM_PLAIN
     doc = BaseDocTemplate(
         out,
         pagesize=A4,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        bottomMargin=bottom,
         title=setup.title,
         author=APP_NAME,
         creator=APP_NAME,
         subject=subject,
         lang=setup.language,
     )
-    frame = Frame(
-        MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM, id="body"
-    )
+    frame = Frame(MARGIN_X, bottom, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - bottom, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(list(story), canvasmaker=_canvas_class(setup))
     return out.getvalue()
@@ -121,9 +123,9 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int) -> No
     canvas.line(MARGIN_X, top - 3 * mm, PAGE_WIDTH - MARGIN_X, top - 3 * mm)
 
     bottom = 10 * mm
-    canvas.line(
-        MARGIN_X, bottom + QR_SIZE + 2 * mm, PAGE_WIDTH - MARGIN_X, bottom + QR_SIZE + 2 * mm
-    )
+    stamped = setup.stamp is not None
+    rule = bottom + QR_SIZE + 2 * mm if stamped else bottom + 10 * mm
+    canvas.line(MARGIN_X, rule, PAGE_WIDTH - MARGIN_X, rule)
     text_right = PAGE_WIDTH - MARGIN_X
     stamp_width = 0.0
     if setup.stamp is not None:
@@ -140,9 +142,10 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int) -> No
     # Paragraphs, not drawString: the page word and note may be Thai (font switching) and a
     # long note must wrap beside the stamp rather than run into it.
     width = text_right - MARGIN_X - stamp_width
-    _footer_line(canvas, bold(f"{setup.page_word} {number} / {total}"), bottom + 16 * mm, width)
+    page_top, note_top = (16 * mm, 11 * mm) if stamped else (8 * mm, 3.5 * mm)
+    _footer_line(canvas, bold(f"{setup.page_word} {number} / {total}"), bottom + page_top, width)
     if setup.footer_note:
-        _footer_line(canvas, markup(setup.footer_note), bottom + 11 * mm, width, "small")
+        _footer_line(canvas, markup(setup.footer_note), bottom + note_top, width, "small")
     canvas.restoreState()
 
 

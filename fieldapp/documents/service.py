@@ -112,7 +112,14 @@ def leaflet_pdf(ctx: Context, case_id: str, audience: Audience, language: str) -
     """A support leaflet with the contacts of the case's operation."""
     case = ctx.require("case", case_id, "case_id")
     contacts = operations.contacts(ctx, case.operation_id) if case.operation_id else []
-    return build_leaflet(audience, language, contacts)
+    return build_leaflet(audience, language, contacts, example=_example(ctx, case.operation_id))
+
+
+def _example(ctx: Context, operation_id: str | None) -> bool:
+    """Whether the operation's county profile is only an example (its papers say so)."""
+    operation = ctx.records.get(OPERATION_ENTITY, operation_id) if operation_id else None
+    county = operation.get("county") if operation else None
+    return load_county(str(county)).example if county else False
 
 
 def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> bytes:

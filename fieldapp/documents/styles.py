@@ -19,6 +19,7 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#ececec")
 ACCENT = colors.HexColor("#1f3a5f")
+WARN_INK = colors.HexColor("#9a3b00")  # the frame of a mark a reader must notice
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:
@@ -51,7 +52,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     )
     return {
         "body": body,
-        "large": ParagraphStyle("large", parent=body, fontSize=11, leading=15, spaceAfter=5),
+        "large": ParagraphStyle("large", parent=body, fontSize=10.5, leading=13.5, spaceAfter=4),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=10.5, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle(
@@ -82,7 +83,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             "bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=2
         ),
         "large_bullet": ParagraphStyle(
-            "large_bullet", parent=body, fontSize=11, leading=15, leftIndent=14,
+            "large_bullet", parent=body, fontSize=10.5, leading=13.5, leftIndent=14,
             bulletIndent=2, spaceAfter=3,
         ),
     }  # fmt: skip

@@ -28,6 +28,16 @@ class ContactRole(StrEnum):
     OTHER = "other"
 
 
+class Availability(StrEnum):
+    """When a contact answers, as a code: a leaflet prints it in its own language (the free
+    text ``hours`` is Swedish as typed, so only Swedish papers print it)."""
+
+    ALWAYS = "always"
+    OFFICE_HOURS = "office_hours"
+    EVENINGS_NIGHTS_WEEKENDS = "evenings_nights_weekends"
+    LIMITED = "limited"
+
+
 class TeamRole(StrEnum):
     OPERATION_LEADER = "operation_leader"
     FIELD_OFFICER = "field_officer"
@@ -76,6 +86,7 @@ def clean_contact(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
             "email": mail,
             "web": web,
             "hours": text(p, data, "hours", max_len=160),
+            "availability": choice(p, data, "availability", Availability),
             "verified_on": verified.isoformat() if verified else None,
             "note": text(p, data, "note", max_len=500),
         }

@@ -21,11 +21,19 @@ def test_sheet_tells_how_to_reach_the_police() -> None:
     assert "Tecken att vara uppmärksam på" in text
     assert "114 14" in text and "112" in text
     assert "tipsapolisen.vastmanland@polisen.se" in text
-    assert "Box 9, 721 03 Västerås" in text
+    # The brochure's authority (Polismyndigheten i Västmanlands län) ceased in 2015.
+    assert "Polismyndigheten i Västmanlands län" not in text and "Box 9" not in text
     assert f"version {outreach.sheet_version()}" in text
+    assert "Exempel – kontrollera uppgifterna" in text  # the profile is an example
+    assert "Kontaktuppgifterna inte kontrollerade" in text
+    assert " hon " not in text  # gender-neutral
     pdfcheck.assert_fonts_embedded(pdf)
     english = pdfcheck.text(build_hotel_sheet(load_county("vastmanland"), "en"))
     assert "How to tell the police" in english
+    assert "Around the clock; option 2" in english and "Example – check the details" in english
+    for swedish in ("Dygnet", "knappval", "tipsmottagare", "Kontaktuppgifterna", "Exempel"):
+        assert swedish not in english
+    assert " she " not in english
     with pytest.raises(InvalidInput) as err:
         build_hotel_sheet(load_county("vastmanland"), "th")
     assert "sv, en" in err.value.message
