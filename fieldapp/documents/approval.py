@@ -31,7 +31,17 @@ from fieldapp.documents.legal_text import (
 )
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.stamp import Stamp
-from fieldapp.documents.styles import INK, TABLE_FONT, bullet, field_table, grid_style, para, rich
+from fieldapp.documents.styles import (
+    INK,
+    TABLE_FONT,
+    bullet,
+    cell,
+    cell_style,
+    field_table,
+    grid_style,
+    para,
+    rich,
+)
 from fieldapp.documents.text import (
     DECIDER_ROLE_SV,
     DECISION_HOW_SV,
@@ -353,19 +363,22 @@ def _sanction_part(view: CaseView, buyer: BuyerView, decision: Record) -> list[F
     penalty = [bold(p) for p in lines.penalty]
     if sanction_of(decision).conditional_sentence:
         penalty.append(f"Prövotid {PROBATION_YEARS} år (27 kap. 3 § brottsbalken)")
+    label_width = 42 * mm
+    value_width = CONTENT_WIDTH - label_width
     rows = [
-        [para("Påföljd", "label"), rich("<br/>".join(penalty), "cell")],
-        [para("Böter", "label"), para(kr(lines.fine_total_sek), "cell")],
-        [
-            para("Avgift till brottsofferfonden", "label"),
-            para(f"{kr(lines.fee_sek)} enligt {VICTIM_FUND_LAW}", "cell"),
-        ],
-        [para("Att betala totalt", "label"), rich(bold(kr(lines.payable_sek)), "cell")],
-        [para("Förverkande", "label"), para(forfeiture, "cell")],
-        [para("Enskilt anspråk", "label"), para("Inget enskilt anspråk framställt.", "cell")],
+        ("Påföljd", rich("<br/>".join(penalty), "cell")),
+        ("Böter", kr(lines.fine_total_sek)),
+        ("Avgift till brottsofferfonden", f"{kr(lines.fee_sek)} enligt {VICTIM_FUND_LAW}"),
+        ("Att betala totalt", rich(bold(kr(lines.payable_sek)), "cell")),
+        ("Förverkande", forfeiture),
+        ("Enskilt anspråk", "Inget enskilt anspråk framställt."),
     ]
-    table = Table(rows, colWidths=[42 * mm, CONTENT_WIDTH - 42 * mm])
+    table = Table(
+        [[cell(k, "label", label_width), cell(v, "cell", value_width)] for k, v in rows],
+        colWidths=[label_width, value_width],
+    )
     table.setStyle(grid_style(header=False))
+    table.setStyle(cell_style(0, "label") + cell_style(1, "cell"))
     return [para("5. Påföljd och särskilda rättsverkningar", "h1"), table]
 
 
@@ -414,23 +427,28 @@ def _signatures(signer: Signer, words: Wording) -> list[Flowable]:
     column = (CONTENT_WIDTH - gap) / 2
     officer = signer.name
     # Each label sits under a ruled line to write on; the blank rows give the pen room.
+    # Plain strings set in the label style (see ``cell_style``): cheaper than paragraphs.
     rows = [
         [para("Den misstänkte", "h2"), "", para("Polisen", "h2")],
         ["", "", ""],
-        [para("Ort och datum", "label"), "", para("Ort och datum", "label")],
+        ["Ort och datum", "", "Ort och datum"],
         ["", "", ""],
-        [para("Underskrift", "label"), "", para("Underskrift", "label")],
-        ["", "", para(officer, "cell")],
-        [para("Namnförtydligande", "label"), "", para("Namnförtydligande", "label")],
+        ["Underskrift", "", "Underskrift"],
+        ["", "", cell(officer, "cell", column)],
+        ["Namnförtydligande", "", "Namnförtydligande"],
     ]
     table = Table(
         rows,
         colWidths=[column, gap, column],
         rowHeights=[None, 9 * mm, None, 11 * mm, None, 8 * mm, None],
     )
+    label = cell_style(0, "label") + cell_style(2, "label")
     table.setStyle(
         [
             TABLE_FONT,
+            *label,
+            ("FONTSIZE", (2, 5), (2, 5), 8.5),
+            ("TEXTCOLOR", (2, 5), (2, 5), INK),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -20,7 +20,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from fieldapp import APP_NAME
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
-from fieldapp.documents.qr import draw_qr
+from fieldapp.documents.qr import draw_matrix, qr_matrix
 from fieldapp.documents.stamp import Stamp
 from fieldapp.documents.styles import MUTED, RULE, styles
 from fieldapp.documents.text import bold, markup
@@ -79,6 +79,9 @@ def build_pdf(setup: PageSetup, story: Sequence[Flowable], *, subject: str = "")
 
 
 def _canvas_class(setup: PageSetup) -> type[Canvas]:
+    # The stamp's code is the same on every page: encoded once per document, kept nowhere.
+    matrix = qr_matrix(setup.stamp.qr_payload()) if setup.stamp is not None else ()
+
     class _PageMarksCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type hints
         """Keeps every page until ``save`` so each can say how many pages there are."""
 
@@ -97,14 +100,16 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
             total = len(self._held)
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
-                _draw_marks(self, setup, number, total)
+                _draw_marks(self, setup, number, total, matrix)
                 Canvas.showPage(self)
             Canvas.save(self)
 
     return _PageMarksCanvas
 
 
-def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int) -> None:
+def _draw_marks(
+    canvas: Canvas, setup: PageSetup, number: int, total: int, matrix: tuple[Any, ...]
+) -> None:
     canvas.saveState()
     top = PAGE_HEIGHT - 14 * mm
     canvas.setFillColor(MUTED)
@@ -129,7 +134,7 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int) -> No
     text_right = PAGE_WIDTH - MARGIN_X
     stamp_width = 0.0
     if setup.stamp is not None:
-        draw_qr(canvas, setup.stamp.qr_payload(), text_right - QR_SIZE, bottom, QR_SIZE)
+        draw_matrix(canvas, matrix, text_right - QR_SIZE, bottom, QR_SIZE)
         text_right -= QR_SIZE + 3 * mm
         lines = (
             f"{setup.stamp.label} {setup.stamp.ref_id}",

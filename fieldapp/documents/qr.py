@@ -3,6 +3,7 @@ files, and no raster step that could blur a module."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import segno
@@ -12,25 +13,42 @@ from reportlab.platypus import Flowable
 
 # Four modules of white around the symbol, as the QR standard asks for reliable scanning.
 QUIET_ZONE = 4
+MASK = 0
 
 
-def _matrix(payload: str) -> tuple[Any, ...]:
-    # Level M survives a crease or a smudge on paper and keeps short payloads small.
-    return tuple(segno.make(payload, error="m", micro=False).matrix)
+def qr_matrix(payload: str) -> tuple[Any, ...]:
+    """The code's modules. Encoding is most of a QR code's cost (segno tries all eight masks):
+    a document encodes its stamp once and draws it on every page."""
+    # Level M survives a crease or a smudge on paper and keeps short payloads small. A fixed
+    # mask: every mask is a valid code that any reader decodes; segno's search for the
+    # "best" one scores all eight and costs four times the encoding itself.
+    return tuple(segno.make(payload, error="m", micro=False, mask=MASK).matrix)
+
+
+@lru_cache(maxsize=64)
+def _public_matrix(address: str) -> tuple[Any, ...]:
+    # Only organisations' web addresses printed on public papers come here, never a case's
+    # stamp or anything about a person: caching them for the process is harmless.
+    return qr_matrix(address)
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
     """Draw the code for ``payload`` with its quiet zone in a ``size`` square at (x, y)."""
-    matrix = _matrix(payload)
+    draw_matrix(canvas, qr_matrix(payload), x, y, size)
+
+
+def draw_matrix(canvas: Canvas, matrix: tuple[Any, ...], x: float, y: float, size: float) -> None:
+    """Draw modules made by ``qr_matrix`` with the quiet zone in a ``size`` square.
+
+    The modules are one path in their own coordinates (one unit a module, scaled by the
+    transformation matrix), written as PDF operators: integers format quickly, where a path
+    object per rectangle cost more than encoding the code."""
     modules = len(matrix) + 2 * QUIET_ZONE
     step = size / modules
-    canvas.saveState()
-    canvas.setFillColor(white)
-    canvas.rect(x, y, size, size, stroke=0, fill=1)
-    canvas.setFillColor(black)
-    path = canvas.beginPath()
+    rows = len(matrix)
+    runs = []
     for row_index, row in enumerate(matrix):
-        top = y + size - (row_index + QUIET_ZONE + 1) * step
+        line = rows - 1 - row_index  # PDF's y axis points up
         col = 0
         # One rectangle per horizontal run of dark modules: fewer path segments, and no
         # hairline gaps between neighbours in viewers that anti-alias each rectangle.
@@ -41,13 +59,23 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
             start = col
             while col < len(row) and row[col]:
                 col += 1
-            path.rect(x + (start + QUIET_ZONE) * step, top, (col - start) * step, step)
-    canvas.drawPath(path, stroke=0, fill=1)
+            runs.append(f"{start} {line} {col - start} 1 re")
+    origin = QUIET_ZONE * step
+    canvas.saveState()
+    canvas.setFillColor(white)
+    canvas.rect(x, y, size, size, stroke=0, fill=1)
+    canvas.setFillColor(black)
+    canvas.addLiteral(
+        f"q {step:.4f} 0 0 {step:.4f} {x + origin:.3f} {y + origin:.3f} cm "
+        + " ".join(runs)
+        + " f Q"
+    )
     canvas.restoreState()
 
 
 class QrCode(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
-    """A QR code as a flowable, for tables and paragraphs of flowables."""
+    """A QR code of an organisation's web address as a flowable (leaflets, the hotel sheet):
+    public data, so its modules are cached for the process."""
 
     def __init__(self, payload: str, size: float) -> None:
         super().__init__()
@@ -59,4 +87,4 @@ class QrCode(Flowable):  # type: ignore[misc]  # ReportLab ships no type hints
         return self.size, self.size
 
     def draw(self) -> None:
-        draw_qr(self.canv, self.payload, 0, 0, self.size)
+        draw_matrix(self.canv, _public_matrix(self.payload), 0, 0, self.size)

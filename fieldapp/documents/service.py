@@ -6,24 +6,25 @@ the caller's explicit export.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from fieldapp.ads.register import count_ads
 from fieldapp.counties import load_county
 from fieldapp.documents import sources
 from fieldapp.documents.approval import Signer, build_approval
-from fieldapp.documents.case_summary import SummaryInput, build_case_summary
-from fieldapp.documents.hotel_sheet import build_hotel_sheet
-from fieldapp.documents.leaflet_texts import Audience
-from fieldapp.documents.leaflets import build_leaflet
 from fieldapp.documents.legal_text import draft_description
-from fieldapp.documents.operation_report import build_operation_report
-from fieldapp.documents.report_data import ReportData, collect
 from fieldapp.domain.operation import OPERATION_ENTITY
 from fieldapp.errors import InvalidInput, coded
-from fieldapp.workflow import cases, operations, outreach
+from fieldapp.workflow import cases, operations
 from fieldapp.workflow.case_view import TICK_ENTITY, BuyerView, CaseView
 from fieldapp.workflow.context import Context
-from fieldapp.workflow.tip_report import outreach_effect
+
+if TYPE_CHECKING:
+    from fieldapp.documents.leaflet_texts import Audience
+    from fieldapp.documents.report_data import ReportData
+
+# Each document's builder (and the ads register the report counts from) is imported where it
+# is used: ``fieldapp print approval`` runs as its own process on a laptop in a corridor, and
+# importing the report's charts and the ads modules would double its start-up.
 
 
 class DocumentKind(StrEnum):
@@ -110,6 +111,8 @@ def act_description(ctx: Context, case_id: str, buyer_id: str | None = None) -> 
 
 def leaflet_pdf(ctx: Context, case_id: str, audience: Audience, language: str) -> bytes:
     """A support leaflet with the contacts of the case's operation."""
+    from fieldapp.documents.leaflets import build_leaflet
+
     case = ctx.require("case", case_id, "case_id")
     contacts = operations.contacts(ctx, case.operation_id) if case.operation_id else []
     return build_leaflet(audience, language, contacts, example=_example(ctx, case.operation_id))
@@ -124,6 +127,8 @@ def _example(ctx: Context, operation_id: str | None) -> bool:
 
 def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> bytes:
     """The hotel and taxi sheet with the tip line of the operation's county."""
+    from fieldapp.documents.hotel_sheet import build_hotel_sheet
+
     operation = ctx.require(OPERATION_ENTITY, operation_id, "operation_id")
     county = operation.get("county")
     if not county:
@@ -135,6 +140,8 @@ def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> by
 
 
 def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
+    from fieldapp.documents.case_summary import SummaryInput, build_case_summary
+
     view = cases.case_view(ctx, case_id)
     contacts = {}
     if view.case.operation_id:
@@ -159,6 +166,11 @@ def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
 def report_data(ctx: Context, operation_id: str) -> ReportData:
     """The report's figures from every case of the operation and its delivery log; at the
     station, from every laptop whose copy of the operation is linked into it."""
+    from fieldapp.ads.register import count_ads
+    from fieldapp.documents.report_data import collect
+    from fieldapp.workflow import outreach
+    from fieldapp.workflow.tip_report import outreach_effect
+
     operation = ctx.require(OPERATION_ENTITY, operation_id, "operation_id")
     views = [cases.case_view(ctx, c.entity_id) for c in cases.cases(ctx, operation_id)]
     group = operations.operation_group(ctx, operation_id)
@@ -179,6 +191,8 @@ def report_data(ctx: Context, operation_id: str) -> ReportData:
 
 
 def operation_report_pdf(ctx: Context, operation_id: str) -> bytes:
+    from fieldapp.documents.operation_report import build_operation_report
+
     return build_operation_report(
         report_data(ctx, operation_id),
         sources.operation_stamp(ctx, operation_id),

@@ -3,12 +3,14 @@ labels, and tables whose cells are paragraphs so that any value wraps inside its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
@@ -134,16 +136,58 @@ def grid_style(*, header: bool = True, zebra: bool = False) -> TableStyle:
     return TableStyle(commands)
 
 
+_PADDING = 3  # the grid's left and right cell padding, points
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def _fits(value: object, font: str, size: float, width: float) -> bool:
+    """A one-line plain value that fits its column needs no paragraph: a table draws a
+    string directly, which costs a fraction of laying a paragraph out (forms and reports
+    hold hundreds of such cells). Thai needs the paragraph's font switching and shaping."""
+    text = str(value)
+    return (
+        "\n" not in text
+        and not _THAI.search(text)
+        and stringWidth(text, font, size) <= width - 2 * _PADDING - 0.5
+    )
+
+
+def cell(value: Flowable | str, style: str, column_width: float) -> Flowable | str:
+    """``value`` as a table cell set like a paragraph of ``style``: the plain string when it
+    fits on one line (the table must then carry ``cell_style`` for its column)."""
+    if isinstance(value, Flowable):
+        return value
+    chosen = styles()[style]
+    if _fits(value, chosen.fontName, chosen.fontSize, column_width):
+        return value
+    return para(value, style)
+
+
+def cell_style(column: int, style: str) -> list[tuple[object, ...]]:
+    """How a plain string in ``column`` looks like a paragraph of ``style``."""
+    chosen = styles()[style]
+    return [
+        ("FONTNAME", (column, 0), (column, -1), chosen.fontName),
+        ("FONTSIZE", (column, 0), (column, -1), chosen.fontSize),
+        ("LEADING", (column, 0), (column, -1), chosen.leading),
+        ("TEXTCOLOR", (column, 0), (column, -1), chosen.textColor),
+    ]
+
+
 def field_table(
     rows: Sequence[tuple[str, Flowable | str]], width: float, label_width: float = 42 * mm
 ) -> Table:
     """Label / value rows, e.g. the suspect's identity. Values wrap within their column."""
+    value_width = width - label_width
     data = [
-        [para(label, "label"), value if isinstance(value, Flowable) else para(value, "cell")]
+        [cell(label, "label", label_width), cell(value, "cell", value_width)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[label_width, width - label_width])
-    table.setStyle(grid_style(header=False))
+    table = Table(data, colWidths=[label_width, value_width])
+    commands = grid_style(header=False)
+    for command in cell_style(0, "label") + cell_style(1, "cell"):
+        commands.add(*command)
+    table.setStyle(commands)
     return table
 
 
