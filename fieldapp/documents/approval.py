@@ -23,6 +23,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from fieldapp.documents.legal_text import (
     VICTIM_FUND_LAW,
+    decider,
     draft_description,
     provision,
     sanction_lines,
@@ -43,7 +44,6 @@ from fieldapp.documents.styles import (
     rich,
 )
 from fieldapp.documents.text import (
-    DECIDER_ROLE_SV,
     DECISION_HOW_SV,
     ELEMENT_SV,
     IDENTITY_METHOD_SV,
@@ -250,17 +250,6 @@ def _form_head(view: CaseView, authority: str | None) -> Table:
         ("Diarienummer (K-nummer)", str(number) if number else "____________________"),
     ]
     return field_table(rows, CONTENT_WIDTH)
-
-
-def decider(decision: Record) -> str:
-    """``Åklagare Ida Påhittad``; a name typed with its title (``Kammaråklagare Ida …``) is
-    printed as typed, not as ``Åklagare Kammaråklagare Ida …``."""
-    name = str(decision.get("decided_by") or "–")
-    role = DECIDER_ROLE_SV.get(str(decision.get("decider_role")), "")
-    titled = role and (
-        role in name.lower() or "åklagare" in name.lower() or "ful" in name.lower().split()
-    )
-    return name if titled or not role else f"{role.capitalize()} {name}"
 
 
 def _decision_part(decision: Record, words: Wording) -> list[Flowable]:

@@ -13,14 +13,13 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from fieldapp.documents.legal_text import provision, sanction_lines, sanction_of
+from fieldapp.documents.legal_text import decider, provision, sanction_lines, sanction_of
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.stamp import Stamp
 from fieldapp.documents.styles import bullet, data_table, field_table, para
 from fieldapp.documents.text import (
     ANSWER_SV,
     CASE_STATUS_SV,
-    DECIDER_ROLE_SV,
     DECISION_KIND_SV,
     ELEMENT_SV,
     ESCALATION_SV,
@@ -103,6 +102,7 @@ def _place_part(data: SummaryInput) -> list[Flowable]:
         ("Insats", or_dash(operation.get("name") if operation else None)),
         ("Plats", f"{PLACE_KIND_SV.get(str(case.get('place_kind')), '–')}: {_place_line(case)}"),
         ("Rum", or_dash(case.get("room"))),
+        ("Diarienummer (K-nummer)", or_dash(case.get("police_case_number"))),
         ("Tillslaget började", when(case.get("start"))),
         ("Tillslaget avslutades", when(case.get("end"))),
         ("Status", CASE_STATUS_SV.get(str(case.get("status")), str(case.get("status")))),
@@ -171,7 +171,11 @@ def _buyer_part(data: SummaryInput, buyer: BuyerView, number: int) -> list[Flowa
     facts: list[tuple[str, Flowable | str]] = [
         ("Bedömning", f"{OUTCOME_SV[evaluation.outcome.value]}; saknas för fullbordat: {missing}"),
         ("Brott och lagrum", provision(buyer.offence, evaluation.outcome)),
-        ("Gärningsdag / regler", f"{buyer.offence_date.isoformat()} / {buyer.rules.id}"),
+        (
+            "Gärningsdag / lydelse",
+            f"{buyer.offence_date.isoformat()} / lagrummets lydelse från "
+            f"{buyer.rules.valid_from.isoformat()}",
+        ),
     ]
     for notice in buyer.notices:
         given = notice.get("rights_given", {})
@@ -216,10 +220,9 @@ def _decision_facts(buyer: BuyerView) -> list[tuple[str, Flowable | str]]:
     decision = buyer.decision
     if decision is None:
         return [("Beslut", "Inget beslut registrerat.")]
-    role = DECIDER_ROLE_SV.get(str(decision.get("decider_role")), "–")
     kind = DECISION_KIND_SV.get(str(decision.get("decision")), str(decision.get("decision")))
     facts: list[tuple[str, Flowable | str]] = [
-        ("Beslut", f"{kind}; {role} {decision.get('decided_by')}, {when(decision.get('at'))}")
+        ("Beslut", f"{kind}; {decider(decision, capital=False)}, {when(decision.get('at'))}")
     ]
     if decision.get("sanction"):
         lines = sanction_lines(buyer.rules, sanction_of(decision))

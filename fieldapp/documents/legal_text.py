@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from fieldapp.documents.text import SOURCE_SV, clock, kr, number
+from fieldapp.documents.text import DECIDER_ROLE_SV, SOURCE_SV, clock, kr, number
 from fieldapp.domain.evaluation import ElementKind, Outcome
 from fieldapp.legal.rules import Offence, RuleSet
 from fieldapp.legal.sanctions import Sanction, fine_total_sek, total_payable_sek
@@ -32,6 +32,18 @@ def provision(offence: Offence, outcome: Outcome) -> str:
     text = f"{offence.name_sv}, {section_words(offence.section)}"
     # An attempt is punishable through 6:15 with the general rule on attempt in 23:1.
     return f"{text}; {_ATTEMPT}" if outcome is Outcome.ATTEMPT else text
+
+
+def decider(decision: Record, *, capital: bool = True) -> str:
+    """``Åklagare Ida Påhittad``; a name typed with its title (``Kammaråklagare Ida …``) is
+    printed as typed, not as ``Åklagare Kammaråklagare Ida …``."""
+    name = str(decision.get("decided_by") or "–")
+    role = DECIDER_ROLE_SV.get(str(decision.get("decider_role")), "")
+    lowered = name.lower()
+    titled = role and (role in lowered or "åklagare" in lowered or "ful" in lowered.split())
+    if titled or not role:
+        return name
+    return f"{role.capitalize() if capital else role} {name}"
 
 
 def sanction_of(decision: Record) -> Sanction:

@@ -158,7 +158,7 @@ OUTCOME_SV = {
 SUPPORT_OUTCOME_SV = {
     "accepted": "tackade ja",
     "declined": "tackade nej",
-    "referral_made": "hänvisad/överlämnad",
+    "referral_made": "hänvisad / överlämnad",  # spaced: a narrow cell breaks it there
     "not_possible": "inte möjligt",
 }
 PLACE_KIND_SV = {"hotel": "hotell", "apartment": "lägenhet", "vehicle": "fordon", "other": "annat"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from fieldapp.documents import service, sources
-from fieldapp.workflow import cases, outreach
+from fieldapp.workflow import cases, outreach, support
 from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_NAME
 from tests.documents import pdfcheck
@@ -158,9 +158,26 @@ def test_case_summary_has_elements_timeline_and_hash(
     assert ("Kvinnohuset" in text or "Kvinnocentrum" in text) and "tackade ja" in text
     assert "Underrättelse om misstanke" in text and "försvarare, rätt att inte yttra sig" in text
     assert "förhandsgodkännande av strafföreläggande; åklagare Åsa Påhittad" in text
+    assert "renamed" not in text and "lagrummets lydelse från 2025-07-01" in text  # no rule id
     assert "Checklista" in text and "Tidslinje" in text
     assert "Anteckning: Köparen lämnade rummet" in text
     stamp = sources.case_stamp(ctx, recorded.case_id)
     assert stamp.event_hash in text and "fieldapp verify" in text
     assert ctx.session.verify().ok
     assert pdfcheck.overflowing_runs(pdf) == []
+
+
+def test_case_summary_breaks_between_words_and_shows_the_case_number(
+    ctx: Context, clock: Clock, operation_id: str
+) -> None:
+    recorded = standard_case(ctx, clock, operation_id)
+    cases.amend_case(ctx, recorded.case_id, {"police_case_number": "5000-K123456-26"})
+    assert recorded.seller_id is not None
+    support.record_support_offer(
+        ctx, recorded.case_id, recorded.seller_id,
+        {"organisation": "Socialjouren", "outcome": "referral_made"},
+    )  # fmt: skip
+    text = pdfcheck.text(service.case_summary_pdf(ctx, recorded.case_id))
+    assert "Diarienummer (K-nummer) 5000-K123456-26" in text
+    # The narrow "Utfall" column used to break "hänvisad/överlämna|d" inside the word.
+    assert "hänvisad / överlämnad" in text
