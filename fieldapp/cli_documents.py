@@ -38,7 +38,7 @@ LEAVES_VAULT = (
 
 
 UNREVIEWED = (
-    "fieldapp: warning: the {language} leaflet is a translation no native speaker has "
+    "fieldapp: warning: the {language} text is a translation no native speaker has "
     "reviewed yet; the paper is marked so."
 )
 
@@ -63,8 +63,8 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
         dest="doc_lang",
         default="sv",
         metavar="LANG",
-        help="leaflets and hotel sheet: the document's language (default sv); the approval "
-        "form and the case summary exist in sv only",
+        help="leaflets and hotel sheet: the document's language (default sv); approval: adds "
+        "an information page in that language to the Swedish form; summary: sv only",
     )
     pr.add_argument(
         "--description-file",
@@ -135,7 +135,11 @@ def _build(args: argparse.Namespace, session: Session) -> bytes:
     service.require_language(service.DocumentKind(kind), args.doc_lang)
     if kind == "approval":
         return service.approval_pdf(
-            ctx, args.case_id, args.buyer_id, description=_description(args.description_file)
+            ctx,
+            args.case_id,
+            args.buyer_id,
+            description=_description(args.description_file),
+            info_language=None if args.doc_lang == "sv" else args.doc_lang,
         )
     if kind in ("leaflet-seller", "leaflet-buyer"):
         audience = Audience.SELLER if kind == "leaflet-seller" else Audience.BUYER
@@ -147,7 +151,9 @@ def _build(args: argparse.Namespace, session: Session) -> bytes:
 
 def _unreviewed(args: argparse.Namespace) -> bool:
     """A leaflet printed in a language whose texts are not reviewed (the UI says so too)."""
-    if args.command != "print" or not args.kind.startswith("leaflet-"):
+    if args.command != "print" or args.doc_lang == "sv":
+        return False
+    if not args.kind.startswith("leaflet-") and args.kind != "approval":
         return False
     from fieldapp.documents.leaflet_texts import load_leaflet_texts
 

@@ -19,8 +19,10 @@ from datetime import date, datetime
 from functools import cache
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
+from fieldapp.documents.leaflet_texts import load_leaflet_texts
+from fieldapp.documents.leaflets import marks
 from fieldapp.documents.legal_text import (
     VICTIM_FUND_LAW,
     decider,
@@ -48,6 +50,7 @@ from fieldapp.documents.text import (
     ELEMENT_SV,
     IDENTITY_METHOD_SV,
     LANGUAGE_SV,
+    SHAPED_LANGUAGES,
     SOURCE_SV,
     bold,
     clock,
@@ -120,11 +123,14 @@ def build_approval(
     printed_at: datetime,
     description: str | None = None,
     authority: str | None = None,
+    info_language: str | None = None,
 ) -> bytes:
     """The form as PDF bytes, or ``InvalidInput`` saying why it may not be printed.
 
     ``description`` replaces the drafted description of the act (the officer edited it);
-    ``authority`` is the police authority's name from the county profile.
+    ``authority`` is the police authority's name from the county profile; ``info_language``
+    (a leaflet language other than Swedish) adds a last page explaining the form in that
+    language, marked as an information translation: the form itself stays Swedish.
     """
     buyer = _buyer(view, buyer_id)
     decision = _lawful_decision(view, buyer)
@@ -156,6 +162,7 @@ def build_approval(
                 *_signatures(signer, words),
             ]
         ),
+        *_information_page(info_language),
     ]
     setup = PageSetup(
         title=words.title,
@@ -407,6 +414,20 @@ def _acceptance_part(buyer: BuyerView, decision: Record, advance: bool) -> list[
             "Ett godkänt strafföreläggande förs in i belastningsregistret. Uppgiften tas bort "
             f"{years} år efter dagen för godkännandet."
         ),
+    ]
+
+
+def _information_page(language: str | None) -> list[Flowable]:
+    if language is None or language == "sv":
+        return []
+    texts = load_leaflet_texts(language)  # InvalidInput listing the languages if unknown
+    shaped = texts.language in SHAPED_LANGUAGES
+    info = texts.approval_info
+    return [
+        PageBreak(),
+        *marks(texts, example=False, extra=(info.mark,)),
+        para(info.title, "h1", shaped=shaped),
+        *[para(p, "large", shaped=shaped) for p in info.paragraphs],
     ]
 
 

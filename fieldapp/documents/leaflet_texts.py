@@ -59,6 +59,16 @@ class Leaflet:
 
 
 @dataclass(frozen=True)
+class ApprovalInfo:
+    """The information page added to the Swedish approval form in the suspect's language:
+    it explains what they are asked to sign and is marked as an information translation."""
+
+    title: str
+    mark: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LeafletTexts:
     """Everything one language file says."""
 
@@ -69,6 +79,7 @@ class LeafletTexts:
     roles: dict[str, str]
     leaflets: dict[Audience, Leaflet]
     availability: dict[str, str]  # a contact's availability code in this language
+    approval_info: ApprovalInfo
 
     def leaflet(self, audience: Audience) -> Leaflet:
         return self.leaflets[audience]
@@ -153,4 +164,9 @@ def _parse(name: str, data: dict[str, Any]) -> LeafletTexts:
         roles=_strings(f"{name} [roles]", data["roles"]),
         leaflets=leaflets,
         availability=_strings(f"{name} [availability]", data["availability"], AVAILABILITY_KEYS),
+        approval_info=ApprovalInfo(
+            title=str(data["approval_info"]["title"]),
+            mark=str(data["approval_info"]["mark"]),
+            paragraphs=tuple(str(p) for p in data["approval_info"]["paragraphs"]),
+        ),
     )

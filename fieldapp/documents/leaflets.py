@@ -80,9 +80,12 @@ def build_leaflet(
     return build_pdf(setup, story, subject=f"{audience.value} leaflet ({texts.language})")
 
 
-def marks(texts: LeafletTexts, *, example: bool) -> list[Flowable]:
-    """The visible marks above the title: an unreviewed translation, an example profile."""
-    shown = [texts.labels["unreviewed"]] if not texts.reviewed else []
+def marks(texts: LeafletTexts, *, example: bool, extra: tuple[str, ...] = ()) -> list[Flowable]:
+    """The visible marks above the title: an unreviewed translation, an example profile,
+    and ``extra`` marks (the approval form's information translation)."""
+    shown = [*extra]
+    if not texts.reviewed:
+        shown.append(texts.labels["unreviewed"])
     if example:
         shown.append(texts.labels["example"])
     if not shown:

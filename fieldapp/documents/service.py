@@ -39,7 +39,8 @@ class DocumentKind(StrEnum):
 
 
 # The documents that exist in Swedish only: a form a prosecutor relies on is Swedish, and a
-# translation of it would be a different, unreviewed legal text.
+# translation of it would be a different, unreviewed legal text. The approval form may carry
+# an information page in a leaflet language (``approval_pdf(info_language=...)``).
 SWEDISH_ONLY = {
     DocumentKind.APPROVAL: "approval form",
     DocumentKind.SUMMARY: "case summary",
@@ -53,11 +54,19 @@ def require_language(kind: DocumentKind, language: str) -> None:
     document = SWEDISH_ONLY.get(kind)
     if document is None or language == "sv":
         return
+    if kind is DocumentKind.APPROVAL:
+        from fieldapp.documents.leaflet_texts import language_codes
+
+        if language in language_codes():
+            return  # the Swedish form with an information page in that language
+        languages = "sv; an information page in " + ", ".join(language_codes())
+    else:
+        languages = "sv only"
     reason = coded(
         "document_language",
-        f"the {document} exists in sv only; not in {language!r}.",
+        f"the {document} exists in {languages}; not in {language!r}.",
         document=document,
-        languages="sv",
+        languages=languages,
         language=language,
     )
     raise InvalidInput(f"Language: {reason}", field="language", problems=(("language", reason),))
@@ -86,7 +95,12 @@ def choose_buyer(view: CaseView, buyer_id: str | None) -> BuyerView:
 
 
 def approval_pdf(
-    ctx: Context, case_id: str, buyer_id: str | None = None, *, description: str | None = None
+    ctx: Context,
+    case_id: str,
+    buyer_id: str | None = None,
+    *,
+    description: str | None = None,
+    info_language: str | None = None,
 ) -> bytes:
     """The summary-penalty form, or ``InvalidInput`` with the reason it may not be printed."""
     view = cases.case_view(ctx, case_id)
@@ -100,6 +114,7 @@ def approval_pdf(
         printed_at=ctx.now(),
         description=description,
         authority=load_county(str(county)).authority if county else None,
+        info_language=info_language,
     )
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp import cli_documents
 from fieldapp.cli import Prompter, build_parser
+from fieldapp.documents.leaflet_texts import load_leaflet_texts
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
@@ -61,6 +62,16 @@ def test_print_each_kind_and_report(
         unreviewed = "ro" in extra  # Romanian is not reviewed: the CLI says so
         assert err.count("\n") == 1 + unreviewed and "unencrypted copy outside the vault" in err
         assert ("translation no native speaker has reviewed" in err) is unreviewed
+    # The approval form in Thai: the Swedish form and an information page in Thai, marked.
+    target = tmp_path / "form-th.pdf"
+    code, _ = _run(vault, tmp_path, "print", "approval", "--case", case_id, "--lang", "th",
+                   "--out", str(target))  # fmt: skip
+    assert code == 0
+    assert "translation no native speaker has reviewed" in capsys.readouterr().err
+    pages = [p.extract_text() for p in pdfcheck.reader(target.read_bytes()).pages]
+    assert "Förhandsgodkännande av strafföreläggande" in pages[0]
+    info = load_leaflet_texts("th").approval_info
+    assert pdfcheck.thai_skeleton(info.mark) in pdfcheck.thai_skeleton(pages[-1])
     target = tmp_path / "report.pdf"
     code, _ = _run(vault, tmp_path, "report", "--operation", operation_id, "--out", str(target))
     assert code == 0 and "Insatsrapport" in pdfcheck.text(target.read_bytes())
@@ -75,11 +86,15 @@ def test_refusals_and_usage_errors(
                    "--out", str(target))  # fmt: skip
     assert code == 1 and not target.exists()
     assert "available: en, es, ro, ru, sv, th" in capsys.readouterr().err
-    for kind in ("approval", "summary"):  # Swedish only: refused, never printed in Swedish
-        code, _ = _run(vault, tmp_path, "print", kind, "--case", case_id, "--lang", "th",
-                       "--out", str(target))  # fmt: skip
-        assert code == 1 and not target.exists()
-        assert "exists in sv only; not in 'th'" in capsys.readouterr().err
+    # Swedish only: refused, never printed in Swedish as if it were Thai.
+    code, _ = _run(vault, tmp_path, "print", "summary", "--case", case_id, "--lang", "th",
+                   "--out", str(target))  # fmt: skip
+    assert code == 1 and not target.exists()
+    assert "exists in sv only; not in 'th'" in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "print", "approval", "--case", case_id, "--lang", "xx",
+                   "--out", str(target))  # fmt: skip
+    assert code == 1 and not target.exists()
+    assert "an information page in en, es, ro, ru, sv, th; not in 'xx'" in capsys.readouterr().err
     code, _ = _run(vault, tmp_path, "print", "approval", "--out", str(target))
     assert code == 2 and "--case ID is required" in capsys.readouterr().err
     code, _ = _run(vault, tmp_path, "print", "summary", "--case", case_id, "--out", "x.txt")
