@@ -16,14 +16,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from fieldapp.documents.charts import answers_chart, buyers_per_day, support_chart
-from fieldapp.documents.fonts import BODY, BOLD
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.report_data import BuyerRow, ReportData, SupportFigures
+from fieldapp.documents.row_table import Column, RowTable
 from fieldapp.documents.stamp import Stamp
 from fieldapp.documents.styles import (
-    INK,
-    RULE,
-    SHADE,
     TABLE_FONT,
     bullet,
     data_table,
@@ -280,18 +277,19 @@ def _sanction_cell(row: BuyerRow) -> str:
 
 
 _OUTCOME = {"completed": "fullbordat", "attempt": "försök", "not_enough": "–"}
-_TABLE_SIZE = 8.5
 # Column widths in mm; they add up to the content width (174 mm). Numbers are right-aligned
-# and text left-aligned, so a right-aligned column followed by a left-aligned one gets a
-# wider gap (the padding below) or their texts would touch.
+# and text left-aligned, so a text column after a right-aligned one starts with a wider gap
+# or their texts would touch.
 _COLUMNS = (
-    ("Nr", 7), ("Dag", 11), ("Ålder", 11), ("Utfall", 18), ("Överlämnat", 22),
-    ("Påföljd", 35), ("Böter", 19), ("Att betala", 19), ("Svar", 22), ("Stöd", 10),
+    Column("Nr", 7 * mm), Column("Dag", 11 * mm), Column("Ålder", 11 * mm, right=True),
+    Column("Utfall", 18 * mm, gap=6), Column("Överlämnat", 22 * mm, right=True),
+    Column("Påföljd", 35 * mm, gap=6), Column("Böter", 19 * mm, right=True),
+    Column("Att betala", 19 * mm, right=True), Column("Svar", 22 * mm, gap=7),
+    Column("Stöd", 10 * mm),
 )  # fmt: skip
 
 
-def _buyer_table(rows: tuple[BuyerRow, ...]) -> Table:
-    header = [name for name, _ in _COLUMNS]
+def _buyer_table(rows: tuple[BuyerRow, ...]) -> RowTable:
     body = [
         [
             str(i),
@@ -307,31 +305,7 @@ def _buyer_table(rows: tuple[BuyerRow, ...]) -> Table:
         ]
         for i, row in enumerate(rows, start=1)
     ]
-    table = Table([header, *body], colWidths=[w * mm for _, w in _COLUMNS], repeatRows=1)
-    table.setStyle(
-        [
-            TABLE_FONT,
-            ("FONTNAME", (0, 0), (-1, -1), BODY),
-            ("FONTNAME", (0, 0), (-1, 0), BOLD),
-            ("FONTSIZE", (0, 0), (-1, -1), _TABLE_SIZE),
-            ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-            ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-            ("ALIGN", (4, 0), (4, -1), "RIGHT"),
-            ("ALIGN", (6, 0), (7, -1), "RIGHT"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            # The gaps after right-aligned numbers before left-aligned text.
-            ("LEFTPADDING", (3, 0), (3, -1), 6),
-            ("LEFTPADDING", (5, 0), (5, -1), 6),
-            ("LEFTPADDING", (8, 0), (8, -1), 7),
-        ]
-    )
-    return table
+    return RowTable(_COLUMNS, body)
 
 
 def _support_line(side: str, figures: SupportFigures) -> str:
