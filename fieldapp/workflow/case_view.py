@@ -120,6 +120,13 @@ def _local_date(iso: str) -> date:
     return datetime.fromisoformat(iso).date()
 
 
+# The record types a case view reads, for readers that fetch many cases' records at once.
+CASE_RECORD_TYPES = (
+    PERSON_ENTITY, ELEMENT_ENTITY, NOTICE_ENTITY, HEARING_ENTITY, DECISION_ENTITY,
+    ANSWER_ENTITY, SUPPORT_ENTITY, OBSERVATION_ENTITY, TICK_ENTITY,
+)  # fmt: skip
+
+
 def load_case_view(records: Records, case_id: str, rule: CompletionRule) -> CaseView:
     case = records.require(CASE_ENTITY, case_id, "case_id")
     operation = records.get(OPERATION_ENTITY, case.operation_id) if case.operation_id else None
