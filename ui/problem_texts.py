@@ -43,6 +43,7 @@ PROBLEM_TEXTS: dict[str, str] = {
     ),
     "register_other_vault": QT_TRANSLATE_NOOP(
         "Problems", "This laptop is registered with another vault; nothing was registered."
+    ),
     # Documents and the case's police case number (i13).
     "case_number_characters": QT_TRANSLATE_NOOP(
         "Problems", "Only letters, digits, spaces and - / . : (e.g. 5000-K123456-26)."
