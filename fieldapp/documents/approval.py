@@ -339,9 +339,10 @@ def _completion_part(buyer: BuyerView) -> list[Flowable]:
     ]
     if missing and outcome is not Outcome.COMPLETED:
         lines.append("Saknas för fullbordat brott: " + ", ".join(missing) + ".")
+    # The rule set's start date is where any rule last changed (the 2020 file concerns 6:9
+    # only), not when this provision got its wording: the offence date says which applies.
     lines.append(
-        f"Gärningsdag {buyer.offence_date.isoformat()}; lagrummets lydelse från "
-        f"{buyer.rules.valid_from.isoformat()}."
+        f"Gärningsdag {buyer.offence_date.isoformat()}; lagrummet i den lydelse som gällde då."
     )
     return [rich("<br/>".join(lines), "small")]
 

@@ -172,9 +172,8 @@ def _buyer_part(data: SummaryInput, buyer: BuyerView, number: int) -> list[Flowa
         ("Bedömning", f"{OUTCOME_SV[evaluation.outcome.value]}; saknas för fullbordat: {missing}"),
         ("Brott och lagrum", provision(buyer.offence, evaluation.outcome)),
         (
-            "Gärningsdag / lydelse",
-            f"{buyer.offence_date.isoformat()} / lagrummets lydelse från "
-            f"{buyer.rules.valid_from.isoformat()}",
+            "Gärningsdag",
+            f"{buyer.offence_date.isoformat()} (lagrummet i den lydelse som gällde då)",
         ),
     ]
     for notice in buyer.notices:

@@ -158,7 +158,7 @@ def test_case_summary_has_elements_timeline_and_hash(
     assert ("Kvinnohuset" in text or "Kvinnocentrum" in text) and "tackade ja" in text
     assert "Underrättelse om misstanke" in text and "försvarare, rätt att inte yttra sig" in text
     assert "förhandsgodkännande av strafföreläggande; åklagare Åsa Påhittad" in text
-    assert "renamed" not in text and "lagrummets lydelse från 2025-07-01" in text  # no rule id
+    assert "renamed" not in text and "2026-05-14 (lagrummet i den lydelse" in text  # no rule id
     assert "Checklista" in text and "Tidslinje" in text
     assert "Anteckning: Köparen lämnade rummet" in text
     stamp = sources.case_stamp(ctx, recorded.case_id)
