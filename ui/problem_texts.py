@@ -51,6 +51,63 @@ PROBLEM_TEXTS: dict[str, str] = {
     "document_language": QT_TRANSLATE_NOOP(
         "Problems", "The {document} exists in {languages}; not in {language}."
     ),
+    # -- Ads: CSV files, ad files read under their caps, prices (i20) --
+    "csv_empty": QT_TRANSLATE_NOOP("Problems", "The file is empty."),
+    "csv_binary": QT_TRANSLATE_NOOP("Problems", "Not a CSV file (binary data)."),
+    "csv_not_utf8": QT_TRANSLATE_NOOP(
+        "Problems", 'Not UTF-8 text: save the file as "CSV UTF-8" and import it again.'
+    ),
+    "csv_no_header": QT_TRANSLATE_NOOP("Problems", "No header row."),
+    "csv_column_twice": QT_TRANSLATE_NOOP("Problems", "The column appears twice."),
+    "csv_no_text_column": QT_TRANSLATE_NOOP(
+        "Problems", "No text or title column (the first row must name the columns)."
+    ),
+    "csv_header_delimiter": QT_TRANSLATE_NOOP(
+        "Problems",
+        "No text or title column: the first row seems separated by {found}, not {used}. "
+        "Separate the columns with ',' or ';'.",
+    ),
+    "csv_field_count": QT_TRANSLATE_NOOP(
+        "Problems", "{count} field(s), but the first row has {columns}."
+    ),
+    "csv_row_delimiter": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{count} field(s), but the first row has {columns}: this line seems separated by "
+        "{found}. Use {used}, as the first row does.",
+    ),
+    "csv_quote_spans_lines": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A quoted field opened on this line runs over {lines} lines and leaves {count} "
+        "field(s), the first row {columns}: is a quote never closed?",
+    ),
+    "csv_unclosed_quote": QT_TRANSLATE_NOOP(
+        "Problems", "A quote opened on this line is never closed. The rest was not read."
+    ),
+    "csv_quote_inside": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A quoted field is closed on line {at} with more text after it (write a quote "
+        'inside a quoted field twice: ""). The rest was not read.',
+    ),
+    "csv_stray_quote": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A quote inside a field that does not start with one: put the whole field in "
+        'quotes and write the quote twice ("").',
+    ),
+    "csv_field_too_long": QT_TRANSLATE_NOOP(
+        "Problems", "A field is longer than {limit} characters. The rest was not read."
+    ),
+    "csv_unreadable": QT_TRANSLATE_NOOP(
+        "Problems", "Cannot be read as CSV. The rest was not read."
+    ),
+    "file_is_folder": QT_TRANSLATE_NOOP("Problems", "A folder, not a file."),
+    "file_not_regular": QT_TRANSLATE_NOOP(
+        "Problems", "Not a regular file (a device or a pipe): save the ads as a file first."
+    ),
+    "file_too_large": QT_TRANSLATE_NOOP(
+        "Problems", "Larger than {limit_mb} MB, the most this import reads: split it."
+    ),
+    "file_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot be read ({reason})."),
+    "price_doubt": QT_TRANSLATE_NOOP("Problems", "Must be 'ambiguous' or 'inferred'."),
 }
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from fieldapp.ads.csv_rows import LIST_COLUMNS, read_csv, split_list
 from fieldapp.ads.extract import extract
+from fieldapp.ads.files import MIB, read_capped
 from fieldapp.ads.index import require_index
 from fieldapp.ads.issues import ImportRefused, RowProblem
 from fieldapp.ads.model import (
@@ -45,7 +46,7 @@ from fieldapp.ads.register import (
 )
 from fieldapp.ads.similarity import band_keys_ahead, text_band_keys
 from fieldapp.bulk import collector_paused
-from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.errors import InvalidInput
 from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft
@@ -54,7 +55,10 @@ from fieldapp.validation import Problems
 from fieldapp.workflow.context import Context
 
 _log = logging.getLogger(__name__)
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# The most each kind of file may hold (README, "Caps on ad files"): a CSV of 100,000 ads
+# is about 60 MB; a saved page, even with its pictures in an MHTML file, a few MB.
+MAX_FILE_BYTES = 200 * MIB
+FILE_CAPS = {"csv": MAX_FILE_BYTES, "html": 20 * MIB, "mhtml": 100 * MIB}
 # From this many rows a second process reads most of the file: it takes a few tenths of
 # a second to start, the time this one needs for about a thousand rows.
 _TWO_CORES_FROM = 4000
@@ -106,15 +110,15 @@ def import_file(
 ) -> ImportReport:
     """Import ``path`` for the operation (its kind from its name unless given)."""
     kind = kind or kind_of(path.name)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise KnownError(f"{path.name}: larger than {MAX_FILE_BYTES // 2**20} MB; split it.")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise KnownError(f"Cannot read {path.name}: {exc.strerror}.") from None
+    data = read_file(path, kind)
     if kind is FileKind.CSV:
         return import_csv(ctx, operation_id, data, source=path.name, dry_run=dry_run)
     return import_page(ctx, operation_id, data, kind=kind, name=path.name, dry_run=dry_run)
+
+
+def read_file(path: Path, kind: FileKind) -> bytes:
+    """The bytes of an ad file of ``kind``, read under its cap (``fieldapp.ads.files``)."""
+    return read_capped(path, FILE_CAPS[kind.value])
 
 
 def import_csv(

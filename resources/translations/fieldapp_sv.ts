@@ -389,6 +389,22 @@
             <source>(withdrawn)</source>
             <translation>(återkallad)</translation>
         </message>
+        <message>
+            <source>The amount can be read more than one way: check it against the ad.</source>
+            <translation>Beloppet kan läsas på mer än ett sätt: kontrollera det mot annonsen.</translation>
+        </message>
+        <message>
+            <source>No currency in the ad: read as a price from the words around it. Check it.</source>
+            <translation>Ingen valuta i annonsen: tolkat som ett pris utifrån orden runt omkring. Kontrollera det.</translation>
+        </message>
+        <message>
+            <source>Written with the letter O for a zero: check the number against the ad.</source>
+            <translation>Skrivet med bokstaven O i stället för noll: kontrollera numret mot annonsen.</translation>
+        </message>
+        <message>
+            <source>Written across a line break: check that it is one number.</source>
+            <translation>Skrivet över en radbrytning: kontrollera att det är ett och samma nummer.</translation>
+        </message>
     </context>
     <context>
         <name>AdsDialogs</name>
@@ -2822,6 +2838,86 @@
             <source>The {document} exists in {languages}; not in {language}.</source>
             <translation>Dokumentet ({document}) finns på {languages}; inte på {language}.</translation>
         </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>Filen är tom.</translation>
+        </message>
+        <message>
+            <source>Not a CSV file (binary data).</source>
+            <translation>Ingen CSV-fil (binära data).</translation>
+        </message>
+        <message>
+            <source>Not UTF-8 text: save the file as "CSV UTF-8" and import it again.</source>
+            <translation>Inte UTF-8-text: spara filen som "CSV UTF-8" och importera den igen.</translation>
+        </message>
+        <message>
+            <source>No header row.</source>
+            <translation>Ingen rubrikrad.</translation>
+        </message>
+        <message>
+            <source>The column appears twice.</source>
+            <translation>Kolumnen finns två gånger.</translation>
+        </message>
+        <message>
+            <source>No text or title column (the first row must name the columns).</source>
+            <translation>Ingen kolumn för text eller rubrik (första raden ska namnge kolumnerna).</translation>
+        </message>
+        <message>
+            <source>No text or title column: the first row seems separated by {found}, not {used}. Separate the columns with ',' or ';'.</source>
+            <translation>Ingen kolumn för text eller rubrik: första raden verkar avgränsad med {found}, inte {used}. Skilj kolumnerna åt med ',' eller ';'.</translation>
+        </message>
+        <message>
+            <source>{count} field(s), but the first row has {columns}.</source>
+            <translation>{count} fält, men första raden namnger {columns} kolumner.</translation>
+        </message>
+        <message>
+            <source>{count} field(s), but the first row has {columns}: this line seems separated by {found}. Use {used}, as the first row does.</source>
+            <translation>{count} fält, men första raden namnger {columns} kolumner: den här raden verkar avgränsad med {found}. Använd {used}, som första raden gör.</translation>
+        </message>
+        <message>
+            <source>A quoted field opened on this line runs over {lines} lines and leaves {count} field(s), the first row {columns}: is a quote never closed?</source>
+            <translation>Ett fält inom citattecken som börjar på den här raden sträcker sig över {lines} rader och ger {count} fält, första raden {columns}: saknas ett avslutande citattecken?</translation>
+        </message>
+        <message>
+            <source>A quote opened on this line is never closed. The rest was not read.</source>
+            <translation>Ett citattecken som börjar på den här raden avslutas aldrig. Resten lästes inte.</translation>
+        </message>
+        <message>
+            <source>A quoted field is closed on line {at} with more text after it (write a quote inside a quoted field twice: ""). The rest was not read.</source>
+            <translation>Ett fält inom citattecken avslutas på rad {at} men följs av mer text (ett citattecken inne i ett fält inom citattecken skrivs två gånger: ""). Resten lästes inte.</translation>
+        </message>
+        <message>
+            <source>A quote inside a field that does not start with one: put the whole field in quotes and write the quote twice ("").</source>
+            <translation>Ett citattecken mitt i ett fält som inte börjar med ett: sätt hela fältet inom citattecken och skriv citattecknet två gånger ("").</translation>
+        </message>
+        <message>
+            <source>A field is longer than {limit} characters. The rest was not read.</source>
+            <translation>Ett fält är längre än {limit} tecken. Resten lästes inte.</translation>
+        </message>
+        <message>
+            <source>Cannot be read as CSV. The rest was not read.</source>
+            <translation>Kan inte läsas som CSV. Resten lästes inte.</translation>
+        </message>
+        <message>
+            <source>A folder, not a file.</source>
+            <translation>En mapp, inte en fil.</translation>
+        </message>
+        <message>
+            <source>Not a regular file (a device or a pipe): save the ads as a file first.</source>
+            <translation>Ingen vanlig fil (en enhet eller en pipe): spara annonserna som en fil först.</translation>
+        </message>
+        <message>
+            <source>Larger than {limit_mb} MB, the most this import reads: split it.</source>
+            <translation>Större än {limit_mb} MB, det mesta den här importen läser: dela upp den.</translation>
+        </message>
+        <message>
+            <source>Cannot be read ({reason}).</source>
+            <translation>Kan inte läsas ({reason}).</translation>
+        </message>
+        <message>
+            <source>Must be 'ambiguous' or 'inferred'.</source>
+            <translation>Måste vara 'ambiguous' eller 'inferred'.</translation>
+        </message>
     </context>
     <context>
         <name>ProposalsModel</name>
@@ -3280,6 +3376,10 @@
         <message>
             <source>Registered: {ad}</source>
             <translation>Registrerad: {ad}</translation>
+        </message>
+        <message>
+            <source>{mark} Check {number}: {why}</source>
+            <translation>{mark} Kontrollera {number}: {why}</translation>
         </message>
     </context>
     <context>
