@@ -48,7 +48,6 @@ _PRICE = re.compile(
     rf"(?:(?<![\w]){_CURRENCY_BEFORE}\s*(?P<amt_b>{_AMOUNT}){_DECIMALS.format('dec_b')}"
     rf"|(?P<amt>{_AMOUNT}){_DECIMALS.format('dec')}(?:\s*[-–]\s*(?P<amt_to>{_AMOUNT}))?"
     rf"\s*{_CURRENCY_AFTER})",
-    re.IGNORECASE,
 )
 _CURRENCIES = {
     ":-": "SEK",
@@ -109,22 +108,32 @@ _DURATION = re.compile(
     r"|(?P<hour>hel\s*timme|heltimme|timmen|timme|timpris(?:et)?|timtaxa|hour|hora|oră"
     r"|час|godzina|ชั่วโมง))"
     rf"{_LETTER_AFTER}",
-    re.IGNORECASE,
 )
 # Written onto a price, a duration is that price's: "kr/h", "per timme", "för en timme".
-_JOINED_UNIT = re.compile(r"\s*(?:/(?!\s)|(?:per|pro|för|for|a|à|i|pe)\s+)", re.IGNORECASE)
+_JOINED_UNIT = re.compile(r"\s*(?:/(?!\s)|(?:per|pro|för|for|a|à|i|pe)\s+)")
 # Right after "/" or "per", a unit alone is one of it: "kr/h", "per tim".
-_SHORT_UNIT = re.compile(r"(?:h|tim|hr)(?![^\W\d_])", re.IGNORECASE)
+_SHORT_UNIT = re.compile(r"(?:h|tim|hr)(?![^\W\d_])")
 # What makes a bare number a price: a price word before it ("Pris: 1500").
 _PRICE_WORD = re.compile(
     r"(?<![^\W\d_])(?:pris(?:et)?(?:\s+är)?|price|precio|pre[țţt]|cena|цена|ราคา)[\s:=–—-]*$",
-    re.IGNORECASE,
 )
 _BARE = re.compile(rf"(?<![\d.,:/])(?P<amt>{_AMOUNT})(?![\d]|[.,:]\d|\s*%)")
 _BETWEEN = re.compile(r"[\s:=–—-]*")  # what may stand between a duration and its amount
 # Where one price's description ends and the next begins ("godz. 1500": not after a unit).
-_SEGMENT = re.compile(r"\n|;|\||•|·|,\s|(?<!godz)(?<!min)(?<!\bkl)\.\s|!\s")
+# (It starts with one set of characters, so the pattern skips ahead fast.)
+_SEGMENT = re.compile(
+    r"[\n;|•·,!.](?:(?<=[\n;|•·])|(?<=[,!])(?=\s)|(?<=\.)(?<!godz\.)(?<!min\.)(?<!\bkl\.)(?=\s))"
+)
 _DIGIT = re.compile(r"\d")
+# What every pattern above needs to find anything, lower-cased: a clause with none of
+# these holds no price (a currency marker, a duration word, a price word). Substring tests
+# are far cheaper than the patterns, and most clauses with a digit are ages, rooms, dates.
+_MARKS = ("kr", ":-", ",-", "sek", "€", "eur", "$", "usd", "dollar", "£", "gbp", "nok", "dkk",
+          "крон", "coroane", "koron", "halv", "½", "1/2", "half", "hora", "jum", "полчаса",
+          "pół", "ชั่วโมง", "natt", "night", "noche", "noapte", "ночь", "noc", "ค้างคืน", "min",
+          "мин", "นาที", "tim", "oră", "час", "godz", "hour", "pris", "price", "precio", "preț",
+          "preţ", "pret", "cena", "цена", "ราคา")  # fmt: skip
+_GATE = re.compile("|".join(map(re.escape, _MARKS)) + r"|\d\s*(?:h|(?:de\s+)?or[ăea])")
 _WORDS = re.compile(r"[\w½/+'-]+")
 _SEPARATORS = re.compile(r"[ \u00a0\u202f.,]")
 
@@ -233,10 +242,14 @@ def find_prices(text: str) -> list[Price]:
     prices: list[Price] = []
     seen: set[tuple[Any, ...]] = set()
     for segment in _segments(text):
-        # Most clauses of an ad hold no number at all; the patterns are costly to try.
+        # Most clauses of an ad hold no number at all, and most that do hold no price;
+        # the patterns are costly to try, these tests are not.
         if not _DIGIT.search(segment):
             continue
-        for price in _clause_prices(segment):
+        low = _lower(segment)
+        if not _GATE.search(low):
+            continue
+        for price in _clause_prices(segment, low):
             # An ad often repeats its price list: the same price once is enough.
             key = _stored_form(price)
             if key not in seen:
@@ -264,25 +277,39 @@ def clear_caches() -> None:
 
 
 def _blank(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
+    if not spans:
+        return text
+    chars = list(text)
     for start, end in spans:
-        text = text[:start] + fill * (end - start) + text[end:]
-    return text
+        chars[start:end] = fill * (end - start)
+    return "".join(chars)
+
+
+def _lower(segment: str) -> str:
+    """``segment`` in lower case, one character for one (so positions stay), the long s
+    as an s: the patterns are written in lower case, which is far faster than ignoring
+    case."""
+    low = segment.lower()
+    if len(low) != len(segment):  # "İ" lowers to two characters: keep such as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in segment)
+    return low.replace("ſ", "s") if "ſ" in low else low
 
 
 @lru_cache(maxsize=8192)
-def _clause_prices(segment: str) -> tuple[Price, ...]:
-    """The prices in one clause, in order. Cached: advertisers write the same price lines
-    ("30 min – 1500 kr") ad after ad, and a clause's prices depend on the clause alone."""
-    found = _marked_prices(segment)
+def _clause_prices(segment: str, low: str) -> tuple[Price, ...]:
+    """The prices in one clause (``low`` is it in lower case), in order. Cached:
+    advertisers write the same price lines ("30 min – 1500 kr") ad after ad, and a
+    clause's prices depend on the clause alone."""
+    found = _marked_prices(low)
     # Prices blanked with a character that is neither a space nor a word: what stood
     # there never counts as the gap between a duration and a bare number.
-    rest = _blank(segment, [(f.start, f.end) for f in found], "\x00")
+    rest = _blank(low, [(f.start, f.end) for f in found], "\x00")
     durations = _durations(rest)
     found += _inferred_prices(rest, durations)
     if not found:
         return ()
     found.sort(key=lambda f: f.start)
-    _pair(segment, found, durations)
+    _pair(low, found, durations)
     out = []
     for i, f in enumerate(found):
         previous_end = found[i - 1].end if i else 0
@@ -296,7 +323,7 @@ def _clause_prices(segment: str) -> tuple[Price, ...]:
                 night=f.duration.night if f.duration else False,
                 label=_label(clause, f.start - previous_end, f.end - previous_end),
                 amount_to=f.amount_to,
-                source=f.source,
+                source=segment[f.start : f.end].strip(),
                 doubt=f.doubt,
             )
         )
@@ -311,7 +338,7 @@ def _marked_prices(segment: str) -> list[_Found]:
         amount, doubt = _amount(raw, m.group("dec") or m.group("dec_b"))
         if not 1 <= amount <= MAX_AMOUNT:
             continue
-        marker = (m.group("cur_a") or m.group("cur_b")).lower().replace("ſ", "s")
+        marker = m.group("cur_a") or m.group("cur_b")
         if m.group("cur_b") and marker == "kr" and amount < _MIN_INFERRED:
             continue  # "kr 20-22" is a typo for "kl", not twenty kronor
         top = m.group("amt_to")
@@ -328,8 +355,11 @@ def _inferred_prices(rest: str, durations: list[_Duration]) -> list[_Found]:
     """Bare numbers that the words make prices: after a price word, or right beside a
     duration ("30 min: 1500", "2000 för en timme"). ``rest`` is the clause with the
     marked prices blanked out."""
-    found = []
-    for m in _BARE.finditer(_blank(rest, [(d.start, d.end) for d in durations])):
+    found: list[_Found] = []
+    bare = _blank(rest, [(d.start, d.end) for d in durations])
+    if not _DIGIT.search(bare):  # every number is a price's or a duration's already
+        return found
+    for m in _BARE.finditer(bare):
         amount = int(_SEPARATORS.sub("", m.group("amt")))
         if not _MIN_INFERRED <= amount <= MAX_AMOUNT:
             continue
