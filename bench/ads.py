@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from bench import ads_data
 from bench.ads_data import TOWNS, Advertiser, hotels, written_phone
 from fieldapp.ads import duplicates, extract, importing
 from fieldapp.ads.search import SearchQuery, parse_query, search
@@ -162,7 +163,7 @@ def main() -> None:
             return lambda: search(ctx, parse_query(number))
 
         def word_query() -> Callable[[], object]:
-            words = word_query(rng, generated)
+            words = ads_data.word_query(rng, generated)
             return lambda: search(ctx, parse_query(words))
 
         def place_query() -> Callable[[], object]:
