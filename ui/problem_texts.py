@@ -107,6 +107,8 @@ PROBLEM_TEXTS: dict[str, str] = {
         "Problems", "Larger than {limit_mb} MB, the most this import reads: split it."
     ),
     "file_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot be read ({reason})."),
+    "mhtml_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot be read as an MHTML file."),
+    "mhtml_undecodable": QT_TRANSLATE_NOOP("Problems", "Its HTML part cannot be decoded."),
     "price_doubt": QT_TRANSLATE_NOOP("Problems", "Must be 'ambiguous' or 'inferred'."),
 }
 

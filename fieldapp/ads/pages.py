@@ -23,6 +23,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from fieldapp.ads.issues import ImportRefused, RowProblem, line_of
+from fieldapp.errors import coded
 
 MHTML_TYPE = "multipart/related"
 HTML_TYPE = "text/html"
@@ -146,9 +147,10 @@ def read_mhtml(data: bytes) -> SavedPage:
     _refuse_binary(data, "MHTML file")
     try:
         message = email.parser.BytesParser(policy=email.policy.default).parsebytes(data)
-    except Exception as exc:  # the parser's own bugs on hostile input: still a refusal
+    except Exception:  # the parser's own bugs on hostile input: still a refusal
         raise ImportRefused(
-            "MHTML file", [RowProblem(None, None, f"unreadable ({exc}).")]
+            "MHTML file",
+            [RowProblem(None, None, coded("mhtml_unreadable", "cannot be read as an MHTML file."))],
         ) from None
     assert isinstance(message, EmailMessage)
     problems = _mhtml_problems(data, message)
@@ -160,9 +162,14 @@ def read_mhtml(data: bytes) -> SavedPage:
     assert isinstance(part, EmailMessage)
     try:
         raw = part.get_payload(decode=True)
-    except (ValueError, LookupError) as exc:
+    except (ValueError, LookupError):
         raise ImportRefused(
-            "MHTML file", [RowProblem(None, "html", f"cannot be decoded ({exc}).")]
+            "MHTML file",
+            [
+                RowProblem(
+                    None, "html", coded("mhtml_undecodable", "its HTML part cannot be decoded.")
+                )
+            ],
         ) from None
     assert isinstance(raw, bytes)
     try:

@@ -2918,6 +2918,14 @@
             <source>Must be 'ambiguous' or 'inferred'.</source>
             <translation>Måste vara 'ambiguous' eller 'inferred'.</translation>
         </message>
+        <message>
+            <source>Cannot be read as an MHTML file.</source>
+            <translation>Kan inte läsas som en MHTML-fil.</translation>
+        </message>
+        <message>
+            <source>Its HTML part cannot be decoded.</source>
+            <translation>Dess HTML-del kan inte avkodas.</translation>
+        </message>
     </context>
     <context>
         <name>ProposalsModel</name>
