@@ -186,7 +186,6 @@ class _Found:
     amount: int
     currency: str
     amount_to: int | None
-    source: str
     doubt: str | None
     duration: _Duration | None = None
 
@@ -345,9 +344,7 @@ def _marked_prices(segment: str) -> list[_Found]:
         amount_to = _amount(top, None)[0] if top else None
         if amount_to is not None and not amount < amount_to <= MAX_AMOUNT:
             amount_to = None
-        source = m.group(0).strip()
-        found.append(_Found(m.start(), m.end(), amount, _CURRENCIES[marker], amount_to,
-                            source, doubt))  # fmt: skip
+        found.append(_Found(m.start(), m.end(), amount, _CURRENCIES[marker], amount_to, doubt))
     return found
 
 
@@ -372,7 +369,7 @@ def _inferred_prices(rest: str, durations: list[_Duration]) -> list[_Found]:
             joined = _JOINED_UNIT.match(rest, end) or _BETWEEN.match(rest, end)
             priced = joined is not None and any(d.start == joined.end() for d in durations)
         if priced:
-            found.append(_Found(start, end, amount, "SEK", None, m.group(0), INFERRED))
+            found.append(_Found(start, end, amount, "SEK", None, INFERRED))
     return found
 
 
