@@ -20,7 +20,7 @@ Tests check the two agree on random ad-like text.
 
 Ads are typed and copied in many ways, so a run is tidied before it is matched, character
 for character (every position stays): any dash (en dash, em dash, minus, the Unicode
-hyphens) becomes "-", any space (no-break, narrow, thin) and a line break become " ". A
+hyphens) becomes "-", a middle dot ".", any space (no-break, narrow, thin) and a line break become " ". A
 number typed with the letter O for a zero ("O7O-174 O6 O5") is read with the zeros, in a
 run that holds at least four real digits and touches no other letter. A number found
 across a line break, or with an O read as zero, is read with less confidence: it is
@@ -43,12 +43,13 @@ from fieldapp.ads.prices import clear_caches as clear_prices
 from fieldapp.domain.common import DEFAULT_REGION
 
 # Six or more digits with at most three separators between two of them; a leading + or (.
-_SEPARATOR = r"[\s\u00a0\u202f\u2007\u2009().\-/\u2010-\u2015\u2212\ufe63\uff0d]"
+_SEPARATOR = r"[\s\u00a0\u202f\u2007\u2009().\u00b7\-/\u2010-\u2015\u2212\ufe63\uff0d]"
 _PHONE_RUN = re.compile(rf"[+(]?\d(?:{_SEPARATOR}{{0,3}}\d){{5,}}")
 # Dashes and spaces as the matcher knows them, one character for one (positions stay).
 _TIDY = str.maketrans(
     {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"}
     | {c: " " for c in "\u00a0\u202f\u2007\u2009\n\r\t\v\f"}
+    | {"\u00b7": "."}  # a middle dot, as in "070·174·06·05"
 )
 _UNTIDY = re.compile(r"[^0-9 ()+./\-]")
 # The letter O typed for a zero: a run of digits and O's, touching no other letter.
