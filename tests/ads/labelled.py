@@ -58,7 +58,7 @@ def load() -> list[LabelledAd]:
         head, *lines = block.strip("\n").split("\n")
         ad_id, _, group = head.partition(" group=")
         truth = {ln.split(" ", 1)[0]: ln.partition(" ")[2].strip() for ln in lines if ln[:1] == "@"}
-        text = "\n".join(ln for ln in lines if ln[:1] != "@")
+        text = "\n".join(ln for ln in lines if ln[:1] not in ("@", "#")).strip("\n")
         for token, char in _SPACES.items():
             text = text.replace(token, char)
         ads.append(
