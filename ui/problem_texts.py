@@ -52,6 +52,7 @@ PROBLEM_TEXTS: dict[str, str] = {
         "Problems", "The {document} exists in {languages}; not in {language}."
     ),
     # -- Ads: CSV files, ad files read under their caps, prices (i20) --
+    # -- Ads: CSV files, saved pages, prices (i20) --
     "csv_empty": QT_TRANSLATE_NOOP("Problems", "The file is empty."),
     "csv_binary": QT_TRANSLATE_NOOP("Problems", "Not a CSV file (binary data)."),
     "csv_not_utf8": QT_TRANSLATE_NOOP(
@@ -99,14 +100,6 @@ PROBLEM_TEXTS: dict[str, str] = {
     "csv_unreadable": QT_TRANSLATE_NOOP(
         "Problems", "Cannot be read as CSV. The rest was not read."
     ),
-    "file_is_folder": QT_TRANSLATE_NOOP("Problems", "A folder, not a file."),
-    "file_not_regular": QT_TRANSLATE_NOOP(
-        "Problems", "Not a regular file (a device or a pipe): save the ads as a file first."
-    ),
-    "file_too_large": QT_TRANSLATE_NOOP(
-        "Problems", "Larger than {limit_mb} MB, the most this import reads: split it."
-    ),
-    "file_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot be read ({reason})."),
     "mhtml_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot be read as an MHTML file."),
     "mhtml_undecodable": QT_TRANSLATE_NOOP("Problems", "Its HTML part cannot be decoded."),
     "price_doubt": QT_TRANSLATE_NOOP("Problems", "Must be 'ambiguous' or 'inferred'."),

@@ -20,11 +20,11 @@ Tests check the two agree on random ad-like text.
 
 Ads are typed and copied in many ways, so a run is tidied before it is matched, character
 for character (every position stays): any dash (en dash, em dash, minus, the Unicode
-hyphens) becomes "-", a middle dot ".", any space (no-break, narrow, thin) and a line break become " ". A
-number typed with the letter O for a zero ("O7O-174 O6 O5") is read with the zeros, in a
-run that holds at least four real digits and touches no other letter. A number found
-across a line break, or with an O read as zero, is read with less confidence: it is
-marked for the officer to confirm (``Extraction.phone_doubts``).
+hyphens) becomes "-", a middle dot ".", any space (no-break, narrow, thin) and a line
+break " ". A number typed with the letter O for a zero ("O7O-174 O6 O5") is read with the
+zeros, in a run that holds at least four real digits and touches no other letter. A
+number found across a line break, or with an O read as zero, is read with less
+confidence: it is marked for the officer to confirm (``Extraction.phone_doubts``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,6 @@ from typing import Any
 
 from fieldapp.ads.csv_rows import LIST_COLUMNS, read_csv, split_list
 from fieldapp.ads.extract import extract
-from fieldapp.ads.files import MIB, read_capped
 from fieldapp.ads.index import require_index
 from fieldapp.ads.issues import ImportRefused, RowProblem
 from fieldapp.ads.model import (
@@ -47,6 +46,7 @@ from fieldapp.ads.register import (
 from fieldapp.ads.similarity import band_keys_ahead, text_band_keys
 from fieldapp.bulk import collector_paused
 from fieldapp.errors import InvalidInput
+from fieldapp.inputs import ATTACHMENT_MAX_BYTES, MIB, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft
@@ -56,9 +56,10 @@ from fieldapp.workflow.context import Context
 
 _log = logging.getLogger(__name__)
 # The most each kind of file may hold (README, "Caps on ad files"): a CSV of 100,000 ads
-# is about 60 MB; a saved page, even with its pictures in an MHTML file, a few MB.
+# is about 60 MB; a saved page is attached to its ad, so it is held to the attachments' cap.
 MAX_FILE_BYTES = 200 * MIB
-FILE_CAPS = {"csv": MAX_FILE_BYTES, "html": 20 * MIB, "mhtml": 100 * MIB}
+FILE_CAPS = {"csv": MAX_FILE_BYTES, "html": 20 * MIB, "mhtml": ATTACHMENT_MAX_BYTES}
+_WHAT = {"csv": "CSV file of ads", "html": "saved web page", "mhtml": "saved web page (MHTML)"}
 # From this many rows a second process reads most of the file: it takes a few tenths of
 # a second to start, the time this one needs for about a thousand rows.
 _TWO_CORES_FROM = 4000
@@ -117,8 +118,9 @@ def import_file(
 
 
 def read_file(path: Path, kind: FileKind) -> bytes:
-    """The bytes of an ad file of ``kind``, read under its cap (``fieldapp.ads.files``)."""
-    return read_capped(path, FILE_CAPS[kind.value])
+    """The bytes of an ad file of ``kind``, read under its cap (``fieldapp.inputs``: a
+    folder, a device or a FIFO is refused before anything is read)."""
+    return read_capped(path, FILE_CAPS[kind.value], _WHAT[kind.value])
 
 
 def import_csv(

@@ -1,6 +1,6 @@
 """A bad CSV file is refused whole, in the app's own coded words naming the line, and
 nothing of it is stored; ad files are read from disk under a stated cap, and a folder, a
-device or a FIFO is refused before anything is read."""
+device or a FIFO is refused before anything is read (``fieldapp.inputs``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from fieldapp.ads import importing
 from fieldapp.ads.importing import FileKind
 from fieldapp.ads.issues import ImportRefused
 from fieldapp.ads.model import AD_ENTITY
+from fieldapp.inputs import InputRefused
 from fieldapp.workflow.context import Context
 
 HEADER = "url,text\n"
@@ -76,20 +77,19 @@ def test_quotes_written_right_are_read(ctx: Context, operation_id: str) -> None:
 
 
 def _refusal(path: Path, kind: FileKind | None = None) -> str:
-    with pytest.raises(ImportRefused) as refused:
+    with pytest.raises(InputRefused) as refused:
         importing.read_file(path, kind or importing.kind_of(path.name))
-    (problem,) = refused.value.rows
-    return problem.reason.code  # type: ignore[attr-defined, no-any-return]
+    return refused.value.code
 
 
 def test_a_file_over_its_cap_is_refused_unread(tmp_path: Path) -> None:
     huge = tmp_path / "enorm.csv"
     with huge.open("wb") as f:
         f.truncate(4 * 2**30)  # 4 GiB, sparse: nothing is written to the disk
-    assert _refusal(huge) == "file_too_large"
+    assert _refusal(huge) == "input_too_large"
     page = tmp_path / "sida.html"
     page.write_bytes(b"<p>" + b"x" * (importing.FILE_CAPS["html"]) + b"</p>")
-    assert _refusal(page) == "file_too_large"
+    assert _refusal(page) == "input_too_large"
     page.write_bytes(b"<p>Hej</p>")
     assert importing.read_file(page, FileKind.HTML) == b"<p>Hej</p>"
 
@@ -98,15 +98,15 @@ def test_a_file_over_its_cap_is_refused_unread(tmp_path: Path) -> None:
 def test_a_device_is_refused_before_it_is_read(tmp_path: Path) -> None:
     link = tmp_path / "noll.csv"
     link.symlink_to("/dev/zero")
-    assert _refusal(link) == "file_not_regular"
-    assert _refusal(Path("/dev/zero"), FileKind.MHTML) == "file_not_regular"
+    assert _refusal(link) == "input_not_a_file"
+    assert _refusal(Path("/dev/zero"), FileKind.MHTML) == "input_not_a_file"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no FIFOs on Windows")
 def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     fifo = tmp_path / "ror.csv"
     os.mkfifo(fifo)
-    assert _refusal(fifo) == "file_not_regular"
+    assert _refusal(fifo) == "input_not_a_file"
 
 
 def test_a_folder_or_a_missing_file_is_refused(
@@ -114,7 +114,7 @@ def test_a_folder_or_a_missing_file_is_refused(
 ) -> None:
     folder = tmp_path / "mapp.csv"
     folder.mkdir()
-    assert _refusal(folder) == "file_is_folder"
-    assert _refusal(tmp_path / "saknas.csv") == "file_unreadable"
-    with pytest.raises(ImportRefused):
+    assert _refusal(folder) == "input_not_a_file"
+    assert _refusal(tmp_path / "saknas.csv") == "input_refused"
+    with pytest.raises(InputRefused):
         importing.import_file(ctx, operation_id, folder)
