@@ -51,7 +51,6 @@ PROBLEM_TEXTS: dict[str, str] = {
     "document_language": QT_TRANSLATE_NOOP(
         "Problems", "The {document} exists in {languages}; not in {language}."
     ),
-    # -- Ads: CSV files, ad files read under their caps, prices (i20) --
     # -- Ads: CSV files, saved pages, prices (i20) --
     "csv_empty": QT_TRANSLATE_NOOP("Problems", "The file is empty."),
     "csv_binary": QT_TRANSLATE_NOOP("Problems", "Not a CSV file (binary data)."),
