@@ -44,6 +44,11 @@ PROBLEM_TEXTS: dict[str, str] = {
     "register_other_vault": QT_TRANSLATE_NOOP(
         "Problems", "This laptop is registered with another vault; nothing was registered."
     ),
+    # Capture (i12a): languages typed in a person's fields.
+    "one_language": QT_TRANSLATE_NOOP("Problems", "One language code only, such as ro."),
+    "language_codes": QT_TRANSLATE_NOOP(
+        "Problems", "Use language codes such as sv, or several as ro, en."
+    ),
 }
 
 

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -293,10 +293,20 @@ class CaseScreen(QWidget):
         self.note_label.setBuddy(self.note)
         self.note_message = MessageBox(self)
 
+        # "sparat ✓": what the last Enter recorded, and when; the step has moved on by then.
+        self.saved = QLabel(self)
+        self.saved.setObjectName("savedLine")
+        self.saved.setProperty("severity", "ok")
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved.hide()
+        middle = QVBoxLayout()
+        middle.setSpacing(2)
+        middle.addWidget(self.saved)
+        middle.addWidget(self.step_area, 1)
         body = QHBoxLayout()
         body.setSpacing(10)
         body.addWidget(self.left)
-        body.addWidget(self.step_area, 1)
+        body.addLayout(middle, 1)
         body.addWidget(self.right)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_label)
@@ -324,6 +334,9 @@ class CaseScreen(QWidget):
         self.note.returnPressed.connect(self._add_note)
         self.note.textEdited.connect(self._note_edited)
         self.workspace.changed.connect(self._on_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def _arrange(self, *, wide: bool) -> None:
         """Timeline on the right when there is room; under the checklist when not."""
@@ -364,6 +377,7 @@ class CaseScreen(QWidget):
         self.timeline_model.load(self.workspace.case_events(case_id))
         self._restore_note()
         self.explanation.hide()
+        self.saved.hide()
         key = step if step and self.checklist_model.row_of(step) >= 0 else None
         self._select(key or self._first_open_key(), focus=True)
 
@@ -536,6 +550,10 @@ class CaseScreen(QWidget):
             self.panel.show_key(key)
             return
         panel = self._make_panel(key)
+        focus = QApplication.focusWidget()
+        typing_here = (
+            self.panel is not None and focus is not None and (self.panel.isAncestorOf(focus))
+        )
         if self.panel is not None:
             self.panel.flush()
             old = self.step_area.takeWidget()
@@ -544,13 +562,27 @@ class CaseScreen(QWidget):
                 old.deleteLater()
         self.panel = panel
         if panel is None:
+            if typing_here:
+                self.checklist.setFocus()
             return
         self.step_area.setWidget(panel)
+        panel.guard_buttons()
         panel.show_key(key)
-        panel.done.connect(self._advance)
+        panel.done.connect(self._on_done)
         panel.next_requested.connect(self._advance)
         if isinstance(panel, PersonStep):
             panel.person_created.connect(self._on_person_created)
+        if typing_here:
+            # The focus was in the step that went away: put it in this one's first input
+            # ourselves rather than leave it wherever Qt's focus chain would send it.
+            panel.focus_first()
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field reached by Tab or Alt+letter is scrolled into view."""
+        panel = self.step_area.widget()
+        if new is not None and panel is not None and panel.isAncestorOf(new):
+            self.step_area.ensureWidgetVisible(new, 20, 40)
 
     def _make_panel(self, key: StepKey) -> StepPanel | None:
         view = self.view
@@ -666,19 +698,29 @@ class CaseScreen(QWidget):
     @Slot()
     def _advance(self) -> None:
         """The step is done: open the next open one and put the cursor in it. After adding
-        a person that is the first open step (the other person may still be missing)."""
+        a person that is the first open step (the other person may still be missing).
+
+        At once, not from a timer: a key typed right after Enter must reach the next
+        step's field, never the field of the step just recorded."""
         current = self._step_key.text() if self._step_key else None
         first = self._person_added
         self._person_added = False
+        if not self.workspace.active:
+            return
+        self._select(self._first_open_key() if first else self._next_open_key(current), focus=True)
 
-        def go() -> None:
-            if not self.workspace.active:
-                return
-            self._select(
-                self._first_open_key() if first else self._next_open_key(current), focus=True
+    @Slot()
+    def _on_done(self) -> None:
+        """A step recorded by Enter: say so ("saved ✓", what, when), then move on."""
+        panel = self.sender()
+        if isinstance(panel, StepPanel):
+            self.saved.setText(
+                self.tr("saved ✓ {time}: {step}").format(
+                    time=self.workspace.now().strftime("%H:%M:%S"), step=panel.title.text()
+                )
             )
-
-        QTimer.singleShot(0, go)
+            self.saved.show()
+        self._advance()
 
     def next_step(self) -> None:
         current = self._step_key.text() if self._step_key else None
