@@ -20,19 +20,22 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 
+from fieldapp.domain.evaluation import ElementKind
 from fieldapp.storage.records import Record
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases, persons
 from tests.conftest import FIELD_ID, FIELD_PASS
-from tests.ui.conftest import log_in
+from tests.ui.conftest import case_by_place, log_in
 from ui.app import AppController
+from ui.choices import ChoiceRows
 from ui.screens.case_screen import CaseScreen, panel_id_for
-from ui.screens.elements import ITEM_KINDS
+from ui.screens.elements import ITEM_KINDS, ElementsStep
 from ui.screens.step import StepKey
+from ui.widgets import CodeCombo
 from ui.workspace import Workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -419,3 +422,137 @@ def test_monkey_never_misfiles(qtbot: Any, started: Any) -> None:
 @pytest.mark.parametrize("seed", range(8))
 def test_monkey_never_misfiles_long(qtbot: Any, started: Any, seed: int) -> None:
     _monkey(qtbot, started, seed=seed, bursts=1500)
+
+
+# -- short choices ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def case_screen(qtbot: Any, workspace: Workspace) -> Iterator[CaseScreen]:
+    screen = CaseScreen(workspace)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    yield screen
+    screen.flush()
+
+
+def _key(widget: QWidget, text: str) -> None:
+    if text.isascii():
+        QTest.keyClicks(widget, text)
+    else:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, NONE, text))
+
+
+@_POPUP_NOISE
+def test_every_short_choice_of_the_case_screen_by_digit_and_letter(
+    qtbot: Any, case_screen: CaseScreen, workspace: Workspace
+) -> None:
+    """Every step's short choices: each digit picks its row, each row's first letter
+    reaches it, the chosen row is the one marked; Space changes nothing."""
+    case_id = case_by_place(workspace, "Hotell Påhittat")
+    case_screen.open_case(case_id)
+    seen: set[str] = set()
+    keys = [r.key for r in case_screen.checklist_model.rows() if r.kind != "phase"]
+    for key in keys:
+        case_screen._select(key, focus=True)
+        panel = case_screen.panel
+        assert panel is not None
+        for rows in panel.findChildren(ChoiceRows):
+            if not rows.isVisibleTo(panel) or not rows.codes():
+                continue
+            name = f"{type(panel).__name__}.{type(rows.parent()).__name__}:{rows.texts()[:2]}"
+            seen.add(type(panel).__name__)
+            rows.setFocus()
+            assert QApplication.focusWidget() is rows, name
+            codes = rows.codes()
+            empty = len(rows.texts()) > len(codes)  # a "none" row numbered 0
+            for number, code in enumerate(codes, start=1 if not empty else 1):
+                if number > 9:
+                    break
+                _key(QApplication.focusWidget(), str(number))
+                assert rows.code() == code, (name, number)
+                chosen = [b for b in rows.group.buttons() if b.property("chosen")]
+                assert len(chosen) == 1 and chosen[0].isChecked(), name
+                assert chosen[0].text().startswith(f"{number}  "), name
+                before = case_screen.current_step()
+                _key(QApplication.focusWidget(), " ")
+                assert rows.code() == code and case_screen.current_step() == before, name
+            for text, code in zip(rows.texts()[1 if empty else 0 :], codes, strict=True):
+                for _ in range(len(codes)):
+                    _key(QApplication.focusWidget(), text[0])
+                    if rows.code() == code:
+                        break
+                assert rows.code() == code, (name, text)
+                assert rows.current_text() == text
+        case_screen.flush()
+    assert {"PersonStep", "ElementsStep", "SupportStep", "DecisionStep"} <= seen, seen
+
+
+@_POPUP_NOISE
+def test_a_list_popup_picks_the_row_the_keys_chose_not_the_one_under_the_pointer(
+    qtbot: Any,
+) -> None:
+    combo = CodeCombo({"a": "alfa", "b": "beta", "c": "gamma", "d": "delta"})
+    qtbot.addWidget(combo)
+    combo.show()
+    combo.setFocus()
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    view.setCurrentIndex(combo.model().index(0, 0))
+    QTest.keyClick(view, Qt.Key.Key_Down)  # beta, by key
+    # The pointer rests on gamma's row, as it may where the list opens.
+    rect = view.visualRect(combo.model().index(2, 0))
+    QTest.mouseMove(view.viewport(), rect.center())
+    move = QMouseEvent(
+        QEvent.Type.MouseMove, rect.center(), rect.center(), Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton, NONE,
+    )  # fmt: skip
+    QApplication.sendEvent(view.viewport(), move)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert combo.code() == "b"
+
+
+def _next_stop(widget: QWidget) -> QWidget | None:
+    """The widget Tab goes to from ``widget`` (the next visible, enabled Tab stop)."""
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (
+            candidate.isVisible()
+            and candidate.isEnabled()
+            and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and candidate.focusProxy() is None
+        ):
+            return candidate
+        candidate = candidate.nextInFocusChain()
+    return None
+
+
+def test_ticking_a_box_never_puts_a_field_before_the_next_one(
+    qtbot: Any, case_screen: CaseScreen, workspace: Workspace
+) -> None:
+    """On every step, Space on a check box leaves Tab going where it went before (the
+    interpreter's language, the seizure's record: shown with their box, never inserted)."""
+    case_id = case_by_place(workspace, "Hotell Påhittat")
+    case_screen.open_case(case_id)
+    keys = [r.key for r in case_screen.checklist_model.rows() if r.kind != "phase"]
+    boxes = 0
+    for key in keys:
+        case_screen._select(key, focus=True)
+        panel = case_screen.panel
+        assert panel is not None
+        if isinstance(panel, ElementsStep):
+            panel.set_kind(ElementKind.PAYMENT_HANDED_OVER)  # the kind with the seizure box
+        for box in panel.findChildren(QCheckBox):
+            if not box.isVisible() or not box.isEnabled():
+                continue
+            box.setFocus()
+            after = _next_stop(box)
+            for _ in range(2):  # ticked, then unticked
+                QTest.keyClick(box, Qt.Key.Key_Space)
+                assert _next_stop(box) is after, (type(panel).__name__, box.text())
+            boxes += 1
+        case_screen.flush()
+    assert boxes >= 8
