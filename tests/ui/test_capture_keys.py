@@ -22,7 +22,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QWidget
 
 from fieldapp.domain.evaluation import ElementKind
 from fieldapp.storage.records import Record
@@ -34,8 +34,10 @@ from ui.app import AppController
 from ui.choices import ChoiceRows
 from ui.screens.case_screen import CaseScreen, panel_id_for
 from ui.screens.elements import ITEM_KINDS, ElementsStep
+from ui.screens.procedure import DecisionStep
 from ui.screens.step import StepKey
 from ui.widgets import CodeCombo
+from ui.words import short_name
 from ui.workspace import Workspace
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -556,3 +558,89 @@ def test_ticking_a_box_never_puts_a_field_before_the_next_one(
             boxes += 1
         case_screen.flush()
     assert boxes >= 8
+
+
+def _in_view(widget: QWidget) -> bool:
+    QApplication.processEvents()
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def test_decision_step_shows_why_it_cannot_print_and_scrolls_to_alt_letter_fields(
+    qtbot: Any, case_screen: CaseScreen, workspace: Workspace
+) -> None:
+    case_screen.resize(1024, 600)
+    case_id = case_by_place(workspace, "Hotell Påhittat")
+    case_screen.open_case(case_id)
+    buyer = case_screen.view.buyers[0]
+    case_screen._select(f"item:decision:{buyer.id}", focus=True)
+    panel = case_screen.panel
+    assert isinstance(panel, DecisionStep) and buyer.decision is None
+    # Ctrl+P before the decision is recorded: the reason is in view at once.
+    case_screen.print_here()
+    assert panel.message.isVisible() and _in_view(panel.message)
+    # Alt+letter to a field below the fold: it is focused and scrolled into view.
+    case_screen.activateWindow()
+    qtbot.waitUntil(case_screen.isActiveWindow)  # mnemonics work in the active window
+    forfeiture = panel.form.forfeiture
+    assert forfeiture.isVisible() and not _in_view(forfeiture)
+    caption = panel.form.grid.captions["sanction.forfeiture_sek"].text()
+    letter = caption[caption.index("&") + 1]  # its mnemonic in the UI language
+    QTest.keyClicks(QApplication.focusWidget(), letter.lower(), ALT)
+    assert forfeiture.hasFocus() and _in_view(forfeiture)
+    # Tab back up to the top: each field reached is in view.
+    for _ in range(6):
+        QTest.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier
+        )
+        assert _in_view(QApplication.focusWidget())
+
+
+def test_what_is_still_missing_one_key_away_and_when_closing_is_refused(
+    qtbot: Any, case_screen: CaseScreen, workspace: Workspace
+) -> None:
+    case_screen.open_case(case_by_place(workspace, "Hotell Påhittat"))
+    assert not case_screen.missing.isVisible()
+    case_screen.toggle_missing()  # F4
+    text = case_screen.missing_text.text()
+    buyer = case_screen.view.buyers[0]
+    assert short_name(str(buyer.person.get("name"))) in text
+    assert "överlämnad betalning" in text.lower(), text
+    case_screen.toggle_missing()
+    assert not case_screen.missing.isVisible()
+    # Enter on "close the case" with steps open: refused, and the list is shown.
+    case_screen._select("close", focus=True)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert case_screen.view.case.get("status") == "open"
+    assert case_screen.missing.isVisible()
+
+
+def _mnemonic_clashes(root: QWidget) -> dict[str, list[str]]:
+    """Alt+letters that two visible fields or buttons share (Qt then cycles between them)."""
+    found: dict[str, list[str]] = {}
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        labelled = isinstance(widget, QLabel) and widget.buddy() is not None
+        if not labelled and not isinstance(widget, QAbstractButton):
+            continue
+        text = widget.text()
+        match = re.search(r"&([^&\s])", text)
+        if match:
+            found.setdefault(match.group(1).lower(), []).append(text)
+    return {k: v for k, v in found.items() if len(v) > 1}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_decision_step_alt_letters_each_reach_one_field(
+    qtbot: Any, workspace: Workspace, language: Any, lang: str
+) -> None:
+    language(lang)
+    screen = CaseScreen(workspace)
+    qtbot.addWidget(screen)
+    screen.resize(1366, 700)
+    screen.show()
+    screen.open_case(case_by_place(workspace, "Hotell Påhittat"))
+    screen._select(f"item:decision:{screen.view.buyers[0].id}", focus=True)
+    assert isinstance(screen.panel, DecisionStep)
+    assert _mnemonic_clashes(screen) == {}
+    screen.flush()

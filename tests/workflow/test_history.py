@@ -55,3 +55,23 @@ def test_a_recorded_act_is_corrected_even_straight_away(ctx: Context, case_id: s
     events = _case_events(ctx, case_id)
     correction = next(e for e in events if e.kind == "amend" and e.entity_id == element)
     assert correction.id not in first_entries(events)
+
+
+def test_still_missing_per_buyer_elements_and_steps(ctx: Context, case_id: str) -> None:
+    from fieldapp.domain.evaluation import ElementKind
+    from fieldapp.workflow.missing import still_missing
+
+    buyer = persons.add_buyer(
+        ctx,
+        case_id,
+        {"name": "Kalle Påhittsson", "personal_id": "19811218-9876", "identity_method": "known"},
+    ).entity_id
+    evidence.record_element(ctx, case_id, buyer, "stated_price", {"source": "ad", "amount": 1500})
+    view = cases.case_view(ctx, case_id)
+    missing = still_missing(view, cases.checklist(ctx, case_id))
+    assert [b.buyer_id for b in missing.buyers] == [buyer]
+    mine = missing.buyers[0]
+    assert ElementKind.PAYMENT_HANDED_OVER in mine.elements
+    assert ElementKind.STATED_PRICE not in mine.elements
+    assert "notice_of_suspicion" in mine.items and "buyer_heard" in mine.items
+    assert not missing.nothing

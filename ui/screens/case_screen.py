@@ -38,6 +38,7 @@ from fieldapp.workflow import cases
 from fieldapp.workflow.case_view import CaseView
 from fieldapp.workflow.checklist import ItemState, load_checklist
 from fieldapp.workflow.context import Change
+from fieldapp.workflow.missing import StillMissing, still_missing
 from ui.ads.case_ads import LinkedAdsStrip
 from ui.capture import refusal_text
 from ui.forms import MessageBox, muted_label
@@ -53,7 +54,7 @@ from ui.status import case_status
 from ui.theme import sized_font, text_scale
 from ui.timeline import Describer
 from ui.widgets import Badge, action_button
-from ui.words import CASE_STATUS, clock, day_text, short_name, word
+from ui.words import CASE_STATUS, ELEMENT_KINDS, clock, day_text, short_name, word
 from ui.workspace import Workspace
 
 CHECKLIST_WIDTH = 310
@@ -228,6 +229,16 @@ class CaseScreen(QWidget):
         explanation_layout.setContentsMargins(12, 8, 12, 8)
         explanation_layout.addWidget(self.explanation_text)
         self.explanation.hide()
+        # F4, and whenever closing or printing is refused: what is still missing, per buyer.
+        self.missing = QFrame(self)
+        self.missing.setObjectName("explanation")
+        self.missing_text = QLabel(self.missing)
+        self.missing_text.setWordWrap(True)
+        self.missing_text.setTextFormat(Qt.TextFormat.PlainText)
+        missing_layout = QVBoxLayout(self.missing)
+        missing_layout.setContentsMargins(12, 8, 12, 8)
+        missing_layout.addWidget(self.missing_text)
+        self.missing.hide()
 
         self.checklist_model = ChecklistModel(self)
         self.checklist = QListView(self)
@@ -289,7 +300,9 @@ class CaseScreen(QWidget):
             self.tr("Quick note: type and press Enter (Ctrl+Enter jumps here)")
         )
         self.note.setMaxLength(2000)
-        self.note_label = QLabel(self.tr("&Note"), self)
+        # No mnemonic: each step has its own note field, and Alt+N must reach that one; the
+        # quick note is Ctrl+Enter.
+        self.note_label = QLabel(self.tr("Note"), self)
         self.note_label.setBuddy(self.note)
         self.note_message = MessageBox(self)
 
@@ -317,6 +330,7 @@ class CaseScreen(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.linked_ads)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.missing)
         layout.addLayout(body, 1)
         layout.addWidget(self.note_message)
         layout.addLayout(note_row)
@@ -377,6 +391,7 @@ class CaseScreen(QWidget):
         self.timeline_model.load(self.workspace.case_events(case_id))
         self._restore_note()
         self.explanation.hide()
+        self.missing.hide()
         self.saved.hide()
         key = step if step and self.checklist_model.row_of(step) >= 0 else None
         self._select(key or self._first_open_key(), focus=True)
@@ -394,6 +409,8 @@ class CaseScreen(QWidget):
         self.linked_ads.load(self.case_id)
         self.explanation_text.setText("\n".join(case_status(self.view).explanation))
         self.checklist_model.set_rows(self._rows(self.view, self.states))
+        if self.missing.isVisible():
+            self.missing_text.setText(self.missing_words(still_missing(self.view, self.states)))
 
     def _states(self, view: CaseView) -> list[ItemState]:
         from fieldapp.workflow.checklist import checklist_state
@@ -570,6 +587,7 @@ class CaseScreen(QWidget):
         panel.show_key(key)
         panel.done.connect(self._on_done)
         panel.next_requested.connect(self._advance)
+        panel.missing_requested.connect(self.show_missing)
         if isinstance(panel, PersonStep):
             panel.person_created.connect(self._on_person_created)
         if typing_here:
@@ -803,6 +821,54 @@ class CaseScreen(QWidget):
     @Slot()
     def toggle_explanation(self) -> None:
         self.explanation.setVisible(not self.explanation.isVisible())
+
+    @Slot()
+    def toggle_missing(self) -> None:
+        """F4: what is still missing, per buyer (shown, or hidden again)."""
+        if self.missing.isVisible():
+            self.missing.hide()
+        else:
+            self.show_missing()
+
+    @Slot()
+    def show_missing(self) -> None:
+        if self.view is None:
+            return
+        self.missing_text.setText(self.missing_words(still_missing(self.view, self.states)))
+        self.missing.show()
+
+    def missing_words(self, missing: StillMissing) -> str:
+        """The panel's text: a line per buyer, then the case's other open steps."""
+        if missing.nothing:
+            return self.tr("Nothing is missing: every element and every mandatory step is done.")
+        lines = [self.tr("Still missing (F4 hides this):")]
+        for buyer in missing.buyers:
+            name = short_name(self._people.get(buyer.buyer_id, ""))
+            parts = []
+            if buyer.elements:
+                parts.append(
+                    self.tr("for a completed offence: {elements}").format(
+                        elements=", ".join(
+                            word(ELEMENT_KINDS, e.value).lower() for e in buyer.elements
+                        )
+                    )
+                )
+            if buyer.items:
+                parts.append(
+                    self.tr("steps: {steps}").format(
+                        steps=", ".join(item_text(i) for i in buyer.items)
+                    )
+                )
+            if not parts:
+                parts.append(self.tr("nothing"))
+            lines.append(f"•  {name}: " + "; ".join(parts))
+        if missing.other:
+            steps = []
+            for item, subject in missing.other:
+                who = short_name(self._people.get(subject, "")) if subject else ""
+                steps.append(f"{item_text(item)} ({who})" if who else item_text(item))
+            lines.append("•  " + self.tr("The case: {steps}").format(steps=", ".join(steps)))
+        return "\n".join(lines)
 
     def print_here(self) -> None:
         """Ctrl+P: what belongs to the step (form, leaflet), else the case summary."""

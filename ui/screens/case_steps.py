@@ -448,6 +448,8 @@ class CloseStep(StepPanel):
     @Slot()
     def _close(self) -> None:
         self._run("close")
+        if self.message.isVisible():
+            self.missing_requested.emit()  # refused: each buyer's missing steps, in view
 
     @Slot()
     def _reopen(self) -> None:

@@ -245,7 +245,7 @@ class IncomeForm(RecordForm):
         self.add_field("income.annual_income_sek", self.tr("Annual &income"), self.annual, "int")
         self.supported = line_edit(self, "0", 2)
         self.add_field(
-            "income.children_supported", self.tr("Children he supp&orts"), self.supported, "int"
+            "income.children_supported", self.tr("Children he &supports"), self.supported, "int"
         )
         self.spouse = check_box(self.tr("Spouse without income"), self)
         self.add_field("income.spouse_without_income", "", self.spouse, "bool")
@@ -414,7 +414,7 @@ class DecisionStep(ActStep):
         self.body.addWidget(self.decision_title)
         self.form = DecisionForm(workspace, case_id, buyer, self)
         self.body.addWidget(self.form)
-        self.record_button = self.add_record_button(self.tr("&Record the decision (Enter)"))
+        self.record_button = self.add_record_button(self.tr("Record the decisio&n (Enter)"))
         self.recorded = QLabel(self)
         self.recorded.setWordWrap(True)
         self.body.addWidget(self.recorded)
@@ -437,8 +437,10 @@ class DecisionStep(ActStep):
         answer_row.addWidget(self.declines_button)
         answer_row.addStretch(1)
         self.body.addLayout(answer_row)
+        # Near the top: Ctrl+P before the decision is recorded says why at once, where it is
+        # seen, not under the fold of a long panel.
         self.message = MessageBox(self)
-        self.body.addWidget(self.message)
+        self.body.insertWidget(2, self.message)
         self.body.addStretch(1)
         self.income.recorded.connect(self._on_income_saved)
         self.income.recorded.connect(lambda _c: self.changed.emit())
@@ -503,6 +505,8 @@ class DecisionStep(ActStep):
     def _show_decision(self, buyer: BuyerView) -> None:
         decision = buyer.decision
         has_decision = decision is not None
+        if has_decision:
+            self.message.clear_message()  # "record the decision first" no longer holds
         if decision is not None:
             text = self.tr("Recorded {time}: {kind}, {who}.").format(
                 time=clock(decision.get("at")),
@@ -618,6 +622,8 @@ class DecisionStep(ActStep):
             )
         except Exception as exc:
             self.message.show_message(refusal_text(exc, "approval form"))
+            self.reveal(self.message)
+            self.missing_requested.emit()
             return True
         self.message.clear_message()
         name = short_name(str(self._buyer.person.get("name", "")))

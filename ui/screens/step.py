@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.workflow.case_view import CaseView
 from ui.capture import ActForm
@@ -73,6 +81,7 @@ class StepPanel(QWidget):
     done = Signal()  # the step's act was recorded: move on to the next open step
     next_requested = Signal()  # Enter in a form with nothing to record: move on
     changed = Signal()  # something was saved that the header and checklist should show
+    missing_requested = Signal()  # closing or printing was refused: show what is missing
 
     def __init__(
         self,
@@ -138,6 +147,15 @@ class StepPanel(QWidget):
     def focus_first(self) -> None:
         """Put the cursor in the step's first input (subclasses name a better one)."""
         focus_input(self.first_input())
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll ``widget`` (a message just shown, say) into view in the step's area."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            self.body.activate()
+            area.ensureWidgetVisible(widget, 10, 10)
 
     def print_document(self) -> bool:
         """Print what belongs to this step (Ctrl+P); False if nothing does."""

@@ -154,7 +154,7 @@ class SupportStep(ActStep):
         self.record_button = self.add_record_button(self.tr("&Record the offer (Enter)"))
         self.body.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message = MessageBox(self)
-        self.body.addWidget(self.message)
+        self.body.insertWidget(2, self.message)  # near the top, seen at once
         self.offered = muted_label("", self)
         self.body.addWidget(self.offered)
         self.print_message = FieldMessage(self)
@@ -187,6 +187,7 @@ class SupportStep(ActStep):
             pdf = service.leaflet_pdf(self.workspace.ctx, self.case_id, audience, language)
         except Exception as exc:
             self.message.show_message(refusal_text(exc, "leaflet"))
+            self.reveal(self.message)
             return True
         self.message.clear_message()
         title = (
