@@ -16,6 +16,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,7 +30,7 @@ from fieldapp.storage.records import Record
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases, persons
 from tests.conftest import FIELD_ID, FIELD_PASS
-from tests.ui.conftest import case_by_place, log_in
+from tests.ui.conftest import case_by_place, log_in, to_pdf_file
 from ui.app import AppController
 from ui.choices import ChoiceRows
 from ui.screens.case_screen import CaseScreen, panel_id_for
@@ -81,11 +82,13 @@ class Keys:
 
 @pytest.fixture
 def started(
-    qtbot: Any, make_controller: Any, two_officer_vault: Vault
+    qtbot: Any, make_controller: Any, two_officer_vault: Vault, tmp_path: Path
 ) -> Iterator[tuple[AppController, Workspace, CaseScreen]]:
-    controller = make_controller(two_officer_vault)
+    # No idle lock during a long run; printing goes to a file, not to a print dialog.
+    controller = make_controller(two_officer_vault, idle_timeout_ms=3_600_000)
     log_in(controller, FIELD_ID, FIELD_PASS)
     window = controller.main_window
+    window.ask_printer = to_pdf_file(tmp_path / "printed.pdf")
     window.resize(1366, 768)
     qtbot.waitUntil(window.isActiveWindow)
     view = window.session_view()
