@@ -611,6 +611,14 @@
             <source>one language, e.g. ro</source>
             <translation>ett språk, t.ex. ro</translation>
         </message>
+        <message>
+            <source>Date of bi&amp;rth</source>
+            <translation>&amp;Födelsedatum</translation>
+        </message>
+        <message>
+            <source>Childr&amp;en under 18</source>
+            <translation>Barn &amp;under 18</translation>
+        </message>
     </context>
     <context>
         <name>CandidatesModel</name>
@@ -1541,6 +1549,10 @@
         <message>
             <source>N&amp;ote</source>
             <translation>An&amp;teckning</translation>
+        </message>
+        <message>
+            <source>Seizure recor&amp;d</source>
+            <translation>Beslags&amp;protokoll</translation>
         </message>
     </context>
     <context>
@@ -2531,6 +2543,10 @@
         <message>
             <source>Gi&amp;ven by</source>
             <translation>Läm&amp;nad av</translation>
+        </message>
+        <message>
+            <source>Right to an i&amp;nterpreter</source>
+            <translation>Rätt till t&amp;olk</translation>
         </message>
     </context>
     <context>
@@ -3709,6 +3725,10 @@
         <message>
             <source>another organisation (type it below)</source>
             <translation>en annan organisation (skriv den nedan)</translation>
+        </message>
+        <message>
+            <source>Not&amp;e</source>
+            <translation>Ante&amp;ckning</translation>
         </message>
     </context>
     <context>

@@ -66,7 +66,7 @@ class ElementForm(ActForm):
         self.seized = check_box(self.tr("Money sei&zed"), self)
         self.add_field("seized", "", self.seized)
         self.record_number = line_edit(self, self.tr("seizure record number"), 40)
-        self.add_field("seizure.record_number", self.tr("Seizure &record"), self.record_number)
+        self.add_field("seizure.record_number", self.tr("Seizure recor&d"), self.record_number)
         self.seized_amount = line_edit(self, self.tr("kronor"), 9)
         self.add_field("seizure.amount", self.tr("Seized amou&nt"), self.seized_amount, "int")
         self.observer = CodeCombo(dict(workspace.officers()), self, words=workspace.officer_name)

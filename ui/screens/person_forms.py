@@ -137,7 +137,7 @@ class BuyerForm(PersonForm):
         self.identity_note = line_edit(self, self.tr("only if 'other way'"), 300)
         self.add_field("identity_note", self.tr("How, if ot&her"), self.identity_note)
         self.born = line_edit(self, self.tr("YYYY-MM-DD, without a Swedish number"), 10)
-        self.add_field("date_of_birth", self.tr("Date of &birth"), self.born)
+        self.add_field("date_of_birth", self.tr("Date of bi&rth"), self.born)
         self.document = line_edit(self, self.tr("passport, ID card …"), 60)
         self.add_field("foreign_id.document", self.tr("Foreign &document"), self.document)
         self.document_number = line_edit(self, "", 60)
@@ -163,7 +163,7 @@ class BuyerForm(PersonForm):
         self.add_field("civil_status", self.tr("Ci&vil status"), self.civil)
         self.children_under_18 = line_edit(self, "", 2)
         self.add_field(
-            "children_under_18", self.tr("C&hildren under 18"), self.children_under_18, "int"
+            "children_under_18", self.tr("Childr&en under 18"), self.children_under_18, "int"
         )
 
     def on_edited(self, name: str) -> None:

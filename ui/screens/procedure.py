@@ -62,7 +62,7 @@ class NoticeForm(ActForm):
         self.add_field("rights_given.silence", "", self.silence, "bool")
         self.information = check_box(self.tr("Right to &information about the suspicion"), self)
         self.add_field("rights_given.information", "", self.information, "bool")
-        self.interpreter_right = check_box(self.tr("Right to an inte&rpreter"), self)
+        self.interpreter_right = check_box(self.tr("Right to an i&nterpreter"), self)
         self.add_field("rights_given.interpreter", "", self.interpreter_right, "bool")
         self.language = line_edit(self, "sv, en …", 3)
         self.add_field("language", self.tr("In the lan&guage"), self.language, "lower")

@@ -61,7 +61,7 @@ class SupportForm(ActForm):
         self.at = TimeField(workspace.now, self)
         self.add_field("offered_at", self.tr("&Time"), self.at, "time")
         self.note = line_edit(self, "", 1000)
-        self.add_field("note", self.tr("N&ote"), self.note)
+        self.add_field("note", self.tr("Not&e"), self.note)
         self.body_layout()
         self._defaults(contacts)
         self.load_draft()
