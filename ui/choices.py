@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QWidget
 
 from ui.capture import Value, ValueWidget
@@ -53,6 +53,7 @@ class ChoiceRows(ValueWidget):
         self._codes: list[str] = []
         self._texts: list[str] = []
         self._chosen = ""  # the code chosen ("" for none)
+        self._placed = 0  # columns the rows are laid out in now
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # so that "nothing chosen" can be shown again
         self.grid = QGridLayout(self)
@@ -87,10 +88,41 @@ class ChoiceRows(ValueWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the group is the Tab stop
             button.setAutoExclusive(False)
             self.group.addButton(button, index)
-            self.grid.addWidget(button, index // self._columns, index % self._columns)
             self._codes.append(code)
             self._texts.append(text)
+        self._placed = 0
+        self._place(self._fitting_columns(self.width()))
         self._show(current if current in self._codes else "")
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _widest(self) -> int:
+        return max((b.sizeHint().width() for b in self.group.buttons()), default=0)
+
+    def _fitting_columns(self, width: int) -> int:
+        """As many of the asked-for columns as fit side by side; one row each when the
+        words are long (nothing is cut, and the step never scrolls sideways)."""
+        widest = self._widest() + self.grid.horizontalSpacing()
+        if width <= 0 or widest <= 0:
+            return 1
+        return max(1, min(self._columns, width // widest))
+
+    def _place(self, columns: int) -> None:
+        if columns == self._placed:
+            return
+        self._placed = columns
+        for button in self.group.buttons():
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.group.buttons()):
+            self.grid.addWidget(button, index // columns, index % columns)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self._widest() + 12, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place(self._fitting_columns(event.size().width() - 8))
 
     def codes(self) -> list[str]:
         return [c for c in self._codes if c]

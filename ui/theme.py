@@ -78,6 +78,14 @@ QComboBox QAbstractItemView::item:selected {{
 QWidget#choiceRows {{ border: 1px solid transparent; border-radius: 4px; }}
 QWidget#choiceRows:focus {{ border: 1px solid {FOCUS_COLOR}; background: #1a2333; }}
 QRadioButton {{ padding: 2px 0; }}
+QRadioButton::indicator {{
+    width: 14px;
+    height: 14px;
+    border-radius: 8px;
+    background: {FIELD_BACKGROUND};
+    border: 1px solid #8a909a;
+}}
+QRadioButton::indicator:checked {{ background: #3d7be0; border: 3px solid #cfe0ff; }}
 QRadioButton[chosen="true"] {{ font-weight: bold; color: #ffffff; }}
 QCheckBox::indicator {{
     width: 16px;

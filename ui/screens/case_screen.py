@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -600,7 +600,11 @@ class CaseScreen(QWidget):
         """A field reached by Tab or Alt+letter is scrolled into view."""
         panel = self.step_area.widget()
         if new is not None and panel is not None and panel.isAncestorOf(new):
-            self.step_area.ensureWidgetVisible(new, 20, 40)
+            # Up or down only: the step is laid out to fit its width, and a sideways
+            # scroll would cut the labels off.
+            top = new.mapTo(panel, QPoint(0, 0)).y()
+            half = new.height() // 2
+            self.step_area.ensureVisible(0, top + half, 0, half + 30)
 
     def _make_panel(self, key: StepKey) -> StepPanel | None:
         view = self.view
