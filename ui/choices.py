@@ -16,10 +16,11 @@ The rows themselves never take the focus: the whole group is one stop of the Tab
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QLabel, QRadioButton, QWidget
 
 from ui.capture import Value, ValueWidget
 from ui.words import word
@@ -54,6 +55,8 @@ class ChoiceRows(ValueWidget):
         self._texts: list[str] = []
         self._chosen = ""  # the code chosen ("" for none)
         self._placed = 0  # columns the rows are laid out in now
+        self._buttons: list[QRadioButton] = []
+        self.labels: list[QLabel] = []
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # so that "nothing chosen" can be shown again
         self.grid = QGridLayout(self)
@@ -74,20 +77,25 @@ class ChoiceRows(ValueWidget):
         current = self.code() if keep else ""
         for button in self.group.buttons():
             self.group.removeButton(button)
-            button.hide()
-            button.deleteLater()
-        self._codes, self._texts = [], []
+        for widget in (*self.group.buttons(), *self._buttons, *self.labels):
+            widget.hide()
+            widget.deleteLater()
+        self._codes, self._texts, self._buttons, self.labels = [], [], [], []
         rows = list(choices)
         if self._empty is not None:
             rows.insert(0, ("", self._empty))
         first = 0 if self._empty is not None else 1
         for index, (code, text) in enumerate(rows):
             number = index + first
-            label = f"{number}  {text}" if number <= 9 else f"    {text}"
-            button = QRadioButton(label, self)
+            # The number on the mark, the words beside it in a label that wraps: a long
+            # organisation name takes two lines rather than being cut off.
+            button = QRadioButton(str(number) if number <= 9 else "", self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the group is the Tab stop
             button.setAutoExclusive(False)
+            label = _RowLabel(text, self, partial(self._clicked, index))
             self.group.addButton(button, index)
+            self._buttons.append(button)
+            self.labels.append(label)
             self._codes.append(code)
             self._texts.append(text)
         self._placed = 0
@@ -97,7 +105,12 @@ class ChoiceRows(ValueWidget):
     # -- layout -------------------------------------------------------------------------------
 
     def _widest(self) -> int:
-        return max((b.sizeHint().width() for b in self.group.buttons()), default=0)
+        mark = max((b.sizeHint().width() for b in self._buttons), default=0)
+        words = max(
+            (label.fontMetrics().horizontalAdvance(label.text()) for label in self.labels),
+            default=0,
+        )
+        return mark + 6 + words
 
     def _fitting_columns(self, width: int) -> int:
         """As many of the asked-for columns as fit side by side; one row each when the
@@ -111,14 +124,15 @@ class ChoiceRows(ValueWidget):
         if columns == self._placed:
             return
         self._placed = columns
-        for button in self.group.buttons():
-            self.grid.removeWidget(button)
-        for index, button in enumerate(self.group.buttons()):
-            self.grid.addWidget(button, index // columns, index % columns)
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(self._widest() + 12, hint.height())
+        for widget in (*self._buttons, *self.labels):
+            self.grid.removeWidget(widget)
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, 0)
+        for index, (button, label) in enumerate(zip(self._buttons, self.labels, strict=True)):
+            row, column = index // columns, 2 * (index % columns)
+            self.grid.addWidget(button, row, column)
+            self.grid.addWidget(label, row, column + 1)
+            self.grid.setColumnStretch(column + 1, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -158,15 +172,16 @@ class ChoiceRows(ValueWidget):
         """Tick the row of ``code`` (none if it has no row); True if that changed."""
         before = self._chosen
         self._chosen = code if code in self._codes else ""
-        for index, button in enumerate(self.group.buttons()):
+        for index, (button, label) in enumerate(zip(self._buttons, self.labels, strict=True)):
             chosen = self._codes[index] == self._chosen and (
                 bool(self._chosen) or self._empty is not None
             )
             button.setChecked(chosen)
-            if button.property("chosen") != chosen:
-                button.setProperty("chosen", chosen)
-                button.style().unpolish(button)
-                button.style().polish(button)
+            for widget in (button, label):
+                if widget.property("chosen") != chosen:
+                    widget.setProperty("chosen", chosen)
+                    widget.style().unpolish(widget)
+                    widget.style().polish(widget)
         return self._chosen != before
 
     def _pick(self, index: int) -> None:
@@ -220,3 +235,17 @@ class ChoiceRows(ValueWidget):
             return  # no such row: the choice stays as it is
         later = [i for i in matches if current is not None and i > current]
         self._pick(later[0] if later and current in matches else matches[0])
+
+
+class _RowLabel(QLabel):
+    """A row's words: they wrap, and a click on them picks the row as the mark does."""
+
+    def __init__(self, text: str, parent: QWidget, pick: Callable[[], None]) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self._pick = pick
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pick()
+        event.accept()

@@ -86,7 +86,7 @@ QRadioButton::indicator {{
     border: 1px solid #8a909a;
 }}
 QRadioButton::indicator:checked {{ background: #3d7be0; border: 3px solid #cfe0ff; }}
-QRadioButton[chosen="true"] {{ font-weight: bold; color: #ffffff; }}
+QRadioButton[chosen="true"], QLabel[chosen="true"] {{ font-weight: bold; color: #ffffff; }}
 QCheckBox::indicator {{
     width: 16px;
     height: 16px;

@@ -480,7 +480,9 @@ def test_every_short_choice_of_the_case_screen_by_digit_and_letter(
                 assert rows.code() == code, (name, number)
                 chosen = [b for b in rows.group.buttons() if b.property("chosen")]
                 assert len(chosen) == 1 and chosen[0].isChecked(), name
-                assert chosen[0].text().startswith(f"{number}  "), name
+                assert chosen[0].text() == str(number), name
+                bold = [label.text() for label in rows.labels if label.property("chosen")]
+                assert bold == [rows.current_text()], name
                 before = case_screen.current_step()
                 _key(QApplication.focusWidget(), " ")
                 assert rows.code() == code and case_screen.current_step() == before, name
@@ -654,3 +656,21 @@ def test_on_every_step_each_alt_letter_reaches_one_field(
     clashes.update({"payment": c} if (c := _mnemonic_clashes(screen)) else {})
     assert clashes == {}
     screen.flush()
+
+
+def test_typing_into_a_prefilled_field_replaces_it(
+    qtbot: Any, case_screen: CaseScreen, workspace: Workspace
+) -> None:
+    """The prosecutor of the night's last decision is filled in; the step opens (or Enter
+    in the income goes) there with it selected, so the name typed replaces it."""
+    case_screen.open_case(case_by_place(workspace, "Hotell Påhittat"))
+    buyer = case_screen.view.buyers[0]
+    case_screen._select(f"item:decision:{buyer.id}", focus=True)
+    panel = case_screen.panel
+    assert isinstance(panel, DecisionStep) and panel.form.decided_by.text()  # prefilled
+    keys = Keys(qtbot)
+    panel.income.annual.setFocus()
+    keys.enter()  # Enter in the income: on to the decision
+    assert panel.form.decided_by.hasFocus()
+    keys.type("Åsa Åklagare")
+    assert panel.form.decided_by.text() == "Åsa Åklagare"

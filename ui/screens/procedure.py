@@ -444,7 +444,9 @@ class DecisionStep(ActStep):
         self.body.addStretch(1)
         self.income.recorded.connect(self._on_income_saved)
         self.income.recorded.connect(lambda _c: self.changed.emit())
-        self.income.submitted.connect(self.form.decided_by.setFocus)
+        # Enter in the income: on to the decision, its prefilled prosecutor selected so
+        # that a name typed replaces it ("…Påhittsdotteråsa åklagare" was seen).
+        self.income.submitted.connect(lambda: focus_input(self.form.decided_by))
         self.print_button.clicked.connect(self.print_document)
         self.again_button.clicked.connect(self._record_again)
         self.accepts_button.clicked.connect(lambda: self._answer("accepts"))
@@ -598,7 +600,7 @@ class DecisionStep(ActStep):
     def _record_again(self) -> None:
         self._editing = True
         self._show_decision(self._buyer)
-        self.form.decided_by.setFocus()
+        focus_input(self.form.decided_by)
 
     def _answer(self, answer: str) -> None:
         decision = self._buyer.decision
