@@ -674,3 +674,32 @@ def test_typing_into_a_prefilled_field_replaces_it(
     assert panel.form.decided_by.hasFocus()
     keys.type("Åsa Åklagare")
     assert panel.form.decided_by.text() == "Åsa Åklagare"
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (1366, 768)])
+def test_the_case_header_and_six_checklist_rows_stay_in_view(
+    qtbot: Any, demo_controller: AppController, size: tuple[int, int]
+) -> None:
+    window = demo_controller.main_window
+    window.resize(*size)
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.session_view()
+    records = view.workspace.ctx.records
+    case_id = next(
+        c.entity_id for c in records.find("case") if c.get("place_name") == "Motell Låtsas"
+    )  # the case with the most badges
+    view.open_case(case_id)
+    screen = view.cases.case_screen
+    QApplication.processEvents()
+    header = screen.header
+    for badge in (header.badge, *[f for f in header.flags if f.isVisible()]):
+        assert badge.width() >= badge.sizeHint().width(), badge.text()  # not cut
+    assert header.place.isVisible() and not header.place.visibleRegion().isEmpty()
+    checklist = screen.checklist
+    area = checklist.viewport().rect()
+    rows = [
+        r
+        for r in range(screen.checklist_model.rowCount())
+        if area.contains(checklist.visualRect(screen.checklist_model.index(r, 0)))
+    ]
+    assert len(rows) >= 6, len(rows)

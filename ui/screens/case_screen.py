@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -60,6 +61,7 @@ from ui.workspace import Workspace
 CHECKLIST_WIDTH = 310
 TIMELINE_WIDTH = 280
 MIN_STEP_WIDTH = 520
+SHORT_HEIGHT = 600  # below this (with the timeline under the checklist) the timeline folds
 PERSON_ITEMS = {"buyer_identified": BUYER, "seller_age_assessed": SELLER}
 HEARING_ITEMS = ("buyer_heard", "seller_heard")
 SUPPORT_ITEMS = ("seller_support", "buyer_support")
@@ -137,7 +139,10 @@ class CaseHeader(QFrame):
         self.place.setFont(sized_font(self.place, 15.0, bold=True))
         self.place.setTextFormat(Qt.TextFormat.PlainText)
         self.details = muted_label("", self)
-        self.details.setWordWrap(False)
+        # Place and details wrap (two lines at worst) so the badges beside them keep their
+        # full width: a badge cut to "Tecken på människoh…" says nothing.
+        self.place.setWordWrap(True)
+        self.details.setWordWrap(True)
         self.badge = Badge(self)
         self.badge.setFont(sized_font(self.badge, 13.0, bold=True))
         self.flags = [Badge(self), Badge(self)]
@@ -150,20 +155,26 @@ class CaseHeader(QFrame):
         self.explain_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button = action_button(self.tr("All cases"), self)
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.place)
-        text.addWidget(self.details)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(10)
-        layout.addLayout(text, 1)
-        layout.addWidget(self.badge)
+        # The place with the badges on its line, the details with the buttons on theirs.
+        badges = QHBoxLayout()
+        badges.setSpacing(8)
+        badges.addWidget(self.badge)
         for flag in self.flags:
-            layout.addWidget(flag)
-        layout.addWidget(self.state)
-        layout.addWidget(self.explain_button)
-        layout.addWidget(self.back_button)
+            badges.addWidget(flag)
+        badges.addWidget(self.state)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.explain_button)
+        buttons.addWidget(self.back_button)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(14, 6, 14, 6)
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.place, 0, 0)
+        layout.addLayout(badges, 0, 1, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.details, 1, 0)
+        layout.addLayout(buttons, 1, 1, Qt.AlignmentFlag.AlignRight)
+        layout.setColumnStretch(0, 1)
         self.explain_button.clicked.connect(self.explain_requested)
         self.back_button.clicked.connect(self.back_requested)
 
@@ -369,7 +380,7 @@ class CaseScreen(QWidget):
                 self.left.setStretchFactor(0, 3)  # the checklist is the spine: most room
                 self.left.setStretchFactor(1, 2)
             self.right.hide()
-        self.timeline_box.show()
+        self.timeline_box.setVisible(wide or self.height() >= SHORT_HEIGHT)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -378,6 +389,10 @@ class CaseScreen(QWidget):
         wide = room >= MIN_STEP_WIDTH * scale
         if wide != self._wide:
             self._arrange(wide=wide)
+        # Narrow and low (1024×600): the timeline folds away, so that the checklist, the
+        # spine, keeps its rows (it had two left). It comes back when there is room.
+        short = event.size().height() < SHORT_HEIGHT
+        self.timeline_box.setVisible(wide or not short)
 
     # -- opening a case -----------------------------------------------------------------------
 
