@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
+from ui.choices import ChoiceRows
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
-from ui.choices import ChoiceRows
 from ui.widgets import CodeCombo, FormGrid
 from ui.words import COMPLETION_RULES
 from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING, Workspace
