@@ -355,7 +355,10 @@ class TimelineModel(QAbstractListModel):
             return
         for event in fresh:
             self._events[event.id] = event
-        self._folded = first_entries(self._events.values())
+        if any(e.kind == "amend" for e in fresh):
+            # Only a new amend can join a first entry (a note never does): the quick note
+            # is timed, and stays clear of this pass over the case's events.
+            self._folded = first_entries(self._events.values())
         for event in fresh:
             create_id = self._folded.get(event.id)
             if create_id is not None and create_id in self._ids:
