@@ -102,6 +102,11 @@ PROBLEM_TEXTS: dict[str, str] = {
     "mhtml_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot be read as an MHTML file."),
     "mhtml_undecodable": QT_TRANSLATE_NOOP("Problems", "Its HTML part cannot be decoded."),
     "price_doubt": QT_TRANSLATE_NOOP("Problems", "Must be 'ambiguous' or 'inferred'."),
+    # Capture (i12a): languages typed in a person's fields.
+    "one_language": QT_TRANSLATE_NOOP("Problems", "One language code only, such as ro."),
+    "language_codes": QT_TRANSLATE_NOOP(
+        "Problems", "Use language codes such as sv, or several as ro, en."
+    ),
 }
 
 
