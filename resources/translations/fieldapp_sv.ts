@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>How, if ot&amp;her</source>
-        <translation>Hur, om a&amp;nnat</translation>
+        <translation>Hur, o&amp;m annat</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, without a Swedish number</source>
@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>Document n&amp;umber</source>
-        <translation>Handlingens n&amp;ummer</translation>
+        <translation>Handlingens numm&amp;er</translation>
     </message>
     <message>
         <source>Issuing countr&amp;y</source>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <source>Entry &amp;note</source>
-        <translation>Anteckning om &amp;inträdet</translation>
+        <translation>&amp;Anteckning om inträdet</translation>
     </message>
     <message>
         <source>Entry noted ✓ – next step (Enter)</source>
@@ -1227,7 +1227,7 @@
     </message>
     <message>
         <source>&amp;Decision</source>
-        <translation>&amp;Beslut</translation>
+        <translation>Be&amp;slut</translation>
     </message>
     <message>
         <source>&amp;Conditional sentence (villkorlig dom)</source>
@@ -1251,7 +1251,7 @@
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Anteck&amp;ning</translation>
     </message>
 </context>
 <context>
@@ -1274,7 +1274,7 @@
     </message>
     <message>
         <source>Record a &amp;new decision…</source>
-        <translation>Registrera ett &amp;nytt beslut…</translation>
+        <translation>Registrera ett nytt bes&amp;lut…</translation>
     </message>
     <message>
         <source>the description of the act</source>
@@ -1528,7 +1528,7 @@
     </message>
     <message>
         <source>Money sei&amp;zed</source>
-        <translation>Pengarna &amp;beslagtogs</translation>
+        <translation>Pengarna beslagto&amp;gs</translation>
     </message>
     <message>
         <source>seizure record number</source>
@@ -1540,11 +1540,11 @@
     </message>
     <message>
         <source>O&amp;bserved by</source>
-        <translation>Iakttaget a&amp;v</translation>
+        <translation>Iakttag&amp;et av</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Ante&amp;ckning</translation>
     </message>
     <message>
         <source>Seizure recor&amp;d</source>
@@ -1559,11 +1559,11 @@
     </message>
     <message>
         <source>&amp;Correct…</source>
-        <translation>&amp;Rätta…</translation>
+        <translation>R&amp;ätta…</translation>
     </message>
     <message>
         <source>Wit&amp;hdraw…</source>
-        <translation>Å&amp;terta…</translation>
+        <translation>&amp;Återta…</translation>
     </message>
     <message>
         <source>why it is withdrawn (required)</source>
@@ -1991,7 +1991,7 @@
     </message>
     <message>
         <source>Net &amp;wealth</source>
-        <translation>Netto&amp;förmögenhet</translation>
+        <translation>Nettoför&amp;mögenhet</translation>
     </message>
     <message>
         <source>Under debt restructuring</source>
@@ -2494,7 +2494,7 @@
     </message>
     <message>
         <source>Right to stay &amp;silent</source>
-        <translation>Rätt att &amp;tiga</translation>
+        <translation>Rätt att ti&amp;ga</translation>
     </message>
     <message>
         <source>Right to &amp;information about the suspicion</source>
@@ -2506,7 +2506,7 @@
     </message>
     <message>
         <source>An interpreter was &amp;used</source>
-        <translation>Tolk &amp;användes</translation>
+        <translation>Tolk använ&amp;des</translation>
     </message>
     <message>
         <source>interpreter&apos;s name or number</source>
@@ -2518,11 +2518,11 @@
     </message>
     <message>
         <source>He asks for a la&amp;wyer</source>
-        <translation>Han begär &amp;försvarare</translation>
+        <translation>Han &amp;begär försvarare</translation>
     </message>
     <message>
         <source>Sus&amp;picion</source>
-        <translation>Miss&amp;tanke</translation>
+        <translation>Misstank&amp;e</translation>
     </message>
     <message>
         <source>Gi&amp;ven by</source>
@@ -3585,7 +3585,7 @@
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Ante&amp;ckning</translation>
     </message>
     <message>
         <source>Kept as a draft until there is a name or an alias.</source>
@@ -3807,7 +3807,7 @@
     </message>
     <message>
         <source>&amp;Print the leaflet (Ctrl+P)</source>
-        <translation>Skriv &amp;ut informationsbladet (Ctrl+P)</translation>
+        <translation>Skriv ut &amp;informationsbladet (Ctrl+P)</translation>
     </message>
     <message>
         <source>&amp;Record the offer (Enter)</source>
@@ -4421,7 +4421,7 @@
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Ante&amp;ckning</translation>
     </message>
 </context>
 <context>
