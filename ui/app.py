@@ -155,6 +155,8 @@ class AppController(QObject):
             # Shown before the dialog closes, so the app is never without a window.
             self.main_window.show_fitted()
         self._watch_os_lock()
+        # Not before: the login dialog shows before anything more is imported.
+        self.clipboard.install()
         self.session = session
         self._last_officer_id = session.officer_id
         self.idle_lock.start()
@@ -239,7 +241,7 @@ class AppController(QObject):
         if self._clipboard is None:
             from ui.clipboard import ClipboardGuard
 
-            self._clipboard = ClipboardGuard()
+            self._clipboard = ClipboardGuard(parent=self)
         return self._clipboard
 
     @Slot()
@@ -298,6 +300,7 @@ class AppController(QObject):
             session.lock()
         if self._clipboard is not None:
             self._clipboard.clear_if_ours()
+            self._clipboard.uninstall()
         if self.dialog is not None:
             dialog, self.dialog = self.dialog, None
             dialog.finished.disconnect(self._on_dialog_finished)
