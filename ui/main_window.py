@@ -255,19 +255,25 @@ class SessionView(QWidget):
 
 
 class LockedPage(QWidget):
-    """The central widget while locked: nothing about anyone, and a way back in."""
+    """The central widget while locked: nothing about anyone recorded, who had the vault
+    open and when it locked (``note``), and a way back in."""
 
     unlock_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title_label(self.tr("The vault is locked"), self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = muted_label(note, self)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setVisible(bool(note))
         self.unlock_button = QPushButton(self.tr("&Unlock…"), self)
         self.unlock_button.clicked.connect(self.unlock_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addSpacing(12)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
@@ -460,8 +466,9 @@ class MainWindow(QMainWindow):
         self._take_down()
         self.show_session(self._session, self.vault_label.toolTip(), remaining)
 
-    def show_locked(self) -> None:
-        """Take down everything that could show personal data, now."""
+    def show_locked(self, note: str = "") -> None:
+        """Take down everything that could show personal data, now; ``note`` says who
+        locked and when."""
         self._status_timer.stop()
         self._lock_remaining = None
         view = self.session_view()
@@ -469,7 +476,7 @@ class MainWindow(QMainWindow):
             self._location = view.location()
         self._session = None
         self._take_down()
-        locked = LockedPage(self)
+        locked = LockedPage(note, self)
         locked.unlock_requested.connect(self.unlock_requested)
         self.setCentralWidget(locked)
         for label in (

@@ -2432,6 +2432,14 @@
             <source>Try again in {seconds} s</source>
             <translation>Försök igen om {seconds} s</translation>
         </message>
+        <message>
+            <source>Too many failed attempts.</source>
+            <translation>För många misslyckade försök.</translation>
+        </message>
+        <message>
+            <source>Next attempt possible in {seconds} s.</source>
+            <translation>Nästa försök kan göras om {seconds} s.</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -4927,6 +4935,21 @@
         <message>
             <source>&amp;Copy</source>
             <translation>&amp;Kopiera</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockNote</name>
+        <message>
+            <source>Locked at {time} after {span} without input. Logged in: {who}.</source>
+            <translation>Låst kl. {time} efter {span} utan inmatning. Inloggad: {who}.</translation>
+        </message>
+        <message>
+            <source>Locked at {time} when the computer's screen locked. Logged in: {who}.</source>
+            <translation>Låst kl. {time} när datorns skärm låstes. Inloggad: {who}.</translation>
+        </message>
+        <message>
+            <source>Locked by {who} at {time}.</source>
+            <translation>Låst av {who} kl. {time}.</translation>
         </message>
     </context>
 </TS>
