@@ -409,7 +409,12 @@ def _ads_shots(
     form.clear_form()
     csv_file = tmp / "annonser.csv"
     csv_file.write_text(_BROKEN_CSV, "utf-8")
+    ended: list[bool] = []
+    page.register.importer.import_ended.connect(lambda: ended.append(True))
     page.register.importer.import_path(csv_file)
+    while not ended:  # the import runs on the background runner
+        QApplication.processEvents()
+        time.sleep(0.01)
     shot("26d_ads_import_refused.png")
     page.register.importer.problems.hide()
     page.register.importer.result.clear_message()

@@ -1940,6 +1940,10 @@
             <source>{file} cannot be read: {reason}</source>
             <translation>{file} kan inte läsas: {reason}</translation>
         </message>
+        <message>
+            <source>Wait until the work in progress is done.</source>
+            <translation>Vänta tills arbetet som pågår är klart.</translation>
+        </message>
     </context>
     <context>
         <name>ImportResultModel</name>
@@ -2001,6 +2005,10 @@
         <message>
             <source>Done: {count} file(s), {refused} refused, {new} new entries.</source>
             <translation>Klart: {count} fil(er), {refused} avvisade, {new} nya poster.</translation>
+        </message>
+        <message>
+            <source>Wait until the work in progress is done.</source>
+            <translation>Vänta tills arbetet som pågår är klart.</translation>
         </message>
     </context>
     <context>
@@ -2474,6 +2482,10 @@
         <message>
             <source>Locks in {time}</source>
             <translation>Låses om {time}</translation>
+        </message>
+        <message>
+            <source>Work in progress</source>
+            <translation>Arbete pågår</translation>
         </message>
     </context>
     <context>
