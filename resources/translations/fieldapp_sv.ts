@@ -3010,6 +3010,46 @@
             <source>Use language codes such as sv, or several as ro, en.</source>
             <translation>Ange språkkoder som sv, eller flera som ro, en.</translation>
         </message>
+        <message>
+            <source>Not a JPEG or PNG image.</source>
+            <translation>Ingen JPEG- eller PNG-bild.</translation>
+        </message>
+        <message>
+            <source>The image is damaged or cut short.</source>
+            <translation>Bilden är skadad eller avklippt.</translation>
+        </message>
+        <message>
+            <source>More than {limit} million pixels.</source>
+            <translation>Fler än {limit} miljoner bildpunkter.</translation>
+        </message>
+        <message>
+            <source>Larger than {limit} MB ({size} MB).</source>
+            <translation>Större än {limit} MB ({size} MB).</translation>
+        </message>
+        <message>
+            <source>The file cannot be read.</source>
+            <translation>Filen kan inte läsas.</translation>
+        </message>
+        <message>
+            <source>Not an ordinary file.</source>
+            <translation>Inte en vanlig fil.</translation>
+        </message>
+        <message>
+            <source>No such offence element in this case.</source>
+            <translation>Inget sådant brottsrekvisit i ärendet.</translation>
+        </message>
+        <message>
+            <source>A photo of seized money belongs to the payment.</source>
+            <translation>Ett foto av beslagtagna pengar hör till betalningen.</translation>
+        </message>
+        <message>
+            <source>Not a SHA-256 in hexadecimal.</source>
+            <translation>Ingen SHA-256 i hexadecimal form.</translation>
+        </message>
+        <message>
+            <source>The photo is not in this vault.</source>
+            <translation>Fotot finns inte i det här valvet.</translation>
+        </message>
     </context>
     <context>
         <name>ProposalsModel</name>
@@ -4962,6 +5002,92 @@
         <message>
             <source>Locked by {who} at {time}.</source>
             <translation>Låst av {who} kl. {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CameraDialog</name>
+        <message>
+            <source>Take a photo</source>
+            <translation>Ta ett foto</translation>
+        </message>
+        <message>
+            <source>&amp;Take the photo (Enter)</source>
+            <translation>&amp;Ta fotot (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Avbryt (Esc)</translation>
+        </message>
+        <message>
+            <source>The photo could not be taken.</source>
+            <translation>Fotot kunde inte tas.</translation>
+        </message>
+        <message>
+            <source>The camera cannot be used now.</source>
+            <translation>Kameran kan inte användas nu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoStrip</name>
+        <message>
+            <source>Attach a photo</source>
+            <translation>Bifoga ett foto</translation>
+        </message>
+        <message>
+            <source>Photos (*.jpg *.jpeg *.png)</source>
+            <translation>Foton (*.jpg *.jpeg *.png)</translation>
+        </message>
+        <message>
+            <source>Attach a &amp;photo…</source>
+            <translation>Bifo&amp;ga foto…</translation>
+        </message>
+        <message>
+            <source>Take a photo…</source>
+            <translation>Ta ett foto…</translation>
+        </message>
+        <message>
+            <source>Photos: record the element first</source>
+            <translation>Foton: registrera rekvisitet först</translation>
+        </message>
+        <message>
+            <source>Photos of the seized money ({count})</source>
+            <translation>Foton av de beslagtagna pengarna ({count})</translation>
+        </message>
+        <message>
+            <source>Photos ({count})</source>
+            <translation>Foton ({count})</translation>
+        </message>
+        <message>
+            <source>Taken {time} · SHA-256 {digest}</source>
+            <translation>Taget {time} · SHA-256 {digest}</translation>
+        </message>
+        <message>
+            <source>Photo taken {time}</source>
+            <translation>Foto taget {time}</translation>
+        </message>
+        <message>
+            <source>Wait until the work in progress is done.</source>
+            <translation>Vänta tills arbetet som pågår är klart.</translation>
+        </message>
+        <message>
+            <source>Attaching the photo…</source>
+            <translation>Bifogar fotot…</translation>
+        </message>
+        <message>
+            <source>Photo attached, SHA-256 kept.</source>
+            <translation>Fotot är bifogat, SHA-256 sparad.</translation>
+        </message>
+        <message>
+            <source>The photo cannot be shown here.</source>
+            <translation>Fotot kan inte visas här.</translation>
+        </message>
+        <message>
+            <source>Taken {time} · {width}×{height} · {size} kB</source>
+            <translation>Taget {time} · {width}×{height} · {size} kB</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Foto</translation>
         </message>
     </context>
 </TS>
