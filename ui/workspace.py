@@ -21,6 +21,7 @@ from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.elements import ELEMENT_ENTITY
 from fieldapp.domain.operation import OPERATION_ENTITY
 from fieldapp.domain.persons import PERSON_ENTITY
+from fieldapp.domain.photos import PHOTO_ENTITY
 from fieldapp.domain.procedure import ANSWER_ENTITY, DECISION_ENTITY, HEARING_ENTITY, NOTICE_ENTITY
 from fieldapp.domain.support import SUPPORT_ENTITY
 from fieldapp.officers import Officer
@@ -49,6 +50,7 @@ CASE_ENTITY_TYPES = (
     DECISION_ENTITY,
     ANSWER_ENTITY,
     TICK_ENTITY,
+    PHOTO_ENTITY,
 )
 
 

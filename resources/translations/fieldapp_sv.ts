@@ -4373,6 +4373,18 @@
             <source>Correction of {what}: {changes}</source>
             <translation>Rättelse av {what}: {changes}</translation>
         </message>
+        <message>
+            <source>Opened a photo</source>
+            <translation>Öppnade ett foto</translation>
+        </message>
+        <message>
+            <source>Photo of the seized money attached</source>
+            <translation>Foto av de beslagtagna pengarna bifogat</translation>
+        </message>
+        <message>
+            <source>Photo attached</source>
+            <translation>Foto bifogat</translation>
+        </message>
     </context>
     <context>
         <name>TimelineModel</name>
@@ -4973,6 +4985,10 @@
         <message>
             <source>Day-fine amount: {amount} kr</source>
             <translation>Dagsbotsbelopp: {amount} kr</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Foto</translation>
         </message>
     </context>
     <context>

@@ -127,13 +127,15 @@ class PhotoStrip(QWidget):
             self.heading.setText(self.tr("Photos ({count})").format(count=len(records)))
         self.add_button.setEnabled(self.element_id is not None)
         self.camera_button.setEnabled(self.element_id is not None)
-        for button in self.buttons:
-            self.row.removeWidget(button)
-            button.deleteLater()
+        while (item := self.row.takeAt(0)) is not None:
+            old = item.widget()
+            if old is not None:
+                old.hide()  # at once: deleted later, when control returns to the loop
+                old.deleteLater()
         self.buttons = [self._thumb_button(r) for r in records]
         for button in self.buttons:
             self.row.addWidget(button)
-        self.row.addStretch(0)
+        self.row.addStretch(1)
 
     def photos(self) -> list[Record]:
         if self.element_id is None or not self.workspace.active:
