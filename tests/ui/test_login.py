@@ -52,7 +52,8 @@ def test_wrong_passphrase_shows_an_inline_message_and_opens_nothing(
 
     log_in(controller, FIELD_ID, "inte rätt lösenfras alls")
 
-    assert dialog.passphrase_message.text() == "Fel tjänste-id eller lösenfras."
+    # Then the 1 s delay, counted down after it while it lasts.
+    assert dialog.passphrase_message.text().startswith("Fel tjänste-id eller lösenfras.")
     assert dialog.passphrase_message.isVisible()
     assert dialog.passphrase.text() == ""
     assert controller.session is None
