@@ -212,7 +212,7 @@ class Workspace(QObject):
                 refused(internal_error_text())  # the runner logged it
             elif outcome.error is not None:
                 refused(refusal_text(outcome.error, "document"))
-            elif parent.isVisible():
+            else:  # delivered only while the session's pages stand (a lock drops it)
                 self.show_document(parent, outcome.value, title, suggested_name=suggested_name)
 
         return self.runner.run(Op(lambda job: build(job.ctx), on_done=done, what="document"))

@@ -923,6 +923,10 @@
             <source>Operation report</source>
             <translation>Insatsrapport</translation>
         </message>
+        <message>
+            <source>Wait until the work in progress is done.</source>
+            <translation>Vänta tills arbetet som pågår är klart.</translation>
+        </message>
     </context>
     <context>
         <name>CloseStep</name>

@@ -356,7 +356,8 @@ def test_cases_from_every_laptop_and_linking_their_operations(
     assert cases_tab.model.rowCount() == 2  # both laptops' cases under the one operation
     shown: list[tuple[bytes, str]] = []
     cases_tab.show_pdf = lambda _parent, pdf, title: shown.append((pdf, title))
-    cases_tab.report_button.click()
+    cases_tab.report_button.click()  # built on the background runner
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=60_000)
     cases_tab.summary_button.click()
     assert [pdf[:5] for pdf, _ in shown] == [b"%PDF-", b"%PDF-"]
 

@@ -56,7 +56,7 @@ class StationSyncView(QWidget):
         self.card_message = FieldMessage(self)
         self.import_tab = ImportTab(self.session, self, runner=self._runner)
         self.review_tab = ReviewTab(self.session, self)
-        self.cases_tab = CasesTab(self.session, self.ctx, self)
+        self.cases_tab = CasesTab(self.session, self.ctx, self, runner=self.import_tab.runner)
         self.link_tab = LinkTab(self.session, self.ctx, self)
         self.laptops_tab = LaptopsTab(self.session, self)
         self.tabs = QTabWidget(self)
