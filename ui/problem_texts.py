@@ -112,7 +112,7 @@ PROBLEM_TEXTS: dict[str, str] = {
     "photo_not_image": QT_TRANSLATE_NOOP("Problems", "Not a JPEG or PNG image."),
     "photo_damaged": QT_TRANSLATE_NOOP("Problems", "The image is damaged or cut short."),
     "photo_too_many_pixels": QT_TRANSLATE_NOOP("Problems", "More than {limit} million pixels."),
-    "photo_too_large": QT_TRANSLATE_NOOP("Problems", "Larger than {limit} MB ({size} MB)."),
+    "photo_too_large": QT_TRANSLATE_NOOP("Problems", "Larger than {limit} MB."),
     "photo_unreadable": QT_TRANSLATE_NOOP("Problems", "The file cannot be read."),
     "photo_not_file": QT_TRANSLATE_NOOP("Problems", "Not an ordinary file."),
     "photo_no_element": QT_TRANSLATE_NOOP("Problems", "No such offence element in this case."),

@@ -58,7 +58,7 @@ def inspect_image(data: bytes) -> ImageInfo:
     if not data:
         raise _refuse(coded("photo_empty", "the file is empty."))
     if len(data) > MAX_PHOTO_BYTES:
-        raise _refuse(too_large(len(data)))
+        raise _refuse(too_large())
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         info = _png(data)
     elif data.startswith(b"\xff\xd8\xff"):
@@ -78,14 +78,9 @@ def inspect_image(data: bytes) -> ImageInfo:
     return info
 
 
-def too_large(size: int) -> str:
+def too_large() -> str:
     limit = MAX_PHOTO_BYTES // 2**20
-    return coded(
-        "photo_too_large",
-        f"larger than {limit} MB ({size / 2**20:.0f} MB).",
-        limit=limit,
-        size=round(size / 2**20),
-    )
+    return coded("photo_too_large", f"larger than {limit} MB.", limit=limit)
 
 
 def _png(data: bytes) -> ImageInfo | None:

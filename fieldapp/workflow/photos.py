@@ -4,14 +4,12 @@ offence element (or to the seizure of the money), list a case's photos, open one
 A photo is its own record: created once with its bytes as the event's attachment (a
 vault blob, stored encrypted under the SHA-256 taken here), withdrawn with a reason if it
 was attached by mistake, never changed. The bytes never leave the vault: the file is read
-here in chunks under a cap, and opening a photo reads it back into memory only, checked
-against its hash, the opening logged like an ad's attachment.
+under a cap (``fieldapp.inputs``), and opening a photo reads it back into memory only,
+checked against its hash, the opening logged like an ad's attachment.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +23,11 @@ from fieldapp.domain.photos import (
     too_large,
 )
 from fieldapp.errors import InvalidInput, coded
+from fieldapp.inputs import InputNotAFile, InputRefused, InputTooLarge, read_capped
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.records import Record
 from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
-
-_CHUNK = 1024 * 1024
 
 
 def _refuse(reason: str) -> InvalidInput:
@@ -38,40 +35,20 @@ def _refuse(reason: str) -> InvalidInput:
 
 
 def read_photo_file(path: Path, *, limit: int = MAX_PHOTO_BYTES) -> bytes:
-    """A picture file's bytes, read in chunks and never more than ``limit`` (+1 to tell);
-    a device, a pipe or a folder is refused before anything is read."""
+    """A picture file's bytes, read under ``limit`` by ``fieldapp.inputs`` (a device, a
+    pipe or a folder is refused before anything is read), the refusal coded for the
+    photo field."""
     try:
-        # Non-blocking: opening a FIFO must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
+        return read_capped(path, limit, "photo")
+    except InputTooLarge:
+        raise _refuse(too_large()) from None
+    except InputNotAFile:
+        raise _refuse(coded("photo_not_file", "not an ordinary file.")) from None
+    except InputRefused as exc:
+        reason = str(exc.params.get("reason", ""))
         raise _refuse(
-            coded("photo_unreadable", f"cannot be read ({exc.strerror}).", reason=exc.strerror)
+            coded("photo_unreadable", f"cannot be read ({reason}).", reason=reason)
         ) from None
-    try:
-        info = os.fstat(fd)
-    except OSError:
-        os.close(fd)
-        raise
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        raise _refuse(coded("photo_not_file", "not an ordinary file."))
-    if info.st_size > limit:
-        os.close(fd)
-        raise _refuse(too_large(info.st_size))
-    with os.fdopen(fd, "rb", buffering=0) as file:
-        try:
-            chunks: list[bytes] = []
-            read = 0
-            while chunk := file.read(min(_CHUNK, limit + 1 - read)):
-                chunks.append(chunk)
-                read += len(chunk)
-                if read > limit:  # it grew while we read
-                    raise _refuse(too_large(read))
-        except OSError as exc:
-            raise _refuse(
-                coded("photo_unreadable", f"cannot be read ({exc.strerror}).", reason=exc.strerror)
-            ) from None
-    return b"".join(chunks)
 
 
 def attach_photo(

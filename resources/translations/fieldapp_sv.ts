@@ -3054,6 +3054,10 @@
             <source>The photo is not in this vault.</source>
             <translation>Fotot finns inte i det här valvet.</translation>
         </message>
+        <message>
+            <source>Larger than {limit} MB.</source>
+            <translation>Större än {limit} MB.</translation>
+        </message>
     </context>
     <context>
         <name>ProposalsModel</name>
