@@ -350,11 +350,13 @@ def _import_stall(folder: Path) -> tuple[float, int, float, float]:
 
     from PySide6.QtCore import QEventLoop
 
-    from bench.ads import ADVERTISERS, SEED, _Advertiser, _csv, fiction_numbers
+    from bench.ads import ADVERTISERS, SEED, _csv, fiction_numbers
+    from bench.ads_data import Advertiser, hotels
     from ui.main_window import ADS, MainWindow
 
     rng = random.Random(SEED)
-    advertisers = [_Advertiser(rng, p) for p in rng.sample(fiction_numbers(), ADVERTISERS)]
+    names = hotels(rng)
+    advertisers = [Advertiser(rng, p, names) for p in rng.sample(fiction_numbers(), ADVERTISERS)]
     source = folder / "annonser.csv"
     source.write_bytes(_csv([rng.choice(advertisers).ad(rng, n) for n in range(STALL_ROWS)]))
     session = Vault(folder / "stall").create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
