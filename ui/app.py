@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from fieldapp.storage.vault import Vault
     from ui.clipboard import ClipboardGuard
     from ui.dialogs.base import GateDialog
-    from ui.lock import IdleLock
+    from ui.lock import IdleLock, LockNote, LockReason
     from ui.main_window import MainWindow
     from ui.os_lock import OsLockWatcher
 
@@ -71,6 +72,7 @@ class AppController(QObject):
         self.dialog: GateDialog | None = None
         self.main_window: MainWindow | None = None
         self.idle_lock: IdleLock | None = None
+        self.lock_note: LockNote | None = None
 
     # -- flow --------------------------------------------------------------------------------
 
@@ -98,9 +100,11 @@ class AppController(QObject):
             self.vault,
             officer_id=self._last_officer_id,
             demo_passphrase=self._demo_passphrase,
+            locked_note=self.lock_note.text() if self.lock_note is not None else "",
             parent=self.main_window,
         )
         dialog.unlocked.connect(self._on_unlocked)
+        dialog.quit_requested.connect(self._on_main_window_closed)
         self._show_dialog(dialog)
 
     def _show_dialog(self, dialog: GateDialog) -> None:
@@ -118,8 +122,8 @@ class AppController(QObject):
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.deleteLater()
-        # Closing the first dialog ends the app; closing it over the locked main window
-        # leaves the window with its "Unlock…" button.
+        # Closing the first-run dialog ends the app (the login dialog cannot be rejected:
+        # it asks to quit instead).
         if result != QDialog.DialogCode.Accepted and self.main_window is None:
             self.quit_requested.emit()
         elif self.main_window is not None:
@@ -155,6 +159,8 @@ class AppController(QObject):
             # Shown before the dialog closes, so the app is never without a window.
             self.main_window.show_fitted()
         self._watch_os_lock()
+        # Not before: the login dialog shows before anything more is imported.
+        self.clipboard.install()
         self.session = session
         self._last_officer_id = session.officer_id
         self.idle_lock.start()
@@ -170,7 +176,7 @@ class AppController(QObject):
             self.idle_lock.stop()
             self.idle_lock.deleteLater()
         self.idle_lock = IdleLock(timeout_ms, self)
-        self.idle_lock.timed_out.connect(self.lock)
+        self.idle_lock.timed_out.connect(self._lock_idle)
 
     def _watch_os_lock(self) -> None:
         """Lock on the OS's screen lock or suspend, where it tells us (once per run)."""
@@ -179,7 +185,7 @@ class AppController(QObject):
         from ui.os_lock import OsLockWatcher
 
         self.os_lock = OsLockWatcher(self)
-        self.os_lock.lock_requested.connect(self.lock)
+        self.os_lock.lock_requested.connect(self._lock_system)
         self.os_lock.start(int(self.main_window.winId()))
 
     def _apply_settings(self, session: Session) -> None:
@@ -239,25 +245,43 @@ class AppController(QObject):
         if self._clipboard is None:
             from ui.clipboard import ClipboardGuard
 
-            self._clipboard = ClipboardGuard()
+            self._clipboard = ClipboardGuard(parent=self)
         return self._clipboard
 
     @Slot()
-    def lock(self) -> None:
+    def lock(self, reason: LockReason | None = None) -> None:
         """Lock now: drop the keys, take down every widget with data, ask for login."""
+        from ui.lock import LockNote, LockReason
+
         if self.session is None:
             return
         # What is being typed is saved first: locking loses nothing.
         self._save_pending()
         session, self.session = self.session, None
+        idle_seconds = self.idle_lock.timeout_ms // 1000 if self.idle_lock is not None else 0
         if self.idle_lock is not None:
             self.idle_lock.stop()
+        self.lock_note = LockNote(
+            session.officer_id, datetime.now(), reason or LockReason.MANUAL, idle_seconds
+        )
         session.lock()
         self._close_transients()
         if self.main_window is not None:
-            self.main_window.show_locked()
+            self.main_window.show_locked(self.lock_note.text() if self.lock_note else "")
         self.clipboard.clear_if_ours()
         self.show_login()
+
+    @Slot()
+    def _lock_idle(self) -> None:
+        from ui.lock import LockReason
+
+        self.lock(LockReason.IDLE)
+
+    @Slot()
+    def _lock_system(self) -> None:
+        from ui.lock import LockReason
+
+        self.lock(LockReason.SYSTEM)
 
     def _close_transients(self) -> None:
         """Close menus, popups and dialogs over the main window: they may show data too."""
@@ -298,10 +322,11 @@ class AppController(QObject):
             session.lock()
         if self._clipboard is not None:
             self._clipboard.clear_if_ours()
+            self._clipboard.uninstall()
         if self.dialog is not None:
             dialog, self.dialog = self.dialog, None
             dialog.finished.disconnect(self._on_dialog_finished)
-            dialog.close()
+            dialog.dismiss()
             dialog.deleteLater()
         if self.main_window is not None:
             window, self.main_window = self.main_window, None

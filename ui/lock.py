@@ -1,4 +1,5 @@
-"""The idle lock: an application-wide input watcher and a timer.
+"""The idle lock (an application-wide input watcher and a timer) and the note the lock
+screen shows: who was logged in, when the vault locked and why.
 
 Any key, mouse or touch input anywhere in the application postpones the lock; after
 ``timeout_ms`` without input ``timed_out`` is emitted and the app locks the vault.
@@ -10,8 +11,51 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+
+translate = QCoreApplication.translate
+
+
+class LockReason(Enum):
+    MANUAL = "manual"  # Ctrl+L or the menu
+    IDLE = "idle"  # the idle timeout
+    SYSTEM = "system"  # the OS locked the screen or went to sleep
+
+
+@dataclass(frozen=True)
+class LockNote:
+    """Who had the vault open when it locked, when, and why (what KeePassXC's lock screen
+    says). The officer's id only: it is in the key file and the login's picker anyway,
+    while names live inside the encrypted vault and leave the screen with it."""
+
+    officer_id: str
+    at: datetime
+    reason: LockReason
+    idle_seconds: int = 0
+
+    def text(self, now: datetime | None = None) -> str:
+        """One or two sentences in the UI language."""
+        today = (now or datetime.now()).date()
+        when = self.at.strftime("%H:%M" if self.at.date() == today else "%Y-%m-%d %H:%M")
+        who = self.officer_id
+        if self.reason is LockReason.IDLE:
+            return translate(
+                "LockNote", "Locked at {time} after {span} without input. Logged in: {who}."
+            ).format(time=when, span=_span(self.idle_seconds), who=who)
+        if self.reason is LockReason.SYSTEM:
+            return translate(
+                "LockNote", "Locked at {time} when the computer's screen locked. Logged in: {who}."
+            ).format(time=when, who=who)
+        return translate("LockNote", "Locked by {who} at {time}.").format(who=who, time=when)
+
+
+def _span(seconds: int) -> str:
+    return f"{round(seconds / 60)} min" if seconds >= 60 else f"{seconds} s"
+
 
 _INPUT_EVENTS = frozenset(
     {

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -113,6 +114,8 @@ class SessionView(QWidget):
         from ui.workspace import Workspace
 
         self.workspace = Workspace(session, parent=self)
+        # An op that writes for seconds blocks every page, so nothing here touches the vault.
+        self.workspace.runner.view = self
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(_NAV_WIDTH)
@@ -124,7 +127,7 @@ class SessionView(QWidget):
         self.ads = AdsPage(self.workspace, self.pages)
         self.documents = DocumentsPage(self.workspace, self.pages)
         self.settings = SettingsPage(self.workspace, self.pages)
-        sync = make_sync_page(session, self.pages)
+        sync = make_sync_page(session, self.pages, runner=self.workspace.runner)
         self.sync: SyncPage | None = sync if isinstance(sync, SyncPage) else None
         built: dict[int, QWidget] = {
             OPERATIONS: self.operations,
@@ -236,8 +239,9 @@ class SessionView(QWidget):
         self.go_to(location.section)
 
     def flush(self) -> None:
-        """Save what is pending, and let a running import finish its bundle (the vault is
-        about to lock or the app to close)."""
+        """Let the op in hand finish (a station import: its bundle), then save what is
+        pending (the vault is about to lock or the app to close)."""
+        self.workspace.runner.wait()
         self.cases.flush()
         self.ads.flush()
         self.workspace.autosaver.flush_all()
@@ -255,19 +259,25 @@ class SessionView(QWidget):
 
 
 class LockedPage(QWidget):
-    """The central widget while locked: nothing about anyone, and a way back in."""
+    """The central widget while locked: nothing about anyone recorded, who had the vault
+    open and when it locked (``note``), and a way back in."""
 
     unlock_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title_label(self.tr("The vault is locked"), self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = muted_label(note, self)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setVisible(bool(note))
         self.unlock_button = QPushButton(self.tr("&Unlock…"), self)
         self.unlock_button.clicked.connect(self.unlock_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.title)
+        layout.addWidget(self.note)
         layout.addSpacing(12)
         layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addStretch(2)
@@ -342,11 +352,19 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("savedIndicator")
         self.saved_label.setProperty("severity", "ok")
         self.lock_label = QLabel(status)
+        # Work on the background runner: a bar while it runs (moving if the total is unknown).
+        self.work_bar = QProgressBar(status)
+        self.work_bar.setTextVisible(False)
+        self.work_bar.setMaximumWidth(160)
+        self.work_bar.setMaximumHeight(12)
+        self.work_bar.setAccessibleName(self.tr("Work in progress"))
+        self.work_bar.hide()
         self.hint_label = QLabel(status)
         self.hint_label.setProperty("severity", "hint")
         status.addWidget(self.officer_label)
         status.addWidget(self.role_label)
         status.addWidget(self.vault_label, 1)
+        status.addPermanentWidget(self.work_bar)
         status.addPermanentWidget(self.hint_label)
         status.addPermanentWidget(self.saved_label)
         status.addPermanentWidget(self.lock_label)
@@ -424,6 +442,8 @@ class MainWindow(QMainWindow):
         view = SessionView(session, self.section_actions, self)
         view.workspace.ask_printer = self.ask_printer
         view.workspace.saved.connect(self._on_saved)
+        view.workspace.runner.busy_changed.connect(self._on_work_busy)
+        view.workspace.runner.progressed.connect(self._on_work_progress)
         view.settings.language_changed.connect(self.language_changed)
         view.settings.large_text_changed.connect(self.large_text_changed)
         view.settings.idle_timeout_changed.connect(self.idle_timeout_changed)
@@ -460,8 +480,9 @@ class MainWindow(QMainWindow):
         self._take_down()
         self.show_session(self._session, self.vault_label.toolTip(), remaining)
 
-    def show_locked(self) -> None:
-        """Take down everything that could show personal data, now."""
+    def show_locked(self, note: str = "") -> None:
+        """Take down everything that could show personal data, now; ``note`` says who
+        locked and when."""
         self._status_timer.stop()
         self._lock_remaining = None
         view = self.session_view()
@@ -469,7 +490,7 @@ class MainWindow(QMainWindow):
             self._location = view.location()
         self._session = None
         self._take_down()
-        locked = LockedPage(self)
+        locked = LockedPage(note, self)
         locked.unlock_requested.connect(self.unlock_requested)
         self.setCentralWidget(locked)
         for label in (
@@ -506,6 +527,28 @@ class MainWindow(QMainWindow):
     def session_view(self) -> SessionView | None:
         central = self.centralWidget()
         return central if isinstance(central, SessionView) else None
+
+    @Slot(bool)
+    def _on_work_busy(self, busy: bool) -> None:
+        self.work_bar.setVisible(busy)
+        view = self.session_view()
+        if view is not None and view.isEnabled() == busy:
+            return  # an op that blocks only its own page: the rest stays usable
+        # The pages are blocked: so are the keys that would reach them (not Lock, Quit).
+        for action in (
+            self.new_case_action,
+            self.contacts_action,
+            self.print_action,
+            self.search_action,
+            *self.case_actions.values(),
+            *self.section_actions,
+        ):
+            action.setEnabled(not busy)
+
+    @Slot(int, int)
+    def _on_work_progress(self, done: int, total: int) -> None:
+        self.work_bar.setRange(0, total)  # 0, 0: the moving bar of unknown progress
+        self.work_bar.setValue(done)
 
     def _set_session_actions_enabled(self, enabled: bool) -> None:
         for action in (

@@ -107,6 +107,20 @@ PROBLEM_TEXTS: dict[str, str] = {
     "language_codes": QT_TRANSLATE_NOOP(
         "Problems", "Use language codes such as sv, or several as ro, en."
     ),
+    # -- photos of the evidence (i12c) --
+    "photo_empty": QT_TRANSLATE_NOOP("Problems", "The file is empty."),
+    "photo_not_image": QT_TRANSLATE_NOOP("Problems", "Not a JPEG or PNG image."),
+    "photo_damaged": QT_TRANSLATE_NOOP("Problems", "The image is damaged or cut short."),
+    "photo_too_many_pixels": QT_TRANSLATE_NOOP("Problems", "More than {limit} million pixels."),
+    "photo_too_large": QT_TRANSLATE_NOOP("Problems", "Larger than {limit} MB."),
+    "photo_unreadable": QT_TRANSLATE_NOOP("Problems", "The file cannot be read."),
+    "photo_not_file": QT_TRANSLATE_NOOP("Problems", "Not an ordinary file."),
+    "photo_no_element": QT_TRANSLATE_NOOP("Problems", "No such offence element in this case."),
+    "photo_seizure_payment": QT_TRANSLATE_NOOP(
+        "Problems", "A photo of seized money belongs to the payment."
+    ),
+    "photo_hash": QT_TRANSLATE_NOOP("Problems", "Not a SHA-256 in hexadecimal."),
+    "photo_missing": QT_TRANSLATE_NOOP("Problems", "The photo is not in this vault."),
 }
 
 

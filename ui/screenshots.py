@@ -179,12 +179,12 @@ def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
 
     login = LoginDialog(vault, officer_id=DEMO_OFFICER_ID)
     save(_on_screen(login), "03_login.png")
-    login.close()
+    login.dismiss()
     login.deleteLater()
 
     demo = LoginDialog(vault, officer_id=DEMO_OFFICER_ID, demo_passphrase=passphrase)
     save(_on_screen(demo), "04_login_demo.png")
-    demo.close()
+    demo.dismiss()
     demo.deleteLater()
 
     # Two failures straight through the core, the third through the dialog: the delay is
@@ -198,7 +198,7 @@ def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
     wrong.passphrase.setText("fel lösenfras igen")
     wrong.unlock_button.click()
     save(_on_screen(wrong), "05_login_wrong_passphrase.png")
-    wrong.close()
+    wrong.dismiss()
     wrong.deleteLater()
     clock.now += vault.backoff_remaining() + 0.5
 
@@ -209,11 +209,19 @@ def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
         window.show_session(session, str(vault.data_dir), lambda: 299_000)
         _settle(window)
         session.lock()
-        window.show_locked()
+        # Locked by the idle timeout: the page and the prompt say who and when.
+        from datetime import datetime
+
+        from ui.lock import LockNote, LockReason
+
+        note = LockNote(DEMO_OFFICER_ID, datetime.now(), LockReason.IDLE, 300).text()
+        window.show_locked(note)
         QApplication.processEvents()
-        locked_login = LoginDialog(vault, officer_id=DEMO_OFFICER_ID, parent=window)
+        locked_login = LoginDialog(
+            vault, officer_id=DEMO_OFFICER_ID, locked_note=note, parent=window
+        )
         save(_on_screen(locked_login, window.grab()), "06_locked.png")
-        locked_login.close()
+        locked_login.dismiss()
     finally:
         session.lock()
         window.close()
@@ -401,7 +409,12 @@ def _ads_shots(
     form.clear_form()
     csv_file = tmp / "annonser.csv"
     csv_file.write_text(_BROKEN_CSV, "utf-8")
+    ended: list[bool] = []
+    page.register.importer.import_ended.connect(lambda: ended.append(True))
     page.register.importer.import_path(csv_file)
+    while not ended:  # the import runs on the background runner
+        QApplication.processEvents()
+        time.sleep(0.01)
     shot("26d_ads_import_refused.png")
     page.register.importer.problems.hide()
     page.register.importer.result.clear_message()

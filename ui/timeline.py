@@ -83,6 +83,8 @@ class Describer:
             return translate("Timeline", "Withdrawn: {what}. Reason: {reason}").format(
                 what=what, reason=body.get("reason", "")
             )
+        if event.kind == "access" and event.entity_type == "photo":
+            return translate("Timeline", "Opened a photo")
         if event.kind == "access":
             return translate("Timeline", "Opened the record of {name}").format(
                 name=self._people(event.entity_id)
@@ -126,6 +128,10 @@ class Describer:
             )
             note = data.get("note")
             return f"{text} – {note}" if note else text
+        if entity_type == "photo" and data.get("about") == "seizure":
+            return translate("Timeline", "Photo of the seized money attached")
+        if entity_type == "photo":
+            return translate("Timeline", "Photo attached")
         if entity_type == "case":
             return translate("Timeline", "Case opened: {place}").format(
                 place=data.get("place_name") or data.get("address", "")

@@ -181,6 +181,7 @@ ENTITY_TYPES = {
     "decision": QT_TRANSLATE_NOOP("Words", "Decision"),
     "buyer_answer": QT_TRANSLATE_NOOP("Words", "Buyer's answer"),
     "checklist_tick": QT_TRANSLATE_NOOP("Words", "Checklist"),
+    "photo": QT_TRANSLATE_NOOP("Words", "Photo"),
 }
 DAY_FINE_LINES = {
     "income": QT_TRANSLATE_NOOP(

@@ -21,6 +21,7 @@ from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.elements import ELEMENT_ENTITY
 from fieldapp.domain.operation import OPERATION_ENTITY
 from fieldapp.domain.persons import PERSON_ENTITY
+from fieldapp.domain.photos import PHOTO_ENTITY
 from fieldapp.domain.procedure import ANSWER_ENTITY, DECISION_ENTITY, HEARING_ENTITY, NOTICE_ENTITY
 from fieldapp.domain.support import SUPPORT_ENTITY
 from fieldapp.officers import Officer
@@ -31,6 +32,7 @@ from fieldapp.storage.session import Session
 from fieldapp.workflow.case_view import TICK_ENTITY
 from fieldapp.workflow.context import Change, Context, local_now
 from ui.autosave import Autosaver
+from ui.runner import Runner
 
 if TYPE_CHECKING:
     from ui.documents.preview import AskPrinter, DocumentPreview
@@ -48,6 +50,7 @@ CASE_ENTITY_TYPES = (
     DECISION_ENTITY,
     ANSWER_ENTITY,
     TICK_ENTITY,
+    PHOTO_ENTITY,
 )
 
 
@@ -72,6 +75,12 @@ class Workspace(QObject):
         self.ctx = Context(session, clock)
         self.drafts = Drafts(session.conn)
         self.autosaver = Autosaver(autosave_delay_ms, self)
+        # Long work (imports, big reports) off the GUI thread; what it changed is announced
+        # like a use case's. Pending autosaves are written before an op starts.
+        self.runner = Runner(
+            session, clock=clock, before_start=self.autosaver.flush_all, parent=self
+        )
+        self.runner.changed.connect(self.changed)
         self.officer: Officer = session.officer
         self._names = {o.officer_id: o.display_name for o in session.officers()}
         self._operation_id = self._initial_operation()
@@ -181,6 +190,32 @@ class Workspace(QObject):
         preview.print_button.setFocus()
         self.document_shown.emit(preview)
         return preview
+
+    def show_document_built(
+        self,
+        parent: QWidget,
+        build: Callable[[Context], bytes],
+        title: str,
+        *,
+        refused: Callable[[str], None],
+        suggested_name: str = "dokument.pdf",
+    ) -> bool:
+        """Build a large document (the operation report) on the background runner, then
+        preview it; a refusal or our bug goes to ``refused`` in words. False if the
+        runner is busy (nothing started)."""
+        from ui.capture import refusal_text
+        from ui.errors import internal_error_text
+        from ui.runner import Op, Outcome
+
+        def done(outcome: Outcome) -> None:
+            if outcome.bug:
+                refused(internal_error_text())  # the runner logged it
+            elif outcome.error is not None:
+                refused(refusal_text(outcome.error, "document"))
+            else:  # delivered only while the session's pages stand (a lock drops it)
+                self.show_document(parent, outcome.value, title, suggested_name=suggested_name)
+
+        return self.runner.run(Op(lambda job: build(job.ctx), on_done=done, what="document"))
 
     def _return_focus(self, parent: QWidget, before: QWidget | None) -> None:
         window = parent.window()

@@ -58,6 +58,7 @@ class SummaryInput:
     contacts: dict[str, str]  # contact id → organisation
     printed_at: datetime
     printed_by: str
+    photos: Sequence[Record] = ()  # photos of the evidence, in the order they were taken
 
 
 def build_case_summary(data: SummaryInput) -> bytes:
@@ -70,6 +71,7 @@ def build_case_summary(data: SummaryInput) -> bytes:
     ]
     for number, buyer in enumerate(view.buyers, start=1):
         story += _buyer_part(data, buyer, number)
+    story += _photos_part(data)
     story += _support_part(data)
     story += _checklist_part(data)
     story += _timeline_part(data)
@@ -197,6 +199,45 @@ def _buyer_part(data: SummaryInput, buyer: BuyerView, number: int) -> list[Flowa
     facts += _decision_facts(buyer)
     out += [Spacer(1, 2 * mm), field_table(facts, CONTENT_WIDTH)]
     return out
+
+
+def _photos_part(data: SummaryInput) -> list[Flowable]:
+    """Each photo with what it shows evidence of, when and by whom it was taken, and the
+    SHA-256 it is stored and verified under in the vault (the picture stays there)."""
+    if not data.photos:
+        return []
+    elements = {
+        e.entity_id: (e, str(b.person.get("name", "")))
+        for b in data.view.buyers
+        for e in b.elements
+    }
+    rows: list[list[Flowable | str]] = []
+    for photo in data.photos:
+        element, buyer = elements.get(str(photo.get("element_id")), (None, ""))
+        label = ELEMENT_SV.get(str(element.get("kind")), "") if element else "–"
+        if photo.get("about") == "seizure":
+            label = f"Beslag av pengarna ({label.lower()})"
+        belongs = f"{label}, {buyer}" if buyer else label
+        source = "kamera" if photo.get("source") == "camera" else "fil"
+        kind = "JPEG" if photo.get("media_type") == "image/jpeg" else "PNG"
+        picture = (
+            f"{kind} {photo.get('width')}×{photo.get('height')}, "
+            f"{int(photo.get('size', 0)) / 1024:.0f} kB, {source}; "
+            f"{_who(data, photo.get('observer'))}"
+        )
+        digest = str(photo.get("sha256"))
+        # In groups of 16, so that the column can wrap it; read back without the spaces.
+        grouped = " ".join(digest[i : i + 16] for i in range(0, len(digest), 16))
+        rows.append([when(photo.get("taken_at")), belongs, picture, grouped])
+    widths = [26 * mm, 44 * mm, 46 * mm, CONTENT_WIDTH - 116 * mm]
+    return [
+        para("Foton", "h1"),
+        para(
+            "Fotona finns krypterade i valvet och kontrolleras mot sin SHA-256, tagen när "
+            "fotot bifogades."
+        ),
+        data_table(["Tagen", "Hör till", "Bild", "SHA-256"], rows, widths),
+    ]
 
 
 def _element_detail(element: Record) -> str:

@@ -163,6 +163,7 @@ def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> by
 
 def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
     from fieldapp.documents.case_summary import SummaryInput, build_case_summary
+    from fieldapp.workflow import photos
 
     view = cases.case_view(ctx, case_id)
     contacts = {}
@@ -181,6 +182,7 @@ def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
             contacts=contacts,
             printed_at=ctx.now(),
             printed_by=f"{officer.display_name} ({officer.officer_id})",
+            photos=photos.photos_of_case(ctx, case_id),
         )
     )
 

@@ -129,6 +129,14 @@ def integrity_problems(conn: Connection) -> list[str]:
     """Every page's HMAC and SQLite's own structure check; empty when all is well."""
     with translate_errors():
         problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+        # FTS5 keeps each index's structure cached per connection; after another
+        # connection (a background worker's) wrote, the check compares against the stale
+        # copy and reports a checksum mismatch. A rowid lookup reloads it first.
+        fts = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'"
+        ).fetchall()
+        for (name,) in fts:
+            conn.execute(f'SELECT rowid FROM "{name}" WHERE rowid = -1').fetchall()
         quick = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
     return problems + [q for q in quick if q != "ok"]
 

@@ -35,6 +35,7 @@ from fieldapp.domain.operation import (
     clean_team_member,
 )
 from fieldapp.domain.persons import BUYER, CLEANERS, PERSON_ENTITY
+from fieldapp.domain.photos import PHOTO_ENTITY, PhotoAbout, clean_photo
 from fieldapp.domain.procedure import (
     ANSWER_ENTITY,
     DECISION_ENTITY,
@@ -46,7 +47,7 @@ from fieldapp.domain.procedure import (
     clean_notice,
 )
 from fieldapp.domain.support import SUPPORT_ENTITY, clean_support_offer
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record, amend_draft, create_draft, void_draft
 from fieldapp.validation import Problems
 from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
@@ -125,6 +126,9 @@ CLEANERS_BY_TYPE: dict[str, Cleaner] = {
     ADVERTISER_LINK_ENTITY: clean_advertiser_link,
     COMPANY_ENTITY: lambda ctx, d, p, s: clean_company(d, p),
     TIP_ENTITY: clean_tip,
+    PHOTO_ENTITY: lambda ctx, d, p, s: clean_photo(
+        d, p, now=ctx.latest_allowed(), officer_id=ctx.officer_id
+    ),
 }
 
 
@@ -159,10 +163,20 @@ def _check_links(
         check_decision(load_case_view(ctx.records, scope.case_id, ctx.completion_rule), data, p)
     if entity_type == CHECKLIST_TICK_ENTITY and data.get("subject_id"):
         _person_in_case(ctx, p, scope, "subject_id", data["subject_id"], None)
+    if entity_type == PHOTO_ENTITY:
+        _photo_links(ctx, data, p, scope)
     if entity_type == ANSWER_ENTITY:
         decision = ctx.records.get(DECISION_ENTITY, data.get("decision_id", ""))
         if decision is None or decision.voided or decision.case_id != scope.case_id:
             p.add("decision_id", "no such decision in this case.")
+
+
+def _photo_links(ctx: Context, data: dict[str, Any], p: Problems, scope: Placement) -> None:
+    element = ctx.records.get(ELEMENT_ENTITY, data.get("element_id", ""))
+    if element is None or element.voided or element.case_id != scope.case_id:
+        p.add("element_id", coded("photo_no_element", "no such offence element in this case."))
+    elif data.get("about") == PhotoAbout.SEIZURE and element.get("kind") != "payment_handed_over":
+        p.add("about", coded("photo_seizure_payment", "a seizure photo belongs to the payment."))
 
 
 def _scope_checks(ctx: Context, entity_type: str, p: Problems, scope: Placement) -> None:

@@ -181,3 +181,38 @@ def test_case_summary_breaks_between_words_and_shows_the_case_number(
     assert "Diarienummer (K-nummer) 5000-K123456-26" in text
     # The narrow "Utfall" column used to break "hänvisad/överlämna|d" inside the word.
     assert "hänvisad / överlämnad" in text
+
+
+def test_case_summary_lists_each_photo_with_its_hash_time_and_what_it_belongs_to(
+    ctx: Context, clock: Clock, operation_id: str
+) -> None:
+    import io
+
+    from PIL import Image
+
+    from fieldapp.storage.canonical import sha256_hex
+    from fieldapp.workflow import photos
+
+    recorded = standard_case(ctx, clock, operation_id)
+    elements = ctx.records.find("element", case_id=recorded.case_id)
+    payment = next(e for e in elements if e.get("kind") == "payment_handed_over")
+    agreement = next(e for e in elements if e.get("kind") == "agreement")
+    pictures = []
+    for colour in ((200, 0, 0), (0, 200, 0)):
+        out = io.BytesIO()
+        Image.new("RGB", (640, 480), colour).save(out, "JPEG")
+        pictures.append(out.getvalue())
+    photos.attach_photo(ctx, payment.entity_id, pictures[0], about="seizure", source="camera")
+    photos.attach_photo(ctx, agreement.entity_id, pictures[1])
+
+    pdf = service.case_summary_pdf(ctx, recorded.case_id)
+
+    text = pdfcheck.text(pdf)
+    flat = text.replace(" ", "").replace("\n", "")
+    assert "Foton" in text and "Hör till" in text
+    for picture in pictures:
+        assert sha256_hex(picture) in flat
+    assert "Beslag av pengarna" in text and "Överenskommelse" in text
+    assert "JPEG 640×480" in text and "kamera" in text
+    assert pdfcheck.overflowing_runs(pdf) == []
+    assert not any(p[:64] in pdf for p in pictures)  # listed, not embedded

@@ -52,7 +52,8 @@ def test_wrong_passphrase_shows_an_inline_message_and_opens_nothing(
 
     log_in(controller, FIELD_ID, "inte rätt lösenfras alls")
 
-    assert dialog.passphrase_message.text() == "Fel tjänste-id eller lösenfras."
+    # Then the 1 s delay, counted down after it while it lasts.
+    assert dialog.passphrase_message.text().startswith("Fel tjänste-id eller lösenfras.")
     assert dialog.passphrase_message.isVisible()
     assert dialog.passphrase.text() == ""
     assert controller.session is None
@@ -79,11 +80,19 @@ def test_backoff_countdown_disables_the_button_until_the_delay_has_passed(
 
     assert not dialog.unlock_button.isEnabled()
     assert dialog.unlock_button.text() == "Försök igen om 4 s"
+    wrong = "Fel tjänste-id eller lösenfras."
+    # The message under the field counts down too, live.
+    assert dialog.passphrase_message.text() == f"{wrong} Nästa försök kan göras om 4 s."
+    assert dialog.focusWidget() is dialog.passphrase
     clock.now += 2.5
     qtbot.waitUntil(lambda: dialog.unlock_button.text() == "Försök igen om 2 s")
+    qtbot.waitUntil(
+        lambda: dialog.passphrase_message.text() == f"{wrong} Nästa försök kan göras om 2 s."
+    )
     clock.now += 2
     qtbot.waitUntil(dialog.unlock_button.isEnabled)
     assert dialog.unlock_button.text() == "Lås &upp"
+    assert dialog.passphrase_message.text() == wrong
     assert not dialog.countdown_active()
 
 

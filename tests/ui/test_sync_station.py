@@ -29,6 +29,7 @@ from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import resealed_event, seal, station_state
 from tests.ui.conftest import flush_deletions
+from ui.runner import Runner
 from ui.sync import SyncPage, make_sync_page
 from ui.sync.fingerprint import FingerprintDialog, spaced
 from ui.sync.laptop import LaptopSyncView
@@ -40,7 +41,7 @@ from ui.sync.models import (
     ReviewQueueModel,
 )
 from ui.sync.station import CASES_TAB, REVIEW_TAB, StationSyncView
-from ui.sync.worker import FileResult, ImportRun
+from ui.sync.worker import FileResult
 from ui.theme import apply_theme
 
 station = sync_fixtures.station
@@ -243,7 +244,7 @@ def test_taking_the_page_down_mid_import_stops_after_the_bundle_in_hand(
     page.deleteLater()
     flush_deletions()
     release.set()
-    qtbot.waitUntil(lambda: not ImportRun.any_running(), timeout=30_000)
+    qtbot.waitUntil(lambda: not Runner.any_running(), timeout=30_000)
     assert len(Records(station.conn).find("case")) == 1  # that bundle, whole; no other
     assert station.verify().ok
 
@@ -355,7 +356,8 @@ def test_cases_from_every_laptop_and_linking_their_operations(
     assert cases_tab.model.rowCount() == 2  # both laptops' cases under the one operation
     shown: list[tuple[bytes, str]] = []
     cases_tab.show_pdf = lambda _parent, pdf, title: shown.append((pdf, title))
-    cases_tab.report_button.click()
+    cases_tab.report_button.click()  # built on the background runner
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=60_000)
     cases_tab.summary_button.click()
     assert [pdf[:5] for pdf, _ in shown] == [b"%PDF-", b"%PDF-"]
 

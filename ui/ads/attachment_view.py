@@ -36,6 +36,7 @@ from fieldapp.ads import register
 from fieldapp.ads.model import AttachmentInfo, AttachmentKind
 from fieldapp.ads.pages import SavedPage
 from ui.ads.texts import ATTACHMENT_KINDS, seen_text
+from ui.clipboard import NO_COPY_PROPERTY
 from ui.forms import muted_label
 from ui.screens.step import STEP_TITLE_SIZE
 from ui.theme import sized_font
@@ -213,6 +214,7 @@ class PageText(QPlainTextEdit):
         self.setReadOnly(True)
         self.setTabChangesFocus(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setProperty(NO_COPY_PROPERTY, True)  # the app-wide copy guard copies nothing
         self.setPlainText(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

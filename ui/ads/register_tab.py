@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -46,8 +45,9 @@ from ui.ads.texts import (
     seen_text,
 )
 from ui.capture import CaptureForm, Value, ValueWidget, refusal_text
-from ui.errors import error_text
+from ui.errors import error_text, internal_error_text
 from ui.forms import FieldMessage, muted_label
+from ui.runner import Op, Outcome
 from ui.screens.case_steps import county_towns
 from ui.sync.common import Panel
 from ui.widgets import FormGrid, TownCombo, action_button, line_edit, text_box
@@ -475,6 +475,7 @@ class ImportPanel(Panel):
     """A file of ads: CSV, or a saved web page (HTML, MHTML). All or nothing."""
 
     imported = Signal()
+    import_ended = Signal()  # a CSV import ended, imported or not
     page_read = Signal(object, object)  # Capture, Attachment: a saved page, to confirm
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -511,6 +512,8 @@ class ImportPanel(Panel):
         self.import_path(path)
 
     def import_path(self, path: Path) -> None:
+        """A saved page is read here; a CSV is imported on the background runner (a
+        10,000-row file takes seconds): ``import_ended`` when it is done, however."""
         self.problems.clear()
         self.problems.hide()
         operation_id = self.workspace.operation_id
@@ -524,15 +527,32 @@ class ImportPanel(Panel):
             if kind is not importing.FileKind.CSV:
                 self._read_page(path, kind, operation_id)
                 return
-            # A large file holds this thread for seconds: say so, and show it, first.
-            self.result.show_message(self.tr("Importing {file}…").format(file=path.name), "hint")
-            self.result.repaint()
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                report = importing.import_file(self.workspace.ctx, operation_id, path)
-            finally:
-                QApplication.restoreOverrideCursor()
-        except ImportRefused as refused:
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.result.show_message(refusal_text(exc, "ad import"))
+            return
+        op = Op(
+            lambda job: importing.import_file(job.ctx, operation_id, path),
+            on_done=lambda outcome: self._on_imported(path, outcome),
+            block=self,
+            what="ad import",
+        )
+        if not self.workspace.runner.run(op):
+            self.result.show_message(self.tr("Wait until the work in progress is done."))
+            return
+        self.result.show_message(self.tr("Importing {file}…").format(file=path.name), "hint")
+
+    def is_busy(self) -> bool:
+        return self.workspace.runner.is_busy()
+
+    def _on_imported(self, path: Path, outcome: Outcome) -> None:
+        try:
+            self._show_import(path, outcome)
+        finally:
+            self.import_ended.emit()
+
+    def _show_import(self, path: Path, outcome: Outcome) -> None:
+        refused = outcome.error
+        if isinstance(refused, ImportRefused):
             self.result.show_message(
                 self.tr("{file}: nothing was imported. {count} problem(s) to fix:").format(
                     file=path.name, count=len(refused.rows)
@@ -543,9 +563,13 @@ class ImportPanel(Panel):
             self.problems.setCurrentRow(0)
             self.problems.setFocus()
             return
-        except Exception as exc:  # a refusal in words; a bug logged and said so
-            self.result.show_message(refusal_text(exc, "ad import"))
+        if outcome.bug:
+            self.result.show_message(internal_error_text())  # the runner logged it
             return
+        if refused is not None:
+            self.result.show_message(refusal_text(refused, "ad import"))
+            return
+        report = outcome.value
         self.workspace.mark_saved()
         text = self.tr(
             "{file}: {created} ad(s) registered, {seen} already registered recorded as seen again."

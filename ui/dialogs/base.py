@@ -31,6 +31,10 @@ class GateDialog(QDialog):
         super().showEvent(event)
         self.shown.emit()
 
+    def dismiss(self) -> None:
+        """Close it from code (the app is ending)."""
+        self.close()
+
     def show_error(self, text: str) -> None:
         """Show a problem with the whole form (not one field) inline, above the buttons."""
         self.message_box.show_message(text)

@@ -4,13 +4,19 @@ It is the first thing shown, and start-up is benchmarked: it is built without to
 ``Qt`` namespace (see ``ui.forms.qt``).
 
 A wrong passphrase is an inline message under the field; the core's growing delay after
-failed attempts is shown as a countdown on the disabled Unlock button, read from
-``Vault.backoff_remaining`` (which survives restarts) rather than counted here.
+failed attempts is counted down, live, in that message and on the disabled Unlock button,
+read from ``Vault.backoff_remaining`` (which survives restarts) rather than counted here.
+
+As in KeePassXC, the prompt cannot be put away while the vault is locked: Esc does
+nothing, and the only ways out are unlocking or quitting the app (the Quit button or
+closing the dialog's window, which emit ``quit_requested``). Over the locked main window
+it says who locked and when.
 """
 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -40,14 +46,20 @@ from ui.forms import (
     title_label,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QShowEvent  # at run time: QEvent's enums
+
 # Often enough that the countdown never shows a stale second.
 _COUNTDOWN_INTERVAL_MS = 200
 
 
 class LoginDialog(GateDialog):
-    """Unlocks ``vault``; emits ``unlocked(Session)`` and then closes as accepted."""
+    """Unlocks ``vault``; emits ``unlocked(Session)`` and then closes as accepted.
+
+    ``locked_note`` (who locked the vault and when) replaces the subtitle."""
 
     unlocked = Signal(object)
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -55,11 +67,16 @@ class LoginDialog(GateDialog):
         *,
         officer_id: str | None = None,
         demo_passphrase: str | None = None,
+        locked_note: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault = vault
         self._demo_passphrase = demo_passphrase
+        self._locked_note = locked_note
+        # What the last failure said, without the countdown that follows it.
+        self._failure_text = ""
+        self._dismissed_by_code = False
         self._countdown = QTimer(self)
         self._countdown.setInterval(_COUNTDOWN_INTERVAL_MS)
         self._build_ui()
@@ -74,7 +91,11 @@ class LoginDialog(GateDialog):
         self.setMinimumWidth(560)
 
         self.title = title_label(APP_NAME, self)
-        self.subtitle = muted_label(self.tr("Unlock the vault on this computer."), self)
+        self.subtitle = muted_label(
+            self._locked_note or self.tr("Unlock the vault on this computer."), self
+        )
+        if self._locked_note:  # the officer's name; after start-up, so qt() costs nothing
+            self.subtitle.setTextFormat(qt().TextFormat.PlainText)
 
         self.demo_banner = QFrame(self)
         self.demo_banner.setObjectName("demoBanner")
@@ -148,7 +169,7 @@ class LoginDialog(GateDialog):
 
     def _connect(self) -> None:
         self.unlock_button.clicked.connect(self._on_unlock)
-        self.quit_button.clicked.connect(self.reject)
+        self.quit_button.clicked.connect(self.quit_requested)
         self.fill_demo_button.clicked.connect(self._on_fill_demo)
         self._countdown.timeout.connect(self._tick_countdown)
         self.passphrase.textEdited.connect(self._on_passphrase_edited)
@@ -205,8 +226,14 @@ class LoginDialog(GateDialog):
         QApplication.setOverrideCursor(qt().CursorShape.WaitCursor)
         try:
             session = self._vault.unlock(officer_id, passphrase)
-        except (WrongPassphrase, BackoffActive) as exc:
-            self.passphrase_message.show_message(error_text(exc))
+        except WrongPassphrase as exc:
+            self._failure_text = error_text(exc)
+            self.passphrase_message.show_message(self._failure_text)
+            self._after_failure()
+            return
+        except BackoffActive:
+            self._failure_text = self.tr("Too many failed attempts.")
+            self.passphrase_message.show_message(self._failure_text)
             self._after_failure()
             return
         except KnownError as exc:
@@ -243,17 +270,50 @@ class LoginDialog(GateDialog):
     def _tick_countdown(self) -> None:
         remaining = self._vault.backoff_remaining()
         if remaining > 0:
+            seconds = math.ceil(remaining)
             self.unlock_button.setEnabled(False)
-            self.unlock_button.setText(self._countdown_text(math.ceil(remaining)))
+            self.unlock_button.setText(self._countdown_text(seconds))
+            wait = self.tr("Next attempt possible in {seconds} s.").format(seconds=seconds)
+            self.passphrase_message.show_message(f"{self._failure_text} {wait}".strip())
             if not self._countdown.isActive():
                 self._countdown.start()
         else:
+            was_counting = self._countdown.isActive()
             self._countdown.stop()
             self.unlock_button.setText(self.tr("&Unlock"))
             self.unlock_button.setEnabled(True)
+            if was_counting and self._failure_text:
+                self.passphrase_message.show_message(self._failure_text)
+            elif was_counting:
+                self.passphrase_message.clear_message()
 
     def _countdown_text(self, seconds: int) -> str:
         return self.tr("Try again in {seconds} s").format(seconds=seconds)
+
+    # -- staying up while the vault is locked ------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.officer.currentText():
+            self.passphrase.setFocus()
+
+    def reject(self) -> None:
+        """Esc: the prompt stays (the vault is still locked); typing goes on where it was."""
+        if self._dismissed_by_code:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._dismissed_by_code:
+            super().closeEvent(event)
+            return
+        # The user closed the window: with the vault locked that can only mean quit.
+        event.ignore()
+        self.quit_requested.emit()
+
+    def dismiss(self) -> None:
+        """Close it from code (the app is ending, or a screenshot is taken)."""
+        self._dismissed_by_code = True
+        self.close()
 
     # -- for callers and tests ---------------------------------------------------------------
 

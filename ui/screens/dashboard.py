@@ -244,13 +244,11 @@ class DashboardPage(QWidget):
         operation_id = self.workspace.operation_id
         if operation_id is None:
             return
-        from ui.capture import refusal_text
-
-        try:
-            pdf = service.operation_report_pdf(self.workspace.ctx, operation_id)
-        except Exception as exc:
-            self.period.setText(refusal_text(exc, "operation report"))
-            return
-        self.workspace.show_document(
-            self, pdf, self.tr("Operation report"), suggested_name="insatsrapport.pdf"
+        # Every case of the operation: built on the background runner, then previewed.
+        self.workspace.show_document_built(
+            self,
+            lambda ctx: service.operation_report_pdf(ctx, operation_id),
+            self.tr("Operation report"),
+            refused=self.period.setText,
+            suggested_name="insatsrapport.pdf",
         )

@@ -5,6 +5,7 @@ translation has not been reviewed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from fieldapp.documents import service
 from fieldapp.documents.leaflet_texts import Audience, leaflet_languages
 from fieldapp.workflow import cases
+from fieldapp.workflow.context import Context
 from ui.capture import refusal_text
 from ui.documents.preview import leaflet_warning
 from ui.forms import MessageBox, muted_label, title_label
@@ -30,6 +32,15 @@ from ui.workspace import Workspace
 Build = Callable[[], tuple[bytes, str, str, str | None]]  # pdf, title, file name, warning
 
 
+@dataclass(frozen=True)
+class Background:
+    """A document too large to build on the GUI thread: built on the runner's worker."""
+
+    build: Callable[[Context], bytes]
+    title: str
+    file_name: str
+
+
 class DocumentsPage(QWidget):
     """Pick a document, Enter: the preview, which prints what it shows."""
 
@@ -37,7 +48,7 @@ class DocumentsPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.case_id: str | None = None
-        self._builds: list[Build] = []
+        self._builds: list[Build | Background] = []
         self.title = title_label(self.tr("Documents"), self)
         self.hint = muted_label("", self)
         self.list = QListWidget(self)
@@ -129,13 +140,13 @@ class DocumentsPage(QWidget):
                     None,
                 ),
             )
+            # Every case of the operation: built on the background runner.
             self._add(
                 self.tr("Operation report"),
-                lambda: (
-                    service.operation_report_pdf(ctx, operation_id),
+                Background(
+                    lambda worker_ctx: service.operation_report_pdf(worker_ctx, operation_id),
                     self.tr("Operation report"),
                     "insatsrapport.pdf",
-                    None,
                 ),
             )
         if self.list.count():
@@ -160,7 +171,7 @@ class DocumentsPage(QWidget):
         )
         return pdf, title, f"stodblad-{audience.value}-{language}.pdf", leaflet_warning(language)
 
-    def _add(self, text: str, build: Build) -> None:
+    def _add(self, text: str, build: Build | Background) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, len(self._builds))
         self.list.addItem(item)
@@ -172,6 +183,16 @@ class DocumentsPage(QWidget):
         if item is None:
             return
         build = self._builds[int(item.data(Qt.ItemDataRole.UserRole))]
+        if isinstance(build, Background):
+            self.message.clear_message()
+            self.workspace.show_document_built(
+                self,
+                build.build,
+                build.title,
+                refused=self.message.show_message,
+                suggested_name=build.file_name,
+            )
+            return
         try:
             pdf, title, name, warning = build()
         except Exception as exc:

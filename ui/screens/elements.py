@@ -27,6 +27,7 @@ from fieldapp.workflow.context import Change
 from ui.capture import ActForm, refusal_text
 from ui.choices import ChoiceRows
 from ui.forms import FieldMessage
+from ui.screens.photos import PhotoStrip
 from ui.screens.step import ActStep, StepKey, focus_input
 from ui.widgets import CodeCombo, TimeField, action_button, check_box, line_edit
 from ui.words import ELEMENT_KINDS, SOURCES, clock, kr, short_name, word
@@ -218,6 +219,10 @@ class ElementsStep(ActStep):
         self.body.addLayout(actions)
         self.body.addWidget(self.withdraw_message)
         self.withdraw_reason.hide()
+        # Photos of the evidence: of the element chosen below, or of the one being recorded.
+        self.photos = PhotoStrip(workspace, self)
+        self._photos_about = "element"
+        self.body.addWidget(self.photos)
         self.body.addStretch(1)
         self.kind_buttons.idClicked.connect(self._on_kind_clicked)
         self.record_button.clicked.connect(self._record)
@@ -240,9 +245,27 @@ class ElementsStep(ActStep):
         kind = ITEM_KINDS.get(key.item)
         if kind is not None and kind is not self.form.kind and self.form.correcting is None:
             self.set_kind(kind)
+        self._photos_about = "seizure" if key.item == "seizure_recorded" else "element"
+        self._show_photos()
+
+    def _show_photos(self) -> None:
+        """The photos of the chosen element, else of the latest of the kind being recorded
+        (on the seizure step: of the payment's seized money)."""
+        chosen = self._selected_id()
+        elements = self._buyer.elements
+        element = next((e for e in elements if e.entity_id == chosen), None)
+        if element is None:
+            kind = self.form.kind.value
+            element = next((e for e in reversed(elements) if e.get("kind") == kind), None)
+        about = self._photos_about
+        if element is None or element.get("kind") != "payment_handed_over":
+            about = "element"
+        self.photos.set_target(element, about)
 
     def set_kind(self, kind: ElementKind) -> None:
         self.form.set_kind(kind, self._stated_price())
+        if hasattr(self, "photos"):
+            self._show_photos()
         button = self.kind_buttons.button(KIND_ORDER.index(kind))
         button.setChecked(True)
         self.record_button.setText(
@@ -301,6 +324,8 @@ class ElementsStep(ActStep):
         selected = self._selected_id() is not None
         self.correct_button.setEnabled(selected)
         self.withdraw_button.setEnabled(selected)
+        if hasattr(self, "photos"):
+            self._show_photos()
 
     @Slot(int)
     def _on_kind_clicked(self, number: int) -> None:

@@ -19,7 +19,10 @@ from fieldapp.paths import resource
 from fieldapp.storage.session import Session
 from fieldapp.workflow.context import Context
 from fieldapp.workflow.operations import link_operations, operation_group, operations
+from ui.capture import refusal_text
+from ui.errors import internal_error_text
 from ui.forms import FieldMessage, muted_label
+from ui.runner import Op, Outcome, Runner
 from ui.sync import seams
 from ui.sync.common import attempt
 from ui.sync.models import OperationLinkModel, OriginCaseModel, operation_origins
@@ -63,11 +66,20 @@ def _fill_operations(combo: QComboBox, ctx: Context, first: str | None = None) -
 class CasesTab(QWidget):
     """Every case at the station, by operation, with its laptop of origin."""
 
-    def __init__(self, session: Session, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        ctx: Context,
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.ctx = ctx
         self.show_pdf: seams.ShowPdf = seams.show_pdf
+        # The report spans every laptop's cases: built on the background runner.
+        self.runner = runner or Runner(session, parent=self)
         self._build_ui()
         self._connect()
 
@@ -150,13 +162,22 @@ class CasesTab(QWidget):
         operation_id = self.operation.currentData()
         if operation_id is None:
             return
-        pdf = attempt(
-            self.message,
-            lambda: service.operation_report_pdf(self.ctx, operation_id),
-            "sync report",
-        ).value
-        if pdf is not None:
-            self.show_pdf(self, pdf, self.tr("Operation report"))
+        op = Op(
+            lambda job: service.operation_report_pdf(job.ctx, operation_id),
+            on_done=self._on_report_built,
+            block=self,
+            what="sync report",
+        )
+        if not self.runner.run(op):
+            self.message.show_message(self.tr("Wait until the work in progress is done."))
+
+    def _on_report_built(self, outcome: Outcome) -> None:
+        if outcome.bug:
+            self.message.show_message(internal_error_text())  # the runner logged it
+        elif outcome.error is not None:
+            self.message.show_message(refusal_text(outcome.error, "sync report"))
+        else:  # the runner delivers only while this view stands (a lock waits, drops it)
+            self.show_pdf(self, outcome.value, self.tr("Operation report"))
 
 
 class LinkTab(QWidget):

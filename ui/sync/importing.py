@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.storage.session import Session
 from ui.forms import FieldMessage, muted_label
+from ui.runner import Op, Outcome, Runner
 from ui.sync import seams
-from ui.sync.common import attempt
 from ui.sync.models import ImportResultModel
-from ui.sync.worker import FileResult, ImportRun, sibling_opener
+from ui.sync.worker import FileResult, import_bundles
 from ui.widgets import action_button, row_table
 
 _STEPS = 1000  # progress-bar steps per file: smooth enough, whatever a bundle's size
@@ -38,11 +38,16 @@ class ImportTab(QWidget):
     finished = Signal()  # the whole import, every file
     progress_changed = Signal(int, int)  # the bar's value, of
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.ask_bundle_files: seams.AskFiles = seams.ask_bundle_files
-        self._run: ImportRun | None = None
+        # The app's runner (the main window's workspace), or one of its own when alone.
+        self.runner = runner or Runner(session, parent=self)
+        self._paths: list[Path] = []
+        self._busy = False
         self._files = 0
         self._current = 0
         self._build_ui()
@@ -95,42 +100,52 @@ class ImportTab(QWidget):
     # -- running ------------------------------------------------------------------------------
 
     def is_busy(self) -> bool:
-        return self._run is not None
+        return self._busy
 
     def import_files(self, paths: Sequence[Path]) -> None:
-        """Start importing ``paths`` on a worker thread; ``finished`` when all are done."""
-        if self._run is not None or not paths:
+        """Start importing ``paths`` on the background runner; ``finished`` when all are
+        done. Taken down mid-import (the vault locked), the work stops after the bundle in
+        hand."""
+        if self._busy or not paths:
             return
-        opener = attempt(self.message, lambda: sibling_opener(self.session), "sync import").value
-        if opener is None:
-            return
+        self.message.clear_message()
+        paths = list(paths)
+        op = Op(
+            lambda job: import_bundles(job, paths),
+            on_done=self._on_done,
+            on_progress=self._on_progress,
+            on_step=self._on_step,
+            block=self.import_button,
+            whole_view=False,  # the rest of the app may be read meanwhile
+            busy_cursor=False,  # the bar says it
+            what="sync import",
+        )
+        self._paths = paths
         self.model.clear()
         self._files, self._current = len(paths), 0
         self.progress.setRange(0, self._files * _STEPS)
         self.progress.setValue(0)
+        if not self.runner.run(op):
+            self.message.show_message(self.tr("Wait until the work in progress is done."))
+            return
+        self._busy = True
         self.progress.show()
-        self.import_button.setEnabled(False)
-        run = ImportRun(opener, list(paths))
-        run.file_started.connect(self._on_file_started)
-        run.progress.connect(self._on_progress)
-        run.file_done.connect(self._on_file_done)
-        run.done.connect(self._on_done)
-        # Taken down (the vault locked) mid-import: the worker stops after the bundle in hand.
-        self.destroyed.connect(run.cancel)
-        self._run = run
         self.busy_changed.emit(True)
-        run.start()
 
     def wait(self) -> None:
         """Stop after the current bundle and wait for it (closing the window)."""
-        if self._run is not None:
-            self._run.wait()
+        self.runner.wait()
 
     @Slot()
     def _on_import_clicked(self) -> None:
         self.import_files(self.ask_bundle_files(self))
 
-    @Slot(int, str)
+    def _on_step(self, item: object) -> None:
+        if isinstance(item, FileResult):
+            self._on_file_done(item)
+        elif isinstance(item, tuple):
+            self._on_file_started(*item)
+
     def _on_file_started(self, index: int, name: str) -> None:
         self._current = index
         self._set_progress(index * _STEPS)
@@ -140,23 +155,26 @@ class ImportTab(QWidget):
             )
         )
 
-    @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         within = done * _STEPS // total if total else _STEPS
         self._set_progress(self._current * _STEPS + within)
 
-    @Slot(object)
     def _on_file_done(self, result: FileResult) -> None:
         self.model.add(result)
         self.table.resizeRowsToContents()
         self._set_progress((self._current + 1) * _STEPS)
         self.file_imported.emit(result)
 
-    @Slot()
-    def _on_done(self) -> None:
-        self._run = None
+    def _on_done(self, outcome: Outcome) -> None:
+        self._busy = False
         self.progress.hide()
-        self.import_button.setEnabled(True)
+        done = len(self.model.results())
+        if outcome.error is not None:
+            # The vault could not be opened for the work (locked, disk gone), or our bug:
+            # the files not yet done are untouched.
+            refusal = None if outcome.bug else getattr(outcome.error, "message", "")
+            for path in self._paths[done:]:
+                self.model.add(FileResult(path, refusal=refusal, bug=outcome.bug))
         results = self.model.results()
         refused = sum(1 for r in results if r.status == "refused")
         self.status.setText(

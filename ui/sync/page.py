@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from fieldapp.storage.session import Session
 from fieldapp.sync.station import is_station
+from ui.runner import Runner
 from ui.sync.laptop import LaptopSyncView
 from ui.sync.station import StationSyncView
 
@@ -17,13 +18,15 @@ class SyncPage(QWidget):
 
     changed = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
         self.laptop: LaptopSyncView | None = None
         self.station: StationSyncView | None = None
         view: LaptopSyncView | StationSyncView
         if is_station(session):
-            view = self.station = StationSyncView(session, self)
+            view = self.station = StationSyncView(session, self, runner=runner)
         else:
             view = self.laptop = LaptopSyncView(session, self)
         view.changed.connect(self.changed)
@@ -41,6 +44,8 @@ class SyncPage(QWidget):
             self.station.import_tab.wait()
 
 
-def make_sync_page(session: Session, parent: QWidget | None = None) -> QWidget:
-    """The page the main window shows for the Sync section."""
-    return SyncPage(session, parent)
+def make_sync_page(
+    session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
+) -> QWidget:
+    """The page the main window shows for the Sync section; long work on ``runner``."""
+    return SyncPage(session, parent, runner=runner)

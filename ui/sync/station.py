@@ -12,6 +12,7 @@ from fieldapp.storage.session import Session
 from fieldapp.sync.station import station_keys
 from fieldapp.workflow.context import Context
 from ui.forms import FieldMessage, muted_label, title_label
+from ui.runner import Runner
 from ui.sync import seams
 from ui.sync.common import attempt
 from ui.sync.consolidated import CasesTab, LinkTab
@@ -29,9 +30,12 @@ class StationSyncView(QWidget):
 
     changed = Signal()  # records changed: an import, a resolution, a link
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self._runner = runner
         self.ctx = Context(session)
         self.ask_card_target: seams.AskFile = seams.ask_card_target
         self._build_ui()
@@ -50,9 +54,9 @@ class StationSyncView(QWidget):
         self.fingerprint = FingerprintLabel(card.fingerprint, self)
         self.card_button = action_button(self.tr("Save station car&d…"), self)
         self.card_message = FieldMessage(self)
-        self.import_tab = ImportTab(self.session, self)
+        self.import_tab = ImportTab(self.session, self, runner=self._runner)
         self.review_tab = ReviewTab(self.session, self)
-        self.cases_tab = CasesTab(self.session, self.ctx, self)
+        self.cases_tab = CasesTab(self.session, self.ctx, self, runner=self.import_tab.runner)
         self.link_tab = LinkTab(self.session, self.ctx, self)
         self.laptops_tab = LaptopsTab(self.session, self)
         self.tabs = QTabWidget(self)
