@@ -136,7 +136,7 @@ def read_html(data: bytes, *, charset: str | None = None, media_type: str = HTML
     return SavedPage(
         title=title,
         text=text,
-        url=url if url and urlsplit(url).scheme in ("http", "https") else None,
+        url=_web_url(url),
         site=parser.meta.get("og:site_name") or None,
         media_type=media_type,
     )
@@ -185,7 +185,7 @@ def read_mhtml(data: bytes) -> SavedPage:
     return SavedPage(
         title=page.title or _header(message, "Subject"),
         text=page.text,
-        url=url if url and urlsplit(url).scheme in ("http", "https") else page.url,
+        url=_web_url(url) or page.url,
         site=page.site,
         media_type=MHTML_TYPE,
         saved_at=_saved_at(message),
@@ -257,3 +257,11 @@ def _saved_at(message: EmailMessage) -> datetime | None:
     except (TypeError, ValueError):
         return None
     return when if when.tzinfo is not None else None
+
+
+def _web_url(url: str | None) -> str | None:
+    """``url`` if it is a well-formed http(s) address (a saved page may hold anything)."""
+    try:
+        return url if url and urlsplit(url).scheme in ("http", "https") else None
+    except ValueError:
+        return None
