@@ -402,12 +402,13 @@ class Session:
         every_device: bool = False,
     ) -> int:
         """Empty the bodies of every event of a case (their hashes stay, so the chain still
-        verifies), drop its attachments and records. The purge event comes first and names
-        each event it empties and the station's signed ``receipt`` it relies on: the
-        database lets a body be emptied only under such an event (schema v5), and
-        ``verify`` checks each against it. A station, whose events of a case come from the
-        laptops and which is the archive, purges with ``every_device`` and no receipt. The
-        caller decides what is due (``fieldapp.sync.retention``). Returns the count."""
+        verifies), drop its attachments and records. A purge event comes first (one for each
+        ``schema.PURGE_CHUNK`` events), naming each event it empties and the station's
+        signed ``receipt`` it relies on: the database lets a body be emptied only under such
+        an event (schema v5), and ``verify`` checks each against it. A station, whose events
+        of a case come from the laptops and which is the archive, purges with
+        ``every_device`` and no receipt. The caller decides what is due
+        (``fieldapp.sync.retention``). Returns the count."""
         conn = self.conn
         through = 0 if receipt is None else receipt.get("through_seq")
         if not every_device and (
@@ -432,25 +433,31 @@ class Session:
                     "Purge: the station has not acknowledged every event of this case."
                 )
             ids = [event_id for event_id, _ in rows]
-            draft = Draft(
-                "checkpoint",
-                PURGE_ENTITY,
-                case_id,
-                {
-                    "case_id": case_id,
-                    "events": len(ids),
-                    "event_ids": ids,
-                    "reason": reason,
-                    **({} if receipt is None else {"receipt": dict(receipt)}),
-                },
-            )
-            self.log.append_in_transaction([draft])
-            for event_id in ids:
-                body = conn.execute("SELECT body FROM events WHERE id = ?", (event_id,)).fetchone()
-                conn.execute(
-                    "UPDATE events SET body = X'', body_sha256 = ? WHERE id = ?",
-                    (sha256_hex(bytes(body[0])), event_id),
+            # One purge event per chunk, each appended just before the bodies it names are
+            # emptied: the trigger reads the newest purge event only (schema v5).
+            for start in range(0, max(len(ids), 1), schema.PURGE_CHUNK):
+                chunk = ids[start : start + schema.PURGE_CHUNK]
+                draft = Draft(
+                    "checkpoint",
+                    PURGE_ENTITY,
+                    case_id,
+                    {
+                        "case_id": case_id,
+                        "events": len(chunk),
+                        "event_ids": chunk,
+                        "reason": reason,
+                        **({} if receipt is None else {"receipt": dict(receipt)}),
+                    },
                 )
+                self.log.append_in_transaction([draft])
+                for event_id in chunk:
+                    body = conn.execute(
+                        "SELECT body FROM events WHERE id = ?", (event_id,)
+                    ).fetchone()
+                    conn.execute(
+                        "UPDATE events SET body = X'', body_sha256 = ? WHERE id = ?",
+                        (sha256_hex(bytes(body[0])), event_id),
+                    )
             conn.execute(
                 "DELETE FROM blobs WHERE sha256 NOT IN (SELECT value FROM events, "
                 "json_each(events.attachments) WHERE events.body_sha256 IS NULL)"

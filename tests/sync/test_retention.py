@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.storage import schema
 from fieldapp.storage.database import DatabaseError
 from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Records
@@ -155,3 +156,20 @@ def test_a_tail_cut_below_the_last_receipt_is_found(
     report = verify(conn)  # what is left in vault.db alone
     assert report.bad_seq == receipt["through_seq"]
     assert "below the station's last receipt" in (report.problem or "")
+
+
+def test_a_large_purge_is_named_in_parts(
+    station: Session, laptop: Laptop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each purge event names at most PURGE_CHUNK events, and comes just before them."""
+    monkeypatch.setattr(schema, "PURGE_CHUNK", 2)
+    _closed_case(laptop)
+    _sync(station, laptop, tmp_path)
+    set_retention_days(laptop.session, 0)
+    purge_due(laptop.session, datetime.now().astimezone() + timedelta(seconds=1))
+    events = list(laptop.session.events())
+    purges = [e for e in events if e.entity_type == "purge"]
+    emptied = [e for e in events if e.purged]
+    assert len(purges) == (len(emptied) + 1) // 2 > 1
+    assert [i for p in purges for i in p.data["event_ids"]] == [e.id for e in emptied]
+    assert laptop.session.verify(deep=True).ok
