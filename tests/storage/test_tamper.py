@@ -120,6 +120,20 @@ def test_the_head_checkpoint_is_signed_and_outside_the_database(
     assert checkpoint.seq == 5 and checkpoint.officer_id == ADMIN_ID
 
 
+def test_the_checkpoint_follows_commits_within_its_interval_and_at_lock(
+    admin_session: Session, vault: Vault
+) -> None:
+    first = read_checkpoint(vault.data_dir / HEAD_FILE)  # the vault's first commit: at once
+    assert first is not None and first.seq == 2
+    admin_session._anchor.interval = 3600.0  # no timer fires within the test
+    _notes(admin_session, 1)
+    _notes(admin_session, 2)  # within the interval: pending
+    assert read_checkpoint(vault.data_dir / HEAD_FILE) == first
+    admin_session.lock()
+    last = read_checkpoint(vault.data_dir / HEAD_FILE)
+    assert last is not None and last.seq == 5 and last.signature_ok()
+
+
 def test_a_deleted_tail_is_found_below_the_head_checkpoint(
     admin_session: Session, vault: Vault
 ) -> None:
