@@ -34,6 +34,7 @@ from fieldapp.storage.vault import Vault
 from fieldapp.sync import bundle
 from fieldapp.sync.export import export_bundle
 from fieldapp.sync.importer import open_bundle
+from fieldapp.sync.register import Register, load_register
 from fieldapp.sync.station import StationKeys, init_station, station_keys
 from fieldapp.workflow import cases, transfer
 from tests.conftest import TEST_COST
@@ -94,6 +95,7 @@ class World:
 
     station: Session
     keys: StationKeys
+    register: Register
     laptop: Laptop
     keyfile: bytes
     bundle: bytes
@@ -112,7 +114,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         cost=TEST_COST,
     )
     keys = station_keys(station)
-    laptop = Laptop(folder / "laptop", keys.card)
+    laptop = Laptop(folder / "laptop", keys.card, station)  # registered at the station
     case_id, _ = laptop.new_case()
     cases.add_observation(laptop.ctx, case_id, "Man i grå jacka vid receptionen.")
     exported = export_bundle(laptop.session, folder)
@@ -121,6 +123,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     yield World(
         station,
         keys,
+        load_register(station),
         laptop,
         laptop.vault.keys_path.read_bytes(),
         exported.path.read_bytes(),
@@ -161,8 +164,8 @@ def _keyfile_json(world: World) -> tuple[Callable[[Any], object], Generator]:
 
 
 def _bundle_bytes(world: World) -> tuple[Callable[[bytes], object], Generator]:
-    identity, station = world.keys.identity, world.keys.card.fingerprint
-    return (lambda data: open_bundle(data, identity, station)), bytes_like(world.bundle)
+    identity, station, register = world.keys.identity, world.keys.card.fingerprint, world.register
+    return (lambda data: open_bundle(data, identity, station, register)), bytes_like(world.bundle)
 
 
 def _bundle_payload(world: World) -> tuple[Callable[[Any], object], Generator]:
@@ -173,7 +176,7 @@ def _bundle_payload(world: World) -> tuple[Callable[[Any], object], Generator]:
     payload = json.loads(zlib.decompress(pyrage.decrypt(sealed.ciphertext, [_identity(world)])))
     recipient = pyrage.x25519.Recipient.from_str(world.keys.card.bundle_recipient)
     sign = world.laptop.session.sign
-    identity, station = world.keys.identity, world.keys.card.fingerprint
+    identity, station, register = world.keys.identity, world.keys.card.fingerprint, world.register
 
     def target(parts: tuple[Any, Any, bool]) -> None:
         new_payload, new_header, keep_header = parts
@@ -200,7 +203,7 @@ def _bundle_payload(world: World) -> tuple[Callable[[Any], object], Generator]:
             + sign(bundle.MAGIC + head_bytes)
             + ciphertext
         )
-        open_bundle(data, identity, station)
+        open_bundle(data, identity, station, register)
 
     return target, lambda rng: (
         mutate_json(rng, payload),
@@ -304,7 +307,9 @@ def test_the_seeds_are_valid(world: World) -> None:
     assert read_csv(CSV_SEED).problems == [] and len(read_csv(CSV_SEED).rows) == 2
     assert read_html(HTML_SEED.encode()).text and read_mhtml(MHTML_SEED).text
     KeyFile.from_bytes(world.keyfile, "vault.keys")
-    opened = open_bundle(world.bundle, world.keys.identity, world.keys.card.fingerprint)
+    opened = open_bundle(
+        world.bundle, world.keys.identity, world.keys.card.fingerprint, world.register
+    )
     assert opened.refusal is None and opened.payload_refusal is None and opened.events
     with pytest.raises(KnownError):
         KeyFile.from_bytes(b"[]", "vault.keys")
