@@ -313,3 +313,10 @@ def test_the_seeds_are_valid(world: World) -> None:
     assert opened.refusal is None and opened.payload_refusal is None and opened.events
     with pytest.raises(KnownError):
         KeyFile.from_bytes(b"[]", "vault.keys")
+
+
+def test_found_by_fuzzing_a_superscript_digit_in_a_problem_path() -> None:
+    """'¹' is a digit to str.isdigit, not to int(): the case import's problem list crashed
+    sorting a path that held one (a key of the document)."""
+    assert transfer._path_key("persons[¹].name") == ((1, "persons"), (1, "¹"), (1, "name"))
+    assert transfer._path_key("persons[10]") < transfer._path_key("persons[9a]")
