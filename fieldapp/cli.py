@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify = sub.add_parser(
         "verify", allow_abbrev=False, help="check the whole event chain and every signature"
     )
+    verify.add_argument(
+        "--deep",
+        action="store_true",
+        help="also replay the log and compare every projection (what the screens show)",
+    )
     _login_args(verify)
 
     cli_case.add_parser(sub, _login_args)
@@ -198,7 +203,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
     session = _login(args, vault, prompter)
     try:
         if args.command == "verify":
-            report = session.verify()
+            report = session.verify(deep=args.deep)
             print(report.summary(), file=out)
             return EXIT_OK if report.ok else EXIT_FAILED
         if args.command == "case":

@@ -8,6 +8,7 @@ code and never matches English text. Messages never contain personal data.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 
@@ -55,16 +56,19 @@ class KnownError(Exception):
             self.params = dict(params)
 
 
+def whole_seconds(seconds: float) -> int:
+    """A delay as whole seconds to wait, rounded up: never "0 s" while one is running."""
+    return max(1, math.ceil(seconds))
+
+
 class WrongPassphrase(KnownError):
     """The passphrase does not open this officer's key slot."""
 
     code = "wrong_passphrase"
 
     def __init__(self, delay_seconds: float) -> None:
-        super().__init__(
-            "Wrong officer or passphrase."
-            + (f" Next attempt possible in {delay_seconds:.0f} s." if delay_seconds else "")
-        )
+        wait = f" Next attempt possible in {whole_seconds(delay_seconds)} s." * bool(delay_seconds)
+        super().__init__("Wrong officer or passphrase." + wait)
         self.delay_seconds = delay_seconds
 
 
@@ -75,7 +79,8 @@ class BackoffActive(KnownError):
 
     def __init__(self, remaining_seconds: float) -> None:
         super().__init__(
-            f"Too many failed attempts. Wait {remaining_seconds:.0f} s before trying again."
+            f"Too many failed attempts. Wait {whole_seconds(remaining_seconds)} s before trying "
+            "again."
         )
         self.remaining_seconds = remaining_seconds
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.errors import BackoffActive, KnownError, WeakPassphrase
+from fieldapp.errors import BackoffActive, KnownError, WeakPassphrase, whole_seconds
 from fieldapp.passphrase_policy import MIN_LENGTH
 from ui.problem_texts import known_error_text
 
@@ -59,7 +59,7 @@ def error_text(exc: KnownError) -> str:
     if isinstance(exc, BackoffActive):
         return translate(
             "Errors", "Too many failed attempts. Wait {seconds} s and try again."
-        ).format(seconds=max(1, round(exc.remaining_seconds)))
+        ).format(seconds=whole_seconds(exc.remaining_seconds))
     if exc.code == "invalid_input":
         return _invalid_input_text(exc.field)
     texts = {

@@ -222,7 +222,10 @@ def seen_key(value: str) -> str:
 def normalise_url(url: str) -> str:
     """The form two addresses of one ad page share: lower-case scheme and host, no
     fragment, no trailing slash."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()  # malformed: the row is refused when its fields are checked
     path = parts.path.rstrip("/")
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
@@ -253,6 +256,11 @@ def _url(p: Problems, data: Mapping[str, Any]) -> str | None:
         return None
     if not _URL.match(raw):
         p.add("url", "use a full web address starting with https://.")
+        return None
+    try:
+        urlsplit(raw).hostname  # noqa: B018 - raises on a malformed host such as "[::1"
+    except ValueError:
+        p.add("url", "not a valid web address (its host part is malformed).")
         return None
     return raw
 

@@ -52,6 +52,12 @@ def check_build(conn: Connection) -> None:
         raise UnsupportedBuild("The SQLCipher library in use lacks full-text search (FTS5).")
 
 
+# SQLCipher's memory security: freed memory zeroed and pages locked. It is process-wide
+# and cannot be turned off once on. Off by default: see the README (security model) for
+# its measured cost; ``bench storage`` measures it again.
+MEMORY_SECURITY = False
+
+
 def connect(path: Path, data_key: bytes) -> Connection:
     """Open (or create) the encrypted database at ``path`` with ``data_key``.
 
@@ -67,6 +73,8 @@ def connect(path: Path, data_key: bytes) -> Connection:
     try:
         # SQLCipher reports HMAC failures on stderr itself; we report them as VaultDamaged.
         conn.execute("PRAGMA cipher_log_level = NONE")
+        if MEMORY_SECURITY:
+            conn.execute("PRAGMA cipher_memory_security = ON")
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
         check_build(conn)
         with translate_errors(path.name):

@@ -271,6 +271,7 @@ class EventLog:
         signing_key: bytes,
         projector: Projector,
         clock: Callable[[], float] = time.time,
+        on_commit: Callable[[], object] | None = None,
     ) -> None:
         self._conn = conn
         self.device_id = device_id
@@ -280,11 +281,15 @@ class EventLog:
         self._signer = SigningKey(signing_key)
         self._projector = projector
         self._clock = clock
+        self._on_commit = on_commit  # the session anchors the new head (storage.head)
 
     def append(self, drafts: Sequence[Draft]) -> list[Event]:
         """Append ``drafts`` in one transaction: all of them are committed, or none."""
         with transaction(self._conn):
-            return self.append_in_transaction(drafts)
+            events = self.append_in_transaction(drafts)
+        if self._on_commit is not None:
+            self._on_commit()
+        return events
 
     def append_one(self, draft: Draft) -> Event:
         return self.append([draft])[0]

@@ -168,7 +168,9 @@ class Slot:
     def from_json(cls, data: dict[str, Any], source: str) -> Slot:
         kdf = data["kdf"]
         if kdf["alg"] != "argon2id":
-            raise KeyFileError(f"{source}: unknown key-derivation algorithm {kdf['alg']!r}.")
+            raise KeyFileError(
+                f"{source}: unknown key-derivation algorithm {str(kdf['alg'])[:20]!r}."
+            )
         cost = KdfCost(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
         cost.check(source)
         return cls(
@@ -287,15 +289,21 @@ class KeyFile:
             raw = read_capped(path, KEY_FILE_MAX_BYTES, "key file")
         except InputRefused as refused:
             raise KeyFileError(refused.message) from None
+        return cls.from_bytes(raw, source)
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, source: str) -> KeyFile:
+        """Parse a key file's bytes; anything else than a well-formed key file of this
+        version is a ``KeyFileError`` naming ``source`` (the fuzz suite holds it to that)."""
         try:
             data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise KeyFileError(f"{source} is truncated or damaged (not valid JSON).") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise KeyFileError(f"{source} is not a fieldapp key file.")
         if data.get("version") != VERSION:
             raise KeyFileError(
-                f"{source} has version {data.get('version')!r}; this program reads "
+                f"{source} has version {str(data.get('version'))[:20]}; this program reads "
                 f"version {VERSION}. Use the program version that wrote it."
             )
         try:
@@ -306,5 +314,7 @@ class KeyFile:
             return cls(str(data["vault_id"]), str(data["device_id"]), cost, slots, recovery)
         except KeyFileError:
             raise
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+            # A field of the wrong type (a list where an object belongs, a float 'inf'
+            # for a count) is as damaged as a missing one.
             raise KeyFileError(f"{source} is damaged (a required field is missing).") from None

@@ -80,16 +80,20 @@ class Projector:
 
     def rebuild(self, conn: Connection) -> int:
         """Drop every projection table and replay the whole log; returns the events replayed."""
-        count = 0
         with transaction(conn):
-            for p in self._projections:
-                for name, ddl in p.tables.items():
-                    conn.execute(f"DROP TABLE IF EXISTS {name}")
-                    _create(conn, ddl)
-            with self.batch():
-                for event in read_events(conn):
-                    self.apply(conn, event)
-                    count += 1
+            return self.replay(conn)
+
+    def replay(self, conn: Connection) -> int:
+        """``rebuild`` inside the caller's transaction (``verify --deep`` rolls it back)."""
+        count = 0
+        for p in self._projections:
+            for name, ddl in p.tables.items():
+                conn.execute(f"DROP TABLE IF EXISTS {name}")
+                _create(conn, ddl)
+        with self.batch():
+            for event in read_events(conn):
+                self.apply(conn, event)
+                count += 1
         return count
 
     def snapshot(self, conn: Connection) -> bytes:

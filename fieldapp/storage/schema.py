@@ -99,7 +99,38 @@ WHEN NOT (
 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# v5: a body may be emptied only under a purge event already in the log, after the event,
+# that names it: the newest purge event, which ``Session.purge_case`` appends before it
+# empties the bodies it names (at most ``PURGE_CHUNK`` a purge event). The id is looked for
+# as a quoted string in that event's canonical JSON: a search of every purge event's list
+# for every emptied row cost a purge of n events n² (4 s for 2,000). Event ids are UUIDs,
+# and ``verify`` checks the list exactly, since whoever holds the data key can drop this.
+_V5 = """
+DROP TRIGGER events_append_only_update;
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+WHEN NOT (
+    OLD.body_sha256 IS NULL AND NEW.body_sha256 IS NOT NULL AND NEW.body = X''
+    AND NEW.device_id IS OLD.device_id AND NEW.seq IS OLD.seq AND NEW.id IS OLD.id
+    AND NEW.officer_id IS OLD.officer_id AND NEW.hlc IS OLD.hlc
+    AND NEW.wall_time IS OLD.wall_time AND NEW.zone IS OLD.zone AND NEW.kind IS OLD.kind
+    AND NEW.entity_type IS OLD.entity_type AND NEW.entity_id IS OLD.entity_id
+    AND NEW.parents IS OLD.parents AND NEW.attachments IS OLD.attachments
+    AND NEW.prev_hash IS OLD.prev_hash AND NEW.entry_hash IS OLD.entry_hash
+    AND NEW.signature IS OLD.signature
+    AND EXISTS (
+        SELECT 1 FROM (
+            SELECT rowid, body, body_sha256 FROM events
+            WHERE entity_type = 'purge' AND kind = 'checkpoint' ORDER BY rowid DESC LIMIT 1
+        ) AS purge
+        WHERE purge.rowid > OLD.rowid AND purge.body_sha256 IS NULL
+        AND instr(purge.body, CAST('"' || OLD.id || '"' AS BLOB)) > 0
+    )
+)
+BEGIN SELECT RAISE(ABORT, 'events are append-only (a body is emptied only by a purge)'); END;
+"""
+PURGE_CHUNK = 250  # ids a purge event names: the trigger reads its body once a row
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,15 +7,16 @@ passphrase has opened a slot, so the login dialog never waits for SQLCipher or E
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from fieldapp.errors import (
     InvalidInput,
+    KnownError,
     NotPermitted,
     SessionLocked,
     VaultDamaged,
@@ -35,6 +36,7 @@ from fieldapp.storage import database, schema
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
+from fieldapp.storage.head import HeadAnchor, own_head
 from fieldapp.storage.keyslots import KeyFile, RecoverySlot, Slot, SlotOpenFailed, SlotSecrets
 from fieldapp.storage.projections import Projection, Projector
 from fieldapp.storage.records import PURGE_ENTITY
@@ -99,10 +101,12 @@ def open_session(
         row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
         if row is None or row[0] != keys.vault_id:
             raise VaultDamaged("vault.db does not belong to this vault.keys.")
+        # Before anything is appended: a head.sig ahead of this database is kept as found.
+        anchor = HeadAnchor.open(conn, vault.data_dir, keys.vault_id, keys.device_id)
     except BaseException:
         conn.close()
         raise
-    return Session(vault, keys, officer_id, secrets, conn, projector, clock)
+    return Session(vault, keys, officer_id, secrets, conn, projector, clock, anchor)
 
 
 class Session:
@@ -117,6 +121,7 @@ class Session:
         conn: Connection,
         projector: Projector,
         clock: Clock,
+        anchor: HeadAnchor | None = None,
     ) -> None:
         self.vault = vault
         self.officer_id = officer_id
@@ -125,6 +130,9 @@ class Session:
         self._conn: Connection | None = conn
         self._projector = projector
         self._writing = False
+        self._anchor = anchor or HeadAnchor.open(
+            conn, vault.data_dir, keys.vault_id, keys.device_id
+        )
         self._log: EventLog | None = EventLog(
             conn,
             keys.device_id,
@@ -132,6 +140,7 @@ class Session:
             secrets.signing_key,
             projector,
             clock,
+            on_commit=self._committed,
         )
 
     # -- state ------------------------------------------------------------------------------
@@ -142,6 +151,9 @@ class Session:
 
     def lock(self) -> None:
         """Close the database and drop every key this object holds. Safe to call twice."""
+        if self._conn is not None:
+            with contextlib.suppress(database.DatabaseError):
+                self._committed(now=True)  # the head as it is left, anchored at once
         conn, self._conn = self._conn, None
         self._log = None
         self._secrets = None
@@ -295,6 +307,7 @@ class Session:
                 old_keys.save(self.vault.keys_path)
                 raise
         self._keys = new_keys
+        self._committed()
 
     def set_recovery_slot(
         self, station_recipient: str, fingerprint: str, drafts: list[Draft]
@@ -335,9 +348,11 @@ class Session:
         keys, secrets = self._key_file(), self._secrets
         assert secrets is not None
 
+        anchor = self._anchor
+
         def open_sibling() -> Session:
             conn = database.connect(vault.db_path, secrets.data_key)
-            return Session(vault, keys, officer_id, secrets, conn, projector, vault.clock)
+            return Session(vault, keys, officer_id, secrets, conn, projector, vault.clock, anchor)
 
         return open_sibling
 
@@ -378,43 +393,78 @@ class Session:
 
     # -- retention ---------------------------------------------------------------------------
 
-    def purge_case(self, case_id: str, reason: str) -> int:
+    def purge_case(
+        self,
+        case_id: str,
+        reason: str,
+        receipt: Mapping[str, Any] | None = None,
+        *,
+        every_device: bool = False,
+    ) -> int:
         """Empty the bodies of every event of a case (their hashes stay, so the chain still
-        verifies), drop its attachments and records, and log the purge as an event.
-        The caller decides what is due (``fieldapp.sync.retention``). Returns the count."""
+        verifies), drop its attachments and records. A purge event comes first (one for each
+        ``schema.PURGE_CHUNK`` events), naming each event it empties and the station's
+        signed ``receipt`` it relies on: the database lets a body be emptied only under such
+        an event (schema v5), and ``verify`` checks each against it. A station, whose events
+        of a case come from the laptops and which is the archive, purges with
+        ``every_device`` and no receipt. The caller decides what is due
+        (``fieldapp.sync.retention``). Returns the count."""
         conn = self.conn
+        through = 0 if receipt is None else receipt.get("through_seq")
+        if not every_device and (
+            receipt is None
+            or not isinstance(through, int)
+            or receipt.get("device_id") != self.device_id
+        ):
+            raise KnownError("Purge: no station receipt for this laptop covers the case.")
         # Freed pages are zeroed while purging: the purged content leaves no trace in the
         # free list. (Only here: always on, it slows every insert by a sixth.)
         conn.execute("PRAGMA secure_delete = ON")
         with transaction(conn):
-            ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT e.id FROM events e JOIN records r ON r.entity_type = e.entity_type "
-                    "AND r.entity_id = e.entity_id WHERE (r.case_id = ? OR (r.entity_type = 'case' "
-                    "AND r.entity_id = ?)) AND e.body_sha256 IS NULL AND e.device_id = ?",
-                    (case_id, case_id, self.device_id),
+            rows = conn.execute(
+                "SELECT e.id, e.seq FROM events e JOIN records r ON r.entity_type = e.entity_type "
+                "AND r.entity_id = e.entity_id WHERE (r.case_id = ? OR (r.entity_type = 'case' "
+                "AND r.entity_id = ?)) AND e.body_sha256 IS NULL AND (? OR e.device_id = ?) "
+                "ORDER BY e.rowid",
+                (case_id, case_id, every_device, self.device_id),
+            ).fetchall()
+            if not every_device and any(seq > through for _, seq in rows):
+                raise KnownError(
+                    "Purge: the station has not acknowledged every event of this case."
                 )
-            ]
-            for event_id in ids:
-                body = conn.execute("SELECT body FROM events WHERE id = ?", (event_id,)).fetchone()
-                conn.execute(
-                    "UPDATE events SET body = X'', body_sha256 = ? WHERE id = ?",
-                    (sha256_hex(bytes(body[0])), event_id),
+            ids = [event_id for event_id, _ in rows]
+            # One purge event per chunk, each appended just before the bodies it names are
+            # emptied: the trigger reads the newest purge event only (schema v5).
+            for start in range(0, max(len(ids), 1), schema.PURGE_CHUNK):
+                chunk = ids[start : start + schema.PURGE_CHUNK]
+                draft = Draft(
+                    "checkpoint",
+                    PURGE_ENTITY,
+                    case_id,
+                    {
+                        "case_id": case_id,
+                        "events": len(chunk),
+                        "event_ids": chunk,
+                        "reason": reason,
+                        **({} if receipt is None else {"receipt": dict(receipt)}),
+                    },
                 )
+                self.log.append_in_transaction([draft])
+                for event_id in chunk:
+                    body = conn.execute(
+                        "SELECT body FROM events WHERE id = ?", (event_id,)
+                    ).fetchone()
+                    conn.execute(
+                        "UPDATE events SET body = X'', body_sha256 = ? WHERE id = ?",
+                        (sha256_hex(bytes(body[0])), event_id),
+                    )
             conn.execute(
                 "DELETE FROM blobs WHERE sha256 NOT IN (SELECT value FROM events, "
                 "json_each(events.attachments) WHERE events.body_sha256 IS NULL)"
             )
-            draft = Draft(
-                "checkpoint",
-                PURGE_ENTITY,
-                case_id,
-                {"case_id": case_id, "events": len(ids), "reason": reason},
-            )
-            self.log.append_in_transaction([draft])
         conn.execute("PRAGMA secure_delete = OFF")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no copy of the old pages in the WAL
+        self._committed()
         return len(ids)
 
     # -- events -----------------------------------------------------------------------------
@@ -437,6 +487,7 @@ class Session:
                 yield
             finally:
                 self._writing = False
+        self._committed()
 
     def record_access(self, entity_type: str, entity_id: str, purpose: str = "view") -> Event:
         """Log that this officer opened a person's record (brottsdatalagen access logging)."""
@@ -447,8 +498,19 @@ class Session:
     def events(self) -> Iterator[Event]:
         return read_events(self.conn)
 
-    def verify(self) -> VerifyReport:
-        return verify(self.conn)
+    def _committed(self, *, now: bool = False) -> None:
+        """After a commit: this device's head to ``head.sig`` (see ``storage.head``)."""
+        if self._secrets is None or self._conn is None:
+            return
+        head = own_head(self._conn, self.device_id)
+        self._anchor.committed(head, self.officer_id, self._secrets.signing_key, now=now)
+
+    def verify(self, *, deep: bool = False) -> VerifyReport:
+        """``storage.verify.verify`` on this vault, its head checkpoint included;
+        ``deep`` also replays the log to check the projections."""
+        return verify(
+            self.conn, data_dir=self.vault.data_dir, projector=self._projector if deep else None
+        )
 
     def _enrol_self(self, display_name: str) -> None:
         assert self._secrets is not None

@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyrage
 
@@ -41,6 +41,7 @@ MAX_HEADER = 64 * 1024
 SUFFIX = ".fabundle"
 _INT_FIELDS = frozenset({"from_seq", "to_seq", "count", "blob_count"})
 _MAX_FIELD = 200  # ids, hex keys and hashes are far shorter
+_T = TypeVar("_T")
 
 
 class BundleRejected(KnownError):
@@ -196,11 +197,23 @@ def unpack_payload(compressed: bytes, header: Header) -> tuple[list[Event], dict
         raise BundleRejected("The bundle's payload does not match its header.")
     try:
         data = json.loads(raw)
-        events = [_event_from_json(e) for e in data["events"]]
-        blobs = {k: base64.b64decode(v, validate=True) for k, v in data["blobs"].items()}
-    except (ValueError, KeyError, TypeError):
+        if not isinstance(data, dict):
+            raise TypeError("not an object")
+        events = [_event_from_json(e) for e in _typed(data["events"], list)]
+        blobs = {
+            _typed(k, str): base64.b64decode(_typed(v, str), validate=True)
+            for k, v in _typed(data["blobs"], dict).items()
+        }
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise BundleRejected("The bundle's payload is damaged.") from None
     return events, blobs
+
+
+def _typed(value: Any, kind: type[_T]) -> _T:
+    """``value`` if it is a ``kind`` (a damaged payload may hold anything anywhere)."""
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError(f"expected {kind.__name__}")
+    return value
 
 
 def payload_digest(compressed: bytes) -> str:
@@ -228,22 +241,23 @@ def _event_json(e: Event) -> dict[str, Any]:
     }
 
 
-def _event_from_json(d: dict[str, Any]) -> Event:
+def _event_from_json(d: Any) -> Event:
+    d = _typed(d, dict)
     return Event(
-        device_id=str(d["device_id"]),
-        seq=int(d["seq"]),
-        id=str(d["id"]),
-        officer_id=str(d["officer_id"]),
-        hlc=str(d["hlc"]),
-        wall_time=str(d["wall_time"]),
-        zone=str(d["zone"]),
-        kind=str(d["kind"]),
-        entity_type=str(d["entity_type"]),
-        entity_id=str(d["entity_id"]),
-        parents=tuple(str(p) for p in d["parents"]),
-        body=base64.b64decode(d["body"], validate=True),
-        attachments=tuple(str(a) for a in d["attachments"]),
-        prev_hash=bytes.fromhex(d["prev_hash"]),
-        entry_hash=bytes.fromhex(d["entry_hash"]),
-        signature=bytes.fromhex(d["signature"]),
+        device_id=_typed(d["device_id"], str),
+        seq=_typed(d["seq"], int),
+        id=_typed(d["id"], str),
+        officer_id=_typed(d["officer_id"], str),
+        hlc=_typed(d["hlc"], str),
+        wall_time=_typed(d["wall_time"], str),
+        zone=_typed(d["zone"], str),
+        kind=_typed(d["kind"], str),
+        entity_type=_typed(d["entity_type"], str),
+        entity_id=_typed(d["entity_id"], str),
+        parents=tuple(_typed(p, str) for p in _typed(d["parents"], list)),
+        body=base64.b64decode(_typed(d["body"], str), validate=True),
+        attachments=tuple(_typed(a, str) for a in _typed(d["attachments"], list)),
+        prev_hash=bytes.fromhex(_typed(d["prev_hash"], str)),
+        entry_hash=bytes.fromhex(_typed(d["entry_hash"], str)),
+        signature=bytes.fromhex(_typed(d["signature"], str)),
     )

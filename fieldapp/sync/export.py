@@ -15,8 +15,10 @@ from fieldapp.errors import KnownError
 from fieldapp.inputs import BUNDLE_MAX_BYTES, CARD_MAX_BYTES, MIB, InputRefused, read_capped
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
+from fieldapp.storage.database import transaction
 from fieldapp.storage.events import Event, read_device_events
 from fieldapp.storage.session import Session
+from fieldapp.storage.verify import LAST_RECEIPT_SETTING
 from fieldapp.sync import bundle
 from fieldapp.sync.enrol import enrolled_station
 
@@ -96,10 +98,21 @@ def acknowledge(session: Session, receipt_path: Path) -> int:
             f"at sequence {through}. Do not purge; report it to the station."
         )
     if through > acked_seq(session):
-        # Kept as a setting, not an event: an event would itself need acknowledging, and the
-        # laptop and the station would never be done. The receipt file is the audit trail.
-        session.set_setting(_ACKED, str(through))
+        # Kept as settings, not an event: an event would itself need acknowledging, and the
+        # laptop and the station would never be done. The receipt itself is kept: a purge
+        # names it, and ``verify`` holds the log to it (the station signed that head).
+        with transaction(session.conn):
+            session.conn.executemany(
+                "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                [(_ACKED, str(through)), (LAST_RECEIPT_SETTING, canonical(receipt).decode())],
+            )
     return acked_seq(session)
+
+
+def last_receipt(session: Session) -> dict[str, Any] | None:
+    """The newest receipt acknowledged (with the station's signature), if any."""
+    raw = session.setting(LAST_RECEIPT_SETTING, "")
+    return json.loads(raw) if raw else None
 
 
 def _own_event(session: Session, seq: int) -> Event | None:

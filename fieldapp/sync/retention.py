@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from fieldapp.errors import InvalidInput
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
-from fieldapp.sync.export import acked_seq
+from fieldapp.sync.export import acked_seq, last_receipt
 
 RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 30
@@ -34,8 +34,12 @@ def set_retention_days(session: Session, days: int) -> None:
 
 
 def due_for_purge(session: Session, now: datetime) -> list[Due]:
-    """Finished cases, untouched for the retention period, that the station acknowledged."""
-    acked = acked_seq(session)
+    """Finished cases, untouched for the retention period, that the station acknowledged
+    (by a receipt this laptop keeps: a purge names it)."""
+    receipt = last_receipt(session)
+    if receipt is None:
+        return []  # acknowledged before receipts were kept: the next receipt will do
+    acked = min(acked_seq(session), int(receipt["through_seq"]))
     cutoff = now - timedelta(days=retention_days(session))
     due = []
     for case in Records(session.conn).find("case"):
@@ -58,8 +62,12 @@ def due_for_purge(session: Session, now: datetime) -> list[Due]:
 def purge_due(session: Session, now: datetime) -> list[Due]:
     """Purge every case that is due; returns what was purged."""
     due = due_for_purge(session, now)
+    receipt = last_receipt(session)
     for item in due:
+        assert receipt is not None  # nothing is due without one
         session.purge_case(
-            item.case_id, f"retention: acknowledged by the station, {retention_days(session)} days"
+            item.case_id,
+            f"retention: acknowledged by the station, {retention_days(session)} days",
+            receipt,
         )
     return due

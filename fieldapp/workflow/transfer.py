@@ -522,8 +522,9 @@ def _refuse_if_any(
 
 def _path_key(path: str) -> tuple[tuple[int, int | str], ...]:
     # persons[2] before persons[10]; numbers and names never compared with each other.
+    # ASCII digits only: '¹' is a digit to str.isdigit but not to int() (found by fuzzing).
     parts = [t for t in re.split(r"[.\[\]]", path) if t]
-    return tuple((0, int(t)) if t.isdigit() else (1, t) for t in parts)
+    return tuple((0, int(t)) if t.isascii() and t.isdigit() else (1, t) for t in parts)
 
 
 def _drafts(plan: _Plan) -> tuple[list[Draft], dict[str, str]]:

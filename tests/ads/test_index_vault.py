@@ -123,7 +123,10 @@ def test_a_purged_case_leaves_the_index(
     _fill(ctx, operation_id, case_id)
     cases.add_observation(ctx, case_id, "Kvittrande Zebrafinkholmen bakom receptionen.")
     assert {h.entity_type for h in search(ctx, parse_query("receptionen")).hits} == {"observation"}
-    admin_session.purge_case(case_id, "gallrad enligt tidsfrist")
+    # The index is what is tested here: a receipt of the shape a purge needs, unsigned
+    # (tests/sync/test_retention.py purges under a real station's receipt).
+    receipt = {"device_id": admin_session.device_id, "through_seq": 10**6}
+    admin_session.purge_case(case_id, "gallrad enligt tidsfrist", receipt)
     assert search(ctx, parse_query("receptionen")).hits == ()
     assert search(ctx, parse_query("jacka")).hits == ()
     assert all(h.entity_type == "ad" for h in search(ctx, parse_query("0701740605")).hits)

@@ -236,6 +236,8 @@ def _crash_loop(tmp_path: Path, iterations: int) -> None:
     assert all_committed, "the writer never committed anything"
     missing = {s: i for s, i in all_committed.items() if stored.get(s) != i}
     assert not missing
+    assert (vault.data_dir / "head.sig").exists()
+    print(f"killed {iterations} writers; {len(all_committed)} committed events, none lost")
 
 
 def test_killed_writer_loses_no_committed_event(tmp_path: Path) -> None:
@@ -244,4 +246,6 @@ def test_killed_writer_loses_no_committed_event(tmp_path: Path) -> None:
 
 @pytest.mark.stress
 def test_killed_writer_stress(tmp_path: Path) -> None:
-    _crash_loop(tmp_path, iterations=200)
+    """A thousand SIGKILLs of a writer at random moments: no committed event is lost, the
+    chain verifies, and head.sig (written after commits) is never ahead of the database."""
+    _crash_loop(tmp_path, iterations=1000)

@@ -21,6 +21,7 @@ from fieldapp.errors import (
 from fieldapp.officers import Role
 from fieldapp.storage.keyslots import KeyFile
 from fieldapp.storage.session import Session
+from fieldapp.storage.unlock_state import MAX_DELAY_SECONDS
 from fieldapp.storage.vault import Vault
 from tests.conftest import (
     ADMIN_ID,
@@ -121,6 +122,35 @@ def test_backoff_grows_is_capped_and_survives_a_restart(two_officer_vault: Vault
         assert active.value.remaining_seconds == pytest.approx(err.value.delay_seconds)
         clock.now += err.value.delay_seconds
     assert delays == [1, 2, 4, 8, 16, 32, 60, 60, 60]
+
+
+@pytest.mark.parametrize(
+    "garbage", [b"\x00\xffnot json", b'{"failures": 7}', b'{"failures": [["nan", "x"]]}', b""]
+)
+def test_an_unreadable_unlock_state_means_the_maximum_delay(
+    two_officer_vault: Vault, garbage: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = FakeClock()
+    (two_officer_vault.data_dir / "unlock.state").write_bytes(garbage)
+    vault = Vault(two_officer_vault.data_dir, clock=clock)
+    with pytest.raises(BackoffActive) as active:
+        vault.unlock(FIELD_ID, FIELD_PASS)
+    assert active.value.remaining_seconds == MAX_DELAY_SECONDS
+    assert "unlock.state is unreadable" in caplog.text
+    assert FIELD_ID not in caplog.text and FIELD_PASS not in caplog.text
+    # Counted from when it was found so, also after a restart; then unlocking works.
+    clock.now += MAX_DELAY_SECONDS - 1
+    with pytest.raises(BackoffActive) as again:
+        Vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
+    assert again.value.remaining_seconds == 1
+    clock.now += 1
+    Vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS).lock()
+
+
+def test_a_delay_under_a_second_reads_one_second_not_zero() -> None:
+    assert "Wait 1 s" in BackoffActive(0.2).message
+    assert "Wait 3 s" in BackoffActive(2.01).message
+    assert "in 1 s" in WrongPassphrase(0.4).message
 
 
 def test_failed_unlocks_are_recorded_at_the_next_success(two_officer_vault: Vault) -> None:

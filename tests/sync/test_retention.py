@@ -3,16 +3,20 @@ nothing of the case is left readable on the laptop."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from fieldapp.storage import schema
 from fieldapp.storage.database import DatabaseError
+from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
-from fieldapp.sync.export import acknowledge, export_bundle
+from fieldapp.storage.verify import verify
+from fieldapp.sync.export import acknowledge, export_bundle, last_receipt
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.retention import due_for_purge, purge_due, set_retention_days
 from fieldapp.workflow import cases
@@ -83,3 +87,89 @@ def test_no_other_change_to_an_event_is_allowed(laptop: Laptop) -> None:
         conn.execute(
             "UPDATE events SET body = X'', body_sha256 = 'x', officer_id = 'Y' WHERE seq = 3"
         )
+
+
+def test_a_purge_event_names_the_events_and_the_receipt(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    case_id = _closed_case(laptop)
+    _sync(station, laptop, tmp_path)
+    set_retention_days(laptop.session, 0)
+    purge_due(laptop.session, datetime.now().astimezone() + timedelta(seconds=1))
+    events = list(laptop.session.events())
+    (purge,) = [e for e in events if e.entity_type == "purge"]
+    emptied = [e for e in events if e.purged]
+    assert purge.data["event_ids"] == [e.id for e in emptied] and emptied
+    assert purge.data["receipt"]["through_seq"] >= max(e.seq for e in emptied)
+    assert purge.data["receipt"]["signature"]
+    assert all(e.seq < purge.seq for e in emptied)  # the purge event came first
+    report = laptop.session.verify(deep=True)  # the projections agree with the replay too
+    assert report.ok, report.summary()
+    assert case_id == purge.data["case_id"]
+
+
+def test_a_purge_beyond_what_the_station_acknowledged_is_found(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    """An insider signs a purge event of their own, naming an event the station never
+    acknowledged: the trigger lets it empty the body, verify does not let it pass."""
+    _closed_case(laptop)
+    _sync(station, laptop, tmp_path)
+    receipt = last_receipt(laptop.session)
+    assert receipt is not None
+    _closed_case(laptop)  # after the receipt: not synced
+    session = laptop.session
+    newest = list(session.events())[-1]
+    assert newest.seq > receipt["through_seq"]
+    draft = Draft(
+        "checkpoint",
+        "purge",
+        "x",
+        {"case_id": "x", "events": 1, "event_ids": [newest.id], "receipt": receipt},
+    )
+    session.append([draft])
+    body = bytes(
+        session.conn.execute("SELECT body FROM events WHERE id = ?", (newest.id,)).fetchone()[0]
+    )
+    session.conn.execute(
+        "UPDATE events SET body = X'', body_sha256 = ? WHERE id = ?",
+        (hashlib.sha256(body).hexdigest(), newest.id),
+    )
+    report = session.verify()
+    assert report.bad_seq == newest.seq
+    assert f"does not cover sequence {newest.seq}" in (report.problem or "")
+
+
+def test_a_tail_cut_below_the_last_receipt_is_found(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    """Even with the head checkpoint deleted too, the station's signed receipt tells."""
+    _closed_case(laptop)
+    _sync(station, laptop, tmp_path)
+    receipt = last_receipt(laptop.session)
+    assert receipt is not None
+    conn = laptop.session.conn
+    conn.execute("DROP TRIGGER events_append_only_delete")
+    conn.execute("DELETE FROM events WHERE seq > ?", (receipt["through_seq"] - 2,))
+    conn.execute("DELETE FROM meta WHERE key = 'head_anchored'")
+    (laptop.vault.data_dir / "head.sig").unlink()
+    report = verify(conn)  # what is left in vault.db alone
+    assert report.bad_seq == receipt["through_seq"]
+    assert "below the station's last receipt" in (report.problem or "")
+
+
+def test_a_large_purge_is_named_in_parts(
+    station: Session, laptop: Laptop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each purge event names at most PURGE_CHUNK events, and comes just before them."""
+    monkeypatch.setattr(schema, "PURGE_CHUNK", 2)
+    _closed_case(laptop)
+    _sync(station, laptop, tmp_path)
+    set_retention_days(laptop.session, 0)
+    purge_due(laptop.session, datetime.now().astimezone() + timedelta(seconds=1))
+    events = list(laptop.session.events())
+    purges = [e for e in events if e.entity_type == "purge"]
+    emptied = [e for e in events if e.purged]
+    assert len(purges) == (len(emptied) + 1) // 2 > 1
+    assert [i for p in purges for i in p.data["event_ids"]] == [e.id for e in emptied]
+    assert laptop.session.verify(deep=True).ok

@@ -99,6 +99,8 @@ def test_init_officers_and_verify(files: Files, capsys: pytest.CaptureFixture[st
     code, out, _ = files.run("verify", *login, capsys=capsys)
     assert code == 0
     assert out.startswith("OK: ")
+    code, out, _ = files.run("verify", "--deep", *login, capsys=capsys)
+    assert (code, out[:4]) == (0, "OK: ")
 
 
 def test_refusals_exit_1_with_one_line(files: Files, capsys: pytest.CaptureFixture[str]) -> None:
