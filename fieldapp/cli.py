@@ -198,14 +198,28 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
     session = _login(args, vault, prompter)
     try:
         if args.command == "verify":
-            report = session.verify()
-            print(report.summary(), file=out)
-            return EXIT_OK if report.ok else EXIT_FAILED
+            return _verify(session, out)
         if args.command == "case":
             return EXIT_OK if cli_case.run(args, session, out) else EXIT_FAILED
         return _officer_command(args, session, out, prompter)
     finally:
         session.lock()
+
+
+def _verify(session: Session, out: TextIO) -> int:
+    """The chain; at a station also that every case a laptop purged is still held."""
+    from fieldapp.sync.archive import check_archive
+
+    report = session.verify()
+    if not report.ok:
+        print(report.summary(), file=out)
+        return EXIT_FAILED
+    problem = check_archive(session)
+    if problem:
+        print(f"BROKEN: {problem}", file=out)
+        return EXIT_FAILED
+    print(report.summary(), file=out)
+    return EXIT_OK
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:

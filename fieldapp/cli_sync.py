@@ -8,6 +8,7 @@
     fieldapp station register laptop-card.json [--yes]         (at the station)
     fieldapp station laptops                                   (at the station)
     fieldapp station revoke DEVICE --reason lost|stolen|retired [--note TEXT]
+    fieldapp station purge [--dry-run]                         (at the station, administrators)
     fieldapp sync export --out DIR                             (on a laptop)
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
@@ -93,6 +94,14 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     revoke.add_argument("--note", default="", help="what happened (no personal data)")
     login_args(revoke)
 
+    spurge = ssub.add_parser(
+        "purge",
+        allow_abbrev=False,
+        help="the station's own retention: purge finished cases past its period",
+    )
+    spurge.add_argument("--dry-run", action="store_true", help="only list what is due")
+    login_args(spurge)
+
     sync = subparsers.add_parser("sync", allow_abbrev=False, help="bundles, receipts, review")
     ysub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     export = ysub.add_parser("export", allow_abbrev=False, help="write a sealed bundle")
@@ -168,7 +177,9 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
 
     if args.station_command in ("laptop-card", "register", "laptops", "revoke"):
         return _register(args, session, out)
-    if args.station_command == "card":
+    if args.station_command == "purge":
+        _station_purge(args, session, out)
+    elif args.station_command == "card":
         card = station_keys(session).card
         card.save(args.out)
         print(f"Wrote {args.out}. Fingerprint: {card.fingerprint}", file=out)
@@ -283,6 +294,21 @@ def _check_batch(args: argparse.Namespace) -> None:
         raise KnownError(
             f"--receipts {folder}: the folder cannot be written; nothing was imported."
         )
+
+
+def _station_purge(args: argparse.Namespace, session: Session, out: TextIO) -> None:
+    """Never part of an import: an administrator runs it, and each purge is an event."""
+    from datetime import datetime
+
+    from fieldapp.sync.archive import due_at_station, purge_at_station, station_retention_days
+
+    now = datetime.now().astimezone()
+    due = due_at_station(session, now) if args.dry_run else purge_at_station(session, now)
+    verb = "due for purging" if args.dry_run else "purged"
+    days = station_retention_days(session)
+    print(f"{len(due)} case(s) {verb} at the station (retention {days} days).", file=out)
+    for case_id in due:
+        print(case_id, file=out)
 
 
 def _confirmed(question: str) -> bool:

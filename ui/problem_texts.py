@@ -44,6 +44,8 @@ PROBLEM_TEXTS: dict[str, str] = {
     "register_other_vault": QT_TRANSLATE_NOOP(
         "Problems", "This laptop is registered with another vault; nothing was registered."
     ),
+    # Station staff (i19): retention, review, access log
+    "retention_days_range": QT_TRANSLATE_NOOP("Problems", "Between 0 and {max} days."),
 }
 
 

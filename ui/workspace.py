@@ -26,7 +26,7 @@ from fieldapp.domain.support import SUPPORT_ENTITY
 from fieldapp.officers import Officer
 from fieldapp.storage.drafts import Drafts
 from fieldapp.storage.events import Event, read_events
-from fieldapp.storage.records import Record
+from fieldapp.storage.records import PURGE_ENTITY, Record
 from fieldapp.storage.session import Session
 from fieldapp.workflow.case_view import TICK_ENTITY
 from fieldapp.workflow.context import Change, Context, local_now
@@ -231,6 +231,7 @@ class Workspace(QObject):
         conn = self.session.conn
         entities: Iterable[tuple[str, str]] = [
             (CASE_ENTITY, case_id),
+            (PURGE_ENTITY, case_id),  # at the station: a laptop purged its copy
             *((r.entity_type, r.entity_id) for r in self.case_records(case_id)),
         ]
         events: list[Event] = []

@@ -378,10 +378,12 @@ class Session:
 
     # -- retention ---------------------------------------------------------------------------
 
-    def purge_case(self, case_id: str, reason: str) -> int:
+    def purge_case(self, case_id: str, reason: str, *, every_device: bool = False) -> int:
         """Empty the bodies of every event of a case (their hashes stay, so the chain still
         verifies), drop its attachments and records, and log the purge as an event.
-        The caller decides what is due (``fieldapp.sync.retention``). Returns the count."""
+        A laptop empties its own events; the station, whose events of a case all come from
+        laptops, purges with ``every_device``. The caller decides what is due
+        (``fieldapp.sync.retention``, ``fieldapp.sync.archive``). Returns the count."""
         conn = self.conn
         # Freed pages are zeroed while purging: the purged content leaves no trace in the
         # free list. (Only here: always on, it slows every insert by a sixth.)
@@ -392,8 +394,8 @@ class Session:
                 for r in conn.execute(
                     "SELECT e.id FROM events e JOIN records r ON r.entity_type = e.entity_type "
                     "AND r.entity_id = e.entity_id WHERE (r.case_id = ? OR (r.entity_type = 'case' "
-                    "AND r.entity_id = ?)) AND e.body_sha256 IS NULL AND e.device_id = ?",
-                    (case_id, case_id, self.device_id),
+                    "AND r.entity_id = ?)) AND e.body_sha256 IS NULL AND (? OR e.device_id = ?)",
+                    (case_id, case_id, every_device, self.device_id),
                 )
             ]
             for event_id in ids:
