@@ -13,6 +13,7 @@
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
     fieldapp sync review                                       (at the station)
+    fieldapp sync resolve ID --keep current|incoming | --value V  (at the station)
     fieldapp sync purge [--dry-run]                            (on a laptop)
     fieldapp sync link-operations --into ID ID...              (at the station)
     fieldapp recover --card-key FILE --reset ID                (on the laptop's data dir)
@@ -115,6 +116,18 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
     login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    resolve = ysub.add_parser(
+        "resolve", allow_abbrev=False, help="settle a conflict that 'sync review' lists"
+    )
+    resolve.add_argument("conflict", metavar="ID", help="the conflict's id (a unique start)")
+    how = resolve.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--keep",
+        choices=("current", "incoming"),
+        help="keep the value the record holds, or the one that arrived",
+    )
+    how.add_argument("--value", metavar="VALUE", help="another value (not for a withdrawal)")
+    login_args(resolve)
     link = ysub.add_parser(
         "link-operations",
         allow_abbrev=False,
@@ -342,6 +355,11 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         print(f"Linked {len(changes)} operation(s) into {args.into}.", file=out)
     elif args.sync_command == "purge":
         _purge(args, session, out)
+    elif args.sync_command == "resolve":
+        from fieldapp.sync.review import settle
+
+        conflict = settle(session, args.conflict, args.keep, args.value)
+        print(f"Settled conflict {conflict.id} ({conflict.field}).", file=out)
     else:
         _review(session, out)
     return EXIT_OK
@@ -396,14 +414,37 @@ def _review(session: Session, out: TextIO) -> None:
     conflicts, alarms = open_conflicts(session), open_alarms(session)
     print(f"{len(conflicts)} conflict(s), {len(alarms)} alarm(s) to review.", file=out)
     for c in conflicts:
-        print(
-            f"conflict\t{c.entity_type}/{c.entity_id}\t{c.field}\t"
-            f"{c.current.officer_id}@{c.current.wall_time}\t"
-            f"{c.incoming.officer_id}@{c.incoming.wall_time}",
-            file=out,
-        )
+        print(f"conflict {c.id}\t{c.entity_type}/{c.entity_id}\t{c.field}", file=out)
+        for label, side in (("current", c.current), ("incoming", c.incoming)):
+            print(f"  {label:<9}{_value(c.field, side.value)}\t{_who(session, side)}", file=out)
+    if conflicts:
+        print("Settle one: fieldapp sync resolve ID --keep current|incoming", file=out)
     for a in alarms:
         print(f"alarm\t{a.get('kind')}\t{str(a.get('device_id'))[:8]}\t{a.get('detail')}", file=out)
+
+
+def _value(field: str, value: Any) -> str:
+    from fieldapp.storage.records import VOIDED_FIELD
+
+    if field == VOIDED_FIELD:  # the record withdrawn, or kept with an edit
+        return "withdrawn" if value else "kept (edited)"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _who(session: Session, side: Any) -> str:
+    """Who wrote a side, on which device, and when (local time)."""
+    from datetime import datetime
+
+    from fieldapp.sync.review import officer_name
+
+    where = (
+        "this station" if side.device_id == session.device_id else f"laptop {side.device_id[:8]}"
+    )
+    try:
+        when = datetime.fromisoformat(side.wall_time).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = side.wall_time
+    return f"{officer_name(session, side.device_id, side.officer_id)}, {where}, {when}"
 
 
 def _recover(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:

@@ -46,6 +46,16 @@ PROBLEM_TEXTS: dict[str, str] = {
     ),
     # Station staff (i19): retention, review, access log
     "retention_days_range": QT_TRANSLATE_NOOP("Problems", "Between 0 and {max} days."),
+    "conflict_unknown": QT_TRANSLATE_NOOP("Problems", "No open conflict has that id."),
+    "conflict_ambiguous": QT_TRANSLATE_NOOP(
+        "Problems", "More than one open conflict starts so; give more of the id."
+    ),
+    "conflict_keep_a_side": QT_TRANSLATE_NOOP(
+        "Problems", "A withdrawal is settled by keeping one side."
+    ),
+    "conflict_value_kind": QT_TRANSLATE_NOOP("Problems", "Give a {kind}, like the two sides."),
+    "conflict_keep_or_value": QT_TRANSLATE_NOOP("Problems", "Keep a side or give a value."),
+    "conflict_keep_side": QT_TRANSLATE_NOOP("Problems", "Keep the current or the incoming value."),
 }
 
 

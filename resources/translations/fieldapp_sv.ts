@@ -1650,6 +1650,10 @@
             <source>Internal error: this could not be completed. The error has been logged; please report it.</source>
             <translation>Internt fel: det gick inte att slutföra. Felet har loggats; rapportera det gärna.</translation>
         </message>
+        <message>
+            <source>Wrong passphrase for the station card key.</source>
+            <translation>Fel lösenfras för stationens kortnyckel.</translation>
+        </message>
     </context>
     <context>
         <name>FingerprintDialog</name>
@@ -2809,6 +2813,30 @@
         <message>
             <source>Between 0 and {max} days.</source>
             <translation>Mellan 0 och {max} dagar.</translation>
+        </message>
+        <message>
+            <source>No open conflict has that id.</source>
+            <translation>Ingen öppen konflikt har det id:t.</translation>
+        </message>
+        <message>
+            <source>More than one open conflict starts so; give more of the id.</source>
+            <translation>Fler än en öppen konflikt börjar så; ange mer av id:t.</translation>
+        </message>
+        <message>
+            <source>A withdrawal is settled by keeping one side.</source>
+            <translation>Ett återtagande avgörs genom att en av sidorna behålls.</translation>
+        </message>
+        <message>
+            <source>Give a {kind}, like the two sides.</source>
+            <translation>Ange ett värde av samma slag som de två sidorna ({kind}).</translation>
+        </message>
+        <message>
+            <source>Keep a side or give a value.</source>
+            <translation>Behåll en sida eller ange ett värde.</translation>
+        </message>
+        <message>
+            <source>Keep the current or the incoming value.</source>
+            <translation>Behåll det nuvarande eller det inkomna värdet.</translation>
         </message>
     </context>
     <context>
