@@ -17,6 +17,7 @@
     fieldapp sync purge [--dry-run]                            (on a laptop)
     fieldapp sync link-operations --into ID ID...              (at the station)
     fieldapp recover --card-key FILE --reset ID                (on the laptop's data dir)
+    fieldapp settings retention [--days N]                     (laptop or station; N: admins)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
 """
@@ -38,7 +39,9 @@ if TYPE_CHECKING:
     from fieldapp.storage.session import Session
     from fieldapp.storage.vault import Vault
 
-COMMANDS = frozenset({"station", "sync", "recover"})
+# ``settings retention`` lives here: a laptop's period follows the station's receipts, and
+# the station's is its archive's.
+COMMANDS = frozenset({"station", "sync", "recover", "settings"})
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
@@ -142,6 +145,18 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     purge.add_argument("--dry-run", action="store_true", help="only list what is due")
     login_args(purge)
 
+    settings = subparsers.add_parser(
+        "settings", allow_abbrev=False, help="vault settings: the retention period"
+    )
+    tsub = settings.add_subparsers(dest="settings_command", metavar="SETTING", required=True)
+    retention = tsub.add_parser(
+        "retention",
+        allow_abbrev=False,
+        help="show the retention period, or set it (administrators)",
+    )
+    retention.add_argument("--days", type=int, metavar="N", help="the new period, 0–3650 days")
+    login_args(retention)
+
     recover = subparsers.add_parser(
         "recover", allow_abbrev=False, help="give an officer a new passphrase (station card key)"
     )
@@ -178,6 +193,8 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
     try:
         if args.command == "station":
             return _station(args, session, out, prompter)
+        if args.command == "settings":
+            return _retention(args, session, out)
         return _sync(args, session, out)
     finally:
         session.lock()
@@ -322,6 +339,28 @@ def _station_purge(args: argparse.Namespace, session: Session, out: TextIO) -> N
     print(f"{len(due)} case(s) {verb} at the station (retention {days} days).", file=out)
     for case_id in due:
         print(case_id, file=out)
+
+
+def _retention(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from fieldapp.sync.archive import set_vault_retention, vault_retention
+
+    if args.days is None:
+        current = vault_retention(session)
+    else:
+        current = set_vault_retention(session, args.days)
+        print(f"Retention set to {current.days} days (the change is in the log).", file=out)
+    if current.station:
+        what = (
+            "at this station: 'fieldapp station purge' (administrators) removes finished "
+            "cases untouched that long; a laptop's purge removes nothing here"
+        )
+    else:
+        what = (
+            "on this laptop: 'fieldapp sync purge' removes finished cases the station has "
+            "acknowledged, untouched that long"
+        )
+    print(f"Retention: {current.days} days (default {current.default}) {what}.", file=out)
+    return EXIT_OK
 
 
 def _confirmed(question: str) -> bool:

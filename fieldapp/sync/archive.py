@@ -16,7 +16,12 @@ from fieldapp.errors import NotPermitted
 from fieldapp.storage.events import read_events
 from fieldapp.storage.records import PURGE_ENTITY, Records
 from fieldapp.storage.session import Session
-from fieldapp.sync.retention import set_retention_setting
+from fieldapp.sync.retention import (
+    DEFAULT_RETENTION_DAYS,
+    RETENTION_SETTING,
+    retention_days,
+    set_retention_setting,
+)
 from fieldapp.sync.station import is_station
 
 STATION_RETENTION_SETTING = "station_retention_days"
@@ -101,10 +106,6 @@ def station_retention_days(session: Session) -> int:
     return int(session.setting(STATION_RETENTION_SETTING, str(DEFAULT_STATION_RETENTION_DAYS)))
 
 
-def set_station_retention_days(session: Session, days: int) -> None:
-    set_retention_setting(session, STATION_RETENTION_SETTING, days)
-
-
 def due_at_station(session: Session, now: datetime) -> list[str]:
     """Finished cases the station has held untouched for its own retention period."""
     if not is_station(session):
@@ -127,3 +128,29 @@ def purge_at_station(session: Session, now: datetime) -> list[str]:
     for case_id in due:
         session.purge_case(case_id, f"station retention: {days} days", every_device=True)
     return due
+
+
+# -- retention as one vault setting, whichever kind of vault this is --------------------------
+
+
+@dataclass(frozen=True)
+class Retention:
+    """This vault's retention period: a laptop's (after the station's receipt) or the
+    station's own (its archive)."""
+
+    days: int
+    default: int
+    station: bool
+
+
+def vault_retention(session: Session) -> Retention:
+    if is_station(session):
+        return Retention(station_retention_days(session), DEFAULT_STATION_RETENTION_DAYS, True)
+    return Retention(retention_days(session), DEFAULT_RETENTION_DAYS, False)
+
+
+def set_vault_retention(session: Session, days: int) -> Retention:
+    """Set this vault's period (administrators only; logged as an event)."""
+    key = STATION_RETENTION_SETTING if is_station(session) else RETENTION_SETTING
+    set_retention_setting(session, key, days)
+    return vault_retention(session)

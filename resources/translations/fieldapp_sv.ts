@@ -3510,6 +3510,26 @@
             <source>Officers are enrolled and removed from the command line (fieldapp officer …) by an administrator.</source>
             <translation>Poliser läggs till och tas bort från kommandoraden (fieldapp officer …) av en administratör.</translation>
         </message>
+        <message>
+            <source> days</source>
+            <translation> dagar</translation>
+        </message>
+        <message>
+            <source>&amp;Retention</source>
+            <translation>&amp;Gallring efter</translation>
+        </message>
+        <message>
+            <source>At the station: finished cases untouched this long may be purged by an administrator (fieldapp station purge); a laptop's purge removes nothing here. Default {default} days.</source>
+            <translation>På stationen: avslutade ärenden som inte ändrats på så länge kan gallras av en administratör (fieldapp station purge); en dators gallring tar inte bort något här. Standard {default} dagar.</translation>
+        </message>
+        <message>
+            <source>On this laptop: finished cases the station has acknowledged, untouched this long, can be purged on the Sync page. Default {default} days.</source>
+            <translation>På den här datorn: avslutade ärenden som stationen har kvitterat och som inte ändrats på så länge kan gallras på sidan Synk. Standard {default} dagar.</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change it.</source>
+            <translation>Bara en administratör kan ändra den.</translation>
+        </message>
     </context>
     <context>
         <name>SidePanel</name>

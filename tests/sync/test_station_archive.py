@@ -16,7 +16,7 @@ from fieldapp import cli
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.records import Records
 from fieldapp.storage.vault import Vault
-from fieldapp.sync.archive import check_archive, set_station_retention_days
+from fieldapp.sync.archive import check_archive
 from fieldapp.sync.export import acknowledge, export_bundle
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.retention import purge_due, set_retention_days
@@ -84,9 +84,7 @@ def test_a_laptops_purge_leaves_the_station_whole(
     code, before, _ = run(station, "case", "list", *s_login)
     assert code == 0 and len(_case_ids(before)) == 6
 
-    unlocked = Vault(laptop).unlock(officer, out.split()[-1])
-    set_retention_days(unlocked, 0)
-    unlocked.lock()
+    assert run(laptop, "settings", "retention", "--days", "0", *l_login)[0] == 0
     code, out, _ = run(laptop, "sync", "purge", *l_login)
     assert code == 0 and out.startswith("2 case(s) purged"), out
     purged = set(out.splitlines()[1:])
@@ -122,9 +120,7 @@ def test_a_laptops_purge_leaves_the_station_whole(
     assert code == 0 and out.startswith("0 case(s) due") and "365 days" in out
     code, _, err = run(laptop, "station", "purge", *l_login)
     assert code == 1 and "not a station" in err
-    session = Vault(station).unlock("S1", STATION_PASS)
-    set_station_retention_days(session, 0)
-    session.lock()
+    assert run(station, "settings", "retention", "--days", "0", *s_login)[0] == 0
     code, out, _ = run(station, "station", "purge", *s_login)
     assert code == 0 and set(out.splitlines()[1:]) == purged
     code, listing, _ = run(station, "case", "list", *s_login)

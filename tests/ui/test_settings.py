@@ -47,3 +47,31 @@ def test_large_text_english_and_lock_time(
     finally:
         set_large_text(QApplication.instance(), False)
     assert QApplication.font().pointSizeF() == BASE_POINT_SIZE
+
+
+def test_retention_shown_to_all_and_set_by_an_administrator(
+    qtbot: Any, make_controller: Any, two_officer_vault: Vault
+) -> None:
+    from fieldapp.sync.retention import retention_days
+    from tests.conftest import ADMIN_ID, ADMIN_PASS
+
+    controller = make_controller(two_officer_vault)
+    log_in(controller, FIELD_ID, FIELD_PASS)
+    view = controller.main_window.session_view()
+    view.go_to(SETTINGS)
+    page = view.settings
+    assert page.retention.value() == 30 and not page.retention.isEnabled()
+    assert "30" in page.retention_note.text()
+    controller.lock()
+
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
+    view = controller.main_window.session_view()
+    view.go_to(SETTINGS)
+    page = view.settings
+    assert page.retention.isEnabled()
+    page.retention.setValue(21)
+    page.retention.editingFinished.emit()
+    assert not page.retention_message.is_error()
+    assert retention_days(controller.session) == 21
+    changes = [e.data for e in controller.session.events() if e.entity_type == "vault"]
+    assert {"setting": "retention_days", "value": 21} in changes

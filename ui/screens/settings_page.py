@@ -1,5 +1,6 @@
-"""Settings: language, large text, the idle lock time, the completion rule, and who is
-enrolled on this laptop. Each change takes effect at once and is kept in the vault."""
+"""Settings: language, large text, the idle lock time, the completion rule, the retention
+period (administrators), and who is enrolled on this laptop. Each change takes effect at
+once and is kept in the vault."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
+from fieldapp.sync.archive import Retention, set_vault_retention, vault_retention
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
 from ui.widgets import CodeCombo, FormGrid
@@ -42,6 +44,17 @@ class SettingsPage(QWidget):
         self.rule = CodeCombo(COMPLETION_RULES, self)
         self.rule.set_code(workspace.ctx.completion_rule.value)
         self.rule_message = grid.add("rule", self.tr("&Completed offence when"), self.rule)
+        self.retention = QSpinBox(self)
+        self.retention.setRange(0, 3650)
+        self.retention.setSuffix(self.tr(" days"))
+        retention = vault_retention(workspace.session)
+        self.retention.setValue(retention.days)
+        self.retention_message = grid.add("retention", self.tr("&Retention"), self.retention)
+        self.retention_note = muted_label(self._retention_text(retention), self)
+        self.retention_note.setWordWrap(True)
+        grid.addWidget(self.retention_note, grid.rowCount(), 1)
+        # Everyone sees the period; only an administrator changes it (the core says so too).
+        self.retention.setEnabled(workspace.session.officer.is_admin)
         self.officers_title = QLabel(self.tr("Officers enrolled on this computer"), self)
         self.officers_title.setProperty("role", "stepTitle")
         self.officers = QLabel(self)
@@ -74,6 +87,37 @@ class SettingsPage(QWidget):
         self.large_text.toggled.connect(self._on_large_text)
         self.idle.editingFinished.connect(self._on_idle)
         self.rule.currentIndexChanged.connect(self._on_rule)
+        self.retention.editingFinished.connect(self._on_retention)
+
+    def _retention_text(self, retention: Retention) -> str:
+        if retention.station:
+            text = self.tr(
+                "At the station: finished cases untouched this long may be purged by an "
+                "administrator (fieldapp station purge); a laptop's purge removes nothing "
+                "here. Default {default} days."
+            )
+        else:
+            text = self.tr(
+                "On this laptop: finished cases the station has acknowledged, untouched this "
+                "long, can be purged on the Sync page. Default {default} days."
+            )
+        text = text.format(default=retention.default)
+        if not self.workspace.session.officer.is_admin:
+            text += " " + self.tr("Only an administrator can change it.")
+        return text
+
+    @Slot()
+    def _on_retention(self) -> None:
+        days = self.retention.value()
+        if days == vault_retention(self.workspace.session).days:
+            return
+        try:
+            set_vault_retention(self.workspace.session, days)
+        except KnownError as exc:
+            self._show(self.retention_message, exc)
+            return
+        self.retention_message.clear_message()
+        self.workspace.mark_saved()
 
     @Slot()
     def _on_language(self) -> None:
