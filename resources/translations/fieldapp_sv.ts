@@ -2838,6 +2838,14 @@
             <source>Keep the current or the incoming value.</source>
             <translation>Behåll det nuvarande eller det inkomna värdet.</translation>
         </message>
+        <message>
+            <source>A date as YYYY-MM-DD.</source>
+            <translation>Ett datum som ÅÅÅÅ-MM-DD.</translation>
+        </message>
+        <message>
+            <source>The first date comes after the last.</source>
+            <translation>Det första datumet kommer efter det sista.</translation>
+        </message>
     </context>
     <context>
         <name>ProposalsModel</name>
@@ -3529,6 +3537,10 @@
         <message>
             <source>Only an administrator can change it.</source>
             <translation>Bara en administratör kan ändra den.</translation>
+        </message>
+        <message>
+            <source>Access l&amp;og…</source>
+            <translation>Åtkomst&amp;logg…</translation>
         </message>
     </context>
     <context>
@@ -4772,6 +4784,80 @@
         <message>
             <source>Close (Esc)</source>
             <translation>Stäng (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccessLog</name>
+        <message>
+            <source>When</source>
+            <translation>När</translation>
+        </message>
+        <message>
+            <source>Opened by</source>
+            <translation>Öppnad av</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>Dator</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Post</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Ärende</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Åtgärd</translation>
+        </message>
+        <message>
+            <source>this computer</source>
+            <translation>den här datorn</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccessLogDialog</name>
+        <message>
+            <source>Access log</source>
+            <translation>Åtkomstlogg</translation>
+        </message>
+        <message>
+            <source>&amp;Case id</source>
+            <translation>Ä&amp;rende-id</translation>
+        </message>
+        <message>
+            <source>&amp;Person id</source>
+            <translation>&amp;Person-id</translation>
+        </message>
+        <message>
+            <source>Opened &amp;by (officer id)</source>
+            <translation>Öppnad a&amp;v (tjänste-id)</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>ÅÅÅÅ-MM-DD</translation>
+        </message>
+        <message>
+            <source>&amp;From day</source>
+            <translation>Från &amp;dag</translation>
+        </message>
+        <message>
+            <source>&amp;Through day</source>
+            <translation>&amp;Till och med dag</translation>
+        </message>
+        <message>
+            <source>&amp;List (Enter)</source>
+            <translation>&amp;Lista (Enter)</translation>
+        </message>
+        <message>
+            <source>Every listing is itself recorded in the access log.</source>
+            <translation>Varje listning registreras själv i åtkomstloggen.</translation>
+        </message>
+        <message>
+            <source>{count} access(es) listed.</source>
+            <translation>{count} åtkomster listade.</translation>
         </message>
     </context>
 </TS>

@@ -4,15 +4,16 @@ once and is kept in the vault."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
 from fieldapp.sync.archive import Retention, set_vault_retention, vault_retention
+from ui.dialogs.access_log import AccessLogDialog
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
-from ui.widgets import CodeCombo, FormGrid
+from ui.widgets import CodeCombo, FormGrid, action_button
 from ui.words import COMPLETION_RULES
 from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING, Workspace
 
@@ -63,6 +64,9 @@ class SettingsPage(QWidget):
         self.officers.setText(
             "\n".join(f"{o.display_name} ({o.officer_id}), {role_name(o.role)}" for o in officers)
         )
+        # Administrators follow up access (brottsdatalagen); the listing is logged too.
+        self.access_log_button = action_button(self.tr("Access l&og…"), self)
+        self.access_log_button.setVisible(workspace.session.officer.is_admin)
         self.note = muted_label(
             self.tr(
                 "Officers are enrolled and removed from the command line (fieldapp officer …) "
@@ -82,12 +86,21 @@ class SettingsPage(QWidget):
         layout.addWidget(self.officers_title)
         layout.addWidget(self.officers)
         layout.addWidget(self.note)
+        layout.addWidget(self.access_log_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(self._on_language)
         self.large_text.toggled.connect(self._on_large_text)
         self.idle.editingFinished.connect(self._on_idle)
         self.rule.currentIndexChanged.connect(self._on_rule)
         self.retention.editingFinished.connect(self._on_retention)
+        self.access_log_button.clicked.connect(self.open_access_log)
+
+    @Slot()
+    def open_access_log(self) -> AccessLogDialog:
+        dialog = AccessLogDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _retention_text(self, retention: Retention) -> str:
         if retention.station:
