@@ -64,7 +64,7 @@ QLineEdit:disabled, QComboBox:disabled {{
 QComboBox QLineEdit {{ border: none; padding: 0; background: transparent; }}
 QComboBox::drop-down {{ border: none; width: 30px; }}
 QComboBox::down-arrow {{ image: url("{_ARROW}"); width: 12px; height: 8px; }}
-QCheckBox::indicator {{
+QCheckBox::indicator, QListView::indicator {{
     width: 16px;
     height: 16px;
     background: {FIELD_BACKGROUND};
@@ -72,7 +72,7 @@ QCheckBox::indicator {{
     border-radius: 3px;
 }}
 QCheckBox::indicator:focus {{ border-color: {FOCUS_COLOR}; }}
-QCheckBox::indicator:checked {{
+QCheckBox::indicator:checked, QListView::indicator:checked {{
     background: #3d7be0;
     border-color: #3d7be0;
     image: url("{_CHECK}");

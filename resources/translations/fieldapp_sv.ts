@@ -1423,6 +1423,18 @@
             <source>Operation report</source>
             <translation>Insatsrapport</translation>
         </message>
+        <message>
+            <source>For the open case</source>
+            <translation>För det öppna ärendet</translation>
+        </message>
+        <message>
+            <source>For the case {place}{room}.</source>
+            <translation>För ärendet {place}{room}.</translation>
+        </message>
+        <message>
+            <source>No case is open: open one (Cases, Ctrl+3) for its forms and leaflets. The material on the right needs no case.</source>
+            <translation>Inget ärende är öppet: öppna ett (Ärenden, Ctrl+3) för dess blanketter och informationsblad. Materialet till höger behöver inget ärende.</translation>
+        </message>
     </context>
     <context>
         <name>ElementForm</name>
@@ -4816,6 +4828,30 @@
             <source>this computer</source>
             <translation>den här datorn</translation>
         </message>
+        <message>
+            <source>opened</source>
+            <translation>öppnade</translation>
+        </message>
+        <message>
+            <source>unlocked</source>
+            <translation>låste upp</translation>
+        </message>
+        <message>
+            <source>failed unlocks</source>
+            <translation>misslyckade upplåsningar</translation>
+        </message>
+        <message>
+            <source>listed the access log</source>
+            <translation>listade åtkomstloggen</translation>
+        </message>
+        <message>
+            <source>the vault</source>
+            <translation>valvet</translation>
+        </message>
+        <message>
+            <source>ad</source>
+            <translation>annons</translation>
+        </message>
     </context>
     <context>
         <name>AccessLogDialog</name>
@@ -4858,6 +4894,81 @@
         <message>
             <source>{count} access(es) listed.</source>
             <translation>{count} åtkomster listade.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MaterialPanel</name>
+        <message>
+            <source>Material (no case needed)</source>
+            <translation>Material (inget ärende behövs)</translation>
+        </message>
+        <message>
+            <source>Op&amp;eration</source>
+            <translation>I&amp;nsats</translation>
+        </message>
+        <message>
+            <source>For the seller</source>
+            <translation>Till säljaren</translation>
+        </message>
+        <message>
+            <source>For the buyer</source>
+            <translation>Till köparen</translation>
+        </message>
+        <message>
+            <source>Lea&amp;flets</source>
+            <translation>Informations&amp;blad</translation>
+        </message>
+        <message>
+            <source>{name} (not reviewed)</source>
+            <translation>{name} (ej granskad)</translation>
+        </message>
+        <message>
+            <source>Lan&amp;guages (Space ticks)</source>
+            <translation>Spr&amp;åk (blanksteg bockar)</translation>
+        </message>
+        <message>
+            <source>Cop&amp;ies of each</source>
+            <translation>&amp;Kopior av varje</translation>
+        </message>
+        <message>
+            <source>Pre&amp;view the leaflets</source>
+            <translation>&amp;Visa informationsbladen</translation>
+        </message>
+        <message>
+            <source>&amp;Hotel and taxi sheet</source>
+            <translation>&amp;Hotell- och taxiblad</translation>
+        </message>
+        <message>
+            <source>Operation &amp;report</source>
+            <translation>Insats&amp;rapport</translation>
+        </message>
+        <message>
+            <source>Set up an operation first (Operations, Ctrl+1): its contacts go on the leaflets and its county's tip line on the sheet.</source>
+            <translation>Lägg först upp en insats (Insatser, Ctrl+1): dess kontakter står på informationsbladen och länets tipsnummer på hotell- och taxibladet.</translation>
+        </message>
+        <message>
+            <source>Tick the languages to print the leaflets in (one or more).</source>
+            <translation>Bocka för språken som informationsbladen ska skrivas ut på (ett eller flera).</translation>
+        </message>
+        <message>
+            <source>{count} language(s) ticked: {copies} copies of each.</source>
+            <translation>{count} språk valda: {copies} kopior av varje.</translation>
+        </message>
+        <message>
+            <source>Leaflets for the seller</source>
+            <translation>Informationsblad till säljaren</translation>
+        </message>
+        <message>
+            <source>Leaflets for the buyer</source>
+            <translation>Informationsblad till köparen</translation>
+        </message>
+        <message>
+            <source>Information sheet for hotels and taxis</source>
+            <translation>Informationsblad till hotell och taxi</translation>
+        </message>
+        <message>
+            <source>Operation report</source>
+            <translation>Insatsrapport</translation>
         </message>
     </context>
 </TS>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from fieldapp.errors import KnownError
 from fieldapp.workflow.access_log import Access, AccessFilter, access_log, parse_day
 from ui.forms import FieldMessage, muted_label
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.table_model import AnyIndex, ColumnTableModel
 from ui.widgets import FormGrid, action_button
 from ui.words import PERSON_ROLES, word
@@ -29,6 +30,16 @@ from ui.workspace import Workspace
 
 _EMPTY_ROLE = Qt.ItemDataRole.DisplayRole
 translate = QCoreApplication.translate
+_ACTIONS = {
+    "open": QT_TRANSLATE_NOOP("AccessLog", "opened"),
+    "unlock": QT_TRANSLATE_NOOP("AccessLog", "unlocked"),
+    "failed_unlocks": QT_TRANSLATE_NOOP("AccessLog", "failed unlocks"),
+    "list_access_log": QT_TRANSLATE_NOOP("AccessLog", "listed the access log"),
+}
+_ENTITIES = {
+    "vault": QT_TRANSLATE_NOOP("AccessLog", "the vault"),
+    "ad": QT_TRANSLATE_NOOP("AccessLog", "ad"),
+}
 
 
 class AccessModel(ColumnTableModel):
@@ -73,11 +84,17 @@ class AccessModel(ColumnTableModel):
                 return translate("AccessLog", "this computer")
             return a.device_id[:8]
         if column == "what":
-            kind = word(PERSON_ROLES, a.role) if a.role else a.entity_type
-            return f"{kind} {a.entity_id[-8:]}"
+            if a.role:
+                return f"{word(PERSON_ROLES, a.role)} {a.entity_id[-8:]}"
+            if a.entity_type == "vault":
+                return translate("AccessLog", _ENTITIES["vault"])
+            kind = _ENTITIES.get(a.entity_type)
+            return f"{translate('AccessLog', kind) if kind else a.entity_type} {a.entity_id[-8:]}"
         if column == "case":
             return a.case_id[-8:] if a.case_id else "–"
-        return a.action + (f" ({a.purpose})" if a.purpose else "")
+        action = _ACTIONS.get(a.action)
+        text = translate("AccessLog", action) if action else a.action
+        return text + (f" ({a.purpose})" if a.purpose else "")
 
 
 class AccessLogDialog(QDialog):
@@ -109,7 +126,9 @@ class AccessLogDialog(QDialog):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
