@@ -1318,6 +1318,10 @@
             <source>Recorded: the sheet given to {company}.</source>
             <translation>Registrerat: bladet lämnat till {company}.</translation>
         </message>
+        <message>
+            <source>Co&amp;mpany</source>
+            <translation>&amp;Verksamhet</translation>
+        </message>
     </context>
     <context>
         <name>DirectoryModel</name>
@@ -2437,6 +2441,14 @@
             <source>&amp;Agencies</source>
             <translation>&amp;Myndigheter</translation>
         </message>
+        <message>
+            <source>Fr&amp;om</source>
+            <translation>&amp;Från</translation>
+        </message>
+        <message>
+            <source>Count&amp;y</source>
+            <translation>&amp;Län</translation>
+        </message>
     </context>
     <context>
         <name>NoticeForm</name>
@@ -2657,6 +2669,14 @@
         <message>
             <source>Delivery log of the operation, newest first</source>
             <translation>Insatsens utdelningar, senaste först</translation>
+        </message>
+        <message>
+            <source>Add to the d&amp;irectory (Enter)</source>
+            <translation>Lägg till i &amp;katalogen (Enter)</translation>
+        </message>
+        <message>
+            <source>Record the de&amp;livery (Enter)</source>
+            <translation>Registrera utdelningen (Enter)</translation>
         </message>
     </context>
     <context>
@@ -2927,6 +2947,10 @@
         <message>
             <source>Recorded: not the same advertiser.</source>
             <translation>Registrerat: inte samma annonsör.</translation>
+        </message>
+        <message>
+            <source>Same ad&amp;vertiser</source>
+            <translation>Samma annonsör – &amp;bekräfta</translation>
         </message>
     </context>
     <context>
@@ -3317,6 +3341,30 @@
             <source>Registered: {ad}</source>
             <translation>Registrerad: {ad}</translation>
         </message>
+        <message>
+            <source>Sit&amp;e</source>
+            <translation>Webbpla&amp;ts</translation>
+        </message>
+        <message>
+            <source>Ad te&amp;xt</source>
+            <translation>Annonste&amp;xt</translation>
+        </message>
+        <message>
+            <source>Rea&amp;d the ad (Enter)</source>
+            <translation>&amp;Läs annonsen (Enter)</translation>
+        </message>
+        <message>
+            <source>Tit&amp;le</source>
+            <translation>R&amp;ubrik</translation>
+        </message>
+        <message>
+            <source>H&amp;otel</source>
+            <translation>H&amp;otell</translation>
+        </message>
+        <message>
+            <source>Register the ad (E&amp;nter)</source>
+            <translation>Registrera annonsen (Enter)</translation>
+        </message>
     </context>
     <context>
         <name>RegisteredLaptopModel</name>
@@ -3436,6 +3484,10 @@
             <source>There are more: narrow the search.</source>
             <translation>Det finns fler: gör sökningen snävare.</translation>
         </message>
+        <message>
+            <source>Search n&amp;ow (Enter)</source>
+            <translation>Sök (Enter)</translation>
+        </message>
     </context>
     <context>
         <name>SellerForm</name>
@@ -3554,6 +3606,14 @@
             <source>Access l&amp;og…</source>
             <translation>Åtkomst&amp;logg…</translation>
         </message>
+        <message>
+            <source>Large te&amp;xt (easier to read at arm's length)</source>
+            <translation>Stor te&amp;xt (lättare att läsa på armlängds avstånd)</translation>
+        </message>
+        <message>
+            <source>Com&amp;pleted offence when</source>
+            <translation>&amp;Fullbordat brott när</translation>
+        </message>
     </context>
     <context>
         <name>SidePanel</name>
@@ -3611,6 +3671,10 @@
         <message>
             <source>Saved {file}. Give it to the laptops' administrators.</source>
             <translation>Sparade {file}. Ge den till datorernas administratörer.</translation>
+        </message>
+        <message>
+            <source>Cas&amp;es</source>
+            <translation>Ärend&amp;en</translation>
         </message>
     </context>
     <context>
@@ -4235,6 +4299,22 @@
             <source>The tip is recorded.</source>
             <translation>Tipset är registrerat.</translation>
         </message>
+        <message>
+            <source>Recei&amp;ved</source>
+            <translation>Mot&amp;taget</translation>
+        </message>
+        <message>
+            <source>Fro&amp;m (directory)</source>
+            <translation>&amp;Från (katalogen)</translation>
+        </message>
+        <message>
+            <source>&amp;Description</source>
+            <translation>&amp;Vad</translation>
+        </message>
+        <message>
+            <source>Cas&amp;e</source>
+            <translation>&amp;Kopplat ärende</translation>
+        </message>
     </context>
     <context>
         <name>TipsModel</name>
@@ -4308,6 +4388,14 @@
         <message>
             <source>Saved.</source>
             <translation>Sparat.</translation>
+        </message>
+        <message>
+            <source>Record the ti&amp;p (Enter)</source>
+            <translation>Registrera tipset (Enter)</translation>
+        </message>
+        <message>
+            <source>Tie the chose&amp;n tip to case</source>
+            <translation>Koppla valt tips till ä&amp;rende</translation>
         </message>
     </context>
     <context>
@@ -4969,6 +5057,14 @@
         <message>
             <source>Operation report</source>
             <translation>Insatsrapport</translation>
+        </message>
+        <message>
+            <source>Leafle&amp;ts</source>
+            <translation>Informations&amp;blad</translation>
+        </message>
+        <message>
+            <source>Lang&amp;uages (Space ticks)</source>
+            <translation>Spr&amp;åk (blanksteg bockar)</translation>
         </message>
     </context>
 </TS>

@@ -78,3 +78,34 @@ def test_nothing_enabled_without_an_operation(qtbot: Any, empty_workspace: Works
     for button in (material.leaflets_button, material.sheet_button, material.report_button):
         assert not button.isEnabled()
     assert "Ctrl+1" in material.status.text()  # set up an operation first (Operations)
+
+
+def test_one_preview_at_a_time_esc_closes_it_and_focus_returns(
+    qtbot: Any, workspace: Workspace
+) -> None:
+    from PySide6.QtCore import Qt
+
+    page = _page(qtbot, workspace)
+    material = page.material
+    material.sheet_button.setFocus()
+    material.sheet_button.click()
+    first = workspace.preview
+    assert first is not None
+    material.report_button.click()  # a second document: the first preview goes
+    QApplication.processEvents()
+    second = workspace.preview
+    assert second is not None and second is not first
+    assert not shiboken6.isValid(first) or not first.isVisible()
+    qtbot.keyClick(second.print_button, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert workspace.preview is None
+    assert not shiboken6.isValid(second) or not second.isVisible()
+
+    material.sheet_button.setFocus()
+    material.sheet_button.click()
+    third = workspace.preview
+    assert third is not None
+    third.close()  # the window's own close button, as with the mouse
+    QApplication.processEvents()
+    assert workspace.preview is None
+    assert QApplication.focusWidget() is material.sheet_button  # keys go on working here

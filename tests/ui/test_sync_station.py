@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -29,7 +30,7 @@ from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import resealed_event, seal, station_state
 from tests.ui.conftest import flush_deletions
-from ui.sync import SyncPage, make_sync_page
+from ui.sync import SyncPage, make_sync_page, seams
 from ui.sync.fingerprint import FingerprintDialog, spaced
 from ui.sync.laptop import LaptopSyncView
 from ui.sync.models import (
@@ -359,6 +360,19 @@ def test_cases_from_every_laptop_and_linking_their_operations(
     cases_tab.summary_button.click()
     assert [pdf[:5] for pdf, _ in shown] == [b"%PDF-", b"%PDF-"]
 
+    # The real previews: one at a time, Esc closes it, the focus comes back to the list.
+    cases_tab.show_pdf = seams.pdf_shower(cases_tab.previews)
+    cases_tab.table.setFocus()
+    cases_tab.summary_button.click()
+    first = cases_tab.previews.preview
+    cases_tab.report_button.click()
+    second = cases_tab.previews.preview
+    assert first is not None and second is not None and second is not first
+    assert not shiboken6.isValid(first) or not first.isVisible()
+    qtbot.keyClick(second.print_button, Qt.Key.Key_Escape)
+    assert cases_tab.previews.preview is None
+    assert QApplication.focusWidget() is cases_tab.table
+
 
 # -- models ----------------------------------------------------------------------------------
 
@@ -481,3 +495,29 @@ def test_screenshots_at_1366x768(
     qtbot.addWidget(dialog)
     dialog.show()
     save("fingerprint-dialog", dialog, (dialog.width(), dialog.height()))
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_fingerprint_is_shown_whole(
+    qtbot: Any, dark: None, station: Session, large: bool, language: Any
+) -> None:
+    """In the main window at 1366×768 (beside the navigation), in Swedish, with large text
+    too: every group of the fingerprint is on screen, none cut."""
+    from ui.theme import set_large_text
+
+    app = QApplication.instance()
+    set_large_text(app, large)
+    try:
+        page, view = station_view(qtbot, station)
+        page.resize(*IN_WINDOW)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        assert page.width() == IN_WINDOW[0]  # not forced wider than the window's room
+        assert page.minimumSizeHint().width() <= IN_WINDOW[0]
+        label = view.fingerprint
+        assert label.width() >= label.sizeHint().width()
+        right = label.mapTo(page, label.rect().topRight()).x()
+        assert right <= page.width()
+        assert label.text().split() == station_keys(station).card.fingerprint.split("-")
+    finally:
+        set_large_text(app, False)

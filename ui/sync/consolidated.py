@@ -19,6 +19,7 @@ from fieldapp.paths import resource
 from fieldapp.storage.session import Session
 from fieldapp.workflow.context import Context
 from fieldapp.workflow.operations import link_operations, operation_group, operations
+from ui.documents.preview_slot import PreviewSlot
 from ui.forms import FieldMessage, muted_label
 from ui.sync import seams
 from ui.sync.common import attempt
@@ -67,7 +68,8 @@ class CasesTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.ctx = ctx
-        self.show_pdf: seams.ShowPdf = seams.show_pdf
+        self.previews = PreviewSlot()
+        self.show_pdf: seams.ShowPdf = seams.pdf_shower(self.previews)
         self._build_ui()
         self._connect()
 
@@ -76,7 +78,9 @@ class CasesTab(QWidget):
         self.operation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.operation.setMinimumContentsLength(52)
+        # Wide where there is room (the row's stretch), never forcing the page wider than a
+        # 1366-pixel window with large text.
+        self.operation.setMinimumContentsLength(24)
         operation_label = QLabel(self.tr("&Operation"), self)
         operation_label.setBuddy(self.operation)
         self.summary_button = action_button(self.tr("Case &summary…"), self)
@@ -96,8 +100,7 @@ class CasesTab(QWidget):
         row = QHBoxLayout()
         row.setSpacing(10)
         row.addWidget(operation_label)
-        row.addWidget(self.operation)
-        row.addStretch(1)
+        row.addWidget(self.operation, 1)
         row.addWidget(self.summary_button)
         row.addWidget(self.report_button)
         layout = QVBoxLayout(self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldapp.sync.bundle import SUFFIX as BUNDLE_SUFFIX
 from fieldapp.sync.export import RECEIPT_SUFFIX
+from ui.documents.preview_slot import PreviewSlot
 
 AskFile = Callable[[QWidget], Path | None]
 AskFiles = Callable[[QWidget], list[Path]]
@@ -106,13 +107,14 @@ def confirm(parent: QWidget, question: str) -> bool:
 ShowPdf = Callable[[QWidget, bytes, str], None]
 
 
-def show_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
-    """The preview that prints what it shows (not modal: the list stays usable)."""
-    from PySide6.QtCore import Qt
+def pdf_shower(slot: PreviewSlot) -> ShowPdf:
+    """The preview that prints what it shows (not modal: the list stays usable), one at a
+    time through ``slot``, the focus back on the list when it closes."""
 
-    from ui.documents.preview import DocumentPreview
+    def show_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
+        from ui.documents.preview import DocumentPreview
 
-    preview = DocumentPreview(pdf, title, suggested_name=f"{title}.pdf", parent=parent)
-    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    preview.show()
-    preview.print_button.setFocus()
+        preview = DocumentPreview(pdf, title, suggested_name=f"{title}.pdf", parent=parent)
+        slot.show(parent, preview)
+
+    return show_pdf
