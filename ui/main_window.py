@@ -155,6 +155,7 @@ class SessionView(QWidget):
         self.contacts.close_requested.connect(self.hide_contacts)
         if self.sync is not None:
             self.sync.changed.connect(self._on_synced)
+            self.sync.open_case.connect(self.open_case)
         start = DASHBOARD if self.workspace.operation_id else OPERATIONS
         self.navigation.setCurrentRow(start)
 

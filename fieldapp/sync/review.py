@@ -11,7 +11,7 @@ from typing import Any
 from fieldapp.errors import InvalidInput, coded
 from fieldapp.officers import active_officers
 from fieldapp.storage.events import Draft
-from fieldapp.storage.records import VOIDED_FIELD, Record, Records, amend_draft
+from fieldapp.storage.records import VOIDED_FIELD, Record, Records, amend_draft, create_draft
 from fieldapp.storage.session import Session
 from fieldapp.sync.importer import ALARM_ENTITY
 
@@ -163,3 +163,60 @@ def cases_by_origin(session: Session, operation_id: str | None = None) -> list[O
         ).fetchone()
         out.append(OriginCase(case, row[0] if row else "?"))
     return out
+
+
+# -- the consolidated list's review state and possible duplicates ----------------------------
+
+REVIEW_ENTITY = "case_review"
+REVIEW_STATES = ("received", "needs_attention", "reviewed")
+
+
+def review_state(session: Session, case_id: str) -> str:
+    """Where staff's review of a case stands: ``received`` until someone sets it."""
+    record = Records(session.conn).get(REVIEW_ENTITY, case_id)
+    return str(record.get("state")) if record is not None else "received"
+
+
+def set_review_state(session: Session, case_id: str, state: str) -> None:
+    """Staff set a case's review state; each change is an event (who, when, what)."""
+    if state not in REVIEW_STATES:
+        reason = coded("review_state", "received, needs attention or reviewed.")
+        raise InvalidInput(f"State: {reason}", field="state", problems=(("state", reason),))
+    records = Records(session.conn)
+    case = records.require("case", case_id, "case_id")
+    current = records.get(REVIEW_ENTITY, case_id)
+    if current is None:
+        draft = create_draft(
+            REVIEW_ENTITY,
+            {"state": state},
+            operation_id=case.operation_id,
+            case_id=case_id,
+            entity_id=case_id,
+        )
+    elif current.get("state") == state:
+        return
+    else:
+        draft = amend_draft(current, {"state": state})
+    session.append([draft])
+
+
+def possible_duplicates(session: Session, found: list[OriginCase]) -> dict[str, list[str]]:
+    """Cases recorded on different laptops at the same place, room and minute: case id →
+    the other cases it may be. Only a person decides (linking or withdrawing one)."""
+    groups: dict[tuple[str, str, str], list[OriginCase]] = {}
+    for origin in found:
+        case = origin.case
+        place = str(case.get("place_name") or case.get("address") or "").strip().casefold()
+        if not place or not case.get("start"):
+            continue
+        key = (place, str(case.get("room") or "").strip().casefold(), str(case.get("start"))[:16])
+        groups.setdefault(key, []).append(origin)
+    flagged: dict[str, list[str]] = {}
+    for same in groups.values():
+        if len({o.device_id for o in same}) < 2:
+            continue
+        for origin in same:
+            flagged[origin.case.entity_id] = [
+                o.case.entity_id for o in same if o.device_id != origin.device_id
+            ]
+    return flagged

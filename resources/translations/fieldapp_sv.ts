@@ -843,6 +843,46 @@
             <source>Operation report</source>
             <translation>Insatsrapport</translation>
         </message>
+        <message>
+            <source>All cases</source>
+            <translation>Alla ärenden</translation>
+        </message>
+        <message>
+            <source>Possible duplicates</source>
+            <translation>Möjliga dubbletter</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w</source>
+            <translation>&amp;Visa</translation>
+        </message>
+        <message>
+            <source>words in any column</source>
+            <translation>ord i någon kolumn</translation>
+        </message>
+        <message>
+            <source>Fi&amp;nd</source>
+            <translation>&amp;Hitta</translation>
+        </message>
+        <message>
+            <source>Open t&amp;he case (Enter)</source>
+            <translation>&amp;Öppna ärendet (Enter)</translation>
+        </message>
+        <message>
+            <source>Mark re&amp;viewed</source>
+            <translation>&amp;Markera granskat</translation>
+        </message>
+        <message>
+            <source>Needs &amp;attention</source>
+            <translation>Behöver åtgär&amp;d</translation>
+        </message>
+        <message>
+            <source>Cases: {shown} of {count}</source>
+            <translation>Ärenden: {shown} av {count}</translation>
+        </message>
+        <message>
+            <source>possible duplicates: {count}</source>
+            <translation>möjliga dubbletter: {count}</translation>
+        </message>
     </context>
     <context>
         <name>CloseStep</name>
@@ -2631,6 +2671,38 @@
             <source>Status</source>
             <translation>Status</translation>
         </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>Registrerat av</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Ärende</translation>
+        </message>
+        <message>
+            <source>Buyer</source>
+            <translation>Köpare</translation>
+        </message>
+        <message>
+            <source>Offence</source>
+            <translation>Brott</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Granskning</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Dubblett</translation>
+        </message>
+        <message>
+            <source>possible</source>
+            <translation>möjlig</translation>
+        </message>
+        <message>
+            <source>Recorded at the same place, room and minute on another laptop: the same raid twice? Compare them and decide.</source>
+            <translation>Registrerat på samma plats, i samma rum och samma minut på en annan dator: samma tillslag två gånger? Jämför dem och avgör.</translation>
+        </message>
     </context>
     <context>
         <name>OutreachTab</name>
@@ -2877,6 +2949,10 @@
         <message>
             <source>The first date comes after the last.</source>
             <translation>Det första datumet kommer efter det sista.</translation>
+        </message>
+        <message>
+            <source>Received, needs attention or reviewed.</source>
+            <translation>Mottaget, behöver åtgärd eller granskat.</translation>
         </message>
     </context>
     <context>
@@ -3927,6 +4003,18 @@
         <message>
             <source>{place}, room {room}</source>
             <translation>{place}, rum {room}</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Mottaget</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Behöver åtgärd</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>Granskat</translation>
         </message>
     </context>
     <context>

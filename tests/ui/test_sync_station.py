@@ -521,3 +521,62 @@ def test_the_fingerprint_is_shown_whole(
         assert label.text().split() == station_keys(station).card.fingerprint.split("-")
     finally:
         set_large_text(app, False)
+
+
+def test_the_review_table_flags_duplicates_filters_sorts_and_opens(
+    qtbot: Any, station: Session, laptop_factory: Any, tmp_path: Path
+) -> None:
+    """Two laptops recorded the same raid (same place, room and minute): both rows are
+    flagged for a person to decide; a third case elsewhere is not. Staff's review state is
+    an event; the filters narrow the list; Enter opens the chosen case."""
+    from fieldapp.sync.review import REVIEW_ENTITY, review_state
+    from ui.sync.models import DUPLICATE_ROLE
+
+    one, two = laptop_factory("Laptop A"), laptop_factory("Laptop B")
+    same_a, _ = one.new_case()
+    same_b, _ = two.new_case()
+    elsewhere, _ = one.new_case()  # a minute later
+    _page, view = station_view(qtbot, station)
+    import_through(qtbot, view, [export_to(one, tmp_path / "a"), export_to(two, tmp_path / "b")])
+    view.tabs.setCurrentIndex(CASES_TAB)
+    tab = view.cases_tab
+    tab.reload()
+    model = tab.model
+    flagged = {
+        model.case_id(r) for r in range(model.rowCount()) if model.index(r, 0).data(DUPLICATE_ROLE)
+    }
+    assert flagged == {same_a, same_b}
+    assert elsewhere not in flagged
+    row = next(r for r in range(model.rowCount()) if model.case_id(r) == same_a)
+    texts = [model.index(row, c).data() for c in range(model.columnCount())]
+    assert texts[0].startswith("Astrid Testberg · Laptop ")  # who, on which laptop
+    assert texts[1] == same_a[-8:].upper() and "Kalle" in texts[4]  # case number, buyer
+    assert texts[-1] == "possible"  # under the heading Duplicate
+    assert (
+        "Possible duplicates: 2" in tab.count.text() or "possible duplicates: 2" in tab.count.text()
+    )
+
+    tab.state_filter.setCurrentIndex(tab.state_filter.findData("duplicate"))
+    assert tab.proxy.rowCount() == 2
+    tab.state_filter.setCurrentIndex(0)
+    tab.search.setText("nothing like this")
+    assert tab.proxy.rowCount() == 0 and not tab.open_button.isEnabled()
+    tab.search.clear()
+    assert tab.proxy.rowCount() == 3
+
+    tab.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # latest entry first
+    first = tab.proxy.mapToSource(tab.proxy.index(0, 0)).row()
+    assert model.case_id(first) == elsewhere
+    tab.table.selectRow(0)
+    tab.reviewed_button.click()
+    assert review_state(station, elsewhere) == "reviewed"
+    assert [e.kind for e in station.events() if e.entity_type == REVIEW_ENTITY] == ["create"]
+    tab.state_filter.setCurrentIndex(tab.state_filter.findData("reviewed"))
+    assert tab.proxy.rowCount() == 1
+    tab.state_filter.setCurrentIndex(tab.state_filter.findData("received"))
+    assert tab.proxy.rowCount() == 2
+
+    tab.table.selectRow(0)
+    with qtbot.waitSignal(view.open_case) as opened:
+        qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert opened.args[0] in (same_a, same_b)

@@ -16,6 +16,7 @@ class SyncPage(QWidget):
     changed, so the main window can refresh its other sections."""
 
     changed = Signal()
+    open_case = Signal(str)  # at the station: a case chosen in the review table
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +28,8 @@ class SyncPage(QWidget):
         else:
             view = self.laptop = LaptopSyncView(session, self)
         view.changed.connect(self.changed)
+        if self.station is not None:
+            self.station.open_case.connect(self.open_case)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view)

@@ -28,6 +28,7 @@ class StationSyncView(QWidget):
     """The station's side of sync."""
 
     changed = Signal()  # records changed: an import, a resolution, a link
+    open_case = Signal(str)  # staff chose a case in the review table
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,7 @@ class StationSyncView(QWidget):
         self.import_tab.finished.connect(self._on_imported)
         self.review_tab.counts_changed.connect(self._on_review_counts)
         self.review_tab.changed.connect(self._on_records_changed)
+        self.cases_tab.open_case.connect(self.open_case)
         self.link_tab.linked.connect(self._on_records_changed)
 
     # -- state --------------------------------------------------------------------------------
