@@ -3690,6 +3690,14 @@
             <source>Com&amp;pleted offence when</source>
             <translation>&amp;Fullbordat brott när</translation>
         </message>
+        <message>
+            <source>Administrators enrol officers here; removing one is done on the command line (fieldapp officer remove).</source>
+            <translation>Administratörer registrerar poliser här; att ta bort en görs på kommandoraden (fieldapp officer remove).</translation>
+        </message>
+        <message>
+            <source>E&amp;nrol an officer…</source>
+            <translation>Registrera en &amp;polis…</translation>
+        </message>
     </context>
     <context>
         <name>SidePanel</name>
@@ -4066,6 +4074,14 @@
         <message>
             <source>Confirm</source>
             <translation>Bekräfta</translation>
+        </message>
+        <message>
+            <source>Sealed bundle from a laptop</source>
+            <translation>Förseglat paket från en dator</translation>
+        </message>
+        <message>
+            <source>Station receipt</source>
+            <translation>Kvitto från stationen</translation>
         </message>
     </context>
     <context>
@@ -5153,6 +5169,45 @@
         <message>
             <source>Lang&amp;uages (Space ticks)</source>
             <translation>Spr&amp;åk (blanksteg bockar)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrolOfficerDialog</name>
+        <message>
+            <source>Enrol an officer</source>
+            <translation>Registrera en polis</translation>
+        </message>
+        <message>
+            <source>Service &amp;id</source>
+            <translation>Tjänste-&amp;id</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Namn</translation>
+        </message>
+        <message>
+            <source>&amp;Role</source>
+            <translation>&amp;Roll</translation>
+        </message>
+        <message>
+            <source>First &amp;passphrase</source>
+            <translation>Första &amp;lösenfrasen</translation>
+        </message>
+        <message>
+            <source>The passphrase a&amp;gain</source>
+            <translation>Lösenfrasen i&amp;gen</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol (Enter)</source>
+            <translation>R&amp;egistrera (Enter)</translation>
+        </message>
+        <message>
+            <source>Give the officer the passphrase in person; they can change it later (fieldapp officer passwd).</source>
+            <translation>Ge polisen lösenfrasen personligen; den kan bytas senare (fieldapp officer passwd).</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>De två lösenfraserna skiljer sig åt.</translation>
         </message>
     </context>
 </TS>

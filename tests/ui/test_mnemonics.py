@@ -28,6 +28,7 @@ from fieldapp.sync.station import station_keys
 from tests.sync import conftest as sync_fixtures
 from ui import main_window as mw
 from ui.dialogs.access_log import AccessLogDialog
+from ui.dialogs.enrol_officer import EnrolOfficerDialog
 from ui.main_window import MainWindow
 from ui.sync.fingerprint import FingerprintDialog
 from ui.workspace import Workspace
@@ -102,6 +103,7 @@ def _all_sections(session: Session, folder: Path) -> dict[str, dict[str, list]]:
                     found[where] = clash
         for dialog in (
             AccessLogDialog(Workspace(session)),
+            EnrolOfficerDialog(session),
             *(
                 [FingerprintDialog(station_keys(session).card)]
                 if session.setting("vault_mode", "") == "station"

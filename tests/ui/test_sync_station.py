@@ -580,3 +580,88 @@ def test_the_review_table_flags_duplicates_filters_sorts_and_opens(
     with qtbot.waitSignal(view.open_case) as opened:
         qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert opened.args[0] in (same_a, same_b)
+
+
+def test_the_import_dialog_opens_on_the_last_folder_or_removable_media(
+    qtbot: Any, station: Session, laptop: Laptop, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """First on a USB stick if one is mounted (else home), then where bundles came from;
+    the dialog names the bundle type (not "unknown")."""
+    from PySide6.QtCore import QCoreApplication, QFileInfo
+
+    from ui.sync import media
+
+    stick = tmp_path / "media" / "KINGSTON"
+    stick.mkdir(parents=True)
+    monkeypatch.setattr(media, "removable_media", lambda: [stick])
+    laptop.new_case()
+    bundle = export_to(laptop, tmp_path / "usb")
+    _page, view = station_view(qtbot, station)
+    tab = view.import_tab
+    starts: list[str] = []
+
+    def choose(_parent: Any, start: str) -> list[Path]:
+        starts.append(start)
+        return [bundle]
+
+    tab.ask_bundle_files = choose
+    with qtbot.waitSignal(tab.finished, timeout=30_000):
+        tab.import_button.click()
+    tab.ask_bundle_files = lambda _parent, start: starts.append(start) or []
+    tab.import_button.click()
+    assert starts == [str(stick), str(bundle.parent)]
+    assert media.start_folder(None) == str(stick)
+    monkeypatch.setattr(media, "removable_media", lambda: [])
+    assert media.start_folder(str(tmp_path / "gone")) == str(Path.home())
+    types = media.SyncFileTypes()
+    named = QCoreApplication.translate("SyncDialogs", "Sealed bundle from a laptop")
+    assert types.type(QFileInfo(str(bundle))) == named
+
+
+def test_the_station_opens_on_its_sync_page(qtbot: Any, station: Session) -> None:
+    from ui.main_window import SYNC, MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_session(station, str(station.vault.data_dir), lambda: 299_000)
+    view = window.session_view()
+    assert view is not None and view.section() == SYNC
+
+
+def test_an_administrator_enrols_station_staff_in_the_gui(
+    qtbot: Any, station: Session, tmp_path: Path
+) -> None:
+    """At the station the roles offered are station staff and administrator; the new
+    officer can log in; a weak passphrase or a mismatch is refused in the dialog."""
+    from ui.screens.settings_page import SettingsPage
+    from ui.workspace import Workspace
+
+    workspace = Workspace(station)
+    page = SettingsPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.enrol_button.isHidden()
+    dialog = page.open_enrol()
+    assert [dialog.role.itemData(i) for i in range(dialog.role.count())] == [
+        "station_staff",
+        "administrator",
+    ]
+    dialog.officer_id.setText("S200002")
+    dialog.name.setText("Stina Granskare")
+    dialog.passphrase.setText("kort")
+    dialog.again.setText("kort")
+    dialog.enrol()
+    assert dialog.message.is_error() and dialog.enrolled is None
+    dialog.passphrase.setText("granskar ärenden hela natten")
+    dialog.again.setText("granskar ärenden hela dagen")
+    dialog.enrol()
+    assert dialog.message.is_error() and dialog.enrolled is None
+    dialog.passphrase.setText("granskar ärenden hela natten")
+    dialog.again.setText("granskar ärenden hela natten")
+    dialog.enrol()
+    assert dialog.enrolled is not None and dialog.enrolled.role.value == "station_staff"
+    assert "Stina Granskare (S200002)" in page.officers.text()
+    staff = station.vault.unlock("S200002", "granskar ärenden hela natten")
+    assert not staff.officer.is_admin
+    staff.lock()
+    workspace.autosaver.stop()

@@ -5,12 +5,13 @@ once and is kept in the vault."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
 from fieldapp.sync.archive import Retention, set_vault_retention, vault_retention
 from ui.dialogs.access_log import AccessLogDialog
+from ui.dialogs.enrol_officer import EnrolOfficerDialog
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
 from ui.widgets import CodeCombo, FormGrid, action_button
@@ -60,20 +61,19 @@ class SettingsPage(QWidget):
         self.officers_title.setProperty("role", "stepTitle")
         self.officers = QLabel(self)
         self.officers.setWordWrap(True)
-        officers = workspace.session.officers()
-        self.officers.setText(
-            "\n".join(f"{o.display_name} ({o.officer_id}), {role_name(o.role)}" for o in officers)
-        )
+        self._show_officers()
         # Administrators follow up access (brottsdatalagen); the listing is logged too.
         self.access_log_button = action_button(self.tr("Access l&og…"), self)
         self.access_log_button.setVisible(workspace.session.officer.is_admin)
         self.note = muted_label(
             self.tr(
-                "Officers are enrolled and removed from the command line (fieldapp officer …) "
-                "by an administrator."
+                "Administrators enrol officers here; removing one is done on the command line "
+                "(fieldapp officer remove)."
             ),
             self,
         )
+        self.enrol_button = action_button(self.tr("E&nrol an officer…"), self)
+        self.enrol_button.setVisible(workspace.session.officer.is_admin)
         box = QWidget(self)
         box.setMaximumWidth(760)
         box.setLayout(grid)
@@ -86,7 +86,11 @@ class SettingsPage(QWidget):
         layout.addWidget(self.officers_title)
         layout.addWidget(self.officers)
         layout.addWidget(self.note)
-        layout.addWidget(self.access_log_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.enrol_button)
+        buttons.addWidget(self.access_log_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(self._on_language)
         self.large_text.toggled.connect(self._on_large_text)
@@ -94,6 +98,21 @@ class SettingsPage(QWidget):
         self.rule.currentIndexChanged.connect(self._on_rule)
         self.retention.editingFinished.connect(self._on_retention)
         self.access_log_button.clicked.connect(self.open_access_log)
+        self.enrol_button.clicked.connect(self.open_enrol)
+
+    def _show_officers(self) -> None:
+        officers = self.workspace.session.officers()
+        self.officers.setText(
+            "\n".join(f"{o.display_name} ({o.officer_id}), {role_name(o.role)}" for o in officers)
+        )
+
+    @Slot()
+    def open_enrol(self) -> EnrolOfficerDialog:
+        dialog = EnrolOfficerDialog(self.workspace.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._show_officers)
+        dialog.open()
+        return dialog
 
     @Slot()
     def open_access_log(self) -> AccessLogDialog:

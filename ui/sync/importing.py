@@ -22,6 +22,7 @@ from fieldapp.storage.session import Session
 from ui.forms import FieldMessage, muted_label
 from ui.sync import seams
 from ui.sync.common import attempt
+from ui.sync.media import LAST_FOLDER_SETTING, start_folder
 from ui.sync.models import ImportResultModel
 from ui.sync.worker import FileResult, ImportRun, sibling_opener
 from ui.widgets import action_button, row_table
@@ -128,7 +129,11 @@ class ImportTab(QWidget):
 
     @Slot()
     def _on_import_clicked(self) -> None:
-        self.import_files(self.ask_bundle_files(self))
+        last = self.session.setting(LAST_FOLDER_SETTING, "")
+        paths = self.ask_bundle_files(self, start_folder(last or None))
+        if paths:
+            self.session.set_setting(LAST_FOLDER_SETTING, str(paths[0].parent))
+        self.import_files(paths)
 
     @Slot(int, str)
     def _on_file_started(self, index: int, name: str) -> None:

@@ -18,7 +18,7 @@ from fieldapp.sync.export import RECEIPT_SUFFIX
 from ui.documents.preview_slot import PreviewSlot
 
 AskFile = Callable[[QWidget], Path | None]
-AskFiles = Callable[[QWidget], list[Path]]
+AskFiles = Callable[[QWidget, str], list[Path]]
 AskFolder = Callable[[QWidget], Path | None]
 Confirm = Callable[[QWidget, str], bool]
 
@@ -82,14 +82,25 @@ def ask_receipt_file(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
-def ask_bundle_files(parent: QWidget) -> list[Path]:
-    paths, _ = QFileDialog.getOpenFileNames(
+def ask_bundle_files(parent: QWidget, start: str = "") -> list[Path]:
+    """Bundles to import, from ``start`` (see ``ui.sync.media``), the type named."""
+    from ui.sync.media import SyncFileTypes
+
+    dialog = QFileDialog(
         parent,
         translate("SyncDialogs", "Bundles to import"),
-        "",
+        start,
         translate("SyncDialogs", "Bundles (*{suffix})").format(suffix=BUNDLE_SUFFIX),
     )
-    return [Path(p) for p in paths]
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    # Qt's own dialog: only it lets the app name its file types (the system's says unknown).
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    types = SyncFileTypes()
+    dialog.setIconProvider(types)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    return [Path(p) for p in dialog.selectedFiles()]
 
 
 def confirm(parent: QWidget, question: str) -> bool:
