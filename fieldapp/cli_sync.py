@@ -16,6 +16,7 @@
     fieldapp sync resolve ID --keep current|incoming | --value V  (at the station)
     fieldapp sync purge [--dry-run]                            (on a laptop)
     fieldapp sync link-operations --into ID ID...              (at the station)
+    fieldapp sync unlink-operation ID                          (at the station: undo a link)
     fieldapp recover --card-key FILE --reset ID                (on the laptop's data dir)
     fieldapp settings retention [--days N]                     (laptop or station; N: admins)
 
@@ -139,6 +140,13 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     link.add_argument("--into", required=True, metavar="ID")
     link.add_argument("others", nargs="+", metavar="ID")
     login_args(link)
+    unlink = ysub.add_parser(
+        "unlink-operation",
+        allow_abbrev=False,
+        help="at the station: undo a link (the copy stands alone again; an event)",
+    )
+    unlink.add_argument("operation", metavar="ID", help="the linked copy")
+    login_args(unlink)
     purge = ysub.add_parser(
         "purge", allow_abbrev=False, help="purge acknowledged, finished cases past retention"
     )
@@ -392,6 +400,12 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
         changes = link_operations(Context(session), args.into, args.others)
         print(f"Linked {len(changes)} operation(s) into {args.into}.", file=out)
+    elif args.sync_command == "unlink-operation":
+        from fieldapp.workflow.context import Context
+        from fieldapp.workflow.operations import unlink_operation
+
+        unlink_operation(Context(session), args.operation)
+        print(f"{args.operation} is an operation of its own again.", file=out)
     elif args.sync_command == "purge":
         _purge(args, session, out)
     elif args.sync_command == "resolve":

@@ -56,6 +56,9 @@ PROBLEM_TEXTS: dict[str, str] = {
     "conflict_value_kind": QT_TRANSLATE_NOOP("Problems", "Give a {kind}, like the two sides."),
     "conflict_keep_or_value": QT_TRANSLATE_NOOP("Problems", "Keep a side or give a value."),
     "review_state": QT_TRANSLATE_NOOP("Problems", "Received, needs attention or reviewed."),
+    "operation_not_linked": QT_TRANSLATE_NOOP(
+        "Problems", "That operation is not linked into another."
+    ),
     "date_format": QT_TRANSLATE_NOOP("Problems", "A date as YYYY-MM-DD."),
     "date_order": QT_TRANSLATE_NOOP("Problems", "The first date comes after the last."),
     "conflict_keep_side": QT_TRANSLATE_NOOP("Problems", "Keep the current or the incoming value."),

@@ -2312,6 +2312,30 @@
             <source>Linked {count} copy(ies) into the target operation.</source>
             <translation>Länkade {count} kopia/kopior till målinsatsen.</translation>
         </message>
+        <message>
+            <source>Linked c&amp;opies (each link can be undone):</source>
+            <translation>Länkade ko&amp;pior (varje länk kan ångras):</translation>
+        </message>
+        <message>
+            <source>&amp;Undo the chosen link</source>
+            <translation>&amp;Ångra den valda länken</translation>
+        </message>
+        <message>
+            <source>Suggested: {count} copy(ies) with the same name and period as the target. Check the laptops and cases, then link.</source>
+            <translation>Förslag: {count} kopior med samma namn och period som målet. Kontrollera datorerna och ärendena, länka sedan.</translation>
+        </message>
+        <message>
+            <source>{copy} ({laptops}) → {target}</source>
+            <translation>{copy} ({laptops}) → {target}</translation>
+        </message>
+        <message>
+            <source>Link {count} copy(ies) into {target}? Their cases, the report and the counts will then count as one operation. Each link is recorded and can be undone.</source>
+            <translation>Länka {count} kopior till {target}? Deras ärenden, rapporten och siffrorna räknas då som en insats. Varje länk registreras och kan ångras.</translation>
+        </message>
+        <message>
+            <source>The link was undone (it stays in the log).</source>
+            <translation>Länken är ångrad (den finns kvar i loggen).</translation>
+        </message>
     </context>
     <context>
         <name>LinkedAdsModel</name>
@@ -2604,6 +2628,10 @@
         <message>
             <source>Cases</source>
             <translation>Ärenden</translation>
+        </message>
+        <message>
+            <source>{name} (with {count} linked copies)</source>
+            <translation>{name} (med {count} länkade kopior)</translation>
         </message>
     </context>
     <context>
@@ -2953,6 +2981,10 @@
         <message>
             <source>Received, needs attention or reviewed.</source>
             <translation>Mottaget, behöver åtgärd eller granskat.</translation>
+        </message>
+        <message>
+            <source>That operation is not linked into another.</source>
+            <translation>Den insatsen är inte länkad till någon annan.</translation>
         </message>
     </context>
     <context>

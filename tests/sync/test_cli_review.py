@@ -111,3 +111,24 @@ def test_a_withdrawal_is_settled_by_keeping_a_side(
     )
     assert code == 0, err
     assert Records(station.conn).get("element", element).voided
+
+
+def test_link_and_undo_from_the_command_line(
+    station: Session, laptop_factory: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp.workflow.operations import operations
+
+    one, two = laptop_factory("a"), laptop_factory("b")  # type: ignore[operator]
+    _sync(station, one, tmp_path / "usb-a")
+    _sync(station, two, tmp_path / "usb-b")
+    code, out, err = _cli(
+        station, tmp_path, capsys, "sync", "link-operations", "--into", one.operation,
+        two.operation,
+    )  # fmt: skip
+    assert code == 0, err
+    assert [o.entity_id for o in operations(Context(station))] == [one.operation]
+    code, out, err = _cli(station, tmp_path, capsys, "sync", "unlink-operation", two.operation)
+    assert code == 0 and "of its own again" in out, err
+    assert len(operations(Context(station))) == 2
+    code, _, err = _cli(station, tmp_path, capsys, "sync", "unlink-operation", two.operation)
+    assert code == 1 and "not linked into another" in err

@@ -332,6 +332,7 @@ def test_cases_from_every_laptop_and_linking_their_operations(
 
     link = view.link_tab
     link.set_target(laptops[0].operation)
+    link.model.set_checked(laptops[1].operation, False)  # untick the suggestion
     assert not link.link_button.isEnabled()
     link.model.set_checked(laptops[0].operation, True)  # the target cannot be ticked
     assert link.model.checked() == []
@@ -345,6 +346,7 @@ def test_cases_from_every_laptop_and_linking_their_operations(
     qtbot.keyClick(link.table, Qt.Key.Key_Space)  # the keyboard ticks, too
     assert link.model.checked() == [laptops[1].operation]
     assert link.link_button.isEnabled()
+    link.confirm = lambda _parent, _question: True
     with qtbot.waitSignal(view.changed):
         link.link_button.click()
     ctx = Context(station)
@@ -664,4 +666,59 @@ def test_an_administrator_enrols_station_staff_in_the_gui(
     staff = station.vault.unlock("S200002", "granskar ärenden hela natten")
     assert not staff.officer.is_admin
     staff.lock()
+    workspace.autosaver.stop()
+
+
+def test_linking_is_suggested_confirmed_undoable_and_shown_as_one(
+    qtbot: Any, station: Session, laptop_factory: Any, tmp_path: Path
+) -> None:
+    """Two laptops set up "Insats" for the same period: the link is suggested (target
+    chosen, copy ticked) but runs only when confirmed; it can be undone (an event); linked,
+    the Operations page lists one operation with both laptops' cases."""
+    from ui.models import OperationsModel
+    from ui.workspace import Workspace
+
+    one, two = laptop_factory("Laptop A"), laptop_factory("Laptop B")
+    for laptop in (one, two):
+        laptop.new_case()
+        laptop.new_case()
+    _page, view = station_view(qtbot, station)
+    import_through(qtbot, view, [export_to(one, tmp_path / "a"), export_to(two, tmp_path / "b")])
+    link = view.link_tab
+    link.reload()
+    into, copy = link.target.currentData(), link.model.checked()
+    assert {into, *copy} == {one.operation, two.operation} and len(copy) == 1
+    assert link.message.text() and link.link_button.isEnabled()  # suggested, not done
+
+    questions: list[str] = []
+    link.confirm = lambda _parent, question: questions.append(question) is not None
+    link.link_button.click()  # refused at the question: nothing linked
+    assert questions and link.target.currentText() in questions[0]
+    ctx = Context(station)
+    assert len(operations.operations(ctx)) == 2
+
+    link.confirm = lambda _parent, _question: True
+    with qtbot.waitSignal(link.linked):
+        link.link_button.click()
+    assert [o.entity_id for o in operations.operations(ctx)] == [into]
+    workspace = Workspace(station)
+    listed = OperationsModel(workspace)
+    listed.load()
+    assert listed.rowCount() == 1
+    texts = [listed.index(0, c).data() for c in range(listed.columnCount())]
+    assert texts[-1] == "4" and "1" in texts[0]  # the group's total, and that it is linked
+
+    assert link.linked_list.count() == 1
+    link.linked_list.setCurrentRow(0)
+    with qtbot.waitSignal(link.linked):
+        link.unlink_button.click()
+    assert len(operations.operations(ctx)) == 2
+    kinds = [
+        sorted(e.data.get("set", {})) + e.data.get("unset", [])
+        for e in station.events()
+        if e.entity_type == "operation" and e.kind == "amend"
+    ]
+    assert kinds == [["same_as"], ["same_as"]]  # the link and its undoing, both events
+    listed.load()
+    assert listed.rowCount() == 2
     workspace.autosaver.stop()

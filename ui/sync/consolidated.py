@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +26,14 @@ from fieldapp.paths import resource
 from fieldapp.storage.session import Session
 from fieldapp.sync.review import set_review_state
 from fieldapp.workflow.context import Context
-from fieldapp.workflow.operations import link_operations, operation_group, operations
+from fieldapp.workflow.operations import (
+    link_operations,
+    linked_copies,
+    operation_group,
+    operations,
+    suggested_links,
+    unlink_operation,
+)
 from ui.documents.preview_slot import PreviewSlot
 from ui.forms import FieldMessage, muted_label
 from ui.sync import seams
@@ -306,6 +315,7 @@ class LinkTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.ctx = ctx
+        self.confirm: seams.Confirm = seams.confirm
         self._build_ui()
         self._connect()
 
@@ -339,6 +349,11 @@ class LinkTab(QWidget):
         copies_label = QLabel(self.tr("Copies to link into it (Space ticks):"), self)
         self.link_button = action_button(self.tr("Lin&k the ticked copies"), self, primary=True)
         self.message = FieldMessage(self)
+        self.linked_list = QListWidget(self)
+        self.linked_list.setMaximumHeight(self.fontMetrics().height() * 5)
+        linked_label = QLabel(self.tr("Linked c&opies (each link can be undone):"), self)
+        linked_label.setBuddy(self.linked_list)
+        self.unlink_button = action_button(self.tr("&Undo the chosen link"), self)
         row = QHBoxLayout()
         row.setSpacing(10)
         row.addWidget(target_label)
@@ -353,10 +368,15 @@ class LinkTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(linked_label)
+        layout.addWidget(self.linked_list)
+        layout.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _connect(self) -> None:
         self.target.currentIndexChanged.connect(self._on_target)
         self.link_button.clicked.connect(self.link_checked)
+        self.unlink_button.clicked.connect(self.unlink_chosen)
+        self.linked_list.currentRowChanged.connect(lambda _row: self._update_button())
         self.model.dataChanged.connect(self._update_button)
         self.model.modelReset.connect(self._update_button)
 
@@ -364,7 +384,40 @@ class LinkTab(QWidget):
         _fill_operations(self.target, self.ctx)
         self.model.load(operations(self.ctx))
         self.model.set_target(self.target.currentData())
+        self._fill_linked()
+        self._suggest()
         self._update_button()
+
+    def _suggest(self) -> None:
+        """Copies under the same name and period are proposed: target chosen, copies
+        ticked, nothing linked until a person confirms."""
+        suggestions = suggested_links(self.ctx)
+        if not suggestions or self.model.checked():
+            return
+        into, copies = suggestions[0]
+        self.set_target(into)
+        for copy in copies:
+            self.model.set_checked(copy, True)
+        self.message.show_message(
+            self.tr(
+                "Suggested: {count} copy(ies) with the same name and period as the target. "
+                "Check the laptops and cases, then link."
+            ).format(count=len(copies)),
+            "hint",
+        )
+
+    def _fill_linked(self) -> None:
+        self.linked_list.clear()
+        for copy in linked_copies(self.ctx):
+            target = self.ctx.records.get("operation", str(copy.get("same_as")))
+            origins = operation_origins(self.session, copy.entity_id)
+            text = self.tr("{copy} ({laptops}) → {target}").format(
+                copy=copy.get("name", ""),
+                laptops=origins.text,
+                target=target.get("name", "") if target else "?",
+            )
+            item = QListWidgetItem(text, self.linked_list)
+            item.setData(Qt.ItemDataRole.UserRole, copy.entity_id)
 
     def set_target(self, operation_id: str) -> None:
         self.target.setCurrentIndex(max(self.target.findData(operation_id), 0))
@@ -376,11 +429,18 @@ class LinkTab(QWidget):
     @Slot()
     def _update_button(self) -> None:
         self.link_button.setEnabled(bool(self.model.checked()) and self.target.count() > 0)
+        self.unlink_button.setEnabled(self.linked_list.currentItem() is not None)
 
     @Slot()
     def link_checked(self) -> None:
         into, others = self.target.currentData(), self.model.checked()
         if into is None or not others:
+            return
+        question = self.tr(
+            "Link {count} copy(ies) into {target}? Their cases, the report and the counts "
+            "will then count as one operation. Each link is recorded and can be undone."
+        ).format(count=len(others), target=self.target.currentText())
+        if not self.confirm(self, question):
             return
         changes = attempt(
             self.message, lambda: link_operations(self.ctx, into, others), "sync link"
@@ -394,4 +454,19 @@ class LinkTab(QWidget):
             ),
             "ok",
         )
+        self.linked.emit()
+
+    @Slot()
+    def unlink_chosen(self) -> None:
+        """Undo a link (an event): the copy is an operation of its own again."""
+        item = self.linked_list.currentItem()
+        if item is None:
+            return
+        copy = str(item.data(Qt.ItemDataRole.UserRole))
+        done = attempt(self.message, lambda: unlink_operation(self.ctx, copy), "sync unlink")
+        if not done.ok:
+            return
+        self.model.set_checked(copy, False)
+        self.reload()
+        self.message.show_message(self.tr("The link was undone (it stays in the log)."), "ok")
         self.linked.emit()
