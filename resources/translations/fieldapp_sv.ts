@@ -911,15 +911,11 @@
     <name>CasesTab</name>
     <message>
         <source>&amp;Operation</source>
-        <translation>&amp;Insats</translation>
+        <translation>Insa&amp;ts</translation>
     </message>
     <message>
         <source>Case &amp;summary…</source>
         <translation>Ärende&amp;sammanfattning…</translation>
-    </message>
-    <message>
-        <source>Operation re&amp;port…</source>
-        <translation>Insats&amp;rapport…</translation>
     </message>
     <message>
         <source>Choose an operation first.</source>
@@ -944,6 +940,10 @@
     <message>
         <source>All cases</source>
         <translation>Alla ärenden</translation>
+    </message>
+    <message>
+        <source>Operation repor&amp;t…</source>
+        <translation>Insats&amp;rapport…</translation>
     </message>
     <message>
         <source>Possible duplicates</source>
@@ -971,7 +971,7 @@
     </message>
     <message>
         <source>Needs &amp;attention</source>
-        <translation>Behöver åtgär&amp;d</translation>
+        <translation>Behöver &amp;åtgärd</translation>
     </message>
     <message>
         <source>Cases: {shown} of {count}</source>
@@ -2202,7 +2202,7 @@
     </message>
     <message>
         <source>&amp;Purge due cases…</source>
-        <translation>&amp;Gallra ärenden som ska bort…</translation>
+        <translation>Ga&amp;llra ärenden som ska bort…</translation>
     </message>
     <message>
         <source>This laptop sends to &lt;b&gt;{name}&lt;/b&gt;. Fingerprint:</source>
@@ -2268,7 +2268,7 @@
         <translation>Bara registrerade datorers paket importeras. Varje dator skriver sitt kort när den registrerar stationens kort; registrera det här efter att ha jämfört fingeravtrycket med datorns.</translation>
     </message>
     <message>
-        <source>Re&amp;gister a laptop card…</source>
+        <source>Regis&amp;ter a laptop card…</source>
         <translation>&amp;Registrera ett datorkort…</translation>
     </message>
     <message>
@@ -2423,7 +2423,7 @@
     </message>
     <message>
         <source>Lin&amp;k the ticked copies</source>
-        <translation>&amp;Länka de förbockade kopiorna</translation>
+        <translation>Länka de förbockade k&amp;opiorna</translation>
     </message>
     <message>
         <source>Linked {count} copy(ies) into the target operation.</source>
@@ -2830,7 +2830,7 @@
     </message>
     <message>
         <source>&amp;Use this operation (Enter)</source>
-        <translation>&amp;Använd den här insatsen (Enter)</translation>
+        <translation>Använd den &amp;här insatsen (Enter)</translation>
     </message>
     <message>
         <source>Contacts directory</source>
@@ -3820,7 +3820,7 @@
     </message>
     <message>
         <source>&amp;Retention</source>
-        <translation>&amp;Gallring efter</translation>
+        <translation>Gallring &amp;efter</translation>
     </message>
     <message>
         <source>At the station: finished cases untouched this long may be purged by an administrator (fieldapp station purge); a laptop&apos;s purge removes nothing here. Default {default} days.</source>
@@ -3890,7 +3890,7 @@
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation>&amp;Granskning</translation>
+        <translation>Gra&amp;nskning</translation>
     </message>
     <message>
         <source>&amp;Link operations</source>
@@ -3902,7 +3902,7 @@
     </message>
     <message>
         <source>&amp;Review ({count})</source>
-        <translation>&amp;Granskning ({count})</translation>
+        <translation>Gra&amp;nskning ({count})</translation>
     </message>
     <message>
         <source>Saved {file}. Give it to the laptops&apos; administrators.</source>

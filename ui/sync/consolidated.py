@@ -137,7 +137,7 @@ class CasesTab(QWidget):
         operation_label = QLabel(self.tr("&Operation"), self)
         operation_label.setBuddy(self.operation)
         self.summary_button = action_button(self.tr("Case &summary…"), self)
-        self.report_button = action_button(self.tr("Operation re&port…"), self)
+        self.report_button = action_button(self.tr("Operation repor&t…"), self)
         self.report_button.setToolTip(self.tr("Choose an operation first."))
         self.model = OriginCaseModel(self.session, self)
         self.proxy = ReviewFilter(self)
