@@ -68,7 +68,10 @@ def test_a_laptops_purge_leaves_the_station_whole(
     code, out, _ = run(laptop, "demo")
     officer = out.split("Officer: ")[1].split()[0]
     l_login = ("--officer", officer, "--passphrase-file", run.file("l.txt", out.split()[-1]))
-    assert run(laptop, "station", "enrol", str(card), "--yes", *l_login)[0] == 0
+    lcard = tmp_path / "laptop-card.json"
+    enrol = ("station", "enrol", str(card), "--yes", "--laptop-card", str(lcard))
+    assert run(laptop, *enrol, *l_login)[0] == 0
+    assert run(station, "station", "register", str(lcard), "--yes", *s_login)[0] == 0
 
     def sync() -> None:
         for old in usb.glob("*"):
@@ -136,7 +139,7 @@ def test_verify_at_the_station_finds_a_purged_case_it_lost(
     station = init_station(
         Vault(tmp_path / "s"), STATION_OFFICER, STATION_NAME, STATION_PASS, "S", cost=TEST_COST
     )
-    laptop = Laptop(tmp_path / "l", station_keys(station).card)
+    laptop = Laptop(tmp_path / "l", station_keys(station).card, station)
     case_id, _ = laptop.new_case()
     cases.transfer_case(laptop.ctx, case_id, "Utredningsenheten")
 
