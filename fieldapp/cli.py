@@ -100,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="also replay the log and compare every projection (what the screens show)",
     )
     _login_args(verify)
+    log = sub.add_parser(
+        "access-log",
+        allow_abbrev=False,
+        help="who opened which record, when (administrators; the listing is logged too)",
+    )
+    log.add_argument("--case", dest="case_id", metavar="ID", help="records of this case")
+    log.add_argument("--person", dest="person_id", metavar="ID", help="this person's record")
+    log.add_argument("--by", dest="by_officer", metavar="ID", help="opened by this officer")
+    log.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (local time)")
+    log.add_argument("--until", metavar="YYYY-MM-DD", help="through this day")
+    _login_args(log)
 
     cli_case.add_parser(sub, _login_args)
     cli_documents.add_parsers(sub, _login_args)
@@ -203,14 +214,57 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
     session = _login(args, vault, prompter)
     try:
         if args.command == "verify":
-            report = session.verify(deep=args.deep)
-            print(report.summary(), file=out)
-            return EXIT_OK if report.ok else EXIT_FAILED
+            return _verify(session, out, deep=args.deep)
+        if args.command == "access-log":
+            return _access_log(args, session, out)
         if args.command == "case":
             return EXIT_OK if cli_case.run(args, session, out) else EXIT_FAILED
         return _officer_command(args, session, out, prompter)
     finally:
         session.lock()
+
+
+def _verify(session: Session, out: TextIO, *, deep: bool = False) -> int:
+    """The chain (``deep``: and the projections against a replay); at a station also that
+    every case a laptop purged is still held."""
+    from fieldapp.sync.archive import check_archive
+
+    report = session.verify(deep=deep)
+    if not report.ok:
+        print(report.summary(), file=out)
+        return EXIT_FAILED
+    problem = check_archive(session)
+    if problem:
+        print(f"BROKEN: {problem}", file=out)
+        return EXIT_FAILED
+    print(report.summary(), file=out)
+    return EXIT_OK
+
+
+def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from datetime import datetime
+
+    from fieldapp.workflow.access_log import AccessFilter, access_log, parse_day
+    from fieldapp.workflow.context import Context
+
+    wanted = AccessFilter(
+        case_id=args.case_id,
+        person_id=args.person_id,
+        officer_id=args.by_officer,
+        since=parse_day(args.since, "since") if args.since else None,
+        until=parse_day(args.until, "until") if args.until else None,
+    )
+    found = access_log(Context(session), wanted)
+    print(f"{len(found)} access(es); this listing is logged as one more.", file=out)
+    for a in found:
+        when = datetime.fromisoformat(a.wall_time).astimezone().strftime("%Y-%m-%d %H:%M")
+        who = f"{a.officer_name} ({a.officer_id})" if a.officer_name else a.officer_id
+        where = "this computer" if a.device_id == session.device_id else a.device_id[:8]
+        what = f"{a.role or a.entity_type} {a.entity_id}"
+        why = a.action + (f" ({a.purpose})" if a.purpose else "")
+        row = (when, who, where, what, f"case {a.case_id}" if a.case_id else "-", why)
+        print("\t".join(row), file=out)
+    return EXIT_OK
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:

@@ -1,6 +1,8 @@
 """The document commands of the CLI, for station staff and scripts:
 
     fieldapp print KIND --case ID [--buyer ID] [--lang LANG] --out FILE.pdf
+    fieldapp print leaflet --role seller|buyer --lang ro,ru [--copies N] [--operation ID]
+                   --out FILE.pdf                (no case: a stack of leaflets, one PDF)
     fieldapp report --operation ID --out FILE.pdf
 
 KIND is approval, leaflet-seller, leaflet-buyer, summary or hotel-sheet (the hotel sheet
@@ -29,7 +31,14 @@ if TYPE_CHECKING:
     from fieldapp.workflow.context import Context
 
 COMMANDS = frozenset({"print", "report"})
-PRINT_KINDS = ("approval", "leaflet-seller", "leaflet-buyer", "summary", "hotel-sheet")
+PRINT_KINDS = (
+    "approval",
+    "leaflet",
+    "leaflet-seller",
+    "leaflet-buyer",
+    "summary",
+    "hotel-sheet",
+)
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 LEAVES_VAULT = (
     "fieldapp: warning: {path} is an unencrypted copy outside the vault; "
@@ -56,15 +65,27 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     pr.add_argument("kind", choices=PRINT_KINDS, metavar="KIND", help=", ".join(PRINT_KINDS))
     pr.add_argument("--case", dest="case_id", metavar="ID")
-    pr.add_argument("--operation", dest="operation_id", metavar="ID", help="hotel-sheet only")
+    pr.add_argument(
+        "--operation",
+        dest="operation_id",
+        metavar="ID",
+        help="hotel-sheet, leaflet: the operation (its county, its contacts)",
+    )
+    pr.add_argument(
+        "--role", choices=("seller", "buyer"), help="leaflet: for the seller or the buyer"
+    )
+    pr.add_argument(
+        "--copies", type=int, default=1, metavar="N", help="leaflet: copies of each language"
+    )
     pr.add_argument("--buyer", dest="buyer_id", metavar="ID", help="approval: which buyer")
     pr.add_argument(
         "--lang",
         dest="doc_lang",
         default="sv",
         metavar="LANG",
-        help="leaflets and hotel sheet: the document's language (default sv); approval: adds "
-        "an information page in that language to the Swedish form; summary: sv only",
+        help="leaflets and hotel sheet: the document's language (default sv); 'leaflet' "
+        "takes several, comma-separated (ro,ru,en); approval: adds an information page in "
+        "that language to the Swedish form; summary: sv only",
     )
     pr.add_argument(
         "--description-file",
@@ -114,7 +135,12 @@ class _Usage(Exception):
 
 def _check_usage(args: argparse.Namespace) -> None:
     if args.command == "print":
-        if args.kind == "hotel-sheet":
+        if args.kind == "leaflet":
+            if not args.role:
+                raise _Usage("print leaflet: give --role seller or --role buyer.")
+            if args.case_id:
+                raise _Usage("print leaflet: needs no case (leaflet-seller/-buyer take one).")
+        elif args.kind == "hotel-sheet":
             if not (args.case_id or args.operation_id):
                 raise _Usage("print hotel-sheet: give --case ID or --operation ID.")
         elif not args.case_id:
@@ -132,6 +158,12 @@ def _build(args: argparse.Namespace, session: Session) -> bytes:
     if args.command == "report":
         return service.operation_report_pdf(ctx, args.operation_id)
     kind = args.kind
+    if kind == "leaflet":
+        from fieldapp.documents.material import leaflet_stack_pdf
+
+        audience = Audience.SELLER if args.role == "seller" else Audience.BUYER
+        languages = args.doc_lang.split(",")
+        return leaflet_stack_pdf(ctx, audience, languages, args.copies, args.operation_id)
     service.require_language(service.DocumentKind(kind), args.doc_lang)
     if kind == "approval":
         return service.approval_pdf(

@@ -8,13 +8,17 @@
     fieldapp station register laptop-card.json [--yes]         (at the station)
     fieldapp station laptops                                   (at the station)
     fieldapp station revoke DEVICE --reason lost|stolen|retired [--note TEXT]
+    fieldapp station purge [--dry-run]                         (at the station, administrators)
     fieldapp sync export --out DIR                             (on a laptop)
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
     fieldapp sync review                                       (at the station)
+    fieldapp sync resolve ID --keep current|incoming | --value V  (at the station)
     fieldapp sync purge [--dry-run]                            (on a laptop)
     fieldapp sync link-operations --into ID ID...              (at the station)
+    fieldapp sync unlink-operation ID                          (at the station: undo a link)
     fieldapp recover --card-key FILE --reset ID                (on the laptop's data dir)
+    fieldapp settings retention [--days N]                     (laptop or station; N: admins)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
 """
@@ -36,7 +40,9 @@ if TYPE_CHECKING:
     from fieldapp.storage.session import Session
     from fieldapp.storage.vault import Vault
 
-COMMANDS = frozenset({"station", "sync", "recover"})
+# ``settings retention`` lives here: a laptop's period follows the station's receipts, and
+# the station's is its archive's.
+COMMANDS = frozenset({"station", "sync", "recover", "settings"})
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
@@ -93,6 +99,14 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     revoke.add_argument("--note", default="", help="what happened (no personal data)")
     login_args(revoke)
 
+    spurge = ssub.add_parser(
+        "purge",
+        allow_abbrev=False,
+        help="the station's own retention: purge finished cases past its period",
+    )
+    spurge.add_argument("--dry-run", action="store_true", help="only list what is due")
+    login_args(spurge)
+
     sync = subparsers.add_parser("sync", allow_abbrev=False, help="bundles, receipts, review")
     ysub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
     export = ysub.add_parser("export", allow_abbrev=False, help="write a sealed bundle")
@@ -106,6 +120,18 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
     login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    resolve = ysub.add_parser(
+        "resolve", allow_abbrev=False, help="settle a conflict that 'sync review' lists"
+    )
+    resolve.add_argument("conflict", metavar="ID", help="the conflict's id (a unique start)")
+    how = resolve.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--keep",
+        choices=("current", "incoming"),
+        help="keep the value the record holds, or the one that arrived",
+    )
+    how.add_argument("--value", metavar="VALUE", help="another value (not for a withdrawal)")
+    login_args(resolve)
     link = ysub.add_parser(
         "link-operations",
         allow_abbrev=False,
@@ -114,11 +140,30 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     link.add_argument("--into", required=True, metavar="ID")
     link.add_argument("others", nargs="+", metavar="ID")
     login_args(link)
+    unlink = ysub.add_parser(
+        "unlink-operation",
+        allow_abbrev=False,
+        help="at the station: undo a link (the copy stands alone again; an event)",
+    )
+    unlink.add_argument("operation", metavar="ID", help="the linked copy")
+    login_args(unlink)
     purge = ysub.add_parser(
         "purge", allow_abbrev=False, help="purge acknowledged, finished cases past retention"
     )
     purge.add_argument("--dry-run", action="store_true", help="only list what is due")
     login_args(purge)
+
+    settings = subparsers.add_parser(
+        "settings", allow_abbrev=False, help="vault settings: the retention period"
+    )
+    tsub = settings.add_subparsers(dest="settings_command", metavar="SETTING", required=True)
+    retention = tsub.add_parser(
+        "retention",
+        allow_abbrev=False,
+        help="show the retention period, or set it (administrators)",
+    )
+    retention.add_argument("--days", type=int, metavar="N", help="the new period, 0–3650 days")
+    login_args(retention)
 
     recover = subparsers.add_parser(
         "recover", allow_abbrev=False, help="give an officer a new passphrase (station card key)"
@@ -156,6 +201,8 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
     try:
         if args.command == "station":
             return _station(args, session, out, prompter)
+        if args.command == "settings":
+            return _retention(args, session, out)
         return _sync(args, session, out)
     finally:
         session.lock()
@@ -168,7 +215,9 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
 
     if args.station_command in ("laptop-card", "register", "laptops", "revoke"):
         return _register(args, session, out)
-    if args.station_command == "card":
+    if args.station_command == "purge":
+        _station_purge(args, session, out)
+    elif args.station_command == "card":
         card = station_keys(session).card
         card.save(args.out)
         print(f"Wrote {args.out}. Fingerprint: {card.fingerprint}", file=out)
@@ -285,6 +334,43 @@ def _check_batch(args: argparse.Namespace) -> None:
         )
 
 
+def _station_purge(args: argparse.Namespace, session: Session, out: TextIO) -> None:
+    """Never part of an import: an administrator runs it, and each purge is an event."""
+    from datetime import datetime
+
+    from fieldapp.sync.archive import due_at_station, purge_at_station, station_retention_days
+
+    now = datetime.now().astimezone()
+    due = due_at_station(session, now) if args.dry_run else purge_at_station(session, now)
+    verb = "due for purging" if args.dry_run else "purged"
+    days = station_retention_days(session)
+    print(f"{len(due)} case(s) {verb} at the station (retention {days} days).", file=out)
+    for case_id in due:
+        print(case_id, file=out)
+
+
+def _retention(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    from fieldapp.sync.archive import set_vault_retention, vault_retention
+
+    if args.days is None:
+        current = vault_retention(session)
+    else:
+        current = set_vault_retention(session, args.days)
+        print(f"Retention set to {current.days} days (the change is in the log).", file=out)
+    if current.station:
+        what = (
+            "at this station: 'fieldapp station purge' (administrators) removes finished "
+            "cases untouched that long; a laptop's purge removes nothing here"
+        )
+    else:
+        what = (
+            "on this laptop: 'fieldapp sync purge' removes finished cases the station has "
+            "acknowledged, untouched that long"
+        )
+    print(f"Retention: {current.days} days (default {current.default}) {what}.", file=out)
+    return EXIT_OK
+
+
 def _confirmed(question: str) -> bool:
     if not sys.stdin.isatty():
         raise KnownError("Compare the fingerprint, then run again with --yes.")
@@ -314,8 +400,19 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
         changes = link_operations(Context(session), args.into, args.others)
         print(f"Linked {len(changes)} operation(s) into {args.into}.", file=out)
+    elif args.sync_command == "unlink-operation":
+        from fieldapp.workflow.context import Context
+        from fieldapp.workflow.operations import unlink_operation
+
+        unlink_operation(Context(session), args.operation)
+        print(f"{args.operation} is an operation of its own again.", file=out)
     elif args.sync_command == "purge":
         _purge(args, session, out)
+    elif args.sync_command == "resolve":
+        from fieldapp.sync.review import settle
+
+        conflict = settle(session, args.conflict, args.keep, args.value)
+        print(f"Settled conflict {conflict.id} ({conflict.field}).", file=out)
     else:
         _review(session, out)
     return EXIT_OK
@@ -370,14 +467,37 @@ def _review(session: Session, out: TextIO) -> None:
     conflicts, alarms = open_conflicts(session), open_alarms(session)
     print(f"{len(conflicts)} conflict(s), {len(alarms)} alarm(s) to review.", file=out)
     for c in conflicts:
-        print(
-            f"conflict\t{c.entity_type}/{c.entity_id}\t{c.field}\t"
-            f"{c.current.officer_id}@{c.current.wall_time}\t"
-            f"{c.incoming.officer_id}@{c.incoming.wall_time}",
-            file=out,
-        )
+        print(f"conflict {c.id}\t{c.entity_type}/{c.entity_id}\t{c.field}", file=out)
+        for label, side in (("current", c.current), ("incoming", c.incoming)):
+            print(f"  {label:<9}{_value(c.field, side.value)}\t{_who(session, side)}", file=out)
+    if conflicts:
+        print("Settle one: fieldapp sync resolve ID --keep current|incoming", file=out)
     for a in alarms:
         print(f"alarm\t{a.get('kind')}\t{str(a.get('device_id'))[:8]}\t{a.get('detail')}", file=out)
+
+
+def _value(field: str, value: Any) -> str:
+    from fieldapp.storage.records import VOIDED_FIELD
+
+    if field == VOIDED_FIELD:  # the record withdrawn, or kept with an edit
+        return "withdrawn" if value else "kept (edited)"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _who(session: Session, side: Any) -> str:
+    """Who wrote a side, on which device, and when (local time)."""
+    from datetime import datetime
+
+    from fieldapp.sync.review import officer_name
+
+    where = (
+        "this station" if side.device_id == session.device_id else f"laptop {side.device_id[:8]}"
+    )
+    try:
+        when = datetime.fromisoformat(side.wall_time).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        when = side.wall_time
+    return f"{officer_name(session, side.device_id, side.officer_id)}, {where}, {when}"
 
 
 def _recover(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:

@@ -64,6 +64,9 @@ def error_text(exc: KnownError) -> str:
         return _invalid_input_text(exc.field)
     texts = {
         "wrong_passphrase": translate("Errors", "Wrong officer id or passphrase."),
+        "wrong_card_key_passphrase": translate(
+            "Errors", "Wrong passphrase for the station card key."
+        ),
         "key_file_error": translate(
             "Errors",
             "The key file (vault.keys) is damaged, missing or of an unknown version, so the "

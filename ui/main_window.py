@@ -159,7 +159,10 @@ class SessionView(QWidget):
         self.contacts.close_requested.connect(self.hide_contacts)
         if self.sync is not None:
             self.sync.changed.connect(self._on_synced)
+            self.sync.open_case.connect(self.open_case)
         start = DASHBOARD if self.workspace.operation_id else OPERATIONS
+        if self.sync is not None and self.sync.station is not None:
+            start = SYNC  # station staff's work starts with the laptops' bundles
         self.navigation.setCurrentRow(start)
 
     @Slot()

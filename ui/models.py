@@ -30,6 +30,7 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import checklist_state
 from fieldapp.workflow.history import as_entered, first_entries
+from fieldapp.workflow.operations import operation_group, operations
 from ui.status import case_status
 from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush
 from ui.theme import HINT_COLOR, MUTED_COLOR, OK_COLOR, sized_font, text_scale
@@ -527,7 +528,8 @@ class OperationsModel(ColumnTableModel):
     def load(self) -> None:
         self.beginResetModel()
         self._rows.clear()
-        found = self._workspace.ctx.records.find(OPERATION_ENTITY)
+        # At the station the laptops' copies linked into an operation are part of its row.
+        found = operations(self._workspace.ctx)
         found.sort(key=lambda o: str(o.get("start", "")), reverse=True)
         self._ids = [o.entity_id for o in found]
         self.endResetModel()
@@ -544,9 +546,15 @@ class OperationsModel(ColumnTableModel):
             records = self._workspace.ctx.records
             record = records.get(OPERATION_ENTITY, operation_id)
             data = record.data if record else {}
-            count = len(records.find(CASE_ENTITY, operation_id=operation_id))
+            group = operation_group(self._workspace.ctx, operation_id)
+            count = sum(len(records.find(CASE_ENTITY, operation_id=o)) for o in group)
+            name = str(data.get("name", ""))
+            if len(group) > 1:
+                name = self.tr("{name} (with {count} linked copies)").format(
+                    name=name, count=len(group) - 1
+                )
             row = (
-                str(data.get("name", "")),
+                name,
                 f"{data.get('start', '')} – {data.get('end', '')}",
                 _county_name(data.get("county")),
                 str(count),

@@ -121,6 +121,24 @@ PROBLEM_TEXTS: dict[str, str] = {
     ),
     "photo_hash": QT_TRANSLATE_NOOP("Problems", "Not a SHA-256 in hexadecimal."),
     "photo_missing": QT_TRANSLATE_NOOP("Problems", "The photo is not in this vault."),
+    # Station staff (i19): retention, review, access log
+    "retention_days_range": QT_TRANSLATE_NOOP("Problems", "Between 0 and {max} days."),
+    "conflict_unknown": QT_TRANSLATE_NOOP("Problems", "No open conflict has that id."),
+    "conflict_ambiguous": QT_TRANSLATE_NOOP(
+        "Problems", "More than one open conflict starts so; give more of the id."
+    ),
+    "conflict_keep_a_side": QT_TRANSLATE_NOOP(
+        "Problems", "A withdrawal is settled by keeping one side."
+    ),
+    "conflict_value_kind": QT_TRANSLATE_NOOP("Problems", "Give a {kind}, like the two sides."),
+    "conflict_keep_or_value": QT_TRANSLATE_NOOP("Problems", "Keep a side or give a value."),
+    "review_state": QT_TRANSLATE_NOOP("Problems", "Received, needs attention or reviewed."),
+    "operation_not_linked": QT_TRANSLATE_NOOP(
+        "Problems", "That operation is not linked into another."
+    ),
+    "date_format": QT_TRANSLATE_NOOP("Problems", "A date as YYYY-MM-DD."),
+    "date_order": QT_TRANSLATE_NOOP("Problems", "The first date comes after the last."),
+    "conflict_keep_side": QT_TRANSLATE_NOOP("Problems", "Keep the current or the incoming value."),
 }
 
 

@@ -87,7 +87,7 @@ QRadioButton::indicator {{
 }}
 QRadioButton::indicator:checked {{ background: #3d7be0; border: 3px solid #cfe0ff; }}
 QRadioButton[chosen="true"], QLabel[chosen="true"] {{ font-weight: bold; color: #ffffff; }}
-QCheckBox::indicator {{
+QCheckBox::indicator, QListView::indicator {{
     width: 16px;
     height: 16px;
     background: {FIELD_BACKGROUND};
@@ -95,7 +95,7 @@ QCheckBox::indicator {{
     border-radius: 3px;
 }}
 QCheckBox::indicator:focus {{ border-color: {FOCUS_COLOR}; }}
-QCheckBox::indicator:checked {{
+QCheckBox::indicator:checked, QListView::indicator:checked {{
     background: #3d7be0;
     border-color: #3d7be0;
     image: url("{_CHECK}");

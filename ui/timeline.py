@@ -85,6 +85,11 @@ class Describer:
             )
         if event.kind == "access" and event.entity_type == "photo":
             return translate("Timeline", "Opened a photo")
+        if event.entity_type == "purge":
+            # Shown at the station, which keeps the case: a laptop made room under retention.
+            return translate(
+                "Timeline", "Purged from the laptop that recorded it ({count} events); kept here"
+            ).format(count=body.get("events", 0))
         if event.kind == "access":
             return translate("Timeline", "Opened the record of {name}").format(
                 name=self._people(event.entity_id)

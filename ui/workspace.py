@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.elements import ELEMENT_ENTITY
@@ -27,11 +27,12 @@ from fieldapp.domain.support import SUPPORT_ENTITY
 from fieldapp.officers import Officer
 from fieldapp.storage.drafts import Drafts
 from fieldapp.storage.events import Event, read_events
-from fieldapp.storage.records import Record
+from fieldapp.storage.records import PURGE_ENTITY, Record
 from fieldapp.storage.session import Session
 from fieldapp.workflow.case_view import TICK_ENTITY
 from fieldapp.workflow.context import Change, Context, local_now
 from ui.autosave import Autosaver
+from ui.documents.preview_slot import PreviewSlot
 from ui.runner import Runner
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class Workspace(QObject):
         self._operation_id = self._initial_operation()
         # The print dialog: a seam that tests replace with printing to a PDF file.
         self.ask_printer: AskPrinter | None = None
-        self.preview: DocumentPreview | None = None
+        self.previews = PreviewSlot()
 
     @property
     def active(self) -> bool:
@@ -165,8 +166,6 @@ class Workspace(QObject):
         """The preview that prints exactly what it shows (not modal: the case stays usable)."""
         from ui.documents.preview import DocumentPreview
 
-        if self.preview is not None:
-            self.preview.close()
         if self.ask_printer is not None:
             preview = DocumentPreview(
                 pdf,
@@ -180,14 +179,7 @@ class Workspace(QObject):
             preview = DocumentPreview(
                 pdf, title, suggested_name=suggested_name, warning=warning, parent=parent
             )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.finished.connect(lambda _result, shown=preview: self._forget_preview(shown))
-        self.preview = preview
-        # Back to where the officer was when the preview closes (keys go on working).
-        before = QApplication.focusWidget()
-        preview.finished.connect(lambda _result: self._return_focus(parent, before))
-        preview.show()
-        preview.print_button.setFocus()
+        self.previews.show(parent, preview)
         self.document_shown.emit(preview)
         return preview
 
@@ -217,15 +209,10 @@ class Workspace(QObject):
 
         return self.runner.run(Op(lambda job: build(job.ctx), on_done=done, what="document"))
 
-    def _return_focus(self, parent: QWidget, before: QWidget | None) -> None:
-        window = parent.window()
-        window.activateWindow()
-        if before is not None and before.isVisible():
-            before.setFocus()
-
-    def _forget_preview(self, preview: DocumentPreview) -> None:
-        if self.preview is preview:
-            self.preview = None
+    @property
+    def preview(self) -> DocumentPreview | None:
+        """The preview open now, if any (one at a time)."""
+        return self.previews.preview
 
     # -- drafts: typing that is not yet a valid record ---------------------------------------
 
@@ -266,6 +253,7 @@ class Workspace(QObject):
         conn = self.session.conn
         entities: Iterable[tuple[str, str]] = [
             (CASE_ENTITY, case_id),
+            (PURGE_ENTITY, case_id),  # at the station: a laptop purged its copy
             *((r.entity_type, r.entity_id) for r in self.case_records(case_id)),
         ]
         events: list[Event] = []

@@ -44,7 +44,7 @@ from fieldapp.domain.persons import PERSON_ENTITY, SELLER
 from fieldapp.errors import KnownError
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Event
-from fieldapp.storage.records import PURGE_ENTITY
+from fieldapp.storage.records import PURGE_ENTITY, purge_applies_here
 
 BLANKED = "•••"
 _CHANGES_RECORDS = frozenset({"create", "amend", "void", "resolve"})
@@ -141,7 +141,8 @@ class SearchIndexProjection:
         if self._new is not None and not fresh:
             self._new.write()  # what follows may read or change rows still held here
         if event.entity_type == PURGE_ENTITY:
-            _purge_case(conn, str(event.data.get("case_id")))
+            if purge_applies_here(conn, event):  # a laptop's purge leaves the station's copy
+                _purge_case(conn, str(event.data.get("case_id")))
             return
         if event.kind not in _CHANGES_RECORDS or event.purged:
             return  # access, custody and checkpoint events, and emptied bodies, change nothing

@@ -250,7 +250,10 @@ class RecordsProjection:
 
     @staticmethod
     def _purge(conn: Connection, event: Event) -> None:
-        """A case purged under the retention rules leaves no record behind on the laptop."""
+        """A case purged under the retention rules leaves no record behind in the vault that
+        purged it. A laptop's purge imported at the station removes nothing there."""
+        if not purge_applies_here(conn, event):
+            return
         case_id = event.data["case_id"]
         doomed = conn.execute(
             "SELECT entity_type, entity_id FROM records WHERE case_id = ? "
@@ -334,6 +337,15 @@ class RecordsProjection:
                 event.id,
             ),
         )
+
+
+def purge_applies_here(conn: Connection, event: Event) -> bool:
+    """Whether a purge event empties this vault: only the vault that wrote it. A laptop's
+    purge travels to the station like every event, where it is recorded (the case's history
+    shows it) but removes nothing: the station is the archive, and its own retention is a
+    separate decision, made there (``fieldapp.sync.archive``)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+    return row is not None and row[0] == event.device_id
 
 
 class Records:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from fieldapp.errors import KnownError, WrongPassphrase
+from fieldapp.errors import KnownError
 from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.passphrase_policy import check_passphrase
 from fieldapp.storage.atomic import write_atomic
@@ -46,11 +46,25 @@ def export_card_key(session: Session, out: Path, passphrase: str) -> None:
     write_atomic(out, pyrage.passphrase.encrypt(payload, passphrase))
 
 
+class WrongCardKeyPassphrase(KnownError):
+    """The passphrase does not open the station's card key file (not an officer's slot)."""
+
+    code = "wrong_card_key_passphrase"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Wrong passphrase for the station card key {path.name}: use the passphrase "
+            "chosen when it was written ('station card-key').",
+            field="key_passphrase",
+            params={"file": path.name},
+        )
+
+
 def load_card_key(path: Path, passphrase: str) -> StationKeys:
     try:
         payload = json.loads(pyrage.passphrase.decrypt(Path(path).read_bytes(), passphrase))
     except pyrage.DecryptError:
-        raise WrongPassphrase(0) from None
+        raise WrongCardKeyPassphrase(Path(path)) from None
     except (OSError, ValueError):
         raise KnownError(f"{path} is not a station card key.") from None
     if payload.get("format") != CARD_KEY_FORMAT:

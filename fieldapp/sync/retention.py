@@ -7,13 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, NotPermitted, coded
+from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Records
-from fieldapp.storage.session import Session
+from fieldapp.storage.session import VAULT_ENTITY, Session
 from fieldapp.sync.export import acked_seq, last_receipt
 
 RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 30
+MAX_RETENTION_DAYS = 3650
 _FINISHED = ("closed", "transferred")
 
 
@@ -28,9 +30,35 @@ def retention_days(session: Session) -> int:
 
 
 def set_retention_days(session: Session, days: int) -> None:
-    if not 0 <= days <= 3650:
-        raise InvalidInput("Retention: between 0 and 3650 days.", field="retention_days")
-    session.set_setting(RETENTION_SETTING, str(days))
+    set_retention_setting(session, RETENTION_SETTING, days)
+
+
+def check_days(days: int) -> int:
+    if not 0 <= days <= MAX_RETENTION_DAYS:
+        reason = coded(
+            "retention_days_range",
+            f"between 0 and {MAX_RETENTION_DAYS} days.",
+            max=MAX_RETENTION_DAYS,
+        )
+        raise InvalidInput(
+            f"Retention: {reason}", field="retention_days", problems=(("retention_days", reason),)
+        )
+    return days
+
+
+def set_retention_setting(session: Session, key: str, days: int) -> None:
+    """Set a retention period (administrators only); the change is logged as an event, so
+    who shortened a period, and when, stays in the log."""
+    check_days(days)
+    if not session.officer.is_admin:
+        raise NotPermitted("Only an administrator may change the retention period.")
+    with session.writing():
+        session.conn.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, str(days))
+        )
+        session.append(
+            [Draft("amend", VAULT_ENTITY, session.vault_id, {"setting": key, "value": days})]
+        )
 
 
 def due_for_purge(session: Session, now: datetime) -> list[Due]:

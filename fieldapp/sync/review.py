@@ -3,13 +3,15 @@ merging found, the alarms that imports raised, and how a reviewer settles each."
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
+from fieldapp.officers import active_officers
 from fieldapp.storage.events import Draft
-from fieldapp.storage.records import VOIDED_FIELD, Record, Records, amend_draft
+from fieldapp.storage.records import VOIDED_FIELD, Record, Records, amend_draft, create_draft
 from fieldapp.storage.session import Session
 from fieldapp.sync.importer import ALARM_ENTITY
 
@@ -32,6 +34,12 @@ class Conflict:
     field: str
     current: Side
     incoming: Side
+
+    @property
+    def id(self) -> str:
+        """A short name that stays the same across a replay (the CLI settles by it)."""
+        key = f"{self.entity_type}/{self.entity_id}/{self.field}/{self.incoming.event_id}"
+        return hashlib.sha256(key.encode()).hexdigest()[:10]
 
 
 def _side(session: Session, event_id: str, value: str | None) -> Side:
@@ -61,6 +69,68 @@ def resolve_conflict(session: Session, conflict: Conflict, value: Any) -> None:
     body = {"field": conflict.field, "value": value}
     parents = (conflict.current.event_id, conflict.incoming.event_id)
     session.append([Draft("resolve", conflict.entity_type, conflict.entity_id, body, parents)])
+
+
+def find_conflict(session: Session, conflict_id: str) -> Conflict:
+    """The open conflict ``conflict_id`` names (a unique start of its id is enough)."""
+    wanted = conflict_id.strip().lower()
+    found = [c for c in open_conflicts(session) if wanted and c.id.startswith(wanted)]
+    if len(found) == 1:
+        return found[0]
+    reason = (
+        coded("conflict_ambiguous", "more than one open conflict starts so; give more of it.")
+        if found
+        else coded("conflict_unknown", "no open conflict has that id ('sync review' lists them).")
+    )
+    raise InvalidInput(f"Conflict: {reason}", field="conflict", problems=(("conflict", reason),))
+
+
+def typed_value(conflict: Conflict, text: str) -> Any:
+    """A value typed for a conflict, of the kind its two sides hold: a number where they are
+    numbers, text where they are text. A withdrawal is settled by keeping a side."""
+    kinds = {type(v) for v in (conflict.current.value, conflict.incoming.value) if v is not None}
+    if conflict.field == VOIDED_FIELD:
+        reason = coded("conflict_keep_a_side", "a withdrawal is settled by keeping one side.")
+    else:
+        try:
+            parsed: Any = json.loads(text)
+        except ValueError:
+            parsed = text
+        if str in kinds:
+            return text  # "1800" for a note is the text 1800
+        if not kinds or type(parsed) in kinds:
+            return parsed
+        names = ", ".join(sorted("number" if k in (int, float) else k.__name__ for k in kinds))
+        reason = coded("conflict_value_kind", f"give a {names}, like the two sides.", kind=names)
+    raise InvalidInput(f"Value: {reason}", field="value", problems=(("value", reason),))
+
+
+def settle(session: Session, conflict_id: str, keep: str | None, value: str | None) -> Conflict:
+    """The command line's way to settle a conflict: keep the current or the incoming side,
+    or give another value. The same event as the review screen's buttons write."""
+    conflict = find_conflict(session, conflict_id)
+    if (keep is None) == (value is None):
+        reason = coded("conflict_keep_or_value", "give either --keep or --value.")
+        raise InvalidInput(f"Settle: {reason}", field="keep", problems=(("keep", reason),))
+    if keep is not None:
+        sides = {"current": conflict.current, "incoming": conflict.incoming}
+        if keep not in sides:
+            reason = coded("conflict_keep_side", "keep 'current' or 'incoming'.")
+            raise InvalidInput(f"Keep: {reason}", field="keep", problems=(("keep", reason),))
+        chosen = sides[keep].value
+    else:
+        assert value is not None
+        chosen = typed_value(conflict, value)
+    resolve_conflict(session, conflict, chosen)
+    return conflict
+
+
+def officer_name(session: Session, device_id: str, officer_id: str) -> str:
+    """``Astrid Testberg (T100001)``: the name as enrolled on that device, or the id."""
+    for officer in active_officers(session.conn, device_id):
+        if officer.officer_id == officer_id:
+            return f"{officer.display_name} ({officer_id})"
+    return officer_id
 
 
 def open_alarms(session: Session) -> list[Record]:
@@ -93,3 +163,60 @@ def cases_by_origin(session: Session, operation_id: str | None = None) -> list[O
         ).fetchone()
         out.append(OriginCase(case, row[0] if row else "?"))
     return out
+
+
+# -- the consolidated list's review state and possible duplicates ----------------------------
+
+REVIEW_ENTITY = "case_review"
+REVIEW_STATES = ("received", "needs_attention", "reviewed")
+
+
+def review_state(session: Session, case_id: str) -> str:
+    """Where staff's review of a case stands: ``received`` until someone sets it."""
+    record = Records(session.conn).get(REVIEW_ENTITY, case_id)
+    return str(record.get("state")) if record is not None else "received"
+
+
+def set_review_state(session: Session, case_id: str, state: str) -> None:
+    """Staff set a case's review state; each change is an event (who, when, what)."""
+    if state not in REVIEW_STATES:
+        reason = coded("review_state", "received, needs attention or reviewed.")
+        raise InvalidInput(f"State: {reason}", field="state", problems=(("state", reason),))
+    records = Records(session.conn)
+    case = records.require("case", case_id, "case_id")
+    current = records.get(REVIEW_ENTITY, case_id)
+    if current is None:
+        draft = create_draft(
+            REVIEW_ENTITY,
+            {"state": state},
+            operation_id=case.operation_id,
+            case_id=case_id,
+            entity_id=case_id,
+        )
+    elif current.get("state") == state:
+        return
+    else:
+        draft = amend_draft(current, {"state": state})
+    session.append([draft])
+
+
+def possible_duplicates(session: Session, found: list[OriginCase]) -> dict[str, list[str]]:
+    """Cases recorded on different laptops at the same place, room and minute: case id →
+    the other cases it may be. Only a person decides (linking or withdrawing one)."""
+    groups: dict[tuple[str, str, str], list[OriginCase]] = {}
+    for origin in found:
+        case = origin.case
+        place = str(case.get("place_name") or case.get("address") or "").strip().casefold()
+        if not place or not case.get("start"):
+            continue
+        key = (place, str(case.get("room") or "").strip().casefold(), str(case.get("start"))[:16])
+        groups.setdefault(key, []).append(origin)
+    flagged: dict[str, list[str]] = {}
+    for same in groups.values():
+        if len({o.device_id for o in same}) < 2:
+            continue
+        for origin in same:
+            flagged[origin.case.entity_id] = [
+                o.case.entity_id for o in same if o.device_id != origin.device_id
+            ]
+    return flagged

@@ -7,7 +7,7 @@ from typing import Any
 
 from fieldapp.counties import load_county
 from fieldapp.domain.operation import CONTACT_ENTITY, OPERATION_ENTITY, TEAM_ENTITY
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record, create_draft
 from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
@@ -82,6 +82,40 @@ def link_operations(ctx: Context, into: str, others: list[str]) -> list[Change]:
             continue
         changes.append(amend_operation(ctx, other, {"same_as": into}))
     return changes
+
+
+def unlink_operation(ctx: Context, operation_id: str) -> Change:
+    """Undo a link: the laptop's copy stands alone again. An event of its own; the link
+    stays in the log."""
+    copy = ctx.require(OPERATION_ENTITY, operation_id, "operation_id")
+    if not copy.get("same_as"):
+        reason = coded("operation_not_linked", "that operation is not linked into another.")
+        raise InvalidInput(
+            f"Operation: {reason}", field="operation_id", problems=(("operation_id", reason),)
+        )
+    return amend_operation(ctx, operation_id, {"same_as": None})
+
+
+def linked_copies(ctx: Context) -> list[Record]:
+    """The laptops' copies linked into another operation (at the station)."""
+    return [o for o in ctx.records.find(OPERATION_ENTITY) if o.get("same_as")]
+
+
+def suggested_links(ctx: Context) -> list[tuple[str, list[str]]]:
+    """Operations set up on several laptops under the same name and period, not yet
+    linked: (the one to keep, the copies to link into it), for a person to confirm. The
+    one kept is the one set up first."""
+    groups: dict[tuple[str, str, str], list[Record]] = {}
+    for operation in operations(ctx):
+        name = " ".join(str(operation.get("name") or "").split()).casefold()
+        if name:
+            key = (name, str(operation.get("start")), str(operation.get("end")))
+            groups.setdefault(key, []).append(operation)
+    return [
+        (same[0].entity_id, [o.entity_id for o in same[1:]])
+        for same in groups.values()
+        if len(same) > 1
+    ]
 
 
 def operation_group(ctx: Context, operation_id: str) -> list[str]:

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="en">
 <context>
+    <name>AccessLog</name>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Öppnad av</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Dator</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>den här datorn</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>öppnade</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>låste upp</translation>
+    </message>
+    <message>
+        <source>failed unlocks</source>
+        <translation>misslyckade upplåsningar</translation>
+    </message>
+    <message>
+        <source>listed the access log</source>
+        <translation>listade åtkomstloggen</translation>
+    </message>
+    <message>
+        <source>the vault</source>
+        <translation>valvet</translation>
+    </message>
+    <message>
+        <source>ad</source>
+        <translation>annons</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Åtkomstlogg</translation>
+    </message>
+    <message>
+        <source>&amp;Case id</source>
+        <translation>Ä&amp;rende-id</translation>
+    </message>
+    <message>
+        <source>&amp;Person id</source>
+        <translation>&amp;Person-id</translation>
+    </message>
+    <message>
+        <source>Opened &amp;by (officer id)</source>
+        <translation>Öppnad a&amp;v (tjänste-id)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>&amp;From day</source>
+        <translation>Från &amp;dag</translation>
+    </message>
+    <message>
+        <source>&amp;Through day</source>
+        <translation>&amp;Till och med dag</translation>
+    </message>
+    <message>
+        <source>&amp;List (Enter)</source>
+        <translation>&amp;Lista (Enter)</translation>
+    </message>
+    <message>
+        <source>Every listing is itself recorded in the access log.</source>
+        <translation>Varje listning registreras själv i åtkomstloggen.</translation>
+    </message>
+    <message>
+        <source>{count} access(es) listed.</source>
+        <translation>{count} åtkomster listade.</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;Lock</source>
@@ -900,15 +998,11 @@
     <name>CasesTab</name>
     <message>
         <source>&amp;Operation</source>
-        <translation>&amp;Insats</translation>
+        <translation>Insa&amp;ts</translation>
     </message>
     <message>
         <source>Case &amp;summary…</source>
         <translation>Ärende&amp;sammanfattning…</translation>
-    </message>
-    <message>
-        <source>Operation re&amp;port…</source>
-        <translation>Insats&amp;rapport…</translation>
     </message>
     <message>
         <source>Choose an operation first.</source>
@@ -933,6 +1027,50 @@
     <message>
         <source>Wait until the work in progress is done.</source>
         <translation>Vänta tills arbetet som pågår är klart.</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Alla ärenden</translation>
+    </message>
+    <message>
+        <source>Operation repor&amp;t…</source>
+        <translation>Insats&amp;rapport…</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Möjliga dubbletter</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>words in any column</source>
+        <translation>ord i någon kolumn</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd</source>
+        <translation>&amp;Hitta</translation>
+    </message>
+    <message>
+        <source>Open t&amp;he case (Enter)</source>
+        <translation>&amp;Öppna ärendet (Enter)</translation>
+    </message>
+    <message>
+        <source>Mark re&amp;viewed</source>
+        <translation>&amp;Markera granskat</translation>
+    </message>
+    <message>
+        <source>Needs &amp;attention</source>
+        <translation>Behöver &amp;åtgärd</translation>
+    </message>
+    <message>
+        <source>Cases: {shown} of {count}</source>
+        <translation>Ärenden: {shown} av {count}</translation>
+    </message>
+    <message>
+        <source>possible duplicates: {count}</source>
+        <translation>möjliga dubbletter: {count}</translation>
     </message>
 </context>
 <context>
@@ -1381,10 +1519,6 @@
 <context>
     <name>DeliveryForm</name>
     <message>
-        <source>&amp;Company</source>
-        <translation>&amp;Verksamhet</translation>
-    </message>
-    <message>
         <source>&amp;When</source>
         <translation>&amp;Utdelat</translation>
     </message>
@@ -1415,6 +1549,10 @@
     <message>
         <source>Recorded: the sheet given to {company}.</source>
         <translation>Registrerat: bladet lämnat till {company}.</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpany</source>
+        <translation>&amp;Verksamhet</translation>
     </message>
 </context>
 <context>
@@ -1490,10 +1628,6 @@
         <translation>&amp;Förhandsgranska och skriv ut (Enter)</translation>
     </message>
     <message>
-        <source>For the case {place}{room} and the operation in use.</source>
-        <translation>För ärendet {place}{room} och insatsen som används.</translation>
-    </message>
-    <message>
         <source>Approval form: {name}</source>
         <translation>Godkännandeblankett: {name}</translation>
     </message>
@@ -1510,16 +1644,16 @@
         <translation>Ärendesammanfattning</translation>
     </message>
     <message>
-        <source>Open a case to print its forms and leaflets.</source>
-        <translation>Öppna ett ärende för att skriva ut dess blanketter och informationsblad.</translation>
+        <source>For the open case</source>
+        <translation>För det öppna ärendet</translation>
     </message>
     <message>
-        <source>Information sheet for hotels and taxis</source>
-        <translation>Informationsblad till hotell och taxi</translation>
+        <source>For the case {place}{room}.</source>
+        <translation>För ärendet {place}{room}.</translation>
     </message>
     <message>
-        <source>Operation report</source>
-        <translation>Insatsrapport</translation>
+        <source>No case is open: open one (Cases, Ctrl+3) for its forms and leaflets. The material on the right needs no case.</source>
+        <translation>Inget ärende är öppet: öppna ett (Ärenden, Ctrl+3) för dess blanketter och informationsblad. Materialet till höger behöver inget ärende.</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1748,45 @@
     <message>
         <source>Save the &amp;correction (Enter)</source>
         <translation>Spara &amp;rättelsen (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolOfficerDialog</name>
+    <message>
+        <source>Enrol an officer</source>
+        <translation>Registrera en polis</translation>
+    </message>
+    <message>
+        <source>Service &amp;id</source>
+        <translation>Tjänste-&amp;id</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>&amp;Roll</translation>
+    </message>
+    <message>
+        <source>First &amp;passphrase</source>
+        <translation>Första &amp;lösenfrasen</translation>
+    </message>
+    <message>
+        <source>The passphrase a&amp;gain</source>
+        <translation>Lösenfrasen i&amp;gen</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol (Enter)</source>
+        <translation>R&amp;egistrera (Enter)</translation>
+    </message>
+    <message>
+        <source>Give the officer the passphrase in person; they can change it later (fieldapp officer passwd).</source>
+        <translation>Ge polisen lösenfrasen personligen; den kan bytas senare (fieldapp officer passwd).</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De två lösenfraserna skiljer sig åt.</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +1916,10 @@
     <message>
         <source>Internal error: this could not be completed. The error has been logged; please report it.</source>
         <translation>Internt fel: det gick inte att slutföra. Felet har loggats; rapportera det gärna.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the station card key.</source>
+        <translation>Fel lösenfras för stationens kortnyckel.</translation>
     </message>
 </context>
 <context>
@@ -2123,7 +2300,7 @@
     </message>
     <message>
         <source>&amp;Purge due cases…</source>
-        <translation>&amp;Gallra ärenden som ska bort…</translation>
+        <translation>Ga&amp;llra ärenden som ska bort…</translation>
     </message>
     <message>
         <source>This laptop sends to &lt;b&gt;{name}&lt;/b&gt;. Fingerprint:</source>
@@ -2189,10 +2366,6 @@
         <translation>Bara registrerade datorers paket importeras. Varje dator skriver sitt kort när den registrerar stationens kort; registrera det här efter att ha jämfört fingeravtrycket med datorns.</translation>
     </message>
     <message>
-        <source>Re&amp;gister a laptop card…</source>
-        <translation>&amp;Registrera ett datorkort…</translation>
-    </message>
-    <message>
         <source>Re&amp;ason:</source>
         <translation>&amp;Orsak:</translation>
     </message>
@@ -2219,6 +2392,10 @@
     <message>
         <source>Revoked laptop {device}.</source>
         <translation>Dator {device} är spärrad.</translation>
+    </message>
+    <message>
+        <source>Regis&amp;ter a laptop card…</source>
+        <translation>&amp;Registrera ett datorkort…</translation>
     </message>
 </context>
 <context>
@@ -2344,11 +2521,35 @@
     </message>
     <message>
         <source>Lin&amp;k the ticked copies</source>
-        <translation>&amp;Länka de förbockade kopiorna</translation>
+        <translation>Länka de förbockade k&amp;opiorna</translation>
     </message>
     <message>
         <source>Linked {count} copy(ies) into the target operation.</source>
         <translation>Länkade {count} kopia/kopior till målinsatsen.</translation>
+    </message>
+    <message>
+        <source>Linked c&amp;opies (each link can be undone):</source>
+        <translation>Länkade ko&amp;pior (varje länk kan ångras):</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the chosen link</source>
+        <translation>&amp;Ångra den valda länken</translation>
+    </message>
+    <message>
+        <source>Suggested: {count} copy(ies) with the same name and period as the target. Check the laptops and cases, then link.</source>
+        <translation>Förslag: {count} kopior med samma namn och period som målet. Kontrollera datorerna och ärendena, länka sedan.</translation>
+    </message>
+    <message>
+        <source>{copy} ({laptops}) → {target}</source>
+        <translation>{copy} ({laptops}) → {target}</translation>
+    </message>
+    <message>
+        <source>Link {count} copy(ies) into {target}? Their cases, the report and the counts will then count as one operation. Each link is recorded and can be undone.</source>
+        <translation>Länka {count} kopior till {target}? Deras ärenden, rapporten och siffrorna räknas då som en insats. Varje länk registreras och kan ångras.</translation>
+    </message>
+    <message>
+        <source>The link was undone (it stays in the log).</source>
+        <translation>Länken är ångrad (den finns kvar i loggen).</translation>
     </message>
 </context>
 <context>
@@ -2502,6 +2703,81 @@
     </message>
 </context>
 <context>
+    <name>MaterialPanel</name>
+    <message>
+        <source>Material (no case needed)</source>
+        <translation>Material (inget ärende behövs)</translation>
+    </message>
+    <message>
+        <source>Op&amp;eration</source>
+        <translation>I&amp;nsats</translation>
+    </message>
+    <message>
+        <source>For the seller</source>
+        <translation>Till säljaren</translation>
+    </message>
+    <message>
+        <source>For the buyer</source>
+        <translation>Till köparen</translation>
+    </message>
+    <message>
+        <source>{name} (not reviewed)</source>
+        <translation>{name} (ej granskad)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;ies of each</source>
+        <translation>&amp;Kopior av varje</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view the leaflets</source>
+        <translation>&amp;Visa informationsbladen</translation>
+    </message>
+    <message>
+        <source>&amp;Hotel and taxi sheet</source>
+        <translation>&amp;Hotell- och taxiblad</translation>
+    </message>
+    <message>
+        <source>Operation &amp;report</source>
+        <translation>Insats&amp;rapport</translation>
+    </message>
+    <message>
+        <source>Set up an operation first (Operations, Ctrl+1): its contacts go on the leaflets and its county&apos;s tip line on the sheet.</source>
+        <translation>Lägg först upp en insats (Insatser, Ctrl+1): dess kontakter står på informationsbladen och länets tipsnummer på hotell- och taxibladet.</translation>
+    </message>
+    <message>
+        <source>Tick the languages to print the leaflets in (one or more).</source>
+        <translation>Bocka för språken som informationsbladen ska skrivas ut på (ett eller flera).</translation>
+    </message>
+    <message>
+        <source>{count} language(s) ticked: {copies} copies of each.</source>
+        <translation>{count} språk valda: {copies} kopior av varje.</translation>
+    </message>
+    <message>
+        <source>Leaflets for the seller</source>
+        <translation>Informationsblad till säljaren</translation>
+    </message>
+    <message>
+        <source>Leaflets for the buyer</source>
+        <translation>Informationsblad till köparen</translation>
+    </message>
+    <message>
+        <source>Information sheet for hotels and taxis</source>
+        <translation>Informationsblad till hotell och taxi</translation>
+    </message>
+    <message>
+        <source>Operation report</source>
+        <translation>Insatsrapport</translation>
+    </message>
+    <message>
+        <source>Leafle&amp;ts</source>
+        <translation>Informations&amp;blad</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uages (Space ticks)</source>
+        <translation>Spr&amp;åk (blanksteg bockar)</translation>
+    </message>
+</context>
+<context>
     <name>NewCaseForm</name>
     <message>
         <source>&amp;Entry time</source>
@@ -2523,10 +2799,6 @@
         <translation>&amp;Namn</translation>
     </message>
     <message>
-        <source>&amp;From</source>
-        <translation>&amp;Från</translation>
-    </message>
-    <message>
         <source>&amp;To</source>
         <translation>&amp;Till</translation>
     </message>
@@ -2535,16 +2807,20 @@
         <translation>— ingen —</translation>
     </message>
     <message>
-        <source>&amp;County</source>
-        <translation>&amp;Län</translation>
-    </message>
-    <message>
         <source>Polisen, Socialjouren, … (commas between)</source>
         <translation>Polisen, Socialjouren, … (komma emellan)</translation>
     </message>
     <message>
         <source>&amp;Agencies</source>
         <translation>&amp;Myndigheter</translation>
+    </message>
+    <message>
+        <source>Fr&amp;om</source>
+        <translation>&amp;Från</translation>
+    </message>
+    <message>
+        <source>Count&amp;y</source>
+        <translation>&amp;Län</translation>
     </message>
 </context>
 <context>
@@ -2662,6 +2938,10 @@
         <source>Cases</source>
         <translation>Ärenden</translation>
     </message>
+    <message>
+        <source>{name} (with {count} linked copies)</source>
+        <translation>{name} (med {count} länkade kopior)</translation>
+    </message>
 </context>
 <context>
     <name>OperationsPage</name>
@@ -2675,7 +2955,7 @@
     </message>
     <message>
         <source>&amp;Use this operation (Enter)</source>
-        <translation>&amp;Använd den här insatsen (Enter)</translation>
+        <translation>Använd den &amp;här insatsen (Enter)</translation>
     </message>
     <message>
         <source>Contacts directory</source>
@@ -2709,14 +2989,6 @@
 <context>
     <name>OriginCaseModel</name>
     <message>
-        <source>Recorded on</source>
-        <translation>Registrerat på</translation>
-    </message>
-    <message>
-        <source>Operation</source>
-        <translation>Insats</translation>
-    </message>
-    <message>
         <source>Entry</source>
         <translation>Inträde</translation>
     </message>
@@ -2727,6 +2999,38 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Registrerat av</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Köpare</translation>
+    </message>
+    <message>
+        <source>Offence</source>
+        <translation>Brott</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Dubblett</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>möjlig</translation>
+    </message>
+    <message>
+        <source>Recorded at the same place, room and minute on another laptop: the same raid twice? Compare them and decide.</source>
+        <translation>Registrerat på samma plats, i samma rum och samma minut på en annan dator: samma tillslag två gånger? Jämför dem och avgör.</translation>
     </message>
 </context>
 <context>
@@ -2744,16 +3048,8 @@
         <translation>Hotell och taxibolag i länet</translation>
     </message>
     <message>
-        <source>&amp;Add to the directory (Enter)</source>
-        <translation>Lägg till i &amp;katalogen (Enter)</translation>
-    </message>
-    <message>
         <source>New in the directory</source>
         <translation>Ny i katalogen</translation>
-    </message>
-    <message>
-        <source>&amp;Record the delivery (Enter)</source>
-        <translation>Registrera utdelningen (Enter)</translation>
     </message>
     <message>
         <source>Information sheet handed over</source>
@@ -2766,6 +3062,14 @@
     <message>
         <source>Delivery log of the operation, newest first</source>
         <translation>Insatsens utdelningar, senaste först</translation>
+    </message>
+    <message>
+        <source>Add to the d&amp;irectory (Enter)</source>
+        <translation>Lägg till i &amp;katalogen (Enter)</translation>
+    </message>
+    <message>
+        <source>Record the de&amp;livery (Enter)</source>
+        <translation>Registrera utdelningen (Enter)</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +3426,50 @@
         <source>Larger than {limit} MB.</source>
         <translation>Större än {limit} MB.</translation>
     </message>
+    <message>
+        <source>Between 0 and {max} days.</source>
+        <translation>Mellan 0 och {max} dagar.</translation>
+    </message>
+    <message>
+        <source>No open conflict has that id.</source>
+        <translation>Ingen öppen konflikt har det id:t.</translation>
+    </message>
+    <message>
+        <source>More than one open conflict starts so; give more of the id.</source>
+        <translation>Fler än en öppen konflikt börjar så; ange mer av id:t.</translation>
+    </message>
+    <message>
+        <source>A withdrawal is settled by keeping one side.</source>
+        <translation>Ett återtagande avgörs genom att en av sidorna behålls.</translation>
+    </message>
+    <message>
+        <source>Give a {kind}, like the two sides.</source>
+        <translation>Ange ett värde av samma slag som de två sidorna ({kind}).</translation>
+    </message>
+    <message>
+        <source>Keep a side or give a value.</source>
+        <translation>Behåll en sida eller ange ett värde.</translation>
+    </message>
+    <message>
+        <source>Keep the current or the incoming value.</source>
+        <translation>Behåll det nuvarande eller det inkomna värdet.</translation>
+    </message>
+    <message>
+        <source>A date as YYYY-MM-DD.</source>
+        <translation>Ett datum som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The first date comes after the last.</source>
+        <translation>Det första datumet kommer efter det sista.</translation>
+    </message>
+    <message>
+        <source>Received, needs attention or reviewed.</source>
+        <translation>Mottaget, behöver åtgärd eller granskat.</translation>
+    </message>
+    <message>
+        <source>That operation is not linked into another.</source>
+        <translation>Den insatsen är inte länkad till någon annan.</translation>
+    </message>
 </context>
 <context>
     <name>ProposalsModel</name>
@@ -3177,10 +3525,6 @@
         <translation>&amp;Kommentar</translation>
     </message>
     <message>
-        <source>&amp;Same advertiser</source>
-        <translation>Samma annonsör – &amp;bekräfta</translation>
-    </message>
-    <message>
         <source>&amp;Not the same</source>
         <translation>I&amp;nte samma</translation>
     </message>
@@ -3191,6 +3535,10 @@
     <message>
         <source>Recorded: not the same advertiser.</source>
         <translation>Registrerat: inte samma annonsör.</translation>
+    </message>
+    <message>
+        <source>Same ad&amp;vertiser</source>
+        <translation>Samma annonsör – &amp;bekräfta</translation>
     </message>
 </context>
 <context>
@@ -3486,24 +3834,8 @@
         <translation>tas från adressen om tomt</translation>
     </message>
     <message>
-        <source>S&amp;ite</source>
-        <translation>Webbpla&amp;ts</translation>
-    </message>
-    <message>
         <source>Paste the ad&apos;s text here (Ctrl+V)</source>
         <translation>Klistra in annonsens text här (Ctrl+V)</translation>
-    </message>
-    <message>
-        <source>Ad &amp;text</source>
-        <translation>Annonste&amp;xt</translation>
-    </message>
-    <message>
-        <source>&amp;Read the ad (Enter)</source>
-        <translation>&amp;Läs annonsen (Enter)</translation>
-    </message>
-    <message>
-        <source>T&amp;itle</source>
-        <translation>R&amp;ubrik</translation>
     </message>
     <message>
         <source>commas between numbers</source>
@@ -3524,14 +3856,6 @@
     <message>
         <source>M&amp;unicipality</source>
         <translation>&amp;Kommun</translation>
-    </message>
-    <message>
-        <source>&amp;Hotel</source>
-        <translation>H&amp;otell</translation>
-    </message>
-    <message>
-        <source>Re&amp;gister the ad (Enter)</source>
-        <translation>Registrera annonsen (Enter)</translation>
     </message>
     <message>
         <source>1. Paste the ad</source>
@@ -3584,6 +3908,30 @@
     <message>
         <source>{mark} Check {number}: {why}</source>
         <translation>{mark} Kontrollera {number}: {why}</translation>
+    </message>
+    <message>
+        <source>Sit&amp;e</source>
+        <translation>Webbpla&amp;ts</translation>
+    </message>
+    <message>
+        <source>Ad te&amp;xt</source>
+        <translation>Annonste&amp;xt</translation>
+    </message>
+    <message>
+        <source>Rea&amp;d the ad (Enter)</source>
+        <translation>&amp;Läs annonsen (Enter)</translation>
+    </message>
+    <message>
+        <source>Tit&amp;le</source>
+        <translation>R&amp;ubrik</translation>
+    </message>
+    <message>
+        <source>H&amp;otel</source>
+        <translation>H&amp;otell</translation>
+    </message>
+    <message>
+        <source>Register the ad (E&amp;nter)</source>
+        <translation>Registrera annonsen (Enter)</translation>
     </message>
 </context>
 <context>
@@ -3661,10 +4009,6 @@
         <translation>Ord, eller ett telefonnummer i valfritt format</translation>
     </message>
     <message>
-        <source>&amp;Search (Enter)</source>
-        <translation>Sök (Enter)</translation>
-    </message>
-    <message>
         <source>S&amp;earch</source>
         <translation>S&amp;ök</translation>
     </message>
@@ -3703,6 +4047,10 @@
     <message>
         <source>There are more: narrow the search.</source>
         <translation>Det finns fler: gör sökningen snävare.</translation>
+    </message>
+    <message>
+        <source>Search n&amp;ow (Enter)</source>
+        <translation>Sök (Enter)</translation>
     </message>
 </context>
 <context>
@@ -3783,10 +4131,6 @@
         <translation>&amp;Språk</translation>
     </message>
     <message>
-        <source>&amp;Large text (easier to read at arm&apos;s length)</source>
-        <translation>&amp;Stor text (lättare att läsa på armlängds avstånd)</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -3795,16 +4139,48 @@
         <translation>Lås efter &amp;inaktivitet</translation>
     </message>
     <message>
-        <source>&amp;Completed offence when</source>
-        <translation>&amp;Fullbordat brott när</translation>
-    </message>
-    <message>
         <source>Officers enrolled on this computer</source>
         <translation>Poliser registrerade på den här datorn</translation>
     </message>
     <message>
-        <source>Officers are enrolled and removed from the command line (fieldapp officer …) by an administrator.</source>
-        <translation>Poliser läggs till och tas bort från kommandoraden (fieldapp officer …) av en administratör.</translation>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>&amp;Retention</source>
+        <translation>Gallring &amp;efter</translation>
+    </message>
+    <message>
+        <source>At the station: finished cases untouched this long may be purged by an administrator (fieldapp station purge); a laptop&apos;s purge removes nothing here. Default {default} days.</source>
+        <translation>På stationen: avslutade ärenden som inte ändrats på så länge kan gallras av en administratör (fieldapp station purge); en dators gallring tar inte bort något här. Standard {default} dagar.</translation>
+    </message>
+    <message>
+        <source>On this laptop: finished cases the station has acknowledged, untouched this long, can be purged on the Sync page. Default {default} days.</source>
+        <translation>På den här datorn: avslutade ärenden som stationen har kvitterat och som inte ändrats på så länge kan gallras på sidan Synk. Standard {default} dagar.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change it.</source>
+        <translation>Bara en administratör kan ändra den.</translation>
+    </message>
+    <message>
+        <source>Access l&amp;og…</source>
+        <translation>Åtkomst&amp;logg…</translation>
+    </message>
+    <message>
+        <source>Large te&amp;xt (easier to read at arm&apos;s length)</source>
+        <translation>Stor te&amp;xt (lättare att läsa på armlängds avstånd)</translation>
+    </message>
+    <message>
+        <source>Com&amp;pleted offence when</source>
+        <translation>&amp;Fullbordat brott när</translation>
+    </message>
+    <message>
+        <source>Administrators enrol officers here; removing one is done on the command line (fieldapp officer remove).</source>
+        <translation>Administratörer registrerar poliser här; att ta bort en görs på kommandoraden (fieldapp officer remove).</translation>
+    </message>
+    <message>
+        <source>E&amp;nrol an officer…</source>
+        <translation>Registrera en &amp;polis…</translation>
     </message>
 </context>
 <context>
@@ -3842,11 +4218,7 @@
     </message>
     <message>
         <source>&amp;Review</source>
-        <translation>&amp;Granskning</translation>
-    </message>
-    <message>
-        <source>&amp;Cases</source>
-        <translation>&amp;Ärenden</translation>
+        <translation>Gra&amp;nskning</translation>
     </message>
     <message>
         <source>&amp;Link operations</source>
@@ -3858,11 +4230,15 @@
     </message>
     <message>
         <source>&amp;Review ({count})</source>
-        <translation>&amp;Granskning ({count})</translation>
+        <translation>Gra&amp;nskning ({count})</translation>
     </message>
     <message>
         <source>Saved {file}. Give it to the laptops&apos; administrators.</source>
         <translation>Sparade {file}. Ge den till datorernas administratörer.</translation>
+    </message>
+    <message>
+        <source>Cas&amp;es</source>
+        <translation>Ärend&amp;en</translation>
     </message>
 </context>
 <context>
@@ -4112,6 +4488,18 @@
         <source>{place}, room {room}</source>
         <translation>{place}, rum {room}</translation>
     </message>
+    <message>
+        <source>Received</source>
+        <translation>Mottaget</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Behöver åtgärd</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Granskat</translation>
+    </message>
 </context>
 <context>
     <name>SyncDialogs</name>
@@ -4162,6 +4550,14 @@
     <message>
         <source>Confirm</source>
         <translation>Bekräfta</translation>
+    </message>
+    <message>
+        <source>Sealed bundle from a laptop</source>
+        <translation>Förseglat paket från en dator</translation>
+    </message>
+    <message>
+        <source>Station receipt</source>
+        <translation>Kvitto från stationen</translation>
     </message>
 </context>
 <context>
@@ -4445,6 +4841,10 @@
         <source>Photo attached</source>
         <translation>Foto bifogat</translation>
     </message>
+    <message>
+        <source>Purged from the laptop that recorded it ({count} events); kept here</source>
+        <translation>Rensat från datorn där det registrerades ({count} händelser); finns kvar här</translation>
+    </message>
 </context>
 <context>
     <name>TimelineModel</name>
@@ -4455,14 +4855,6 @@
 </context>
 <context>
     <name>TipForm</name>
-    <message>
-        <source>&amp;Received</source>
-        <translation>Mot&amp;taget</translation>
-    </message>
-    <message>
-        <source>&amp;From (directory)</source>
-        <translation>&amp;Från (katalogen)</translation>
-    </message>
     <message>
         <source>if not in the directory: e.g. anonymous caller</source>
         <translation>om inte i katalogen: t.ex. anonym uppringare</translation>
@@ -4480,16 +4872,24 @@
         <translation>vad som sades: vem, var, när</translation>
     </message>
     <message>
-        <source>W&amp;hat</source>
+        <source>The tip is recorded.</source>
+        <translation>Tipset är registrerat.</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved</source>
+        <translation>Mot&amp;taget</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m (directory)</source>
+        <translation>&amp;Från (katalogen)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
         <translation>&amp;Vad</translation>
     </message>
     <message>
-        <source>&amp;Case</source>
+        <source>Cas&amp;e</source>
         <translation>&amp;Kopplat ärende</translation>
-    </message>
-    <message>
-        <source>The tip is recorded.</source>
-        <translation>Tipset är registrerat.</translation>
     </message>
 </context>
 <context>
@@ -4518,10 +4918,6 @@
 <context>
     <name>TipsTab</name>
     <message>
-        <source>Record the &amp;tip (Enter)</source>
-        <translation>Registrera tipset (Enter)</translation>
-    </message>
-    <message>
         <source>A tip came in</source>
         <translation>Ett tips kom in</translation>
     </message>
@@ -4536,10 +4932,6 @@
     <message>
         <source>No tips yet.</source>
         <translation>Inga tips ännu.</translation>
-    </message>
-    <message>
-        <source>Tie the chosen tip to &amp;case</source>
-        <translation>Koppla valt tips till &amp;ärende</translation>
     </message>
     <message>
         <source>T&amp;ie</source>
@@ -4564,6 +4956,14 @@
     <message>
         <source>Saved.</source>
         <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Record the ti&amp;p (Enter)</source>
+        <translation>Registrera tipset (Enter)</translation>
+    </message>
+    <message>
+        <source>Tie the chose&amp;n tip to case</source>
+        <translation>Koppla valt tips till ä&amp;rende</translation>
     </message>
 </context>
 <context>

@@ -101,3 +101,62 @@ def test_refusals_and_usage_errors(
     assert code == 2
     code, _ = _run(vault, tmp_path, "print", "summary", "--case", "nope", "--out", str(target))
     assert code == 1 and "case_id" in capsys.readouterr().err
+
+
+def test_a_stack_of_leaflets_in_three_languages_without_a_case(
+    recorded: tuple[Vault, str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``print leaflet``: no case, several languages, copies of each, one PDF."""
+    from fieldapp.documents.leaflet_texts import Audience, load_leaflet_texts
+    from fieldapp.documents.leaflets import build_leaflet
+
+    vault, _, operation_id = recorded
+    target = tmp_path / "stack.pdf"
+    code, _ = _run(
+        vault, tmp_path, "print", "leaflet", "--role", "seller", "--lang", "ro,ru,th",
+        "--copies", "3", "--out", str(target),
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    pdf = target.read_bytes()
+    reader = pdfcheck.reader(pdf)
+    expected, at = 0, []
+    for code_ in ("ro", "ru", "th"):
+        one = pdfcheck.pages(build_leaflet(Audience.SELLER, code_, []))
+        at.append(expected)
+        expected += 3 * (one + one % 2)  # each copy on a fresh sheet
+    assert len(reader.pages) == expected
+    for code_, first in zip(("ro", "ru"), at, strict=False):
+        title = load_leaflet_texts(code_).leaflet(Audience.SELLER).title
+        assert title.split()[0] in reader.pages[first].extract_text()
+    # The operation's contacts are on it, as on a case's leaflet.
+    contact = next(iter(_contacts(vault)))
+    assert contact in pdfcheck.text(pdf)
+
+    for argv, message in (
+        (["--role", "buyer", "--lang", "ro,xx"], "xx"),
+        (["--role", "buyer", "--lang", "sv", "--copies", "0"], "Copies: between 1 and 200."),
+        (["--role", "buyer", "--lang", "sv", "--operation", "nope"], "operation_id"),
+    ):
+        code, _ = _run(vault, tmp_path, "print", "leaflet", *argv, "--out", str(target))
+        assert code == 1 and message in capsys.readouterr().err
+    code, _ = _run(vault, tmp_path, "print", "leaflet", "--lang", "sv", "--out", str(target))
+    assert code == 2 and "--role" in capsys.readouterr().err
+    code, _ = _run(
+        vault, tmp_path, "print", "leaflet", "--role", "buyer", "--operation", operation_id,
+        "--out", str(target),
+    )  # fmt: skip
+    assert code == 0
+
+
+def _contacts(vault: Vault) -> list[str]:
+    """The organisations of the operation's support contacts for the seller."""
+    from fieldapp.documents.leaflet_texts import Audience
+    from fieldapp.documents.leaflets import chosen_contacts
+    from fieldapp.storage.records import Records
+
+    session = vault.unlock(ADMIN_ID, ADMIN_PASS)
+    try:
+        found = Records(session.conn).find("contact")
+        return [str(c.get("organisation")) for c in chosen_contacts(Audience.SELLER, found)]
+    finally:
+        session.lock()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from fieldapp.errors import KnownError, WrongPassphrase
+from fieldapp.errors import KnownError
 from fieldapp.storage.events import read_device_events
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
@@ -18,7 +18,7 @@ from fieldapp.sync import importer as importer_module
 from fieldapp.sync.bundle import BundleRejected
 from fieldapp.sync.export import acked_seq, acknowledge, export_bundle
 from fieldapp.sync.importer import AlarmKind, BundleAlarm, StationImporter, Status
-from fieldapp.sync.recover import export_card_key, load_card_key, recover
+from fieldapp.sync.recover import WrongCardKeyPassphrase, export_card_key, load_card_key, recover
 from fieldapp.sync.review import (
     cases_by_origin,
     close_alarm,
@@ -375,7 +375,7 @@ def test_recovery_gives_a_new_passphrase_and_is_signed_by_the_station(
     laptop.session.lock()
     key_file = tmp_path / "card.key"
     export_card_key(station, key_file, "kortnyckelns egen fras")
-    with pytest.raises(WrongPassphrase):
+    with pytest.raises(WrongCardKeyPassphrase):
         load_card_key(key_file, "fel fras för nyckeln")
     keys = load_card_key(key_file, "kortnyckelns egen fras")
     recover(laptop.vault, keys, ADMIN_ID, "en alldeles ny fras i natt")

@@ -172,12 +172,12 @@ def test_receipt_then_retention_purge(
 ) -> None:
     case_id, _ = laptop.new_case()
     cases.transfer_case(laptop.ctx, case_id, "Utredningsenheten")
+    set_retention_days(laptop.session, 0)  # an event: set before the bundle that carries it
     exported = export_bundle(laptop.session, tmp_path)
     assert exported is not None
     outcome = StationImporter(station).import_file(exported.path)
     receipt = tmp_path / "r.receipt"
     receipt.write_text(json.dumps(outcome.receipt))
-    set_retention_days(laptop.session, 0)
     later = datetime.now().astimezone() + timedelta(days=1)
     view = laptop_view(qtbot, laptop.session, clock=lambda: later)
     assert not view.purge_button.isEnabled()  # nothing acknowledged yet

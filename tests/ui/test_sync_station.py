@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,7 +31,7 @@ from tests.sync.conftest import Laptop
 from tests.sync.helpers import resealed_event, seal, station_state
 from tests.ui.conftest import flush_deletions
 from ui.runner import Runner
-from ui.sync import SyncPage, make_sync_page
+from ui.sync import SyncPage, make_sync_page, seams
 from ui.sync.fingerprint import FingerprintDialog, spaced
 from ui.sync.laptop import LaptopSyncView
 from ui.sync.models import (
@@ -332,6 +333,7 @@ def test_cases_from_every_laptop_and_linking_their_operations(
 
     link = view.link_tab
     link.set_target(laptops[0].operation)
+    link.model.set_checked(laptops[1].operation, False)  # untick the suggestion
     assert not link.link_button.isEnabled()
     link.model.set_checked(laptops[0].operation, True)  # the target cannot be ticked
     assert link.model.checked() == []
@@ -345,6 +347,7 @@ def test_cases_from_every_laptop_and_linking_their_operations(
     qtbot.keyClick(link.table, Qt.Key.Key_Space)  # the keyboard ticks, too
     assert link.model.checked() == [laptops[1].operation]
     assert link.link_button.isEnabled()
+    link.confirm = lambda _parent, _question: True
     with qtbot.waitSignal(view.changed):
         link.link_button.click()
     ctx = Context(station)
@@ -360,6 +363,19 @@ def test_cases_from_every_laptop_and_linking_their_operations(
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=60_000)
     cases_tab.summary_button.click()
     assert [pdf[:5] for pdf, _ in shown] == [b"%PDF-", b"%PDF-"]
+
+    # The real previews: one at a time, Esc closes it, the focus comes back to the list.
+    cases_tab.show_pdf = seams.pdf_shower(cases_tab.previews)
+    cases_tab.table.setFocus()
+    cases_tab.summary_button.click()
+    first = cases_tab.previews.preview
+    cases_tab.report_button.click()
+    second = cases_tab.previews.preview
+    assert first is not None and second is not None and second is not first
+    assert not shiboken6.isValid(first) or not first.isVisible()
+    qtbot.keyClick(second.print_button, Qt.Key.Key_Escape)
+    assert cases_tab.previews.preview is None
+    assert QApplication.focusWidget() is cases_tab.table
 
 
 # -- models ----------------------------------------------------------------------------------
@@ -483,3 +499,228 @@ def test_screenshots_at_1366x768(
     qtbot.addWidget(dialog)
     dialog.show()
     save("fingerprint-dialog", dialog, (dialog.width(), dialog.height()))
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_the_fingerprint_is_shown_whole(
+    qtbot: Any, dark: None, station: Session, large: bool, language: Any
+) -> None:
+    """In the main window at 1366×768 (beside the navigation), in Swedish, with large text
+    too: every group of the fingerprint is on screen, none cut."""
+    from ui.theme import set_large_text
+
+    app = QApplication.instance()
+    set_large_text(app, large)
+    try:
+        page, view = station_view(qtbot, station)
+        page.resize(*IN_WINDOW)
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        assert page.width() == IN_WINDOW[0]  # not forced wider than the window's room
+        assert page.minimumSizeHint().width() <= IN_WINDOW[0]
+        label = view.fingerprint
+        assert label.width() >= label.sizeHint().width()
+        right = label.mapTo(page, label.rect().topRight()).x()
+        assert right <= page.width()
+        assert label.text().split() == station_keys(station).card.fingerprint.split("-")
+    finally:
+        set_large_text(app, False)
+
+
+def test_the_review_table_flags_duplicates_filters_sorts_and_opens(
+    qtbot: Any, station: Session, laptop_factory: Any, tmp_path: Path
+) -> None:
+    """Two laptops recorded the same raid (same place, room and minute): both rows are
+    flagged for a person to decide; a third case elsewhere is not. Staff's review state is
+    an event; the filters narrow the list; Enter opens the chosen case."""
+    from fieldapp.sync.review import REVIEW_ENTITY, review_state
+    from ui.sync.models import DUPLICATE_ROLE
+
+    one, two = laptop_factory("Laptop A"), laptop_factory("Laptop B")
+    same_a, _ = one.new_case()
+    same_b, _ = two.new_case()
+    elsewhere, _ = one.new_case()  # a minute later
+    _page, view = station_view(qtbot, station)
+    import_through(qtbot, view, [export_to(one, tmp_path / "a"), export_to(two, tmp_path / "b")])
+    view.tabs.setCurrentIndex(CASES_TAB)
+    tab = view.cases_tab
+    tab.reload()
+    model = tab.model
+    flagged = {
+        model.case_id(r) for r in range(model.rowCount()) if model.index(r, 0).data(DUPLICATE_ROLE)
+    }
+    assert flagged == {same_a, same_b}
+    assert elsewhere not in flagged
+    row = next(r for r in range(model.rowCount()) if model.case_id(r) == same_a)
+    texts = [model.index(row, c).data() for c in range(model.columnCount())]
+    assert texts[0].startswith("Astrid Testberg · Laptop ")  # who, on which laptop
+    assert texts[1] == same_a[-8:].upper() and "Kalle" in texts[4]  # case number, buyer
+    assert texts[-1] == "possible"  # under the heading Duplicate
+    assert (
+        "Possible duplicates: 2" in tab.count.text() or "possible duplicates: 2" in tab.count.text()
+    )
+
+    tab.state_filter.setCurrentIndex(tab.state_filter.findData("duplicate"))
+    assert tab.proxy.rowCount() == 2
+    tab.state_filter.setCurrentIndex(0)
+    tab.search.setText("nothing like this")
+    assert tab.proxy.rowCount() == 0 and not tab.open_button.isEnabled()
+    tab.search.clear()
+    assert tab.proxy.rowCount() == 3
+
+    tab.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # latest entry first
+    first = tab.proxy.mapToSource(tab.proxy.index(0, 0)).row()
+    assert model.case_id(first) == elsewhere
+    tab.table.selectRow(0)
+    tab.reviewed_button.click()
+    assert review_state(station, elsewhere) == "reviewed"
+    assert [e.kind for e in station.events() if e.entity_type == REVIEW_ENTITY] == ["create"]
+    tab.state_filter.setCurrentIndex(tab.state_filter.findData("reviewed"))
+    assert tab.proxy.rowCount() == 1
+    tab.state_filter.setCurrentIndex(tab.state_filter.findData("received"))
+    assert tab.proxy.rowCount() == 2
+
+    tab.table.selectRow(0)
+    with qtbot.waitSignal(view.open_case) as opened:
+        qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert opened.args[0] in (same_a, same_b)
+
+
+def test_the_import_dialog_opens_on_the_last_folder_or_removable_media(
+    qtbot: Any, station: Session, laptop: Laptop, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """First on a USB stick if one is mounted (else home), then where bundles came from;
+    the dialog names the bundle type (not "unknown")."""
+    from PySide6.QtCore import QCoreApplication, QFileInfo
+
+    from ui.sync import media
+
+    stick = tmp_path / "media" / "KINGSTON"
+    stick.mkdir(parents=True)
+    monkeypatch.setattr(media, "removable_media", lambda: [stick])
+    laptop.new_case()
+    bundle = export_to(laptop, tmp_path / "usb")
+    _page, view = station_view(qtbot, station)
+    tab = view.import_tab
+    starts: list[str] = []
+
+    def choose(_parent: Any, start: str) -> list[Path]:
+        starts.append(start)
+        return [bundle]
+
+    tab.ask_bundle_files = choose
+    with qtbot.waitSignal(tab.finished, timeout=30_000):
+        tab.import_button.click()
+    tab.ask_bundle_files = lambda _parent, start: starts.append(start) or []
+    tab.import_button.click()
+    assert starts == [str(stick), str(bundle.parent)]
+    assert media.start_folder(None) == str(stick)
+    monkeypatch.setattr(media, "removable_media", lambda: [])
+    assert media.start_folder(str(tmp_path / "gone")) == str(Path.home())
+    types = media.SyncFileTypes()
+    named = QCoreApplication.translate("SyncDialogs", "Sealed bundle from a laptop")
+    assert types.type(QFileInfo(str(bundle))) == named
+
+
+def test_the_station_opens_on_its_sync_page(qtbot: Any, station: Session) -> None:
+    from ui.main_window import SYNC, MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show_session(station, str(station.vault.data_dir), lambda: 299_000)
+    view = window.session_view()
+    assert view is not None and view.section() == SYNC
+
+
+def test_an_administrator_enrols_station_staff_in_the_gui(
+    qtbot: Any, station: Session, tmp_path: Path
+) -> None:
+    """At the station the roles offered are station staff and administrator; the new
+    officer can log in; a weak passphrase or a mismatch is refused in the dialog."""
+    from ui.screens.settings_page import SettingsPage
+    from ui.workspace import Workspace
+
+    workspace = Workspace(station)
+    page = SettingsPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.enrol_button.isHidden()
+    dialog = page.open_enrol()
+    assert [dialog.role.itemData(i) for i in range(dialog.role.count())] == [
+        "station_staff",
+        "administrator",
+    ]
+    dialog.officer_id.setText("S200002")
+    dialog.name.setText("Stina Granskare")
+    dialog.passphrase.setText("kort")
+    dialog.again.setText("kort")
+    dialog.enrol()
+    assert dialog.message.is_error() and dialog.enrolled is None
+    dialog.passphrase.setText("granskar ärenden hela natten")
+    dialog.again.setText("granskar ärenden hela dagen")
+    dialog.enrol()
+    assert dialog.message.is_error() and dialog.enrolled is None
+    dialog.passphrase.setText("granskar ärenden hela natten")
+    dialog.again.setText("granskar ärenden hela natten")
+    dialog.enrol()
+    assert dialog.enrolled is not None and dialog.enrolled.role.value == "station_staff"
+    assert "Stina Granskare (S200002)" in page.officers.text()
+    staff = station.vault.unlock("S200002", "granskar ärenden hela natten")
+    assert not staff.officer.is_admin
+    staff.lock()
+    workspace.autosaver.stop()
+
+
+def test_linking_is_suggested_confirmed_undoable_and_shown_as_one(
+    qtbot: Any, station: Session, laptop_factory: Any, tmp_path: Path
+) -> None:
+    """Two laptops set up "Insats" for the same period: the link is suggested (target
+    chosen, copy ticked) but runs only when confirmed; it can be undone (an event); linked,
+    the Operations page lists one operation with both laptops' cases."""
+    from ui.models import OperationsModel
+    from ui.workspace import Workspace
+
+    one, two = laptop_factory("Laptop A"), laptop_factory("Laptop B")
+    for laptop in (one, two):
+        laptop.new_case()
+        laptop.new_case()
+    _page, view = station_view(qtbot, station)
+    import_through(qtbot, view, [export_to(one, tmp_path / "a"), export_to(two, tmp_path / "b")])
+    link = view.link_tab
+    link.reload()
+    into, copy = link.target.currentData(), link.model.checked()
+    assert {into, *copy} == {one.operation, two.operation} and len(copy) == 1
+    assert link.message.text() and link.link_button.isEnabled()  # suggested, not done
+
+    questions: list[str] = []
+    link.confirm = lambda _parent, question: questions.append(question) is not None
+    link.link_button.click()  # refused at the question: nothing linked
+    assert questions and link.target.currentText() in questions[0]
+    ctx = Context(station)
+    assert len(operations.operations(ctx)) == 2
+
+    link.confirm = lambda _parent, _question: True
+    with qtbot.waitSignal(link.linked):
+        link.link_button.click()
+    assert [o.entity_id for o in operations.operations(ctx)] == [into]
+    workspace = Workspace(station)
+    listed = OperationsModel(workspace)
+    listed.load()
+    assert listed.rowCount() == 1
+    texts = [listed.index(0, c).data() for c in range(listed.columnCount())]
+    assert texts[-1] == "4" and "1" in texts[0]  # the group's total, and that it is linked
+
+    assert link.linked_list.count() == 1
+    link.linked_list.setCurrentRow(0)
+    with qtbot.waitSignal(link.linked):
+        link.unlink_button.click()
+    assert len(operations.operations(ctx)) == 2
+    kinds = [
+        sorted(e.data.get("set", {})) + e.data.get("unset", [])
+        for e in station.events()
+        if e.entity_type == "operation" and e.kind == "amend"
+    ]
+    assert kinds == [["same_as"], ["same_as"]]  # the link and its undoing, both events
+    listed.load()
+    assert listed.rowCount() == 2
+    workspace.autosaver.stop()

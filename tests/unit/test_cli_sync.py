@@ -126,6 +126,21 @@ def test_station_and_laptop_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
     )
     assert code == 0, err
     new = _file(tmp_path, "n.txt", "en ny fras efter glömskan")
+    wrong = _file(tmp_path, "w.txt", "inte kortnyckelns fras")
+    code, _, err = _run(
+        laptop,
+        "recover",
+        "--card-key",
+        str(key),
+        "--reset",
+        ADMIN_ID,
+        "--key-passphrase-file",
+        wrong,
+        "--new-passphrase-file",
+        new,
+        capsys=capsys,
+    )
+    assert code == 1 and "Wrong passphrase for the station card key card.key" in err
     code, out, err = _run(
         laptop,
         "recover",

@@ -73,7 +73,7 @@ class DeliveryForm(CaptureForm):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, "outreach/delivery", parent)
         self.company = CodeCombo({}, self)
-        self.add_field("company_id", self.tr("&Company"), self.company)
+        self.add_field("company_id", self.tr("Co&mpany"), self.company)
         self.delivered_at = WhenField(workspace.now, self)
         self.add_field("delivered_at", self.tr("&When"), self.delivered_at)
         officers = dict(workspace.officers())
@@ -147,14 +147,14 @@ class OutreachTab(QWidget):
         self.directory_panel = Panel(self.tr("Hotels and taxi companies in the county"), self)
         self.directory_panel.body.addWidget(self.companies, 1)
         self.company_form = CompanyForm(workspace, self)
-        self.add_button = action_button(self.tr("&Add to the directory (Enter)"), self)
+        self.add_button = action_button(self.tr("Add to the d&irectory (Enter)"), self)
         self.new_panel = Panel(self.tr("New in the directory"), self)
         self.new_panel.body.addWidget(self.company_form)
         self.new_panel.body.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.delivery_form = DeliveryForm(workspace, self)
         self.deliver_button = action_button(
-            self.tr("&Record the delivery (Enter)"), self, primary=True
+            self.tr("Record the de&livery (Enter)"), self, primary=True
         )
         self.delivery_panel = Panel(self.tr("Information sheet handed over"), self)
         self.delivery_panel.body.addWidget(self.delivery_form)

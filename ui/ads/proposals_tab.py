@@ -51,7 +51,7 @@ class ProposalsTab(QWidget):
         self.note = line_edit(self, self.tr("optional: what you compared"), 500)
         note_label = QLabel(self.tr("N&ote"), self)
         note_label.setBuddy(self.note)
-        self.same_button = action_button(self.tr("&Same advertiser"), self, primary=True)
+        self.same_button = action_button(self.tr("Same ad&vertiser"), self, primary=True)
         self.not_same_button = action_button(self.tr("&Not the same"), self)
         self.message = FieldMessage(self)
 

@@ -160,18 +160,18 @@ class RegisterForm(CaptureForm):
         self.url = line_edit(self, "https://…", 2000)
         self.add_field("url", self.tr("&Web address"), self.url, grid=self.paste_grid)
         self.site = line_edit(self, self.tr("from the address if left empty"), 120)
-        self.add_field("site", self.tr("S&ite"), self.site, grid=self.paste_grid)
+        self.add_field("site", self.tr("Sit&e"), self.site, grid=self.paste_grid)
         self.text = text_box(self, self.tr("Paste the ad's text here (Ctrl+V)"), lines=9)
         # As tall as the panel allows, and never taller (the import's problems need room).
         self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 4 + 16)
         self.text.setMaximumHeight(16_777_215)
-        self.add_field("text", self.tr("Ad &text"), self.text, grid=self.paste_grid)
+        self.add_field("text", self.tr("Ad te&xt"), self.text, grid=self.paste_grid)
         self.paste_grid.setRowStretch(4, 1)  # the text's row (rows: field, message, ...)
-        self.read_button = action_button(self.tr("&Read the ad (Enter)"), self)
+        self.read_button = action_button(self.tr("Rea&d the ad (Enter)"), self)
 
         self.confirm_grid = FormGrid()
         self.title = line_edit(self, "", 300)
-        self.add_field("title", self.tr("T&itle"), self.title, grid=self.confirm_grid)
+        self.add_field("title", self.tr("Tit&le"), self.title, grid=self.confirm_grid)
         self.phones = line_edit(self, self.tr("commas between numbers"), 600)
         self.add_field("phones", self.tr("&Phones"), self.phones, grid=self.confirm_grid)
         self.emails = line_edit(self, "", 600)
@@ -183,14 +183,14 @@ class RegisterForm(CaptureForm):
             "municipality", self.tr("M&unicipality"), self.municipality, grid=self.confirm_grid
         )
         self.hotel = line_edit(self, "", 160)
-        self.add_field("hotel", self.tr("&Hotel"), self.hotel, grid=self.confirm_grid)
+        self.add_field("hotel", self.tr("H&otel"), self.hotel, grid=self.confirm_grid)
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setProperty("severity", "hint")
         self.notice.hide()
         self.register_button = action_button(
-            self.tr("Re&gister the ad (Enter)"), self, primary=True
+            self.tr("Register the ad (E&nter)"), self, primary=True
         )
         self.register_button.setEnabled(False)
         self.done = FieldMessage(self)
@@ -366,7 +366,7 @@ class RegisterForm(CaptureForm):
             )
             self.register_button.setText(self.tr("Re&gister as seen again (Enter)"))
         else:
-            self.register_button.setText(self.tr("Re&gister the ad (Enter)"))
+            self.register_button.setText(self.tr("Register the ad (E&nter)"))
         if self.page is not None:
             lines.append(
                 self.tr("The saved page {file} is attached when the ad is registered.").format(

@@ -79,7 +79,7 @@ class SearchTab(QWidget):
         self.until = line_edit(self, "YYYY-MM-DD", 10)
         for edit in (self.since, self.until):
             edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 36)
-        self.search_button = action_button(self.tr("&Search (Enter)"), self, primary=True)
+        self.search_button = action_button(self.tr("Search n&ow (Enter)"), self, primary=True)
         self.messages = {name: FieldMessage(self) for name in ("query", "since", "until")}
 
         grid = QGridLayout()

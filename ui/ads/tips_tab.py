@@ -34,9 +34,9 @@ class TipForm(CaptureForm):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, "outreach/tip", parent)
         self.received_at = WhenField(workspace.now, self)
-        self.add_field("received_at", self.tr("&Received"), self.received_at)
+        self.add_field("received_at", self.tr("Recei&ved"), self.received_at)
         self.company = CodeCombo({}, self)
-        self.add_field("company_id", self.tr("&From (directory)"), self.company)
+        self.add_field("company_id", self.tr("Fro&m (directory)"), self.company)
         self.source = line_edit(
             self, self.tr("if not in the directory: e.g. anonymous caller"), 160
         )
@@ -44,9 +44,9 @@ class TipForm(CaptureForm):
         self.channel = CodeCombo(TIP_CHANNELS, self, empty="—", context="Ads")
         self.add_field("channel", self.tr("Ho&w"), self.channel)
         self.what = text_box(self, self.tr("what was said: who, where, when"), lines=4)
-        self.add_field("what", self.tr("W&hat"), self.what)
+        self.add_field("what", self.tr("&Description"), self.what)
         self.case = CodeCombo({}, self)
-        self.add_field("case_id", self.tr("&Case"), self.case)
+        self.add_field("case_id", self.tr("Cas&e"), self.case)
         self.body_layout()
         self.submitted.connect(self.record)
         self.load_draft()
@@ -75,7 +75,7 @@ class TipsTab(QWidget):
         self.workspace = workspace
         self._companies: dict[str, str] = {}  # the county's directory: id -> name
         self.form = TipForm(workspace, self)
-        self.record_button = action_button(self.tr("Record the &tip (Enter)"), self, primary=True)
+        self.record_button = action_button(self.tr("Record the ti&p (Enter)"), self, primary=True)
         self.form_panel = Panel(self.tr("A tip came in"), self)
         self.form_panel.body.addWidget(self.form)
         self.form_panel.body.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -88,7 +88,7 @@ class TipsTab(QWidget):
         self.list_title.setProperty("role", "stepTitle")
         self.empty = muted_label(self.tr("No tips yet."), self)
         self.link_case = CodeCombo({}, self)
-        link_label = QLabel(self.tr("Tie the chosen tip to &case"), self)
+        link_label = QLabel(self.tr("Tie the chose&n tip to case"), self)
         link_label.setBuddy(self.link_case)
         self.link_button = action_button(self.tr("T&ie"), self)
         self.link_message = FieldMessage(self)

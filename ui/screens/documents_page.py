@@ -1,11 +1,12 @@
-"""Documents: everything the app prints for the open case and the operation, previewed
-as it will print. Leaflets in the language chosen here, with a warning when the
-translation has not been reviewed."""
+"""Documents: everything the app prints, previewed as it will print. On the left what the
+open case needs (its forms, its leaflets in the language chosen here); on the right the
+material that needs no case (``ui.documents.material``): stacks of leaflets in several
+languages, the hotel and taxi sheet and the report of any operation. A leaflet whose
+translation has not been reviewed carries a warning."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QShowEvent
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 from fieldapp.documents import service
 from fieldapp.documents.leaflet_texts import Audience, leaflet_languages
 from fieldapp.workflow import cases
-from fieldapp.workflow.context import Context
 from ui.capture import refusal_text
+from ui.documents.material import Background, MaterialPanel
 from ui.documents.preview import leaflet_warning
 from ui.forms import MessageBox, muted_label, title_label
 from ui.widgets import CodeCombo, action_button
@@ -32,15 +33,6 @@ from ui.workspace import Workspace
 Build = Callable[[], tuple[bytes, str, str, str | None]]  # pdf, title, file name, warning
 
 
-@dataclass(frozen=True)
-class Background:
-    """A document too large to build on the GUI thread: built on the runner's worker."""
-
-    build: Callable[[Context], bytes]
-    title: str
-    file_name: str
-
-
 class DocumentsPage(QWidget):
     """Pick a document, Enter: the preview, which prints what it shows."""
 
@@ -48,7 +40,7 @@ class DocumentsPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.case_id: str | None = None
-        self._builds: list[Build | Background] = []
+        self._builds: list[Build] = []
         self.title = title_label(self.tr("Documents"), self)
         self.hint = muted_label("", self)
         self.list = QListWidget(self)
@@ -70,21 +62,32 @@ class DocumentsPage(QWidget):
         language_label.setBuddy(self.language)
         self.open_button = action_button(self.tr("&Preview and print (Enter)"), self, primary=True)
         self.message = MessageBox(self)
+        self.material = MaterialPanel(workspace, self)
+        case_heading = QLabel(self.tr("For the open case"), self)
+        case_heading.setProperty("role", "stepTitle")
         row = QHBoxLayout()
         row.addWidget(language_label)
-        row.addWidget(self.language)
-        row.addStretch(1)
-        row.addWidget(self.open_button)
+        row.addWidget(self.language, 1)
+        case_part = QVBoxLayout()
+        case_part.addWidget(case_heading)
+        case_part.addWidget(self.hint)
+        case_part.addLayout(row)
+        case_part.addWidget(self.list, 100)
+        case_part.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        case_part.addStretch(1)  # with no case the list is hidden: the rest stays on top
+        parts = QHBoxLayout()
+        parts.setSpacing(24)
+        parts.addLayout(case_part, 2)
+        parts.addWidget(self.material, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(10)
         layout.addWidget(self.title)
-        layout.addWidget(self.hint)
-        layout.addLayout(row)
-        layout.addWidget(self.list, 1)
+        layout.addLayout(parts, 1)
         layout.addWidget(self.message)
         self.list.itemActivated.connect(lambda _item: self.print_here())
         self.open_button.clicked.connect(self.print_here)
+        self.material.wanted.connect(self._preview)
 
     def set_case(self, case_id: str | None) -> None:
         self.case_id = case_id
@@ -105,7 +108,7 @@ class DocumentsPage(QWidget):
             place = str(view.case.get("place_name") or view.case.get("address") or "")
             room = view.case.get("room")
             self.hint.setText(
-                self.tr("For the case {place}{room} and the operation in use.").format(
+                self.tr("For the case {place}{room}.").format(
                     place=place, room=f", {room}" if room else ""
                 )
             )
@@ -128,29 +131,19 @@ class DocumentsPage(QWidget):
                 ),
             )
         else:
-            self.hint.setText(self.tr("Open a case to print its forms and leaflets."))
-        operation_id = self.workspace.operation_id
-        if operation_id is not None:
-            self._add(
-                self.tr("Information sheet for hotels and taxis"),
-                lambda: (
-                    service.hotel_sheet_pdf(ctx, operation_id),
-                    self.tr("Information sheet for hotels and taxis"),
-                    "hotell-taxi.pdf",
-                    None,
-                ),
+            self.hint.setText(
+                self.tr(
+                    "No case is open: open one (Cases, Ctrl+3) for its forms and leaflets. "
+                    "The material on the right needs no case."
+                )
             )
-            # Every case of the operation: built on the background runner.
-            self._add(
-                self.tr("Operation report"),
-                Background(
-                    lambda worker_ctx: service.operation_report_pdf(worker_ctx, operation_id),
-                    self.tr("Operation report"),
-                    "insatsrapport.pdf",
-                ),
-            )
-        if self.list.count():
+        has_documents = self.list.count() > 0
+        self.list.setVisible(has_documents)
+        self.language.setEnabled(case_id is not None)
+        self.open_button.setEnabled(has_documents)
+        if has_documents:
             self.list.setCurrentRow(0)
+        self.material.reload()
 
     def _approval(self, case_id: str, buyer_id: str, name: str) -> Build:
         def build() -> tuple[bytes, str, str, str | None]:
@@ -171,7 +164,7 @@ class DocumentsPage(QWidget):
         )
         return pdf, title, f"stodblad-{audience.value}-{language}.pdf", leaflet_warning(language)
 
-    def _add(self, text: str, build: Build | Background) -> None:
+    def _add(self, text: str, build: Build) -> None:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, len(self._builds))
         self.list.addItem(item)
@@ -182,8 +175,11 @@ class DocumentsPage(QWidget):
         item = self.list.currentItem()
         if item is None:
             return
-        build = self._builds[int(item.data(Qt.ItemDataRole.UserRole))]
-        if isinstance(build, Background):
+        self._preview(self._builds[int(item.data(Qt.ItemDataRole.UserRole))])
+
+    @Slot(object)
+    def _preview(self, build: Build | Background) -> None:
+        if isinstance(build, Background):  # large: built on the runner, then previewed
             self.message.clear_message()
             self.workspace.show_document_built(
                 self,

@@ -1,17 +1,21 @@
-"""Settings: language, large text, the idle lock time, the completion rule, and who is
-enrolled on this laptop. Each change takes effect at once and is kept in the vault."""
+"""Settings: language, large text, the idle lock time, the completion rule, the retention
+period (administrators), and who is enrolled on this laptop. Each change takes effect at
+once and is kept in the vault."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
+from fieldapp.sync.archive import Retention, set_vault_retention, vault_retention
 from ui.choices import ChoiceRows
+from ui.dialogs.access_log import AccessLogDialog
+from ui.dialogs.enrol_officer import EnrolOfficerDialog
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
-from ui.widgets import CodeCombo, FormGrid
+from ui.widgets import CodeCombo, FormGrid, action_button
 from ui.words import COMPLETION_RULES
 from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING, Workspace
 
@@ -32,7 +36,7 @@ class SettingsPage(QWidget):
         self.language = CodeCombo(LANGUAGE_NAMES, self, words=LANGUAGE_NAMES.__getitem__)
         self.language.set_code(current_language())
         grid.add("language", self.tr("&Language"), self.language)
-        self.large_text = QCheckBox(self.tr("&Large text (easier to read at arm's length)"), self)
+        self.large_text = QCheckBox(self.tr("Large te&xt (easier to read at arm's length)"), self)
         self.large_text.setChecked(workspace.setting(LARGE_TEXT_SETTING, "0") == "1")
         grid.add("large_text", "", self.large_text)
         self.idle = QSpinBox(self)
@@ -43,22 +47,35 @@ class SettingsPage(QWidget):
         # Rows whose words wrap: each rule is a sentence, cut off in a list's box.
         self.rule = ChoiceRows(COMPLETION_RULES, self)
         self.rule.set_code(workspace.ctx.completion_rule.value)
-        self.rule_message = grid.add("rule", self.tr("&Completed offence when"), self.rule)
+        self.rule_message = grid.add("rule", self.tr("Com&pleted offence when"), self.rule)
+        self.retention = QSpinBox(self)
+        self.retention.setRange(0, 3650)
+        self.retention.setSuffix(self.tr(" days"))
+        retention = vault_retention(workspace.session)
+        self.retention.setValue(retention.days)
+        self.retention_message = grid.add("retention", self.tr("&Retention"), self.retention)
+        self.retention_note = muted_label(self._retention_text(retention), self)
+        self.retention_note.setWordWrap(True)
+        grid.addWidget(self.retention_note, grid.rowCount(), 1)
+        # Everyone sees the period; only an administrator changes it (the core says so too).
+        self.retention.setEnabled(workspace.session.officer.is_admin)
         self.officers_title = QLabel(self.tr("Officers enrolled on this computer"), self)
         self.officers_title.setProperty("role", "stepTitle")
         self.officers = QLabel(self)
         self.officers.setWordWrap(True)
-        officers = workspace.session.officers()
-        self.officers.setText(
-            "\n".join(f"{o.display_name} ({o.officer_id}), {role_name(o.role)}" for o in officers)
-        )
+        self._show_officers()
+        # Administrators follow up access (brottsdatalagen); the listing is logged too.
+        self.access_log_button = action_button(self.tr("Access l&og…"), self)
+        self.access_log_button.setVisible(workspace.session.officer.is_admin)
         self.note = muted_label(
             self.tr(
-                "Officers are enrolled and removed from the command line (fieldapp officer …) "
-                "by an administrator."
+                "Administrators enrol officers here; removing one is done on the command line "
+                "(fieldapp officer remove)."
             ),
             self,
         )
+        self.enrol_button = action_button(self.tr("E&nrol an officer…"), self)
+        self.enrol_button.setVisible(workspace.session.officer.is_admin)
         box = QWidget(self)
         box.setMaximumWidth(760)
         box.setLayout(grid)
@@ -71,11 +88,70 @@ class SettingsPage(QWidget):
         layout.addWidget(self.officers_title)
         layout.addWidget(self.officers)
         layout.addWidget(self.note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.enrol_button)
+        buttons.addWidget(self.access_log_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         self.language.currentIndexChanged.connect(self._on_language)
         self.large_text.toggled.connect(self._on_large_text)
         self.idle.editingFinished.connect(self._on_idle)
         self.rule.changed.connect(self._on_rule)
+        self.retention.editingFinished.connect(self._on_retention)
+        self.access_log_button.clicked.connect(self.open_access_log)
+        self.enrol_button.clicked.connect(self.open_enrol)
+
+    def _show_officers(self) -> None:
+        officers = self.workspace.session.officers()
+        self.officers.setText(
+            "\n".join(f"{o.display_name} ({o.officer_id}), {role_name(o.role)}" for o in officers)
+        )
+
+    @Slot()
+    def open_enrol(self) -> EnrolOfficerDialog:
+        dialog = EnrolOfficerDialog(self.workspace.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._show_officers)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_access_log(self) -> AccessLogDialog:
+        dialog = AccessLogDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _retention_text(self, retention: Retention) -> str:
+        if retention.station:
+            text = self.tr(
+                "At the station: finished cases untouched this long may be purged by an "
+                "administrator (fieldapp station purge); a laptop's purge removes nothing "
+                "here. Default {default} days."
+            )
+        else:
+            text = self.tr(
+                "On this laptop: finished cases the station has acknowledged, untouched this "
+                "long, can be purged on the Sync page. Default {default} days."
+            )
+        text = text.format(default=retention.default)
+        if not self.workspace.session.officer.is_admin:
+            text += " " + self.tr("Only an administrator can change it.")
+        return text
+
+    @Slot()
+    def _on_retention(self) -> None:
+        days = self.retention.value()
+        if days == vault_retention(self.workspace.session).days:
+            return
+        try:
+            set_vault_retention(self.workspace.session, days)
+        except KnownError as exc:
+            self._show(self.retention_message, exc)
+            return
+        self.retention_message.clear_message()
+        self.workspace.mark_saved()
 
     @Slot()
     def _on_language(self) -> None:

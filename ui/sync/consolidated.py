@@ -1,15 +1,22 @@
-"""The station's consolidated views: every case from every laptop with the laptop it was
-recorded on (case summaries and the operation report printed from the merged data), and
-linking the laptops' copies of an operation into one."""
+"""The station's consolidated views: every case from every laptop as a review table (who
+recorded it on which laptop, buyer, offence, status, staff's review state, possible
+duplicates flagged; filters, sorting, Enter opens the case; case summaries and the
+operation report printed from the merged data), and linking the laptops' copies of an
+operation into one."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -17,15 +24,33 @@ from PySide6.QtWidgets import (
 from fieldapp.documents import service
 from fieldapp.paths import resource
 from fieldapp.storage.session import Session
+from fieldapp.sync.review import set_review_state
 from fieldapp.workflow.context import Context
-from fieldapp.workflow.operations import link_operations, operation_group, operations
+from fieldapp.workflow.operations import (
+    link_operations,
+    linked_copies,
+    operation_group,
+    operations,
+    suggested_links,
+    unlink_operation,
+)
 from ui.capture import refusal_text
+from ui.documents.preview_slot import PreviewSlot
 from ui.errors import internal_error_text
 from ui.forms import FieldMessage, muted_label
 from ui.runner import Op, Outcome, Runner
 from ui.sync import seams
 from ui.sync.common import attempt
-from ui.sync.models import OperationLinkModel, OriginCaseModel, operation_origins
+from ui.sync.models import (
+    DUPLICATE_ROLE,
+    REVIEW_ROLE,
+    REVIEW_WORDS,
+    SORT_ROLE,
+    OperationLinkModel,
+    OriginCaseModel,
+    operation_origins,
+    translate,
+)
 from ui.theme import FIELD_BACKGROUND, FIELD_BORDER
 from ui.widgets import action_button, row_table
 
@@ -63,8 +88,37 @@ def _fill_operations(combo: QComboBox, ctx: Context, first: str | None = None) -
     combo.blockSignals(False)
 
 
+class ReviewFilter(QSortFilterProxyModel):
+    """The review table's filters: a review state (or possible duplicates only) and words
+    found in any column; sorting by any column (entry by its time, not its text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state: str | None = None  # a review state code, "duplicate", or None for all
+        self.setFilterKeyColumn(-1)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(SORT_ROLE)
+
+    def set_state(self, state: str | None) -> None:
+        self.beginFilterChange()
+        self.state = state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self.state == "duplicate" and not model.data(index, DUPLICATE_ROLE):
+            return False
+        if self.state in REVIEW_WORDS and model.data(index, REVIEW_ROLE) != self.state:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
 class CasesTab(QWidget):
-    """Every case at the station, by operation, with its laptop of origin."""
+    """Every case at the station as a review table: filters, sorting, staff's review state
+    (an event each), possible duplicates flagged; Enter opens the case."""
+
+    open_case = Signal(str)
 
     def __init__(
         self,
@@ -77,7 +131,8 @@ class CasesTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.ctx = ctx
-        self.show_pdf: seams.ShowPdf = seams.show_pdf
+        self.previews = PreviewSlot()
+        self.show_pdf: seams.ShowPdf = seams.pdf_shower(self.previews)
         # The report spans every laptop's cases: built on the background runner.
         self.runner = runner or Runner(session, parent=self)
         self._build_ui()
@@ -88,43 +143,92 @@ class CasesTab(QWidget):
         self.operation.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.operation.setMinimumContentsLength(52)
+        # Wide where there is room (the row's stretch), never forcing the page wider than a
+        # 1366-pixel window with large text.
+        self.operation.setMinimumContentsLength(24)
         operation_label = QLabel(self.tr("&Operation"), self)
         operation_label.setBuddy(self.operation)
         self.summary_button = action_button(self.tr("Case &summary…"), self)
-        self.report_button = action_button(self.tr("Operation re&port…"), self)
+        self.report_button = action_button(self.tr("Operation repor&t…"), self)
         self.report_button.setToolTip(self.tr("Choose an operation first."))
         self.model = OriginCaseModel(self.session, self)
+        self.proxy = ReviewFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.state_filter = QComboBox(self)
+        self.state_filter.addItem(self.tr("All cases"), None)
+        for code, text in REVIEW_WORDS.items():
+            self.state_filter.addItem(translate("Sync", text), code)
+        self.state_filter.addItem(self.tr("Possible duplicates"), "duplicate")
+        state_label = QLabel(self.tr("Sho&w"), self)
+        state_label.setBuddy(self.state_filter)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("words in any column"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("Fi&nd"), self)
+        search_label.setBuddy(self.search)
+        self.open_button = action_button(self.tr("Open t&he case (Enter)"), self, primary=True)
+        self.reviewed_button = action_button(self.tr("Mark re&viewed"), self)
+        self.attention_button = action_button(self.tr("Needs &attention"), self)
         self.table = row_table(self)
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # as recorded, until chosen
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 270), (1, 200), (2, 110), (4, 110)):
-            self.table.setColumnWidth(column, width)
+        # The short columns fit their contents; who and where get room for about twenty
+        # characters (with large text the table scrolls sideways rather than cut them).
+        metrics = self.table.fontMetrics()
+        for column, chars in ((0, 31), (3, 22)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, metrics.horizontalAdvance("n" * chars))
         self.count = muted_label("", self)
         self.message = FieldMessage(self)
         row = QHBoxLayout()
         row.setSpacing(10)
         row.addWidget(operation_label)
-        row.addWidget(self.operation)
-        row.addStretch(1)
+        row.addWidget(self.operation, 1)
         row.addWidget(self.summary_button)
         row.addWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(8)
+        filters = QHBoxLayout()
+        filters.setSpacing(10)
+        filters.addWidget(state_label)
+        filters.addWidget(self.state_filter)
+        filters.addWidget(search_label)
+        filters.addWidget(self.search, 1)
+        actions = QHBoxLayout()
+        actions.setSpacing(10)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.reviewed_button)
+        actions.addWidget(self.attention_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        self.count.setWordWrap(False)
         layout.addLayout(row)
+        layout.addLayout(filters)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(actions)
 
     def _connect(self) -> None:
         self.operation.currentIndexChanged.connect(self._on_operation)
         self.summary_button.clicked.connect(self._on_summary)
         self.report_button.clicked.connect(self._on_report)
-        self.table.activated.connect(self._on_summary)
+        self.table.activated.connect(lambda _index: self._on_open())
+        self.open_button.clicked.connect(self._on_open)
+        self.reviewed_button.clicked.connect(lambda: self.set_state("reviewed"))
+        self.attention_button.clicked.connect(lambda: self.set_state("needs_attention"))
+        self.state_filter.currentIndexChanged.connect(
+            lambda _index: self.proxy.set_state(self.state_filter.currentData())
+        )
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
 
     def reload(self) -> None:
         _fill_operations(self.operation, self.ctx, self.tr("All operations"))
@@ -136,11 +240,53 @@ class CasesTab(QWidget):
             self.model.load()
         else:
             self.model.load(operation_group(self.ctx, operation_id))
-        if self.model.rowCount():
+        if self.proxy.rowCount():
             self.table.selectRow(0)
         self.report_button.setEnabled(operation_id is not None)
-        self.summary_button.setEnabled(self.model.rowCount() > 0)
-        self.count.setText(self.tr("Cases: {count}").format(count=self.model.rowCount()))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        for button in (
+            self.summary_button,
+            self.open_button,
+            self.reviewed_button,
+            self.attention_button,
+        ):
+            button.setEnabled(shown > 0)
+        text = self.tr("Cases: {count}").format(count=total)
+        if shown != total:
+            text = self.tr("Cases: {shown} of {count}").format(shown=shown, count=total)
+        duplicates = sum(
+            1 for r in range(total) if self.model.duplicates_of(str(self.model.case_id(r)))
+        )
+        if duplicates:
+            text += " · " + self.tr("possible duplicates: {count}").format(count=duplicates)
+        self.count.setText(text)
+
+    def current_case(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.case_id(self.proxy.mapToSource(index).row())
+
+    @Slot()
+    def _on_open(self) -> None:
+        case_id = self.current_case()
+        if case_id is not None:
+            self.open_case.emit(case_id)
+
+    def set_state(self, state: str) -> None:
+        """Staff's review of the chosen case (an event)."""
+        case_id = self.current_case()
+        if case_id is None:
+            return
+        done = attempt(
+            self.message, lambda: set_review_state(self.session, case_id, state), "sync review"
+        )
+        if done.ok:
+            self.model.refresh_case(case_id)
+            self.proxy.invalidate()
 
     @Slot(int)
     def _on_operation(self, _index: int) -> None:
@@ -148,7 +294,7 @@ class CasesTab(QWidget):
 
     @Slot()
     def _on_summary(self) -> None:
-        case_id = self.model.case_id(self.table.currentIndex().row())
+        case_id = self.current_case()
         if case_id is None:
             return
         pdf = attempt(
@@ -190,6 +336,7 @@ class LinkTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.ctx = ctx
+        self.confirm: seams.Confirm = seams.confirm
         self._build_ui()
         self._connect()
 
@@ -223,6 +370,11 @@ class LinkTab(QWidget):
         copies_label = QLabel(self.tr("Copies to link into it (Space ticks):"), self)
         self.link_button = action_button(self.tr("Lin&k the ticked copies"), self, primary=True)
         self.message = FieldMessage(self)
+        self.linked_list = QListWidget(self)
+        self.linked_list.setMaximumHeight(self.fontMetrics().height() * 5)
+        linked_label = QLabel(self.tr("Linked c&opies (each link can be undone):"), self)
+        linked_label.setBuddy(self.linked_list)
+        self.unlink_button = action_button(self.tr("&Undo the chosen link"), self)
         row = QHBoxLayout()
         row.setSpacing(10)
         row.addWidget(target_label)
@@ -237,10 +389,15 @@ class LinkTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(linked_label)
+        layout.addWidget(self.linked_list)
+        layout.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _connect(self) -> None:
         self.target.currentIndexChanged.connect(self._on_target)
         self.link_button.clicked.connect(self.link_checked)
+        self.unlink_button.clicked.connect(self.unlink_chosen)
+        self.linked_list.currentRowChanged.connect(lambda _row: self._update_button())
         self.model.dataChanged.connect(self._update_button)
         self.model.modelReset.connect(self._update_button)
 
@@ -248,7 +405,40 @@ class LinkTab(QWidget):
         _fill_operations(self.target, self.ctx)
         self.model.load(operations(self.ctx))
         self.model.set_target(self.target.currentData())
+        self._fill_linked()
+        self._suggest()
         self._update_button()
+
+    def _suggest(self) -> None:
+        """Copies under the same name and period are proposed: target chosen, copies
+        ticked, nothing linked until a person confirms."""
+        suggestions = suggested_links(self.ctx)
+        if not suggestions or self.model.checked():
+            return
+        into, copies = suggestions[0]
+        self.set_target(into)
+        for copy in copies:
+            self.model.set_checked(copy, True)
+        self.message.show_message(
+            self.tr(
+                "Suggested: {count} copy(ies) with the same name and period as the target. "
+                "Check the laptops and cases, then link."
+            ).format(count=len(copies)),
+            "hint",
+        )
+
+    def _fill_linked(self) -> None:
+        self.linked_list.clear()
+        for copy in linked_copies(self.ctx):
+            target = self.ctx.records.get("operation", str(copy.get("same_as")))
+            origins = operation_origins(self.session, copy.entity_id)
+            text = self.tr("{copy} ({laptops}) → {target}").format(
+                copy=copy.get("name", ""),
+                laptops=origins.text,
+                target=target.get("name", "") if target else "?",
+            )
+            item = QListWidgetItem(text, self.linked_list)
+            item.setData(Qt.ItemDataRole.UserRole, copy.entity_id)
 
     def set_target(self, operation_id: str) -> None:
         self.target.setCurrentIndex(max(self.target.findData(operation_id), 0))
@@ -260,11 +450,18 @@ class LinkTab(QWidget):
     @Slot()
     def _update_button(self) -> None:
         self.link_button.setEnabled(bool(self.model.checked()) and self.target.count() > 0)
+        self.unlink_button.setEnabled(self.linked_list.currentItem() is not None)
 
     @Slot()
     def link_checked(self) -> None:
         into, others = self.target.currentData(), self.model.checked()
         if into is None or not others:
+            return
+        question = self.tr(
+            "Link {count} copy(ies) into {target}? Their cases, the report and the counts "
+            "will then count as one operation. Each link is recorded and can be undone."
+        ).format(count=len(others), target=self.target.currentText())
+        if not self.confirm(self, question):
             return
         changes = attempt(
             self.message, lambda: link_operations(self.ctx, into, others), "sync link"
@@ -278,4 +475,19 @@ class LinkTab(QWidget):
             ),
             "ok",
         )
+        self.linked.emit()
+
+    @Slot()
+    def unlink_chosen(self) -> None:
+        """Undo a link (an event): the copy is an operation of its own again."""
+        item = self.linked_list.currentItem()
+        if item is None:
+            return
+        copy = str(item.data(Qt.ItemDataRole.UserRole))
+        done = attempt(self.message, lambda: unlink_operation(self.ctx, copy), "sync unlink")
+        if not done.ok:
+            return
+        self.model.set_checked(copy, False)
+        self.reload()
+        self.message.show_message(self.tr("The link was undone (it stays in the log)."), "ok")
         self.linked.emit()

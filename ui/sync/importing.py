@@ -22,6 +22,7 @@ from fieldapp.storage.session import Session
 from ui.forms import FieldMessage, muted_label
 from ui.runner import Op, Outcome, Runner
 from ui.sync import seams
+from ui.sync.media import LAST_FOLDER_SETTING, start_folder
 from ui.sync.models import ImportResultModel
 from ui.sync.worker import FileResult, import_bundles
 from ui.widgets import action_button, row_table
@@ -138,7 +139,11 @@ class ImportTab(QWidget):
 
     @Slot()
     def _on_import_clicked(self) -> None:
-        self.import_files(self.ask_bundle_files(self))
+        last = self.session.setting(LAST_FOLDER_SETTING, "")
+        paths = self.ask_bundle_files(self, start_folder(last or None))
+        if paths:
+            self.session.set_setting(LAST_FOLDER_SETTING, str(paths[0].parent))
+        self.import_files(paths)
 
     def _on_step(self, item: object) -> None:
         if isinstance(item, FileResult):

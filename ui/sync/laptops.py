@@ -104,7 +104,7 @@ class LaptopsTab(QWidget):
             ),
             self,
         )
-        self.register_button = action_button(self.tr("Re&gister a laptop card…"), self)
+        self.register_button = action_button(self.tr("Regis&ter a laptop card…"), self)
         self.message = FieldMessage(self)
         self.model = RegisteredLaptopModel(self)
         self.table = fitted_table(self.model, self, stretch=2)  # the officers take the room

@@ -12,18 +12,22 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
 )
 
 from fieldapp.domain.case import CASE_ENTITY
-from fieldapp.domain.operation import OPERATION_ENTITY
+from fieldapp.errors import KnownError
 from fieldapp.officers import active_officers
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
-from fieldapp.sync.review import Conflict, cases_by_origin
+from fieldapp.sync.review import Conflict, cases_by_origin, possible_duplicates, review_state
+from fieldapp.workflow.cases import case_view
+from fieldapp.workflow.context import Context
 from ui.errors import internal_error_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.sync.texts import (
     REFUSED,
     alarm_kind_text,
@@ -35,7 +39,7 @@ from ui.sync.texts import (
 from ui.sync.worker import FileResult
 from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush
 from ui.theme import ERROR_COLOR, HINT_COLOR, MUTED_COLOR, OK_COLOR
-from ui.words import CASE_STATUS, ENTITY_TYPES, short_moment, word
+from ui.words import CASE_STATUS, ENTITY_TYPES, OUTCOMES_SHORT, short_moment, short_name, word
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -247,24 +251,52 @@ class ReviewQueueModel(QAbstractListModel):
 
 @dataclass(frozen=True)
 class OriginRow:
-    laptop: str
-    operation: str
+    recorded_by: str  # officer and laptop
+    number: str
     start: str
+    start_sort: str  # ISO, for sorting by time
     place: str
+    buyer: str
+    offence: str
     status: str
+    review: str
+
+
+translate = QCoreApplication.translate
+REVIEW_WORDS = {
+    "received": QT_TRANSLATE_NOOP("Sync", "Received"),
+    "needs_attention": QT_TRANSLATE_NOOP("Sync", "Needs attention"),
+    "reviewed": QT_TRANSLATE_NOOP("Sync", "Reviewed"),
+}
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+REVIEW_ROLE = Qt.ItemDataRole.UserRole + 2  # the review state's code
+DUPLICATE_ROLE = Qt.ItemDataRole.UserRole + 3  # True for a possible duplicate
 
 
 class OriginCaseModel(ColumnTableModel):
-    """Every case the station holds, with the laptop it was recorded on. Holds ids; each
-    row is read when a view first shows it."""
+    """Every case the station holds: who recorded it on which laptop, its number, buyer,
+    offence, status and staff's review state, with possible duplicates (same place, room
+    and minute from different laptops) flagged for a person to decide. Holds ids; each row
+    is read when a view first shows it."""
 
-    COLUMNS = ("laptop", "operation", "start", "place", "status")
+    COLUMNS = (
+        "recorded_by",
+        "number",
+        "start",
+        "place",
+        "buyer",
+        "offence",
+        "status",
+        "review",
+        "duplicate",
+    )
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._ids: list[tuple[str, str]] = []  # (case id, device id)
         self._rows: dict[str, OriginRow] = {}
+        self._duplicates: dict[str, list[str]] = {}
         self._laptops = Laptops(session)
 
     def load(self, operation_ids: Sequence[str] | None = None) -> None:
@@ -277,21 +309,39 @@ class OriginCaseModel(ColumnTableModel):
         else:
             found = [c for op in operation_ids for c in cases_by_origin(self._session, op)]
         self._ids = [(c.case.entity_id, c.device_id) for c in found]
+        self._duplicates = possible_duplicates(self._session, found)
         self.endResetModel()
+
+    def refresh_case(self, case_id: str) -> None:
+        """Read one row again (its review state was set)."""
+        self._rows.pop(case_id, None)
+        for row, (found, _device) in enumerate(self._ids):
+            if found == case_id:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def case_id(self, row: int) -> str | None:
         return self._ids[row][0] if 0 <= row < len(self._ids) else None
+
+    def duplicates_of(self, case_id: str) -> list[str]:
+        return self._duplicates.get(case_id, [])
+
+    def duplicate_count(self) -> int:
+        return len(self._duplicates)
 
     def row_total(self) -> int:
         return len(self._ids)
 
     def headers(self) -> tuple[str, ...]:
         return (
-            self.tr("Recorded on"),
-            self.tr("Operation"),
+            self.tr("Recorded by"),
+            self.tr("Case"),
             self.tr("Entry"),
             self.tr("Place and room"),
+            self.tr("Buyer"),
+            self.tr("Offence"),
             self.tr("Status"),
+            self.tr("Review"),
+            self.tr("Duplicate"),
         )
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
@@ -300,14 +350,35 @@ class OriginCaseModel(ColumnTableModel):
         case_id, device_id = self._ids[index.row()]
         if role == ID_ROLE:
             return case_id
-        column = self.COLUMNS[index.column()]
-        if role == _FOREGROUND and column == "status":
-            return None if self._row(case_id, device_id).status == "open" else brush(MUTED_COLOR)
-        if role != _DISPLAY:
-            return None
+        if role == DUPLICATE_ROLE:
+            return case_id in self._duplicates
         row = self._row(case_id, device_id)
+        if role == REVIEW_ROLE:
+            return row.review
+        column = self.COLUMNS[index.column()]
+        if role == _FOREGROUND:
+            if column == "status" and row.status != "open":
+                return brush(MUTED_COLOR)
+            if column == "duplicate" or (column == "review" and row.review == "needs_attention"):
+                return brush(HINT_COLOR)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "duplicate":
+            if case_id in self._duplicates:
+                return self.tr(
+                    "Recorded at the same place, room and minute on another laptop: the same "
+                    "raid twice? Compare them and decide."
+                )
+            return None
+        if role not in (_DISPLAY, SORT_ROLE):
+            return None
+        if column == "start" and role == SORT_ROLE:
+            return row.start_sort
         if column == "status":
             return word(CASE_STATUS, row.status).capitalize()
+        if column == "review":
+            return translate("Sync", REVIEW_WORDS.get(row.review, row.review))
+        if column == "duplicate":
+            return self.tr("possible") if case_id in self._duplicates else ""
         return str(getattr(row, column))
 
     def _row(self, case_id: str, device_id: str) -> OriginRow:
@@ -320,17 +391,31 @@ class OriginCaseModel(ColumnTableModel):
     def _compute(self, case_id: str, device_id: str) -> OriginRow:
         records = Records(self._session.conn)
         case = records.get(CASE_ENTITY, case_id)
+        laptop = self._laptops.label(device_id)
         if case is None:  # purged or voided since the list was loaded
-            return OriginRow(self._laptops.label(device_id), "", "", "", "")
-        operation = records.get(OPERATION_ENTITY, case.operation_id or "")
-        if operation is not None and operation.get("same_as"):
-            operation = records.get(OPERATION_ENTITY, str(operation.get("same_as")))
+            return OriginRow(laptop, "", "", "", "", "", "", "", "received")
+        # The officer by name, the laptop by its id: the officer's id and the laptop's other
+        # officers are in the tooltip-free detail of the case, not in a crowded row.
+        officer = self._laptops.officer(device_id, case.created_by).split(" (")[0]
+        laptop = laptop_text(device_id, [], this_device=self._session.device_id)
+        buyers = [p for p in records.find("person", case_id=case_id) if p.get("role") == "buyer"]
+        offence = ""
+        try:
+            view = case_view(Context(self._session), case_id)
+            outcomes = [word(OUTCOMES_SHORT, b.evaluation.outcome.value) for b in view.buyers]
+            offence = ", ".join(dict.fromkeys(outcomes))
+        except KnownError:
+            pass  # a case the rules cannot evaluate still lists
         return OriginRow(
-            laptop=self._laptops.label(device_id),
-            operation=str(operation.get("name", "")) if operation else "",
+            recorded_by=f"{officer} · {laptop}",
+            number=case_id[-8:].upper(),
             start=short_moment(case.get("start")),
+            start_sort=str(case.get("start") or ""),
             place=place_text(case),
+            buyer=", ".join(short_name(str(b.get("name") or "")) for b in buyers),
+            offence=offence,
             status=str(case.get("status", "")),
+            review=review_state(self._session, case_id),
         )
 
 

@@ -17,6 +17,7 @@ class SyncPage(QWidget):
     changed, so the main window can refresh its other sections."""
 
     changed = Signal()
+    open_case = Signal(str)  # at the station: a case chosen in the review table
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
@@ -30,6 +31,8 @@ class SyncPage(QWidget):
         else:
             view = self.laptop = LaptopSyncView(session, self)
         view.changed.connect(self.changed)
+        if self.station is not None:
+            self.station.open_case.connect(self.open_case)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(view)

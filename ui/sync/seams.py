@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldapp.sync.bundle import SUFFIX as BUNDLE_SUFFIX
 from fieldapp.sync.export import RECEIPT_SUFFIX
+from ui.documents.preview_slot import PreviewSlot
 
 AskFile = Callable[[QWidget], Path | None]
-AskFiles = Callable[[QWidget], list[Path]]
+AskFiles = Callable[[QWidget, str], list[Path]]
 AskFolder = Callable[[QWidget], Path | None]
 Confirm = Callable[[QWidget, str], bool]
 
@@ -81,14 +82,25 @@ def ask_receipt_file(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
-def ask_bundle_files(parent: QWidget) -> list[Path]:
-    paths, _ = QFileDialog.getOpenFileNames(
+def ask_bundle_files(parent: QWidget, start: str = "") -> list[Path]:
+    """Bundles to import, from ``start`` (see ``ui.sync.media``), the type named."""
+    from ui.sync.media import SyncFileTypes
+
+    dialog = QFileDialog(
         parent,
         translate("SyncDialogs", "Bundles to import"),
-        "",
+        start,
         translate("SyncDialogs", "Bundles (*{suffix})").format(suffix=BUNDLE_SUFFIX),
     )
-    return [Path(p) for p in paths]
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    # Qt's own dialog: only it lets the app name its file types (the system's says unknown).
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    types = SyncFileTypes()
+    dialog.setIconProvider(types)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    return [Path(p) for p in dialog.selectedFiles()]
 
 
 def confirm(parent: QWidget, question: str) -> bool:
@@ -106,13 +118,14 @@ def confirm(parent: QWidget, question: str) -> bool:
 ShowPdf = Callable[[QWidget, bytes, str], None]
 
 
-def show_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
-    """The preview that prints what it shows (not modal: the list stays usable)."""
-    from PySide6.QtCore import Qt
+def pdf_shower(slot: PreviewSlot) -> ShowPdf:
+    """The preview that prints what it shows (not modal: the list stays usable), one at a
+    time through ``slot``, the focus back on the list when it closes."""
 
-    from ui.documents.preview import DocumentPreview
+    def show_pdf(parent: QWidget, pdf: bytes, title: str) -> None:
+        from ui.documents.preview import DocumentPreview
 
-    preview = DocumentPreview(pdf, title, suggested_name=f"{title}.pdf", parent=parent)
-    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    preview.show()
-    preview.print_button.setFocus()
+        preview = DocumentPreview(pdf, title, suggested_name=f"{title}.pdf", parent=parent)
+        slot.show(parent, preview)
+
+    return show_pdf

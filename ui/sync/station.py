@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from fieldapp.storage.session import Session
 from fieldapp.sync.station import station_keys
@@ -29,6 +29,7 @@ class StationSyncView(QWidget):
     """The station's side of sync."""
 
     changed = Signal()  # records changed: an import, a resolution, a link
+    open_case = Signal(str)  # staff chose a case in the review table
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
@@ -63,22 +64,26 @@ class StationSyncView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.import_tab, self.tr("&Import"))
         self.tabs.addTab(self.review_tab, self.tr("&Review"))
-        self.tabs.addTab(self.cases_tab, self.tr("&Cases"))
+        self.tabs.addTab(self.cases_tab, self.tr("Cas&es"))
         self.tabs.addTab(self.link_tab, self.tr("&Link operations"))
         self.tabs.addTab(self.laptops_tab, self.tr("Lapto&ps"))
-        heading = QVBoxLayout()
-        heading.setSpacing(4)
-        heading.addWidget(self.title)
-        heading.addWidget(self.station_name)
         top = QHBoxLayout()
         top.setSpacing(16)
-        top.addLayout(heading, 1)
-        top.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.title, 1)
         top.addWidget(self.card_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # The fingerprint has a row of its own, beside the words only, and never shrinks:
+        # officers compare it group by group, so a cut-off group would be worse than none.
+        self.station_name.setWordWrap(True)
+        self.fingerprint.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        fingerprint_row = QHBoxLayout()
+        fingerprint_row.setSpacing(16)
+        fingerprint_row.addWidget(self.station_name, 1)
+        fingerprint_row.addWidget(self.fingerprint, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 12)
         layout.setSpacing(8)
         layout.addLayout(top)
+        layout.addLayout(fingerprint_row)
         layout.addWidget(self.card_message)
         layout.addWidget(self.tabs, 1)
 
@@ -88,6 +93,7 @@ class StationSyncView(QWidget):
         self.import_tab.finished.connect(self._on_imported)
         self.review_tab.counts_changed.connect(self._on_review_counts)
         self.review_tab.changed.connect(self._on_records_changed)
+        self.cases_tab.open_case.connect(self.open_case)
         self.link_tab.linked.connect(self._on_records_changed)
 
     # -- state --------------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""One preview at a time, and the focus back where it was when it closes. Kept apart from
+``preview`` so that holding a slot does not load QtPdf at start-up."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from ui.documents.preview import DocumentPreview
+
+
+class PreviewSlot:
+    """At most one preview open for its owner: showing another closes the first (previews
+    never stack), and closing one by any means (Esc, Close, the window's own button) gives
+    the focus back to the widget that had it, in an active window, so keys go on working."""
+
+    def __init__(self) -> None:
+        self.preview: DocumentPreview | None = None
+
+    def show(self, parent: QWidget, preview: DocumentPreview) -> DocumentPreview:
+        if self.preview is not None:
+            self.preview.close()
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        before = QApplication.focusWidget()
+        preview.finished.connect(lambda _result: self._closed(preview, parent, before))
+        self.preview = preview
+        preview.show()
+        preview.print_button.setFocus()
+        return preview
+
+    def _closed(self, preview: DocumentPreview, parent: QWidget, before: QWidget | None) -> None:
+        if self.preview is preview:
+            self.preview = None
+        parent.window().activateWindow()
+        if before is not None and before.isVisible():
+            before.setFocus()
