@@ -234,8 +234,8 @@ class _Purges:
     """What the log says about purges, gathered while the chain is checked."""
 
     emptied: list[tuple[int, Event]] = field(default_factory=list)
-    # event id -> (position of the purge event, the purge event)
-    named: dict[str, tuple[int, Event]] = field(default_factory=dict)
+    # event id -> every (position of the purge event, the purge event) naming it
+    named: dict[str, list[tuple[int, Event]]] = field(default_factory=dict)
     # purge events from before schema v5, which name no events: (position, count)
     unnamed: list[tuple[int, int]] = field(default_factory=list)
 
@@ -246,7 +246,7 @@ class _Purges:
             ids = event.data.get("event_ids")
             if isinstance(ids, list):
                 for event_id in ids:
-                    self.named.setdefault(str(event_id), (position, event))
+                    self.named.setdefault(str(event_id), []).append((position, event))
             else:
                 self.unnamed.append((position, int(event.data.get("events", 0))))
 
@@ -258,8 +258,17 @@ def purge_finding(conn: Connection, purges: _Purges, checker: ChainChecker) -> F
     vault_id, own = _meta(conn, "vault_id"), _meta(conn, "device_id")
     unnamed = sorted(purges.unnamed)
     for position, event in purges.emptied:
-        cover = purges.named.get(event.id)
-        if cover is None or cover[0] < position:
+        # Only a purge this vault wrote empties it: a laptop's purge imported at the station
+        # is recorded there but removes nothing (``records.purge_applies_here``).
+        cover = next(
+            (
+                c
+                for c in purges.named.get(event.id, ())
+                if c[1].device_id == own and c[0] > position
+            ),
+            None,
+        )
+        if cover is None:
             # Purged before v5: the purge event only counts what it emptied, before it.
             slot = next((i for i, (at, n) in enumerate(unnamed) if at > position and n), None)
             if slot is None:
@@ -269,7 +278,7 @@ def purge_finding(conn: Connection, purges: _Purges, checker: ChainChecker) -> F
             continue
         purge = cover[1]
         receipt = purge.data.get("receipt")
-        if receipt is None and purge.device_id == own and _is_station(conn):
+        if receipt is None and _is_station(conn):
             continue  # the station's own retention: the archive answers to no receipt
         if purge.device_id != event.device_id:
             return event.seq, event.device_id, "body emptied by another device's purge"
