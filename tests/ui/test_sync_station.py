@@ -366,16 +366,19 @@ def test_cases_from_every_laptop_and_linking_their_operations(
 
     # The real previews: one at a time, Esc closes it, the focus comes back to the list.
     cases_tab.show_pdf = seams.pdf_shower(cases_tab.previews)
+    view.tabs.setCurrentWidget(cases_tab)  # as staff would, on the tab they work in
     cases_tab.table.setFocus()
     cases_tab.summary_button.click()
     first = cases_tab.previews.preview
-    cases_tab.report_button.click()
+    cases_tab.report_button.click()  # on the runner: its preview comes when it is built
+    qtbot.waitUntil(lambda: cases_tab.previews.preview is not first, timeout=60_000)
     second = cases_tab.previews.preview
     assert first is not None and second is not None and second is not first
     assert not shiboken6.isValid(first) or not first.isVisible()
     qtbot.keyClick(second.print_button, Qt.Key.Key_Escape)
     assert cases_tab.previews.preview is None
-    assert QApplication.focusWidget() is cases_tab.table
+    # The window is activated again (asynchronously on some platforms), the list has focus.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is cases_tab.table, timeout=5_000)
 
 
 # -- models ----------------------------------------------------------------------------------

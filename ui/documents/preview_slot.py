@@ -19,12 +19,17 @@ class PreviewSlot:
 
     def __init__(self) -> None:
         self.preview: DocumentPreview | None = None
+        self._before: QWidget | None = None  # what had the focus before the preview open now
 
     def show(self, parent: QWidget, preview: DocumentPreview) -> DocumentPreview:
+        before = QApplication.focusWidget()
         if self.preview is not None:
+            # A preview replacing another gives the focus back to where it was before the
+            # first (not to the closed one's button).
+            before = self._before
             self.preview.close()
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        before = QApplication.focusWidget()
+        self._before = before
         preview.finished.connect(lambda _result: self._closed(preview, parent, before))
         self.preview = preview
         preview.show()
@@ -32,8 +37,9 @@ class PreviewSlot:
         return preview
 
     def _closed(self, preview: DocumentPreview, parent: QWidget, before: QWidget | None) -> None:
-        if self.preview is preview:
-            self.preview = None
+        if self.preview is not preview:
+            return  # replaced by another: that one gives the focus back when it closes
+        self.preview = None
         parent.window().activateWindow()
         if before is not None and before.isVisible():
             before.setFocus()

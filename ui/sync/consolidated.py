@@ -311,7 +311,9 @@ class CasesTab(QWidget):
         op = Op(
             lambda job: service.operation_report_pdf(job.ctx, operation_id),
             on_done=self._on_report_built,
-            block=self,
+            # Only the button: the report only reads, and a disabled page would make its
+            # tab widget move the officer to another tab.
+            block=self.report_button,
             what="sync report",
         )
         if not self.runner.run(op):
