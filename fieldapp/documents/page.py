@@ -16,13 +16,13 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from fieldapp import APP_NAME
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.qr import draw_matrix, qr_matrix
 from fieldapp.documents.stamp import Stamp
-from fieldapp.documents.styles import MUTED, RULE, styles
+from fieldapp.documents.styles import MUTED, RULE, Paragraph, styles
 from fieldapp.documents.text import bold, markup
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

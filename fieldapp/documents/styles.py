@@ -11,7 +11,9 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Paragraph as _RLParagraph
+from reportlab.rl_config import _FUZZ
 
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.text import markup
@@ -22,6 +24,27 @@ RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#ececec")
 ACCENT = colors.HexColor("#1f3a5f")
 WARN_INK = colors.HexColor("#9a3b00")  # the frame of a mark a reader must notice
+
+
+class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A ReportLab paragraph that lays its lines out once per width.
+
+    Layout asks a paragraph for its size several times at the same width: a heading kept
+    with the next flowable is measured inside a ``KeepTogether`` and again when placed, a
+    table measures its cells for every split, and a block that moves to the next page is
+    measured on both. Breaking lines is most of a form's layout time, and the answer only
+    depends on the width (the text and style never change after construction)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # ``split`` deletes ``blPara`` when the paragraph cannot start in the space left:
+        # then the lines are broken anew.
+        if getattr(self, "_wrapped_at", None) == availWidth and hasattr(self, "blPara"):
+            return self.width, self.height
+        self._wrapped_at = None
+        width, height = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ:  # below it nothing was laid out
+            self._wrapped_at = availWidth
+        return width, height
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:
