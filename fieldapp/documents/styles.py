@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -13,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _RLParagraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.rl_config import _FUZZ
 
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
@@ -117,9 +119,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 def para(value: object, style: str = "body", *, shaped: bool = False) -> Paragraph:
     """A paragraph of plain text (escaped; Thai in the Thai font, bold in a bold style)."""
     chosen = styles(shaped)[style]
-    if chosen.fontName == BOLD:
-        return Paragraph(f"<b>{markup(value, shaped=shaped, strong=True)}</b>", chosen)
-    return Paragraph(markup(value, shaped=shaped), chosen)
+    strong = chosen.fontName == BOLD
+    text = markup(value, shaped=shaped, strong=strong)
+    return _paragraph(f"<b>{text}</b>" if strong else text, style, shaped, strong)
 
 
 def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Paragraph:
@@ -129,7 +131,38 @@ def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Para
 
 def bullet(value: object, style: str = "bullet", *, shaped: bool = False) -> Paragraph:
     """A bulleted paragraph of plain text."""
-    return Paragraph(markup(value, shaped=shaped), styles(shaped)[style], bulletText="•")
+    return _paragraph(markup(value, shaped=shaped), style, shaped, False, bullet="•")
+
+
+# What only the markup parser handles: tags and entities (escaping turns < > & into them).
+_PARSED = re.compile(r"[<>&]")
+
+
+def _paragraph(
+    source: str, style: str, shaped: bool, strong: bool, bullet: str | None = None
+) -> Paragraph:
+    """``Paragraph(source, style)``, without running the markup parser over plain text.
+
+    The parser (``html.parser`` underneath) was a tenth of a form's build time, and most
+    paragraphs are one run of plain text in one style: for those it makes a single fragment
+    that differs from the style's only in its text. That fragment is copied from one the
+    parser made once for the style, and given the text the parser would have given it."""
+    chosen = styles(shaped)[style]
+    cleaned = cleanBlockQuotedText(source)  # what the paragraph does before parsing
+    text = cleaned[len("<b>") : -len("</b>")] if strong else cleaned
+    if not text or _PARSED.search(text):
+        return Paragraph(source, chosen, bulletText=bullet)
+    frag = _plain_fragment(style, shaped, strong).clone(text=text, link=[], us_lines=[])
+    return Paragraph(cleaned, chosen, bulletText=bullet, frags=[frag])
+
+
+@cache
+def _plain_fragment(style: str, shaped: bool, strong: bool) -> Any:
+    """The parser's fragment for a plain run of text in ``style`` (bold or not): a style's
+    fonts and colours, no personal data (the sample text is replaced on every use)."""
+    sample = _RLParagraph("<b>x</b>" if strong else "x", styles(shaped)[style])
+    (fragment,) = sample.frags
+    return fragment
 
 
 # Table cells that hold plain strings (even empty ones) are set in the table's own font,

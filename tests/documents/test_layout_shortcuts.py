@@ -4,6 +4,7 @@ the page and the styles) is drawn with the same operators, in the same places.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -25,8 +26,10 @@ def _page_streams(pdf: bytes) -> list[bytes]:
 
 
 def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain ReportLab: every paragraph lays its lines out whenever asked."""
+    """Plain ReportLab: every paragraph lays its lines out whenever asked, and its text goes
+    through the markup parser."""
     monkeypatch.setattr(styles.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
