@@ -121,7 +121,7 @@ def para(value: object, style: str = "body", *, shaped: bool = False) -> Paragra
     chosen = styles(shaped)[style]
     strong = chosen.fontName == BOLD
     text = markup(value, shaped=shaped, strong=strong)
-    return _paragraph(f"<b>{text}</b>" if strong else text, style, shaped, strong)
+    return markup_paragraph(f"<b>{text}</b>" if strong else text, style, shaped, strong)
 
 
 def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Paragraph:
@@ -131,17 +131,22 @@ def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Para
 
 def bullet(value: object, style: str = "bullet", *, shaped: bool = False) -> Paragraph:
     """A bulleted paragraph of plain text."""
-    return _paragraph(markup(value, shaped=shaped), style, shaped, False, bullet="•")
+    return markup_paragraph(markup(value, shaped=shaped), style, shaped, bullet="•")
 
 
 # What only the markup parser handles: tags and entities (escaping turns < > & into them).
 _PARSED = re.compile(r"[<>&]")
 
 
-def _paragraph(
-    source: str, style: str, shaped: bool, strong: bool, bullet: str | None = None
+def markup_paragraph(
+    source: str,
+    style: str,
+    shaped: bool = False,
+    strong: bool = False,
+    bullet: str | None = None,
 ) -> Paragraph:
-    """``Paragraph(source, style)``, without running the markup parser over plain text.
+    """``Paragraph(source, style)``, without running the markup parser over plain text
+    (``strong``: ``source`` is ``<b>…</b>`` around it).
 
     The parser (``html.parser`` underneath) was a tenth of a form's build time, and most
     paragraphs are one run of plain text in one style: for those it makes a single fragment
