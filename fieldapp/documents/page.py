@@ -16,13 +16,13 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from fieldapp import APP_NAME
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
-from fieldapp.documents.qr import draw_matrix, qr_matrix
+from fieldapp.documents.qr import draw_path, matrix_path, qr_matrix
 from fieldapp.documents.stamp import Stamp
-from fieldapp.documents.styles import MUTED, RULE, styles
+from fieldapp.documents.styles import MUTED, RULE, markup_paragraph, styles
 from fieldapp.documents.text import bold, markup
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -79,8 +79,11 @@ def build_pdf(setup: PageSetup, story: Sequence[Flowable], *, subject: str = "")
 
 
 def _canvas_class(setup: PageSetup) -> type[Canvas]:
-    # The stamp's code is the same on every page: encoded once per document, kept nowhere.
-    matrix = qr_matrix(setup.stamp.qr_payload()) if setup.stamp is not None else ()
+    # The stamp's code is the same on every page: encoded (and turned into the operators that
+    # draw it) once per document, kept nowhere.
+    qr = ""
+    if setup.stamp is not None:
+        qr = matrix_path(qr_matrix(setup.stamp.qr_payload()), _QR_X, _QR_Y, QR_SIZE)
 
     class _PageMarksCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no type hints
         """Keeps every page until ``save`` so each can say how many pages there are."""
@@ -100,16 +103,19 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
             total = len(self._held)
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
-                _draw_marks(self, setup, number, total, matrix)
+                _draw_marks(self, setup, number, total, qr)
                 Canvas.showPage(self)
             Canvas.save(self)
 
     return _PageMarksCanvas
 
 
-def _draw_marks(
-    canvas: Canvas, setup: PageSetup, number: int, total: int, matrix: tuple[Any, ...]
-) -> None:
+_FOOTER_BOTTOM = 10 * mm
+_QR_X = PAGE_WIDTH - MARGIN_X - QR_SIZE
+_QR_Y = _FOOTER_BOTTOM
+
+
+def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int, qr: str) -> None:
     canvas.saveState()
     top = PAGE_HEIGHT - 14 * mm
     canvas.setFillColor(MUTED)
@@ -127,14 +133,14 @@ def _draw_marks(
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, top - 3 * mm, PAGE_WIDTH - MARGIN_X, top - 3 * mm)
 
-    bottom = 10 * mm
+    bottom = _FOOTER_BOTTOM
     stamped = setup.stamp is not None
     rule = bottom + QR_SIZE + 2 * mm if stamped else bottom + 10 * mm
     canvas.line(MARGIN_X, rule, PAGE_WIDTH - MARGIN_X, rule)
     text_right = PAGE_WIDTH - MARGIN_X
     stamp_width = 0.0
     if setup.stamp is not None:
-        draw_matrix(canvas, matrix, text_right - QR_SIZE, bottom, QR_SIZE)
+        draw_path(canvas, qr, _QR_X, _QR_Y, QR_SIZE)
         text_right -= QR_SIZE + 3 * mm
         lines = (
             f"{setup.stamp.label} {setup.stamp.ref_id}",
@@ -148,7 +154,8 @@ def _draw_marks(
     # long note must wrap beside the stamp rather than run into it.
     width = text_right - MARGIN_X - stamp_width
     page_top, note_top = (16 * mm, 11 * mm) if stamped else (8 * mm, 3.5 * mm)
-    _footer_line(canvas, bold(f"{setup.page_word} {number} / {total}"), bottom + page_top, width)
+    page = bold(f"{setup.page_word} {number} / {total}")
+    _footer_line(canvas, page, bottom + page_top, width, strong=True)
     if setup.footer_note:
         _footer_line(canvas, markup(setup.footer_note), bottom + note_top, width, "small")
     canvas.restoreState()
@@ -161,7 +168,7 @@ def _header_title(canvas: Canvas, title: str, left: float, baseline: float, widt
     style = styles()["header"]
     text = title
     while True:
-        paragraph = Paragraph(markup(text), style)
+        paragraph = markup_paragraph(markup(text), "header")
         paragraph.wrap(width, 20 * mm)
         if len(paragraph.blPara.lines) <= 1 or len(text) <= 1:
             break
@@ -169,8 +176,10 @@ def _header_title(canvas: Canvas, title: str, left: float, baseline: float, widt
     paragraph.drawOn(canvas, left, baseline - style.fontSize * 0.25)
 
 
-def _footer_line(canvas: Canvas, text: str, top: float, width: float, style: str = "cell") -> None:
+def _footer_line(
+    canvas: Canvas, text: str, top: float, width: float, style: str = "cell", strong: bool = False
+) -> None:
     """Draw a paragraph whose top sits at ``top``, wrapping within ``width``."""
-    paragraph = Paragraph(text, styles()[style])
+    paragraph = markup_paragraph(text, style, strong=strong)
     _, height = paragraph.wrap(width, 14 * mm)
     paragraph.drawOn(canvas, MARGIN_X, top - height)

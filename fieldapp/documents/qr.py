@@ -38,11 +38,17 @@ def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> No
 
 
 def draw_matrix(canvas: Canvas, matrix: tuple[Any, ...], x: float, y: float, size: float) -> None:
-    """Draw modules made by ``qr_matrix`` with the quiet zone in a ``size`` square.
+    """Draw modules made by ``qr_matrix`` with the quiet zone in a ``size`` square."""
+    draw_path(canvas, matrix_path(matrix, x, y, size), x, y, size)
+
+
+def matrix_path(matrix: tuple[Any, ...], x: float, y: float, size: float) -> str:
+    """The PDF operators that fill the dark modules of a code drawn at (x, y).
 
     The modules are one path in their own coordinates (one unit a module, scaled by the
     transformation matrix), written as PDF operators: integers format quickly, where a path
-    object per rectangle cost more than encoding the code."""
+    object per rectangle cost more than encoding the code. A page that repeats a code on
+    every page makes this once."""
     modules = len(matrix) + 2 * QUIET_ZONE
     step = size / modules
     rows = len(matrix)
@@ -61,15 +67,20 @@ def draw_matrix(canvas: Canvas, matrix: tuple[Any, ...], x: float, y: float, siz
                 col += 1
             runs.append(f"{start} {line} {col - start} 1 re")
     origin = QUIET_ZONE * step
-    canvas.saveState()
-    canvas.setFillColor(white)
-    canvas.rect(x, y, size, size, stroke=0, fill=1)
-    canvas.setFillColor(black)
-    canvas.addLiteral(
+    return (
         f"q {step:.4f} 0 0 {step:.4f} {x + origin:.3f} {y + origin:.3f} cm "
         + " ".join(runs)
         + " f Q"
     )
+
+
+def draw_path(canvas: Canvas, path: str, x: float, y: float, size: float) -> None:
+    """Draw a code's ``matrix_path`` for (x, y) on its white ``size`` square."""
+    canvas.saveState()
+    canvas.setFillColor(white)
+    canvas.rect(x, y, size, size, stroke=0, fill=1)
+    canvas.setFillColor(black)
+    canvas.addLiteral(path)
     canvas.restoreState()
 
 

@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Paragraph as _RLParagraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.rl_config import _FUZZ
 
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.text import markup
@@ -22,6 +26,27 @@ RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#ececec")
 ACCENT = colors.HexColor("#1f3a5f")
 WARN_INK = colors.HexColor("#9a3b00")  # the frame of a mark a reader must notice
+
+
+class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A ReportLab paragraph that lays its lines out once per width.
+
+    Layout asks a paragraph for its size several times at the same width: a heading kept
+    with the next flowable is measured inside a ``KeepTogether`` and again when placed, a
+    table measures its cells for every split, and a block that moves to the next page is
+    measured on both. Breaking lines is most of a form's layout time, and the answer only
+    depends on the width (the text and style never change after construction)."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # ``split`` deletes ``blPara`` when the paragraph cannot start in the space left:
+        # then the lines are broken anew.
+        if getattr(self, "_wrapped_at", None) == availWidth and hasattr(self, "blPara"):
+            return self.width, self.height
+        self._wrapped_at = None
+        width, height = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ:  # below it nothing was laid out
+            self._wrapped_at = availWidth
+        return width, height
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:
@@ -94,9 +119,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 def para(value: object, style: str = "body", *, shaped: bool = False) -> Paragraph:
     """A paragraph of plain text (escaped; Thai in the Thai font, bold in a bold style)."""
     chosen = styles(shaped)[style]
-    if chosen.fontName == BOLD:
-        return Paragraph(f"<b>{markup(value, shaped=shaped, strong=True)}</b>", chosen)
-    return Paragraph(markup(value, shaped=shaped), chosen)
+    strong = chosen.fontName == BOLD
+    text = markup(value, shaped=shaped, strong=strong)
+    return markup_paragraph(f"<b>{text}</b>" if strong else text, style, shaped, strong)
 
 
 def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Paragraph:
@@ -106,7 +131,43 @@ def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Para
 
 def bullet(value: object, style: str = "bullet", *, shaped: bool = False) -> Paragraph:
     """A bulleted paragraph of plain text."""
-    return Paragraph(markup(value, shaped=shaped), styles(shaped)[style], bulletText="•")
+    return markup_paragraph(markup(value, shaped=shaped), style, shaped, bullet="•")
+
+
+# What only the markup parser handles: tags and entities (escaping turns < > & into them).
+_PARSED = re.compile(r"[<>&]")
+
+
+def markup_paragraph(
+    source: str,
+    style: str,
+    shaped: bool = False,
+    strong: bool = False,
+    bullet: str | None = None,
+) -> Paragraph:
+    """``Paragraph(source, style)``, without running the markup parser over plain text
+    (``strong``: ``source`` is ``<b>…</b>`` around it).
+
+    The parser (``html.parser`` underneath) was a tenth of a form's build time, and most
+    paragraphs are one run of plain text in one style: for those it makes a single fragment
+    that differs from the style's only in its text. That fragment is copied from one the
+    parser made once for the style, and given the text the parser would have given it."""
+    chosen = styles(shaped)[style]
+    cleaned = cleanBlockQuotedText(source)  # what the paragraph does before parsing
+    text = cleaned[len("<b>") : -len("</b>")] if strong else cleaned
+    if not text or _PARSED.search(text):
+        return Paragraph(source, chosen, bulletText=bullet)
+    frag = _plain_fragment(style, shaped, strong).clone(text=text, link=[], us_lines=[])
+    return Paragraph(cleaned, chosen, bulletText=bullet, frags=[frag])
+
+
+@cache
+def _plain_fragment(style: str, shaped: bool, strong: bool) -> Any:
+    """The parser's fragment for a plain run of text in ``style`` (bold or not): a style's
+    fonts and colours, no personal data (the sample text is replaced on every use)."""
+    sample = _RLParagraph("<b>x</b>" if strong else "x", styles(shaped)[style])
+    (fragment,) = sample.frags
+    return fragment
 
 
 # Table cells that hold plain strings (even empty ones) are set in the table's own font,
