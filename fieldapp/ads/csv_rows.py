@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from fieldapp.ads.issues import RowProblem, line_of
+from fieldapp.errors import Reason, coded
 
 # Column names as they may appear in a header (compared case-folded, spaces as "_").
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -57,7 +58,7 @@ def read_csv(data: bytes) -> CsvTable:
     if text is None:
         return table
     if not text.strip():
-        table.problems.append(RowProblem(None, None, "the file is empty."))
+        table.problems.append(RowProblem(None, None, coded("file_empty", "the file is empty.")))
         return table
     reader = csv.reader(io.StringIO(text, newline=""), dialect=_dialect(text))
     columns = _header(reader, table)
@@ -78,17 +79,23 @@ def read_csv(data: bytes) -> CsvTable:
     except csv.Error as exc:
         # A broken quote or an oversized field: the rest of the file cannot be trusted.
         table.problems.append(
-            RowProblem(previous + 1, None, f"cannot be read ({exc}); the rest was not read.")
+            RowProblem(
+                previous + 1,
+                None,
+                coded("csv_unreadable", f"cannot be read ({exc}); the rest was not read."),
+            )
         )
     return table
 
 
-def _count_reason(values: list[str], columns: list[str]) -> str:
+def _count_reason(values: list[str], columns: list[str]) -> Reason:
     counted = f"{len(values)} field{'s' * (len(values) != 1)}; the header has {len(columns)}"
     if any("\n" in v for v in values):
         # A quote left open swallows the lines after it into one field.
-        return f"a quoted field opened on this line is never closed ({counted})."
-    return f"{counted}."
+        return coded(
+            "quote_not_closed", f"a quoted field opened on this line is never closed ({counted})."
+        )
+    return coded("field_count", f"{counted}.", fields=len(values), columns=len(columns))
 
 
 def split_list(value: str) -> list[str]:
@@ -99,7 +106,11 @@ def split_list(value: str) -> list[str]:
 def _decode(data: bytes, table: CsvTable) -> str | None:
     nul = data.find(b"\x00")
     if nul >= 0:
-        table.problems.append(RowProblem(line_of(data, nul), None, "binary data, not a CSV file."))
+        table.problems.append(
+            RowProblem(
+                line_of(data, nul), None, coded("binary_file", "binary data, not a CSV file.")
+            )
+        )
         return None
     try:
         return data.decode("utf-8-sig")
@@ -108,7 +119,10 @@ def _decode(data: bytes, table: CsvTable) -> str | None:
             RowProblem(
                 line_of(data, exc.start),
                 None,
-                'not UTF-8 text; save the file as "CSV UTF-8" and import it again.',
+                coded(
+                    "not_utf8",
+                    'not UTF-8 text; save the file as "CSV UTF-8" and import it again.',
+                ),
             )
         )
         return None
@@ -129,7 +143,7 @@ def _header(reader: Iterator[list[str]], table: CsvTable) -> list[str] | None:
     try:
         raw = next(reader)
     except (StopIteration, csv.Error) as exc:
-        table.problems.append(RowProblem(1, None, f"no header row ({exc})."))
+        table.problems.append(RowProblem(1, None, coded("no_header", f"no header row ({exc}).")))
         return None
     columns: list[str] = []
     seen: set[str] = set()
@@ -139,11 +153,17 @@ def _header(reader: Iterator[list[str]], table: CsvTable) -> list[str] | None:
             if name.strip():
                 table.ignored_columns.append(name.strip())
         elif key in seen:
-            table.problems.append(RowProblem(1, name.strip(), "the column appears twice."))
+            table.problems.append(
+                RowProblem(1, name.strip(), coded("column_twice", "the column appears twice."))
+            )
         seen.add(key)
         columns.append(key)
     if not seen & {"text", "title"}:
         table.problems.append(
-            RowProblem(1, None, "no text or title column (the header names the columns).")
+            RowProblem(
+                1,
+                None,
+                coded("no_text_column", "no text or title column (the header names the columns)."),
+            )
         )
     return columns if not table.problems else None

@@ -45,7 +45,7 @@ from fieldapp.ads.register import (
 )
 from fieldapp.ads.similarity import band_keys_ahead, text_band_keys
 from fieldapp.bulk import collector_paused
-from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft
@@ -91,7 +91,11 @@ def kind_of(name: str) -> FileKind:
              ".mhtml": FileKind.MHTML, ".mht": FileKind.MHTML}  # fmt: skip
     if suffix not in kinds:
         raise InvalidInput(
-            f"File: {Path(name).name} is not .csv, .html or .mhtml; say which it is.", field="kind"
+            coded(
+                "unknown_file_kind",
+                f"File: {Path(name).name} is not .csv, .html or .mhtml; say which it is.",
+            ),
+            field="kind",
         )
     return kinds[suffix]
 
@@ -108,10 +112,15 @@ def import_file(
     kind = kind or kind_of(path.name)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise KnownError(f"{path.name}: larger than {MAX_FILE_BYTES // 2**20} MB; split it.")
+            limit = MAX_FILE_BYTES // 2**20
+            raise KnownError(
+                coded("file_too_large", f"{path.name}: larger than {limit} MB; split it.", mb=limit)
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise KnownError(f"Cannot read {path.name}: {exc.strerror}.") from None
+        raise KnownError(
+            coded("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.")
+        ) from None
     if kind is FileKind.CSV:
         return import_csv(ctx, operation_id, data, source=path.name, dry_run=dry_run)
     return import_page(ctx, operation_id, data, kind=kind, name=path.name, dry_run=dry_run)
@@ -185,7 +194,15 @@ class _Rows:
         if key is not None:
             if key in self._lines_by_url:
                 self.problems.append(
-                    RowProblem(line, "url", f"the same address as line {self._lines_by_url[key]}.")
+                    RowProblem(
+                        line,
+                        "url",
+                        coded(
+                            "same_url_as_line",
+                            f"the same address as line {self._lines_by_url[key]}.",
+                            line=self._lines_by_url[key],
+                        ),
+                    )
                 )
                 return None
             self._lines_by_url[key] = line

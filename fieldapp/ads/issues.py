@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, Reason
 
 _SHOWN = 5  # problems spelt out in the one-line message; all are in ``rows``
 
@@ -23,7 +23,7 @@ class RowProblem:
 
     line: int | None
     field: str | None
-    reason: str
+    reason: Reason
 
     @property
     def path(self) -> str:

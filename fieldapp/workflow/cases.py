@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY, CaseStatus
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record
 from fieldapp.workflow import entities
 from fieldapp.workflow.case_view import TICK_ENTITY, CaseView, load_case_view
@@ -107,7 +107,7 @@ def close_case(ctx: Context, case_id: str) -> Change:
         problems = tuple(
             (
                 f"checklist.{s.item.id}" + (f"[{s.subject_id}]" if s.subject_id else ""),
-                s.item.text_en,
+                coded("checklist_open", s.item.text_en, item=s.item.id),
             )
             for s in missing
         )
