@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
@@ -278,7 +278,9 @@ def _check_batch(args: argparse.Namespace) -> None:
     if folder is None:
         return
     if not folder.is_dir():
-        raise KnownError(f"--receipts {folder}: no such folder; nothing was imported.")
+        raise KnownError(
+            coded("no_such_folder", f"--receipts {folder}: no such folder; nothing was imported.")
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise KnownError(
             f"--receipts {folder}: the folder cannot be written; nothing was imported."
@@ -287,7 +289,9 @@ def _check_batch(args: argparse.Namespace) -> None:
 
 def _confirmed(question: str) -> bool:
     if not sys.stdin.isatty():
-        raise KnownError("Compare the fingerprint, then run again with --yes.")
+        raise KnownError(
+            coded("confirm_with_yes", "Compare the fingerprint, then run again with --yes.")
+        )
     return input(question).strip().lower() in ("y", "yes", "j", "ja")
 
 

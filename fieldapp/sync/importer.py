@@ -29,7 +29,7 @@ import pyrage
 from nacl.signing import VerifyKey
 
 from fieldapp.bulk import collector_paused
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, Reason, coded
 from fieldapp.inputs import BUNDLE_MAX_BYTES, InputRefused, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
@@ -85,7 +85,7 @@ class BundleAlarm(BundleRejected):
     code = "bundle_alarm"
 
     def __init__(self, kind: AlarmKind, message: str) -> None:
-        super().__init__(message)
+        super().__init__(message, params={"kind": kind.value})
         self.kind = kind
 
 
@@ -138,7 +138,7 @@ def open_path(
     try:
         data = read_capped(Path(path), BUNDLE_MAX_BYTES, "bundle")
     except InputRefused as refused:
-        return Opened(refusal=refused.message)
+        return Opened(refusal=_reason(refused))
     opened = open_bundle(data, identity, station, register, imported)
     if known is None or not opened.events:
         return opened
@@ -162,14 +162,17 @@ def open_bundle(
     try:
         sealed = bundle.decode(data)
     except BundleRejected as refused:
-        return Opened(data, refusal=refused.message)
+        return Opened(data, refusal=_reason(refused))
     header = sealed.header
     if header.station != station:
         return Opened(
             data,
             header,
-            refusal=f"The bundle is sealed for another station ({header.station}); this "
-            f"station is {station}.",
+            refusal=coded(
+                "bundle_other_station",
+                f"The bundle is sealed for another station ({header.station}); this "
+                f"station is {station}.",
+            ),
         )
     try:
         alarm = signer_refusal(header, sealed.signature, register)
@@ -182,7 +185,7 @@ def open_bundle(
     try:
         events, blobs = _unseal(sealed, identity)
     except BundleRejected as refused:
-        return Opened(data, header, payload_refusal=refused.message, signature=sealed.signature)
+        return Opened(data, header, payload_refusal=_reason(refused), signature=sealed.signature)
     hashes_ok = tuple(e.computed_hash() == e.entry_hash for e in events)
     return Opened(data, header, tuple(events), blobs, hashes_ok, signature=sealed.signature)
 
@@ -196,7 +199,9 @@ def signer_refusal(
     (refused, ``BundleRejected``, no alarm); one well signed by a key the register lacks
     is an alarm. So a header is only ever trusted under a REGISTERED key."""
     if not verify_header_signature(header.signer_public, signed_part(header), signature):
-        raise BundleRejected("The bundle's signature does not verify: it was altered.")
+        raise BundleRejected(
+            coded("bundle_altered", "The bundle's signature does not verify: it was altered.")
+        )
     problem = register.header_refusal(
         header.device_id, header.signer, header.signer_public, header.to_seq
     )
@@ -207,19 +212,27 @@ def signer_refusal(
     return (AlarmKind.REVOKED if revoked else AlarmKind.UNREGISTERED), problem
 
 
+def _reason(refused: KnownError) -> Reason:
+    """A refusal kept as its coded reason: it crosses to the other process and back."""
+    return Reason(refused.code, refused.message, refused.params)
+
+
 def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], dict[str, bytes]]:
     header = sealed.header
     try:
         compressed = pyrage.decrypt(sealed.ciphertext, [pyrage.x25519.Identity.from_str(identity)])
     except pyrage.DecryptError:
         raise BundleRejected(
-            "The bundle cannot be decrypted with this station's key: it is damaged or "
-            "was sealed for another station."
+            coded(
+                "bundle_undecryptable",
+                "The bundle cannot be decrypted with this station's key: it is damaged or "
+                "was sealed for another station.",
+            )
         ) from None
     events, blobs = bundle.unpack_payload(compressed, header)
     expected = list(range(header.from_seq, header.to_seq + 1))
     if not events:
-        raise BundleRejected("The bundle holds no events.")
+        raise BundleRejected(coded("bundle_empty", "The bundle holds no events."))
     if (
         [e.seq for e in events] != expected
         or len(events) != header.count
@@ -229,7 +242,9 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
         or len(blobs) != header.blob_count
         or any(sha256_hex(v) != k for k, v in blobs.items())
     ):
-        raise BundleRejected("The bundle's contents do not match its header.")
+        raise BundleRejected(
+            coded("bundle_altered", "The bundle's contents do not match its header.")
+        )
     return events, blobs
 
 
@@ -348,7 +363,9 @@ class StationImporter:
 
     def _import(self, opened: Opened) -> Outcome:
         if opened.refusal is not None or opened.header is None:
-            raise BundleRejected(opened.refusal or "The bundle cannot be read.")
+            raise BundleRejected(
+                opened.refusal or coded("bundle_damaged", "The bundle cannot be read.")
+            )
         header = opened.header
         # The register as it is now (it may have changed since the bundle was opened):
         # one query per bundle, then a dict lookup per event.

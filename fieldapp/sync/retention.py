@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
 from fieldapp.sync.export import acked_seq
@@ -29,7 +29,10 @@ def retention_days(session: Session) -> int:
 
 def set_retention_days(session: Session, days: int) -> None:
     if not 0 <= days <= 3650:
-        raise InvalidInput("Retention: between 0 and 3650 days.", field="retention_days")
+        raise InvalidInput(
+            coded("out_of_range", "Retention: between 0 and 3650 days.", minimum=0, maximum=3650),
+            field="retention_days",
+        )
     session.set_setting(RETENTION_SETTING, str(days))
 
 
