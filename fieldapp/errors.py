@@ -67,6 +67,10 @@ class KnownError(Exception):
         if params:
             self.params = dict(params)
 
+    def to_reason(self) -> Reason:
+        """This error as a coded reason: its English message, code and parameters."""
+        return Reason(self.code, self.message, self.params)
+
 
 class WrongPassphrase(KnownError):
     """The passphrase does not open this officer's key slot."""

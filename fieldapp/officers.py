@@ -56,10 +56,10 @@ def check_officer_id(officer_id: str) -> str:
 def check_display_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise InvalidInput(coded("required", "Name: required."), field="display_name")
+        raise InvalidInput(coded("display_name_form", "Name: required."), field="display_name")
     if len(name) > 80:
         raise InvalidInput(
-            coded("too_long", "Name: at most 80 characters.", limit=80), field="display_name"
+            coded("display_name_form", "Name: at most 80 characters."), field="display_name"
         )
     return name
 

@@ -123,10 +123,16 @@ def _on_screen(widget: QWidget, background: QPixmap | None = None) -> QPixmap:
 
 
 def save_screenshots(
-    out_dir: Path, language: str = "sv", *, large_text: bool = False, dialogs: bool = True
+    out_dir: Path,
+    language: str = "sv",
+    *,
+    large_text: bool = False,
+    dialogs: bool = True,
+    observe: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Save PNGs of the first-run and login dialogs and of every main screen in ``out_dir``;
-    return their paths."""
+    return their paths. ``observe(name)`` is called as each is taken, with the screen
+    showing (a test reads the visible words there)."""
     if QApplication.instance() is None:
         # Nothing is shown on a real screen, and the pictures do not depend on the desktop.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -139,12 +145,14 @@ def save_screenshots(
         _look(app, language, large_text),
         tempfile.TemporaryDirectory(prefix="fieldapp-shots-") as tmp,
     ):
-        saved = _take_dialogs(out_dir, Path(tmp) / "vault") if dialogs else []
-        saved += _take_screens(out_dir, Path(tmp) / "demo")
+        saved = _take_dialogs(out_dir, Path(tmp) / "vault", observe) if dialogs else []
+        saved += _take_screens(out_dir, Path(tmp) / "demo", observe)
         return saved
 
 
-def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
+def _take_dialogs(
+    out_dir: Path, vault_dir: Path, observe: Callable[[str], None] | None = None
+) -> list[Path]:
     from fieldapp.errors import WrongPassphrase
     from fieldapp.storage.keyslots import KdfCost
     from fieldapp.storage.vault import Vault
@@ -153,13 +161,7 @@ def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
     from ui.main_window import MainWindow
 
     saved: list[Path] = []
-
-    def save(pixmap: QPixmap, name: str) -> None:
-        path = out_dir / name
-        if not pixmap.save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-        saved.append(path)
-
+    save = _saver(out_dir, saved, observe)
     clock = _Clock()
     vault = Vault(vault_dir, clock=clock)
     passphrase = demo_passphrase()
@@ -222,8 +224,12 @@ def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
     return saved
 
 
-def _saver(out_dir: Path, saved: list[Path]) -> Callable[[QPixmap, str], None]:
+def _saver(
+    out_dir: Path, saved: list[Path], observe: Callable[[str], None] | None = None
+) -> Callable[[QPixmap, str], None]:
     def save(pixmap: QPixmap, name: str) -> None:
+        if observe is not None:
+            observe(name)
         path = out_dir / name
         if not pixmap.save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
@@ -232,7 +238,9 @@ def _saver(out_dir: Path, saved: list[Path]) -> Callable[[QPixmap, str], None]:
     return save
 
 
-def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
+def _take_screens(
+    out_dir: Path, demo_dir: Path, observe: Callable[[str], None] | None = None
+) -> list[Path]:
     """Each main screen on the demo vault, the way an officer reaches it."""
     from fieldapp.demo import DEMO_OFFICER_ID as DEMO_ID
     from fieldapp.demo import build_demo_vault
@@ -249,7 +257,7 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
     )
 
     saved: list[Path] = []
-    save = _saver(out_dir, saved)
+    save = _saver(out_dir, saved, observe)
     passphrase = build_demo_vault(demo_dir)
     session = Vault(demo_dir).unlock(DEMO_ID, passphrase)
     window = MainWindow()

@@ -136,7 +136,9 @@ def _open_case(ctx: Context, case_id: str) -> Record:
         status = case.get("status")
         raise InvalidInput(
             coded(
-                "case_not_open", f"Case: {status}; reopen it to link or unlink ads.", status=status
+                "case_closed_for_ads",
+                f"Case: {status}; reopen it to link or unlink ads.",
+                status=status,
             ),
             field="case_id",
         )

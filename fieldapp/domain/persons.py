@@ -16,7 +16,9 @@ from fieldapp.domain.identity import age_on, parse_swedish_id
 from fieldapp.errors import coded
 from fieldapp.validation import Problems, boolean, choice, day, integer, text
 
-_NO_SWEDISH_ID = coded("no_swedish_id", "required when there is no Swedish identity number.")
+_NO_SWEDISH_ID = coded(
+    "birth_or_document_required", "required when there is no Swedish identity number."
+)
 BUYER = "buyer"
 SELLER = "seller"
 WITNESS = "witness"

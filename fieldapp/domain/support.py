@@ -30,9 +30,7 @@ def clean_support_offer(
     if not contact and not organisation:
         p.add(
             "organisation",
-            coded(
-                "contact_or_organisation", "required: choose a contact or name the organisation."
-            ),
+            coded("organisation_required", "required: choose a contact or name the organisation."),
         )
     return drop_none(
         {

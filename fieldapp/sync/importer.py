@@ -29,7 +29,7 @@ import pyrage
 from nacl.signing import VerifyKey
 
 from fieldapp.bulk import collector_paused
-from fieldapp.errors import KnownError, Reason, coded
+from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_MAX_BYTES, InputRefused, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
@@ -138,7 +138,7 @@ def open_path(
     try:
         data = read_capped(Path(path), BUNDLE_MAX_BYTES, "bundle")
     except InputRefused as refused:
-        return Opened(refusal=_reason(refused))
+        return Opened(refusal=refused.to_reason())
     opened = open_bundle(data, identity, station, register, imported)
     if known is None or not opened.events:
         return opened
@@ -162,7 +162,7 @@ def open_bundle(
     try:
         sealed = bundle.decode(data)
     except BundleRejected as refused:
-        return Opened(data, refusal=_reason(refused))
+        return Opened(data, refusal=refused.to_reason())
     header = sealed.header
     if header.station != station:
         return Opened(
@@ -185,7 +185,7 @@ def open_bundle(
     try:
         events, blobs = _unseal(sealed, identity)
     except BundleRejected as refused:
-        return Opened(data, header, payload_refusal=_reason(refused), signature=sealed.signature)
+        return Opened(data, header, payload_refusal=refused.to_reason(), signature=sealed.signature)
     hashes_ok = tuple(e.computed_hash() == e.entry_hash for e in events)
     return Opened(data, header, tuple(events), blobs, hashes_ok, signature=sealed.signature)
 
@@ -210,11 +210,6 @@ def signer_refusal(
     laptop = register.laptops.get(header.device_id)
     revoked = laptop is not None and laptop.revoked
     return (AlarmKind.REVOKED if revoked else AlarmKind.UNREGISTERED), problem
-
-
-def _reason(refused: KnownError) -> Reason:
-    """A refusal kept as its coded reason: it crosses to the other process and back."""
-    return Reason(refused.code, refused.message, refused.params)
 
 
 def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], dict[str, bytes]]:

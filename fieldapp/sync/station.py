@@ -79,7 +79,7 @@ class StationCard:
         if data.get("fingerprint") != card.fingerprint:
             raise KnownError(
                 coded(
-                    "station_card_damaged",
+                    "station_card_mismatch",
                     f"{source} is damaged: its fingerprint does not match its keys.",
                 )
             )

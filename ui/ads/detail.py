@@ -31,7 +31,7 @@ from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Change
 from ui.ads.attachment_view import NotViewable, file_line, open_viewer
-from ui.ads.texts import ads_refusal_text, person_label, prices_text, seen_text, status_text
+from ui.ads.texts import person_label, prices_text, seen_text, status_text
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
 from ui.screens.step import STEP_TITLE_SIZE
@@ -379,7 +379,7 @@ class AdDetail(QWidget):
             self.message.show_message(str(exc))
             return None
         except Exception as exc:  # a refusal in words; a bug logged and said so
-            self.message.show_message(ads_refusal_text(exc, "open file"))
+            self.message.show_message(refusal_text(exc, "open file"))
             return None
         self.message.clear_message()
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -437,6 +437,7 @@ class DecisionStep(ActStep):
         self.message = MessageBox(self)
         self.body.addWidget(self.message)
         self.body.addStretch(1)
+        self._decision_shown: str | None = None
         self.income.recorded.connect(self._on_income_saved)
         self.income.recorded.connect(lambda _c: self.changed.emit())
         self.income.submitted.connect(self.form.decided_by.setFocus)
@@ -501,6 +502,12 @@ class DecisionStep(ActStep):
     def _show_decision(self, buyer: BuyerView) -> None:
         decision = buyer.decision
         has_decision = decision is not None
+        shown = decision.entity_id if decision is not None else None
+        if shown != self._decision_shown:
+            # A refusal said about the previous decision (or its absence: "no decision,
+            # record it before printing") is stale once another one is recorded.
+            self.message.clear_message()
+            self._decision_shown = shown
         if decision is not None:
             text = self.tr("Recorded {time}: {kind}, {who}.").format(
                 time=clock(decision.get("at")),

@@ -24,6 +24,7 @@ from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
 from fieldapp.sync.review import Conflict, cases_by_origin
 from ui.errors import internal_error_text
+from ui.problem_texts import coded_text
 from ui.sync.texts import (
     REFUSED,
     alarm_kind_text,
@@ -131,9 +132,9 @@ class ImportResultModel(ColumnTableModel):
         if result.refusal is not None:
             if result.alarm:
                 return self.tr("Alarm: {kind}. {reason}").format(
-                    kind=alarm_kind_text(result.alarm), reason=result.refusal
+                    kind=alarm_kind_text(result.alarm), reason=coded_text(result.refusal)
                 )
-            return result.refusal
+            return coded_text(result.refusal)
         parts = []
         if result.status == "held":
             parts.append(

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, Reason
 from fieldapp.storage.session import Session
 from fieldapp.sync.export import RECEIPT_SUFFIX
 from fieldapp.sync.importer import BundleAlarm, Outcome, StationImporter
@@ -35,7 +35,7 @@ class FileResult:
     path: Path
     outcomes: tuple[Outcome, ...] = ()  # the bundle's own, then held ones it released
     receipt: Path | None = None
-    refusal: str | None = None  # the core's message: the bundle was refused, nothing written
+    refusal: Reason | None = None  # why the bundle was refused (nothing was written)
     alarm: str | None = None  # the alarm kind, when the refusal was also raised as an alarm
     receipt_error: str | None = None  # imported, but the receipt file could not be written
     bug: bool = False  # not a KnownError: our bug, logged without its message
@@ -102,7 +102,7 @@ class ImportWorker(QObject):
         except KnownError as exc:
             # The vault could not be opened here (locked, disk gone): every file is untouched.
             for path in self._paths:
-                self.file_done.emit(FileResult(path, refusal=exc.message))
+                self.file_done.emit(FileResult(path, refusal=exc.to_reason()))
         except Exception as exc:
             log_bug(exc, "sync import")
             self.file_done.emit(FileResult(self._paths[0], bug=True))
@@ -126,9 +126,9 @@ class ImportWorker(QObject):
 
     def _file_result(self, path: Path, result: Outcome | KnownError) -> FileResult:
         if isinstance(result, BundleAlarm):
-            return FileResult(path, refusal=result.message, alarm=result.kind.value)
+            return FileResult(path, refusal=result.to_reason(), alarm=result.kind.value)
         if isinstance(result, KnownError):
-            return FileResult(path, refusal=result.message)
+            return FileResult(path, refusal=result.to_reason())
         outcome = result
         outcomes = (outcome, *outcome.released)
         # The newest receipt says the most: a released bundle's covers this one's too.
