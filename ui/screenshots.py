@@ -246,6 +246,7 @@ def _take_screens(
     from fieldapp.demo import build_demo_vault
     from fieldapp.domain.case import CASE_ENTITY
     from fieldapp.storage.vault import Vault
+    from fieldapp.workflow import persons
     from ui.main_window import (
         CASES,
         DASHBOARD,
@@ -255,6 +256,8 @@ def _take_screens(
         SYNC,
         MainWindow,
     )
+    from ui.screens.operations import NEW_TAB
+    from ui.screens.procedure import DecisionStep
 
     saved: list[Path] = []
     save = _saver(out_dir, saved, observe)
@@ -276,6 +279,9 @@ def _take_screens(
 
         view.go_to(OPERATIONS)
         shot("10_operations.png")
+        view.operations.tabs.setCurrentIndex(NEW_TAB)
+        shot("10b_operations_new.png")
+        view.operations.tabs.setCurrentIndex(0)
         view.go_to(DASHBOARD)
         shot("11_dashboard.png")
         view.go_to(CASES)
@@ -303,6 +309,8 @@ def _take_screens(
         shot("17_case_new_buyer.png")
         if form is not None:
             form.discard_draft()
+        view.open_case(attempt, "add:witness")
+        shot("17b_case_new_witness.png")
         trafficking = by_place["Motell Låtsas"]
         view.open_case(trafficking)
         seller = next(iter(screen.view.sellers)) if screen.view else None
@@ -321,11 +329,30 @@ def _take_screens(
         if attempt_buyer is not None:
             view.open_case(attempt, f"item:decision:{attempt_buyer.id}")
         shot("21_case_decision.png")
+        decision_step = screen.panel
+        if isinstance(decision_step, DecisionStep):
+            decision_step.print_document()  # Ctrl+P before the decision: refused, why shown
+            screen.step_area.verticalScrollBar().setValue(10_000)
+        shot("21b_case_decision_refused.png")
         view.open_case(completed)
         completed_buyer = screen.view.buyers[0] if screen.view else None
         if completed_buyer is not None:
             view.open_case(completed, f"item:decision:{completed_buyer.id}")
         shot("22_case_decision_recorded.png")
+        if completed_buyer is not None:
+            # A correction after the first entry, as the timeline words it.
+            view.workspace.run(
+                persons.amend_person,
+                completed_buyer.id,
+                {
+                    "identity_method": "id_card",
+                    "language": "ro",
+                    "interpreter_needed": True,
+                    "interpreter_language": "ro",
+                },
+            )
+            view.open_case(completed)
+        shot("22b_case_timeline_correction.png")
         screen.focus_quick_note()
         screen.note.setText("Köparen visade körkort; pengarna låg på nattduksbordet.")
         shot("23_case_quick_note.png")

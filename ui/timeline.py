@@ -172,9 +172,16 @@ class Describer:
         if entity_type == "element":
             return self._element(data)
         if entity_type == "person":
-            return translate("Timeline", "{role} added: {name}").format(
-                role=word(PERSON_ROLES, data.get("role")), name=data.get("name", "")
+            # One text per role: Swedish inflects "added" by the noun (vittne tillagt).
+            added = {
+                "buyer": QT_TRANSLATE_NOOP("Timeline", "Buyer added: {name}"),
+                "seller": QT_TRANSLATE_NOOP("Timeline", "Seller added: {name}"),
+                "witness": QT_TRANSLATE_NOOP("Timeline", "Witness added: {name}"),
+            }
+            template = added.get(
+                str(data.get("role")), QT_TRANSLATE_NOOP("Timeline", "Added: {name}")
             )
+            return translate("Timeline", template).format(name=data.get("name", ""))
         if entity_type == "support_offer":
             return translate("Timeline", "Support offered to {name}: {outcome}").format(
                 name=self._people(str(data.get("person_id"))),

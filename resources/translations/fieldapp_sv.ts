@@ -5069,6 +5069,22 @@
             <source>another detail</source>
             <translation>en annan uppgift</translation>
         </message>
+        <message>
+            <source>Buyer added: {name}</source>
+            <translation>Köpare tillagd: {name}</translation>
+        </message>
+        <message>
+            <source>Seller added: {name}</source>
+            <translation>Säljare tillagd: {name}</translation>
+        </message>
+        <message>
+            <source>Witness added: {name}</source>
+            <translation>Vittne tillagt: {name}</translation>
+        </message>
+        <message>
+            <source>Added: {name}</source>
+            <translation>Tillagd: {name}</translation>
+        </message>
     </context>
     <context>
         <name>TimelineModel</name>

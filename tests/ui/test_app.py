@@ -87,7 +87,7 @@ def test_screenshots_are_saved_at_laptop_size(qtbot: Any, tmp_path: Path) -> Non
     for screen in ("11_dashboard", "14_case_entry", "21_case_decision", "24_contacts_f2",
                    "26j_ads_detail_files", "26k_ads_saved_page"):  # fmt: skip
         assert f"{screen}.png" in names
-    assert len(saved) == 35
+    assert len(saved) == 39
     for path in saved:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (SCREEN_WIDTH, SCREEN_HEIGHT)
