@@ -332,7 +332,8 @@ def _take_screens(
         decision_step = screen.panel
         if isinstance(decision_step, DecisionStep):
             decision_step.print_document()  # Ctrl+P before the decision: refused, why shown
-            screen.step_area.verticalScrollBar().setValue(10_000)
+            QApplication.processEvents()  # the message's room, before scrolling to it
+            screen.step_area.ensureWidgetVisible(decision_step.message)
         shot("21b_case_decision_refused.png")
         view.open_case(completed)
         completed_buyer = screen.view.buyers[0] if screen.view else None
