@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import string
+from datetime import date
 from typing import Any
 
 import pytest
@@ -64,7 +65,7 @@ def test_english_words_come_from_the_same_table(language: Any) -> None:
 
 def test_a_refusal_is_shown_in_swedish_by_its_code() -> None:
     with pytest.raises(InvalidInput) as caught:
-        parse_swedish_id("19811218-9877", today=validation.date(2026, 5, 1))
+        parse_swedish_id("19811218-9877", today=date(2026, 5, 1))
     assert error_text(caught.value) == "Kontrollsiffran stämmer inte (felskrivning?)."
     p = validation.Problems()
     validation.day(p, {"born": "2026-13-01"}, "born")

@@ -1,7 +1,8 @@
 """A walk over every screen of the app in Swedish (the screenshot tour: the first-run and
 login dialogs, every section, each step of the case screen, the Ads tabs and their
 dialogs, on the invented demo data) that reads every visible word: no English source text
-and no snake_case identifier may show."""
+and no snake_case identifier may show. The same tour checks that every screenshot is saved
+at laptop size (one tour for both: it takes a minute)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.paths import resource
 from tests.unit.test_coded_reasons import FIELDAPP
-from ui.screenshots import save_screenshots
+from ui.screenshots import SCREEN_HEIGHT, SCREEN_WIDTH, save_screenshots
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 _ENGLISH_WORDS = {
@@ -126,11 +128,25 @@ def _pattern(source: str) -> re.Pattern[str]:
     return re.compile(".+?".join(re.escape(p) for p in parts), re.S)
 
 
-def test_every_screen_in_swedish_shows_no_english_and_no_identifier(
+def test_every_screen_in_swedish_is_saved_and_shows_no_english_and_no_identifier(
     qtbot: Any, tmp_path: Path
 ) -> None:
     seen: dict[str, list[str]] = {}
-    save_screenshots(tmp_path, "sv", observe=lambda name: seen.setdefault(name, visible_texts()))
+
+    def observe(name: str) -> None:
+        seen[name] = visible_texts()
+
+    saved = save_screenshots(tmp_path, "sv", observe=observe)
+    # The tour itself: every screen saved at laptop size (one tour serves both checks).
+    names = [p.name for p in saved]
+    assert names[0].startswith("01_first_run") and "06_locked.png" in names
+    for screen in ("11_dashboard", "14_case_entry", "21_case_decision", "24_contacts_f2",
+                   "26j_ads_detail_files", "26k_ads_saved_page"):  # fmt: skip
+        assert f"{screen}.png" in names
+    assert len(saved) == 39 and set(names) == set(seen)
+    for path in saved:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (SCREEN_WIDTH, SCREEN_HEIGHT)
     assert len(seen) >= 35 and {"17_case_new_buyer.png", "21b_case_decision_refused.png"} <= set(
         seen
     )
