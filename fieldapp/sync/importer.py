@@ -84,9 +84,15 @@ class BundleAlarm(BundleRejected):
 
     code = "bundle_alarm"
 
-    def __init__(self, kind: AlarmKind, message: str) -> None:
-        super().__init__(message, params={"kind": kind.value})
+    def __init__(self, kind: AlarmKind, message: str, *, seq: int | None = None) -> None:
+        # ``seq``: the laptop's entry where it went wrong (the screens say it in words;
+        # ``message`` is the technical English for the CLI and the record).
+        params: dict[str, object] = {"kind": kind.value}
+        if seq is not None:
+            params["seq"] = seq
+        super().__init__(message, params=params)
         self.kind = kind
+        self.seq = seq
 
 
 @dataclass(frozen=True)
@@ -390,6 +396,7 @@ class StationImporter:
                     AlarmKind.UNREGISTERED,
                     f"Sequence {stranger.seq}: officer {stranger.officer_id[:32]} is not "
                     f"registered for laptop {header.device_id[:8]}; bundle refused.",
+                    seq=stranger.seq,
                 )
             # The register is the station's own; a laptop's event about it is a forgery
             # (it would not count, being read from the station's events only, but neither
@@ -400,6 +407,7 @@ class StationImporter:
                     AlarmKind.BAD_CHAIN,
                     f"Sequence {meddling.seq}: a laptop may not write the station's register; "
                     "bundle refused.",
+                    seq=meddling.seq,
                 )
             head_seq, _ = self._checker_for(header.device_id).head(header.device_id)
             if header.from_seq > head_seq + 1:
@@ -430,17 +438,21 @@ class StationImporter:
                 raise BundleAlarm(
                     AlarmKind.CONFLICTING_EVENT,
                     f"Event {event.id} is already held with other content; bundle refused.",
+                    seq=event.seq,
                 )
             problem, key = checker.check_links(
                 event, lambda d: blobs.get(d) or _stored_blob(conn, d), hash_ok=hash_ok
             )
             if problem or key is None:
-                raise BundleAlarm(AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.")
+                raise BundleAlarm(
+                    AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.", seq=event.seq
+                )
             if not register.key_ok(event.device_id, event.officer_id, bytes(key)):
                 raise BundleAlarm(
                     AlarmKind.UNREGISTERED,
                     f"Sequence {event.seq}: signed by {event.officer_id[:32]} with a key not "
                     f"registered for laptop {event.device_id[:8]}; bundle refused.",
+                    seq=event.seq,
                 )
             checker.accept(event)
             fresh.append(event)
@@ -465,7 +477,9 @@ class StationImporter:
                 bad = _first_bad(pending, fresh, self._progress)
                 if bad is not None:
                     raise BundleAlarm(
-                        AlarmKind.BAD_CHAIN, f"Sequence {bad.seq}: signature does not verify."
+                        AlarmKind.BAD_CHAIN,
+                        f"Sequence {bad.seq}: signature does not verify.",
+                        seq=bad.seq,
                     )
                 c.execute(
                     "INSERT INTO imported_bundles VALUES (?, ?, ?, ?, ?)",
@@ -494,6 +508,7 @@ class StationImporter:
                 AlarmKind.FORK,
                 f"Device {event.device_id[:8]} sent a second, different chain at sequence "
                 f"{event.seq} (a cloned or restored laptop?); bundle refused.",
+                seq=event.seq,
             )
 
     def _known_keys(self) -> KnownKeys:
@@ -593,6 +608,7 @@ class StationImporter:
                 "from_seq": header.from_seq,
                 "to_seq": header.to_seq,
                 "detail": alarm.message,
+                **({"seq": alarm.seq} if alarm.seq is not None else {}),
                 "status": "open",
             },
         )

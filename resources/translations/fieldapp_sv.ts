@@ -489,6 +489,14 @@
             <source>entries {first} to {last}</source>
             <translation>poster {first} till {last}</translation>
         </message>
+        <message>
+            <source>At entry {seq} of the laptop's record.</source>
+            <translation>Vid post {seq} i datorns logg.</translation>
+        </message>
+        <message>
+            <source>The bundle as a whole.</source>
+            <translation>Paketet som helhet.</translation>
+        </message>
     </context>
     <context>
         <name>AttachmentViewer</name>
