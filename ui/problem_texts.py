@@ -519,6 +519,21 @@ PROBLEM_TEXTS: dict[str, str] = {
         "Problems",
         "The recovery slot does not open with this station's key.",
     ),
+    "bundle_empty": QT_TRANSLATE_NOOP("Problems", "The bundle holds no records."),
+    "bundle_too_large": QT_TRANSLATE_NOOP(
+        "Problems", "The bundle is larger than a station accepts."
+    ),
+    "register_refused": QT_TRANSLATE_NOOP("Problems", "This laptop card cannot be registered."),
+    "laptop_card_unwritten": QT_TRANSLATE_NOOP(
+        "Problems", "Enrolled, but the laptop card was not written: write it again."
+    ),
+    "laptop_id_ambiguous": QT_TRANSLATE_NOOP(
+        "Problems", "More than one registered laptop has that device id."
+    ),
+    "no_such_folder": QT_TRANSLATE_NOOP("Problems", "No such folder; nothing was imported."),
+    "folder_unwritable": QT_TRANSLATE_NOOP(
+        "Problems", "The folder cannot be written; nothing was imported."
+    ),
     "alarm_note_required": QT_TRANSLATE_NOOP("Problems", "Say what was done about the alarm."),
     "confirm_with_yes": QT_TRANSLATE_NOOP("Problems", "Compare the fingerprint, then confirm."),
 }

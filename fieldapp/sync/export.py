@@ -60,8 +60,12 @@ def export_bundle(session: Session, out_dir: Path) -> Exported | None:
     )
     if len(data) > BUNDLE_MAX_BYTES:  # the station would refuse it unread
         raise KnownError(
-            f"The bundle would be {len(data) // MIB} MB, over the {BUNDLE_MAX_BYTES // MIB} MB "
-            "a station accepts; ask the station to take this laptop's data another way."
+            coded(
+                "bundle_too_large",
+                f"The bundle would be {len(data) // MIB} MB, over the {BUNDLE_MAX_BYTES // MIB} "
+                "MB a station accepts; ask the station to take this laptop's data another way.",
+                limit_mb=BUNDLE_MAX_BYTES // MIB,
+            )
         )
     name = f"{header.device_id[:8]}-{header.from_seq:07d}-{header.to_seq:07d}{bundle.SUFFIX}"
     path = Path(out_dir) / name

@@ -3598,6 +3598,34 @@
             <source>This was not accepted.</source>
             <translation>Det godtogs inte.</translation>
         </message>
+        <message>
+            <source>The bundle holds no records.</source>
+            <translation>Paketet innehåller inga poster.</translation>
+        </message>
+        <message>
+            <source>The bundle is larger than a station accepts.</source>
+            <translation>Paketet är större än en station tar emot.</translation>
+        </message>
+        <message>
+            <source>This laptop card cannot be registered.</source>
+            <translation>Datorkortet kan inte registreras.</translation>
+        </message>
+        <message>
+            <source>Enrolled, but the laptop card was not written: write it again.</source>
+            <translation>Registrerad, men datorkortet skrevs inte: skriv det igen.</translation>
+        </message>
+        <message>
+            <source>More than one registered laptop has that device id.</source>
+            <translation>Mer än en registrerad dator har det id:t.</translation>
+        </message>
+        <message>
+            <source>No such folder; nothing was imported.</source>
+            <translation>Mappen finns inte; ingenting importerades.</translation>
+        </message>
+        <message>
+            <source>The folder cannot be written; nothing was imported.</source>
+            <translation>Det går inte att skriva i mappen; ingenting importerades.</translation>
+        </message>
     </context>
     <context>
         <name>ProposalsModel</name>

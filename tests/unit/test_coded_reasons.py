@@ -91,6 +91,10 @@ def uncoded_refusals() -> list[str]:
                     found.append(where)
             elif _REASON_AT.get(name) == len(node.args) and _plain_text(node.args[-1]):
                 found.append(where)
+            elif name == "coded" and not (
+                node.args and isinstance(node.args[0], ast.Constant)
+            ):  # a code the registry below cannot see
+                found.append(where)
     return found
 
 
