@@ -74,6 +74,15 @@ def _called_name(call: ast.Call) -> str:
     return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
 
 
+def _plain_reason(node: ast.Call, name: str) -> bool:
+    return _REASON_AT.get(name) == len(node.args) and _plain_text(node.args[-1])
+
+
+def _hidden_code(node: ast.Call, name: str) -> bool:
+    """A ``coded()`` whose code is not written out: the registry below cannot see it."""
+    return name == "coded" and not (node.args and isinstance(node.args[0], ast.Constant))
+
+
 def uncoded_refusals() -> list[str]:
     """Every place in the core that raises a many-meaning error with plain English text, or
     adds a plain-text reason to a list of problems."""
@@ -89,11 +98,7 @@ def uncoded_refusals() -> list[str]:
             if name in _MANY_MEANINGS and node.args and _plain_text(node.args[0]):
                 if not has_problems:
                     found.append(where)
-            elif _REASON_AT.get(name) == len(node.args) and _plain_text(node.args[-1]):
-                found.append(where)
-            elif name == "coded" and not (
-                node.args and isinstance(node.args[0], ast.Constant)
-            ):  # a code the registry below cannot see
+            elif _plain_reason(node, name) or _hidden_code(node, name):
                 found.append(where)
     return found
 
