@@ -139,8 +139,12 @@ def build_approval(
     words = wording(kind, buyer.offence_date)
     if words is None:  # _lawful_decision refuses these first; kept as a guard for new data
         raise InvalidInput(
-            f"Decision: there is no form for {kind.value.replace('_', ' ')} on "
-            f"{buyer.offence_date.isoformat()}.",
+            coded(
+                "decision_not_summary",
+                f"Decision: there is no form for {kind.value.replace('_', ' ')} on "
+                f"{buyer.offence_date.isoformat()}.",
+                kind=kind.value,
+            ),
             field="decision",
         )
     advance = kind is DecisionKind.ADVANCE_APPROVAL
