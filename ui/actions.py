@@ -57,6 +57,7 @@ PREVIOUS_STEP = ActionSpec(
     "previous_step", QT_TRANSLATE_NOOP("Actions", "P&revious step"), "Ctrl+PgUp"
 )
 CHECKLIST = ActionSpec("checklist", QT_TRANSLATE_NOOP("Actions", "C&hecklist"), "F6")
+MISSING = ActionSpec("missing", QT_TRANSLATE_NOOP("Actions", "What is still &missing"), "F4")
 # K for "koppla": the case's ads, linked by phone number or text from the open case.
 LINK_AD = ActionSpec("link_ad", QT_TRANSLATE_NOOP("Actions", "&Link an ad…"), "Ctrl+K")
 
@@ -67,6 +68,7 @@ CASE_ACTIONS: tuple[ActionSpec, ...] = (
     NEXT_STEP,
     PREVIOUS_STEP,
     CHECKLIST,
+    MISSING,
     LINK_AD,
 )
 

@@ -40,6 +40,7 @@ from ui.actions import (
     EXPLAIN,
     LINK_AD,
     LOCK,
+    MISSING,
     NEW_CASE,
     NEXT_STEP,
     PREVIOUS_STEP,
@@ -364,6 +365,7 @@ class MainWindow(QMainWindow):
         self.case_actions[NEXT_STEP.id].triggered.connect(self._next_step)
         self.case_actions[PREVIOUS_STEP.id].triggered.connect(self._previous_step)
         self.case_actions[CHECKLIST.id].triggered.connect(self._checklist)
+        self.case_actions[MISSING.id].triggered.connect(self._missing)
         self.case_actions[LINK_AD.id].triggered.connect(self._link_ad)
         self._status_timer.timeout.connect(self._update_lock_countdown)
 
@@ -602,6 +604,12 @@ class MainWindow(QMainWindow):
         screen = self._case_screen()
         if screen is not None:
             screen.previous_step()
+
+    @Slot()
+    def _missing(self) -> None:
+        screen = self._case_screen()
+        if screen is not None:
+            screen.toggle_missing()
 
     @Slot()
     def _checklist(self) -> None:

@@ -6,11 +6,13 @@ Every model here passes pytest-qt's ``qtmodeltester``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import orjson
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -27,6 +29,7 @@ from fieldapp.storage.events import Event
 from fieldapp.storage.records import Record
 from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import checklist_state
+from fieldapp.workflow.history import as_entered, first_entries
 from ui.status import case_status
 from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush
 from ui.theme import HINT_COLOR, MUTED_COLOR, OK_COLOR, sized_font, text_scale
@@ -315,7 +318,12 @@ class ChecklistModel(QAbstractListModel):
 
 
 class TimelineModel(QAbstractListModel):
-    """Every event of a case, newest first. ``describe`` words an event on first display."""
+    """Every event of a case, newest first. ``describe`` words an event on first display.
+
+    The amends that finish a record's first entry (``fieldapp.workflow.history``) are no
+    lines of their own: the record's creation line shows the record as entered. Only
+    what changes it afterwards is a correction.
+    """
 
     def __init__(
         self, describe: Callable[[Event, dict[str, Event]], str], parent: QObject | None = None
@@ -325,6 +333,7 @@ class TimelineModel(QAbstractListModel):
         self._ids: list[str] = []
         self._events: dict[str, Event] = {}
         self._texts: dict[str, str] = {}
+        self._folded: dict[str, str] = {}  # amend id → the create whose first entry it ends
         self._names: Callable[[str], str] = lambda officer_id: officer_id
 
     def set_officer_names(self, names: Callable[[str], str]) -> None:
@@ -333,7 +342,9 @@ class TimelineModel(QAbstractListModel):
     def load(self, events: Sequence[Event]) -> None:
         self.beginResetModel()
         self._events = {e.id: e for e in events}
-        self._ids = [e.id for e in sorted(events, key=_applied, reverse=True)]
+        self._folded = first_entries(events)
+        ordered = sorted(events, key=_applied, reverse=True)
+        self._ids = [e.id for e in ordered if e.id not in self._folded]
         self._texts.clear()
         self.endResetModel()
 
@@ -342,10 +353,24 @@ class TimelineModel(QAbstractListModel):
         fresh = [e for e in events if e.id not in self._events]
         if not fresh:
             return
-        self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
         for event in fresh:
             self._events[event.id] = event
-        self._ids[0:0] = [e.id for e in sorted(fresh, key=_applied, reverse=True)]
+        if any(e.kind == "amend" for e in fresh):
+            # Only a new amend can join a first entry (a note never does): the quick note
+            # is timed, and stays clear of this pass over the case's events.
+            self._folded = first_entries(self._events.values())
+        for event in fresh:
+            create_id = self._folded.get(event.id)
+            if create_id is not None and create_id in self._ids:
+                # The first entry goes on: the creation line shows the record as entered.
+                self._texts.pop(create_id, None)
+                row = self._ids.index(create_id)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+        shown = [e for e in fresh if e.id not in self._folded]
+        if not shown:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(shown) - 1)
+        self._ids[0:0] = [e.id for e in sorted(shown, key=_applied, reverse=True)]
         self.endInsertRows()
 
     def event_at(self, row: int) -> Event | None:
@@ -371,6 +396,15 @@ class TimelineModel(QAbstractListModel):
             return head, "  (" + self.tr("rec. {time}").format(time=recorded) + ")"
         return head, ""
 
+    def _as_entered(self, event: Event) -> Event:
+        """A creation with the amends of its first entry applied (else the event)."""
+        amends = [self._events[a] for a, c in self._folded.items() if c == event.id]
+        if not amends:
+            return event
+        amends.sort(key=lambda e: e.seq)
+        body = {**event.data, "data": as_entered(event, amends)}
+        return dataclasses.replace(event, body=orjson.dumps(body))
+
     def rowCount(self, parent: AnyIndex = _EMPTY) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
@@ -384,7 +418,7 @@ class TimelineModel(QAbstractListModel):
             text = self._texts.get(event_id)
             if text is None:
                 head, recorded = self._head(event)
-                text = f"{head}\n{self._describe(event, self._events)}{recorded}"
+                text = f"{head}\n{self._describe(self._as_entered(event), self._events)}{recorded}"
                 self._texts[event_id] = text
             return text
         if role == ID_ROLE:

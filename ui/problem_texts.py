@@ -347,10 +347,6 @@ PROBLEM_TEXTS: dict[str, str] = {
         'Not UTF-8 text: save the file as "CSV UTF-8" and import it again.',
     ),
     "not_json": QT_TRANSLATE_NOOP("Problems", "Not valid JSON (line {line}, column {column})."),
-    "csv_unreadable": QT_TRANSLATE_NOOP(
-        "Problems",
-        "This line cannot be read; the rest of the file was not read.",
-    ),
     "no_header": QT_TRANSLATE_NOOP("Problems", "No header row."),
     "column_twice": QT_TRANSLATE_NOOP("Problems", "The column appears twice."),
     "no_text_column": QT_TRANSLATE_NOOP(
@@ -372,7 +368,6 @@ PROBLEM_TEXTS: dict[str, str] = {
         "A part of the page is never closed: the page is cut off or broken.",
     ),
     "page_without_text": QT_TRANSLATE_NOOP("Problems", "The page holds no visible text."),
-    "mhtml_unreadable": QT_TRANSLATE_NOOP("Problems", "The MHTML file cannot be read."),
     "mhtml_without_page": QT_TRANSLATE_NOOP("Problems", "The MHTML file holds no web page."),
     "part_undecodable": QT_TRANSLATE_NOOP(
         "Problems",
@@ -536,6 +531,62 @@ PROBLEM_TEXTS: dict[str, str] = {
     ),
     "alarm_note_required": QT_TRANSLATE_NOOP("Problems", "Say what was done about the alarm."),
     "confirm_with_yes": QT_TRANSLATE_NOOP("Problems", "Compare the fingerprint, then confirm."),
+    # -- Ads: CSV files, saved pages, prices (i20) --
+    "csv_empty": QT_TRANSLATE_NOOP("Problems", "The file is empty."),
+    "csv_binary": QT_TRANSLATE_NOOP("Problems", "Not a CSV file (binary data)."),
+    "csv_not_utf8": QT_TRANSLATE_NOOP(
+        "Problems", 'Not UTF-8 text: save the file as "CSV UTF-8" and import it again.'
+    ),
+    "csv_no_header": QT_TRANSLATE_NOOP("Problems", "No header row."),
+    "csv_column_twice": QT_TRANSLATE_NOOP("Problems", "The column appears twice."),
+    "csv_no_text_column": QT_TRANSLATE_NOOP(
+        "Problems", "No text or title column (the first row must name the columns)."
+    ),
+    "csv_header_delimiter": QT_TRANSLATE_NOOP(
+        "Problems",
+        "No text or title column: the first row seems separated by {found}, not {used}. "
+        "Separate the columns with ',' or ';'.",
+    ),
+    "csv_field_count": QT_TRANSLATE_NOOP(
+        "Problems", "{count} field(s), but the first row has {columns}."
+    ),
+    "csv_row_delimiter": QT_TRANSLATE_NOOP(
+        "Problems",
+        "{count} field(s), but the first row has {columns}: this line seems separated by "
+        "{found}. Use {used}, as the first row does.",
+    ),
+    "csv_quote_spans_lines": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A quoted field opened on this line runs over {lines} lines and leaves {count} "
+        "field(s), the first row {columns}: is a quote never closed?",
+    ),
+    "csv_unclosed_quote": QT_TRANSLATE_NOOP(
+        "Problems", "A quote opened on this line is never closed. The rest was not read."
+    ),
+    "csv_quote_inside": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A quoted field is closed on line {at} with more text after it (write a quote "
+        'inside a quoted field twice: ""). The rest was not read.',
+    ),
+    "csv_stray_quote": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A quote inside a field that does not start with one: put the whole field in "
+        'quotes and write the quote twice ("").',
+    ),
+    "csv_field_too_long": QT_TRANSLATE_NOOP(
+        "Problems", "A field is longer than {limit} characters. The rest was not read."
+    ),
+    "csv_unreadable": QT_TRANSLATE_NOOP(
+        "Problems", "Cannot be read as CSV. The rest was not read."
+    ),
+    "mhtml_unreadable": QT_TRANSLATE_NOOP("Problems", "Cannot be read as an MHTML file."),
+    "mhtml_undecodable": QT_TRANSLATE_NOOP("Problems", "Its HTML part cannot be decoded."),
+    "price_doubt": QT_TRANSLATE_NOOP("Problems", "Must be 'ambiguous' or 'inferred'."),
+    # Capture (i12a): languages typed in a person's fields.
+    "one_language": QT_TRANSLATE_NOOP("Problems", "One language code only, such as ro."),
+    "language_codes": QT_TRANSLATE_NOOP(
+        "Problems", "Use language codes such as sv, or several as ro, en."
+    ),
 }
 _UNKNOWN = QT_TRANSLATE_NOOP("Problems", "This was not accepted.")
 

@@ -299,6 +299,9 @@ def _take_screens(
         screen.toggle_explanation()
         shot("16_case_explanation.png")
         screen.toggle_explanation()
+        screen.toggle_missing()
+        shot("16b_case_missing_f4.png")
+        screen.toggle_missing()
         view.open_case(attempt, "add:buyer")
         panel = screen.panel
         form = getattr(panel, "form", None)
@@ -368,6 +371,18 @@ def _take_screens(
         shot("27_settings.png")
         view.go_to(SYNC)
         shot("28_sync.png")
+        # The small laptop: the case header and six checklist rows still in view.
+        view.go_to(CASES)
+        window.resize(1024, 600)
+        view.open_case(attempt)
+        QApplication.processEvents()
+        small = QPixmap(SCREEN_WIDTH, SCREEN_HEIGHT)  # the small screen, top left
+        small.fill(_BACKDROP)
+        painter = QPainter(small)
+        painter.drawPixmap(0, 0, window.grab())
+        painter.end()
+        save(small, "29_case_1024x600.png")
+        window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
     finally:
         view = window.session_view()
         if view is not None:

@@ -64,6 +64,29 @@ QLineEdit:disabled, QComboBox:disabled {{
 QComboBox QLineEdit {{ border: none; padding: 0; background: transparent; }}
 QComboBox::drop-down {{ border: none; width: 30px; }}
 QComboBox::down-arrow {{ image: url("{_ARROW}"); width: 12px; height: 8px; }}
+QComboBox QAbstractItemView {{
+    background: {FIELD_BACKGROUND};
+    border: 1px solid {FOCUS_COLOR};
+    outline: 0;
+}}
+QComboBox QAbstractItemView::item {{ padding: 4px 8px; min-height: 22px; }}
+QComboBox QAbstractItemView::item:selected {{
+    background: #2f4f7f;
+    color: #ffffff;
+    border-left: 3px solid {FOCUS_COLOR};
+}}
+QWidget#choiceRows {{ border: 1px solid transparent; border-radius: 4px; }}
+QWidget#choiceRows:focus {{ border: 1px solid {FOCUS_COLOR}; background: #1a2333; }}
+QRadioButton {{ padding: 2px 0; }}
+QRadioButton::indicator {{
+    width: 14px;
+    height: 14px;
+    border-radius: 8px;
+    background: {FIELD_BACKGROUND};
+    border: 1px solid #8a909a;
+}}
+QRadioButton::indicator:checked {{ background: #3d7be0; border: 3px solid #cfe0ff; }}
+QRadioButton[chosen="true"], QLabel[chosen="true"] {{ font-weight: bold; color: #ffffff; }}
 QCheckBox::indicator {{
     width: 16px;
     height: 16px;

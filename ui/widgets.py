@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -233,6 +233,9 @@ class CodeCombo(QComboBox):
         # Long entries (an organisation's full name) must not widen the whole form.
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(12)
+        # The popup's current row follows the keys only: a pointer resting where the list
+        # opens must not move it, or Enter picks a row the officer never highlighted.
+        self.view().viewport().installEventFilter(self)
         if empty is not None:
             self.addItem(empty, "")
         for code in codes if codes is not None else table:
@@ -256,6 +259,15 @@ class CodeCombo(QComboBox):
             self.addItem(text, code)
         self.set_code(current)
         self.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseMove
+            and isinstance(event, QMouseEvent)
+            and event.buttons() == Qt.MouseButton.NoButton
+        ):
+            return True  # hovering: swallowed (a click still picks the row clicked)
+        return super().eventFilter(watched, event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # A fresh first-letter search in every field: what was typed in the field before
@@ -404,11 +416,15 @@ def action_button(text: str, parent: QWidget, *, primary: bool = False) -> QPush
 
 
 def line_edit(parent: QWidget, placeholder: str = "", max_length: int = 0) -> QLineEdit:
+    """A one-line field. ``max_length`` is the core's limit, and the core says when it is
+    passed ("at most 3 characters"): the field itself never cuts what is typed silently
+    ("ro, en" is not left as "ro,", a phone number typed into the wrong field is not
+    left as "073"). It only stops a runaway paste, far above the limit."""
     edit = QLineEdit(parent)
     if placeholder:
         edit.setPlaceholderText(placeholder)
     if max_length:
-        edit.setMaxLength(max_length)
+        edit.setMaxLength(max(2 * max_length, 300))
     return edit
 
 

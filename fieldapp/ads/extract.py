@@ -17,6 +17,14 @@ brackets, letters around it, slashes) cannot fail on such a stretch. The answer 
 digits is cached, so the ways one advertiser writes a number share one look-up. Anything
 else, and any plain stretch that is not a valid number as a whole, goes to the matcher.
 Tests check the two agree on random ad-like text.
+
+Ads are typed and copied in many ways, so a run is tidied before it is matched, character
+for character (every position stays): any dash (en dash, em dash, minus, the Unicode
+hyphens) becomes "-", a middle dot ".", any space (no-break, narrow, thin) and a line
+break " ". A number typed with the letter O for a zero ("O7O-174 O6 O5") is read with the
+zeros, in a run that holds at least four real digits and touches no other letter. A
+number found across a line break, or with an O read as zero, is read with less
+confidence: it is marked for the officer to confirm (``Extraction.phone_doubts``).
 """
 
 from __future__ import annotations
@@ -31,10 +39,27 @@ import phonenumbers
 
 from fieldapp.ads.places import find_hotels, find_municipalities, fold
 from fieldapp.ads.prices import Price, find_prices
+from fieldapp.ads.prices import clear_caches as clear_prices
 from fieldapp.domain.common import DEFAULT_REGION
 
 # Six or more digits with at most three separators between two of them; a leading + or (.
-_PHONE_RUN = re.compile(r"[+(]?\d(?:[\s\u00a0\u202f().\-/]{0,3}\d){5,}")
+_SEPARATOR = r"[\s\u00a0\u202f\u2007\u2009().\u00b7\-/\u2010-\u2015\u2212\ufe63\uff0d]"
+_PHONE_RUN = re.compile(rf"[+(]?\d(?:{_SEPARATOR}{{0,3}}\d){{5,}}")
+# Dashes and spaces as the matcher knows them, one character for one (positions stay).
+_TIDY = str.maketrans(
+    {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"}
+    | {c: " " for c in "\u00a0\u202f\u2007\u2009\n\r\t\v\f"}
+    | {"\u00b7": "."}  # a middle dot, as in "070·174·06·05"
+)
+_UNTIDY = re.compile(r"[^0-9 ()+./\-]")
+# The letter O typed for a zero: a run of digits and O's, touching no other letter.
+_O_GATE = re.compile(r"\d[Oo]|[Oo]\d")
+_O_RUN = re.compile(rf"(?<![^\W\d_])[\dOo](?:{_SEPARATOR}{{0,3}}[\dOo]){{5,}}(?![^\W\d_])")
+_O_DIGITS_MIN = 4
+# Opening hours, "09.00–18.00": digits and a dash, never a phone number.
+_TIME_RANGE = re.compile(r"(?<!\d)\d{1,2}[.:]\d{2} ?- ?\d{1,2}[.:]\d{2}(?!\d)")
+LETTER_O = "letter_o"  # a doubt: an O read as a zero
+JOINED_LINES = "joined_lines"  # a doubt: the number runs over a line break
 _EMAIL = re.compile(
     r"[\w.+-]+\s*(?:@|\(at\)|\[at\]|\(a\)|\{at\})\s*[\w-]+(?:(?:\.|\s*\(dot\)\s*|\s*\[dot\]\s*)[\w-]+)+",
     re.IGNORECASE,
@@ -62,6 +87,8 @@ class Extraction:
     municipalities: tuple[str, ...] = ()
     hotels: tuple[str, ...] = ()
     phone_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    # Numbers read with less confidence, and why (``LETTER_O``, ``JOINED_LINES``).
+    phone_doubts: tuple[tuple[str, str], ...] = ()
 
     def fields(self) -> dict[str, Any]:
         """The proposed fields of an ad record (the first place and hotel named)."""
@@ -81,7 +108,7 @@ def extract(
     text: str, *, municipalities: Sequence[str] = (), hotels: Sequence[str] = ()
 ) -> Extraction:
     """Read ``text``: phones first, so their digits are masked before prices are read."""
-    phones, spans = find_phones(text)
+    phones, spans, doubts = read_phones(text)
     emails, email_spans = find_emails(text)
     masked = _mask(text, [*spans, *email_spans, *_url_spans(text)])
     folded = fold(text)
@@ -92,20 +119,62 @@ def extract(
         municipalities=tuple(find_municipalities(text, municipalities, folded=folded)),
         hotels=tuple(find_hotels(text, hotels, folded=folded)),
         phone_spans=tuple(spans),
+        phone_doubts=tuple(doubts.items()),
     )
 
 
 def find_phones(text: str, region: str = DEFAULT_REGION) -> tuple[list[str], list[tuple[int, int]]]:
     """Phone numbers in ``text`` as E.164 (first appearance first, no repeats) and where
     each occurrence stands."""
+    numbers, spans, _ = read_phones(text, region)
+    return numbers, spans
+
+
+def read_phones(
+    text: str, region: str = DEFAULT_REGION
+) -> tuple[list[str], list[tuple[int, int]], dict[str, str]]:
+    """``find_phones``, and the numbers read with less confidence, with why."""
     numbers: list[str] = []
     spans: list[tuple[int, int]] = []
-    for run in _PHONE_RUN.finditer(text):
-        for e164, begin, end in _match_run(run.group(0), region):
+    doubts: dict[str, str] = {}
+    read = _o_as_zero(text) if _O_GATE.search(text) else text
+    for run in _PHONE_RUN.finditer(read):
+        raw = run.group(0)
+        tidy = raw.translate(_TIDY) if _UNTIDY.search(raw) else raw
+        if "." in tidy or ":" in tidy:
+            tidy = _TIME_RANGE.sub(lambda m: " " * len(m.group(0)), tidy)
+        for e164, begin, end in _match_run(tidy, region):
+            start, stop = run.start() + begin, run.start() + end
             if e164 not in numbers:
                 numbers.append(e164)
-            spans.append((run.start() + begin, run.start() + end))
-    return numbers, spans
+            spans.append((start, stop))
+            written = text[start:stop]
+            if "O" in written or "o" in written:
+                doubts.setdefault(e164, LETTER_O)
+            elif "\n" in written or "\r" in written:
+                doubts.setdefault(e164, JOINED_LINES)
+    return numbers, spans, doubts
+
+
+def _o_as_zero(text: str) -> str:
+    """``text`` with each O typed for a zero in a number-like run read as 0."""
+
+    def zeros(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if sum(c.isdigit() for c in run) < _O_DIGITS_MIN:
+            return run
+        return run.replace("O", "0").replace("o", "0")
+
+    return _O_RUN.sub(zeros, text)
+
+
+def clear_caches() -> None:
+    """Forget the runs and clauses read so far (a benchmark starts each batch afresh)."""
+    _match_run.cache_clear()
+    _plain_number.cache_clear()
+    _normalise_phone.cache_clear()
+    _FOUND.clear()
+    clear_prices()
 
 
 @lru_cache(maxsize=16384)

@@ -45,7 +45,8 @@ from fieldapp.ads.register import (
 )
 from fieldapp.ads.similarity import band_keys_ahead, text_band_keys
 from fieldapp.bulk import collector_paused
-from fieldapp.errors import InvalidInput, KnownError, coded
+from fieldapp.errors import InvalidInput, coded
+from fieldapp.inputs import ATTACHMENT_MAX_BYTES, MIB, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft
@@ -54,7 +55,11 @@ from fieldapp.validation import Problems
 from fieldapp.workflow.context import Context
 
 _log = logging.getLogger(__name__)
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# The most each kind of file may hold (README, "Caps on ad files"): a CSV of 100,000 ads
+# is about 60 MB; a saved page is attached to its ad, so it is held to the attachments' cap.
+MAX_FILE_BYTES = 200 * MIB
+FILE_CAPS = {"csv": MAX_FILE_BYTES, "html": 20 * MIB, "mhtml": ATTACHMENT_MAX_BYTES}
+_WHAT = {"csv": "CSV file of ads", "html": "saved web page", "mhtml": "saved web page (MHTML)"}
 # From this many rows a second process reads most of the file: it takes a few tenths of
 # a second to start, the time this one needs for about a thousand rows.
 _TWO_CORES_FROM = 4000
@@ -110,20 +115,16 @@ def import_file(
 ) -> ImportReport:
     """Import ``path`` for the operation (its kind from its name unless given)."""
     kind = kind or kind_of(path.name)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            raise KnownError(
-                coded("file_too_large", f"{path.name}: larger than {limit} MB; split it.", mb=limit)
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise KnownError(
-            coded("file_unreadable", f"Cannot read {path.name}: {exc.strerror}.")
-        ) from None
+    data = read_file(path, kind)
     if kind is FileKind.CSV:
         return import_csv(ctx, operation_id, data, source=path.name, dry_run=dry_run)
     return import_page(ctx, operation_id, data, kind=kind, name=path.name, dry_run=dry_run)
+
+
+def read_file(path: Path, kind: FileKind) -> bytes:
+    """The bytes of an ad file of ``kind``, read under its cap (``fieldapp.inputs``: a
+    folder, a device or a FIFO is refused before anything is read)."""
+    return read_capped(path, FILE_CAPS[kind.value], _WHAT[kind.value])
 
 
 def import_csv(

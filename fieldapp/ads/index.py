@@ -91,8 +91,10 @@ DAYS_DDL = """
     CREATE VIRTUAL TABLE search_days USING rtree_i32(
         doc, first_day, last_day, place_low, place_high, +kind
     )"""
+# The comment is part of the definition: a vault whose band keys were computed another way
+# (before numbers were masked, v1) rebuilds its projections when it is next opened.
 BANDS_DDL = """
-    CREATE TABLE ad_bands (
+    CREATE TABLE ad_bands ( -- band keys v2: numbers masked, at least 8 words
         band INTEGER NOT NULL,
         doc  INTEGER NOT NULL,
         PRIMARY KEY (band, doc)

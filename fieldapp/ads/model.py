@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 from fieldapp.ads.extract import normalise_phone
-from fieldapp.ads.prices import CURRENCIES, MAX_AMOUNT, Price
+from fieldapp.ads.prices import CURRENCIES, DOUBTS, MAX_AMOUNT, Price
 from fieldapp.counties import load_county
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.domain.common import drop_none, not_in_county
@@ -36,7 +36,7 @@ MAX_AD_TEXT = 20_000
 MAX_URL = 2000
 MAX_ITEMS = 50
 _MAX_LABEL = 80
-_PRICE_FIELDS = frozenset({"amount", "amount_to", "currency", "minutes", "night", "label"})
+_PRICE_FIELDS = frozenset({"amount", "amount_to", "currency", "minutes", "night", "label", "doubt"})
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -323,7 +323,9 @@ def _plain_price(raw: Any) -> dict[str, Any] | None:
         return None
     amount, top = raw.get("amount"), raw.get("amount_to")
     currency, minutes = raw.get("currency"), raw.get("minutes")
-    night, label = raw.get("night"), raw.get("label")
+    night, label, doubt = raw.get("night"), raw.get("label"), raw.get("doubt")
+    if doubt is not None and doubt not in DOUBTS:
+        return None
     if type(amount) is not int or not 1 <= amount <= MAX_AMOUNT:
         return None
     if top is not None and (type(top) is not int or not amount < top <= MAX_AMOUNT):
@@ -346,6 +348,7 @@ def _plain_price(raw: Any) -> dict[str, Any] | None:
             "minutes": minutes,
             "night": night or None,
             "label": label,
+            "doubt": doubt,
         }
     )
 
@@ -372,8 +375,18 @@ def _checked_price(sub: Problems, raw: Any) -> dict[str, Any] | None:
             "minutes": minutes,
             "night": boolean(sub, raw, "night") or None,
             "label": text(sub, raw, "label", max_len=_MAX_LABEL),
+            "doubt": _doubt(sub, raw),
         }
     )
+
+
+def _doubt(sub: Problems, raw: Mapping[str, Any]) -> str | None:
+    """Why a price read out of the text should be checked; kept until the officer edits it."""
+    doubt = raw.get("doubt")
+    if doubt is not None and doubt not in DOUBTS:
+        sub.add("doubt", coded("price_doubt", "must be 'ambiguous' or 'inferred'."))
+        return None
+    return str(doubt) if doubt else None
 
 
 def _attachments(p: Problems, data: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -458,6 +471,7 @@ def price_from_data(data: Mapping[str, Any]) -> Price:
         night=bool(data.get("night", False)),
         label=data.get("label"),
         amount_to=data.get("amount_to"),
+        doubt=data.get("doubt"),
     )
 
 

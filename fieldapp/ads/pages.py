@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from fieldapp.ads.issues import ImportRefused, RowProblem, line_of
-from fieldapp.errors import Reason, coded
+from fieldapp.errors import Reason, as_reason, coded
 
 MHTML_TYPE = "multipart/related"
 HTML_TYPE = "text/html"
@@ -157,10 +157,10 @@ def read_mhtml(data: bytes) -> SavedPage:
     _refuse_binary(data, "MHTML file")
     try:
         message = email.parser.BytesParser(policy=email.policy.default).parsebytes(data)
-    except Exception as exc:  # the parser's own bugs on hostile input: still a refusal
+    except Exception:  # the parser's own bugs on hostile input: still a refusal
         raise ImportRefused(
             "MHTML file",
-            [RowProblem(None, None, coded("mhtml_unreadable", f"unreadable ({exc})."))],
+            [RowProblem(None, None, coded("mhtml_unreadable", "cannot be read as an MHTML file."))],
         ) from None
     assert isinstance(message, EmailMessage)
     problems = _mhtml_problems(data, message)
@@ -172,10 +172,14 @@ def read_mhtml(data: bytes) -> SavedPage:
     assert isinstance(part, EmailMessage)
     try:
         raw = part.get_payload(decode=True)
-    except (ValueError, LookupError) as exc:
+    except (ValueError, LookupError):
         raise ImportRefused(
             "MHTML file",
-            [RowProblem(None, "html", coded("part_undecodable", f"cannot be decoded ({exc})."))],
+            [
+                RowProblem(
+                    None, "html", coded("mhtml_undecodable", "its HTML part cannot be decoded.")
+                )
+            ],
         ) from None
     assert isinstance(raw, bytes)
     try:
@@ -196,9 +200,10 @@ def read_mhtml(data: bytes) -> SavedPage:
     )
 
 
-def _in_html_part(reason: Reason) -> Reason:
+def _in_html_part(reason: str) -> str:
     """A problem of the HTML inside an MHTML file: its line counts from the part's start."""
-    return Reason(reason.code, f"{reason} (line of the HTML part)", reason.params)
+    why = as_reason(reason)
+    return Reason(why.code, f"{why} (line of the HTML part)", why.params)
 
 
 def _mhtml_problems(data: bytes, message: EmailMessage) -> list[RowProblem]:

@@ -1,13 +1,19 @@
 """Near-identical ad texts, found fast: word shingles, MinHash, locality-sensitive bands.
 
 An ad reposted by the same advertiser usually keeps its wording and changes a price, a
-town or a phone number. Two texts are "near-identical" when the Jaccard similarity of their
-three-word shingles is at least ``THRESHOLD``. Comparing every pair of 100,000 ads is out of
-the question, so each ad gets ``BANDS`` band keys from a MinHash signature: ads that share a
-key are candidates, and only candidates are compared exactly. With 10 bands of 3 rows, a
-pair at similarity 0.6 shares a key with probability 0.91, at 0.7 with 0.98, and a pair at
-0.3 with 0.24. (A short ad reposted with a new price line and a new number keeps about two
-thirds of its shingles, hence 0.6.)
+town, the week or a phone number. Every number in the text (prices, dates, weeks, phone
+numbers, ages) is read as one placeholder word before the text is shingled, so a repost
+with new prices, a new week and a new number keeps its shingles; only the words count.
+Two texts are "near-identical" when the Jaccard similarity of their three-word shingles is
+at least ``THRESHOLD``. A text of fewer than ``MIN_WORDS`` words besides its numbers
+("Köping. Ring 040 628 04 06. 1 h 1 500 kr.") says too little to compare: it has no
+shingles, and only a shared number can join it to another ad.
+
+Comparing every pair of 100,000 ads is out of the question, so each ad gets ``BANDS``
+band keys from a MinHash signature: ads that share a key are candidates, and only
+candidates are compared exactly. With 10 bands of 3 rows, a pair at similarity 0.6 shares
+a key with probability 0.91, at 0.7 with 0.98, and a pair at 0.3 with 0.24. (A repost
+with a sentence rewritten keeps about two thirds of its shingles, hence 0.6.)
 
 The signature is one-permutation MinHash (each shingle hashed once, into one of 30 bins,
 the least value per bin kept; an empty bin borrows from its right-hand neighbour): one
@@ -33,7 +39,11 @@ ROWS = 3
 BANDS = 10
 THRESHOLD = 0.6
 MIN_SHINGLES = 5  # fewer than this and "near-identical" means little
+MIN_WORDS = 8
 _WORD = re.compile(r"\w+")
+# A number with its inner separators: "1 500", "070-174 06 05", "2026-05-14", "12–18".
+_NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,:/\u2013\u2014-]*\d+)*")
+_PLACEHOLDER = "0"
 _KEY_MASK = (1 << 53) - 1  # the integers JSON numbers (and RFC 8785) hold exactly
 
 
@@ -47,10 +57,11 @@ _BAND = struct.Struct(f"<B{ROWS}Q")  # a band's number, then its rows, little-en
 
 
 def shingles(text: str) -> frozenset[int]:
-    """The hashes of the text's overlapping three-word runs (case folded)."""
-    words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE_WORDS:
-        return frozenset({zlib.crc32(" ".join(words).encode())}) if words else frozenset()
+    """The hashes of the text's overlapping three-word runs (case folded, every number
+    one placeholder word); none for a text of fewer than ``MIN_WORDS`` other words."""
+    words = _WORD.findall(_NUMBER.sub(" 0 ", text.casefold()))
+    if len(words) - words.count(_PLACEHOLDER) < MIN_WORDS:
+        return frozenset()
     # Each word encoded once, the runs joined as bytes, the loop in C (map over zip): the
     # same CRCs, at a quarter of the cost of joining strings in a Python loop.
     encoded = [w.encode() for w in words]

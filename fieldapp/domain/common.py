@@ -47,13 +47,51 @@ def language(
     p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False
 ) -> str | None:
     """An ISO 639 language code (sv, en, ro, ru, es, th …)."""
-    raw = text(p, data, field, required=required, max_len=3)
+    raw = text(p, data, field, required=required, max_len=40)
     if raw is None:
+        return None
+    if len(_split_languages(raw)) > 1:
+        # "ro, en" where one language is asked for (the interpreter's, the notice's): said,
+        # never cut to its first code.
+        p.add(field, coded("one_language", "one language code only, such as ro."))
         return None
     if not _LANGUAGE.match(raw.lower()):
         p.add(field, coded("not_a_language", "use a language code such as sv, en, ro."))
         return None
     return raw.lower()
+
+
+def languages(
+    p: Problems, data: Mapping[str, Any], field: str, *, required: bool = False
+) -> str | None:
+    """The languages a person speaks: one code or several ("ro, en"), the one spoken best
+    first; stored as the codes joined by ", "."""
+    raw = text(p, data, field, required=required, max_len=40)
+    if raw is None:
+        return None
+    codes = list(dict.fromkeys(_split_languages(raw.lower())))
+    wrong = [c for c in codes if not _LANGUAGE.match(c)]
+    if wrong or not codes:
+        p.add(
+            field,
+            coded(
+                "language_codes",
+                "use language codes such as sv, or several as ro, en.",
+                wrong=", ".join(wrong),
+            ),
+        )
+        return None
+    return ", ".join(codes)
+
+
+def first_language(value: object) -> str | None:
+    """The first code of a ``languages`` value (the one spoken best), if any."""
+    codes = _split_languages(str(value or "").lower())
+    return codes[0] if codes else None
+
+
+def _split_languages(raw: str) -> list[str]:
+    return [c for c in re.split(r"[\s,;/+&]+", raw.strip()) if c]
 
 
 def country(p: Problems, data: Mapping[str, Any], field: str) -> str | None:

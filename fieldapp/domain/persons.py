@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.common import country, drop_none, language, phone
+from fieldapp.domain.common import country, drop_none, language, languages, phone
 from fieldapp.domain.identity import age_on, parse_swedish_id
 from fieldapp.errors import coded
 from fieldapp.validation import Problems, boolean, choice, day, integer, text
@@ -145,7 +145,7 @@ def clean_buyer(data: Mapping[str, Any], p: Problems, *, today: date) -> dict[st
             "civil_status": choice(p, data, "civil_status", CivilStatus),
             "children_under_18": integer(p, data, "children_under_18", maximum=30),
             "income": _income(p, data),
-            "language": language(p, data, "language"),
+            "language": languages(p, data, "language"),
             "interpreter_needed": interpreter,
             "interpreter_language": language(
                 p, data, "interpreter_language", required=bool(interpreter)
@@ -187,7 +187,7 @@ def clean_seller(data: Mapping[str, Any], p: Problems, *, today: date) -> dict[s
             "estimated_age": integer(p, data, "estimated_age", minimum=10, maximum=99),
             "possibly_minor": boolean(p, data, "possibly_minor", default=False),
             "nationality": country(p, data, "nationality"),
-            "language": language(p, data, "language"),
+            "language": languages(p, data, "language"),
             "interpreter_needed": interpreter,
             "interpreter_language": language(
                 p, data, "interpreter_language", required=bool(interpreter)

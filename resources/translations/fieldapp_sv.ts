@@ -107,6 +107,10 @@
         <source>The officers enrolled on this computer, the lock time, language and text size.</source>
         <translation>Poliserna som är registrerade på datorn, låstid, språk och textstorlek.</translation>
     </message>
+    <message>
+        <source>What is still &amp;missing</source>
+        <translation>Vad som &amp;saknas</translation>
+    </message>
 </context>
 <context>
     <name>AdDetail</name>
@@ -377,6 +381,22 @@
         <source>(withdrawn)</source>
         <translation>(återkallad)</translation>
     </message>
+    <message>
+        <source>The amount can be read more than one way: check it against the ad.</source>
+        <translation>Beloppet kan läsas på mer än ett sätt: kontrollera det mot annonsen.</translation>
+    </message>
+    <message>
+        <source>No currency in the ad: read as a price from the words around it. Check it.</source>
+        <translation>Ingen valuta i annonsen: tolkat som ett pris utifrån orden runt omkring. Kontrollera det.</translation>
+    </message>
+    <message>
+        <source>Written with the letter O for a zero: check the number against the ad.</source>
+        <translation>Skrivet med bokstaven O i stället för noll: kontrollera numret mot annonsen.</translation>
+    </message>
+    <message>
+        <source>Written across a line break: check that it is one number.</source>
+        <translation>Skrivet över en radbrytning: kontrollera att det är ett och samma nummer.</translation>
+    </message>
 </context>
 <context>
     <name>AdsDialogs</name>
@@ -516,10 +536,6 @@
         <translation>&amp;Personnummer</translation>
     </message>
     <message>
-        <source>— choose —</source>
-        <translation>— välj —</translation>
-    </message>
-    <message>
         <source>Identity established &amp;by</source>
         <translation>Identitet fastställd &amp;genom</translation>
     </message>
@@ -534,10 +550,6 @@
     <message>
         <source>YYYY-MM-DD, without a Swedish number</source>
         <translation>ÅÅÅÅ-MM-DD, om svenskt nummer saknas</translation>
-    </message>
-    <message>
-        <source>Date of &amp;birth</source>
-        <translation>&amp;Födelsedatum</translation>
     </message>
     <message>
         <source>passport, ID card …</source>
@@ -580,10 +592,6 @@
         <translation>C&amp;ivilstånd</translation>
     </message>
     <message>
-        <source>C&amp;hildren under 18</source>
-        <translation>Barn &amp;under 18</translation>
-    </message>
-    <message>
         <source>personnummer</source>
         <translation>personnummer</translation>
     </message>
@@ -594,6 +602,22 @@
     <message>
         <source>✓ {kind}, born {born} ({age} years)</source>
         <translation>✓ {kind}, född {born} ({age} år)</translation>
+    </message>
+    <message>
+        <source>Date of bi&amp;rth</source>
+        <translation>&amp;Födelsedatum</translation>
+    </message>
+    <message>
+        <source>sv, or several: ro, en</source>
+        <translation>sv, eller flera: ro, en</translation>
+    </message>
+    <message>
+        <source>one language, e.g. ro</source>
+        <translation>ett språk, t.ex. ro</translation>
+    </message>
+    <message>
+        <source>Childr&amp;en under 18</source>
+        <translation>Barn &amp;under 18</translation>
     </message>
 </context>
 <context>
@@ -636,6 +660,10 @@
     <message>
         <source>&amp;Tick: entry noted (Enter)</source>
         <translation>&amp;Bocka av: inträdet antecknat (Enter)</translation>
+    </message>
+    <message>
+        <source>Not saved yet: correct the field marked above.</source>
+        <translation>Inte sparat än: rätta fältet som är markerat ovan.</translation>
     </message>
 </context>
 <context>
@@ -726,10 +754,6 @@
         <translation>Snabbanteckning: skriv och tryck Enter (Ctrl+Enter hoppar hit)</translation>
     </message>
     <message>
-        <source>&amp;Note</source>
-        <translation>Ante&amp;ckning</translation>
-    </message>
-    <message>
         <source>Add the buyer</source>
         <translation>Lägg till köparen</translation>
     </message>
@@ -764,6 +788,38 @@
     <message>
         <source>Case summary</source>
         <translation>Ärendesammanfattning</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>saved ✓ {time}: {step}</source>
+        <translation>sparat ✓ {time}: {step}</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: every element and every mandatory step is done.</source>
+        <translation>Inget saknas: alla rekvisit och alla obligatoriska steg är klara.</translation>
+    </message>
+    <message>
+        <source>Still missing (F4 hides this):</source>
+        <translation>Saknas fortfarande (F4 döljer detta):</translation>
+    </message>
+    <message>
+        <source>for a completed offence: {elements}</source>
+        <translation>för fullbordat brott: {elements}</translation>
+    </message>
+    <message>
+        <source>steps: {steps}</source>
+        <translation>steg: {steps}</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>inget</translation>
+    </message>
+    <message>
+        <source>The case: {steps}</source>
+        <translation>Ärendet: {steps}</translation>
     </message>
 </context>
 <context>
@@ -1213,10 +1269,6 @@
         <translation>Beslutet</translation>
     </message>
     <message>
-        <source>&amp;Record the decision (Enter)</source>
-        <translation>&amp;Registrera beslutet (Enter)</translation>
-    </message>
-    <message>
         <source>Record a &amp;new decision…</source>
         <translation>Registrera ett &amp;nytt beslut…</translation>
     </message>
@@ -1259,6 +1311,10 @@
     <message>
         <source>Approval form: {name}</source>
         <translation>Godkännandeblankett: {name}</translation>
+    </message>
+    <message>
+        <source>Record the decisio&amp;n (Enter)</source>
+        <translation>Re&amp;gistrera beslutet (Enter)</translation>
     </message>
 </context>
 <context>
@@ -1435,10 +1491,6 @@
         <translation>&amp;Tid</translation>
     </message>
     <message>
-        <source>— choose —</source>
-        <translation>— välj —</translation>
-    </message>
-    <message>
         <source>&amp;Source</source>
         <translation>&amp;Källa</translation>
     </message>
@@ -1479,10 +1531,6 @@
         <translation>beslagsprotokollets nummer</translation>
     </message>
     <message>
-        <source>Seizure &amp;record</source>
-        <translation>Beslags&amp;protokoll</translation>
-    </message>
-    <message>
         <source>Seized amou&amp;nt</source>
         <translation>Beslagtaget bel&amp;opp</translation>
     </message>
@@ -1493,6 +1541,10 @@
     <message>
         <source>N&amp;ote</source>
         <translation>An&amp;teckning</translation>
+    </message>
+    <message>
+        <source>Seizure recor&amp;d</source>
+        <translation>Beslags&amp;protokoll</translation>
     </message>
 </context>
 <context>
@@ -1785,10 +1837,6 @@
         <translation>Kolumner som inte lästes: {columns}.</translation>
     </message>
     <message>
-        <source>{file} cannot be read: {reason}</source>
-        <translation>{file} kan inte läsas: {reason}</translation>
-    </message>
-    <message>
         <source>{file}: read. Check what was read above, then register it (Enter).</source>
         <translation>{file}: inläst. Kontrollera det som lästes ut ovan och registrera sedan (Enter).</translation>
     </message>
@@ -1866,10 +1914,6 @@
         <translation>Års&amp;inkomst</translation>
     </message>
     <message>
-        <source>Children he supp&amp;orts</source>
-        <translation>Barn han &amp;försörjer</translation>
-    </message>
-    <message>
         <source>Spouse without income</source>
         <translation>Make/maka utan inkomst</translation>
     </message>
@@ -1892,6 +1936,10 @@
     <message>
         <source>Payment-free amount</source>
         <translation>Förbehållsbelopp</translation>
+    </message>
+    <message>
+        <source>Children he &amp;supports</source>
+        <translation>Barn han försörj&amp;er</translation>
     </message>
 </context>
 <context>
@@ -2385,10 +2433,6 @@
         <translation>Rätt till &amp;information om misstanken</translation>
     </message>
     <message>
-        <source>Right to an inte&amp;rpreter</source>
-        <translation>Rätt till t&amp;olk</translation>
-    </message>
-    <message>
         <source>In the lan&amp;guage</source>
         <translation>På &amp;språket</translation>
     </message>
@@ -2415,6 +2459,10 @@
     <message>
         <source>Gi&amp;ven by</source>
         <translation>Läm&amp;nad av</translation>
+    </message>
+    <message>
+        <source>Right to an i&amp;nterpreter</source>
+        <translation>Rätt till t&amp;olk</translation>
     </message>
 </context>
 <context>
@@ -3247,10 +3295,6 @@
         <translation>Ingen giltig JSON (rad {line}, kolumn {column}).</translation>
     </message>
     <message>
-        <source>This line cannot be read; the rest of the file was not read.</source>
-        <translation>Raden kan inte läsas; resten av filen lästes inte.</translation>
-    </message>
-    <message>
         <source>No header row.</source>
         <translation>Ingen rubrikrad.</translation>
     </message>
@@ -3285,10 +3329,6 @@
     <message>
         <source>The page holds no visible text.</source>
         <translation>Sidan har ingen synlig text.</translation>
-    </message>
-    <message>
-        <source>The MHTML file cannot be read.</source>
-        <translation>MHTML-filen kan inte läsas.</translation>
     </message>
     <message>
         <source>The MHTML file holds no web page.</source>
@@ -3542,6 +3582,66 @@
         <source>The folder cannot be written; nothing was imported.</source>
         <translation>Det går inte att skriva i mappen; ingenting importerades.</translation>
     </message>
+    <message>
+        <source>Not a CSV file (binary data).</source>
+        <translation>Ingen CSV-fil (binära data).</translation>
+    </message>
+    <message>
+        <source>No text or title column: the first row seems separated by {found}, not {used}. Separate the columns with &apos;,&apos; or &apos;;&apos;.</source>
+        <translation>Ingen kolumn för text eller rubrik: första raden verkar avgränsad med {found}, inte {used}. Skilj kolumnerna åt med &apos;,&apos; eller &apos;;&apos;.</translation>
+    </message>
+    <message>
+        <source>{count} field(s), but the first row has {columns}.</source>
+        <translation>{count} fält, men första raden namnger {columns} kolumner.</translation>
+    </message>
+    <message>
+        <source>{count} field(s), but the first row has {columns}: this line seems separated by {found}. Use {used}, as the first row does.</source>
+        <translation>{count} fält, men första raden namnger {columns} kolumner: den här raden verkar avgränsad med {found}. Använd {used}, som första raden gör.</translation>
+    </message>
+    <message>
+        <source>A quoted field opened on this line runs over {lines} lines and leaves {count} field(s), the first row {columns}: is a quote never closed?</source>
+        <translation>Ett fält inom citattecken som börjar på den här raden sträcker sig över {lines} rader och ger {count} fält, första raden {columns}: saknas ett avslutande citattecken?</translation>
+    </message>
+    <message>
+        <source>A quote opened on this line is never closed. The rest was not read.</source>
+        <translation>Ett citattecken som börjar på den här raden avslutas aldrig. Resten lästes inte.</translation>
+    </message>
+    <message>
+        <source>A quoted field is closed on line {at} with more text after it (write a quote inside a quoted field twice: &quot;&quot;). The rest was not read.</source>
+        <translation>Ett fält inom citattecken avslutas på rad {at} men följs av mer text (ett citattecken inne i ett fält inom citattecken skrivs två gånger: &quot;&quot;). Resten lästes inte.</translation>
+    </message>
+    <message>
+        <source>A quote inside a field that does not start with one: put the whole field in quotes and write the quote twice (&quot;&quot;).</source>
+        <translation>Ett citattecken mitt i ett fält som inte börjar med ett: sätt hela fältet inom citattecken och skriv citattecknet två gånger (&quot;&quot;).</translation>
+    </message>
+    <message>
+        <source>A field is longer than {limit} characters. The rest was not read.</source>
+        <translation>Ett fält är längre än {limit} tecken. Resten lästes inte.</translation>
+    </message>
+    <message>
+        <source>Cannot be read as CSV. The rest was not read.</source>
+        <translation>Kan inte läsas som CSV. Resten lästes inte.</translation>
+    </message>
+    <message>
+        <source>Must be &apos;ambiguous&apos; or &apos;inferred&apos;.</source>
+        <translation>Måste vara &apos;ambiguous&apos; eller &apos;inferred&apos;.</translation>
+    </message>
+    <message>
+        <source>Cannot be read as an MHTML file.</source>
+        <translation>Kan inte läsas som en MHTML-fil.</translation>
+    </message>
+    <message>
+        <source>Its HTML part cannot be decoded.</source>
+        <translation>Dess HTML-del kan inte avkodas.</translation>
+    </message>
+    <message>
+        <source>One language code only, such as ro.</source>
+        <translation>Bara en språkkod, t.ex. ro.</translation>
+    </message>
+    <message>
+        <source>Use language codes such as sv, or several as ro, en.</source>
+        <translation>Ange språkkoder som sv, eller flera som ro, en.</translation>
+    </message>
 </context>
 <context>
     <name>ProposalsModel</name>
@@ -3726,6 +3826,10 @@
         <source>Registered: {ad}</source>
         <translation>Registrerad: {ad}</translation>
     </message>
+    <message>
+        <source>{mark} Check {number}: {why}</source>
+        <translation>{mark} Kontrollera {number}: {why}</translation>
+    </message>
 </context>
 <context>
     <name>RegisteredLaptopModel</name>
@@ -3904,6 +4008,14 @@
         <source>Kept as a draft until there is a name or an alias.</source>
         <translation>Sparas som utkast tills det finns ett namn eller alias.</translation>
     </message>
+    <message>
+        <source>sv, or several: ro, en</source>
+        <translation>sv, eller flera: ro, en</translation>
+    </message>
+    <message>
+        <source>one language, e.g. ro</source>
+        <translation>ett språk, t.ex. ro</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -4056,10 +4168,6 @@
 <context>
     <name>SupportForm</name>
     <message>
-        <source>— another organisation (type it below) —</source>
-        <translation>— annan organisation (skriv den nedan) —</translation>
-    </message>
-    <message>
         <source>&amp;Offered</source>
         <translation>&amp;Erbjudet</translation>
     </message>
@@ -4070,10 +4178,6 @@
     <message>
         <source>Or&amp;ganisation</source>
         <translation>Or&amp;ganisation</translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation>— välj —</translation>
     </message>
     <message>
         <source>O&amp;utcome</source>
@@ -4088,12 +4192,16 @@
         <translation>&amp;Tid</translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
-    </message>
-    <message>
         <source>{name} (not reviewed)</source>
         <translation>{name} (ej granskad)</translation>
+    </message>
+    <message>
+        <source>another organisation (type it below)</source>
+        <translation>en annan organisation (skriv den nedan)</translation>
+    </message>
+    <message>
+        <source>Not&amp;e</source>
+        <translation>Ante&amp;ckning</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@ every problem with its line), search, show (logged), duplicates and decisions; e
 from __future__ import annotations
 
 import io
+import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -131,3 +133,27 @@ def test_usage_errors_and_refusals(
     assert code == 1 and "not .csv, .html or .mhtml" in capsys.readouterr().err
     code, _ = _run(vault, tmp_path, "confirm", "a", "a")
     assert code == 1 and "at least two different ads" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no FIFOs on Windows")
+def test_import_refuses_a_device_a_fifo_and_an_unclosed_quote(
+    operation: tuple[Vault, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI reads through the same capped reader and strict CSV as the GUI: one line
+    each, exit 1, nothing stored (the unclosed quote used to import "1 ad")."""
+    vault, operation_id = operation
+    fifo = tmp_path / "ror.csv"
+    os.mkfifo(fifo)
+    code, _ = _run(vault, tmp_path, "import", str(fifo), "--operation", operation_id)
+    assert code == 1 and "not a regular file" in capsys.readouterr().err
+    if Path("/dev/zero").exists():
+        args = ("import", "/dev/zero", "--kind", "csv", "--operation", operation_id)
+        code, _ = _run(vault, tmp_path, *args)
+        assert code == 1 and "not a regular file" in capsys.readouterr().err
+    unclosed = tmp_path / "citat.csv"
+    unclosed.write_text('url,text\nhttps://a.example/1,"Hej 1500 kr\nhttps://a.example/2,Nova\n')
+    code, _ = _run(vault, tmp_path, "import", str(unclosed), "--operation", operation_id)
+    err = capsys.readouterr().err
+    assert code == 1 and "line 2: a quote opened on this line is never closed" in err
+    code, out = _run(vault, tmp_path, "search", "Hej")
+    assert "0 hit(s)." in out

@@ -192,3 +192,77 @@ def test_extraction_proposes_the_fields_of_an_ad() -> None:
         (120, "EUR", 30),
     ]
     assert foreign.municipalities == ("Köping",)
+
+
+# -- as ads are really written (issue 20) ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Född 19900412–1234.", "900412–1234", "2026–05–14", "kl 09.00–18.00", "Öppet 10:00–22:00",
+     "10.00 – 22.00", "Rum 312–314", "2026-05-14 – 2026-05-20", "850612—4321",
+     "Order 4455–6677", "12.30-14.00 och 18.00-22.00", "722 15 Västerås"],
+)  # fmt: skip
+def test_dashes_make_no_phone_of_dates_hours_or_identity_numbers(text: str) -> None:
+    assert find_phones(text)[0] == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["070–174 06 05", "070—174 06 05", "070−174 06 05", "070‐174 06 05", "070 – 174 06 05",
+     "070\u00a0174\u00a006\u00a005", "070\u202f174 06 05", "070–174–06–05", "070·174·06·05",
+     "O7O-174 O6 O5", "070-174\n06 05"],
+)  # fmt: skip
+def test_phones_with_any_dash_space_letter_o_or_line_break(written: str) -> None:
+    assert find_phones(f"Ring {written} nu")[0] == [FICTION]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,500 SEK/hour", [(1500, "SEK", 60, False)]),
+        ("1.500 kr 30 min", [(1500, "SEK", 30, False)]),
+        ("1\u00a0500 kr för 30 min", [(1500, "SEK", 30, False)]),
+        ("Timpris 1800 kr", [(1800, "SEK", 60, False)]),
+        ("1 godzina 1800 kr", [(1800, "SEK", 60, False)]),
+        ("1 oră 2000 kr", [(2000, "SEK", 60, False)]),
+        ("1 час 2000 kr", [(2000, "SEK", 60, False)]),
+        ("toda la noche 900 €", [(900, "EUR", None, True)]),
+        ("1 ชั่วโมง 800 kr", [(800, "SEK", 60, False)]),
+        ("one hour 250 euro", [(250, "EUR", 60, False)]),
+    ],
+)
+def test_amounts_and_durations_as_written(
+    text: str, expected: list[tuple[int, str, int | None, bool]]
+) -> None:
+    assert _prices(text) == expected
+
+
+def test_a_price_list_is_read_item_by_item() -> None:
+    assert _prices("30 min 1 500 kr / 1 tim 2 500 kr / hel natt 10 000 kr") == [
+        (1500, "SEK", 30, False),
+        (2500, "SEK", 60, False),
+        (10000, "SEK", None, True),
+    ]
+
+
+def test_prices_without_a_currency_are_read_from_context_and_marked() -> None:
+    for text, amount, minutes in (
+        ("30 min: 1500", 1500, 30),
+        ("Pris: 1500", 1500, None),
+        ("2000 för en timme", 2000, 60),
+    ):
+        (price,) = find_prices(text)
+        assert (price.amount, price.currency, price.minutes, price.doubt) == (
+            amount,
+            "SEK",
+            minutes,
+            "inferred",
+        )
+    assert find_prices("Jag är 24 år, rum 312, 165 cm") == []
+
+
+def test_an_ambiguous_amount_is_marked_never_stored_silently() -> None:
+    (price,) = find_prices("Pris 1,50 kr")
+    assert price.doubt == "ambiguous" and price.as_data()["doubt"] == "ambiguous"
+    assert find_prices("150,00 kr")[0].doubt is None

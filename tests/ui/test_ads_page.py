@@ -84,6 +84,38 @@ def test_an_ad_is_registered_from_pasted_text(
     assert form.text.toPlainText() == "" and workspace.load_draft(form.draft_key) is None
 
 
+# Invented: read with low confidence (an O for a zero, a price without a currency).
+DOUBTFUL = "Ny i Sala!\n30 min: 1500\n1 h 2 500 kr\nRing O7O-174 O6 68"
+
+
+def test_low_confidence_readings_are_marked_for_the_officer(
+    qtbot: Any, page: AdsPage, workspace: Workspace
+) -> None:
+    page.tabs.setCurrentIndex(REGISTER_TAB)
+    form = page.register.form
+    form.url.setText("https://annonser.example/a/3002")
+    form.text.setPlainText(DOUBTFUL)
+    qtbot.keyClick(form.url, Qt.Key.Key_Return)
+
+    assert form.phones.text() == "+46701740668"
+    check = form.fields["phones"].message
+    assert check.isVisible() and check.text().startswith("⚠ Kontrollera +46701740668:")
+    assert "bokstaven O" in check.text() and "bokstaven O" in form.phones.toolTip()
+    boxes = [(plain(box.text()), box.toolTip()) for box, _ in form.prices.boxes]
+    assert boxes[0][0] == "⚠ 1 500 kr / 30 min" and "Ingen valuta" in boxes[0][1]
+    assert boxes[1] == ("2 500 kr / 1 h", "")  # read plainly: no mark
+    qtbot.keyClick(form.title, Qt.Key.Key_Return)  # confirmed as read: registered
+
+    ad = register.ad_by_url(workspace.ctx, "https://annonser.example/a/3002")
+    assert ad is not None and [p.doubt for p in ad.prices] == ["inferred", None]
+    detail = page.search.detail
+    detail.show_ad(ad)
+    assert detail.values["phones"].text() == "⚠ +46701740668"
+    assert "bokstaven O" in detail.values["phones"].toolTip()
+    assert plain(detail.values["prices"].text()).startswith("⚠ 1 500 kr / 30 min")
+    assert "Ingen valuta" in detail.values["prices"].toolTip()
+
+
 def test_a_refused_ad_says_why_beside_the_field_and_stores_nothing(
     qtbot: Any, page: AdsPage, workspace: Workspace
 ) -> None:

@@ -48,7 +48,7 @@ def _offered(qtbot: Any, workspace: Workspace) -> list[str]:
     holder = QWidget()
     qtbot.addWidget(holder)
     form = SupportForm(workspace, case_id, person, holder)
-    return [str(form.contact.itemData(i)) for i in range(form.contact.count())]
+    return form.contact.codes()
 
 
 def _mnemonics(root: QWidget) -> list[str]:

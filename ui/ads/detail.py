@@ -26,12 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ads import duplicates, links, register
+from fieldapp.ads.extract import read_phones
 from fieldapp.ads.model import AdStatus, AdView, AttachmentInfo
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Change
 from ui.ads.attachment_view import NotViewable, file_line, open_viewer
-from ui.ads.texts import person_label, prices_text, seen_text, status_text
+from ui.ads.texts import (
+    doubt_text,
+    doubtful_text,
+    person_label,
+    price_text,
+    prices_text,
+    seen_text,
+    status_text,
+)
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
 from ui.screens.step import STEP_TITLE_SIZE
@@ -202,15 +211,24 @@ class AdDetail(QWidget):
         self.reason_row.hide()
         self.message.clear_message()
 
+    def _mark_doubts(self, ad: AdView, phone_doubts: dict[str, str]) -> None:
+        """The tooltips of the phones and prices marked "⚠": why each is to be checked."""
+        phones = [f"{p}: {doubt_text(phone_doubts[p])}" for p in ad.phones if p in phone_doubts]
+        prices = [f"{price_text(p)}: {doubt_text(p.doubt)}" for p in ad.prices if p.doubt]
+        self.values["phones"].setToolTip("\n".join(phones))
+        self.values["prices"].setToolTip("\n".join(prices))
+
     def show_ad(self, ad: AdView) -> None:
         """``ad`` as opened (the caller went through the access log)."""
         self.ad, self.observation = ad, None
         self.heading.setText(ad.heading or ad.site)
         self.empty.hide()
+        # Numbers read with low confidence, worked out again from the text (not stored).
+        phone_doubts = read_phones(ad.text or "")[2] if ad.text else {}
         values = {
             "site": ad.site,
             "url": ad.url or "",
-            "phones": "\n".join(ad.phones),
+            "phones": "\n".join(doubtful_text(p, phone_doubts.get(p)) for p in ad.phones),
             "emails": ", ".join(ad.emails),
             "prices": "\n".join(prices_text([p]) for p in ad.prices),
             "place": ", ".join(x for x in (ad.municipality, ad.hotel) if x),
@@ -224,6 +242,7 @@ class AdDetail(QWidget):
             f"{self.workspace.officer_name(ad.registered_by)}",
         }
         self._set_rows(values)
+        self._mark_doubts(ad, phone_doubts)
         self._set_files(ad.attachments)
         self.text.setPlainText(ad.text or "")
         self.text.setVisible(bool(ad.text))

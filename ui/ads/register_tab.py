@@ -38,7 +38,13 @@ from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.storage.canonical import b64, unb64
 from fieldapp.workflow.context import Change
 from ui.ads import seams
-from ui.ads.texts import price_text, problem_text, seen_text
+from ui.ads.texts import (
+    DOUBT_MARK,
+    doubt_text,
+    price_text,
+    problem_text,
+    seen_text,
+)
 from ui.capture import CaptureForm, Value, ValueWidget, refusal_text
 from ui.errors import error_text
 from ui.forms import FieldMessage, muted_label
@@ -109,7 +115,10 @@ class PriceChecks(ValueWidget):
             box.deleteLater()
         self.boxes = []
         for data in value or []:
-            box = QCheckBox(price_text(price_from_data(data)), self)
+            price = price_from_data(data)
+            box = QCheckBox(price_text(price), self)
+            if price.doubt:  # marked "⚠": the officer confirms it by leaving it ticked
+                box.setToolTip(doubt_text(price.doubt))
             box.setChecked(True)
             box.toggled.connect(lambda _c: self.edited.emit())
             self._layout.addWidget(box)
@@ -384,6 +393,20 @@ class RegisterForm(CaptureForm):
             )
         self.notice.setText("\n".join(lines))
         self.notice.setVisible(bool(lines))
+        self._mark_doubtful_phones(found)
+
+    def _mark_doubtful_phones(self, found: Capture) -> None:
+        """Numbers read with low confidence (an O for a zero, across a line break): named
+        under the phones, marked "⚠", for the officer to check against the ad."""
+        doubts = found.extraction.phone_doubts
+        lines = [
+            self.tr("{mark} Check {number}: {why}").format(
+                mark=DOUBT_MARK, number=number, why=doubt_text(why)
+            )
+            for number, why in doubts
+        ]
+        self.fields["phones"].message.show_message("\n".join(lines), "hint")
+        self.phones.setToolTip("\n".join(lines))
 
     # -- registering --------------------------------------------------------------------------
 
@@ -536,15 +559,7 @@ class ImportPanel(Panel):
 
     def _read_page(self, path: Path, kind: importing.FileKind, operation_id: str) -> None:
         """A saved page is one ad: read, then shown above to confirm like a pasted one."""
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            self.result.show_message(
-                self.tr("{file} cannot be read: {reason}").format(
-                    file=path.name, reason=exc.strerror or str(exc)
-                )
-            )
-            return
+        data = importing.read_file(path, kind)  # a refusal is shown as any import's
         found, page = importing.capture_page(
             self.workspace.ctx, operation_id, data, kind=kind, name=path.name
         )

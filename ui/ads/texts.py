@@ -48,6 +48,22 @@ ATTACHMENT_KINDS = {
     "page": QT_TRANSLATE_NOOP("Ads", "saved page"),
     "other": QT_TRANSLATE_NOOP("Ads", "file"),
 }
+# A reading the officer should confirm: the mark beside it, and why (its tooltip).
+DOUBT_MARK = "⚠"
+DOUBTS = {
+    "ambiguous": QT_TRANSLATE_NOOP(
+        "Ads", "The amount can be read more than one way: check it against the ad."
+    ),
+    "inferred": QT_TRANSLATE_NOOP(
+        "Ads", "No currency in the ad: read as a price from the words around it. Check it."
+    ),
+    "letter_o": QT_TRANSLATE_NOOP(
+        "Ads", "Written with the letter O for a zero: check the number against the ad."
+    ),
+    "joined_lines": QT_TRANSLATE_NOOP(
+        "Ads", "Written across a line break: check that it is one number."
+    ),
+}
 # The fields and columns a refusal or a file problem may name.
 FIELDS = {
     "site": QT_TRANSLATE_NOOP("Ads", "site"),
@@ -100,8 +116,23 @@ def amount_text(amount: int) -> str:
     return QLocale().toString(amount)
 
 
+def doubt_text(doubt: str) -> str:
+    """Why a reading is marked for the officer to confirm."""
+    return word(DOUBTS, doubt, _CTX)
+
+
+def doubtful_text(value: str, doubt: str | None) -> str:
+    """``value`` with the mark of a low-confidence reading before it, if it is one."""
+    return f"{DOUBT_MARK} {value}" if doubt else value
+
+
 def price_text(price: Price) -> str:
-    """ "1 500 kr / 30 min (halvtimme)", in the UI language's grouping."""
+    """ "1 500 kr / 30 min (halvtimme)", in the UI language's grouping; marked "⚠" if it
+    was read with low confidence."""
+    return doubtful_text(_price_words(price), price.doubt)
+
+
+def _price_words(price: Price) -> str:
     amount = amount_text(price.amount)
     if price.amount_to:
         amount += "–" + amount_text(price.amount_to)

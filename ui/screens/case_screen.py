@@ -13,13 +13,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,6 +39,7 @@ from fieldapp.workflow import cases
 from fieldapp.workflow.case_view import CaseView
 from fieldapp.workflow.checklist import ItemState, load_checklist
 from fieldapp.workflow.context import Change
+from fieldapp.workflow.missing import StillMissing, still_missing
 from ui.ads.case_ads import LinkedAdsStrip
 from ui.capture import refusal_text
 from ui.forms import MessageBox, muted_label
@@ -53,12 +55,13 @@ from ui.status import case_status
 from ui.theme import sized_font, text_scale
 from ui.timeline import Describer
 from ui.widgets import Badge, action_button
-from ui.words import CASE_STATUS, clock, day_text, short_name, word
+from ui.words import CASE_STATUS, ELEMENT_KINDS, clock, day_text, short_name, word
 from ui.workspace import Workspace
 
 CHECKLIST_WIDTH = 310
 TIMELINE_WIDTH = 280
 MIN_STEP_WIDTH = 520
+SHORT_HEIGHT = 600  # below this (with the timeline under the checklist) the timeline folds
 PERSON_ITEMS = {"buyer_identified": BUYER, "seller_age_assessed": SELLER}
 HEARING_ITEMS = ("buyer_heard", "seller_heard")
 SUPPORT_ITEMS = ("seller_support", "buyer_support")
@@ -136,7 +139,10 @@ class CaseHeader(QFrame):
         self.place.setFont(sized_font(self.place, 15.0, bold=True))
         self.place.setTextFormat(Qt.TextFormat.PlainText)
         self.details = muted_label("", self)
-        self.details.setWordWrap(False)
+        # Place and details wrap (two lines at worst) so the badges beside them keep their
+        # full width: a badge cut to "Tecken på människoh…" says nothing.
+        self.place.setWordWrap(True)
+        self.details.setWordWrap(True)
         self.badge = Badge(self)
         self.badge.setFont(sized_font(self.badge, 13.0, bold=True))
         self.flags = [Badge(self), Badge(self)]
@@ -149,20 +155,26 @@ class CaseHeader(QFrame):
         self.explain_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button = action_button(self.tr("All cases"), self)
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(self.place)
-        text.addWidget(self.details)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(10)
-        layout.addLayout(text, 1)
-        layout.addWidget(self.badge)
+        # The place with the badges on its line, the details with the buttons on theirs.
+        badges = QHBoxLayout()
+        badges.setSpacing(8)
+        badges.addWidget(self.badge)
         for flag in self.flags:
-            layout.addWidget(flag)
-        layout.addWidget(self.state)
-        layout.addWidget(self.explain_button)
-        layout.addWidget(self.back_button)
+            badges.addWidget(flag)
+        badges.addWidget(self.state)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.explain_button)
+        buttons.addWidget(self.back_button)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(14, 6, 14, 6)
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.place, 0, 0)
+        layout.addLayout(badges, 0, 1, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.details, 1, 0)
+        layout.addLayout(buttons, 1, 1, Qt.AlignmentFlag.AlignRight)
+        layout.setColumnStretch(0, 1)
         self.explain_button.clicked.connect(self.explain_requested)
         self.back_button.clicked.connect(self.back_requested)
 
@@ -228,6 +240,16 @@ class CaseScreen(QWidget):
         explanation_layout.setContentsMargins(12, 8, 12, 8)
         explanation_layout.addWidget(self.explanation_text)
         self.explanation.hide()
+        # F4, and whenever closing or printing is refused: what is still missing, per buyer.
+        self.missing = QFrame(self)
+        self.missing.setObjectName("explanation")
+        self.missing_text = QLabel(self.missing)
+        self.missing_text.setWordWrap(True)
+        self.missing_text.setTextFormat(Qt.TextFormat.PlainText)
+        missing_layout = QVBoxLayout(self.missing)
+        missing_layout.setContentsMargins(12, 8, 12, 8)
+        missing_layout.addWidget(self.missing_text)
+        self.missing.hide()
 
         self.checklist_model = ChecklistModel(self)
         self.checklist = QListView(self)
@@ -289,14 +311,26 @@ class CaseScreen(QWidget):
             self.tr("Quick note: type and press Enter (Ctrl+Enter jumps here)")
         )
         self.note.setMaxLength(2000)
-        self.note_label = QLabel(self.tr("&Note"), self)
+        # No mnemonic: each step has its own note field, and Alt+N must reach that one; the
+        # quick note is Ctrl+Enter.
+        self.note_label = QLabel(self.tr("Note"), self)
         self.note_label.setBuddy(self.note)
         self.note_message = MessageBox(self)
 
+        # "sparat ✓": what the last Enter recorded, and when; the step has moved on by then.
+        self.saved = QLabel(self)
+        self.saved.setObjectName("savedLine")
+        self.saved.setProperty("severity", "ok")
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)
+        self.saved.hide()
+        middle = QVBoxLayout()
+        middle.setSpacing(2)
+        middle.addWidget(self.saved)
+        middle.addWidget(self.step_area, 1)
         body = QHBoxLayout()
         body.setSpacing(10)
         body.addWidget(self.left)
-        body.addWidget(self.step_area, 1)
+        body.addLayout(middle, 1)
         body.addWidget(self.right)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_label)
@@ -307,6 +341,7 @@ class CaseScreen(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.linked_ads)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.missing)
         layout.addLayout(body, 1)
         layout.addWidget(self.note_message)
         layout.addLayout(note_row)
@@ -324,6 +359,9 @@ class CaseScreen(QWidget):
         self.note.returnPressed.connect(self._add_note)
         self.note.textEdited.connect(self._note_edited)
         self.workspace.changed.connect(self._on_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def _arrange(self, *, wide: bool) -> None:
         """Timeline on the right when there is room; under the checklist when not."""
@@ -342,7 +380,7 @@ class CaseScreen(QWidget):
                 self.left.setStretchFactor(0, 3)  # the checklist is the spine: most room
                 self.left.setStretchFactor(1, 2)
             self.right.hide()
-        self.timeline_box.show()
+        self.timeline_box.setVisible(wide or self.height() >= SHORT_HEIGHT)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -351,6 +389,10 @@ class CaseScreen(QWidget):
         wide = room >= MIN_STEP_WIDTH * scale
         if wide != self._wide:
             self._arrange(wide=wide)
+        # Narrow and low (1024×600): the timeline folds away, so that the checklist, the
+        # spine, keeps its rows (it had two left). It comes back when there is room.
+        short = event.size().height() < SHORT_HEIGHT
+        self.timeline_box.setVisible(wide or not short)
 
     # -- opening a case -----------------------------------------------------------------------
 
@@ -364,6 +406,8 @@ class CaseScreen(QWidget):
         self.timeline_model.load(self.workspace.case_events(case_id))
         self._restore_note()
         self.explanation.hide()
+        self.missing.hide()
+        self.saved.hide()
         key = step if step and self.checklist_model.row_of(step) >= 0 else None
         self._select(key or self._first_open_key(), focus=True)
 
@@ -380,6 +424,8 @@ class CaseScreen(QWidget):
         self.linked_ads.load(self.case_id)
         self.explanation_text.setText("\n".join(case_status(self.view).explanation))
         self.checklist_model.set_rows(self._rows(self.view, self.states))
+        if self.missing.isVisible():
+            self.missing_text.setText(self.missing_words(still_missing(self.view, self.states)))
 
     def _states(self, view: CaseView) -> list[ItemState]:
         from fieldapp.workflow.checklist import checklist_state
@@ -536,6 +582,10 @@ class CaseScreen(QWidget):
             self.panel.show_key(key)
             return
         panel = self._make_panel(key)
+        focus = QApplication.focusWidget()
+        typing_here = (
+            self.panel is not None and focus is not None and (self.panel.isAncestorOf(focus))
+        )
         if self.panel is not None:
             self.panel.flush()
             old = self.step_area.takeWidget()
@@ -544,13 +594,32 @@ class CaseScreen(QWidget):
                 old.deleteLater()
         self.panel = panel
         if panel is None:
+            if typing_here:
+                self.checklist.setFocus()
             return
         self.step_area.setWidget(panel)
+        panel.guard_buttons()
         panel.show_key(key)
-        panel.done.connect(self._advance)
+        panel.done.connect(self._on_done)
         panel.next_requested.connect(self._advance)
+        panel.missing_requested.connect(self.show_missing)
         if isinstance(panel, PersonStep):
             panel.person_created.connect(self._on_person_created)
+        if typing_here:
+            # The focus was in the step that went away: put it in this one's first input
+            # ourselves rather than leave it wherever Qt's focus chain would send it.
+            panel.focus_first()
+
+    @Slot(QWidget, QWidget)
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A field reached by Tab or Alt+letter is scrolled into view."""
+        panel = self.step_area.widget()
+        if new is not None and panel is not None and panel.isAncestorOf(new):
+            # Up or down only: the step is laid out to fit its width, and a sideways
+            # scroll would cut the labels off.
+            top = new.mapTo(panel, QPoint(0, 0)).y()
+            half = new.height() // 2
+            self.step_area.ensureVisible(0, top + half, 0, half + 30)
 
     def _make_panel(self, key: StepKey) -> StepPanel | None:
         view = self.view
@@ -666,19 +735,29 @@ class CaseScreen(QWidget):
     @Slot()
     def _advance(self) -> None:
         """The step is done: open the next open one and put the cursor in it. After adding
-        a person that is the first open step (the other person may still be missing)."""
+        a person that is the first open step (the other person may still be missing).
+
+        At once, not from a timer: a key typed right after Enter must reach the next
+        step's field, never the field of the step just recorded."""
         current = self._step_key.text() if self._step_key else None
         first = self._person_added
         self._person_added = False
+        if not self.workspace.active:
+            return
+        self._select(self._first_open_key() if first else self._next_open_key(current), focus=True)
 
-        def go() -> None:
-            if not self.workspace.active:
-                return
-            self._select(
-                self._first_open_key() if first else self._next_open_key(current), focus=True
+    @Slot()
+    def _on_done(self) -> None:
+        """A step recorded by Enter: say so ("saved ✓", what, when), then move on."""
+        panel = self.sender()
+        if isinstance(panel, StepPanel):
+            self.saved.setText(
+                self.tr("saved ✓ {time}: {step}").format(
+                    time=self.workspace.now().strftime("%H:%M:%S"), step=panel.title.text()
+                )
             )
-
-        QTimer.singleShot(0, go)
+            self.saved.show()
+        self._advance()
 
     def next_step(self) -> None:
         current = self._step_key.text() if self._step_key else None
@@ -761,6 +840,54 @@ class CaseScreen(QWidget):
     @Slot()
     def toggle_explanation(self) -> None:
         self.explanation.setVisible(not self.explanation.isVisible())
+
+    @Slot()
+    def toggle_missing(self) -> None:
+        """F4: what is still missing, per buyer (shown, or hidden again)."""
+        if self.missing.isVisible():
+            self.missing.hide()
+        else:
+            self.show_missing()
+
+    @Slot()
+    def show_missing(self) -> None:
+        if self.view is None:
+            return
+        self.missing_text.setText(self.missing_words(still_missing(self.view, self.states)))
+        self.missing.show()
+
+    def missing_words(self, missing: StillMissing) -> str:
+        """The panel's text: a line per buyer, then the case's other open steps."""
+        if missing.nothing:
+            return self.tr("Nothing is missing: every element and every mandatory step is done.")
+        lines = [self.tr("Still missing (F4 hides this):")]
+        for buyer in missing.buyers:
+            name = short_name(self._people.get(buyer.buyer_id, ""))
+            parts = []
+            if buyer.elements:
+                parts.append(
+                    self.tr("for a completed offence: {elements}").format(
+                        elements=", ".join(
+                            word(ELEMENT_KINDS, e.value).lower() for e in buyer.elements
+                        )
+                    )
+                )
+            if buyer.items:
+                parts.append(
+                    self.tr("steps: {steps}").format(
+                        steps=", ".join(item_text(i) for i in buyer.items)
+                    )
+                )
+            if not parts:
+                parts.append(self.tr("nothing"))
+            lines.append(f"•  {name}: " + "; ".join(parts))
+        if missing.other:
+            steps = []
+            for item, subject in missing.other:
+                who = short_name(self._people.get(subject, "")) if subject else ""
+                steps.append(f"{item_text(item)} ({who})" if who else item_text(item))
+            lines.append("•  " + self.tr("The case: {steps}").format(steps=", ".join(steps)))
+        return "\n".join(lines)
 
     def print_here(self) -> None:
         """Ctrl+P: what belongs to the step (form, leaflet), else the case summary."""

@@ -27,11 +27,12 @@ from fieldapp.workflow.case_view import CaseView
 from fieldapp.workflow.checklist import ItemState, Scope, load_checklist, open_blocking
 from fieldapp.workflow.context import Change
 from ui.capture import CaptureForm, RecordForm, Value, ValueWidget, refusal_text
+from ui.choices import ChoiceRows
 from ui.forms import FieldMessage, MessageBox, muted_label
 from ui.i18n import current_language
 from ui.models import big_font
-from ui.screens.step import StepKey, StepPanel
-from ui.widgets import CodeCombo, TimeField, TownCombo, action_button, line_edit
+from ui.screens.step import StepKey, StepPanel, focus_input
+from ui.widgets import TimeField, TownCombo, action_button, line_edit
 from ui.words import CONTACT_ROLES, PLACE_KINDS, clock, word
 from ui.workspace import Workspace
 
@@ -119,7 +120,7 @@ class CaseForm(RecordForm):
 
 @dataclass
 class PlaceWidgets:
-    kind: CodeCombo
+    kind: ChoiceRows
     name: QLineEdit
     address: QLineEdit
     room: QLineEdit
@@ -138,7 +139,7 @@ def build_place_fields(form: CaptureForm, workspace: Workspace) -> PlaceWidgets:
     municipality = TownCombo(form)
     municipality.set_towns(county_towns(workspace))
     place = PlaceWidgets(
-        kind=CodeCombo(PLACE_KINDS, form),
+        kind=ChoiceRows(PLACE_KINDS, form, columns=4),
         name=line_edit(form, translate("PlaceFields", "hotel name"), 160),
         address=line_edit(form, "", 300),
         room=line_edit(form, "", 40),
@@ -200,6 +201,10 @@ class CaseDetailsStep(StepPanel):
     @Slot()
     def _tick(self) -> None:
         self.form.flush()
+        if self.workspace.load_draft(self.form.draft_key):
+            # A field was refused (its hint is beside it): stay here until it is right.
+            self.message.show_message(self.tr("Not saved yet: correct the field marked above."))
+            return
         if self._ticked:
             self.next_requested.emit()
             return
@@ -214,7 +219,8 @@ class CaseDetailsStep(StepPanel):
         self.done.emit()
 
     def focus_first(self) -> None:
-        self.tick_button.setFocus()
+        # The note, not the button: Enter there ticks; Space and letters stay text.
+        focus_input(self.note)
 
     def flush(self) -> None:
         self.form.flush()
@@ -353,10 +359,8 @@ class TickStep(StepPanel):
         self.changed.emit()
 
     def focus_first(self) -> None:
-        if self.tick_button.isEnabled():
-            self.tick_button.setFocus()
-        else:
-            self.note.setFocus()
+        # Never the tick button: a Space typed into the note would press it and move on.
+        focus_input(self.note)
 
 
 class CloseStep(StepPanel):
@@ -448,6 +452,8 @@ class CloseStep(StepPanel):
     @Slot()
     def _close(self) -> None:
         self._run("close")
+        if self.message.isVisible():
+            self.missing_requested.emit()  # refused: each buyer's missing steps, in view
 
     @Slot()
     def _reopen(self) -> None:

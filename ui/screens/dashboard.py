@@ -137,6 +137,9 @@ class DashboardPage(QWidget):
         self.cases_title.setProperty("role", "stepTitle")
         self.contacts_title = QLabel(self.tr("Contacts on duty (F2 anywhere)"), self)
         self.contacts_title.setProperty("role", "stepTitle")
+        # Wraps: an unbroken title wider than the side column widened it past its view,
+        # and every line under it was cut at the right edge ("F2 var som hels…").
+        self.contacts_title.setWordWrap(True)
         self.contacts = ContactList(self.workspace, self, size=15)
         self.team_title = QLabel(self.tr("Team"), self)
         self.team_title.setProperty("role", "stepTitle")

@@ -25,8 +25,9 @@ from fieldapp.workflow import evidence
 from fieldapp.workflow.case_view import BuyerView, CaseView
 from fieldapp.workflow.context import Change
 from ui.capture import ActForm, refusal_text
+from ui.choices import ChoiceRows
 from ui.forms import FieldMessage
-from ui.screens.step import ActStep, StepKey
+from ui.screens.step import ActStep, StepKey, focus_input
 from ui.widgets import CodeCombo, TimeField, action_button, check_box, line_edit
 from ui.words import ELEMENT_KINDS, SOURCES, clock, kr, short_name, word
 from ui.workspace import Workspace
@@ -52,7 +53,7 @@ class ElementForm(ActForm):
         self.correcting: str | None = None  # the element being corrected, if any
         self.at = TimeField(workspace.now, self)
         self.add_field("at", self.tr("&Time"), self.at, "time")
-        self.source = CodeCombo(SOURCES, self, codes=(), empty=self.tr("— choose —"))
+        self.source = ChoiceRows(SOURCES, self, codes=(), columns=2)
         self.add_field("source", self.tr("&Source"), self.source)
         self.what = line_edit(self, self.tr("what was agreed, e.g. intercourse in the room"), 500)
         self.add_field("what", self.tr("&What"), self.what)
@@ -65,7 +66,7 @@ class ElementForm(ActForm):
         self.seized = check_box(self.tr("Money sei&zed"), self)
         self.add_field("seized", "", self.seized)
         self.record_number = line_edit(self, self.tr("seizure record number"), 40)
-        self.add_field("seizure.record_number", self.tr("Seizure &record"), self.record_number)
+        self.add_field("seizure.record_number", self.tr("Seizure recor&d"), self.record_number)
         self.seized_amount = line_edit(self, self.tr("kronor"), 9)
         self.add_field("seizure.amount", self.tr("Seized amou&nt"), self.seized_amount, "int")
         self.observer = CodeCombo(dict(workspace.officers()), self, words=workspace.officer_name)
@@ -73,7 +74,6 @@ class ElementForm(ActForm):
         self.note = line_edit(self, "", 2000)
         self.add_field("note", self.tr("N&ote"), self.note)
         self.body_layout()
-        self.seized.toggled.connect(self._show_rows)
 
     def set_kind(self, kind: ElementKind, stated_price: int | None = None) -> None:
         if self.draft_key:
@@ -83,10 +83,9 @@ class ElementForm(ActForm):
         self.draft_key = f"case/{self.case_id}/element/{self.buyer_id}/{kind.value}"
         self._restoring = True
         try:
-            self.source.clear()
-            self.source.addItem(self.tr("— choose —"), "")
-            for source in ELEMENT_SOURCES[kind]:
-                self.source.addItem(word(SOURCES, source.value), source.value)
+            self.source.set_choices(
+                ((s.value, word(SOURCES, s.value)) for s in ELEMENT_SOURCES[kind]), keep=False
+            )
             self._reset_values()
             if kind is ElementKind.PAYMENT_HANDED_OVER and stated_price:
                 self.amount.setText(str(stated_price))  # usually what was asked
@@ -115,9 +114,14 @@ class ElementForm(ActForm):
         self.grid.set_row_visible("currency", money)
         self.grid.set_row_visible("for_what", kind is ElementKind.STATED_PRICE)
         self.grid.set_row_visible("seized", paid)
-        seized = paid and self.seized.isChecked()
-        self.grid.set_row_visible("seizure.record_number", seized)
-        self.grid.set_row_visible("seizure.amount", seized)
+        # Shown with the box, not on ticking it: a row appearing then would take the Tab
+        # meant for the next field. Typing a record number ticks the box.
+        self.grid.set_row_visible("seizure.record_number", paid)
+        self.grid.set_row_visible("seizure.amount", paid)
+
+    def on_edited(self, name: str) -> None:
+        if name == "seizure.record_number" and self.record_number.text().strip():
+            self.seized.setChecked(True)
 
     def data(self) -> dict[str, object]:
         names = ["at", "source", "observer", "note"]
@@ -344,4 +348,5 @@ class ElementsStep(ActStep):
         self.changed.emit()
 
     def focus_first(self) -> None:
-        self.form.source.setFocus()
+        # The source first: the time is now and the observer is the officer, as a rule.
+        focus_input(self.form.source)

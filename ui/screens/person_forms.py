@@ -17,9 +17,10 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow import persons
 from fieldapp.workflow.context import Change
 from ui.capture import RecordForm, Value
+from ui.choices import ChoiceRows
 from ui.problem_texts import date_hint
-from ui.screens.step import StepKey, StepPanel
-from ui.widgets import CodeCombo, check_box, line_edit, set_hint
+from ui.screens.step import StepKey, StepPanel, focus_input
+from ui.widgets import check_box, line_edit, set_hint
 from ui.words import (
     ANSWERS,
     CIVIL_STATUS,
@@ -74,11 +75,14 @@ class PersonForm(RecordForm):
         return _flatten(record.data if record else {}, self.fields)
 
     def _show_interpreter(self) -> None:
-        """The interpreter's language only once an interpreter is needed."""
-        if "interpreter_needed" in self.fields:
-            needed = bool(self.fields["interpreter_needed"].read())
-            typed = bool(self.fields["interpreter_language"].raw())
-            self.grid.set_row_visible("interpreter_language", needed or typed)
+        """The interpreter's language is always shown, right after the box: a row that
+        appeared on ticking it would take the Tab meant for the next field (the phone
+        number went into it). Typing a language there ticks the box."""
+        if "interpreter_needed" in self.fields and not self._restoring:
+            typed = bool(str(self.fields["interpreter_language"].raw() or "").strip())
+            box = self.fields["interpreter_needed"].widget
+            if typed and isinstance(box, QCheckBox) and not box.isChecked():
+                box.setChecked(True)
 
     def missing_text(self, missing: list[str]) -> str:
         if not missing:
@@ -129,12 +133,12 @@ class BuyerForm(PersonForm):
         self.id_message = self.add_field(
             "personal_id", self.tr("&Identity number"), self.personal_id
         )
-        self.method = CodeCombo(IDENTITY_METHODS, self, empty=self.tr("— choose —"))
+        self.method = ChoiceRows(IDENTITY_METHODS, self, columns=2)
         self.add_field("identity_method", self.tr("Identity established &by"), self.method)
         self.identity_note = line_edit(self, self.tr("only if 'other way'"), 300)
         self.add_field("identity_note", self.tr("How, if ot&her"), self.identity_note)
         self.born = line_edit(self, self.tr("YYYY-MM-DD, without a Swedish number"), 10)
-        self.add_field("date_of_birth", self.tr("Date of &birth"), self.born)
+        self.add_field("date_of_birth", self.tr("Date of bi&rth"), self.born)
         self.document = line_edit(self, self.tr("passport, ID card …"), 60)
         self.add_field("foreign_id.document", self.tr("Foreign &document"), self.document)
         self.document_number = line_edit(self, "", 60)
@@ -147,31 +151,30 @@ class BuyerForm(PersonForm):
         self.add_field("phone", self.tr("&Phone"), self.phone)
         self.address = line_edit(self, "", 300)
         self.add_field("address", self.tr("&Address"), self.address)
-        self.language = line_edit(self, "sv, en, ro …", 3)
+        self.language = line_edit(self, self.tr("sv, or several: ro, en"), 40)
         self.add_field("language", self.tr("&Language"), self.language, "lower")
         self.interpreter = check_box(self.tr("Needs an interpre&ter"), self)
         self.add_field("interpreter_needed", "", self.interpreter)
-        self.interpreter_language = line_edit(self, "", 3)
+        self.interpreter_language = line_edit(self, self.tr("one language, e.g. ro"), 40)
         self.add_field(
             "interpreter_language", self.tr("Interpreter langua&ge"), self.interpreter_language,
             "lower",
         )  # fmt: skip
-        self.civil = CodeCombo(CIVIL_STATUS, self, empty="—")
+        self.civil = ChoiceRows(CIVIL_STATUS, self, columns=2)
         self.add_field("civil_status", self.tr("Ci&vil status"), self.civil)
         self.children_under_18 = line_edit(self, "", 2)
         self.add_field(
-            "children_under_18", self.tr("C&hildren under 18"), self.children_under_18, "int"
+            "children_under_18", self.tr("Childr&en under 18"), self.children_under_18, "int"
         )
 
     def on_edited(self, name: str) -> None:
         if name == "personal_id":
             self._check_identity()
-        if name == "interpreter_needed":
+        if name == "interpreter_language":
             self._show_interpreter()
 
     def after_load(self) -> None:
         self._check_identity()
-        self._show_interpreter()
 
     @Slot()
     def _check_identity(self) -> None:
@@ -221,11 +224,11 @@ class SellerForm(PersonForm):
         self.add_field("date_of_birth", self.tr("Date of &birth"), self.born)
         self.nationality = line_edit(self, "SE, RO, TH …", 2)
         self.add_field("nationality", self.tr("Nationalit&y"), self.nationality, "upper")
-        self.language = line_edit(self, "sv, en, ro …", 3)
+        self.language = line_edit(self, self.tr("sv, or several: ro, en"), 40)
         self.add_field("language", self.tr("&Language"), self.language, "lower")
         self.interpreter = check_box(self.tr("Needs an interpre&ter"), self)
         self.add_field("interpreter_needed", "", self.interpreter)
-        self.interpreter_language = line_edit(self, "", 3)
+        self.interpreter_language = line_edit(self, self.tr("one language, e.g. ro"), 40)
         self.add_field(
             "interpreter_language", self.tr("Interpreter langua&ge"), self.interpreter_language,
             "lower",
@@ -235,9 +238,9 @@ class SellerForm(PersonForm):
         self.indicator_title = QLabel(self.tr("Signs of trafficking (none decides alone)"), self)
         self.indicator_title.setProperty("role", "stepTitle")
         self.grid.add_wide(self.indicator_title)
-        self.indicators: dict[str, CodeCombo] = {}
+        self.indicators: dict[str, ChoiceRows] = {}
         for code in INDICATORS:
-            combo = CodeCombo(ANSWERS, self, empty="—")
+            combo = ChoiceRows(ANSWERS, self, columns=3)
             self.indicators[code] = combo
             self.add_field(f"indicators.{code}", word(INDICATORS, code), combo)
         self.note = line_edit(self, "", 2000)
@@ -260,11 +263,8 @@ class SellerForm(PersonForm):
         return values
 
     def on_edited(self, name: str) -> None:
-        if name == "interpreter_needed":
+        if name == "interpreter_language":
             self._show_interpreter()
-
-    def after_load(self) -> None:
-        self._show_interpreter()
 
     def missing_text(self, missing: list[str]) -> str:
         if "name" in missing:
@@ -363,12 +363,14 @@ class PersonStep(StepPanel):
     @Slot()
     def _on_submitted(self) -> None:
         self.form.flush()
-        if self.form.record_id is not None:
-            self.next_requested.emit()
+        if self.form.record_id is None or self.workspace.load_draft(self.form.draft_key):
+            # Not saved (still a draft, or a field refused with its reason beside it):
+            # Enter stays in this step, so nothing typed next can land in another one.
+            return
+        self.done.emit()
 
     def focus_first(self) -> None:
-        self.form.name.setFocus()
-        self.form.name.selectAll()
+        focus_input(self.form.name)
 
     def flush(self) -> None:
         self.form.flush()

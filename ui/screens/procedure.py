@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from fieldapp.documents import service
+from fieldapp.domain.common import first_language
 from fieldapp.domain.dayfines import DayFineResult
 from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.domain.procedure import DECISION_ENTITY, DecisionKind
@@ -19,8 +20,9 @@ from fieldapp.workflow import persons, procedure
 from fieldapp.workflow.case_view import BuyerView, CaseView
 from fieldapp.workflow.context import Change
 from ui.capture import ActForm, RecordForm, Value, refusal_text
+from ui.choices import ChoiceRows
 from ui.forms import MessageBox, muted_label
-from ui.screens.step import ActStep, StepKey
+from ui.screens.step import ActStep, StepKey, focus_input
 from ui.widgets import CodeCombo, TimeField, action_button, check_box, line_edit, text_box
 from ui.words import (
     BUYER_ANSWERS,
@@ -60,7 +62,7 @@ class NoticeForm(ActForm):
         self.add_field("rights_given.silence", "", self.silence, "bool")
         self.information = check_box(self.tr("Right to &information about the suspicion"), self)
         self.add_field("rights_given.information", "", self.information, "bool")
-        self.interpreter_right = check_box(self.tr("Right to an inte&rpreter"), self)
+        self.interpreter_right = check_box(self.tr("Right to an i&nterpreter"), self)
         self.add_field("rights_given.interpreter", "", self.interpreter_right, "bool")
         self.language = line_edit(self, "sv, en …", 3)
         self.add_field("language", self.tr("In the lan&guage"), self.language, "lower")
@@ -82,7 +84,8 @@ class NoticeForm(ActForm):
     def _defaults(self, buyer: BuyerView) -> None:
         self._restoring = True
         try:
-            self.language.setText(str(buyer.person.get("language") or "sv"))
+            # The notice is given in one language: the first he speaks ("ro, en": ro).
+            self.language.setText(first_language(buyer.person.get("language")) or "sv")
             self.suspicion.setText(buyer.offence.name_sv)
             self.interpreter_used.setChecked(bool(buyer.person.get("interpreter_needed")))
         finally:
@@ -227,7 +230,7 @@ class HearingStep(ActStep):
         self.held.setVisible(bool(held))
 
     def focus_first(self) -> None:
-        self.form.where.setFocus()
+        focus_input(self.form.where)
 
 
 # -- decision: income, day-fines, decision, answer, approval form ---------------------------
@@ -242,7 +245,7 @@ class IncomeForm(RecordForm):
         self.add_field("income.annual_income_sek", self.tr("Annual &income"), self.annual, "int")
         self.supported = line_edit(self, "0", 2)
         self.add_field(
-            "income.children_supported", self.tr("Children he supp&orts"), self.supported, "int"
+            "income.children_supported", self.tr("Children he &supports"), self.supported, "int"
         )
         self.spouse = check_box(self.tr("Spouse without income"), self)
         self.add_field("income.spouse_without_income", "", self.spouse, "bool")
@@ -287,11 +290,11 @@ class DecisionForm(ActForm):
         )
         self.conditional = check_box(self.tr("&Conditional sentence (villkorlig dom)"), self)
         self.add_field("sanction.conditional_sentence", "", self.conditional, "bool")
-        self.decision = CodeCombo(DECISION_KINDS, self)
+        self.decision = ChoiceRows(DECISION_KINDS, self, columns=2)
         self.add_field("decision", self.tr("&Decision"), self.decision)
-        self.decider_role = CodeCombo(DECIDER_ROLES, self)
+        self.decider_role = ChoiceRows(DECIDER_ROLES, self, columns=2)
         self.add_field("decider_role", self.tr("&Role"), self.decider_role)
-        self.how = CodeCombo(DECISION_HOW, self)
+        self.how = ChoiceRows(DECISION_HOW, self, columns=3)
         self.add_field("how", self.tr("&How"), self.how)
         self.at = TimeField(workspace.now, self)
         self.add_field("at", self.tr("&Time"), self.at, "time")
@@ -302,7 +305,7 @@ class DecisionForm(ActForm):
         self.note = line_edit(self, "", 1000)
         self.add_field("note", self.tr("N&ote"), self.note)
         self.body_layout()
-        self.decision.currentIndexChanged.connect(self._show_sanction)
+        self.decision.changed.connect(self._show_sanction)
         self._defaults(buyer)
         self.load_draft()
         self._show_sanction()
@@ -411,7 +414,7 @@ class DecisionStep(ActStep):
         self.body.addWidget(self.decision_title)
         self.form = DecisionForm(workspace, case_id, buyer, self)
         self.body.addWidget(self.form)
-        self.record_button = self.add_record_button(self.tr("&Record the decision (Enter)"))
+        self.record_button = self.add_record_button(self.tr("Record the decisio&n (Enter)"))
         self.recorded = QLabel(self)
         self.recorded.setWordWrap(True)
         self.body.addWidget(self.recorded)
@@ -434,13 +437,16 @@ class DecisionStep(ActStep):
         answer_row.addWidget(self.declines_button)
         answer_row.addStretch(1)
         self.body.addLayout(answer_row)
+        # Near the top: Ctrl+P before the decision is recorded says why at once, where it is
+        # seen, not under the fold of a long panel.
         self.message = MessageBox(self)
-        self.body.addWidget(self.message)
+        self.body.insertWidget(2, self.message)
         self.body.addStretch(1)
-        self._decision_shown: str | None = None
         self.income.recorded.connect(self._on_income_saved)
         self.income.recorded.connect(lambda _c: self.changed.emit())
-        self.income.submitted.connect(self.form.decided_by.setFocus)
+        # Enter in the income: on to the decision, its prefilled prosecutor selected so
+        # that a name typed replaces it ("…Påhittsdotteråsa åklagare" was seen).
+        self.income.submitted.connect(lambda: focus_input(self.form.decided_by))
         self.print_button.clicked.connect(self.print_document)
         self.again_button.clicked.connect(self._record_again)
         self.accepts_button.clicked.connect(lambda: self._answer("accepts"))
@@ -455,8 +461,7 @@ class DecisionStep(ActStep):
         return f"decision:{self.buyer_id}"
 
     def show_key(self, key: StepKey) -> None:
-        if key.item == "buyer_answer":
-            self.accepts_button.setFocus()
+        pass  # the focus is the case screen's to set (focus_first), never set here
 
     def refresh(self, view: CaseView) -> None:
         buyer = view.buyer(self.buyer_id)
@@ -502,12 +507,8 @@ class DecisionStep(ActStep):
     def _show_decision(self, buyer: BuyerView) -> None:
         decision = buyer.decision
         has_decision = decision is not None
-        shown = decision.entity_id if decision is not None else None
-        if shown != self._decision_shown:
-            # A refusal said about the previous decision (or its absence: "no decision,
-            # record it before printing") is stale once another one is recorded.
-            self.message.clear_message()
-            self._decision_shown = shown
+        if has_decision:
+            self.message.clear_message()  # "record the decision first" no longer holds
         if decision is not None:
             text = self.tr("Recorded {time}: {kind}, {who}.").format(
                 time=clock(decision.get("at")),
@@ -588,7 +589,10 @@ class DecisionStep(ActStep):
         self._editing = False
         if self.form.record() is not None:
             self.changed.emit()
-            self.print_button.setFocus()
+            if self.description.isVisible():
+                focus_input(self.description)  # the next input: the act on the form
+            else:
+                self.done.emit()  # nothing to print or answer: the step is done
         else:
             self._editing = True
 
@@ -596,7 +600,7 @@ class DecisionStep(ActStep):
     def _record_again(self) -> None:
         self._editing = True
         self._show_decision(self._buyer)
-        self.form.decided_by.setFocus()
+        focus_input(self.form.decided_by)
 
     def _answer(self, answer: str) -> None:
         decision = self._buyer.decision
@@ -620,6 +624,8 @@ class DecisionStep(ActStep):
             )
         except Exception as exc:
             self.message.show_message(refusal_text(exc, "approval form"))
+            self.reveal(self.message)
+            self.missing_requested.emit()
             return True
         self.message.clear_message()
         name = short_name(str(self._buyer.person.get("name", "")))
@@ -632,13 +638,17 @@ class DecisionStep(ActStep):
     def focus_first(self) -> None:
         if self._buyer.decision is None:
             if self.income.annual.text():
-                self.form.decided_by.setFocus()
+                focus_input(self.form.decided_by)
             else:
-                self.income.annual.setFocus()
-        elif self._buyer.answer is None:
-            self.print_button.setFocus()
+                focus_input(self.income.annual)
+        elif self._buyer.answer is None and self.accepts_button.isVisible():
+            # His answer: Enter (or Alt+J) on "yes", Alt+O for "no"; the button is
+            # guarded, so Space and letters do nothing here.
+            self.accepts_button.setFocus()
+        elif self.description.isVisible():
+            focus_input(self.description)
         else:
-            self.print_button.setFocus()
+            focus_input(self.first_input())
 
     def flush(self) -> None:
         self.income.flush()

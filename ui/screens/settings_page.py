@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
+from ui.choices import ChoiceRows
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
 from ui.widgets import CodeCombo, FormGrid
@@ -39,7 +40,8 @@ class SettingsPage(QWidget):
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(max(1, workspace.session.idle_timeout_seconds // 60))
         self.idle_message = grid.add("idle", self.tr("Lock after &idle"), self.idle)
-        self.rule = CodeCombo(COMPLETION_RULES, self)
+        # Rows whose words wrap: each rule is a sentence, cut off in a list's box.
+        self.rule = ChoiceRows(COMPLETION_RULES, self)
         self.rule.set_code(workspace.ctx.completion_rule.value)
         self.rule_message = grid.add("rule", self.tr("&Completed offence when"), self.rule)
         self.officers_title = QLabel(self.tr("Officers enrolled on this computer"), self)
@@ -73,7 +75,7 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._on_language)
         self.large_text.toggled.connect(self._on_large_text)
         self.idle.editingFinished.connect(self._on_idle)
-        self.rule.currentIndexChanged.connect(self._on_rule)
+        self.rule.changed.connect(self._on_rule)
 
     @Slot()
     def _on_language(self) -> None:

@@ -1,12 +1,27 @@
 """What every step of the case screen shares: a title, a line saying what the step is for,
-the step's small form, and the signals that move the officer on to the next step."""
+the step's small form, and the signals that move the officer on to the next step.
+
+The keys of every step (DESIGN 6a.0, README "Keyboard"): the focus opens on the step's first
+input, never on a button; a button ignores Space and typing (Enter presses it); a step moves
+on only when Enter has recorded it (``done``), and the case screen then puts the focus in
+the next step itself.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.workflow.case_view import CaseView
 from ui.capture import ActForm
@@ -40,12 +55,33 @@ class StepKey:
         return self.kind
 
 
+class ButtonGuard(QObject):
+    """Keeps typing off a step's push buttons: Space (which Qt takes as a press) and any
+    printable key are swallowed, so a note typed while a button has the focus can neither
+    press it nor move the case on. Enter still presses it; Alt+letter still reaches it."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            return False
+        assert isinstance(event, QKeyEvent)
+        held = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if held:
+            return False
+        text = event.text()
+        return event.key() == Qt.Key.Key_Space or (bool(text) and text.isprintable())
+
+
 class StepPanel(QWidget):
     """One step. Subclasses add their form under ``body`` and say what they print."""
 
     done = Signal()  # the step's act was recorded: move on to the next open step
     next_requested = Signal()  # Enter in a form with nothing to record: move on
     changed = Signal()  # something was saved that the header and checklist should show
+    missing_requested = Signal()  # closing or printing was refused: show what is missing
 
     def __init__(
         self,
@@ -86,8 +122,40 @@ class StepPanel(QWidget):
     def refresh(self, view: CaseView) -> None:
         """The case changed: show the newest state."""
 
+    def guard_buttons(self) -> None:
+        """Install the ``ButtonGuard`` on every push button of the panel."""
+        self._guard = ButtonGuard(self)
+        for button in self.findChildren(QPushButton):
+            button.installEventFilter(self._guard)
+
+    def first_input(self) -> QWidget | None:
+        """The first field of the panel in Tab order that takes typing (not a button)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not isinstance(widget, QPushButton)
+                and not (isinstance(widget, QAbstractButton) and widget.inherits("QToolButton"))
+            ):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
     def focus_first(self) -> None:
-        self.focusNextChild()
+        """Put the cursor in the step's first input (subclasses name a better one)."""
+        focus_input(self.first_input())
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll ``widget`` (a message just shown, say) into view in the step's area."""
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            self.body.activate()
+            area.ensureWidgetVisible(widget, 10, 10)
 
     def print_document(self) -> bool:
         """Print what belongs to this step (Ctrl+P); False if nothing does."""
@@ -95,6 +163,16 @@ class StepPanel(QWidget):
 
     def flush(self) -> None:
         """Save whatever is pending in this step's forms now."""
+
+
+def focus_input(widget: QWidget | None) -> None:
+    """Focus ``widget``; a prefilled line is selected, so typing replaces it rather than
+    being stuck onto its end ("rum 312tolk per telefon")."""
+    if widget is None:
+        return
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    if isinstance(widget, QLineEdit):
+        widget.selectAll()
 
 
 class ActStep(StepPanel):

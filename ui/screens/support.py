@@ -4,6 +4,8 @@ has reviewed that translation)."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -16,6 +18,7 @@ from fieldapp.workflow import support
 from fieldapp.workflow.case_view import CaseView
 from fieldapp.workflow.context import Change
 from ui.capture import ActForm, refusal_text
+from ui.choices import ChoiceRows
 from ui.documents.preview import leaflet_warning
 from ui.forms import FieldMessage, MessageBox, muted_label
 from ui.screens.step import ActStep
@@ -33,15 +36,18 @@ class SupportForm(ActForm):
         self.case_id = case_id
         self.person = person
         contacts = self._contacts()
-        self.contact = CodeCombo(
+        self.contact = ChoiceRows(
             {c.entity_id: self._contact_text(c) for c in contacts},
             self,
-            empty=self.tr("— another organisation (type it below) —"),
+            words=lambda entity_id: next(
+                self._contact_text(c) for c in contacts if c.entity_id == entity_id
+            ),
+            empty=self.tr("another organisation (type it below)"),
         )
         self.add_field("contact_id", self.tr("&Offered"), self.contact)
         self.organisation = line_edit(self, self.tr("only if not in the list"), 160)
         self.add_field("organisation", self.tr("Or&ganisation"), self.organisation)
-        self.outcome = CodeCombo(SUPPORT_CHOICES, self, empty=self.tr("— choose —"))
+        self.outcome = ChoiceRows(SUPPORT_CHOICES, self, columns=2)
         self.add_field("outcome", self.tr("O&utcome"), self.outcome)
         languages = leaflet_languages()
         self.leaflet_language = CodeCombo(
@@ -55,7 +61,7 @@ class SupportForm(ActForm):
         self.at = TimeField(workspace.now, self)
         self.add_field("offered_at", self.tr("&Time"), self.at, "time")
         self.note = line_edit(self, "", 1000)
-        self.add_field("note", self.tr("N&ote"), self.note)
+        self.add_field("note", self.tr("Not&e"), self.note)
         self.body_layout()
         self._defaults(contacts)
         self.load_draft()
@@ -88,10 +94,10 @@ class SupportForm(ActForm):
         try:
             if default is not None:
                 self.contact.set_code(default.entity_id)
-            spoken = str(self.person.get("language") or "sv")
-            if self.leaflet_language.findData(spoken) < 0:
-                spoken = "sv"
-            self.leaflet_language.set_code(spoken)
+            # The first language she speaks that there is a leaflet in ("ro, en": ro).
+            spoken = re.split(r"[,\s]+", str(self.person.get("language") or ""))
+            found = [c for c in spoken if c and self.leaflet_language.findData(c) >= 0]
+            self.leaflet_language.set_code(found[0] if found else "sv")
         finally:
             self._restoring = False
 
@@ -148,7 +154,7 @@ class SupportStep(ActStep):
         self.record_button = self.add_record_button(self.tr("&Record the offer (Enter)"))
         self.body.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.message = MessageBox(self)
-        self.body.addWidget(self.message)
+        self.body.insertWidget(2, self.message)  # near the top, seen at once
         self.offered = muted_label("", self)
         self.body.addWidget(self.offered)
         self.print_message = FieldMessage(self)
@@ -181,6 +187,7 @@ class SupportStep(ActStep):
             pdf = service.leaflet_pdf(self.workspace.ctx, self.case_id, audience, language)
         except Exception as exc:
             self.message.show_message(refusal_text(exc, "leaflet"))
+            self.reveal(self.message)
             return True
         self.message.clear_message()
         title = (
