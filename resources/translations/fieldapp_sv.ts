@@ -545,7 +545,7 @@
     </message>
     <message>
         <source>How, if ot&amp;her</source>
-        <translation>Hur, om a&amp;nnat</translation>
+        <translation>Hur, o&amp;m annat</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, without a Swedish number</source>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <source>Document n&amp;umber</source>
-        <translation>Handlingens n&amp;ummer</translation>
+        <translation>Handlingens numm&amp;er</translation>
     </message>
     <message>
         <source>Issuing countr&amp;y</source>
@@ -651,7 +651,7 @@
     </message>
     <message>
         <source>Entry &amp;note</source>
-        <translation>Anteckning om &amp;inträdet</translation>
+        <translation>&amp;Anteckning om inträdet</translation>
     </message>
     <message>
         <source>Entry noted ✓ – next step (Enter)</source>
@@ -1223,7 +1223,7 @@
     </message>
     <message>
         <source>&amp;Decision</source>
-        <translation>&amp;Beslut</translation>
+        <translation>Be&amp;slut</translation>
     </message>
     <message>
         <source>&amp;Conditional sentence (villkorlig dom)</source>
@@ -1247,7 +1247,7 @@
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Anteck&amp;ning</translation>
     </message>
 </context>
 <context>
@@ -1270,7 +1270,7 @@
     </message>
     <message>
         <source>Record a &amp;new decision…</source>
-        <translation>Registrera ett &amp;nytt beslut…</translation>
+        <translation>Registrera ett nytt bes&amp;lut…</translation>
     </message>
     <message>
         <source>the description of the act</source>
@@ -1524,7 +1524,7 @@
     </message>
     <message>
         <source>Money sei&amp;zed</source>
-        <translation>Pengarna &amp;beslagtogs</translation>
+        <translation>Pengarna beslagto&amp;gs</translation>
     </message>
     <message>
         <source>seizure record number</source>
@@ -1536,11 +1536,11 @@
     </message>
     <message>
         <source>O&amp;bserved by</source>
-        <translation>Iakttaget a&amp;v</translation>
+        <translation>Iakttag&amp;et av</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Ante&amp;ckning</translation>
     </message>
     <message>
         <source>Seizure recor&amp;d</source>
@@ -1555,11 +1555,11 @@
     </message>
     <message>
         <source>&amp;Correct…</source>
-        <translation>&amp;Rätta…</translation>
+        <translation>R&amp;ätta…</translation>
     </message>
     <message>
         <source>Wit&amp;hdraw…</source>
-        <translation>Å&amp;terta…</translation>
+        <translation>&amp;Återta…</translation>
     </message>
     <message>
         <source>why it is withdrawn (required)</source>
@@ -1923,7 +1923,7 @@
     </message>
     <message>
         <source>Net &amp;wealth</source>
-        <translation>Netto&amp;förmögenhet</translation>
+        <translation>Nettoför&amp;mögenhet</translation>
     </message>
     <message>
         <source>Under debt restructuring</source>
@@ -2426,7 +2426,7 @@
     </message>
     <message>
         <source>Right to stay &amp;silent</source>
-        <translation>Rätt att &amp;tiga</translation>
+        <translation>Rätt att ti&amp;ga</translation>
     </message>
     <message>
         <source>Right to &amp;information about the suspicion</source>
@@ -2438,7 +2438,7 @@
     </message>
     <message>
         <source>An interpreter was &amp;used</source>
-        <translation>Tolk &amp;användes</translation>
+        <translation>Tolk använ&amp;des</translation>
     </message>
     <message>
         <source>interpreter&apos;s name or number</source>
@@ -2450,11 +2450,11 @@
     </message>
     <message>
         <source>He asks for a la&amp;wyer</source>
-        <translation>Han begär &amp;försvarare</translation>
+        <translation>Han &amp;begär försvarare</translation>
     </message>
     <message>
         <source>Sus&amp;picion</source>
-        <translation>Miss&amp;tanke</translation>
+        <translation>Misstank&amp;e</translation>
     </message>
     <message>
         <source>Gi&amp;ven by</source>
@@ -2668,6 +2668,18 @@
 <context>
     <name>PersonStep</name>
     <message>
+        <source>New buyer</source>
+        <translation>Ny köpare</translation>
+    </message>
+    <message>
+        <source>New seller</source>
+        <translation>Ny säljare</translation>
+    </message>
+    <message>
+        <source>New witness</source>
+        <translation>Nytt vittne</translation>
+    </message>
+    <message>
         <source>Name, identity number (or date of birth and document) and how the identity was established. Saved as you type.</source>
         <translation>Namn, personnummer (eller födelsedatum och handling) och hur identiteten fastställdes. Sparas medan du skriver.</translation>
     </message>
@@ -2682,18 +2694,6 @@
     <message>
         <source>Every change is saved within a second.</source>
         <translation>Varje ändring sparas inom en sekund.</translation>
-    </message>
-    <message>
-        <source>New buyer</source>
-        <translation>Ny köpare</translation>
-    </message>
-    <message>
-        <source>New seller</source>
-        <translation>Ny säljare</translation>
-    </message>
-    <message>
-        <source>New witness</source>
-        <translation>Nytt vittne</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2805,18 @@
     <message>
         <source>The {document} exists in {languages}; not in {language}.</source>
         <translation>Dokumentet ({document}) finns på {languages}; inte på {language}.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Filen är tom.</translation>
+    </message>
+    <message>
+        <source>Not a CSV file (binary data).</source>
+        <translation>Ingen CSV-fil (binära data).</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text: save the file as &quot;CSV UTF-8&quot; and import it again.</source>
+        <translation>Inte UTF-8-text: spara filen som &quot;CSV UTF-8&quot; och importera den igen.</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
@@ -3271,24 +3283,12 @@
         <translation>Filen är för stor (högst {mb} MB): dela upp den.</translation>
     </message>
     <message>
-        <source>The file cannot be read.</source>
-        <translation>Filen kan inte läsas.</translation>
-    </message>
-    <message>
         <source>The file cannot be written.</source>
         <translation>Filen kan inte skrivas.</translation>
     </message>
     <message>
-        <source>The file is empty.</source>
-        <translation>Filen är tom.</translation>
-    </message>
-    <message>
         <source>Binary data, not a text file.</source>
         <translation>Binärdata, ingen textfil.</translation>
-    </message>
-    <message>
-        <source>Not UTF-8 text: save the file as &quot;CSV UTF-8&quot; and import it again.</source>
-        <translation>Inte UTF-8-text: spara filen som &quot;CSV UTF-8&quot; och importera igen.</translation>
     </message>
     <message>
         <source>Not valid JSON (line {line}, column {column}).</source>
@@ -3543,18 +3543,6 @@
         <translation>Återställningsplatsen öppnas inte med stationens nyckel.</translation>
     </message>
     <message>
-        <source>Say what was done about the alarm.</source>
-        <translation>Skriv vad som gjordes åt larmet.</translation>
-    </message>
-    <message>
-        <source>Compare the fingerprint, then confirm.</source>
-        <translation>Jämför fingeravtrycket och bekräfta sedan.</translation>
-    </message>
-    <message>
-        <source>This was not accepted.</source>
-        <translation>Det godtogs inte.</translation>
-    </message>
-    <message>
         <source>The bundle holds no records.</source>
         <translation>Paketet innehåller inga poster.</translation>
     </message>
@@ -3583,8 +3571,12 @@
         <translation>Det går inte att skriva i mappen; ingenting importerades.</translation>
     </message>
     <message>
-        <source>Not a CSV file (binary data).</source>
-        <translation>Ingen CSV-fil (binära data).</translation>
+        <source>Say what was done about the alarm.</source>
+        <translation>Skriv vad som gjordes åt larmet.</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint, then confirm.</source>
+        <translation>Jämför fingeravtrycket och bekräfta sedan.</translation>
     </message>
     <message>
         <source>No text or title column: the first row seems separated by {found}, not {used}. Separate the columns with &apos;,&apos; or &apos;;&apos;.</source>
@@ -3627,6 +3619,10 @@
         <translation>Måste vara &apos;ambiguous&apos; eller &apos;inferred&apos;.</translation>
     </message>
     <message>
+        <source>This was not accepted.</source>
+        <translation>Det godtogs inte.</translation>
+    </message>
+    <message>
         <source>Cannot be read as an MHTML file.</source>
         <translation>Kan inte läsas som en MHTML-fil.</translation>
     </message>
@@ -3641,6 +3637,10 @@
     <message>
         <source>Use language codes such as sv, or several as ro, en.</source>
         <translation>Ange språkkoder som sv, eller flera som ro, en.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Filen kan inte läsas.</translation>
     </message>
 </context>
 <context>
@@ -4002,7 +4002,7 @@
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Ante&amp;ckning</translation>
     </message>
     <message>
         <source>Kept as a draft until there is a name or an alias.</source>
@@ -4224,7 +4224,7 @@
     </message>
     <message>
         <source>&amp;Print the leaflet (Ctrl+P)</source>
-        <translation>Skriv &amp;ut informationsbladet (Ctrl+P)</translation>
+        <translation>Skriv ut &amp;informationsbladet (Ctrl+P)</translation>
     </message>
     <message>
         <source>&amp;Record the offer (Enter)</source>
@@ -4543,134 +4543,6 @@
         <translation>identitet fastställd genom</translation>
     </message>
     <message>
-        <source>phone</source>
-        <translation>telefon</translation>
-    </message>
-    <message>
-        <source>address</source>
-        <translation>adress</translation>
-    </message>
-    <message>
-        <source>amount</source>
-        <translation>belopp</translation>
-    </message>
-    <message>
-        <source>what was agreed</source>
-        <translation>vad som avtalades</translation>
-    </message>
-    <message>
-        <source>time</source>
-        <translation>tid</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>källa</translation>
-    </message>
-    <message>
-        <source>room</source>
-        <translation>rum</translation>
-    </message>
-    <message>
-        <source>place</source>
-        <translation>plats</translation>
-    </message>
-    <message>
-        <source>income</source>
-        <translation>inkomst</translation>
-    </message>
-    <message>
-        <source>estimated age</source>
-        <translation>uppskattad ålder</translation>
-    </message>
-    <message>
-        <source>trafficking indicators</source>
-        <translation>tecken på människohandel</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>anteckning</translation>
-    </message>
-    <message>
-        <source>outcome</source>
-        <translation>utfall</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nej</translation>
-    </message>
-    <message>
-        <source>Withdrawn: {what}. Reason: {reason}</source>
-        <translation>Återtaget: {what}. Skäl: {reason}</translation>
-    </message>
-    <message>
-        <source>Opened the record of {name}</source>
-        <translation>Öppnade uppgifterna om {name}</translation>
-    </message>
-    <message>
-        <source>Note: {text}</source>
-        <translation>Anteckning: {text}</translation>
-    </message>
-    <message>
-        <source>Support offered to {name}: {outcome}</source>
-        <translation>Stöd erbjudet till {name}: {outcome}</translation>
-    </message>
-    <message>
-        <source>Notice of suspicion given to {name}, rights explained</source>
-        <translation>Underrättelse om misstanke till {name}, rättigheter upplysta</translation>
-    </message>
-    <message>
-        <source>Hearing with {name} ({where})</source>
-        <translation>Förhör med {name} ({where})</translation>
-    </message>
-    <message>
-        <source>The buyer {answer} the summary penalty</source>
-        <translation>Köparen {answer} strafföreläggandet</translation>
-    </message>
-    <message>
-        <source>Ticked: {item}</source>
-        <translation>Avbockat: {item}</translation>
-    </message>
-    <message>
-        <source>Case opened: {place}</source>
-        <translation>Ärende öppnat: {place}</translation>
-    </message>
-    <message>
-        <source>seized</source>
-        <translation>i beslag</translation>
-    </message>
-    <message>
-        <source>Decision: {kind}, by {who}</source>
-        <translation>Beslut: {kind}, av {who}</translation>
-    </message>
-    <message>
-        <source>{count} day-fines of {amount}</source>
-        <translation>{count} dagsböter à {amount}</translation>
-    </message>
-    <message>
-        <source>conditional sentence</source>
-        <translation>villkorlig dom</translation>
-    </message>
-    <message>
-        <source>Linked ads: {count}</source>
-        <translation>Kopplade annonser: {count}</translation>
-    </message>
-    <message>
-        <source>Case {status}</source>
-        <translation>Ärendet {status}</translation>
-    </message>
-    <message>
-        <source>cleared: {fields}</source>
-        <translation>tömt: {fields}</translation>
-    </message>
-    <message>
-        <source>Correction of {what}: {changes}</source>
-        <translation>Rättelse av {what}: {changes}</translation>
-    </message>
-    <message>
         <source>note on the identity</source>
         <translation>anteckning om identiteten</translation>
     </message>
@@ -4687,8 +4559,16 @@
         <translation>civilstånd</translation>
     </message>
     <message>
+        <source>phone</source>
+        <translation>telefon</translation>
+    </message>
+    <message>
         <source>e-mail</source>
         <translation>e-post</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>adress</translation>
     </message>
     <message>
         <source>language</source>
@@ -4723,8 +4603,24 @@
         <translation>slag</translation>
     </message>
     <message>
+        <source>amount</source>
+        <translation>belopp</translation>
+    </message>
+    <message>
         <source>currency</source>
         <translation>valuta</translation>
+    </message>
+    <message>
+        <source>what was agreed</source>
+        <translation>vad som avtalades</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tid</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>källa</translation>
     </message>
     <message>
         <source>observed by</source>
@@ -4737,6 +4633,26 @@
     <message>
         <source>seizure</source>
         <translation>beslag</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>rum</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>plats</translation>
+    </message>
+    <message>
+        <source>income</source>
+        <translation>inkomst</translation>
+    </message>
+    <message>
+        <source>estimated age</source>
+        <translation>uppskattad ålder</translation>
+    </message>
+    <message>
+        <source>trafficking indicators</source>
+        <translation>tecken på människohandel</translation>
     </message>
     <message>
         <source>kind of place</source>
@@ -4759,8 +4675,16 @@
         <translation>närvarande poliser</translation>
     </message>
     <message>
+        <source>note</source>
+        <translation>anteckning</translation>
+    </message>
+    <message>
         <source>text</source>
         <translation>text</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>utfall</translation>
     </message>
     <message>
         <source>organisation</source>
@@ -4847,6 +4771,26 @@
         <translation>en annan uppgift</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {what}. Reason: {reason}</source>
+        <translation>Återtaget: {what}. Skäl: {reason}</translation>
+    </message>
+    <message>
+        <source>Opened the record of {name}</source>
+        <translation>Öppnade uppgifterna om {name}</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>Anteckning: {text}</translation>
+    </message>
+    <message>
         <source>Buyer added: {name}</source>
         <translation>Köpare tillagd: {name}</translation>
     </message>
@@ -4861,6 +4805,62 @@
     <message>
         <source>Added: {name}</source>
         <translation>Tillagd: {name}</translation>
+    </message>
+    <message>
+        <source>Support offered to {name}: {outcome}</source>
+        <translation>Stöd erbjudet till {name}: {outcome}</translation>
+    </message>
+    <message>
+        <source>Notice of suspicion given to {name}, rights explained</source>
+        <translation>Underrättelse om misstanke till {name}, rättigheter upplysta</translation>
+    </message>
+    <message>
+        <source>Hearing with {name} ({where})</source>
+        <translation>Förhör med {name} ({where})</translation>
+    </message>
+    <message>
+        <source>The buyer {answer} the summary penalty</source>
+        <translation>Köparen {answer} strafföreläggandet</translation>
+    </message>
+    <message>
+        <source>Ticked: {item}</source>
+        <translation>Avbockat: {item}</translation>
+    </message>
+    <message>
+        <source>Case opened: {place}</source>
+        <translation>Ärende öppnat: {place}</translation>
+    </message>
+    <message>
+        <source>seized</source>
+        <translation>i beslag</translation>
+    </message>
+    <message>
+        <source>Decision: {kind}, by {who}</source>
+        <translation>Beslut: {kind}, av {who}</translation>
+    </message>
+    <message>
+        <source>{count} day-fines of {amount}</source>
+        <translation>{count} dagsböter à {amount}</translation>
+    </message>
+    <message>
+        <source>conditional sentence</source>
+        <translation>villkorlig dom</translation>
+    </message>
+    <message>
+        <source>Linked ads: {count}</source>
+        <translation>Kopplade annonser: {count}</translation>
+    </message>
+    <message>
+        <source>Case {status}</source>
+        <translation>Ärendet {status}</translation>
+    </message>
+    <message>
+        <source>cleared: {fields}</source>
+        <translation>tömt: {fields}</translation>
+    </message>
+    <message>
+        <source>Correction of {what}: {changes}</source>
+        <translation>Rättelse av {what}: {changes}</translation>
     </message>
 </context>
 <context>
@@ -5022,7 +5022,7 @@
     </message>
     <message>
         <source>N&amp;ote</source>
-        <translation>An&amp;teckning</translation>
+        <translation>Ante&amp;ckning</translation>
     </message>
 </context>
 <context>
