@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fieldapp import APP_NAME, __version__, cli_ads, cli_case, cli_documents, cli_sync, paths
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.officers import Role
 from fieldapp.storage.vault import Vault
 
@@ -156,17 +156,20 @@ class Prompter:
                 text = file.read_text("utf-8")
             except OSError as exc:
                 raise KnownError(
-                    f"Cannot read the passphrase file {file}: {exc.strerror}."
+                    coded(
+                        "file_unreadable",
+                        f"Cannot read the passphrase file {file}: {exc.strerror}.",
+                    )
                 ) from None
             lines = text.splitlines()
             if not lines or not lines[0]:
-                raise KnownError(f"The passphrase file {file} is empty.")
+                raise KnownError(coded("file_empty", f"The passphrase file {file} is empty."))
             return lines[0]
         if not self._stdin.isatty():
             raise UsageError(f"{what}: give it in a file (see --help); there is no terminal.")
         first = self._ask(f"{what}: ")
         if confirm and self._ask(f"{what} (again): ") != first:
-            raise KnownError(f"{what}: the two entries differ.")
+            raise KnownError(coded("entries_differ", f"{what}: the two entries differ."))
         return first
 
 

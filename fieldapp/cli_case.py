@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.inputs import CASE_DOCUMENT_MAX_BYTES, read_capped
 
 if TYPE_CHECKING:
@@ -138,8 +138,15 @@ def _read_document(path: Path) -> Any:
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise KnownError(f"{path.name} is not UTF-8 text, so not a case document.") from None
+        raise KnownError(
+            coded("not_utf8", f"{path.name} is not UTF-8 text, so not a case document.")
+        ) from None
     except json.JSONDecodeError as exc:
         raise KnownError(
-            f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno})."
+            coded(
+                "not_json",
+                f"{path.name} is not valid JSON (line {exc.lineno}, column {exc.colno}).",
+                line=exc.lineno,
+                column=exc.colno,
+            )
         ) from None

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 
 if TYPE_CHECKING:
     from fieldapp.storage.session import Session
@@ -197,7 +197,12 @@ def _operation_of(ctx: Context, args: argparse.Namespace) -> str:
         return str(args.operation_id)
     case = ctx.require("case", args.case_id, "case_id")
     if not case.operation_id:
-        raise KnownError("Case: it belongs to no operation, so there is no county tip line.")
+        raise KnownError(
+            coded(
+                "case_without_operation",
+                "Case: it belongs to no operation, so there is no county tip line.",
+            )
+        )
     return case.operation_id
 
 
@@ -207,11 +212,15 @@ def _description(file: Path | None) -> str | None:
     try:
         return file.read_text("utf-8")
     except OSError as exc:
-        raise KnownError(f"Cannot read the description file {file}: {exc.strerror}.") from None
+        raise KnownError(
+            coded("file_unreadable", f"Cannot read the description file {file}: {exc.strerror}.")
+        ) from None
 
 
 def _write(path: Path, pdf: bytes) -> None:
     try:
         path.write_bytes(pdf)
     except OSError as exc:
-        raise KnownError(f"Cannot write {path}: {exc.strerror}.") from None
+        raise KnownError(
+            coded("file_unwritable", f"Cannot write {path}: {exc.strerror}.")
+        ) from None

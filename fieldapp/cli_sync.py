@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
@@ -240,8 +240,11 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
             _write_laptop_card(session, target, out)
         except KnownError as exc:  # the enrolment stands; only the card is missing
             raise KnownError(
-                f"Enrolled, but the laptop card was not written ({exc.message}) Write it with "
-                "'fieldapp station laptop-card --out FILE'."
+                coded(
+                    "laptop_card_unwritten",
+                    f"Enrolled, but the laptop card was not written ({exc.message}) Write it "
+                    "with 'fieldapp station laptop-card --out FILE'.",
+                )
             ) from None
     return EXIT_OK
 
@@ -313,9 +316,13 @@ def _one_device(session: Session, given: str) -> str:
         if laptop.device_id == given or (len(given) >= 8 and laptop.device_id.startswith(given))
     ]
     if len(found) != 1:
+        how_many = "more than one" if found else "no"
+        text = (
+            f"{given}: {how_many} registered laptop has that device id "
+            "(see 'fieldapp station laptops')."
+        )
         raise KnownError(
-            f"{given}: {'no' if not found else 'more than one'} registered laptop has that "
-            "device id (see 'fieldapp station laptops')."
+            coded("laptop_id_ambiguous", text) if found else coded("laptop_unknown", text)
         )
     return found[0]
 
@@ -327,10 +334,15 @@ def _check_batch(args: argparse.Namespace) -> None:
     if folder is None:
         return
     if not folder.is_dir():
-        raise KnownError(f"--receipts {folder}: no such folder; nothing was imported.")
+        raise KnownError(
+            coded("no_such_folder", f"--receipts {folder}: no such folder; nothing was imported.")
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise KnownError(
-            f"--receipts {folder}: the folder cannot be written; nothing was imported."
+            coded(
+                "folder_unwritable",
+                f"--receipts {folder}: the folder cannot be written; nothing was imported.",
+            )
         )
 
 
@@ -373,7 +385,9 @@ def _retention(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def _confirmed(question: str) -> bool:
     if not sys.stdin.isatty():
-        raise KnownError("Compare the fingerprint, then run again with --yes.")
+        raise KnownError(
+            coded("confirm_with_yes", "Compare the fingerprint, then run again with --yes.")
+        )
     return input(question).strip().lower() in ("y", "yes", "j", "ja")
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from fieldapp.domain.operation import clean_contact
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, Reason, coded
 from fieldapp.paths import resource
 from fieldapp.validation import Problems
 
@@ -30,6 +30,11 @@ def county_ids() -> list[str]:
     return sorted(p.stem for p in resource("counties").glob("*.toml"))
 
 
+def unknown_county() -> Reason:
+    """The refusal of a county that has no profile (the known ones listed for the CLI)."""
+    return coded("unknown_county", f"unknown county profile (known: {', '.join(county_ids())}).")
+
+
 @cache
 def load_county(county_id: str) -> CountyProfile:
     """The profile, with every contact checked as if typed in by an officer."""
@@ -37,7 +42,8 @@ def load_county(county_id: str) -> CountyProfile:
     if not path.is_file():
         known = ", ".join(county_ids())
         raise InvalidInput(
-            f"County: unknown profile {county_id!r} (known: {known}).", field="county"
+            coded("unknown_county", f"County: unknown profile {county_id!r} (known: {known})."),
+            field="county",
         )
     data = tomllib.loads(path.read_text("utf-8"))
     p = Problems(f"{path.name}:contacts")

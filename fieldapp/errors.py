@@ -39,8 +39,18 @@ def coded(code: str, text: str, **params: Any) -> Reason:
     return Reason(code, text, params)
 
 
+def as_reason(text: str) -> Reason:
+    """``text`` as a reason: itself when coded, else under the generic "invalid_input"."""
+    return text if isinstance(text, Reason) else Reason("invalid_input", text)
+
+
 class KnownError(Exception):
-    """A refusal or a fault in the environment, shown to the user as a clear message."""
+    """A refusal or a fault in the environment, shown to the user as a clear message.
+
+    A subclass names one kind of fault by its class ``code``; a plain ``KnownError`` (or a
+    subclass with several meanings) is given a ``Reason`` as its message, whose code and
+    parameters it takes: ``KnownError(coded("receipt_unreadable", "Not a receipt."))``.
+    """
 
     code = "known_error"
     # Values the UI's words for ``code`` may use (counts, line numbers; never personal data).
@@ -50,10 +60,17 @@ class KnownError(Exception):
         self, message: str, *, field: str | None = None, params: dict[str, Any] | None = None
     ) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = str(message)
         self.field = field
+        if isinstance(message, Reason):
+            self.code = message.code
+            self.params = dict(message.params)
         if params:
             self.params = dict(params)
+
+    def to_reason(self) -> Reason:
+        """This error as a coded reason: its English message, code and parameters."""
+        return Reason(self.code, self.message, self.params)
 
 
 def whole_seconds(seconds: float) -> int:
@@ -68,7 +85,10 @@ class WrongPassphrase(KnownError):
 
     def __init__(self, delay_seconds: float) -> None:
         wait = f" Next attempt possible in {whole_seconds(delay_seconds)} s." * bool(delay_seconds)
-        super().__init__("Wrong officer or passphrase." + wait)
+        super().__init__(
+            "Wrong officer or passphrase." + wait,
+            params={"delay": whole_seconds(delay_seconds) if delay_seconds else 0},
+        )
         self.delay_seconds = delay_seconds
 
 
@@ -80,7 +100,8 @@ class BackoffActive(KnownError):
     def __init__(self, remaining_seconds: float) -> None:
         super().__init__(
             f"Too many failed attempts. Wait {whole_seconds(remaining_seconds)} s before trying "
-            "again."
+            "again.",
+            params={"seconds": whole_seconds(remaining_seconds)},
         )
         self.remaining_seconds = remaining_seconds
 
@@ -139,7 +160,8 @@ class NotPermitted(KnownError):
 
 class InvalidInput(KnownError):
     """One or more values were refused; ``field`` names the first, ``problems`` lists all
-    as ``(field path, reason)`` pairs."""
+    as ``(field path, reason)`` pairs. A single refusal may be given as a coded message
+    alone: ``InvalidInput(coded(...), field="buyer_id")`` lists it as its one problem."""
 
     code = "invalid_input"
 
@@ -148,13 +170,14 @@ class InvalidInput(KnownError):
         message: str,
         *,
         field: str | None = None,
-        problems: tuple[tuple[str, str], ...] = (),
+        problems: tuple[tuple[str, Reason], ...] = (),
     ) -> None:
-        super().__init__(message, field=field)
+        # The code stays "invalid_input": a coded message is a problem, not the error's kind.
+        super().__init__(str(message), field=field)
         if problems:
             self.problems = problems
-        elif field:
-            self.problems = ((field, message),)
+        elif field or isinstance(message, Reason):
+            self.problems = ((field or "", as_reason(message)),)
         else:
             self.problems = ()
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 
 if TYPE_CHECKING:  # types only: the login dialog must not wait for the database layer
     from fieldapp.storage.database import Connection
@@ -44,7 +44,10 @@ def check_officer_id(officer_id: str) -> str:
     officer_id = officer_id.strip()
     if not _OFFICER_ID.match(officer_id):
         raise InvalidInput(
-            "Officer id: use 2–32 letters, digits, '.', '_' or '-' (the service id).",
+            coded(
+                "officer_id_form",
+                "Officer id: use 2–32 letters, digits, '.', '_' or '-' (the service id).",
+            ),
             field="officer_id",
         )
     return officer_id
@@ -53,9 +56,11 @@ def check_officer_id(officer_id: str) -> str:
 def check_display_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise InvalidInput("Name: required.", field="display_name")
+        raise InvalidInput(coded("display_name_form", "Name: required."), field="display_name")
     if len(name) > 80:
-        raise InvalidInput("Name: at most 80 characters.", field="display_name")
+        raise InvalidInput(
+            coded("display_name_form", "Name: at most 80 characters."), field="display_name"
+        )
     return name
 
 
@@ -64,7 +69,9 @@ def check_role(role: str) -> Role:
         return Role(role)
     except ValueError:
         allowed = ", ".join(r.value for r in Role)
-        raise InvalidInput(f"Role: must be one of {allowed}.", field="role") from None
+        raise InvalidInput(
+            coded("not_a_choice", f"Role: must be one of {allowed}."), field="role"
+        ) from None
 
 
 class OfficersProjection:

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from fieldapp.errors import InvalidInput, Reason, coded
+from fieldapp.errors import InvalidInput, Reason, as_reason, coded
 
 E = TypeVar("E", bound=StrEnum)
 MAX_TEXT = 2000
@@ -22,16 +22,16 @@ MAX_TEXT = 2000
 class Problems:
     """Accumulates ``(field path, reason)`` pairs; ``raise_if_any`` refuses them together."""
 
-    def __init__(self, prefix: str = "", items: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, prefix: str = "", items: list[tuple[str, Reason]] | None = None) -> None:
         self._prefix = prefix
-        self._items: list[tuple[str, str]] = [] if items is None else items
+        self._items: list[tuple[str, Reason]] = [] if items is None else items
 
     def path(self, field: str) -> str:
         if not self._prefix:
             return field
         return f"{self._prefix}{field}" if field.startswith("[") else f"{self._prefix}.{field}"
 
-    def add(self, field: str, reason: str) -> None:
+    def add(self, field: str, reason: Reason) -> None:
         self._items.append((self.path(field), reason))
 
     def at(self, prefix: str) -> Problems:
@@ -44,7 +44,7 @@ class Problems:
         try:
             yield
         except InvalidInput as exc:
-            for sub_field, reason in exc.problems or ((field, exc.message),):
+            for sub_field, reason in exc.problems or ((field, as_reason(exc.message)),):
                 nested = not sub_field or sub_field.startswith(field)
                 target = sub_field if nested and sub_field else field
                 if not nested:
@@ -54,7 +54,7 @@ class Problems:
     def __bool__(self) -> bool:
         return bool(self._items)
 
-    def __iter__(self) -> Iterator[tuple[str, str]]:
+    def __iter__(self) -> Iterator[tuple[str, Reason]]:
         return iter(self._items)
 
     def raise_if_any(self) -> None:
@@ -64,15 +64,13 @@ class Problems:
         raise InvalidInput(message, field=self._items[0][0], problems=tuple(self._items))
 
 
-def _strip_label(text: str) -> str:
+def _strip_label(reason: Reason) -> Reason:
     # "Annual income: must not be negative." -> "must not be negative." (the path says which)
-    if isinstance(text, Reason):
-        return text  # coded: its text names no label
-    head, sep, tail = text.partition(": ")
-    return tail if sep and len(head) < 40 else text
+    head, sep, tail = reason.partition(": ")
+    return Reason(reason.code, tail, reason.params) if sep and len(head) < 40 else reason
 
 
-def refuse(field: str, reason: str) -> InvalidInput:
+def refuse(field: str, reason: Reason) -> InvalidInput:
     """A single-field refusal, raised by the caller."""
     return InvalidInput(f"{field}: {reason}", field=field, problems=((field, reason),))
 
@@ -103,7 +101,7 @@ def text(
         if _missing(p, value, field, required):
             return None
         if not isinstance(value, str):
-            p.add(field, "must be text.")
+            p.add(field, coded("not_text", "must be text."))
             return None
     value = value.strip()
     if not value:
@@ -126,7 +124,7 @@ def choice(
         return enum(str(value))
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        p.add(field, f"must be one of {allowed}.")
+        p.add(field, coded("not_a_choice", f"must be one of {allowed}."))
         return None
 
 
@@ -143,19 +141,22 @@ def integer(
     if _missing(p, value, field, required):
         return None
     if isinstance(value, bool) or not isinstance(value, int | str):
-        p.add(field, "must be a whole number.")
+        p.add(field, coded("not_whole_number", "must be a whole number."))
         return None
     if isinstance(value, str):
         cleaned = re.sub(r"[\s\u00a0]", "", value)
         if not re.fullmatch(r"-?\d+", cleaned):
-            p.add(field, "must be a whole number.")
+            p.add(field, coded("not_whole_number", "must be a whole number."))
             return None
         value = int(cleaned)
     if minimum is not None and value < minimum:
-        p.add(field, "must not be negative." if minimum == 0 else f"at least {minimum}.")
+        if minimum == 0:
+            p.add(field, coded("negative", "must not be negative."))
+        else:
+            p.add(field, coded("too_small", f"at least {minimum}.", minimum=minimum))
         return None
     if maximum is not None and value > maximum:
-        p.add(field, f"at most {maximum}.")
+        p.add(field, coded("too_large", f"at most {maximum}.", maximum=maximum))
         return None
     return value
 
@@ -166,7 +167,7 @@ def boolean(
     value = data.get(field, default)
     if value is None or isinstance(value, bool):
         return value
-    p.add(field, "must be yes or no.")
+    p.add(field, coded("not_yes_no", "must be yes or no."))
     return None
 
 
@@ -185,13 +186,19 @@ def day(
     try:
         parsed = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
-        p.add(field, "not a real date (use YYYY-MM-DD).")
+        p.add(field, coded("not_a_date", "not a real date (use YYYY-MM-DD)."))
         return None
     if not_after is not None and parsed > not_after:
-        p.add(field, f"must not be after {not_after.isoformat()}.")
+        p.add(
+            field,
+            coded("after_date", f"must not be after {not_after.isoformat()}.", date=not_after),
+        )
         return None
     if not_before is not None and parsed < not_before:
-        p.add(field, f"must not be before {not_before.isoformat()}.")
+        p.add(
+            field,
+            coded("before_date", f"must not be before {not_before.isoformat()}.", date=not_before),
+        )
         return None
     return parsed
 
@@ -212,12 +219,15 @@ def moment(
     try:
         parsed = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
     except ValueError:
-        p.add(field, "not a real time (use ISO 8601, e.g. 2026-05-14T21:42+02:00).")
+        p.add(
+            field,
+            coded("not_a_time", "not a real time (use ISO 8601, e.g. 2026-05-14T21:42+02:00)."),
+        )
         return None
     if parsed.tzinfo is None:
-        p.add(field, "needs a time zone offset.")
+        p.add(field, coded("no_time_zone", "needs a time zone offset."))
         return None
     if not_after is not None and parsed > not_after:
-        p.add(field, "must not be in the future.")
+        p.add(field, coded("in_future", "must not be in the future."))
         return None
     return parsed

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.errors import InvalidInput, KnownError, as_reason
 from fieldapp.workflow.context import Change
 from ui.errors import error_text, internal_error_text, log_bug
 from ui.forms import FieldMessage, MessageBox
+from ui.problem_texts import missing_value
 from ui.widgets import CodeCombo, FormGrid, TimeField
 from ui.words import reason_text
 from ui.workspace import Workspace
@@ -553,7 +554,7 @@ class RecordForm(CaptureForm):
         for path, reason in exc.problems:
             field = self.fields.get(path)
             empty = field is not None and field.read() in (None, "", False)
-            if reason == "required." or (empty and "required" in reason):
+            if missing_value(reason) and (empty or as_reason(reason).code == "required"):
                 missing.append(path)
                 continue
             message = self.message_for(path)

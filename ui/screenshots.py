@@ -123,10 +123,16 @@ def _on_screen(widget: QWidget, background: QPixmap | None = None) -> QPixmap:
 
 
 def save_screenshots(
-    out_dir: Path, language: str = "sv", *, large_text: bool = False, dialogs: bool = True
+    out_dir: Path,
+    language: str = "sv",
+    *,
+    large_text: bool = False,
+    dialogs: bool = True,
+    observe: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Save PNGs of the first-run and login dialogs and of every main screen in ``out_dir``;
-    return their paths."""
+    return their paths. ``observe(name)`` is called as each is taken, with the screen
+    showing (a test reads the visible words there)."""
     if QApplication.instance() is None:
         # Nothing is shown on a real screen, and the pictures do not depend on the desktop.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -139,12 +145,14 @@ def save_screenshots(
         _look(app, language, large_text),
         tempfile.TemporaryDirectory(prefix="fieldapp-shots-") as tmp,
     ):
-        saved = _take_dialogs(out_dir, Path(tmp) / "vault") if dialogs else []
-        saved += _take_screens(out_dir, Path(tmp) / "demo")
+        saved = _take_dialogs(out_dir, Path(tmp) / "vault", observe) if dialogs else []
+        saved += _take_screens(out_dir, Path(tmp) / "demo", observe)
         return saved
 
 
-def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
+def _take_dialogs(
+    out_dir: Path, vault_dir: Path, observe: Callable[[str], None] | None = None
+) -> list[Path]:
     from fieldapp.errors import WrongPassphrase
     from fieldapp.storage.keyslots import KdfCost
     from fieldapp.storage.vault import Vault
@@ -153,13 +161,7 @@ def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
     from ui.main_window import MainWindow
 
     saved: list[Path] = []
-
-    def save(pixmap: QPixmap, name: str) -> None:
-        path = out_dir / name
-        if not pixmap.save(str(path), "PNG"):
-            raise OSError(f"could not write {path}")
-        saved.append(path)
-
+    save = _saver(out_dir, saved, observe)
     clock = _Clock()
     vault = Vault(vault_dir, clock=clock)
     passphrase = demo_passphrase()
@@ -230,8 +232,12 @@ def _take_dialogs(out_dir: Path, vault_dir: Path) -> list[Path]:
     return saved
 
 
-def _saver(out_dir: Path, saved: list[Path]) -> Callable[[QPixmap, str], None]:
+def _saver(
+    out_dir: Path, saved: list[Path], observe: Callable[[str], None] | None = None
+) -> Callable[[QPixmap, str], None]:
     def save(pixmap: QPixmap, name: str) -> None:
+        if observe is not None:
+            observe(name)
         path = out_dir / name
         if not pixmap.save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
@@ -240,12 +246,15 @@ def _saver(out_dir: Path, saved: list[Path]) -> Callable[[QPixmap, str], None]:
     return save
 
 
-def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
+def _take_screens(
+    out_dir: Path, demo_dir: Path, observe: Callable[[str], None] | None = None
+) -> list[Path]:
     """Each main screen on the demo vault, the way an officer reaches it."""
     from fieldapp.demo import DEMO_OFFICER_ID as DEMO_ID
     from fieldapp.demo import build_demo_vault
     from fieldapp.domain.case import CASE_ENTITY
     from fieldapp.storage.vault import Vault
+    from fieldapp.workflow import persons
     from ui.main_window import (
         CASES,
         DASHBOARD,
@@ -255,9 +264,11 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
         SYNC,
         MainWindow,
     )
+    from ui.screens.operations import NEW_TAB
+    from ui.screens.procedure import DecisionStep
 
     saved: list[Path] = []
-    save = _saver(out_dir, saved)
+    save = _saver(out_dir, saved, observe)
     passphrase = build_demo_vault(demo_dir)
     session = Vault(demo_dir).unlock(DEMO_ID, passphrase)
     window = MainWindow()
@@ -276,6 +287,9 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
 
         view.go_to(OPERATIONS)
         shot("10_operations.png")
+        view.operations.tabs.setCurrentIndex(NEW_TAB)
+        shot("10b_operations_new.png")
+        view.operations.tabs.setCurrentIndex(0)
         view.go_to(DASHBOARD)
         shot("11_dashboard.png")
         view.go_to(CASES)
@@ -306,6 +320,8 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
         shot("17_case_new_buyer.png")
         if form is not None:
             form.discard_draft()
+        view.open_case(attempt, "add:witness")
+        shot("17b_case_new_witness.png")
         trafficking = by_place["Motell Låtsas"]
         view.open_case(trafficking)
         seller = next(iter(screen.view.sellers)) if screen.view else None
@@ -324,11 +340,31 @@ def _take_screens(out_dir: Path, demo_dir: Path) -> list[Path]:
         if attempt_buyer is not None:
             view.open_case(attempt, f"item:decision:{attempt_buyer.id}")
         shot("21_case_decision.png")
+        decision_step = screen.panel
+        if isinstance(decision_step, DecisionStep):
+            decision_step.print_document()  # Ctrl+P before the decision: refused, why shown
+            QApplication.processEvents()  # the message's room, before scrolling to it
+            screen.step_area.ensureWidgetVisible(decision_step.message)
+        shot("21b_case_decision_refused.png")
         view.open_case(completed)
         completed_buyer = screen.view.buyers[0] if screen.view else None
         if completed_buyer is not None:
             view.open_case(completed, f"item:decision:{completed_buyer.id}")
         shot("22_case_decision_recorded.png")
+        if completed_buyer is not None:
+            # A correction after the first entry, as the timeline words it.
+            view.workspace.run(
+                persons.amend_person,
+                completed_buyer.id,
+                {
+                    "identity_method": "id_card",
+                    "language": "ro",
+                    "interpreter_needed": True,
+                    "interpreter_language": "ro",
+                },
+            )
+            view.open_case(completed)
+        shot("22b_case_timeline_correction.png")
         screen.focus_quick_note()
         screen.note.setText("Köparen visade körkort; pengarna låg på nattduksbordet.")
         shot("23_case_quick_note.png")

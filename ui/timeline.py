@@ -14,10 +14,15 @@ from ui.i18n import QT_TRANSLATE_NOOP, current_language
 from ui.words import (
     BUYER_ANSWERS,
     CASE_STATUS,
+    CIVIL_STATUS,
+    DECIDER_ROLES,
+    DECISION_HOW,
     DECISION_KINDS,
     ELEMENT_KINDS,
     ENTITY_TYPES,
+    IDENTITY_METHODS,
     PERSON_ROLES,
+    PLACE_KINDS,
     SOURCES,
     SUPPORT_OUTCOMES,
     clock,
@@ -27,30 +32,99 @@ from ui.words import (
 )
 
 translate = QCoreApplication.translate
+# Every field a case's records hold, as the timeline names it in a correction.
 _FIELDS = {
     "name": QT_TRANSLATE_NOOP("Timeline", "name"),
     "personal_id": QT_TRANSLATE_NOOP("Timeline", "identity number"),
     "date_of_birth": QT_TRANSLATE_NOOP("Timeline", "date of birth"),
     "identity_method": QT_TRANSLATE_NOOP("Timeline", "identity established by"),
+    "identity_note": QT_TRANSLATE_NOOP("Timeline", "note on the identity"),
+    "foreign_id": QT_TRANSLATE_NOOP("Timeline", "identity document"),
+    "nationality": QT_TRANSLATE_NOOP("Timeline", "nationality"),
+    "civil_status": QT_TRANSLATE_NOOP("Timeline", "civil status"),
     "phone": QT_TRANSLATE_NOOP("Timeline", "phone"),
+    "email": QT_TRANSLATE_NOOP("Timeline", "e-mail"),
     "address": QT_TRANSLATE_NOOP("Timeline", "address"),
+    "language": QT_TRANSLATE_NOOP("Timeline", "language"),
+    "interpreter_needed": QT_TRANSLATE_NOOP("Timeline", "interpreter needed"),
+    "interpreter_language": QT_TRANSLATE_NOOP("Timeline", "interpreter's language"),
+    "interpreter": QT_TRANSLATE_NOOP("Timeline", "interpreter"),
+    "interpreter_used": QT_TRANSLATE_NOOP("Timeline", "interpreter used"),
+    "estimated_age": QT_TRANSLATE_NOOP("Timeline", "estimated age"),
+    "possibly_minor": QT_TRANSLATE_NOOP("Timeline", "possibly under 18"),
+    "relation": QT_TRANSLATE_NOOP("Timeline", "relation to the case"),
+    "income": QT_TRANSLATE_NOOP("Timeline", "income"),
+    "indicators": QT_TRANSLATE_NOOP("Timeline", "trafficking indicators"),
+    "kind": QT_TRANSLATE_NOOP("Timeline", "kind"),
     "amount": QT_TRANSLATE_NOOP("Timeline", "amount"),
+    "currency": QT_TRANSLATE_NOOP("Timeline", "currency"),
     "what": QT_TRANSLATE_NOOP("Timeline", "what was agreed"),
     "at": QT_TRANSLATE_NOOP("Timeline", "time"),
     "source": QT_TRANSLATE_NOOP("Timeline", "source"),
+    "observer": QT_TRANSLATE_NOOP("Timeline", "observed by"),
+    "money_seized": QT_TRANSLATE_NOOP("Timeline", "money seized"),
+    "seizure": QT_TRANSLATE_NOOP("Timeline", "seizure"),
     "room": QT_TRANSLATE_NOOP("Timeline", "room"),
     "place_name": QT_TRANSLATE_NOOP("Timeline", "place"),
-    "income": QT_TRANSLATE_NOOP("Timeline", "income"),
-    "estimated_age": QT_TRANSLATE_NOOP("Timeline", "estimated age"),
-    "indicators": QT_TRANSLATE_NOOP("Timeline", "trafficking indicators"),
+    "place_kind": QT_TRANSLATE_NOOP("Timeline", "kind of place"),
+    "municipality": QT_TRANSLATE_NOOP("Timeline", "municipality"),
+    "start": QT_TRANSLATE_NOOP("Timeline", "entry"),
+    "end": QT_TRANSLATE_NOOP("Timeline", "end"),
+    "officers_present": QT_TRANSLATE_NOOP("Timeline", "officers present"),
     "note": QT_TRANSLATE_NOOP("Timeline", "note"),
+    "text": QT_TRANSLATE_NOOP("Timeline", "text"),
     "outcome": QT_TRANSLATE_NOOP("Timeline", "outcome"),
+    "organisation": QT_TRANSLATE_NOOP("Timeline", "organisation"),
+    "contact_id": QT_TRANSLATE_NOOP("Timeline", "contact"),
+    "offered_at": QT_TRANSLATE_NOOP("Timeline", "offered at"),
+    "offered_by": QT_TRANSLATE_NOOP("Timeline", "offered by"),
+    "leaflet_language": QT_TRANSLATE_NOOP("Timeline", "leaflet language"),
+    "person_id": QT_TRANSLATE_NOOP("Timeline", "person"),
+    "buyer_id": QT_TRANSLATE_NOOP("Timeline", "buyer"),
+    "subject_id": QT_TRANSLATE_NOOP("Timeline", "person"),
+    "where": QT_TRANSLATE_NOOP("Timeline", "where"),
+    "by": QT_TRANSLATE_NOOP("Timeline", "by"),
+    "suspicion": QT_TRANSLATE_NOOP("Timeline", "suspicion"),
+    "rights_given": QT_TRANSLATE_NOOP("Timeline", "rights explained"),
+    "lawyer_requested": QT_TRANSLATE_NOOP("Timeline", "lawyer requested"),
+    "decision": QT_TRANSLATE_NOOP("Timeline", "decision"),
+    "decided_by": QT_TRANSLATE_NOOP("Timeline", "decided by"),
+    "decider_role": QT_TRANSLATE_NOOP("Timeline", "role of the decider"),
+    "how": QT_TRANSLATE_NOOP("Timeline", "how the decision came"),
+    "sanction": QT_TRANSLATE_NOOP("Timeline", "sanction"),
+    "answer": QT_TRANSLATE_NOOP("Timeline", "answer"),
+    "status": QT_TRANSLATE_NOOP("Timeline", "status"),
+    "linked_ads": QT_TRANSLATE_NOOP("Timeline", "linked ads"),
 }
+_OTHER_FIELD = QT_TRANSLATE_NOOP("Timeline", "another detail")
+# Fields whose values are codes, with the words for them.
+_VALUES: dict[str, Mapping[str, str]] = {
+    "identity_method": IDENTITY_METHODS,
+    "civil_status": CIVIL_STATUS,
+    "source": SOURCES,
+    "outcome": SUPPORT_OUTCOMES,
+    "kind": ELEMENT_KINDS,
+    "place_kind": PLACE_KINDS,
+    "decision": DECISION_KINDS,
+    "decider_role": DECIDER_ROLES,
+    "how": DECISION_HOW,
+    "answer": BUYER_ANSWERS,
+    "status": CASE_STATUS,
+    "role": PERSON_ROLES,
+}
+_PEOPLE_FIELDS = ("person_id", "buyer_id", "subject_id")
+
+
+def field_label(field: str) -> str:
+    """A field's name in the UI language; never the core's identifier."""
+    return translate("Timeline", _FIELDS.get(field, _OTHER_FIELD))
 
 
 def _value(value: Any) -> str:
     if isinstance(value, dict):
         return "…"
+    if isinstance(value, list):
+        return ", ".join(_value(v) for v in value) if value else "–"
     if isinstance(value, str) and "T" in value and value[:4].isdigit():
         try:
             return short_moment(value)
@@ -105,9 +179,16 @@ class Describer:
         if entity_type == "element":
             return self._element(data)
         if entity_type == "person":
-            return translate("Timeline", "{role} added: {name}").format(
-                role=word(PERSON_ROLES, data.get("role")), name=data.get("name", "")
+            # One text per role: Swedish inflects "added" by the noun (vittne tillagt).
+            added = {
+                "buyer": QT_TRANSLATE_NOOP("Timeline", "Buyer added: {name}"),
+                "seller": QT_TRANSLATE_NOOP("Timeline", "Seller added: {name}"),
+                "witness": QT_TRANSLATE_NOOP("Timeline", "Witness added: {name}"),
+            }
+            template = added.get(
+                str(data.get("role")), QT_TRANSLATE_NOOP("Timeline", "Added: {name}")
             )
+            return translate("Timeline", template).format(name=data.get("name", ""))
         if entity_type == "support_offer":
             return translate("Timeline", "Support offered to {name}: {outcome}").format(
                 name=self._people(str(data.get("person_id"))),
@@ -192,6 +273,14 @@ class Describer:
             what = word(ENTITY_TYPES, origin.entity_type)
         return f"{what} ({clock(parent.wall_time)})"
 
+    def _field_value(self, field: str, value: Any) -> str:
+        """A changed value as words: a code by its table, a person by name."""
+        if field in _VALUES and isinstance(value, str):
+            return word(_VALUES[field], value)
+        if field in _PEOPLE_FIELDS and isinstance(value, str):
+            return self._people(value)
+        return _value(value)
+
     def _amended(self, event: Event, body: Mapping[str, Any], events: Mapping[str, Event]) -> str:
         changes: dict[str, Any] = dict(body.get("set", {}))
         if event.entity_type == "case" and {*changes, *(body.get("unset") or [])} == {"linked_ads"}:
@@ -206,16 +295,12 @@ class Describer:
                 text += f": {changes['transferred_to']}"
             return text
         listed = ", ".join(
-            f"{translate('Timeline', _FIELDS[k]) if k in _FIELDS else k.replace('_', ' ')} "
-            f"{_value(v)}"
-            for k, v in changes.items()
+            f"{field_label(k)} {self._field_value(k, v)}" for k, v in changes.items()
         )
         removed = body.get("unset") or []
         if removed:
             listed += (", " if listed else "") + translate("Timeline", "cleared: {fields}").format(
-                fields=", ".join(
-                    translate("Timeline", _FIELDS[k]) if k in _FIELDS else k for k in removed
-                )
+                fields=", ".join(field_label(k) for k in removed)
             )
         return translate("Timeline", "Correction of {what}: {changes}").format(
             what=self._about(event, events), changes=listed

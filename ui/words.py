@@ -1,19 +1,19 @@
 """Words for the core's codes: element kinds, sources, outcomes, roles, reasons.
 
-The core returns enums, codes and plain English refusal reasons; this module turns them
-into the UI language. Tables are marked with ``QT_TRANSLATE_NOOP`` so pyside6-lupdate finds
-them, and translated when asked, so a language switch takes effect at once.
+The core returns enums and codes; this module turns them into the UI language (the words for
+refusal reasons and errors are in ``ui.problem_texts``). Tables are marked with
+``QT_TRANSLATE_NOOP`` so pyside6-lupdate finds them, and translated when asked, so a
+language switch takes effect at once.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from fieldapp.errors import Reason
+from fieldapp.errors import as_reason
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.problem_texts import coded_text
 
@@ -205,235 +205,6 @@ DAY_FINE_LINES = {
     "result": QT_TRANSLATE_NOOP("Words", "Day-fine amount: {amount} kr"),
 }
 
-# Refusal reasons of the core, word for word; the ones with a number or a list in them
-# are matched by the patterns below.
-REASONS = {
-    "required.": QT_TRANSLATE_NOOP("Reasons", "Required."),
-    "must be a whole number.": QT_TRANSLATE_NOOP("Reasons", "Enter a whole number."),
-    "must not be negative.": QT_TRANSLATE_NOOP("Reasons", "Must not be negative."),
-    "must not be in the future.": QT_TRANSLATE_NOOP("Reasons", "Must not be in the future."),
-    "must not be before the start.": QT_TRANSLATE_NOOP("Reasons", "Must not be before the start."),
-    "not a real date (use YYYY-MM-DD).": QT_TRANSLATE_NOOP(
-        "Reasons", "Not a real date (use YYYY-MM-DD)."
-    ),
-    "not a real time (use ISO 8601, e.g. 2026-05-14T21:42+02:00).": QT_TRANSLATE_NOOP(
-        "Reasons", "Not a real time."
-    ),
-    "not a phone number.": QT_TRANSLATE_NOOP("Reasons", "Not a phone number."),
-    "not a possible phone number (too short or too long).": QT_TRANSLATE_NOOP(
-        "Reasons", "Not a possible phone number (too short or too long)."
-    ),
-    "use a two-letter country code such as SE, RO.": QT_TRANSLATE_NOOP(
-        "Reasons", "Use a two-letter country code such as SE, RO."
-    ),
-    "use a language code such as sv, en, ro.": QT_TRANSLATE_NOOP(
-        "Reasons", "Use a language code such as sv, en, ro."
-    ),
-    "use a three-letter currency code such as SEK or EUR.": QT_TRANSLATE_NOOP(
-        "Reasons", "Use a three-letter currency code such as SEK or EUR."
-    ),
-    "required when there is no Swedish identity number.": QT_TRANSLATE_NOOP(
-        "Reasons", "Required when there is no Swedish identity number."
-    ),
-    "use 10 or 12 digits, e.g. 19811218-9876.": QT_TRANSLATE_NOOP(
-        "Reasons", "Use 10 or 12 digits, e.g. 19811218-9876."
-    ),
-    "only digits and one '-' or '+'.": QT_TRANSLATE_NOOP(
-        "Reasons", "Only digits and one '-' or '+'."
-    ),
-    "the check digit is wrong (a typing error?).": QT_TRANSLATE_NOOP(
-        "Reasons", "The check digit is wrong (a typing error?)."
-    ),
-    "the date of birth in the number does not exist.": QT_TRANSLATE_NOOP(
-        "Reasons", "The date of birth in the number does not exist."
-    ),
-    "the date of birth in the number is in the future.": QT_TRANSLATE_NOOP(
-        "Reasons", "The date of birth in the number is in the future."
-    ),
-    "required: choose a contact or name the organisation.": QT_TRANSLATE_NOOP(
-        "Reasons", "Choose a contact or name the organisation."
-    ),
-    "required when the money was seized (record number and amount).": QT_TRANSLATE_NOOP(
-        "Reasons", "Required when the money was seized (record number and amount)."
-    ),
-    "required for a summary penalty order.": QT_TRANSLATE_NOOP(
-        "Reasons", "Required for a summary penalty order: day-fines and/or conditional sentence."
-    ),
-    "more than the amount handed over.": QT_TRANSLATE_NOOP(
-        "Reasons", "More than the amount handed over."
-    ),
-    "advance approval is never possible for a suspect under 18.": QT_TRANSLATE_NOOP(
-        "Reasons", "Advance approval is never possible for a suspect under 18."
-    ),
-    "no such person in this case.": QT_TRANSLATE_NOOP("Reasons", "No such person in this case."),
-    "no such decision in this case.": QT_TRANSLATE_NOOP(
-        "Reasons", "No such decision in this case."
-    ),
-    "a contact needs a phone number, an e-mail or a web address.": QT_TRANSLATE_NOOP(
-        "Reasons", "A contact needs a phone number, an e-mail or a web address."
-    ),
-    "not an e-mail address.": QT_TRANSLATE_NOOP("Reasons", "Not an e-mail address."),
-    "use a full web address starting with https://.": QT_TRANSLATE_NOOP(
-        "Reasons", "Use a full web address starting with https://."
-    ),
-    "Day-fine amount: required when day-fines are given.": QT_TRANSLATE_NOOP(
-        "Reasons", "Enter the amount per day-fine too."
-    ),
-    "Day-fines: required when a day-fine amount is given.": QT_TRANSLATE_NOOP(
-        "Reasons", "Enter the number of day-fines too."
-    ),
-    "choose day-fines, villkorlig dom, or villkorlig dom with day-fines.": QT_TRANSLATE_NOOP(
-        "Reasons", "Choose day-fines, conditional sentence, or both."
-    ),
-    "Income: record the buyer's income first (annual income, costs, children, wealth, "
-    "debts).": QT_TRANSLATE_NOOP("Reasons", "Enter the buyer's annual income first."),
-    # The ad register, the outreach directory, tips, and files of ads.
-    "required (the site or platform, or the ad's web address).": QT_TRANSLATE_NOOP(
-        "Reasons", "Enter the site or the ad's web address."
-    ),
-    "required (the ad's text, or at least its title).": QT_TRANSLATE_NOOP(
-        "Reasons", "Paste the ad's text (or at least its title)."
-    ),
-    "must not be before first seen.": QT_TRANSLATE_NOOP(
-        "Reasons", "Must not be before it was first seen."
-    ),
-    "not a real date or time (use YYYY-MM-DD or ISO 8601 with an offset).": QT_TRANSLATE_NOOP(
-        "Reasons", "Not a real date (use YYYY-MM-DD)."
-    ),
-    "needs a time zone offset (or give the date alone).": QT_TRANSLATE_NOOP(
-        "Reasons", "Give the date alone, or a time with its time zone."
-    ),
-    "the directory already lists this company.": QT_TRANSLATE_NOOP(
-        "Reasons", "The directory already lists this company."
-    ),
-    "required: the directory company, or who else gave the tip.": QT_TRANSLATE_NOOP(
-        "Reasons", "Choose the company, or say who else gave the tip."
-    ),
-    "no such company in the directory.": QT_TRANSLATE_NOOP(
-        "Reasons", "No such company in the directory."
-    ),
-    "must be a whole number from 1 to 1000.": QT_TRANSLATE_NOOP(
-        "Reasons", "Enter a whole number from 1 to 1000."
-    ),
-    "the file is empty.": QT_TRANSLATE_NOOP("Reasons", "The file is empty."),
-    "binary data, not a CSV file.": QT_TRANSLATE_NOOP("Reasons", "Not a CSV file."),
-    'not UTF-8 text; save the file as "CSV UTF-8" and import it again.': QT_TRANSLATE_NOOP(
-        "Reasons", 'Not UTF-8 text: save the file as "CSV UTF-8" and import it again.'
-    ),
-    "the column appears twice.": QT_TRANSLATE_NOOP("Reasons", "The column appears twice."),
-    "no text or title column (the header names the columns).": QT_TRANSLATE_NOOP(
-        "Reasons", "No text or title column (the first row must name the columns)."
-    ),
-    "not a web page (no HTML tags).": QT_TRANSLATE_NOOP("Reasons", "Not a web page."),
-    "the page holds no visible text.": QT_TRANSLATE_NOOP(
-        "Reasons", "The page holds no visible text."
-    ),
-}
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"^at most (\d+) characters\.$"),
-        QT_TRANSLATE_NOOP("Reasons", "At most {0} characters."),
-    ),
-    (re.compile(r"^at most (\d+)\.$"), QT_TRANSLATE_NOOP("Reasons", "At most {0}.")),
-    (re.compile(r"^at least (\d+)\.$"), QT_TRANSLATE_NOOP("Reasons", "At least {0}.")),
-    (
-        re.compile(r"^must not be after (\S+)\.$"),
-        QT_TRANSLATE_NOOP("Reasons", "Must not be after {0}."),
-    ),
-    (
-        re.compile(r"^must not be before (\S+)\.$"),
-        QT_TRANSLATE_NOOP("Reasons", "Must not be before {0}."),
-    ),
-    (
-        re.compile(r"^must be one of .*\.$"),
-        QT_TRANSLATE_NOOP("Reasons", "Choose one of the listed values."),
-    ),
-    (
-        re.compile(r"^must include: (.*) \(RB 23:18, FUK 12 §\)\.$"),
-        QT_TRANSLATE_NOOP(
-            "Reasons",
-            "The rights must include the right to a lawyer, to stay silent and to "
-            "information (RB 23:18).",
-        ),
-    ),
-    (
-        re.compile(r"^not a municipality of this county \((.*)\)\.$"),
-        QT_TRANSLATE_NOOP("Reasons", "Not a municipality of this county."),
-    ),
-    (
-        re.compile(r"^(\d+) fields?; the header has (\d+)\.$"),
-        QT_TRANSLATE_NOOP("Reasons", "{0} fields, but the first row names {1} columns."),
-    ),
-    (
-        re.compile(r"^a quoted field opened on this line is never closed"),
-        QT_TRANSLATE_NOOP("Reasons", "A quotation mark opened on this line is never closed."),
-    ),
-    (
-        re.compile(r"^the same address as line (\d+)\.$"),
-        QT_TRANSLATE_NOOP("Reasons", "The same web address as line {0}."),
-    ),
-    (
-        re.compile(r"; reopen it to link or unlink ads\.$"),
-        QT_TRANSLATE_NOOP(
-            "Reasons", "The case is closed or handed over: reopen it to link or unlink ads."
-        ),
-    ),
-    (
-        re.compile(r"the case is (\w+); reopen it"),
-        QT_TRANSLATE_NOOP("Reasons", "The case is {0}; reopen it to change it."),
-    ),
-    (
-        re.compile(r"the number must be between (\d+) and (\d+); got"),
-        QT_TRANSLATE_NOOP("Reasons", "The number of day-fines must be between {0} and {1}."),
-    ),
-    (
-        re.compile(r"Day-fine amount: must be between ([\d,]+) and ([\d,]+) kr"),
-        QT_TRANSLATE_NOOP("Reasons", "The amount per day-fine must be between {0} and {1} kr."),
-    ),
-    (
-        re.compile(r"day-fines alone are not allowed"),
-        QT_TRANSLATE_NOOP(
-            "Reasons",
-            "Day-fines alone are not allowed for offences on this date (fines were removed "
-            "from the scale); use conditional sentence, with or without day-fines.",
-        ),
-    ),
-    (
-        re.compile(r"no summary penalty order for"),
-        QT_TRANSLATE_NOOP(
-            "Reasons",
-            "No summary penalty order in a child case (BrB 6:9): the case goes to the prosecutor.",
-        ),
-    ),
-    (
-        re.compile(r"villkorlig dom cannot be given by summary penalty order"),
-        QT_TRANSLATE_NOOP(
-            "Reasons",
-            "A conditional sentence cannot be given by summary penalty order for an offence "
-            "committed under 18.",
-        ),
-    ),
-    (
-        re.compile(r"is not allowed by summary penalty order"),
-        QT_TRANSLATE_NOOP(
-            "Reasons",
-            "This sanction is not allowed by summary penalty order for offences on this date.",
-        ),
-    ),
-    (
-        re.compile(r"advance approval \(RB 48:10\) is possible only"),
-        QT_TRANSLATE_NOOP(
-            "Reasons", "Advance approval is possible only for offences from 2023-01-01."
-        ),
-    ),
-    (
-        re.compile(r"no advance approval for"),
-        QT_TRANSLATE_NOOP(
-            "Reasons", "No advance approval in a child case: the case goes to the prosecutor."
-        ),
-    ),
-)
-
 
 def word(table: Mapping[str, str], code: object, context: str = _CTX) -> str:
     """The word for ``code`` from ``table`` in the UI language; the code itself if unknown."""
@@ -443,22 +214,9 @@ def word(table: Mapping[str, str], code: object, context: str = _CTX) -> str:
 
 
 def reason_text(reason: str) -> str:
-    """A refusal reason of the core in the UI language: by its code when it has one."""
-    if isinstance(reason, Reason):
-        coded = coded_text(reason)
-        if coded is not None:
-            return coded
-    exact = REASONS.get(reason)
-    if exact is not None:
-        return QCoreApplication.translate("Reasons", exact)
-    for pattern, template in _PATTERNS:
-        match = pattern.search(reason)
-        if match:
-            return QCoreApplication.translate("Reasons", template).format(*match.groups())
-    _head, sep, tail = reason.partition(": ")
-    if sep and tail in REASONS:
-        return QCoreApplication.translate("Reasons", REASONS[tail])
-    return reason  # a reason added to the core before it got words here: English beats none
+    """A refusal reason of the core in the UI language, by its code (``ui.problem_texts``).
+    A reason without a code is not shown as English: it gets the generic words."""
+    return coded_text(as_reason(reason))
 
 
 def kr(amount: int | float | None) -> str:

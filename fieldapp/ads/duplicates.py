@@ -20,7 +20,7 @@ from typing import Any
 from fieldapp.ads.index import require_index
 from fieldapp.ads.model import AD_ENTITY, ADVERTISER_LINK_ENTITY, LinkBasis, LinkDecision
 from fieldapp.ads.similarity import THRESHOLD, band_keys, shingles, similarity
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.database import Connection
 from fieldapp.workflow.context import Change, Context
 
@@ -401,7 +401,9 @@ def _decide(
 
     unique = sorted(set(ad_ids))
     if len(unique) < 2:
-        raise InvalidInput("Ads: name at least two different ads.", field="ad_ids")
+        raise InvalidInput(
+            coded("two_ads_needed", "Ads: name at least two different ads."), field="ad_ids"
+        )
     operations = {r.operation_id for r in (ctx.records.get(AD_ENTITY, i) for i in unique) if r}
     data: dict[str, Any] = {
         "ad_ids": unique,

@@ -45,7 +45,7 @@ from fieldapp.ads.register import (
 )
 from fieldapp.ads.similarity import band_keys_ahead, text_band_keys
 from fieldapp.bulk import collector_paused
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.inputs import ATTACHMENT_MAX_BYTES, MIB, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.database import Connection
@@ -96,7 +96,11 @@ def kind_of(name: str) -> FileKind:
              ".mhtml": FileKind.MHTML, ".mht": FileKind.MHTML}  # fmt: skip
     if suffix not in kinds:
         raise InvalidInput(
-            f"File: {Path(name).name} is not .csv, .html or .mhtml; say which it is.", field="kind"
+            coded(
+                "unknown_file_kind",
+                f"File: {Path(name).name} is not .csv, .html or .mhtml; say which it is.",
+            ),
+            field="kind",
         )
     return kinds[suffix]
 
@@ -191,7 +195,15 @@ class _Rows:
         if key is not None:
             if key in self._lines_by_url:
                 self.problems.append(
-                    RowProblem(line, "url", f"the same address as line {self._lines_by_url[key]}.")
+                    RowProblem(
+                        line,
+                        "url",
+                        coded(
+                            "same_url_as_line",
+                            f"the same address as line {self._lines_by_url[key]}.",
+                            line=self._lines_by_url[key],
+                        ),
+                    )
                 )
                 return None
             self._lines_by_url[key] = line

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, as_reason
 
 _SHOWN = 5  # problems spelt out in the one-line message; all are in ``rows``
 
@@ -49,7 +49,7 @@ class ImportRefused(InvalidInput):
         super().__init__(
             f"{source}: nothing was imported; {count} problem{'s' * (count != 1)}: {shown}{more}.",
             field=self.rows[0].path if self.rows else None,
-            problems=tuple((p.path, p.reason) for p in self.rows),
+            problems=tuple((p.path, as_reason(p.reason)) for p in self.rows),
         )
 
 

@@ -20,7 +20,7 @@ from fieldapp.ads.amending import amend_checked, commit_drafts
 from fieldapp.ads.model import AD_ENTITY, AdStatus, AdView, ad_view
 from fieldapp.domain.case import CASE_ENTITY, CaseStatus
 from fieldapp.domain.persons import PERSON_ENTITY
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Change, Context
 
@@ -52,7 +52,10 @@ def link_person(ctx: Context, ad_id: str, case_id: str, person_id: str) -> Chang
     _open_case(ctx, case_id)
     _person_of_case(ctx, case_id, person_id)
     if case_id not in (ad.get("case_ids") or []):
-        raise InvalidInput("Ad: not linked to this case; link it to the case first.", field="ad_id")
+        raise InvalidInput(
+            coded("ad_not_linked", "Ad: not linked to this case; link it to the case first."),
+            field="ad_id",
+        )
     changes = {
         "person_ids": sorted({*(ad.get("person_ids") or []), person_id}),
         "status": AdStatus.LINKED.value,
@@ -105,7 +108,9 @@ def persons_of_ad(ctx: Context, ad_id: str) -> list[Record]:
 def _person_of_case(ctx: Context, case_id: str, person_id: str) -> Record:
     person = ctx.records.get(PERSON_ENTITY, person_id)
     if person is None or person.voided or person.case_id != case_id:
-        raise InvalidInput("Person: no such person in this case.", field="person_id")
+        raise InvalidInput(
+            coded("no_such_person", "Person: no such person in this case."), field="person_id"
+        )
     return person
 
 
@@ -128,7 +133,13 @@ def ads_for_case(ctx: Context, case_id: str) -> list[AdView]:
 def _open_case(ctx: Context, case_id: str) -> Record:
     case = ctx.require(CASE_ENTITY, case_id, "case_id")
     if case.get("status") != CaseStatus.OPEN.value:
+        status = case.get("status")
         raise InvalidInput(
-            f"Case: {case.get('status')}; reopen it to link or unlink ads.", field="case_id"
+            coded(
+                "case_closed_for_ads",
+                f"Case: {status}; reopen it to link or unlink ads.",
+                status=status,
+            ),
+            field="case_id",
         )
     return case

@@ -22,7 +22,7 @@ from fieldapp.ads.extract import normalise_phone
 from fieldapp.ads.prices import CURRENCIES, DOUBTS, MAX_AMOUNT, Price
 from fieldapp.counties import load_county
 from fieldapp.domain.case import CASE_ENTITY
-from fieldapp.domain.common import drop_none
+from fieldapp.domain.common import drop_none, not_in_county
 from fieldapp.domain.operation import OPERATION_ENTITY
 from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.errors import coded
@@ -123,21 +123,27 @@ def clean_ad(
     title = text(p, data, "title", max_len=300)
     body = text(p, data, "text", max_len=MAX_AD_TEXT)
     if site is None and "url" not in {f for f, _ in p}:
-        p.add("site", "required (the site or platform, or the ad's web address).")
+        p.add(
+            "site",
+            coded("ad_site_required", "required (the site or platform, or the ad's web address)."),
+        )
     if title is None and body is None and "text" not in {f for f, _ in p}:
-        p.add("text", "required (the ad's text, or at least its title).")
+        p.add("text", coded("ad_text_required", "required (the ad's text, or at least its title)."))
     municipality = text(p, data, "municipality", max_len=80)
     if municipality and municipalities and municipality not in municipalities:
-        p.add("municipality", f"not a municipality of this county ({', '.join(municipalities)}).")
+        p.add("municipality", not_in_county(municipalities))
     first = seen(p, data, "first_seen", now=now, required=True)
     last = seen(p, data, "last_seen", now=now) or first
     if first and last and seen_key(last) < seen_key(first):
-        p.add("last_seen", "must not be before first seen.")
+        p.add("last_seen", coded("last_before_first_seen", "must not be before first seen."))
     case_ids = id_list(p, data, "case_ids")
     person_ids = id_list(p, data, "person_ids")
     status = choice(p, data, "status", AdStatus) or AdStatus.ACTIVE
     if status is AdStatus.LINKED and not (case_ids or person_ids):
-        p.add("status", "linked: link the ad to a case or a person first.")
+        p.add(
+            "status",
+            coded("linked_without_link", "linked: link the ad to a case or a person first."),
+        )
     return drop_none(
         {
             "site": site,
@@ -167,11 +173,11 @@ def clean_advertiser_link(
     rests on. Nothing about the ads themselves changes."""
     ad_ids = sorted(set(id_list(p, data, "ad_ids", limit=1000)))
     if len(ad_ids) < 2 and "ad_ids" not in {f for f, _ in p}:
-        p.add("ad_ids", "name at least two different ads.")
+        p.add("ad_ids", coded("two_ads_needed", "name at least two different ads."))
     _check_ids(ctx, p, "ad_ids", ad_ids, AD_ENTITY)
     basis = data.get("basis") or []
     if not isinstance(basis, list) or not all(b in set(LinkBasis) for b in basis):
-        p.add("basis", f"must list some of {', '.join(LinkBasis)}.")
+        p.add("basis", coded("not_a_choice", f"must list some of {', '.join(LinkBasis)}."))
         basis = []
     return drop_none(
         {
@@ -191,25 +197,31 @@ def seen(
     raw = data.get(field)
     if raw is None or raw == "":
         if required:
-            p.add(field, "required.")
+            p.add(field, coded("required", "required."))
         return None
     value = str(raw).strip()
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
             if day > now.date():
-                p.add(field, "must not be in the future.")
+                p.add(field, coded("in_future", "must not be in the future."))
                 return None
             return day.isoformat()
         moment = datetime.fromisoformat(value)
     except ValueError:
-        p.add(field, "not a real date or time (use YYYY-MM-DD or ISO 8601 with an offset).")
+        p.add(
+            field,
+            coded(
+                "not_a_date",
+                "not a real date or time (use YYYY-MM-DD or ISO 8601 with an offset).",
+            ),
+        )
         return None
     if moment.tzinfo is None:
-        p.add(field, "needs a time zone offset (or give the date alone).")
+        p.add(field, coded("no_time_zone", "needs a time zone offset (or give the date alone)."))
         return None
     if moment > now:
-        p.add(field, "must not be in the future.")
+        p.add(field, coded("in_future", "must not be in the future."))
         return None
     return moment.isoformat()
 
@@ -235,10 +247,10 @@ def id_list(
 ) -> list[str]:
     raw = data.get(field) or []
     if not isinstance(raw, list) or not all(isinstance(i, str) and i.strip() for i in raw):
-        p.add(field, "must be a list of record ids.")
+        p.add(field, coded("malformed", "must be a list of record ids."))
         return []
     if len(raw) > limit:
-        p.add(field, f"at most {limit}.")
+        p.add(field, coded("too_many", f"at most {limit}.", limit=limit))
         return []
     return sorted({i.strip() for i in raw})
 
@@ -247,7 +259,8 @@ def _check_ids(ctx: Context, p: Problems, field: str, ids: Sequence[str], entity
     for i, entity_id in enumerate(ids):
         record = ctx.records.get(entity_type, entity_id)
         if record is None or record.voided:
-            p.add(f"{field}[{i}]", f"no such {entity_type.replace('_', ' ')}.")
+            what = entity_type.replace("_", " ")
+            p.add(f"{field}[{i}]", coded("no_such_record", f"no such {what}.", kind=entity_type))
 
 
 def _url(p: Problems, data: Mapping[str, Any]) -> str | None:
@@ -255,12 +268,15 @@ def _url(p: Problems, data: Mapping[str, Any]) -> str | None:
     if raw is None:
         return None
     if not _URL.match(raw):
-        p.add("url", "use a full web address starting with https://.")
+        p.add("url", coded("not_a_web_address", "use a full web address starting with https://."))
         return None
     try:
         urlsplit(raw).hostname  # noqa: B018 - raises on a malformed host such as "[::1"
     except ValueError:
-        p.add("url", "not a valid web address (its host part is malformed).")
+        p.add(
+            "url",
+            coded("not_a_web_address", "not a valid web address (its host part is malformed)."),
+        )
         return None
     return raw
 
@@ -268,10 +284,10 @@ def _url(p: Problems, data: Mapping[str, Any]) -> str | None:
 def _items(p: Problems, data: Mapping[str, Any], field: str) -> list[Any]:
     raw = data.get(field) or []
     if not isinstance(raw, list):
-        p.add(field, "must be a list.")
+        p.add(field, coded("malformed", "must be a list."))
         return []
     if len(raw) > MAX_ITEMS:
-        p.add(field, f"at most {MAX_ITEMS}.")
+        p.add(field, coded("too_many", f"at most {MAX_ITEMS}.", limit=MAX_ITEMS))
         return []
     return raw
 
@@ -281,7 +297,7 @@ def _phones(p: Problems, data: Mapping[str, Any]) -> list[str]:
     for i, raw in enumerate(_items(p, data, "phones")):
         number = normalise_phone(raw) if isinstance(raw, str) else None
         if number is None:
-            p.add(f"phones[{i}]", "not a phone number.")
+            p.add(f"phones[{i}]", coded("not_a_phone", "not a phone number."))
         elif number not in out:
             out.append(number)
     return out
@@ -292,7 +308,7 @@ def _emails(p: Problems, data: Mapping[str, Any]) -> list[str]:
     for i, raw in enumerate(_items(p, data, "emails")):
         address = raw.strip().lower() if isinstance(raw, str) else ""
         if not _EMAIL.match(address) or len(address) > 200:
-            p.add(f"emails[{i}]", "not an e-mail address.")
+            p.add(f"emails[{i}]", coded("not_an_email", "not an e-mail address."))
         elif address not in out:
             out.append(address)
     return out
@@ -350,15 +366,17 @@ def _plain_price(raw: Any) -> dict[str, Any] | None:
 
 def _checked_price(sub: Problems, raw: Any) -> dict[str, Any] | None:
     if not isinstance(raw, Mapping):
-        sub.add("amount", "must be an amount with its currency.")
+        sub.add("amount", coded("malformed", "must be an amount with its currency."))
         return None
     amount = integer(sub, raw, "amount", required=True, minimum=1, maximum=MAX_AMOUNT)
     top = integer(sub, raw, "amount_to", minimum=1, maximum=MAX_AMOUNT)
     if amount is not None and top is not None and top <= amount:
-        sub.add("amount_to", "must be more than the amount.")
+        sub.add("amount_to", coded("range_reversed", "must be more than the amount."))
     currency = text(sub, raw, "currency", required=True, max_len=3)
     if currency is not None and currency.upper() not in CURRENCIES:
-        sub.add("currency", f"must be one of {', '.join(sorted(CURRENCIES))}.")
+        sub.add(
+            "currency", coded("not_a_currency", f"must be one of {', '.join(sorted(CURRENCIES))}.")
+        )
     minutes = integer(sub, raw, "minutes", minimum=1, maximum=24 * 60)
     return drop_none(
         {
@@ -387,11 +405,11 @@ def _attachments(p: Problems, data: Mapping[str, Any]) -> list[dict[str, Any]]:
     for i, raw in enumerate(_items(p, data, "attachments")):
         sub = p.at(f"attachments[{i}]")
         if not isinstance(raw, Mapping):
-            sub.add("sha256", "must describe a captured file.")
+            sub.add("sha256", coded("malformed", "must describe a captured file."))
             continue
         digest = text(sub, raw, "sha256", required=True, max_len=64)
         if digest is not None and not _SHA256.match(digest):
-            sub.add("sha256", "must be the file's SHA-256 in hex.")
+            sub.add("sha256", coded("malformed", "must be the file's SHA-256 in hex."))
         out.append(
             drop_none(
                 {

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from fieldapp.ads.issues import ImportRefused, RowProblem, line_of
-from fieldapp.errors import coded
+from fieldapp.errors import Reason, as_reason, coded
 
 MHTML_TYPE = "multipart/related"
 HTML_TYPE = "text/html"
@@ -127,15 +127,25 @@ def read_html(data: bytes, *, charset: str | None = None, media_type: str = HTML
         ) from None
     problems = []
     if not re.search(r"<\s*[a-zA-Z!]", html):
-        problems.append(RowProblem(1, None, "not a web page (no HTML tags)."))
+        problems.append(
+            RowProblem(1, None, coded("not_a_web_page", "not a web page (no HTML tags)."))
+        )
     for tag, line in parser.open_invisible:
         if tag in _MUST_CLOSE:
             problems.append(
-                RowProblem(line, tag, f"<{tag}> is never closed: the page is cut off or broken.")
+                RowProblem(
+                    line,
+                    tag,
+                    coded(
+                        "tag_not_closed", f"<{tag}> is never closed: the page is cut off or broken."
+                    ),
+                )
             )
     text = parser.text()
     if not problems and not text:
-        problems.append(RowProblem(None, None, "the page holds no visible text."))
+        problems.append(
+            RowProblem(None, None, coded("page_without_text", "the page holds no visible text."))
+        )
     if problems:
         raise ImportRefused("web page", problems)
     url = parser.meta.get("canonical") or parser.meta.get("og:url") or parser.meta.get("saved_from")
@@ -163,7 +173,7 @@ def read_mhtml(data: bytes) -> SavedPage:
     problems = _mhtml_problems(data, message)
     part = next((p for p in message.walk() if p.get_content_type() == HTML_TYPE), None)
     if part is None and not problems:
-        problems.append(RowProblem(None, None, "holds no HTML page."))
+        problems.append(RowProblem(None, None, coded("mhtml_without_page", "holds no HTML page.")))
     if problems:
         raise ImportRefused("MHTML file", problems)
     assert isinstance(part, EmailMessage)
@@ -183,9 +193,7 @@ def read_mhtml(data: bytes) -> SavedPage:
         page = read_html(raw, charset=part.get_content_charset(), media_type=MHTML_TYPE)
     except ImportRefused as refused:
         # Lines inside the encoded part do not match the file's; say where they are.
-        inner = [
-            RowProblem(p.line, p.field, f"{p.reason} (line of the HTML part)") for p in refused.rows
-        ]
+        inner = [RowProblem(p.line, p.field, _in_html_part(p.reason)) for p in refused.rows]
         raise ImportRefused("MHTML file", inner) from None
     location = message.get("Snapshot-Content-Location") or part.get("Content-Location")
     url = str(location).strip() if location else page.url
@@ -199,26 +207,43 @@ def read_mhtml(data: bytes) -> SavedPage:
     )
 
 
+def _in_html_part(reason: str) -> str:
+    """A problem of the HTML inside an MHTML file: its line counts from the part's start."""
+    why = as_reason(reason)
+    return Reason(why.code, f"{why} (line of the HTML part)", why.params)
+
+
 def _mhtml_problems(data: bytes, message: EmailMessage) -> list[RowProblem]:
     problems = []
     if not message.is_multipart():
-        return [RowProblem(1, "Content-Type", "not an MHTML file (no multipart/related).")]
+        return [
+            RowProblem(
+                1, "Content-Type", coded("not_mhtml", "not an MHTML file (no multipart/related).")
+            )
+        ]
     for part in message.walk():
         for defect in part.defects:
             if isinstance(defect, email_errors.CloseBoundaryNotFoundDefect):
                 problems.append(
-                    RowProblem(line_of(data, len(data)), None,
-                               "the file ends before its last part does: it is cut off.")
+                    RowProblem(line_of(data, len(data)), None, coded("mhtml_cut_off",
+                               "the file ends before its last part does: it is cut off."))
                 )  # fmt: skip
             elif isinstance(defect, email_errors.StartBoundaryNotFoundDefect):
-                problems.append(RowProblem(None, None, "no part starts: the boundary is wrong."))
+                problems.append(
+                    RowProblem(
+                        None,
+                        None,
+                        coded("mhtml_no_parts", "no part starts: the boundary is wrong."),
+                    )
+                )
             elif isinstance(
                 defect,
                 email_errors.InvalidBase64CharactersDefect
                 | email_errors.InvalidBase64PaddingDefect,
             ):
                 problems.append(RowProblem(None, str(part.get("Content-Location") or "part"),
-                                           "its base64 content is damaged."))  # fmt: skip
+                                           coded("base64_damaged",
+                                                 "its base64 content is damaged.")))  # fmt: skip
     return problems
 
 
@@ -233,12 +258,18 @@ def _decode(data: bytes, charset: str | None) -> str:
         return data.decode(charset)
     except LookupError:
         raise ImportRefused(
-            "web page", [RowProblem(None, "charset", f"unknown encoding {charset!r}.")]
+            "web page",
+            [
+                RowProblem(
+                    None, "charset", coded("unknown_encoding", f"unknown encoding {charset!r}.")
+                )
+            ],
         ) from None
     except UnicodeDecodeError as exc:
         line = line_of(data, exc.start)
         raise ImportRefused(
-            "web page", [RowProblem(line, None, f"not readable as {charset} text.")]
+            "web page",
+            [RowProblem(line, None, coded("not_in_encoding", f"not readable as {charset} text."))],
         ) from None
 
 
@@ -246,7 +277,14 @@ def _refuse_binary(data: bytes, what: str) -> None:
     nul = data.find(b"\x00")
     if nul >= 0:
         raise ImportRefused(
-            what, [RowProblem(line_of(data, nul), None, "binary data, not a saved web page.")]
+            what,
+            [
+                RowProblem(
+                    line_of(data, nul),
+                    None,
+                    coded("binary_file", "binary data, not a saved web page."),
+                )
+            ],
         )
 
 

@@ -32,7 +32,7 @@ from fieldapp.ads.model import (
 )
 from fieldapp.ads.pages import MHTML_TYPE, SavedPage, read_html, read_mhtml
 from fieldapp.domain.operation import OPERATION_ENTITY
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Record, create_draft
@@ -181,7 +181,11 @@ def update_ad(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Change:
     touched = sorted(_LINK_FIELDS & set(changes))
     if touched:
         raise InvalidInput(
-            f"{touched[0]}: use the link or attachment actions to change it.", field=touched[0]
+            coded(
+                "use_link_actions",
+                f"{touched[0]}: use the link or attachment actions to change it.",
+            ),
+            field=touched[0],
         )
     return entities.amend(ctx, AD_ENTITY, ad_id, changes)
 
@@ -254,10 +258,16 @@ def _open_attachment(ctx: Context, ad_id: str, sha256: str) -> tuple[dict[str, A
     ad = _ad_record(ctx, ad_id)
     described = next((a for a in ad.get("attachments") or [] if a["sha256"] == sha256), None)
     if described is None:
-        raise InvalidInput("Attachment: the ad has no such attachment.", field="sha256")
+        raise InvalidInput(
+            coded("no_such_attachment", "Attachment: the ad has no such attachment."),
+            field="sha256",
+        )
     data = ctx.session.log.blob(sha256)
     if data is None:
-        raise InvalidInput("Attachment: not in this vault (not yet synced here).", field="sha256")
+        raise InvalidInput(
+            coded("attachment_not_here", "Attachment: not in this vault (not yet synced here)."),
+            field="sha256",
+        )
     ctx.session.record_access(AD_ENTITY, ad_id, "attachment")
     return described, data
 

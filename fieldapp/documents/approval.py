@@ -59,7 +59,7 @@ from fieldapp.documents.text import (
 )
 from fieldapp.domain.evaluation import COMPLETION_ELEMENTS, CompletionRule, Outcome
 from fieldapp.domain.procedure import DeciderRole, DecisionKind
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.legal.sanctions import check_summary_sanction, record_retention_years
 from fieldapp.paths import resource
 from fieldapp.storage.records import Record
@@ -139,8 +139,12 @@ def build_approval(
     words = wording(kind, buyer.offence_date)
     if words is None:  # _lawful_decision refuses these first; kept as a guard for new data
         raise InvalidInput(
-            f"Decision: there is no form for {kind.value.replace('_', ' ')} on "
-            f"{buyer.offence_date.isoformat()}.",
+            coded(
+                "decision_not_summary",
+                f"Decision: there is no form for {kind.value.replace('_', ' ')} on "
+                f"{buyer.offence_date.isoformat()}.",
+                kind=kind.value,
+            ),
             field="decision",
         )
     advance = kind is DecisionKind.ADVANCE_APPROVAL
@@ -182,7 +186,9 @@ def build_approval(
 def _buyer(view: CaseView, buyer_id: str) -> BuyerView:
     buyer = view.buyer(buyer_id)
     if buyer is None:
-        raise InvalidInput("Buyer: no such buyer in this case.", field="buyer_id")
+        raise InvalidInput(
+            coded("no_such_buyer", "Buyer: no such buyer in this case."), field="buyer_id"
+        )
     return buyer
 
 
@@ -191,36 +197,54 @@ def _lawful_decision(view: CaseView, buyer: BuyerView) -> Record:
     decision = buyer.decision
     if decision is None:
         raise InvalidInput(
-            "Decision: no decision by a prosecutor or investigation leader is recorded for "
-            "this buyer; record it before printing the approval form.",
+            coded(
+                "decision_missing",
+                "Decision: no decision by a prosecutor or investigation leader is recorded for "
+                "this buyer; record it before printing the approval form.",
+            ),
             field="decision",
         )
     kind = DecisionKind(decision.get("decision"))
     if kind not in (DecisionKind.ADVANCE_APPROVAL, DecisionKind.SUMMARY_ORDER):
         raise InvalidInput(
-            f"Decision: the recorded decision is {kind.value.replace('_', ' ')}, not a summary "
-            "penalty order; there is no form to sign.",
+            coded(
+                "decision_not_summary",
+                f"Decision: the recorded decision is {kind.value.replace('_', ' ')}, not a "
+                "summary penalty order; there is no form to sign.",
+                kind=kind.value,
+            ),
             field="decision",
         )
     if view.child_case:
         child = buyer.rules.child_offence
         raise InvalidInput(
-            f"Decision: no summary penalty order in a child case ({child.name_sv}, "
-            f"{child.section}); the case goes to the prosecutor.",
+            coded(
+                "summary_order_child_case",
+                f"Decision: no summary penalty order in a child case ({child.name_sv}, "
+                f"{child.section}); the case goes to the prosecutor.",
+                section=child.section,
+            ),
             field="decision",
         )
     rules = buyer.rules
     if rules.advance_approval:
         if buyer.age is None or buyer.age < rules.advance_approval_min_age:
             raise InvalidInput(
-                "Decision: advance approval (RB 48:10) is never possible for a suspect under "
-                f"{rules.advance_approval_min_age} or of unknown age.",
+                coded(
+                    "advance_approval_age",
+                    "Decision: advance approval (RB 48:10) is never possible for a suspect "
+                    f"under {rules.advance_approval_min_age} or of unknown age.",
+                    age=rules.advance_approval_min_age,
+                ),
                 field="decision",
             )
     elif decision.get("decider_role") != DeciderRole.PROSECUTOR.value:
         raise InvalidInput(
-            "Decision: before 2023 only a prosecutor could issue a summary penalty order; "
-            "the recorded decision is an investigation leader's.",
+            coded(
+                "summary_order_by_prosecutor",
+                "Decision: before 2023 only a prosecutor could issue a summary penalty order; "
+                "the recorded decision is an investigation leader's.",
+            ),
             field="decision",
         )
     # Checked again at printing: a corrected element time can move the offence date, and
@@ -235,13 +259,21 @@ def _description(view: CaseView, buyer: BuyerView, override: str | None) -> str:
     if override is not None and override.strip():
         if len(override) > MAX_DESCRIPTION:
             raise InvalidInput(
-                f"Description: at most {MAX_DESCRIPTION} characters.", field="description"
+                coded(
+                    "too_long",
+                    f"Description: at most {MAX_DESCRIPTION} characters.",
+                    limit=MAX_DESCRIPTION,
+                ),
+                field="description",
             )
         return override.strip()
     if buyer.evaluation.outcome is Outcome.NOT_ENOUGH:
         raise InvalidInput(
-            "Description: the recorded elements show neither an offence nor an attempt; record "
-            "them or write the description of the act.",
+            coded(
+                "description_required",
+                "Description: the recorded elements show neither an offence nor an attempt; "
+                "record them or write the description of the act.",
+            ),
             field="description",
         )
     return draft_description(view, buyer)

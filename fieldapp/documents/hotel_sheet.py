@@ -19,7 +19,7 @@ from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.qr import QrCode
 from fieldapp.documents.styles import ACCENT, SHADE, TABLE_FONT, WARN_INK, bullet, para, rich
 from fieldapp.documents.text import bold, markup
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.workflow.outreach import sheet_texts, sheet_version
 
 QR_SIZE = 26 * mm
@@ -35,8 +35,12 @@ def build_hotel_sheet(county: CountyProfile, language: str = "sv") -> bytes:
     left out), and a profile that is only an example is marked as one."""
     if language not in sheet_languages():
         raise InvalidInput(
-            f"Language: the hotel and taxi sheet exists in {', '.join(sheet_languages())}; "
-            f"not in {language!r}.",
+            coded(
+                "no_text_in_language",
+                f"Language: the hotel and taxi sheet exists in {', '.join(sheet_languages())}; "
+                f"not in {language!r}.",
+                language=language,
+            ),
             field="language",
         )
     texts: Mapping[str, Any] = sheet_texts()[language]

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.paths import resource
 
 LABEL_KEYS = (
@@ -118,7 +118,12 @@ def load_leaflet_texts(code: str) -> LeafletTexts:
     if not code.isalpha() or not path.is_file():
         available = ", ".join(language_codes())
         raise InvalidInput(
-            f"Language: no leaflet in {code!r}; available: {available}.", field="language"
+            coded(
+                "no_text_in_language",
+                f"Language: no leaflet in {code!r}; available: {available}.",
+                language=code,
+            ),
+            field="language",
         )
     try:
         data = tomllib.loads(path.read_text("utf-8"))

@@ -16,14 +16,14 @@ from pypdf import PdfReader, PdfWriter
 from fieldapp.documents.leaflet_texts import Audience, load_leaflet_texts
 from fieldapp.documents.leaflets import build_leaflet
 from fieldapp.domain.operation import OPERATION_ENTITY
-from fieldapp.errors import InvalidInput, coded
+from fieldapp.errors import InvalidInput, Reason, coded
 from fieldapp.workflow import operations
 from fieldapp.workflow.context import Context
 
 MAX_COPIES = 200  # a stack for an operation week; more is a typing slip
 
 
-def _refuse(field: str, reason: str) -> InvalidInput:
+def _refuse(field: str, reason: Reason) -> InvalidInput:
     label = field.replace("_", " ").capitalize()
     return InvalidInput(f"{label}: {reason}", field=field, problems=((field, reason),))
 

@@ -89,15 +89,18 @@ def choose_buyer(view: CaseView, buyer_id: str | None) -> BuyerView:
     if buyer_id is not None:
         buyer = view.buyer(buyer_id)
         if buyer is None:
-            raise InvalidInput("Buyer: no such buyer in this case.", field="buyer_id")
+            raise InvalidInput(
+                coded("no_such_buyer", "Buyer: no such buyer in this case."), field="buyer_id"
+            )
         return buyer
     if len(view.buyers) == 1:
         return view.buyers[0]
     if not view.buyers:
-        raise InvalidInput("Buyer: this case has no buyer.", field="buyer_id")
+        raise InvalidInput(coded("no_buyer", "Buyer: this case has no buyer."), field="buyer_id")
     ids = ", ".join(b.id for b in view.buyers)
     raise InvalidInput(
-        f"Buyer: the case has several buyers; choose one of {ids}.", field="buyer_id"
+        coded("choose_buyer", f"Buyer: the case has several buyers; choose one of {ids}."),
+        field="buyer_id",
     )
 
 
@@ -155,7 +158,10 @@ def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> by
     county = operation.get("county")
     if not county:
         raise InvalidInput(
-            "County: the operation has no county, so there is no tip line to print.",
+            coded(
+                "operation_without_county",
+                "County: the operation has no county, so there is no tip line to print.",
+            ),
             field="county",
         )
     return build_hotel_sheet(load_county(str(county)), language)

@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.common import drop_none
+from fieldapp.domain.common import drop_none, not_in_county
 from fieldapp.errors import coded
 from fieldapp.validation import Problems, choice, moment, text
 
@@ -39,17 +39,17 @@ def clean_case(
     start = moment(p, data, "start", required=True, not_after=now)
     end = moment(p, data, "end")
     if start and end and end < start:
-        p.add("end", "must not be before the start.")
+        p.add("end", coded("end_before_start", "must not be before the start."))
     municipality = text(p, data, "municipality", required=True, max_len=80)
     if municipality and municipalities and municipality not in municipalities:
-        p.add("municipality", f"not a municipality of this county ({', '.join(municipalities)}).")
+        p.add("municipality", not_in_county(municipalities))
     officers = data.get("officers_present") or []
     if not isinstance(officers, list) or not all(isinstance(o, str) for o in officers):
-        p.add("officers_present", "must be a list of officer ids.")
+        p.add("officers_present", coded("malformed", "must be a list of officer ids."))
         officers = []
     ads = data.get("linked_ads") or []
     if not isinstance(ads, list) or not all(isinstance(a, str) for a in ads):
-        p.add("linked_ads", "must be a list of ad ids.")
+        p.add("linked_ads", coded("malformed", "must be a list of ad ids."))
         ads = []
     status = choice(p, data, "status", CaseStatus) or CaseStatus.OPEN
     number = text(p, data, "police_case_number", max_len=40)

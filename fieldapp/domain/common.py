@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
 import phonenumbers
 
-from fieldapp.errors import coded
+from fieldapp.errors import Reason, coded
 from fieldapp.validation import Problems, text
 
 DEFAULT_REGION = "SE"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
+
+
+def not_in_county(municipalities: Iterable[str]) -> Reason:
+    """The refusal of a municipality outside the county (the list is for the CLI)."""
+    names = ", ".join(municipalities)
+    return coded("not_in_county", f"not a municipality of this county ({names}).")
 
 
 def phone(
@@ -27,13 +33,13 @@ def phone(
     try:
         number = phonenumbers.parse(raw, DEFAULT_REGION)
     except phonenumbers.NumberParseException:
-        p.add(field, "not a phone number.")
+        p.add(field, coded("not_a_phone", "not a phone number."))
         return None
     if phonenumbers.is_possible_number(number):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     if phonenumbers.is_valid_short_number(number):  # 112, 114 14: dialled as they are
         return phonenumbers.national_significant_number(number)
-    p.add(field, "not a possible phone number (too short or too long).")
+    p.add(field, coded("impossible_phone", "not a possible phone number (too short or too long)."))
     return None
 
 
@@ -50,7 +56,7 @@ def language(
         p.add(field, coded("one_language", "one language code only, such as ro."))
         return None
     if not _LANGUAGE.match(raw.lower()):
-        p.add(field, "use a language code such as sv, en, ro.")
+        p.add(field, coded("not_a_language", "use a language code such as sv, en, ro."))
         return None
     return raw.lower()
 
@@ -94,7 +100,7 @@ def country(p: Problems, data: Mapping[str, Any], field: str) -> str | None:
     if raw is None:
         return None
     if not _COUNTRY.match(raw.upper()):
-        p.add(field, "use a two-letter country code such as SE, RO.")
+        p.add(field, coded("not_a_country", "use a two-letter country code such as SE, RO."))
         return None
     return raw.upper()
 
@@ -104,7 +110,7 @@ def web_address(p: Problems, data: Mapping[str, Any], field: str) -> str | None:
     if raw is None:
         return None
     if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", raw):
-        p.add(field, "use a full web address starting with https://.")
+        p.add(field, coded("not_a_web_address", "use a full web address starting with https://."))
         return None
     return raw
 
@@ -114,7 +120,7 @@ def email(p: Problems, data: Mapping[str, Any], field: str) -> str | None:
     if raw is None:
         return None
     if not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", raw):
-        p.add(field, "not an e-mail address.")
+        p.add(field, coded("not_an_email", "not an e-mail address."))
         return None
     return raw
 

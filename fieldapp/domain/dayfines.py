@@ -29,7 +29,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.paths import resource
 
 # LEGAL.md §9.2 step 6: the rounding direction and step are unconfirmed. We round down to
@@ -197,14 +197,20 @@ def known_years() -> tuple[int, ...]:
 def year_parameters(year: int | None) -> YearParameters:
     """The parameters for ``year``, or a refusal naming the field ``year``."""
     if year is None:
-        raise InvalidInput("Year: required.", field="year")
+        raise InvalidInput(coded("required", "Year: required."), field="year")
     if type(year) is not int:
-        raise InvalidInput("Year: must be a year such as 2013.", field="year")
+        raise InvalidInput(coded("not_a_year", "Year: must be a year such as 2013."), field="year")
     years = _yearly().years
     if year not in years:
         first, last = min(years), max(years)
         raise InvalidInput(
-            f"Year: no day-fine parameters for {year}; known years are {first}–{last}.",
+            coded(
+                "no_year_parameters",
+                f"Year: no day-fine parameters for {year}; known years are {first}–{last}.",
+                year=year,
+                first=first,
+                last=last,
+            ),
             field="year",
         )
     return years[year]
@@ -217,8 +223,12 @@ def threshold_for(params: YearParameters, kind: ThresholdKind) -> int:
     if params.brytpunkt is None:
         known = ", ".join(str(y) for y, p in sorted(_yearly().years.items()) if p.brytpunkt)
         raise InvalidInput(
-            f"Threshold: the brytpunkt for {params.year} is not known (known for {known}); "
-            "use the skiktgräns.",
+            coded(
+                "brytpunkt_unknown",
+                f"Threshold: the brytpunkt for {params.year} is not known (known for {known}); "
+                "use the skiktgräns.",
+                year=params.year,
+            ),
             field="threshold_kind",
         )
     return params.brytpunkt
@@ -238,10 +248,17 @@ _MONEY_FIELDS = (
 def _check_whole(value: object, field: str, label: str) -> None:
     # bool is an int in Python; a checkbox must never pass as an amount.
     if type(value) is not int:
-        raise InvalidInput(f"{label}: must be a whole number.", field=field)
+        raise InvalidInput(
+            coded("not_whole_number", f"{label}: must be a whole number."), field=field
+        )
     if value < 0:
-        hint = " Enter 0 if debts exceed assets." if field == "net_wealth" else ""
-        raise InvalidInput(f"{label}: must not be negative.{hint}", field=field)
+        if field == "net_wealth":
+            why = coded(
+                "wealth_negative", f"{label}: must not be negative. Enter 0 if debts exceed assets."
+            )
+        else:
+            why = coded("negative", f"{label}: must not be negative.")
+        raise InvalidInput(why, field=field)
 
 
 def _check_input(inp: DayFineInput, params: YearParameters) -> None:
@@ -250,7 +267,10 @@ def _check_input(inp: DayFineInput, params: YearParameters) -> None:
     _check_spouse(inp, params)
     _check_debt_restructuring(inp)
     if not isinstance(inp.threshold_kind, ThresholdKind):
-        raise InvalidInput("Threshold: choose skiktgrans or brytpunkt.", field="threshold_kind")
+        raise InvalidInput(
+            coded("not_a_choice", "Threshold: choose skiktgrans or brytpunkt."),
+            field="threshold_kind",
+        )
 
 
 def _check_spouse(inp: DayFineInput, params: YearParameters) -> None:
@@ -258,13 +278,19 @@ def _check_spouse(inp: DayFineInput, params: YearParameters) -> None:
         return
     if not inp.spouse_without_income:
         raise InvalidInput(
-            "Spouse deduction: only for a spouse without income.", field="spouse_deduction"
+            coded("spouse_has_income", "Spouse deduction: only for a spouse without income."),
+            field="spouse_deduction",
         )
     _check_whole(inp.spouse_deduction_sek, "spouse_deduction", "Spouse deduction")
     cap = _spouse_cap(params)
     if inp.spouse_deduction_sek > cap:
         raise InvalidInput(
-            f"Spouse deduction: at most {_kr(cap)} kr in {params.year} (one prisbasbelopp).",
+            coded(
+                "spouse_deduction_too_large",
+                f"Spouse deduction: at most {_kr(cap)} kr in {params.year} (one prisbasbelopp).",
+                maximum=cap,
+                year=params.year,
+            ),
             field="spouse_deduction",
         )
 
@@ -274,13 +300,18 @@ def _check_debt_restructuring(inp: DayFineInput) -> None:
     if not inp.debt_restructuring:
         if amount is not None:
             raise InvalidInput(
-                "Payment-free amount: only under debt restructuring.",
+                coded(
+                    "payment_free_without_restructuring",
+                    "Payment-free amount: only under debt restructuring.",
+                ),
                 field="payment_free_amount",
             )
         return
     if amount is None:
         raise InvalidInput(
-            "Payment-free amount: required under debt restructuring.",
+            coded(
+                "payment_free_required", "Payment-free amount: required under debt restructuring."
+            ),
             field="payment_free_amount",
         )
     _check_whole(amount, "payment_free_amount", "Payment-free amount")

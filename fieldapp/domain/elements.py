@@ -11,6 +11,7 @@ from typing import Any
 
 from fieldapp.domain.common import drop_none
 from fieldapp.domain.evaluation import ElementKind
+from fieldapp.errors import coded
 from fieldapp.validation import Problems, boolean, choice, integer, moment, text
 
 ELEMENT_ENTITY = "element"
@@ -51,22 +52,31 @@ SOURCES: dict[ElementKind, type[StrEnum]] = {
 def _currency(p: Problems, data: Mapping[str, Any]) -> str:
     raw = text(p, data, "currency", max_len=3) or "SEK"
     if not re.fullmatch(r"[A-Za-z]{3}", raw):
-        p.add("currency", "use a three-letter currency code such as SEK or EUR.")
+        p.add(
+            "currency",
+            coded("not_a_currency", "use a three-letter currency code such as SEK or EUR."),
+        )
     return raw.upper()
 
 
 def _seizure(p: Problems, data: Mapping[str, Any], amount: int | None) -> dict[str, Any] | None:
     raw = data.get("seizure")
     if raw is None:
-        p.add("seizure", "required when the money was seized (record number and amount).")
+        p.add(
+            "seizure",
+            coded(
+                "seizure_required",
+                "required when the money was seized (record number and amount).",
+            ),
+        )
         return None
     if not isinstance(raw, Mapping):
-        p.add("seizure", "must be the seizure record.")
+        p.add("seizure", coded("malformed", "must be the seizure record."))
         return None
     sub = p.at("seizure")
     seized = integer(sub, raw, "amount", required=True, minimum=1)
     if seized is not None and amount is not None and seized > amount:
-        sub.add("amount", "more than the amount handed over.")
+        sub.add("amount", coded("seized_more_than_paid", "more than the amount handed over."))
     return drop_none(
         {
             "record_number": text(sub, raw, "record_number", required=True, max_len=40),

@@ -15,7 +15,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.se import personnummer
 from stdnum.util import clean, isdigits
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, Reason, coded
 
 
 class IdKind(StrEnum):
@@ -37,12 +37,12 @@ def parse_swedish_id(text: str, *, today: date, field: str = "personal_id") -> S
     if len(compact) in (10, 12) and isdigits(compact):
         compact = f"{compact[:-4]}-{compact[-4:]}"
     if len(compact) not in (11, 13) or compact[-5] not in "-+":
-        raise _refuse(field, "use 10 or 12 digits, e.g. 19811218-9876.")
+        raise _refuse(field, coded("id_digits", "use 10 or 12 digits, e.g. 19811218-9876."))
     digits = compact[:-5] + compact[-4:]
     if not isdigits(digits):
-        raise _refuse(field, "only digits and one '-' or '+'.")
+        raise _refuse(field, coded("id_characters", "only digits and one '-' or '+'."))
     if not luhn.is_valid(digits[-10:]):
-        raise _refuse(field, "the check digit is wrong (a typing error?).")
+        raise _refuse(field, coded("id_check_digit", "the check digit is wrong (a typing error?)."))
     day = int(compact[-7:-5])
     kind = IdKind.SAMORDNINGSNUMMER if day > 60 else IdKind.PERSONNUMMER
     real = compact if kind is IdKind.PERSONNUMMER else _minus_60(compact)
@@ -51,9 +51,13 @@ def parse_swedish_id(text: str, *, today: date, field: str = "personal_id") -> S
         if len(real) == 11 and born > today:  # a 10-digit number born "next year": last century
             born = born.replace(year=born.year - 100)
     except ValidationError:
-        raise _refuse(field, "the date of birth in the number does not exist.") from None
+        raise _refuse(
+            field, coded("id_no_such_date", "the date of birth in the number does not exist.")
+        ) from None
     if born > today:
-        raise _refuse(field, "the date of birth in the number is in the future.")
+        raise _refuse(
+            field, coded("id_born_in_future", "the date of birth in the number is in the future.")
+        )
     return SwedishId(kind, f"{born:%Y%m%d}"[:6] + f"{day:02d}-{compact[-4:]}", born)
 
 
@@ -62,7 +66,7 @@ def _minus_60(compact: str) -> str:
     return f"{compact[:-7]}{day:02d}{compact[-5:]}"
 
 
-def _refuse(field: str, reason: str) -> InvalidInput:
+def _refuse(field: str, reason: Reason) -> InvalidInput:
     label = "Identity number"
     return InvalidInput(f"{label}: {reason}", field=field, problems=((field, reason),))
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.common import drop_none, email, phone, web_address
+from fieldapp.errors import coded
 from fieldapp.validation import Problems, choice, day, text
 
 OPERATION_ENTITY = "operation"
@@ -50,10 +51,10 @@ def clean_operation(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
     start = day(p, data, "start", required=True)
     end = day(p, data, "end", required=True)
     if start and end and end < start:
-        p.add("end", "must not be before the start.")
+        p.add("end", coded("end_before_start", "must not be before the start."))
     agencies = data.get("agencies") or []
     if not isinstance(agencies, list) or not all(isinstance(a, str) and a for a in agencies):
-        p.add("agencies", "must be a list of agency names.")
+        p.add("agencies", coded("malformed", "must be a list of agency names."))
         agencies = []
     return drop_none(
         {
@@ -76,7 +77,12 @@ def clean_contact(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
     mail = email(p, data, "email")
     web = web_address(p, data, "web")
     if not (number or mail or web) and not p:
-        p.add("phone", "a contact needs a phone number, an e-mail or a web address.")
+        p.add(
+            "phone",
+            coded(
+                "contact_unreachable", "a contact needs a phone number, an e-mail or a web address."
+            ),
+        )
     return drop_none(
         {
             "role": choice(p, data, "role", ContactRole, required=True),

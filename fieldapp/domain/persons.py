@@ -13,8 +13,12 @@ from typing import Any
 
 from fieldapp.domain.common import country, drop_none, language, languages, phone
 from fieldapp.domain.identity import age_on, parse_swedish_id
+from fieldapp.errors import coded
 from fieldapp.validation import Problems, boolean, choice, day, integer, text
 
+_NO_SWEDISH_ID = coded(
+    "birth_or_document_required", "required when there is no Swedish identity number."
+)
 BUYER = "buyer"
 SELLER = "seller"
 WITNESS = "witness"
@@ -64,7 +68,7 @@ def _identity_document(p: Problems, data: Mapping[str, Any]) -> dict[str, Any] |
     if doc is None:
         return None
     if not isinstance(doc, Mapping):
-        p.add("foreign_id", "must be a document type, number and country.")
+        p.add("foreign_id", coded("malformed", "must be a document type, number and country."))
         return None
     sub = p.at("foreign_id")
     return drop_none(
@@ -90,9 +94,9 @@ def _identity(p: Problems, data: Mapping[str, Any], today: date) -> dict[str, An
         born = day(p, data, "date_of_birth", not_after=today, not_before=date(1900, 1, 1))
         doc = _identity_document(p, data)
         if born is None and "date_of_birth" not in {f for f, _ in p}:
-            p.add("date_of_birth", "required when there is no Swedish identity number.")
+            p.add("date_of_birth", _NO_SWEDISH_ID)
         if doc is None and "foreign_id" not in {f.split(".")[0] for f, _ in p}:
-            p.add("foreign_id", "required when there is no Swedish identity number.")
+            p.add("foreign_id", _NO_SWEDISH_ID)
         out["date_of_birth"] = born.isoformat() if born else None
         out["foreign_id"] = doc
     return out
@@ -103,7 +107,7 @@ def _income(p: Problems, data: Mapping[str, Any]) -> dict[str, Any] | None:
     if income is None:
         return None
     if not isinstance(income, Mapping):
-        p.add("income", "must be the income fields.")
+        p.add("income", coded("malformed", "must be the income fields."))
         return None
     sub = p.at("income")
     restructuring = boolean(sub, income, "debt_restructuring", default=False)
@@ -153,7 +157,7 @@ def clean_buyer(data: Mapping[str, Any], p: Problems, *, today: date) -> dict[st
 def _indicators(p: Problems, data: Mapping[str, Any]) -> dict[str, Any]:
     raw = data.get("indicators") or {}
     if not isinstance(raw, Mapping):
-        p.add("indicators", "must list indicators with yes, no or unknown.")
+        p.add("indicators", coded("malformed", "must list indicators with yes, no or unknown."))
         return {}
     out: dict[str, Any] = {}
     sub = p.at("indicators")
@@ -161,7 +165,7 @@ def _indicators(p: Problems, data: Mapping[str, Any]) -> dict[str, Any]:
         try:
             indicator = Indicator(key)
         except ValueError:
-            sub.add(str(key), "not a known trafficking indicator.")
+            sub.add(str(key), coded("unknown_indicator", "not a known trafficking indicator."))
             continue
         entry = value if isinstance(value, Mapping) else {"answer": value}
         at = sub.at(indicator.value)

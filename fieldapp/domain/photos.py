@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.common import drop_none
-from fieldapp.errors import InvalidInput, coded
+from fieldapp.errors import InvalidInput, Reason, coded
 from fieldapp.validation import Problems, choice, integer, moment, text
 
 PHOTO_ENTITY = "photo"
@@ -49,7 +49,7 @@ class ImageInfo:
     height: int
 
 
-def _refuse(reason: str) -> InvalidInput:
+def _refuse(reason: Reason) -> InvalidInput:
     return InvalidInput(f"Photo: {reason}", problems=(("photo", reason),))
 
 
@@ -78,7 +78,7 @@ def inspect_image(data: bytes) -> ImageInfo:
     return info
 
 
-def too_large() -> str:
+def too_large() -> Reason:
     limit = MAX_PHOTO_BYTES // 2**20
     return coded("photo_too_large", f"larger than {limit} MB.", limit=limit)
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.common import drop_none, language
+from fieldapp.errors import coded
 from fieldapp.validation import Problems, boolean, choice, integer, moment, text
 
 NOTICE_ENTITY = "notice"
@@ -49,12 +50,15 @@ def clean_notice(
     interpreter = boolean(p, data, "interpreter_used", default=False)
     rights_raw = data.get("rights_given") or {}
     if not isinstance(rights_raw, Mapping):
-        p.add("rights_given", "must list which rights were explained.")
+        p.add("rights_given", coded("malformed", "must list which rights were explained."))
         rights_raw = {}
     rights = {r: bool(rights_raw.get(r, False)) for r in RIGHTS}
     missing = [r for r, given in rights.items() if not given and r != "interpreter"]
     if missing:
-        p.add("rights_given", f"must include: {', '.join(missing)} (RB 23:18, FUK 12 §).")
+        p.add(
+            "rights_given",
+            coded("rights_missing", f"must include: {', '.join(missing)} (RB 23:18, FUK 12 §)."),
+        )
     return drop_none(
         {
             "buyer_id": text(p, data, "buyer_id", required=True, max_len=40),
@@ -101,7 +105,7 @@ def clean_decision_fields(data: Mapping[str, Any], p: Problems, *, now: datetime
     if kind in (DecisionKind.ADVANCE_APPROVAL, DecisionKind.SUMMARY_ORDER):
         raw = data.get("sanction")
         if not isinstance(raw, Mapping):
-            p.add("sanction", "required for a summary penalty order.")
+            p.add("sanction", coded("sanction_required", "required for a summary penalty order."))
         else:
             sub = p.at("sanction")
             out["sanction"] = drop_none(

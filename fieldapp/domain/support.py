@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.common import drop_none, language
+from fieldapp.errors import coded
 from fieldapp.validation import Problems, choice, moment, text
 
 SUPPORT_ENTITY = "support_offer"
@@ -27,7 +28,10 @@ def clean_support_offer(
     contact = text(p, data, "contact_id", max_len=40)
     organisation = text(p, data, "organisation", max_len=160)
     if not contact and not organisation:
-        p.add("organisation", "required: choose a contact or name the organisation.")
+        p.add(
+            "organisation",
+            coded("organisation_required", "required: choose a contact or name the organisation."),
+        )
     return drop_none(
         {
             "person_id": text(p, data, "person_id", required=True, max_len=40),

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.paths import resource
 
 # Rule files are named after their date so the folder lists in legal order and so that
@@ -283,8 +283,12 @@ def merge_rules(files: Sequence[RuleFile], offence_date: date) -> RuleSet:
     if not applicable:
         first = min(f.valid_from for f in files)
         raise InvalidInput(
-            f"Offence date: no rule set covers {offence_date.isoformat()}; "
-            f"the earliest starts on {first.isoformat()}.",
+            coded(
+                "no_rules_for_date",
+                f"Offence date: no rule set covers {offence_date.isoformat()}; "
+                f"the earliest starts on {first.isoformat()}.",
+                date=first,
+            ),
             field="offence_date",
         )
     offences: dict[str, Offence] = {}
@@ -388,12 +392,14 @@ def _rules_on(offence_date: date) -> RuleSet:
 def rules_for(offence_date: date | None) -> RuleSet:
     """The rules that apply to an offence committed on ``offence_date`` (loaded once)."""
     if offence_date is None:
-        raise InvalidInput("Offence date: required.", field="offence_date")
+        raise InvalidInput(coded("required", "Offence date: required."), field="offence_date")
     if isinstance(offence_date, datetime):
         # The law changes at midnight local time; only the calendar date counts.
         offence_date = offence_date.date()
     if not isinstance(offence_date, date):
-        raise InvalidInput("Offence date: must be a date.", field="offence_date")
+        raise InvalidInput(
+            coded("not_a_date", "Offence date: must be a date."), field="offence_date"
+        )
     return _rules_on(offence_date)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from fieldapp.domain.dayfines import DayFineLimits, day_fine_limits
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.legal.rules import RuleSet
 
 # A plausible human age; anything outside is a typing error, not a person.
@@ -47,11 +47,15 @@ def sanction_kind(sanction: Sanction) -> SanctionKind:
     has_amount = sanction.day_fine_amount_sek is not None
     if has_count and not has_amount:
         raise InvalidInput(
-            "Day-fine amount: required when day-fines are given.", field="day_fine_amount"
+            coded(
+                "day_fine_amount_required", "Day-fine amount: required when day-fines are given."
+            ),
+            field="day_fine_amount",
         )
     if has_amount and not has_count:
         raise InvalidInput(
-            "Day-fines: required when a day-fine amount is given.", field="day_fines"
+            coded("day_fines_required", "Day-fines: required when a day-fine amount is given."),
+            field="day_fines",
         )
     if has_count:
         return (
@@ -62,7 +66,10 @@ def sanction_kind(sanction: Sanction) -> SanctionKind:
     if sanction.conditional_sentence:
         return SanctionKind.CONDITIONAL_SENTENCE
     raise InvalidInput(
-        "Sanction: choose day-fines, villkorlig dom, or villkorlig dom with day-fines.",
+        coded(
+            "sanction_required",
+            "Sanction: choose day-fines, villkorlig dom, or villkorlig dom with day-fines.",
+        ),
         field="sanction",
     )
 
@@ -78,17 +85,24 @@ def check_summary_sanction(
     _check_age(suspect_age)
     if child_offence and not rules.summary_order.for_child_offence:
         raise InvalidInput(
-            f"Sanction: no summary penalty order for {rules.child_offence.name_sv} "
-            f"({rules.child_offence.section}); the child is an injured party and the case "
-            "goes to the prosecutor.",
+            coded(
+                "summary_order_child_case",
+                f"Sanction: no summary penalty order for {rules.child_offence.name_sv} "
+                f"({rules.child_offence.section}); the child is an injured party and the case "
+                "goes to the prosecutor.",
+                section=rules.child_offence.section,
+            ),
             field="sanction",
         )
     kind = sanction_kind(sanction)
     _check_kind_allowed(rules, kind)
     if kind is not SanctionKind.DAY_FINES and suspect_age is not None and suspect_age < 18:
         raise InvalidInput(
-            "Sanction: villkorlig dom cannot be given by summary penalty order for an offence "
-            "committed under 18 (RB 48:4).",
+            coded(
+                "conditional_under_18",
+                "Sanction: villkorlig dom cannot be given by summary penalty order for an "
+                "offence committed under 18 (RB 48:4).",
+            ),
             field="sanction",
         )
     if sanction.day_fines is not None and sanction.day_fine_amount_sek is not None:
@@ -101,7 +115,12 @@ def _check_age(suspect_age: int | None) -> None:
         return
     if type(suspect_age) is not int or not 0 <= suspect_age <= _MAX_AGE:
         raise InvalidInput(
-            f"Suspect age: must be a whole number of years from 0 to {_MAX_AGE}.",
+            coded(
+                "out_of_range",
+                f"Suspect age: must be a whole number of years from 0 to {_MAX_AGE}.",
+                minimum=0,
+                maximum=_MAX_AGE,
+            ),
             field="suspect_age",
         )
 
@@ -117,14 +136,23 @@ def _check_kind_allowed(rules: RuleSet, kind: SanctionKind) -> None:
     if kind is SanctionKind.DAY_FINES and not rules.fines_allowed:
         since = rules.changed_since("penalty.fines_allowed").isoformat()
         raise InvalidInput(
-            "Sanction: day-fines alone are not allowed for this offence on that date "
-            f"(fines were removed from {rules.offence.section} on {since}); "
-            "use villkorlig dom with or without day-fines.",
+            coded(
+                "day_fines_alone_removed",
+                "Sanction: day-fines alone are not allowed for this offence on that date "
+                f"(fines were removed from {rules.offence.section} on {since}); "
+                "use villkorlig dom with or without day-fines.",
+                section=rules.offence.section,
+                date=since,
+            ),
             field="sanction",
         )
     raise InvalidInput(
-        f"Sanction: {kind.value.replace('_', ' ')} is not allowed by summary penalty order "
-        "for this offence on that date.",
+        coded(
+            "sanction_not_allowed",
+            f"Sanction: {kind.value.replace('_', ' ')} is not allowed by summary penalty order "
+            "for this offence on that date.",
+            kind=kind.value,
+        ),
         field="sanction",
     )
 
@@ -134,14 +162,24 @@ def check_day_fines(count: int, amount_sek: int, limits: DayFineLimits | None = 
     lim = limits or day_fine_limits()
     if type(count) is not int or not lim.min_count <= count <= lim.max_count:
         raise InvalidInput(
-            f"Day-fines: the number must be between {lim.min_count} and {lim.max_count}; "
-            f"got {count}.",
+            coded(
+                "day_fines_out_of_range",
+                f"Day-fines: the number must be between {lim.min_count} and {lim.max_count}; "
+                f"got {count}.",
+                minimum=lim.min_count,
+                maximum=lim.max_count,
+            ),
             field="day_fines",
         )
     if type(amount_sek) is not int or not lim.min_amount_sek <= amount_sek <= lim.max_amount_sek:
         raise InvalidInput(
-            f"Day-fine amount: must be between {lim.min_amount_sek:,} and "
-            f"{lim.max_amount_sek:,} kr; got {amount_sek} kr.",
+            coded(
+                "day_fine_amount_out_of_range",
+                f"Day-fine amount: must be between {lim.min_amount_sek:,} and "
+                f"{lim.max_amount_sek:,} kr; got {amount_sek} kr.",
+                minimum=lim.min_amount_sek,
+                maximum=lim.max_amount_sek,
+            ),
             field="day_fine_amount",
         )
     check_fine_total(count * amount_sek, lim)
@@ -156,15 +194,22 @@ def check_fine_total(total_sek: int, limits: DayFineLimits | None = None) -> Non
     lim = limits or day_fine_limits()
     if total_sek < lim.min_total_sek:
         raise InvalidInput(
-            f"Day-fine amount: the total fine must be at least {lim.min_total_sek:,} kr; "
-            f"got {total_sek:,} kr.",
+            coded(
+                "fine_total_too_low",
+                f"Day-fine amount: the total fine must be at least {lim.min_total_sek:,} kr; "
+                f"got {total_sek:,} kr.",
+                minimum=lim.min_total_sek,
+            ),
             field="day_fine_amount",
         )
 
 
 def _check_forfeiture(forfeiture_sek: int) -> None:
     if type(forfeiture_sek) is not int or forfeiture_sek < 0:
-        raise InvalidInput("Forfeiture: must be a whole, non-negative amount.", field="forfeiture")
+        raise InvalidInput(
+            coded("negative", "Forfeiture: must be a whole, non-negative amount."),
+            field="forfeiture",
+        )
 
 
 def advance_approval_allowed(rules: RuleSet, suspect_age: int | None) -> bool:

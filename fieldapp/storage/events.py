@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from nacl.signing import SigningKey
 
-from fieldapp.errors import InvalidInput, VaultDamaged
+from fieldapp.errors import InvalidInput, VaultDamaged, coded
 from fieldapp.inputs import ATTACHMENT_MAX_BYTES, check_size
 from fieldapp.storage.canonical import canonical, sha256_hex
 from fieldapp.storage.database import Connection, transaction, translate_errors
@@ -386,7 +386,7 @@ def _body_bytes(body: Mapping[str, Any]) -> bytes:
     try:
         return canonical(dict(body))
     except (TypeError, ValueError) as exc:
-        raise InvalidInput(f"The record cannot be stored: {exc}.") from None
+        raise InvalidInput(coded("not_storable", f"The record cannot be stored: {exc}.")) from None
 
 
 def _utc_iso(seconds: float) -> str:

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import orjson
 
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.ids import uuid7
@@ -367,10 +367,11 @@ class Records:
         """The live record, or a refusal naming ``field``."""
         record = self.get(entity_type, entity_id)
         if record is None or record.voided:
+            what = entity_type.replace("_", " ")
             raise InvalidInput(
-                f"{field}: no such {entity_type.replace('_', ' ')}.",
+                f"{field}: no such {what}.",
                 field=field,
-                problems=((field, f"no such {entity_type.replace('_', ' ')}."),),
+                problems=((field, coded("no_such_record", f"no such {what}.", kind=entity_type)),),
             )
         return record
 

@@ -6,7 +6,7 @@ they belong to ``projections`` and are rebuilt from the event log.
 
 from __future__ import annotations
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.storage.database import Connection, statements, transaction
 
 EVENT_KINDS = ("create", "amend", "void", "resolve", "custody", "checkpoint", "access")
@@ -139,8 +139,12 @@ def migrate(conn: Connection) -> int:
     start = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if start > SCHEMA_VERSION:
         raise KnownError(
-            f"vault.db has schema version {start}, newer than this program ({SCHEMA_VERSION}). "
-            "Update the program."
+            coded(
+                "vault_too_new",
+                f"vault.db has schema version {start}, newer than this program "
+                f"({SCHEMA_VERSION}). Update the program.",
+                version=start,
+            )
         )
     for version in range(start, SCHEMA_VERSION):
         with transaction(conn):

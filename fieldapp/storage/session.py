@@ -21,6 +21,7 @@ from fieldapp.errors import (
     SessionLocked,
     VaultDamaged,
     WrongPassphrase,
+    coded,
 )
 from fieldapp.officers import (
     OFFICER_ENTITY,
@@ -221,7 +222,8 @@ class Session:
     def set_idle_timeout_seconds(self, seconds: int) -> None:
         if not 30 <= seconds <= 60 * 60:
             raise InvalidInput(
-                "Idle timeout: between 30 seconds and 60 minutes.", field="idle_timeout"
+                coded("idle_timeout_range", "Idle timeout: between 30 seconds and 60 minutes."),
+                field="idle_timeout",
             )
         self.set_setting("idle_timeout_seconds", str(seconds))
 
@@ -245,7 +247,10 @@ class Session:
         check_passphrase(passphrase, personal=(officer_id, display_name))
         keys = self._key_file()
         if keys.slot_for(officer_id) or any(o.officer_id == officer_id for o in self.officers()):
-            raise InvalidInput(f"Officer id: {officer_id} is already enrolled.", field="officer_id")
+            raise InvalidInput(
+                coded("officer_enrolled", f"Officer id: {officer_id} is already enrolled."),
+                field="officer_id",
+            )
         signing = Ed25519PrivateKey.generate()
         assert self._secrets is not None
         secrets = SlotSecrets(self._secrets.data_key, signing.private_bytes_raw())
@@ -261,10 +266,15 @@ class Session:
         keys = self._key_file()
         current = {o.officer_id: o for o in self.officers()}
         if officer_id not in current:
-            raise InvalidInput(f"Officer id: {officer_id} is not enrolled.", field="officer_id")
+            raise InvalidInput(
+                coded("officer_not_enrolled", f"Officer id: {officer_id} is not enrolled."),
+                field="officer_id",
+            )
         admins = [o for o in current.values() if o.is_admin]
         if current[officer_id].is_admin and len(admins) == 1:
-            raise NotPermitted("The last administrator cannot be removed.")
+            raise NotPermitted(
+                coded("last_administrator", "The last administrator cannot be removed.")
+            )
         draft = Draft("void", OFFICER_ENTITY, officer_id, {"reason": "removed"})
         self.commit_with_keys(keys.without_officer(officer_id), [draft])
 
@@ -281,7 +291,8 @@ class Session:
         check_passphrase(new, personal=(me.officer_id, me.display_name))
         if new == old:
             raise InvalidInput(
-                "New passphrase: must differ from the current one.", field="passphrase"
+                coded("passphrase_unchanged", "New passphrase: must differ from the current one."),
+                field="passphrase",
             )
         new_slot = Slot.seal(keys.vault_id, self.officer_id, new, self._secrets, slot.cost)
         draft = Draft("amend", OFFICER_ENTITY, self.officer_id, {"passphrase_changed": True})
@@ -334,7 +345,10 @@ class Session:
         assert self._secrets is not None
         officer = next((o for o in self.officers() if o.officer_id == officer_id), None)
         if officer is None:
-            raise InvalidInput(f"Officer id: {officer_id} is not enrolled.", field="officer_id")
+            raise InvalidInput(
+                coded("officer_not_enrolled", f"Officer id: {officer_id} is not enrolled."),
+                field="officer_id",
+            )
         check_passphrase(new_passphrase, personal=(officer.officer_id, officer.display_name))
         secrets = SlotSecrets(self._secrets.data_key, signing_key.private_bytes_raw())
         slot = Slot.seal(keys.vault_id, officer_id, new_passphrase, secrets, keys.cost)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyrage
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_PAYLOAD_MAX_BYTES
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Event
@@ -74,22 +74,30 @@ class Header:
     @classmethod
     def from_json(cls, data: Any) -> Header:
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != 1:
-            raise BundleRejected("Not a fieldapp bundle of a version this program reads.")
+            raise BundleRejected(
+                coded("not_a_bundle", "Not a fieldapp bundle of a version this program reads.")
+            )
         try:
             header = cls(**{k: data[k] for k in cls.__dataclass_fields__})
         except KeyError:
-            raise BundleRejected("The bundle's header is incomplete.") from None
+            raise BundleRejected(
+                coded("bundle_damaged", "The bundle's header is incomplete.")
+            ) from None
         # Every field of the type it should have, before anything compares or slices it:
         # a forged header must be refused, never reach the importer as a dict or a float.
         for name in cls.__dataclass_fields__:
             value = getattr(header, name)
             wanted = int if name in _INT_FIELDS else str
             if type(value) is not wanted or (isinstance(value, str) and len(value) > _MAX_FIELD):
-                raise BundleRejected(f"The bundle's header is damaged ({name}).")
+                raise BundleRejected(
+                    coded("bundle_damaged", f"The bundle's header is damaged ({name}).")
+                )
         if header.count < 1 or header.from_seq < 1 or header.blob_count < 0:
-            raise BundleRejected("The bundle holds no events.")
+            raise BundleRejected(coded("bundle_empty", "The bundle holds no events."))
         if header.to_seq - header.from_seq + 1 != header.count:
-            raise BundleRejected("The bundle's header is damaged (its sequence range).")
+            raise BundleRejected(
+                coded("bundle_damaged", "The bundle's header is damaged (its sequence range).")
+            )
         return header
 
 
@@ -152,24 +160,30 @@ def decode(data: bytes) -> SealedBundle:
     """Parse and check the outer layers (not the signature: see ``SealedBundle``); refuses
     anything damaged, whatever the offset."""
     if not data.startswith(MAGIC):
-        raise BundleRejected("Not a fieldapp bundle (or its first bytes are damaged).")
+        raise BundleRejected(
+            coded("not_a_bundle", "Not a fieldapp bundle (or its first bytes are damaged).")
+        )
     rest = data[len(MAGIC) :]
     if len(rest) < 4:
-        raise BundleRejected("The bundle is truncated.")
+        raise BundleRejected(coded("bundle_truncated", "The bundle is truncated."))
     size = int.from_bytes(rest[:4], "big")
     if size > MAX_HEADER or len(rest) < 4 + size + 64:
-        raise BundleRejected("The bundle is truncated or its header is damaged.")
+        raise BundleRejected(
+            coded("bundle_truncated", "The bundle is truncated or its header is damaged.")
+        )
     raw_header = rest[4 : 4 + size]
     signature = rest[4 + size : 4 + size + 64]
     ciphertext = rest[4 + size + 64 :]
     try:
         header = Header.from_json(json.loads(raw_header))
     except ValueError:
-        raise BundleRejected("The bundle's header is damaged.") from None
+        raise BundleRejected(coded("bundle_damaged", "The bundle's header is damaged.")) from None
     if canonical(header.to_json()) != raw_header:
-        raise BundleRejected("The bundle's header is damaged.")
+        raise BundleRejected(coded("bundle_damaged", "The bundle's header is damaged."))
     if hashlib.sha256(ciphertext).hexdigest() != header.ciphertext_sha256:
-        raise BundleRejected("The bundle's contents were altered or truncated.")
+        raise BundleRejected(
+            coded("bundle_altered", "The bundle's contents were altered or truncated.")
+        )
     return SealedBundle(header, ciphertext, signature)
 
 
@@ -190,11 +204,15 @@ def unpack_payload(compressed: bytes, header: Header) -> tuple[list[Event], dict
         unpacker = zlib.decompressobj()
         raw = unpacker.decompress(compressed, BUNDLE_PAYLOAD_MAX_BYTES + 1)
     except zlib.error:
-        raise BundleRejected("The bundle's payload is damaged.") from None
+        raise BundleRejected(coded("bundle_damaged", "The bundle's payload is damaged.")) from None
     if len(raw) > BUNDLE_PAYLOAD_MAX_BYTES or unpacker.unconsumed_tail:
-        raise BundleRejected("The bundle's payload is larger than any bundle may be.")
+        raise BundleRejected(
+            coded("bundle_too_large", "The bundle's payload is larger than any bundle may be.")
+        )
     if hashlib.sha256(raw).hexdigest() != header.payload_sha256:
-        raise BundleRejected("The bundle's payload does not match its header.")
+        raise BundleRejected(
+            coded("bundle_altered", "The bundle's payload does not match its header.")
+        )
     try:
         data = json.loads(raw)
         if not isinstance(data, dict):
@@ -205,7 +223,7 @@ def unpack_payload(compressed: bytes, header: Header) -> tuple[list[Event], dict
             for k, v in _typed(data["blobs"], dict).items()
         }
     except (ValueError, KeyError, TypeError, RecursionError):
-        raise BundleRejected("The bundle's payload is damaged.") from None
+        raise BundleRejected(coded("bundle_damaged", "The bundle's payload is damaged.")) from None
     return events, blobs
 
 

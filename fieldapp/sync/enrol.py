@@ -4,7 +4,7 @@ is sealed to the station's key."""
 
 from __future__ import annotations
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.storage.records import Records, create_draft
 from fieldapp.storage.session import Session
 from fieldapp.storage.verify import STATION_ENTITY
@@ -14,13 +14,18 @@ from fieldapp.sync.station import StationCard, is_station
 def enrol_station(session: Session, card: StationCard) -> None:
     """Administrators only. Enrolling the same card again changes nothing."""
     if is_station(session):
-        raise KnownError("A station does not enrol another station's card.")
+        raise KnownError(
+            coded("station_enrols_station", "A station does not enrol another station's card.")
+        )
     current = enrolled_station(session)
     if current is not None and current.fingerprint == card.fingerprint:
         return
     if current is not None:
         raise KnownError(
-            f"This laptop already sends to station {current.name} ({current.fingerprint})."
+            coded(
+                "other_station_enrolled",
+                f"This laptop already sends to station {current.name} ({current.fingerprint}).",
+            )
         )
     # A fresh record id: every laptop enrols the same card, and the station holds them all.
     draft = create_draft(STATION_ENTITY, card.to_json())

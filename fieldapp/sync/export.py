@@ -11,7 +11,7 @@ from typing import Any
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_MAX_BYTES, CARD_MAX_BYTES, MIB, InputRefused, read_capped
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
@@ -41,7 +41,12 @@ def export_bundle(session: Session, out_dir: Path) -> Exported | None:
     """Write one bundle of everything not yet acknowledged; ``None`` if there is nothing."""
     card = enrolled_station(session)
     if card is None:
-        raise KnownError("No station is enrolled on this laptop: enrol the station's card first.")
+        raise KnownError(
+            coded(
+                "no_station",
+                "No station is enrolled on this laptop: enrol the station's card first.",
+            )
+        )
     events = list(read_device_events(session.conn, session.device_id, after=acked_seq(session)))
     if not events:
         return None
@@ -57,8 +62,12 @@ def export_bundle(session: Session, out_dir: Path) -> Exported | None:
     )
     if len(data) > BUNDLE_MAX_BYTES:  # the station would refuse it unread
         raise KnownError(
-            f"The bundle would be {len(data) // MIB} MB, over the {BUNDLE_MAX_BYTES // MIB} MB "
-            "a station accepts; ask the station to take this laptop's data another way."
+            coded(
+                "bundle_too_large",
+                f"The bundle would be {len(data) // MIB} MB, over the {BUNDLE_MAX_BYTES // MIB} "
+                "MB a station accepts; ask the station to take this laptop's data another way.",
+                limit_mb=BUNDLE_MAX_BYTES // MIB,
+            )
         )
     name = f"{header.device_id[:8]}-{header.from_seq:07d}-{header.to_seq:07d}{bundle.SUFFIX}"
     path = Path(out_dir) / name
@@ -78,24 +87,43 @@ def acknowledge(session: Session, receipt_path: Path) -> int:
         body = {k: v for k, v in receipt.items() if k != "signature"}
         signature = bytes.fromhex(receipt["signature"])
     except (InputRefused, ValueError, KeyError, TypeError, AttributeError):
-        raise KnownError(f"{receipt_path} is not a readable receipt.") from None
+        raise KnownError(
+            coded("receipt_unreadable", f"{receipt_path} is not a readable receipt.")
+        ) from None
     card = enrolled_station(session)
     if card is None or body.get("format") != RECEIPT_FORMAT:
-        raise KnownError(f"{receipt_path} is not a receipt from this laptop's station.")
+        raise KnownError(
+            coded(
+                "receipt_unreadable", f"{receipt_path} is not a receipt from this laptop's station."
+            )
+        )
     if body.get("station") != card.fingerprint:
-        raise KnownError(f"{receipt_path} comes from another station ({body.get('station')}).")
+        raise KnownError(
+            coded(
+                "receipt_other_station",
+                f"{receipt_path} comes from another station ({body.get('station')}).",
+            )
+        )
     try:
         VerifyKey(bytes.fromhex(card.signing_public)).verify(canonical(body), signature)
     except BadSignatureError:
-        raise KnownError(f"{receipt_path}: the station's signature does not verify.") from None
+        raise KnownError(
+            coded("receipt_forged", f"{receipt_path}: the station's signature does not verify.")
+        ) from None
     if (body.get("vault_id"), body.get("device_id")) != (session.vault_id, session.device_id):
-        raise KnownError(f"{receipt_path} is a receipt for another laptop.")
+        raise KnownError(
+            coded("receipt_other_laptop", f"{receipt_path} is a receipt for another laptop.")
+        )
     through = int(body["through_seq"])
     mine = _own_event(session, through)
     if mine is None or mine.entry_hash.hex() != body["head"]:
         raise KnownError(
-            f"{receipt_path}: the station holds a different chain than this laptop "
-            f"at sequence {through}. Do not purge; report it to the station."
+            coded(
+                "receipt_chain_differs",
+                f"{receipt_path}: the station holds a different chain than this laptop "
+                f"at sequence {through}. Do not purge; report it to the station.",
+                seq=through,
+            )
         )
     if through > acked_seq(session):
         # Kept as settings, not an event: an event would itself need acknowledging, and the

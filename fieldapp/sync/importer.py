@@ -29,7 +29,7 @@ import pyrage
 from nacl.signing import VerifyKey
 
 from fieldapp.bulk import collector_paused
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_MAX_BYTES, InputRefused, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
@@ -84,9 +84,15 @@ class BundleAlarm(BundleRejected):
 
     code = "bundle_alarm"
 
-    def __init__(self, kind: AlarmKind, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, kind: AlarmKind, message: str, *, seq: int | None = None) -> None:
+        # ``seq``: the laptop's entry where it went wrong (the screens say it in words;
+        # ``message`` is the technical English for the CLI and the record).
+        params: dict[str, object] = {"kind": kind.value}
+        if seq is not None:
+            params["seq"] = seq
+        super().__init__(message, params=params)
         self.kind = kind
+        self.seq = seq
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,7 @@ def open_path(
     try:
         data = read_capped(Path(path), BUNDLE_MAX_BYTES, "bundle")
     except InputRefused as refused:
-        return Opened(refusal=refused.message)
+        return Opened(refusal=refused.to_reason())
     opened = open_bundle(data, identity, station, register, imported)
     if known is None or not opened.events:
         return opened
@@ -162,14 +168,17 @@ def open_bundle(
     try:
         sealed = bundle.decode(data)
     except BundleRejected as refused:
-        return Opened(data, refusal=refused.message)
+        return Opened(data, refusal=refused.to_reason())
     header = sealed.header
     if header.station != station:
         return Opened(
             data,
             header,
-            refusal=f"The bundle is sealed for another station ({header.station}); this "
-            f"station is {station}.",
+            refusal=coded(
+                "bundle_other_station",
+                f"The bundle is sealed for another station ({header.station}); this "
+                f"station is {station}.",
+            ),
         )
     try:
         alarm = signer_refusal(header, sealed.signature, register)
@@ -182,7 +191,7 @@ def open_bundle(
     try:
         events, blobs = _unseal(sealed, identity)
     except BundleRejected as refused:
-        return Opened(data, header, payload_refusal=refused.message, signature=sealed.signature)
+        return Opened(data, header, payload_refusal=refused.to_reason(), signature=sealed.signature)
     hashes_ok = tuple(e.computed_hash() == e.entry_hash for e in events)
     return Opened(data, header, tuple(events), blobs, hashes_ok, signature=sealed.signature)
 
@@ -196,7 +205,9 @@ def signer_refusal(
     (refused, ``BundleRejected``, no alarm); one well signed by a key the register lacks
     is an alarm. So a header is only ever trusted under a REGISTERED key."""
     if not verify_header_signature(header.signer_public, signed_part(header), signature):
-        raise BundleRejected("The bundle's signature does not verify: it was altered.")
+        raise BundleRejected(
+            coded("bundle_altered", "The bundle's signature does not verify: it was altered.")
+        )
     problem = register.header_refusal(
         header.device_id, header.signer, header.signer_public, header.to_seq
     )
@@ -213,13 +224,16 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
         compressed = pyrage.decrypt(sealed.ciphertext, [pyrage.x25519.Identity.from_str(identity)])
     except pyrage.DecryptError:
         raise BundleRejected(
-            "The bundle cannot be decrypted with this station's key: it is damaged or "
-            "was sealed for another station."
+            coded(
+                "bundle_undecryptable",
+                "The bundle cannot be decrypted with this station's key: it is damaged or "
+                "was sealed for another station.",
+            )
         ) from None
     events, blobs = bundle.unpack_payload(compressed, header)
     expected = list(range(header.from_seq, header.to_seq + 1))
     if not events:
-        raise BundleRejected("The bundle holds no events.")
+        raise BundleRejected(coded("bundle_empty", "The bundle holds no events."))
     if (
         [e.seq for e in events] != expected
         or len(events) != header.count
@@ -229,7 +243,9 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
         or len(blobs) != header.blob_count
         or any(sha256_hex(v) != k for k, v in blobs.items())
     ):
-        raise BundleRejected("The bundle's contents do not match its header.")
+        raise BundleRejected(
+            coded("bundle_altered", "The bundle's contents do not match its header.")
+        )
     return events, blobs
 
 
@@ -348,7 +364,9 @@ class StationImporter:
 
     def _import(self, opened: Opened) -> Outcome:
         if opened.refusal is not None or opened.header is None:
-            raise BundleRejected(opened.refusal or "The bundle cannot be read.")
+            raise BundleRejected(
+                opened.refusal or coded("bundle_damaged", "The bundle cannot be read.")
+            )
         header = opened.header
         # The register as it is now (it may have changed since the bundle was opened):
         # one query per bundle, then a dict lookup per event.
@@ -378,6 +396,7 @@ class StationImporter:
                     AlarmKind.UNREGISTERED,
                     f"Sequence {stranger.seq}: officer {stranger.officer_id[:32]} is not "
                     f"registered for laptop {header.device_id[:8]}; bundle refused.",
+                    seq=stranger.seq,
                 )
             # The register is the station's own; a laptop's event about it is a forgery
             # (it would not count, being read from the station's events only, but neither
@@ -388,6 +407,7 @@ class StationImporter:
                     AlarmKind.BAD_CHAIN,
                     f"Sequence {meddling.seq}: a laptop may not write the station's register; "
                     "bundle refused.",
+                    seq=meddling.seq,
                 )
             head_seq, _ = self._checker_for(header.device_id).head(header.device_id)
             if header.from_seq > head_seq + 1:
@@ -418,17 +438,21 @@ class StationImporter:
                 raise BundleAlarm(
                     AlarmKind.CONFLICTING_EVENT,
                     f"Event {event.id} is already held with other content; bundle refused.",
+                    seq=event.seq,
                 )
             problem, key = checker.check_links(
                 event, lambda d: blobs.get(d) or _stored_blob(conn, d), hash_ok=hash_ok
             )
             if problem or key is None:
-                raise BundleAlarm(AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.")
+                raise BundleAlarm(
+                    AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.", seq=event.seq
+                )
             if not register.key_ok(event.device_id, event.officer_id, bytes(key)):
                 raise BundleAlarm(
                     AlarmKind.UNREGISTERED,
                     f"Sequence {event.seq}: signed by {event.officer_id[:32]} with a key not "
                     f"registered for laptop {event.device_id[:8]}; bundle refused.",
+                    seq=event.seq,
                 )
             checker.accept(event)
             fresh.append(event)
@@ -453,7 +477,9 @@ class StationImporter:
                 bad = _first_bad(pending, fresh, self._progress)
                 if bad is not None:
                     raise BundleAlarm(
-                        AlarmKind.BAD_CHAIN, f"Sequence {bad.seq}: signature does not verify."
+                        AlarmKind.BAD_CHAIN,
+                        f"Sequence {bad.seq}: signature does not verify.",
+                        seq=bad.seq,
                     )
                 c.execute(
                     "INSERT INTO imported_bundles VALUES (?, ?, ?, ?, ?)",
@@ -482,6 +508,7 @@ class StationImporter:
                 AlarmKind.FORK,
                 f"Device {event.device_id[:8]} sent a second, different chain at sequence "
                 f"{event.seq} (a cloned or restored laptop?); bundle refused.",
+                seq=event.seq,
             )
 
     def _known_keys(self) -> KnownKeys:
@@ -581,6 +608,7 @@ class StationImporter:
                 "from_seq": header.from_seq,
                 "to_seq": header.to_seq,
                 "detail": alarm.message,
+                **({"seq": alarm.seq} if alarm.seq is not None else {}),
                 "status": "open",
             },
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, NotPermitted, coded
 from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.passphrase_policy import check_passphrase
 from fieldapp.storage.atomic import write_atomic
@@ -32,7 +32,7 @@ CARD_KEY_FORMAT = "fieldapp-station-card-key"
 def export_card_key(session: Session, out: Path, passphrase: str) -> None:
     """Administrators only: the station's private keys, sealed with ``passphrase``."""
     if not session.officer.is_admin:
-        raise KnownError("Only an administrator may export the station's card key.")
+        raise NotPermitted("Only an administrator may export the station's card key.")
     check_passphrase(passphrase)
     keys = station_keys(session)
     payload = json.dumps(
@@ -66,9 +66,9 @@ def load_card_key(path: Path, passphrase: str) -> StationKeys:
     except pyrage.DecryptError:
         raise WrongCardKeyPassphrase(Path(path)) from None
     except (OSError, ValueError):
-        raise KnownError(f"{path} is not a station card key.") from None
+        raise KnownError(coded("not_a_card_key", f"{path} is not a station card key.")) from None
     if payload.get("format") != CARD_KEY_FORMAT:
-        raise KnownError(f"{path} is not a station card key.")
+        raise KnownError(coded("not_a_card_key", f"{path} is not a station card key."))
     signing = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(payload["signing_key"]))
     return StationKeys(payload["name"], payload["identity"], signing)
 
@@ -79,13 +79,20 @@ def recover(laptop: Vault, keys: StationKeys, officer_id: str, new_passphrase: s
     fingerprint = keys.card.fingerprint
     if key_file.recovery is None or key_file.recovery.station_fingerprint != fingerprint:
         raise KnownError(
-            f"This laptop's vault has no recovery slot for station {fingerprint}: "
-            "it never enrolled this station's card."
+            coded(
+                "no_recovery_slot",
+                f"This laptop's vault has no recovery slot for station {fingerprint}: "
+                "it never enrolled this station's card.",
+            )
         )
     try:
         data_key = key_file.recovery.open(key_file.vault_id, keys.identity)
     except SlotOpenFailed:
-        raise KnownError("The recovery slot does not open with this station's key.") from None
+        raise KnownError(
+            coded(
+                "recovery_slot_closed", "The recovery slot does not open with this station's key."
+            )
+        ) from None
     signer = station_signer(fingerprint)
     secrets = SlotSecrets(data_key, keys.signing_key.private_bytes_raw())
     session = open_session(laptop, key_file, signer, secrets, None, laptop.clock)

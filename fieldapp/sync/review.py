@@ -65,7 +65,9 @@ def resolve_conflict(session: Session, conflict: Conflict, value: Any) -> None:
     """Settle a conflict with ``value`` (one of the two, or another); a new event naming
     both sides as its parents."""
     if conflict.field == VOIDED_FIELD and not isinstance(value, bool):
-        raise InvalidInput("Value: withdraw (yes) or keep (no).", field="value")
+        raise InvalidInput(
+            coded("not_yes_no", "Value: withdraw (yes) or keep (no)."), field="value"
+        )
     body = {"field": conflict.field, "value": value}
     parents = (conflict.current.event_id, conflict.incoming.event_id)
     session.append([Draft("resolve", conflict.entity_type, conflict.entity_id, body, parents)])
@@ -140,7 +142,9 @@ def open_alarms(session: Session) -> list[Record]:
 def close_alarm(session: Session, alarm_id: str, note: str) -> None:
     """A reviewer has looked into an alarm (the laptop was checked, the bundle resent …)."""
     if not note.strip():
-        raise InvalidInput("Note: say what was done about the alarm.", field="note")
+        raise InvalidInput(
+            coded("alarm_note_required", "Note: say what was done about the alarm."), field="note"
+        )
     alarm = Records(session.conn).require(ALARM_ENTITY, alarm_id, "alarm_id")
     session.append([amend_draft(alarm, {"status": "reviewed", "review_note": note.strip()})])
 

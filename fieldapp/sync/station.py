@@ -16,7 +16,7 @@ from typing import Any
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from fieldapp.errors import InvalidInput, KnownError, NotPermitted
+from fieldapp.errors import InvalidInput, KnownError, NotPermitted, coded
 from fieldapp.inputs import CARD_MAX_BYTES, InputRefused, read_capped
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
@@ -64,7 +64,7 @@ class StationCard:
     @classmethod
     def from_json(cls, data: Any, source: str = "card") -> StationCard:
         if not isinstance(data, dict) or data.get("format") != CARD_FORMAT:
-            raise KnownError(f"{source} is not a station card.")
+            raise KnownError(coded("not_a_station_card", f"{source} is not a station card."))
         try:
             card = cls(
                 str(data["name"]), str(data["bundle_recipient"]), str(data["signing_public"])
@@ -73,9 +73,16 @@ class StationCard:
             if len(bytes.fromhex(card.signing_public)) != 32:
                 raise ValueError
         except (KeyError, ValueError, pyrage.RecipientError):
-            raise KnownError(f"{source} is damaged: its keys cannot be read.") from None
+            raise KnownError(
+                coded("station_card_damaged", f"{source} is damaged: its keys cannot be read.")
+            ) from None
         if data.get("fingerprint") != card.fingerprint:
-            raise KnownError(f"{source} is damaged: its fingerprint does not match its keys.")
+            raise KnownError(
+                coded(
+                    "station_card_mismatch",
+                    f"{source} is damaged: its fingerprint does not match its keys.",
+                )
+            )
         return card
 
     @classmethod
@@ -83,7 +90,9 @@ class StationCard:
         try:
             data = json.loads(read_capped(path, CARD_MAX_BYTES, "station card"))
         except (InputRefused, ValueError):
-            raise KnownError(f"{path} cannot be read as a station card.") from None
+            raise KnownError(
+                coded("not_a_station_card", f"{path} cannot be read as a station card.")
+            ) from None
         return cls.from_json(data, str(path))
 
     def save(self, path: Path) -> None:
@@ -110,7 +119,7 @@ def init_station(
 ) -> Session:
     """A new vault in station mode, with fresh station keys, and its first administrator."""
     if not station_name.strip():
-        raise InvalidInput("Station name: required.", field="station_name")
+        raise InvalidInput(coded("required", "Station name: required."), field="station_name")
     session = vault.create(officer_id, display_name, passphrase, **kw)
     signing = Ed25519PrivateKey.generate()
     session.set_setting(_IDENTITY, str(pyrage.x25519.Identity.generate()))
@@ -127,7 +136,12 @@ def is_station(session: Session) -> bool:
 def station_keys(session: Session) -> StationKeys:
     """The keys of this station; refused on a laptop vault."""
     if not is_station(session):
-        raise NotPermitted("This vault is not a station (create one with 'fieldapp station init').")
+        raise NotPermitted(
+            coded(
+                "not_a_station",
+                "This vault is not a station (create one with 'fieldapp station init').",
+            )
+        )
     return StationKeys(
         name=session.setting(_NAME, ""),
         identity=session.setting(_IDENTITY, ""),

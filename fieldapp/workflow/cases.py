@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY, CaseStatus
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record
 from fieldapp.workflow import entities
 from fieldapp.workflow.case_view import TICK_ENTITY, CaseView, load_case_view
@@ -26,7 +26,10 @@ def open_case(ctx: Context, operation_id: str, data: Mapping[str, Any]) -> Chang
 
 def amend_case(ctx: Context, case_id: str, changes: Mapping[str, Any]) -> Change:
     if "status" in changes:
-        raise InvalidInput("Status: use close, reopen or transfer to change it.", field="status")
+        raise InvalidInput(
+            coded("status_by_actions", "Status: use close, reopen or transfer to change it."),
+            field="status",
+        )
     _require_open(ctx, case_id)
     return entities.amend(ctx, CASE_ENTITY, case_id, changes)
 
@@ -107,7 +110,7 @@ def close_case(ctx: Context, case_id: str) -> Change:
         problems = tuple(
             (
                 f"checklist.{s.item.id}" + (f"[{s.subject_id}]" if s.subject_id else ""),
-                s.item.text_en,
+                coded("checklist_open", s.item.text_en, item=s.item.id),
             )
             for s in missing
         )
@@ -146,7 +149,11 @@ def cases(ctx: Context, operation_id: str) -> list[Record]:
 def _require_open(ctx: Context, case_id: str) -> Record:
     case = ctx.require(CASE_ENTITY, case_id, "case_id")
     if case.get("status") != CaseStatus.OPEN.value:
-        raise InvalidInput(f"Case: {case.get('status')}; reopen it to change it.", field="case_id")
+        status = case.get("status")
+        raise InvalidInput(
+            coded("case_not_open", f"Case: {status}; reopen it to change it.", status=status),
+            field="case_id",
+        )
     return case
 
 

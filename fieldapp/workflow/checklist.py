@@ -12,6 +12,7 @@ from typing import Any
 
 from fieldapp.domain.common import drop_none
 from fieldapp.domain.procedure import DecisionKind
+from fieldapp.errors import coded
 from fieldapp.paths import resource
 from fieldapp.storage.records import Record
 from fieldapp.validation import Problems, text
@@ -228,10 +229,17 @@ def clean_tick(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
     item_id = text(p, data, "item_id", required=True, max_len=60)
     item = load_checklist().item(item_id) if item_id else None
     if item_id and item is None:
-        p.add("item_id", "no such checklist item.")
+        p.add("item_id", coded("no_such_item", "no such checklist item."))
     subject = text(p, data, "subject_id", max_len=40)
     if item and item.scope in (Scope.BUYER, Scope.SELLER) and not subject:
-        p.add("subject_id", f"required: which {item.scope.value} this is ticked for.")
+        p.add(
+            "subject_id",
+            coded(
+                "tick_subject_required",
+                f"required: which {item.scope.value} this is ticked for.",
+                role=item.scope.value,
+            ),
+        )
     return drop_none(
         {
             "item_id": item_id,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from fieldapp.domain.evaluation import CompletionRule
+from fieldapp.errors import coded
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
@@ -69,9 +70,8 @@ class Context:
         try:
             CompletionRule(rule)
         except ValueError:
-            p.add(
-                "completion_rule", f"must be one of {', '.join(r.value for r in CompletionRule)}."
-            )
+            allowed = ", ".join(r.value for r in CompletionRule)
+            p.add("completion_rule", coded("not_a_choice", f"must be one of {allowed}."))
         p.raise_if_any()
         self.session.set_setting(COMPLETION_RULE_SETTING, rule)
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fieldapp.counties import county_ids, load_county
-from fieldapp.domain.common import drop_none, email, phone, web_address
-from fieldapp.errors import InvalidInput
+from fieldapp.counties import county_ids, load_county, unknown_county
+from fieldapp.domain.common import drop_none, email, not_in_county, phone, web_address
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record
 from fieldapp.validation import Problems, choice, text
 from fieldapp.workflow.context import Change, Context
@@ -33,12 +33,12 @@ def clean_company(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
     municipalities: tuple[str, ...] = ()
     if county is not None:
         if county not in county_ids():
-            p.add("county", f"unknown county profile (known: {', '.join(county_ids())}).")
+            p.add("county", unknown_county())
         else:
             municipalities = load_county(county).municipalities
     municipality = text(p, data, "municipality", max_len=80)
     if municipality and municipalities and municipality not in municipalities:
-        p.add("municipality", f"not a municipality of this county ({', '.join(municipalities)}).")
+        p.add("municipality", not_in_county(municipalities))
     return drop_none(
         {
             "name": text(p, data, "name", required=True, max_len=160),
@@ -70,7 +70,10 @@ def add_company(ctx: Context, data: Mapping[str, Any]) -> Change:
             if other.get("kind") == data.get("kind") and name_key(other.get("name")) == name_key(
                 name
             ):
-                raise InvalidInput("Name: the directory already lists this company.", field="name")
+                raise InvalidInput(
+                    coded("company_listed", "Name: the directory already lists this company."),
+                    field="name",
+                )
     return entities.create(ctx, COMPANY_ENTITY, data)
 
 

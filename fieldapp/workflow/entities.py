@@ -86,7 +86,7 @@ def _clean_person(
     role = data.get("role")
     cleaner = CLEANERS.get(str(role))
     if cleaner is None:
-        p.add("role", f"must be one of {', '.join(CLEANERS)}.")
+        p.add("role", coded("not_a_choice", f"must be one of {', '.join(CLEANERS)}."))
         return {}
     return cleaner(data, p, today=ctx.today())
 
@@ -139,10 +139,10 @@ def _person_in_case(
         return None
     person = ctx.records.get(PERSON_ENTITY, person_id)
     if person is None or person.voided or person.case_id != scope.case_id:
-        p.add(field, "no such person in this case.")
+        p.add(field, coded("no_such_person", "no such person in this case."))
         return None
     if role and person.get("role") != role:
-        p.add(field, f"must be a {role} of this case.")
+        p.add(field, coded("wrong_person_role", f"must be a {role} of this case.", role=role))
         return None
     return person
 
@@ -158,7 +158,10 @@ def _check_links(
     if entity_type == SUPPORT_ENTITY and data.get("contact_id"):
         contact = ctx.records.get(CONTACT_ENTITY, data["contact_id"])
         if contact is None or contact.voided:
-            p.add("contact_id", "no such contact in this operation's directory.")
+            p.add(
+                "contact_id",
+                coded("no_such_contact", "no such contact in this operation's directory."),
+            )
     if entity_type == DECISION_ENTITY and scope.case_id and not p:
         check_decision(load_case_view(ctx.records, scope.case_id, ctx.completion_rule), data, p)
     if entity_type == CHECKLIST_TICK_ENTITY and data.get("subject_id"):
@@ -168,7 +171,7 @@ def _check_links(
     if entity_type == ANSWER_ENTITY:
         decision = ctx.records.get(DECISION_ENTITY, data.get("decision_id", ""))
         if decision is None or decision.voided or decision.case_id != scope.case_id:
-            p.add("decision_id", "no such decision in this case.")
+            p.add("decision_id", coded("no_such_decision", "no such decision in this case."))
 
 
 def _photo_links(ctx: Context, data: dict[str, Any], p: Problems, scope: Placement) -> None:
@@ -185,13 +188,21 @@ def _scope_checks(ctx: Context, entity_type: str, p: Problems, scope: Placement)
     if scope.operation_id is not None:
         op = ctx.records.get(OPERATION_ENTITY, scope.operation_id)
         if op is None or op.voided:
-            p.add("operation_id", "no such operation.")
+            p.add("operation_id", coded("no_such_operation", "no such operation."))
     if scope.case_id is not None and entity_type != CASE_ENTITY:
         case = ctx.records.get(CASE_ENTITY, scope.case_id)
         if case is None or case.voided:
-            p.add("case_id", "no such case.")
+            p.add("case_id", coded("no_such_case", "no such case."))
         elif case.get("status") != CaseStatus.OPEN.value:
-            p.add("case_id", f"the case is {case.get('status')}; reopen it to change it.")
+            status = case.get("status")
+            p.add(
+                "case_id",
+                coded(
+                    "case_not_open",
+                    f"the case is {status}; reopen it to change it.",
+                    status=status,
+                ),
+            )
 
 
 def clean(
@@ -261,9 +272,18 @@ def void(ctx: Context, entity_type: str, entity_id: str, reason: str) -> Change:
     """Withdraw a record (it stays in the log, marked void with the reason)."""
     record = ctx.require(entity_type, entity_id, "id")
     if not reason.strip():
-        raise InvalidInput("Reason: required to withdraw a record.", field="reason")
+        raise InvalidInput(
+            coded("void_reason_required", "Reason: required to withdraw a record."), field="reason"
+        )
     if record.case_id:
         case = ctx.records.get(CASE_ENTITY, record.case_id)
         if case is not None and case.get("status") != CaseStatus.OPEN.value:
-            raise InvalidInput("Case: closed; reopen it to change it.", field="case_id")
+            raise InvalidInput(
+                coded(
+                    "case_not_open",
+                    "Case: closed; reopen it to change it.",
+                    status=case.get("status"),
+                ),
+                field="case_id",
+            )
     return ctx.change([void_draft(record, reason.strip())])

@@ -7,7 +7,7 @@ from typing import Any
 
 from fieldapp.domain.elements import ELEMENT_ENTITY
 from fieldapp.domain.evaluation import Evaluation
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.workflow import entities
 from fieldapp.workflow.case_view import load_case_view
 from fieldapp.workflow.context import Change, Context
@@ -53,5 +53,7 @@ def evaluation(ctx: Context, case_id: str, buyer_id: str) -> Evaluation:
     view = load_case_view(ctx.records, case_id, ctx.completion_rule)
     buyer = view.buyer(buyer_id)
     if buyer is None:
-        raise InvalidInput("Buyer: no such buyer in this case.", field="buyer_id")
+        raise InvalidInput(
+            coded("no_such_buyer", "Buyer: no such buyer in this case."), field="buyer_id"
+        )
     return buyer.evaluation

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from fieldapp.domain.procedure import DecisionKind
+from fieldapp.errors import coded
 from fieldapp.legal.sanctions import Sanction, check_summary_sanction
 from fieldapp.validation import Problems
 from fieldapp.workflow.case_view import BuyerView, CaseView
@@ -37,14 +38,28 @@ def _check_advance_approval(view: CaseView, buyer: BuyerView, p: Problems) -> No
     if not rules.advance_approval:
         p.add(
             "decision",
-            f"advance approval (RB 48:10) is possible only for offences from 2023-01-01; "
-            f"this offence was on {buyer.offence_date.isoformat()}.",
+            coded(
+                "advance_approval_too_early",
+                f"advance approval (RB 48:10) is possible only for offences from 2023-01-01; "
+                f"this offence was on {buyer.offence_date.isoformat()}.",
+                date=buyer.offence_date,
+            ),
         )
     elif buyer.age is not None and buyer.age < rules.advance_approval_min_age:
-        p.add("decision", "advance approval is never possible for a suspect under 18.")
+        p.add(
+            "decision",
+            coded(
+                "advance_approval_under_18",
+                "advance approval is never possible for a suspect under 18.",
+            ),
+        )
     elif view.child_case:
         p.add(
             "decision",
-            f"no advance approval for {rules.child_offence.name_sv} "
-            f"({rules.child_offence.section}): the case goes to the prosecutor.",
+            coded(
+                "advance_approval_child_case",
+                f"no advance approval for {rules.child_offence.name_sv} "
+                f"({rules.child_offence.section}): the case goes to the prosecutor.",
+                section=rules.child_offence.section,
+            ),
         )

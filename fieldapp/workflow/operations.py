@@ -75,7 +75,12 @@ def link_operations(ctx: Context, into: str, others: list[str]) -> list[Change]:
     so cases, reports and counts span every laptop. Each link is an event."""
     target = ctx.require(OPERATION_ENTITY, into, "into")
     if target.get("same_as"):
-        raise InvalidInput("Into: that operation is itself linked into another.", field="into")
+        raise InvalidInput(
+            coded(
+                "operation_linked_elsewhere", "Into: that operation is itself linked into another."
+            ),
+            field="into",
+        )
     changes = []
     for other in others:
         if other == into:

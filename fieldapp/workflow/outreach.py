@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from fieldapp.domain.common import drop_none
+from fieldapp.errors import coded
 from fieldapp.paths import resource
 from fieldapp.storage.records import Record
 from fieldapp.validation import Problems, choice, moment, text
@@ -67,7 +68,12 @@ def _copies(p: Problems, data: Mapping[str, Any]) -> int | None:
     if raw is None:
         return None
     if type(raw) is not int or not 1 <= raw <= 1000:
-        p.add("copies", "must be a whole number from 1 to 1000.")
+        p.add(
+            "copies",
+            coded(
+                "out_of_range", "must be a whole number from 1 to 1000.", minimum=1, maximum=1000
+            ),
+        )
         return None
     return raw
 

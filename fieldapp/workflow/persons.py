@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.domain.persons import BUYER, PERSON_ENTITY, SELLER, WITNESS
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record
 from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
@@ -39,7 +39,10 @@ def add_witness(ctx: Context, case_id: str, data: Mapping[str, Any]) -> Change:
 
 def amend_person(ctx: Context, person_id: str, changes: Mapping[str, Any]) -> Change:
     if "role" in changes:
-        raise InvalidInput("Role: a person's role cannot change; record them anew.", field="role")
+        raise InvalidInput(
+            coded("role_fixed", "Role: a person's role cannot change; record them anew."),
+            field="role",
+        )
     return entities.amend(ctx, PERSON_ENTITY, person_id, changes)
 
 

@@ -22,7 +22,7 @@ from fieldapp.domain.photos import (
     inspect_image,
     too_large,
 )
-from fieldapp.errors import InvalidInput, coded
+from fieldapp.errors import InvalidInput, Reason, coded
 from fieldapp.inputs import InputNotAFile, InputRefused, InputTooLarge, read_capped
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.records import Record
@@ -30,7 +30,7 @@ from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
 
 
-def _refuse(reason: str) -> InvalidInput:
+def _refuse(reason: Reason) -> InvalidInput:
     return InvalidInput(f"Photo: {reason}", problems=(("photo", reason),))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from fieldapp.domain.dayfines import DayFineInput, DayFineResult, calculate_day_fine
 from fieldapp.domain.procedure import ANSWER_ENTITY, DECISION_ENTITY, HEARING_ENTITY, NOTICE_ENTITY
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.workflow import entities
 from fieldapp.workflow.case_view import load_case_view
 from fieldapp.workflow.context import Change, Context
@@ -56,12 +56,17 @@ def suggest_day_fine(ctx: Context, case_id: str, buyer_id: str) -> DayFineResult
     view = load_case_view(ctx.records, case_id, ctx.completion_rule)
     buyer = view.buyer(buyer_id)
     if buyer is None:
-        raise InvalidInput("Buyer: no such buyer in this case.", field="buyer_id")
+        raise InvalidInput(
+            coded("no_such_buyer", "Buyer: no such buyer in this case."), field="buyer_id"
+        )
     income = buyer.person.get("income")
     if not income:
         raise InvalidInput(
-            "Income: record the buyer's income first (annual income, costs, children, "
-            "wealth, debts).",
+            coded(
+                "income_required",
+                "Income: record the buyer's income first (annual income, costs, children, "
+                "wealth, debts).",
+            ),
             field="income",
         )
     return calculate_day_fine(

@@ -14,9 +14,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
-from fieldapp.counties import county_ids
+from fieldapp.counties import county_ids, unknown_county
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.domain.common import drop_none
+from fieldapp.errors import coded
 from fieldapp.storage.records import Record
 from fieldapp.validation import Problems, choice, moment, text
 from fieldapp.workflow.context import Change, Context
@@ -45,21 +46,29 @@ def clean_tip(ctx: Context, data: Mapping[str, Any], p: Problems, _: _Scope) -> 
     company_id = text(p, data, "company_id", max_len=64)
     source = text(p, data, "source", max_len=160)  # e.g. "anonym", when not in the directory
     if company_id is None and source is None and not p:
-        p.add("company_id", "required: the directory company, or who else gave the tip.")
+        p.add(
+            "company_id",
+            coded(
+                "tip_source_required", "required: the directory company, or who else gave the tip."
+            ),
+        )
     county = text(p, data, "county", required=True, max_len=60)
     if county is not None and county not in county_ids():
-        p.add("county", f"unknown county profile (known: {', '.join(county_ids())}).")
+        p.add("county", unknown_county())
     if company_id is not None:
         company = ctx.records.get(COMPANY_ENTITY, company_id)
         if company is None or company.voided:
-            p.add("company_id", "no such company in the directory.")
+            p.add("company_id", coded("no_such_company", "no such company in the directory."))
         elif county is not None and company.get("county") != county:
-            p.add("company_id", "the company is in another county's directory.")
+            p.add(
+                "company_id",
+                coded("company_other_county", "the company is in another county's directory."),
+            )
     case_id = text(p, data, "case_id", max_len=64)
     if case_id is not None:
         case = ctx.records.get(CASE_ENTITY, case_id)
         if case is None or case.voided:
-            p.add("case_id", "no such case.")
+            p.add("case_id", coded("no_such_case", "no such case."))
     return drop_none(
         {
             "received_at": at.isoformat() if at else None,

@@ -29,7 +29,7 @@ from fieldapp.domain.operation import CONTACT_ENTITY, OPERATION_ENTITY
 from fieldapp.domain.persons import BUYER, PERSON_ENTITY
 from fieldapp.domain.procedure import ANSWER_ENTITY, DECISION_ENTITY, HEARING_ENTITY, NOTICE_ENTITY
 from fieldapp.domain.support import SUPPORT_ENTITY
-from fieldapp.errors import InvalidInput
+from fieldapp.errors import InvalidInput, Reason, coded
 from fieldapp.paths import resource
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, create_draft
@@ -72,10 +72,14 @@ CASE_SECTIONS: tuple[Section, ...] = (
     Section("ticks", TICK_ENTITY, (("subject_id", "person"),)),
 )
 _REF_WORDS = {
-    "buyer": "no buyer with this id in the document.",
-    "person": "no person with this id in the document.",
-    "decision": "no decision with this id in the document.",
-    "contact": "no contact with this id in the document's contacts.",
+    "buyer": coded("dangling_reference", "no buyer with this id in the document.", kind="buyer"),
+    "person": coded("dangling_reference", "no person with this id in the document.", kind="person"),
+    "decision": coded(
+        "dangling_reference", "no decision with this id in the document.", kind="decision"
+    ),
+    "contact": coded(
+        "dangling_reference", "no contact with this id in the document's contacts.", kind="contact"
+    ),
 }
 
 
@@ -87,7 +91,9 @@ def export_case(ctx: Context, case_id: str) -> dict[str, Any]:
     as an access by this officer, since the export reads their records (brottsdatalagen)."""
     view = cases.case_view(ctx, case_id)
     if view.operation is None:
-        raise InvalidInput("Case: it belongs to no operation.", field="case_id")
+        raise InvalidInput(
+            coded("case_without_operation", "Case: it belongs to no operation."), field="case_id"
+        )
     by_type = _by_type(ctx.records.for_case(case_id))
     operation_ticks = _operation_ticks(ctx, view.operation.entity_id)
     document: dict[str, Any] = {
@@ -131,7 +137,7 @@ def last_event_hash(ctx: Context, case_id: str) -> str:
         (case_id, CASE_ENTITY, case_id),
     ).fetchone()
     if row is None:
-        raise InvalidInput("case_id: no such case.", field="case_id")
+        raise InvalidInput(coded("no_such_case", "case_id: no such case."), field="case_id")
     return bytes(row[0]).hex()
 
 
@@ -337,7 +343,7 @@ def _check_operation(ctx: Context, doc: Mapping[str, Any], plan: _Plan, p: Probl
     if plan.operation_id is not None:
         existing = ctx.records.get(OPERATION_ENTITY, plan.operation_id)
         if existing is None or existing.voided:
-            p.add("operation_id", "no such operation in this vault.")
+            p.add("operation_id", coded("no_such_operation", "no such operation in this vault."))
             return None
         county = existing.get("county")
         return str(county) if county else None
@@ -465,7 +471,10 @@ def _check_unique_ids(doc: Mapping[str, Any], p: Problems) -> None:
         for i, item in _objects(doc, key):
             value = item.get("id")
             if isinstance(value, str) and value in seen:
-                p.add(f"{key}[{i}].id", "used by another record in this document.")
+                p.add(
+                    f"{key}[{i}].id",
+                    coded("duplicate_id", "used by another record in this document."),
+                )
             seen.add(str(value))
 
 
@@ -474,7 +483,10 @@ def _check_ticks_once(doc: Mapping[str, Any], p: Problems) -> None:
     for i, item in _objects(doc, "ticks"):
         key = (item.get("item_id"), item.get("subject_id"))
         if key in seen:
-            p.add(f"ticks[{i}]", "this item is ticked twice for the same subject.")
+            p.add(
+                f"ticks[{i}]",
+                coded("ticked_twice", "this item is ticked twice for the same subject."),
+            )
         seen.add(key)
 
 
@@ -504,7 +516,7 @@ def _clean(
 
 
 def _refuse_if_any(
-    schema_problems: list[tuple[str, str]], cleaner_problems: list[tuple[str, str]]
+    schema_problems: list[tuple[str, Reason]], cleaner_problems: list[tuple[str, Reason]]
 ) -> None:
     """One list: the schema's problems, then the cleaners' on fields the schema passed."""
     named = {path for path, _ in schema_problems}
@@ -588,10 +600,10 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(load_schema())
 
 
-def schema_problems_of(document: Any) -> list[tuple[str, str]]:
+def schema_problems_of(document: Any) -> list[tuple[str, Reason]]:
     """The document's schema violations as ``(field path, reason)``. Reasons are our own
     words, never the offending value: a file's values may be personal data."""
-    found: list[tuple[str, str, bool]] = []  # path, reason, from unevaluatedProperties
+    found: list[tuple[str, Reason, bool]] = []  # path, reason, from unevaluatedProperties
     for error in _validator().iter_errors(document):
         unevaluated = error.validator == "unevaluatedProperties"
         found.extend((path, reason, unevaluated) for path, reason in _schema_problem(error))
@@ -611,7 +623,7 @@ def _inside(path: str, record: str) -> bool:
     return path.startswith((f"{record}.", f"{record}["))
 
 
-_NOT_KNOWN = "not a field of this format."
+_NOT_KNOWN = coded("unknown_field", "not a field of this format.")
 _TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",
@@ -623,37 +635,42 @@ _TYPE_WORDS = {
 }
 
 
-def _schema_problem(error: ValidationError) -> list[tuple[str, str]]:
+def _schema_problem(error: ValidationError) -> list[tuple[str, Reason]]:
     path = _json_path(error.absolute_path)
     rule, value = error.validator, error.validator_value
     if rule == "required":
         instance = error.instance if isinstance(error.instance, Mapping) else {}
-        return [(_join(path, k), "required.") for k in value if k not in instance]
+        return [
+            (_join(path, k), coded("required", "required.")) for k in value if k not in instance
+        ]
     if rule in ("additionalProperties", "unevaluatedProperties"):
         names = re.findall(r"'([^']*)'", error.message.partition("(")[2])
         return [(_join(path, n), _NOT_KNOWN) for n in names] or [(path, _NOT_KNOWN)]
     return [(path or "(document)", _schema_reason(str(rule), value))]
 
 
-def _schema_reason(rule: str, value: Any) -> str:
+def _schema_reason(rule: str, value: Any) -> Reason:
     if rule == "type":
         kinds = value if isinstance(value, list) else [value]
-        return f"must be {' or '.join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)}."
+        words = " or ".join(_TYPE_WORDS.get(str(k), str(k)) for k in kinds)
+        return coded("wrong_type", f"must be {words}.")
     if rule == "enum":
-        return f"must be one of {', '.join(str(v) for v in value)}."
+        return coded("not_a_choice", f"must be one of {', '.join(str(v) for v in value)}.")
     if rule == "const":
-        return f"must be {json.dumps(value, ensure_ascii=False)}."
+        return coded("not_the_value", f"must be {json.dumps(value, ensure_ascii=False)}.")
     if rule in ("minimum", "exclusiveMinimum"):
-        return "must not be negative." if value == 0 else f"at least {value}."
+        if value == 0:
+            return coded("negative", "must not be negative.")
+        return coded("too_small", f"at least {value}.", minimum=value)
     if rule in ("maximum", "exclusiveMaximum"):
-        return f"at most {value}."
+        return coded("too_large", f"at most {value}.", maximum=value)
     if rule == "minLength":
-        return "required."
+        return coded("required", "required.")
     if rule == "maxLength":
-        return f"at most {value} characters."
+        return coded("too_long", f"at most {value} characters.", limit=value)
     if rule == "pattern":
-        return "not in the form the format requires."
-    return f"does not follow the format (schema rule '{rule}')."
+        return coded("wrong_form", "not in the form the format requires.")
+    return coded("wrong_form", f"does not follow the format (schema rule '{rule}').")
 
 
 def _json_path(parts: Iterable[str | int]) -> str:

@@ -456,18 +456,6 @@
         <translation>annonser</translation>
     </message>
     <message>
-        <source>The ad is not linked to this case: link it to the case first.</source>
-        <translation>Annonsen är inte kopplad till ärendet: koppla den till ärendet först.</translation>
-    </message>
-    <message>
-        <source>The ad has no such file.</source>
-        <translation>Annonsen har ingen sådan fil.</translation>
-    </message>
-    <message>
-        <source>The file is not on this laptop (it has not been synced here).</source>
-        <translation>Filen finns inte på den här datorn (den har inte synkats hit).</translation>
-    </message>
-    <message>
         <source>phone in the case: {detail}</source>
         <translation>telefon i ärendet: {detail}</translation>
     </message>
@@ -606,6 +594,14 @@
     <message>
         <source>entries {first} to {last}</source>
         <translation>poster {first} till {last}</translation>
+    </message>
+    <message>
+        <source>At entry {seq} of the laptop&apos;s record.</source>
+        <translation>Vid post {seq} i datorns logg.</translation>
+    </message>
+    <message>
+        <source>The bundle as a whole.</source>
+        <translation>Paketet som helhet.</translation>
     </message>
 </context>
 <context>
@@ -1850,76 +1846,8 @@
         <translation>Lösenfrasen godtas inte.</translation>
     </message>
     <message>
-        <source>Use 2–32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (your service id).</source>
-        <translation>Använd 2–32 bokstäver, siffror, &apos;.&apos;, &apos;_&apos; eller &apos;-&apos; (ditt tjänste-id).</translation>
-    </message>
-    <message>
-        <source>Enter a name of at most 80 characters.</source>
-        <translation>Ange ett namn på högst 80 tecken.</translation>
-    </message>
-    <message>
-        <source>The new passphrase must differ from the current one.</source>
-        <translation>Den nya lösenfrasen måste skilja sig från den nuvarande.</translation>
-    </message>
-    <message>
-        <source>Choose one of the listed roles.</source>
-        <translation>Välj en av rollerna i listan.</translation>
-    </message>
-    <message>
-        <source>Choose a lock time between 30 seconds and 60 minutes.</source>
-        <translation>Välj en låstid mellan 30 sekunder och 60 minuter.</translation>
-    </message>
-    <message>
-        <source>The value was not accepted.</source>
-        <translation>Värdet godtogs inte.</translation>
-    </message>
-    <message>
-        <source>Too many failed attempts. Wait {seconds} s and try again.</source>
-        <translation>För många misslyckade försök. Vänta {seconds} s och försök igen.</translation>
-    </message>
-    <message>
-        <source>Wrong officer id or passphrase.</source>
-        <translation>Fel tjänste-id eller lösenfras.</translation>
-    </message>
-    <message>
-        <source>The key file (vault.keys) is damaged, missing or of an unknown version, so the vault cannot be opened. Nothing has been changed. Contact your administrator: the station can restore access.</source>
-        <translation>Nyckelfilen (vault.keys) är skadad, saknas eller har en okänd version, så valvet kan inte öppnas. Ingenting har ändrats. Kontakta din administratör: stationen kan återställa åtkomsten.</translation>
-    </message>
-    <message>
-        <source>The vault database (vault.db) is damaged or does not belong to this key file. Nothing has been changed. Contact your administrator.</source>
-        <translation>Valvets databas (vault.db) är skadad eller hör inte till den här nyckelfilen. Ingenting har ändrats. Kontakta din administratör.</translation>
-    </message>
-    <message>
-        <source>A vault already exists in this folder.</source>
-        <translation>Det finns redan ett valv i den här mappen.</translation>
-    </message>
-    <message>
-        <source>There is no vault in this folder yet.</source>
-        <translation>Det finns inget valv i den här mappen ännu.</translation>
-    </message>
-    <message>
-        <source>The disk refused to save (full, read-only or no permission). Nothing was saved.</source>
-        <translation>Disken vägrade spara (full, skrivskyddad eller behörighet saknas). Ingenting sparades.</translation>
-    </message>
-    <message>
-        <source>This installation lacks the encryption library. Reinstall the application.</source>
-        <translation>Installationen saknar krypteringsbiblioteket. Installera om programmet.</translation>
-    </message>
-    <message>
-        <source>Your role does not permit this.</source>
-        <translation>Din roll tillåter inte detta.</translation>
-    </message>
-    <message>
-        <source>The vault is locked. Unlock it to continue.</source>
-        <translation>Valvet är låst. Lås upp det för att fortsätta.</translation>
-    </message>
-    <message>
         <source>Internal error: this could not be completed. The error has been logged; please report it.</source>
         <translation>Internt fel: det gick inte att slutföra. Felet har loggats; rapportera det gärna.</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase for the station card key.</source>
-        <translation>Fel lösenfras för stationens kortnyckel.</translation>
     </message>
 </context>
 <context>
@@ -3109,10 +3037,6 @@
 <context>
     <name>PersonStep</name>
     <message>
-        <source>New {role}</source>
-        <translation>Ny {role}</translation>
-    </message>
-    <message>
         <source>Name, identity number (or date of birth and document) and how the identity was established. Saved as you type.</source>
         <translation>Namn, personnummer (eller födelsedatum och handling) och hur identiteten fastställdes. Sparas medan du skriver.</translation>
     </message>
@@ -3127,6 +3051,18 @@
     <message>
         <source>Every change is saved within a second.</source>
         <translation>Varje ändring sparas inom en sekund.</translation>
+    </message>
+    <message>
+        <source>New buyer</source>
+        <translation>Ny köpare</translation>
+    </message>
+    <message>
+        <source>New seller</source>
+        <translation>Ny säljare</translation>
+    </message>
+    <message>
+        <source>New witness</source>
+        <translation>Nytt vittne</translation>
     </message>
 </context>
 <context>
@@ -3269,10 +3205,6 @@
     <message>
         <source>No such registered laptop.</source>
         <translation>Ingen sådan registrerad dator.</translation>
-    </message>
-    <message>
-        <source>{file} cannot be read: {reason}.</source>
-        <translation>{file} kan inte läsas: {reason}.</translation>
     </message>
     <message>
         <source>{file} is larger than {limit_mb} MB, the limit for it; nothing was read.</source>
@@ -3470,6 +3402,758 @@
         <source>That operation is not linked into another.</source>
         <translation>Den insatsen är inte länkad till någon annan.</translation>
     </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ÅÅÅÅ-MM-DD</translation>
+    </message>
+    <message>
+        <source>The value was not accepted.</source>
+        <translation>Värdet godtogs inte.</translation>
+    </message>
+    <message>
+        <source>This could not be done.</source>
+        <translation>Det gick inte att genomföra.</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Måste vara text.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values.</source>
+        <translation>Välj ett av alternativen i listan.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Skriv ett heltal.</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>Får inte vara negativt.</translation>
+    </message>
+    <message>
+        <source>At least {minimum}.</source>
+        <translation>Minst {minimum}.</translation>
+    </message>
+    <message>
+        <source>At most {maximum}.</source>
+        <translation>Högst {maximum}.</translation>
+    </message>
+    <message>
+        <source>At most {limit}.</source>
+        <translation>Högst {limit} stycken.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number from {minimum} to {maximum}.</source>
+        <translation>Ange ett heltal från {minimum} till {maximum}.</translation>
+    </message>
+    <message>
+        <source>Must be more than the amount.</source>
+        <translation>Måste vara mer än beloppet.</translation>
+    </message>
+    <message>
+        <source>Choose yes or no.</source>
+        <translation>Välj ja eller nej.</translation>
+    </message>
+    <message>
+        <source>Not a real date (use {date_hint}).</source>
+        <translation>Inget giltigt datum (skriv {date_hint}).</translation>
+    </message>
+    <message>
+        <source>Must not be after {date}.</source>
+        <translation>Får inte vara efter {date}.</translation>
+    </message>
+    <message>
+        <source>Must not be before {date}.</source>
+        <translation>Får inte vara före {date}.</translation>
+    </message>
+    <message>
+        <source>Not a real time.</source>
+        <translation>Ingen giltig tid.</translation>
+    </message>
+    <message>
+        <source>Give the date alone, or a time with its time zone.</source>
+        <translation>Ange bara datumet, eller en tid med tidszon.</translation>
+    </message>
+    <message>
+        <source>Must not be in the future.</source>
+        <translation>Får inte ligga i framtiden.</translation>
+    </message>
+    <message>
+        <source>Must not be before the start.</source>
+        <translation>Får inte vara före starten.</translation>
+    </message>
+    <message>
+        <source>The value has the wrong form.</source>
+        <translation>Värdet har fel form.</translation>
+    </message>
+    <message>
+        <source>The value has the wrong type.</source>
+        <translation>Värdet har fel typ.</translation>
+    </message>
+    <message>
+        <source>Not in the form the format requires.</source>
+        <translation>Inte i den form som formatet kräver.</translation>
+    </message>
+    <message>
+        <source>Not the value the format requires.</source>
+        <translation>Inte det värde som formatet kräver.</translation>
+    </message>
+    <message>
+        <source>Not a field of this format.</source>
+        <translation>Inget fält i det här formatet.</translation>
+    </message>
+    <message>
+        <source>The record cannot be stored.</source>
+        <translation>Posten kan inte sparas.</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read.</source>
+        <translation>{file} kan inte läsas.</translation>
+    </message>
+    <message>
+        <source>Not a phone number.</source>
+        <translation>Inget telefonnummer.</translation>
+    </message>
+    <message>
+        <source>Not a possible phone number (too short or too long).</source>
+        <translation>Inget möjligt telefonnummer (för kort eller för långt).</translation>
+    </message>
+    <message>
+        <source>Use a language code such as sv, en, ro.</source>
+        <translation>Skriv en språkkod, t.ex. sv, en, ro.</translation>
+    </message>
+    <message>
+        <source>Use a two-letter country code such as SE, RO.</source>
+        <translation>Skriv en landskod med två bokstäver, t.ex. SE, RO.</translation>
+    </message>
+    <message>
+        <source>Use a full web address starting with https://.</source>
+        <translation>Skriv en hel webbadress som börjar med https://.</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address.</source>
+        <translation>Ingen e-postadress.</translation>
+    </message>
+    <message>
+        <source>Use a three-letter currency code such as SEK or EUR.</source>
+        <translation>Skriv en valutakod med tre bokstäver, t.ex. SEK eller EUR.</translation>
+    </message>
+    <message>
+        <source>Use 10 or 12 digits, e.g. 19811218-9876.</source>
+        <translation>Skriv 10 eller 12 siffror, t.ex. 19811218-9876.</translation>
+    </message>
+    <message>
+        <source>Only digits and one &apos;-&apos; or &apos;+&apos;.</source>
+        <translation>Bara siffror och ett &apos;-&apos; eller &apos;+&apos;.</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong (a typing error?).</source>
+        <translation>Kontrollsiffran stämmer inte (felskrivning?).</translation>
+    </message>
+    <message>
+        <source>The date of birth in the number does not exist.</source>
+        <translation>Födelsedatumet i numret finns inte.</translation>
+    </message>
+    <message>
+        <source>The date of birth in the number is in the future.</source>
+        <translation>Födelsedatumet i numret ligger i framtiden.</translation>
+    </message>
+    <message>
+        <source>Required when there is no Swedish identity number.</source>
+        <translation>Krävs när svenskt personnummer saknas.</translation>
+    </message>
+    <message>
+        <source>Not a known sign of trafficking.</source>
+        <translation>Inget känt tecken på människohandel.</translation>
+    </message>
+    <message>
+        <source>A person&apos;s role cannot change: record them anew.</source>
+        <translation>En persons roll kan inte ändras: registrera personen på nytt.</translation>
+    </message>
+    <message>
+        <source>Choose a contact or name the organisation.</source>
+        <translation>Välj en kontakt eller skriv organisationens namn.</translation>
+    </message>
+    <message>
+        <source>A contact needs a phone number, an e-mail or a web address.</source>
+        <translation>En kontakt behöver telefonnummer, e-post eller webbadress.</translation>
+    </message>
+    <message>
+        <source>Not a municipality of this county.</source>
+        <translation>Ingen kommun i det här länet.</translation>
+    </message>
+    <message>
+        <source>No such county profile.</source>
+        <translation>Det finns ingen sådan länsprofil.</translation>
+    </message>
+    <message>
+        <source>No such case.</source>
+        <translation>Ärendet finns inte.</translation>
+    </message>
+    <message>
+        <source>No such operation.</source>
+        <translation>Insatsen finns inte.</translation>
+    </message>
+    <message>
+        <source>No such person in this case.</source>
+        <translation>Personen finns inte i ärendet.</translation>
+    </message>
+    <message>
+        <source>No such buyer in this case.</source>
+        <translation>Köparen finns inte i ärendet.</translation>
+    </message>
+    <message>
+        <source>No such decision in this case.</source>
+        <translation>Beslutet finns inte i ärendet.</translation>
+    </message>
+    <message>
+        <source>No such contact in this operation&apos;s directory.</source>
+        <translation>Kontakten finns inte i insatsens kontaktlista.</translation>
+    </message>
+    <message>
+        <source>No such record (or it was withdrawn).</source>
+        <translation>Posten finns inte (eller har återtagits).</translation>
+    </message>
+    <message>
+        <source>No such checklist item.</source>
+        <translation>Punkten finns inte i checklistan.</translation>
+    </message>
+    <message>
+        <source>This person has another role in the case.</source>
+        <translation>Personen har en annan roll i ärendet.</translation>
+    </message>
+    <message>
+        <source>The case is closed or handed over: reopen it to change it.</source>
+        <translation>Ärendet är avslutat eller överlämnat: öppna det igen för att ändra.</translation>
+    </message>
+    <message>
+        <source>The case belongs to no operation.</source>
+        <translation>Ärendet hör inte till någon insats.</translation>
+    </message>
+    <message>
+        <source>Use close, reopen or hand over to change the case&apos;s status.</source>
+        <translation>Använd avsluta, öppna igen eller överlämna för att ändra ärendets status.</translation>
+    </message>
+    <message>
+        <source>Mandatory items are still open (listed above).</source>
+        <translation>Obligatoriska punkter är fortfarande öppna (se listan ovan).</translation>
+    </message>
+    <message>
+        <source>Say which person this is ticked for.</source>
+        <translation>Ange vilken person punkten gäller.</translation>
+    </message>
+    <message>
+        <source>Say why the record is withdrawn.</source>
+        <translation>Skriv varför posten återtas.</translation>
+    </message>
+    <message>
+        <source>That operation is itself linked into another.</source>
+        <translation>Den insatsen är själv kopplad till en annan.</translation>
+    </message>
+    <message>
+        <source>Required when the money was seized (record number and amount).</source>
+        <translation>Krävs när pengarna beslagtogs (protokollnummer och belopp).</translation>
+    </message>
+    <message>
+        <source>More than the amount handed over.</source>
+        <translation>Mer än det överlämnade beloppet.</translation>
+    </message>
+    <message>
+        <source>The rights must include the right to a lawyer, to stay silent and to information (RB 23:18).</source>
+        <translation>Rättigheterna måste omfatta rätt till försvarare, rätt att tiga och rätt till information (RB 23:18).</translation>
+    </message>
+    <message>
+        <source>No record with this id in the document.</source>
+        <translation>Ingen post med det här id:t i dokumentet.</translation>
+    </message>
+    <message>
+        <source>Used by another record in this document.</source>
+        <translation>Används av en annan post i dokumentet.</translation>
+    </message>
+    <message>
+        <source>This item is ticked twice for the same person.</source>
+        <translation>Punkten är bockad två gånger för samma person.</translation>
+    </message>
+    <message>
+        <source>Required for a summary penalty order: day-fines and/or conditional sentence.</source>
+        <translation>Krävs för strafföreläggande: dagsböter och/eller villkorlig dom.</translation>
+    </message>
+    <message>
+        <source>Enter the amount per day-fine too.</source>
+        <translation>Skriv även dagsbotsbeloppet.</translation>
+    </message>
+    <message>
+        <source>Enter the number of day-fines too.</source>
+        <translation>Skriv även antalet dagsböter.</translation>
+    </message>
+    <message>
+        <source>The number of day-fines must be between {minimum} and {maximum}.</source>
+        <translation>Antalet dagsböter ska vara mellan {minimum} och {maximum}.</translation>
+    </message>
+    <message>
+        <source>The amount per day-fine must be between {minimum} and {maximum} kr.</source>
+        <translation>Dagsbotsbeloppet ska vara mellan {minimum} och {maximum} kr.</translation>
+    </message>
+    <message>
+        <source>The total fine must be at least {minimum} kr.</source>
+        <translation>Bötesbeloppet ska vara minst {minimum} kr totalt.</translation>
+    </message>
+    <message>
+        <source>Day-fines alone are not allowed for offences on this date (fines were removed from the scale on {date}); use conditional sentence, with or without day-fines.</source>
+        <translation>Enbart dagsböter är inte tillåtet för brott detta datum (böter togs bort ur straffskalan {date}); använd villkorlig dom, med eller utan dagsböter.</translation>
+    </message>
+    <message>
+        <source>This sanction is not allowed by summary penalty order for offences on this date.</source>
+        <translation>Den påföljden är inte tillåten i strafföreläggande för brott detta datum.</translation>
+    </message>
+    <message>
+        <source>No summary penalty order in a child case ({section}): the case goes to the prosecutor.</source>
+        <translation>Inget strafföreläggande i ett barnärende ({section}): ärendet går till åklagare.</translation>
+    </message>
+    <message>
+        <source>A conditional sentence cannot be given by summary penalty order for an offence committed under 18.</source>
+        <translation>Villkorlig dom kan inte ges genom strafföreläggande för ett brott begånget före 18 års ålder.</translation>
+    </message>
+    <message>
+        <source>Advance approval is possible only for offences from 2023-01-01.</source>
+        <translation>Förhandsgodkännande är möjligt bara för brott från 2023-01-01.</translation>
+    </message>
+    <message>
+        <source>Advance approval is never possible for a suspect under 18.</source>
+        <translation>Förhandsgodkännande är aldrig möjligt för en misstänkt under 18 år.</translation>
+    </message>
+    <message>
+        <source>Advance approval is never possible for a suspect under {age} or of unknown age.</source>
+        <translation>Förhandsgodkännande är aldrig möjligt för en misstänkt under {age} år eller med okänd ålder.</translation>
+    </message>
+    <message>
+        <source>No advance approval in a child case: the case goes to the prosecutor.</source>
+        <translation>Inget förhandsgodkännande i ett barnärende: ärendet går till åklagare.</translation>
+    </message>
+    <message>
+        <source>Before 2023 only a prosecutor could issue a summary penalty order; the recorded decision is an investigation leader&apos;s.</source>
+        <translation>Före 2023 kunde bara åklagare utfärda strafföreläggande; det registrerade beslutet är förundersökningsledarens.</translation>
+    </message>
+    <message>
+        <source>No decision by a prosecutor or investigation leader is recorded for this buyer: record it before printing the form.</source>
+        <translation>Inget beslut av åklagare eller förundersökningsledare är registrerat för köparen: registrera det innan blanketten skrivs ut.</translation>
+    </message>
+    <message>
+        <source>The recorded decision is not a summary penalty order: there is no form to sign.</source>
+        <translation>Det registrerade beslutet är inte ett strafföreläggande: det finns ingen blankett att skriva under.</translation>
+    </message>
+    <message>
+        <source>The recorded elements show neither an offence nor an attempt: record them or write the description of the act.</source>
+        <translation>De registrerade rekvisiten visar varken brott eller försök: registrera dem eller skriv gärningsbeskrivningen.</translation>
+    </message>
+    <message>
+        <source>No rules cover this date; the earliest start on {date}.</source>
+        <translation>Inga regler gäller det datumet; de tidigaste börjar {date}.</translation>
+    </message>
+    <message>
+        <source>Enter the buyer&apos;s annual income first.</source>
+        <translation>Skriv först köparens årsinkomst.</translation>
+    </message>
+    <message>
+        <source>Enter a year such as 2013.</source>
+        <translation>Skriv ett årtal, t.ex. 2013.</translation>
+    </message>
+    <message>
+        <source>No day-fine figures for {year}; known years are {first}–{last}.</source>
+        <translation>Inga dagsbotsuppgifter för {year}; kända år är {first}–{last}.</translation>
+    </message>
+    <message>
+        <source>The brytpunkt for {year} is not known: use the skiktgräns.</source>
+        <translation>Brytpunkten för {year} är inte känd: använd skiktgränsen.</translation>
+    </message>
+    <message>
+        <source>Must not be negative: enter 0 if debts exceed assets.</source>
+        <translation>Får inte vara negativt: skriv 0 om skulderna är större än tillgångarna.</translation>
+    </message>
+    <message>
+        <source>Only for a spouse without income.</source>
+        <translation>Bara för make eller maka utan inkomst.</translation>
+    </message>
+    <message>
+        <source>At most {maximum} kr in {year} (one prisbasbelopp).</source>
+        <translation>Högst {maximum} kr år {year} (ett prisbasbelopp).</translation>
+    </message>
+    <message>
+        <source>Only under debt restructuring.</source>
+        <translation>Bara vid skuldsanering.</translation>
+    </message>
+    <message>
+        <source>Required under debt restructuring.</source>
+        <translation>Krävs vid skuldsanering.</translation>
+    </message>
+    <message>
+        <source>This case has no buyer.</source>
+        <translation>Ärendet har ingen köpare.</translation>
+    </message>
+    <message>
+        <source>The case has several buyers: choose one.</source>
+        <translation>Ärendet har flera köpare: välj en.</translation>
+    </message>
+    <message>
+        <source>There is no text in this language ({language}).</source>
+        <translation>Det finns ingen text på det här språket ({language}).</translation>
+    </message>
+    <message>
+        <source>The operation has no county, so there is no tip line to print.</source>
+        <translation>Insatsen har inget län, så det finns inget tipsnummer att skriva ut.</translation>
+    </message>
+    <message>
+        <source>Enter the site or the ad&apos;s web address.</source>
+        <translation>Ange webbplatsen eller annonsens webbadress.</translation>
+    </message>
+    <message>
+        <source>Paste the ad&apos;s text (or at least its title).</source>
+        <translation>Klistra in annonsens text (eller åtminstone rubriken).</translation>
+    </message>
+    <message>
+        <source>Must not be before it was first seen.</source>
+        <translation>Får inte vara före första gången den sågs.</translation>
+    </message>
+    <message>
+        <source>Link the ad to a case or a person first.</source>
+        <translation>Koppla först annonsen till ett ärende eller en person.</translation>
+    </message>
+    <message>
+        <source>Name at least two different ads.</source>
+        <translation>Ange minst två olika annonser.</translation>
+    </message>
+    <message>
+        <source>The case is closed or handed over: reopen it to link or unlink ads.</source>
+        <translation>Ärendet är avslutat eller överlämnat: öppna det igen för att koppla eller ta bort annonser.</translation>
+    </message>
+    <message>
+        <source>The ad is not linked to this case: link it to the case first.</source>
+        <translation>Annonsen är inte kopplad till ärendet: koppla den till ärendet först.</translation>
+    </message>
+    <message>
+        <source>Use the link or file actions to change this.</source>
+        <translation>Använd kopplings- eller filfunktionerna för att ändra detta.</translation>
+    </message>
+    <message>
+        <source>The ad has no such file.</source>
+        <translation>Annonsen har ingen sådan fil.</translation>
+    </message>
+    <message>
+        <source>The file is not on this laptop (it has not been synced here).</source>
+        <translation>Filen finns inte på den här datorn (den har inte synkats hit).</translation>
+    </message>
+    <message>
+        <source>The directory already lists this company.</source>
+        <translation>Katalogen har redan den här verksamheten.</translation>
+    </message>
+    <message>
+        <source>Choose the company, or say who else gave the tip.</source>
+        <translation>Välj verksamheten, eller skriv vem annars som tipsade.</translation>
+    </message>
+    <message>
+        <source>No such company in the directory.</source>
+        <translation>Verksamheten finns inte i katalogen.</translation>
+    </message>
+    <message>
+        <source>The company is in another county&apos;s directory.</source>
+        <translation>Verksamheten finns i ett annat läns katalog.</translation>
+    </message>
+    <message>
+        <source>Not a .csv, .html or .mhtml file: say which it is.</source>
+        <translation>Inte en .csv-, .html- eller .mhtml-fil: ange vilken sort den är.</translation>
+    </message>
+    <message>
+        <source>The file is too large (at most {mb} MB): split it.</source>
+        <translation>Filen är för stor (högst {mb} MB): dela upp den.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written.</source>
+        <translation>Filen kan inte skrivas.</translation>
+    </message>
+    <message>
+        <source>Binary data, not a text file.</source>
+        <translation>Binärdata, ingen textfil.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON (line {line}, column {column}).</source>
+        <translation>Ingen giltig JSON (rad {line}, kolumn {column}).</translation>
+    </message>
+    <message>
+        <source>{fields} fields, but the first row names {columns} columns.</source>
+        <translation>{fields} fält, men första raden namnger {columns} kolumner.</translation>
+    </message>
+    <message>
+        <source>A quotation mark opened on this line is never closed.</source>
+        <translation>Ett citattecken som öppnas på raden stängs aldrig.</translation>
+    </message>
+    <message>
+        <source>The same web address as line {line}.</source>
+        <translation>Samma webbadress som rad {line}.</translation>
+    </message>
+    <message>
+        <source>Not a web page.</source>
+        <translation>Inte en webbsida.</translation>
+    </message>
+    <message>
+        <source>A part of the page is never closed: the page is cut off or broken.</source>
+        <translation>En del av sidan stängs aldrig: sidan är avkortad eller trasig.</translation>
+    </message>
+    <message>
+        <source>The page holds no visible text.</source>
+        <translation>Sidan har ingen synlig text.</translation>
+    </message>
+    <message>
+        <source>The MHTML file holds no web page.</source>
+        <translation>MHTML-filen innehåller ingen webbsida.</translation>
+    </message>
+    <message>
+        <source>The page inside the file cannot be decoded.</source>
+        <translation>Sidan i filen kan inte avkodas.</translation>
+    </message>
+    <message>
+        <source>Not an MHTML file.</source>
+        <translation>Ingen MHTML-fil.</translation>
+    </message>
+    <message>
+        <source>The file ends before its last part does: it is cut off.</source>
+        <translation>Filen slutar innan dess sista del gör det: den är avkortad.</translation>
+    </message>
+    <message>
+        <source>No part of the file starts: it is damaged.</source>
+        <translation>Ingen del av filen börjar: den är skadad.</translation>
+    </message>
+    <message>
+        <source>A part of the file is damaged.</source>
+        <translation>En del av filen är skadad.</translation>
+    </message>
+    <message>
+        <source>The page names an unknown text encoding.</source>
+        <translation>Sidan anger en okänd teckenkodning.</translation>
+    </message>
+    <message>
+        <source>Not readable in the page&apos;s own text encoding.</source>
+        <translation>Går inte att läsa med sidans egen teckenkodning.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the file has the problems listed.</source>
+        <translation>Ingenting importerades: filen har problemen i listan.</translation>
+    </message>
+    <message>
+        <source>Wrong officer id or passphrase.</source>
+        <translation>Fel tjänste-id eller lösenfras.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait {seconds} s and try again.</source>
+        <translation>För många misslyckade försök. Vänta {seconds} s och försök igen.</translation>
+    </message>
+    <message>
+        <source>The key file (vault.keys) is damaged, missing or of an unknown version, so the vault cannot be opened. Nothing has been changed. Contact your administrator: the station can restore access.</source>
+        <translation>Nyckelfilen (vault.keys) är skadad, saknas eller har en okänd version, så valvet kan inte öppnas. Ingenting har ändrats. Kontakta din administratör: stationen kan återställa åtkomsten.</translation>
+    </message>
+    <message>
+        <source>The vault database (vault.db) is damaged or does not belong to this key file. Nothing has been changed. Contact your administrator.</source>
+        <translation>Valvets databas (vault.db) är skadad eller hör inte till den här nyckelfilen. Ingenting har ändrats. Kontakta din administratör.</translation>
+    </message>
+    <message>
+        <source>A vault already exists in this folder.</source>
+        <translation>Det finns redan ett valv i den här mappen.</translation>
+    </message>
+    <message>
+        <source>There is no vault in this folder yet.</source>
+        <translation>Det finns inget valv i den här mappen ännu.</translation>
+    </message>
+    <message>
+        <source>The disk refused to save (full, read-only or no permission). Nothing was saved.</source>
+        <translation>Disken vägrade spara (full, skrivskyddad eller behörighet saknas). Ingenting sparades.</translation>
+    </message>
+    <message>
+        <source>This installation lacks the encryption library. Reinstall the application.</source>
+        <translation>Installationen saknar krypteringsbiblioteket. Installera om programmet.</translation>
+    </message>
+    <message>
+        <source>Your role does not permit this.</source>
+        <translation>Din roll tillåter inte detta.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it to continue.</source>
+        <translation>Valvet är låst. Lås upp det för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>This passphrase is not accepted.</source>
+        <translation>Lösenfrasen godtas inte.</translation>
+    </message>
+    <message>
+        <source>The vault was written by a newer version of the program: update the program.</source>
+        <translation>Valvet skrevs av en nyare version av programmet: uppdatera programmet.</translation>
+    </message>
+    <message>
+        <source>The ad search index is not open.</source>
+        <translation>Annonsernas sökindex är inte öppet.</translation>
+    </message>
+    <message>
+        <source>Enter a name of at most 80 characters.</source>
+        <translation>Ange ett namn på högst 80 tecken.</translation>
+    </message>
+    <message>
+        <source>Use 2–32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (your service id).</source>
+        <translation>Använd 2–32 bokstäver, siffror, &apos;.&apos;, &apos;_&apos; eller &apos;-&apos; (ditt tjänste-id).</translation>
+    </message>
+    <message>
+        <source>This officer is already enrolled.</source>
+        <translation>Tjänstemannen är redan registrerad.</translation>
+    </message>
+    <message>
+        <source>This officer is not enrolled.</source>
+        <translation>Tjänstemannen är inte registrerad.</translation>
+    </message>
+    <message>
+        <source>The new passphrase must differ from the current one.</source>
+        <translation>Den nya lösenfrasen måste skilja sig från den nuvarande.</translation>
+    </message>
+    <message>
+        <source>The last administrator cannot be removed.</source>
+        <translation>Den sista administratören kan inte tas bort.</translation>
+    </message>
+    <message>
+        <source>Choose a lock time between 30 seconds and 60 minutes.</source>
+        <translation>Välj en låstid mellan 30 sekunder och 60 minuter.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>De två inmatningarna skiljer sig åt.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be used: it is damaged or not for this station.</source>
+        <translation>Paketet kan inte användas: det är skadat eller inte avsett för den här stationen.</translation>
+    </message>
+    <message>
+        <source>The bundle was refused and recorded as an alarm for review.</source>
+        <translation>Paketet avvisades och registrerades som ett larm att granska.</translation>
+    </message>
+    <message>
+        <source>Not a bundle of this program (or its start is damaged).</source>
+        <translation>Inget paket från det här programmet (eller så är början skadad).</translation>
+    </message>
+    <message>
+        <source>The bundle is cut off.</source>
+        <translation>Paketet är avkortat.</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged.</source>
+        <translation>Paketet är skadat.</translation>
+    </message>
+    <message>
+        <source>The bundle was altered after it was sealed.</source>
+        <translation>Paketet har ändrats efter att det förseglades.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be decrypted with this station&apos;s key: it is damaged or was sealed for another station.</source>
+        <translation>Paketet kan inte dekrypteras med stationens nyckel: det är skadat eller förseglat för en annan station.</translation>
+    </message>
+    <message>
+        <source>The bundle is sealed for another station.</source>
+        <translation>Paketet är förseglat för en annan station.</translation>
+    </message>
+    <message>
+        <source>This vault is not a station.</source>
+        <translation>Det här valvet är ingen station.</translation>
+    </message>
+    <message>
+        <source>Not a station card.</source>
+        <translation>Inget stationskort.</translation>
+    </message>
+    <message>
+        <source>The station card is damaged: its fingerprint does not match its keys.</source>
+        <translation>Stationskortet är skadat: dess fingeravtryck stämmer inte med nycklarna.</translation>
+    </message>
+    <message>
+        <source>The station card is damaged.</source>
+        <translation>Stationskortet är skadat.</translation>
+    </message>
+    <message>
+        <source>A station does not enrol another station&apos;s card.</source>
+        <translation>En station registrerar inte en annan stations kort.</translation>
+    </message>
+    <message>
+        <source>This laptop already sends to another station.</source>
+        <translation>Den här datorn skickar redan till en annan station.</translation>
+    </message>
+    <message>
+        <source>No station is enrolled on this laptop: enrol the station&apos;s card first.</source>
+        <translation>Ingen station är registrerad på den här datorn: registrera stationens kort först.</translation>
+    </message>
+    <message>
+        <source>Not a receipt from this laptop&apos;s station.</source>
+        <translation>Inget kvitto från den här datorns station.</translation>
+    </message>
+    <message>
+        <source>The receipt comes from another station.</source>
+        <translation>Kvittot kommer från en annan station.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s signature on the receipt does not verify.</source>
+        <translation>Stationens underskrift på kvittot kan inte verifieras.</translation>
+    </message>
+    <message>
+        <source>The receipt is for another laptop.</source>
+        <translation>Kvittot gäller en annan dator.</translation>
+    </message>
+    <message>
+        <source>The station holds a different record than this laptop at sequence {seq}. Do not purge; report it to the station.</source>
+        <translation>Stationen har andra poster än den här datorn vid nummer {seq}. Rensa inte; rapportera det till stationen.</translation>
+    </message>
+    <message>
+        <source>Not a station card key.</source>
+        <translation>Ingen nyckel till ett stationskort.</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s vault never enrolled this station&apos;s card.</source>
+        <translation>Den här datorns valv har aldrig registrerat stationens kort.</translation>
+    </message>
+    <message>
+        <source>The recovery slot does not open with this station&apos;s key.</source>
+        <translation>Återställningsplatsen öppnas inte med stationens nyckel.</translation>
+    </message>
+    <message>
+        <source>The bundle holds no records.</source>
+        <translation>Paketet innehåller inga poster.</translation>
+    </message>
+    <message>
+        <source>The bundle is larger than a station accepts.</source>
+        <translation>Paketet är större än en station tar emot.</translation>
+    </message>
+    <message>
+        <source>This laptop card cannot be registered.</source>
+        <translation>Datorkortet kan inte registreras.</translation>
+    </message>
+    <message>
+        <source>Enrolled, but the laptop card was not written: write it again.</source>
+        <translation>Registrerad, men datorkortet skrevs inte: skriv det igen.</translation>
+    </message>
+    <message>
+        <source>More than one registered laptop has that device id.</source>
+        <translation>Mer än en registrerad dator har det id:t.</translation>
+    </message>
+    <message>
+        <source>No such folder; nothing was imported.</source>
+        <translation>Mappen finns inte; ingenting importerades.</translation>
+    </message>
+    <message>
+        <source>The folder cannot be written; nothing was imported.</source>
+        <translation>Det går inte att skriva i mappen; ingenting importerades.</translation>
+    </message>
+    <message>
+        <source>Say what was done about the alarm.</source>
+        <translation>Skriv vad som gjordes åt larmet.</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint, then confirm.</source>
+        <translation>Jämför fingeravtrycket och bekräfta sedan.</translation>
+    </message>
+    <message>
+        <source>This was not accepted.</source>
+        <translation>Det godtogs inte.</translation>
+    </message>
 </context>
 <context>
     <name>ProposalsModel</name>
@@ -3539,281 +4223,6 @@
     <message>
         <source>Same ad&amp;vertiser</source>
         <translation>Samma annonsör – &amp;bekräfta</translation>
-    </message>
-</context>
-<context>
-    <name>Reasons</name>
-    <message>
-        <source>Required.</source>
-        <translation>Krävs.</translation>
-    </message>
-    <message>
-        <source>Enter a whole number.</source>
-        <translation>Skriv ett heltal.</translation>
-    </message>
-    <message>
-        <source>Must not be negative.</source>
-        <translation>Får inte vara negativt.</translation>
-    </message>
-    <message>
-        <source>Must not be in the future.</source>
-        <translation>Får inte ligga i framtiden.</translation>
-    </message>
-    <message>
-        <source>Must not be before the start.</source>
-        <translation>Får inte vara före starten.</translation>
-    </message>
-    <message>
-        <source>Not a real date (use YYYY-MM-DD).</source>
-        <translation>Inget giltigt datum (skriv ÅÅÅÅ-MM-DD).</translation>
-    </message>
-    <message>
-        <source>Not a real time.</source>
-        <translation>Ingen giltig tid.</translation>
-    </message>
-    <message>
-        <source>Not a phone number.</source>
-        <translation>Inget telefonnummer.</translation>
-    </message>
-    <message>
-        <source>Not a possible phone number (too short or too long).</source>
-        <translation>Inget möjligt telefonnummer (för kort eller för långt).</translation>
-    </message>
-    <message>
-        <source>Use a two-letter country code such as SE, RO.</source>
-        <translation>Skriv en landskod med två bokstäver, t.ex. SE, RO.</translation>
-    </message>
-    <message>
-        <source>Use a language code such as sv, en, ro.</source>
-        <translation>Skriv en språkkod, t.ex. sv, en, ro.</translation>
-    </message>
-    <message>
-        <source>Use a three-letter currency code such as SEK or EUR.</source>
-        <translation>Skriv en valutakod med tre bokstäver, t.ex. SEK eller EUR.</translation>
-    </message>
-    <message>
-        <source>Required when there is no Swedish identity number.</source>
-        <translation>Krävs när svenskt personnummer saknas.</translation>
-    </message>
-    <message>
-        <source>Use 10 or 12 digits, e.g. 19811218-9876.</source>
-        <translation>Skriv 10 eller 12 siffror, t.ex. 19811218-9876.</translation>
-    </message>
-    <message>
-        <source>Only digits and one &apos;-&apos; or &apos;+&apos;.</source>
-        <translation>Bara siffror och ett &apos;-&apos; eller &apos;+&apos;.</translation>
-    </message>
-    <message>
-        <source>The check digit is wrong (a typing error?).</source>
-        <translation>Kontrollsiffran stämmer inte (felskrivning?).</translation>
-    </message>
-    <message>
-        <source>The date of birth in the number does not exist.</source>
-        <translation>Födelsedatumet i numret finns inte.</translation>
-    </message>
-    <message>
-        <source>The date of birth in the number is in the future.</source>
-        <translation>Födelsedatumet i numret ligger i framtiden.</translation>
-    </message>
-    <message>
-        <source>Choose a contact or name the organisation.</source>
-        <translation>Välj en kontakt eller skriv organisationens namn.</translation>
-    </message>
-    <message>
-        <source>Required when the money was seized (record number and amount).</source>
-        <translation>Krävs när pengarna beslagtogs (protokollnummer och belopp).</translation>
-    </message>
-    <message>
-        <source>Required for a summary penalty order: day-fines and/or conditional sentence.</source>
-        <translation>Krävs för strafföreläggande: dagsböter och/eller villkorlig dom.</translation>
-    </message>
-    <message>
-        <source>More than the amount handed over.</source>
-        <translation>Mer än det överlämnade beloppet.</translation>
-    </message>
-    <message>
-        <source>Advance approval is never possible for a suspect under 18.</source>
-        <translation>Förhandsgodkännande är aldrig möjligt för en misstänkt under 18 år.</translation>
-    </message>
-    <message>
-        <source>No such person in this case.</source>
-        <translation>Personen finns inte i ärendet.</translation>
-    </message>
-    <message>
-        <source>No such decision in this case.</source>
-        <translation>Beslutet finns inte i ärendet.</translation>
-    </message>
-    <message>
-        <source>A contact needs a phone number, an e-mail or a web address.</source>
-        <translation>En kontakt behöver telefonnummer, e-post eller webbadress.</translation>
-    </message>
-    <message>
-        <source>Not an e-mail address.</source>
-        <translation>Ingen e-postadress.</translation>
-    </message>
-    <message>
-        <source>Use a full web address starting with https://.</source>
-        <translation>Skriv en hel webbadress som börjar med https://.</translation>
-    </message>
-    <message>
-        <source>Enter the amount per day-fine too.</source>
-        <translation>Skriv även dagsbotsbeloppet.</translation>
-    </message>
-    <message>
-        <source>Enter the number of day-fines too.</source>
-        <translation>Skriv även antalet dagsböter.</translation>
-    </message>
-    <message>
-        <source>Choose day-fines, conditional sentence, or both.</source>
-        <translation>Välj dagsböter, villkorlig dom eller båda.</translation>
-    </message>
-    <message>
-        <source>Enter the buyer&apos;s annual income first.</source>
-        <translation>Skriv först köparens årsinkomst.</translation>
-    </message>
-    <message>
-        <source>Enter the site or the ad&apos;s web address.</source>
-        <translation>Ange webbplatsen eller annonsens webbadress.</translation>
-    </message>
-    <message>
-        <source>Paste the ad&apos;s text (or at least its title).</source>
-        <translation>Klistra in annonsens text (eller åtminstone rubriken).</translation>
-    </message>
-    <message>
-        <source>Must not be before it was first seen.</source>
-        <translation>Får inte vara före första gången den sågs.</translation>
-    </message>
-    <message>
-        <source>Give the date alone, or a time with its time zone.</source>
-        <translation>Ange bara datumet, eller en tid med tidszon.</translation>
-    </message>
-    <message>
-        <source>The directory already lists this company.</source>
-        <translation>Katalogen har redan den här verksamheten.</translation>
-    </message>
-    <message>
-        <source>Choose the company, or say who else gave the tip.</source>
-        <translation>Välj verksamheten, eller skriv vem annars som tipsade.</translation>
-    </message>
-    <message>
-        <source>No such company in the directory.</source>
-        <translation>Verksamheten finns inte i katalogen.</translation>
-    </message>
-    <message>
-        <source>Enter a whole number from 1 to 1000.</source>
-        <translation>Ange ett heltal från 1 till 1000.</translation>
-    </message>
-    <message>
-        <source>The file is empty.</source>
-        <translation>Filen är tom.</translation>
-    </message>
-    <message>
-        <source>Not a CSV file.</source>
-        <translation>Inte en CSV-fil.</translation>
-    </message>
-    <message>
-        <source>Not UTF-8 text: save the file as &quot;CSV UTF-8&quot; and import it again.</source>
-        <translation>Inte UTF-8-text: spara filen som &quot;CSV UTF-8&quot; och importera igen.</translation>
-    </message>
-    <message>
-        <source>The column appears twice.</source>
-        <translation>Kolumnen finns två gånger.</translation>
-    </message>
-    <message>
-        <source>No text or title column (the first row must name the columns).</source>
-        <translation>Ingen kolumn för text eller rubrik (första raden ska namnge kolumnerna).</translation>
-    </message>
-    <message>
-        <source>Not a web page.</source>
-        <translation>Inte en webbsida.</translation>
-    </message>
-    <message>
-        <source>The page holds no visible text.</source>
-        <translation>Sidan har ingen synlig text.</translation>
-    </message>
-    <message>
-        <source>At most {0} characters.</source>
-        <translation>Högst {0} tecken.</translation>
-    </message>
-    <message>
-        <source>At most {0}.</source>
-        <translation>Högst {0}.</translation>
-    </message>
-    <message>
-        <source>At least {0}.</source>
-        <translation>Minst {0}.</translation>
-    </message>
-    <message>
-        <source>Must not be after {0}.</source>
-        <translation>Får inte vara efter {0}.</translation>
-    </message>
-    <message>
-        <source>Must not be before {0}.</source>
-        <translation>Får inte vara före {0}.</translation>
-    </message>
-    <message>
-        <source>Choose one of the listed values.</source>
-        <translation>Välj ett av alternativen i listan.</translation>
-    </message>
-    <message>
-        <source>The rights must include the right to a lawyer, to stay silent and to information (RB 23:18).</source>
-        <translation>Rättigheterna måste omfatta rätt till försvarare, rätt att tiga och rätt till information (RB 23:18).</translation>
-    </message>
-    <message>
-        <source>Not a municipality of this county.</source>
-        <translation>Ingen kommun i det här länet.</translation>
-    </message>
-    <message>
-        <source>{0} fields, but the first row names {1} columns.</source>
-        <translation>{0} fält, men första raden namnger {1} kolumner.</translation>
-    </message>
-    <message>
-        <source>A quotation mark opened on this line is never closed.</source>
-        <translation>Ett citattecken som öppnas på raden stängs aldrig.</translation>
-    </message>
-    <message>
-        <source>The same web address as line {0}.</source>
-        <translation>Samma webbadress som rad {0}.</translation>
-    </message>
-    <message>
-        <source>The case is closed or handed over: reopen it to link or unlink ads.</source>
-        <translation>Ärendet är avslutat eller överlämnat: öppna det igen för att koppla eller ta bort annonser.</translation>
-    </message>
-    <message>
-        <source>The case is {0}; reopen it to change it.</source>
-        <translation>Ärendet är {0}; öppna det igen för att ändra.</translation>
-    </message>
-    <message>
-        <source>The number of day-fines must be between {0} and {1}.</source>
-        <translation>Antalet dagsböter ska vara mellan {0} och {1}.</translation>
-    </message>
-    <message>
-        <source>The amount per day-fine must be between {0} and {1} kr.</source>
-        <translation>Dagsbotsbeloppet ska vara mellan {0} och {1} kr.</translation>
-    </message>
-    <message>
-        <source>Day-fines alone are not allowed for offences on this date (fines were removed from the scale); use conditional sentence, with or without day-fines.</source>
-        <translation>Enbart dagsböter är inte tillåtet för brott detta datum (böter har tagits bort ur straffskalan); använd villkorlig dom, med eller utan dagsböter.</translation>
-    </message>
-    <message>
-        <source>No summary penalty order in a child case (BrB 6:9): the case goes to the prosecutor.</source>
-        <translation>Inget strafföreläggande i ett barnärende (BrB 6:9): ärendet går till åklagare.</translation>
-    </message>
-    <message>
-        <source>A conditional sentence cannot be given by summary penalty order for an offence committed under 18.</source>
-        <translation>Villkorlig dom kan inte ges genom strafföreläggande för ett brott begånget före 18 års ålder.</translation>
-    </message>
-    <message>
-        <source>This sanction is not allowed by summary penalty order for offences on this date.</source>
-        <translation>Den påföljden är inte tillåten i strafföreläggande för brott detta datum.</translation>
-    </message>
-    <message>
-        <source>Advance approval is possible only for offences from 2023-01-01.</source>
-        <translation>Förhandsgodkännande är möjligt bara för brott från 2023-01-01.</translation>
-    </message>
-    <message>
-        <source>No advance approval in a child case: the case goes to the prosecutor.</source>
-        <translation>Inget förhandsgodkännande i ett barnärende: ärendet går till åklagare.</translation>
     </message>
 </context>
 <context>
@@ -4377,10 +4786,6 @@
 <context>
     <name>Sync</name>
     <message>
-        <source>Say what was done about the alarm.</source>
-        <translation>Skriv vad som gjordes åt larmet.</translation>
-    </message>
-    <message>
         <source>Imported</source>
         <translation>Importerat</translation>
     </message>
@@ -4770,10 +5175,6 @@
         <translation>Anteckning: {text}</translation>
     </message>
     <message>
-        <source>{role} added: {name}</source>
-        <translation>{role} tillagd: {name}</translation>
-    </message>
-    <message>
         <source>Support offered to {name}: {outcome}</source>
         <translation>Stöd erbjudet till {name}: {outcome}</translation>
     </message>
@@ -4844,6 +5245,198 @@
     <message>
         <source>Purged from the laptop that recorded it ({count} events); kept here</source>
         <translation>Rensat från datorn där det registrerades ({count} händelser); finns kvar här</translation>
+    </message>
+    <message>
+        <source>note on the identity</source>
+        <translation>anteckning om identiteten</translation>
+    </message>
+    <message>
+        <source>identity document</source>
+        <translation>id-handling</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>medborgarskap</translation>
+    </message>
+    <message>
+        <source>civil status</source>
+        <translation>civilstånd</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-post</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>språk</translation>
+    </message>
+    <message>
+        <source>interpreter needed</source>
+        <translation>behöver tolk</translation>
+    </message>
+    <message>
+        <source>interpreter&apos;s language</source>
+        <translation>tolkspråk</translation>
+    </message>
+    <message>
+        <source>interpreter</source>
+        <translation>tolk</translation>
+    </message>
+    <message>
+        <source>interpreter used</source>
+        <translation>tolk användes</translation>
+    </message>
+    <message>
+        <source>possibly under 18</source>
+        <translation>möjligen under 18</translation>
+    </message>
+    <message>
+        <source>relation to the case</source>
+        <translation>koppling till ärendet</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>slag</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>valuta</translation>
+    </message>
+    <message>
+        <source>observed by</source>
+        <translation>iakttaget av</translation>
+    </message>
+    <message>
+        <source>money seized</source>
+        <translation>pengarna beslagtagna</translation>
+    </message>
+    <message>
+        <source>seizure</source>
+        <translation>beslag</translation>
+    </message>
+    <message>
+        <source>kind of place</source>
+        <translation>typ av plats</translation>
+    </message>
+    <message>
+        <source>municipality</source>
+        <translation>kommun</translation>
+    </message>
+    <message>
+        <source>entry</source>
+        <translation>inträde</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>slut</translation>
+    </message>
+    <message>
+        <source>officers present</source>
+        <translation>närvarande poliser</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>kontakt</translation>
+    </message>
+    <message>
+        <source>offered at</source>
+        <translation>erbjudet</translation>
+    </message>
+    <message>
+        <source>offered by</source>
+        <translation>erbjudet av</translation>
+    </message>
+    <message>
+        <source>leaflet language</source>
+        <translation>broschyrens språk</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>buyer</source>
+        <translation>köpare</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>var</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>av</translation>
+    </message>
+    <message>
+        <source>suspicion</source>
+        <translation>misstanke</translation>
+    </message>
+    <message>
+        <source>rights explained</source>
+        <translation>rättigheter upplysta</translation>
+    </message>
+    <message>
+        <source>lawyer requested</source>
+        <translation>begär försvarare</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>beslut</translation>
+    </message>
+    <message>
+        <source>decided by</source>
+        <translation>beslutat av</translation>
+    </message>
+    <message>
+        <source>role of the decider</source>
+        <translation>beslutsfattarens roll</translation>
+    </message>
+    <message>
+        <source>how the decision came</source>
+        <translation>hur beslutet kom</translation>
+    </message>
+    <message>
+        <source>sanction</source>
+        <translation>påföljd</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>svar</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>linked ads</source>
+        <translation>kopplade annonser</translation>
+    </message>
+    <message>
+        <source>another detail</source>
+        <translation>en annan uppgift</translation>
+    </message>
+    <message>
+        <source>Buyer added: {name}</source>
+        <translation>Köpare tillagd: {name}</translation>
+    </message>
+    <message>
+        <source>Seller added: {name}</source>
+        <translation>Säljare tillagd: {name}</translation>
+    </message>
+    <message>
+        <source>Witness added: {name}</source>
+        <translation>Vittne tillagt: {name}</translation>
+    </message>
+    <message>
+        <source>Added: {name}</source>
+        <translation>Tillagd: {name}</translation>
     </message>
 </context>
 <context>

@@ -7,14 +7,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtGui import QImage, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.storage.vault import Vault
 from ui.app import BENCH_ENV, BENCH_MARKER
-from ui.screenshots import SCREEN_HEIGHT, SCREEN_WIDTH, save_screenshots
 from ui.theme import apply_theme
 
 _RUN = """
@@ -78,17 +76,3 @@ def test_dark_theme(qapp: QApplication) -> None:
             qapp.setStyle(style)
         qapp.setPalette(palette)
         qapp.setFont(font)
-
-
-def test_screenshots_are_saved_at_laptop_size(qtbot: Any, tmp_path: Path) -> None:
-    saved = save_screenshots(tmp_path / "shots", language="sv")
-    names = [p.name for p in saved]
-    assert names[0].startswith("01_first_run") and "06_locked.png" in names
-    for screen in ("11_dashboard", "14_case_entry", "21_case_decision", "24_contacts_f2",
-                   "26j_ads_detail_files", "26k_ads_saved_page", "16b_case_missing_f4",
-                   "29_case_1024x600"):  # fmt: skip
-        assert f"{screen}.png" in names
-    assert len(saved) == 37
-    for path in saved:
-        image = QImage(str(path))
-        assert (image.width(), image.height()) == (SCREEN_WIDTH, SCREEN_HEIGHT)

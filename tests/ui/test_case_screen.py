@@ -5,6 +5,7 @@ an unreviewed language, the decision's legal refusals, closing with what is stil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp.domain.case import OBSERVATION_ENTITY
+from fieldapp.workflow import persons
 from tests.ui.conftest import case_by_place
 from ui.documents.preview import DocumentPreview
 from ui.screens.case_screen import CaseScreen
@@ -241,3 +243,47 @@ def test_closing_lists_what_is_still_open(screen: CaseScreen, workspace: Workspa
     panel.close_button.click()
     assert screen.view.case.get("status") == "open"
     assert "obligatoriska" in panel.message.label.text() or panel.message.isVisible()
+
+
+def test_a_print_refusal_is_in_swedish_and_goes_when_the_decision_is_recorded(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    screen.open_case(case_by_place(workspace, ATTEMPT))
+    buyer = screen.view.buyers[0]
+    screen.open_case(screen.case_id, f"item:decision:{buyer.id}")
+    panel = screen.panel
+    assert isinstance(panel, DecisionStep)
+    panel.print_document()  # Ctrl+P before the decision is recorded
+    assert panel.message.label.text().startswith("Inget beslut av åklagare")
+    qtbot.keyClicks(panel.form.decided_by, "Åsa Åklagare")
+    panel.form.day_fines.setText("50")
+    panel.record_button.click()
+    assert screen.view.buyers[0].decision is not None
+    assert panel.message.isHidden() and panel.message.label.text() == ""
+
+
+def test_a_correction_on_the_timeline_names_fields_and_values_in_swedish(
+    screen: CaseScreen, workspace: Workspace
+) -> None:
+    case_id = case_by_place(workspace, ATTEMPT)
+    change = workspace.run(
+        persons.add_buyer,
+        case_id,
+        {"name": "Olle Påhittsson", "personal_id": "19811218-9876", "identity_method": "id_card"},
+    )
+    workspace.run(
+        persons.amend_person,
+        change.entity_id,
+        {
+            "identity_method": "driving_licence",
+            "civil_status": "partner_elsewhere",
+            "language": "ro",
+            "interpreter_needed": True,
+            "interpreter_language": "ro",
+        },
+    )
+    screen.open_case(case_id)
+    # First entry folds into the creation (main's rule); whatever the timeline shows of
+    # it is in words, never the core's field names or codes.
+    texts = " ".join(screen.timeline_model.texts())
+    assert not re.search(r"[a-z]_[a-z]|interpreter|language|driving", texts)

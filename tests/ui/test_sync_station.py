@@ -299,7 +299,7 @@ def test_an_alarm_is_closed_with_a_note(
     pane = review.alarm_pane
     assert review.panes.currentWidget() is pane
     assert laptop.session.device_id[:8] in pane.laptop.text()
-    assert pane.detail.text()
+    assert pane.detail.text().startswith("At entry ")  # where, in words (not the log's text)
     pane.close_button.click()  # no note yet
     assert pane.message.is_error()
     assert len(open_alarms(station)) == 1

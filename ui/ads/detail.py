@@ -33,7 +33,6 @@ from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Change
 from ui.ads.attachment_view import NotViewable, file_line, open_viewer
 from ui.ads.texts import (
-    ads_refusal_text,
     doubt_text,
     doubtful_text,
     person_label,
@@ -399,7 +398,7 @@ class AdDetail(QWidget):
             self.message.show_message(str(exc))
             return None
         except Exception as exc:  # a refusal in words; a bug logged and said so
-            self.message.show_message(ads_refusal_text(exc, "open file"))
+            self.message.show_message(refusal_text(exc, "open file"))
             return None
         self.message.clear_message()
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -31,7 +31,7 @@ from fieldapp.domain.persons import BUYER, PERSON_ENTITY, SELLER
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Change
 from ui.ads.models import AdsModel, ListTableModel, hit_text, one_line
-from ui.ads.texts import ads_refusal_text, person_label, suggestion_text
+from ui.ads.texts import person_label, suggestion_text
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
 from ui.widgets import CodeCombo, action_button, fitted_table
@@ -353,7 +353,7 @@ class LinkAdDialog(QDialog):
         try:
             self.workspace.run(use_case, ad.id, self.case_id, person_id)
         except Exception as exc:  # a refusal in words; a bug logged and said so
-            self.message.show_message(ads_refusal_text(exc, where))
+            self.message.show_message(refusal_text(exc, where))
             return False
         label = self.linked_model.labels.get(person_id, "")
         self.message.show_message(done.format(ad=one_line(ad.heading), person=label), "ok")

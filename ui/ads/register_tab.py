@@ -33,7 +33,7 @@ from fieldapp.ads import importing, register
 from fieldapp.ads.issues import ImportRefused
 from fieldapp.ads.model import AttachmentKind, price_from_data
 from fieldapp.ads.register import Attachment, Capture
-from fieldapp.errors import InvalidInput, KnownError
+from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.storage.canonical import b64, unb64
 from fieldapp.workflow.context import Change
 from ui.ads import seams
@@ -245,7 +245,7 @@ class RegisterForm(CaptureForm):
         self._drop_page_if_moved()
         text, url = self._source()
         if not text:
-            self.show_refusal(InvalidInput("Text: required.", field="text"))
+            self.show_refusal(InvalidInput(coded("required", "Text: required."), field="text"))
             self.text.setFocus()
             return None
         operation_id = self.workspace.operation_id

@@ -30,12 +30,10 @@ from ui.ads.detail import AdDetail
 from ui.ads.models import HitsModel
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
+from ui.problem_texts import code_text, date_hint
 from ui.screens.case_steps import county_towns
 from ui.widgets import TownCombo, action_button, line_edit, row_table
-from ui.words import reason_text
 from ui.workspace import Workspace
-
-_BAD_DATE = "not a real date (use YYYY-MM-DD)."
 
 
 def hit_table(model: HitsModel, parent: QWidget) -> QTableView:
@@ -75,10 +73,10 @@ class SearchTab(QWidget):
         self.query.setClearButtonEnabled(True)
         self.query.setMaxLength(300)
         self.municipality = TownCombo(self)
-        self.since = line_edit(self, "YYYY-MM-DD", 10)
-        self.until = line_edit(self, "YYYY-MM-DD", 10)
+        self.since = line_edit(self, date_hint(), 10)
+        self.until = line_edit(self, date_hint(), 10)
         for edit in (self.since, self.until):
-            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 36)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance(date_hint()) + 36)
         self.search_button = action_button(self.tr("Search n&ow (Enter)"), self, primary=True)
         self.messages = {name: FieldMessage(self) for name in ("query", "since", "until")}
 
@@ -153,7 +151,7 @@ class SearchTab(QWidget):
         try:
             day = date.fromisoformat(text)
         except ValueError:
-            self.messages[name].show_message(reason_text(_BAD_DATE))
+            self.messages[name].show_message(code_text("not_a_date"))
             return False, None
         self.messages[name].clear_message()
         return True, day

@@ -1,9 +1,9 @@
 """Words for the ad register's codes: an ad's status, prices, the fields a file import names,
-company kinds and tip channels, why an ad is suggested for a case, a linked person's label,
-and the refusals of the ads' own link and attachment use cases.
+company kinds and tip channels, why an ad is suggested for a case and a linked person's
+label.
 
-The core returns enums, codes and plain English reasons; this module turns them into the
-UI language (tables marked with ``QT_TRANSLATE_NOOP`` so pyside6-lupdate finds them).
+The core returns enums and codes; this module turns them into the UI language (tables marked
+with ``QT_TRANSLATE_NOOP`` so pyside6-lupdate finds them).
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from fieldapp.ads.issues import RowProblem
 from fieldapp.ads.prices import Price
-from fieldapp.errors import InvalidInput
 from fieldapp.storage.records import Record
-from ui.capture import refusal_text
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.words import PERSON_ROLES, day_and_clock, reason_text, word
 
@@ -83,17 +81,6 @@ FIELDS = {
     "note": QT_TRANSLATE_NOOP("Ads", "note"),
     "case_id": QT_TRANSLATE_NOOP("Ads", "case"),
     "ad_ids": QT_TRANSLATE_NOOP("Ads", "ads"),
-}
-# Refusals only the ads' link and attachment use cases give (the shared reasons are in
-# ``ui.words``), by the reason after the field's name.
-AD_REASONS = {
-    "not linked to this case; link it to the case first.": QT_TRANSLATE_NOOP(
-        "Ads", "The ad is not linked to this case: link it to the case first."
-    ),
-    "the ad has no such attachment.": QT_TRANSLATE_NOOP("Ads", "The ad has no such file."),
-    "not in this vault (not yet synced here).": QT_TRANSLATE_NOOP(
-        "Ads", "The file is not on this laptop (it has not been synced here)."
-    ),
 }
 SUGGESTION_REASONS = {
     "phone": QT_TRANSLATE_NOOP("Ads", "phone in the case: {detail}"),
@@ -194,14 +181,3 @@ def person_label(person: Record) -> str:
     if person.voided:
         text += " " + translate("Ads", "(withdrawn)")
     return text
-
-
-def ads_refusal_text(exc: BaseException, where: str) -> str:
-    """``refusal_text``, with the reasons only the ads' use cases give in words too."""
-    if isinstance(exc, InvalidInput) and exc.problems:
-        texts = []
-        for _path, reason in exc.problems:
-            ours = AD_REASONS.get(reason.partition(": ")[2])
-            texts.append(translate("Ads", ours) if ours else reason_text(reason))
-        return " ".join(dict.fromkeys(texts))
-    return refusal_text(exc, where)

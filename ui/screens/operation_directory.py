@@ -29,6 +29,7 @@ from fieldapp.workflow import operations
 from fieldapp.workflow.context import Change
 from ui.ads.models import ListTableModel
 from ui.capture import CaptureForm
+from ui.problem_texts import date_hint
 from ui.theme import text_scale
 from ui.widgets import CodeCombo, FormGrid, action_button, fitted_table, line_edit
 from ui.words import CONTACT_ROLES, TEAM_ROLES, word
@@ -208,7 +209,7 @@ class ContactForm(EntryForm):
         self.add_field("unit", self.tr("Un&it"), self.unit)
         self.hours = line_edit(self, self.tr("e.g. weekdays 8–17, on call otherwise"), 160)
         self.add_field("hours", self.tr("&Hours"), self.hours)
-        self.verified_on = line_edit(self, "YYYY-MM-DD", 10)
+        self.verified_on = line_edit(self, date_hint(), 10)
         self.add_field("verified_on", self.tr("&Date verified"), self.verified_on)
         self.phone = line_edit(self, "021-…", 40)
         self.add_field("phone", self.tr("&Phone"), self.phone, grid=self.right)

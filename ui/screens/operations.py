@@ -19,6 +19,7 @@ from fieldapp.workflow import operations
 from ui.capture import CaptureForm
 from ui.forms import muted_label, title_label
 from ui.models import OperationsModel
+from ui.problem_texts import date_hint
 from ui.screens.operation_directory import ContactsEditor, TeamEditor
 from ui.theme import text_scale
 from ui.widgets import CodeCombo, action_button, line_edit, row_table
@@ -32,9 +33,9 @@ class NewOperationForm(CaptureForm):
         super().__init__(workspace, "new-operation", parent)
         self.name = line_edit(self, self.tr("e.g. Operation week, Västerås, May"), 120)
         self.add_field("name", self.tr("&Name"), self.name)
-        self.start = line_edit(self, "YYYY-MM-DD", 10)
+        self.start = line_edit(self, date_hint(), 10)
         self.add_field("start", self.tr("Fr&om"), self.start)
-        self.end = line_edit(self, "YYYY-MM-DD", 10)
+        self.end = line_edit(self, date_hint(), 10)
         self.add_field("end", self.tr("&To"), self.end)
         self.county = CodeCombo(
             {c: load_county(c).name for c in county_ids()}, self, empty=self.tr("— none —")

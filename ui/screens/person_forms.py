@@ -18,6 +18,7 @@ from fieldapp.workflow import persons
 from fieldapp.workflow.context import Change
 from ui.capture import RecordForm, Value
 from ui.choices import ChoiceRows
+from ui.problem_texts import date_hint
 from ui.screens.step import StepKey, StepPanel, focus_input
 from ui.widgets import check_box, line_edit, set_hint
 from ui.words import (
@@ -219,7 +220,7 @@ class SellerForm(PersonForm):
         self.add_field("estimated_age", self.tr("&Estimated age"), self.estimated_age, "int")
         self.possibly_minor = check_box(self.tr("&May be under 18"), self)
         self.add_field("possibly_minor", "", self.possibly_minor)
-        self.born = line_edit(self, "YYYY-MM-DD", 10)
+        self.born = line_edit(self, date_hint(), 10)
         self.add_field("date_of_birth", self.tr("Date of &birth"), self.born)
         self.nationality = line_edit(self, "SE, RO, TH …", 2)
         self.add_field("nationality", self.tr("Nationalit&y"), self.nationality, "upper")
@@ -329,7 +330,13 @@ class PersonStep(StepPanel):
     def _set_title(self) -> None:
         role = word(PERSON_ROLES, self.role)
         if self.form.record_id is None:
-            self.title.setText(self.tr("New {role}").format(role=role.lower()))
+            # One title per role: Swedish inflects "new" by the noun's gender (nytt vittne).
+            titles = {
+                BUYER: self.tr("New buyer"),
+                SELLER: self.tr("New seller"),
+                WITNESS: self.tr("New witness"),
+            }
+            self.title.setText(titles.get(self.role, role))
             purposes = {
                 BUYER: self.tr(
                     "Name, identity number (or date of birth and document) and how the "

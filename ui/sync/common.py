@@ -18,16 +18,6 @@ T = TypeVar("T")
 translate = QCoreApplication.translate
 
 
-def refusal_text(exc: KnownError) -> str:
-    """A refusal in words. The sync core's refusals (bad bundle, wrong station, a receipt
-    for another laptop) carry their reason in the message, which beats a generic text."""
-    if exc.code == "invalid_input":
-        if exc.field == "note":
-            return translate("Sync", "Say what was done about the alarm.")
-        return exc.message
-    return error_text(exc)
-
-
 @dataclass(frozen=True)
 class Tried(Generic[T]):
     """Whether a use case went through, and what it returned (which may itself be None:
@@ -43,7 +33,7 @@ def attempt(message: FieldMessage, action: Callable[[], T], where: str) -> Tried
     try:
         result = action()
     except KnownError as exc:
-        message.show_message(refusal_text(exc), "error")
+        message.show_message(error_text(exc), "error")
         return Tried(False)
     except Exception as exc:
         log_bug(exc, where)

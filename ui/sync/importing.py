@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.errors import KnownError
 from fieldapp.storage.session import Session
 from ui.forms import FieldMessage, muted_label
 from ui.runner import Op, Outcome, Runner
@@ -177,7 +178,10 @@ class ImportTab(QWidget):
         if outcome.error is not None:
             # The vault could not be opened for the work (locked, disk gone), or our bug:
             # the files not yet done are untouched.
-            refusal = None if outcome.bug else getattr(outcome.error, "message", "")
+            error = outcome.error
+            refusal = (
+                error.to_reason() if isinstance(error, KnownError) and not outcome.bug else None
+            )
             for path in self._paths[done:]:
                 self.model.add(FileResult(path, refusal=refusal, bug=outcome.bug))
         results = self.model.results()

@@ -28,6 +28,7 @@ from fieldapp.workflow.cases import case_view
 from fieldapp.workflow.context import Context
 from ui.errors import internal_error_text
 from ui.i18n import QT_TRANSLATE_NOOP
+from ui.problem_texts import coded_text
 from ui.sync.texts import (
     REFUSED,
     alarm_kind_text,
@@ -135,9 +136,9 @@ class ImportResultModel(ColumnTableModel):
         if result.refusal is not None:
             if result.alarm:
                 return self.tr("Alarm: {kind}. {reason}").format(
-                    kind=alarm_kind_text(result.alarm), reason=result.refusal
+                    kind=alarm_kind_text(result.alarm), reason=coded_text(result.refusal)
                 )
-            return result.refusal
+            return coded_text(result.refusal)
         parts = []
         if result.status == "held":
             parts.append(

@@ -239,7 +239,13 @@ class AlarmPane(QWidget):
             )
         )
         self.raised.setText(day_and_clock(alarm.created_at))
-        self.detail.setText(str(alarm.get("detail", "")))
+        # Where it went wrong, in words; the record's own detail is technical English
+        # for the CLI (``fieldapp sync review``).
+        seq = alarm.get("seq")
+        if seq is not None:
+            self.detail.setText(self.tr("At entry {seq} of the laptop's record.").format(seq=seq))
+        else:
+            self.detail.setText(self.tr("The bundle as a whole."))
 
     @Slot()
     def close_with_note(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.errors import KnownError
+from fieldapp.errors import KnownError, Reason
 from fieldapp.sync.export import RECEIPT_SUFFIX
 from fieldapp.sync.importer import BundleAlarm, Outcome, StationImporter
 from ui.errors import log_bug
@@ -29,7 +29,7 @@ class FileResult:
     path: Path
     outcomes: tuple[Outcome, ...] = ()  # the bundle's own, then held ones it released
     receipt: Path | None = None
-    refusal: str | None = None  # the core's message: the bundle was refused, nothing written
+    refusal: Reason | None = None  # why the bundle was refused (nothing was written)
     alarm: str | None = None  # the alarm kind, when the refusal was also raised as an alarm
     receipt_error: str | None = None  # imported, but the receipt file could not be written
     bug: bool = False  # not a KnownError: our bug, logged without its message
@@ -91,9 +91,9 @@ def _results(importer: StationImporter, paths: Sequence[Path]) -> Generator[File
 
 def _file_result(path: Path, result: Outcome | KnownError) -> FileResult:
     if isinstance(result, BundleAlarm):
-        return FileResult(path, refusal=result.message, alarm=result.kind.value)
+        return FileResult(path, refusal=result.to_reason(), alarm=result.kind.value)
     if isinstance(result, KnownError):
-        return FileResult(path, refusal=result.message)
+        return FileResult(path, refusal=result.to_reason())
     outcome = result
     outcomes = (outcome, *outcome.released)
     # The newest receipt says the most: a released bundle's covers this one's too.
