@@ -619,6 +619,27 @@ PROBLEM_TEXTS: dict[str, str] = {
     "date_format": QT_TRANSLATE_NOOP("Problems", "A date as YYYY-MM-DD."),
     "date_order": QT_TRANSLATE_NOOP("Problems", "The first date comes after the last."),
     "conflict_keep_side": QT_TRANSLATE_NOOP("Problems", "Keep the current or the incoming value."),
+    # -- Merged this session: material, card key, purge, pages
+    "copies_range": QT_TRANSLATE_NOOP("Problems", "Between 1 and {max} copies."),
+    "languages_none": QT_TRANSLATE_NOOP("Problems", "Choose at least one language."),
+    "operation_choose": QT_TRANSLATE_NOOP(
+        "Problems", "There are {count} operations: choose the one whose contacts go on it."
+    ),
+    "operation_none": QT_TRANSLATE_NOOP(
+        "Problems", "There is no operation yet, so there are no contacts to print."
+    ),
+    "wrong_card_key_passphrase": QT_TRANSLATE_NOOP(
+        "Problems", "Wrong passphrase for the station card key."
+    ),
+    "page_markup_broken": QT_TRANSLATE_NOOP(
+        "Problems", "The page's markup is broken and cannot be read."
+    ),
+    "purge_without_receipt": QT_TRANSLATE_NOOP(
+        "Problems", "No receipt from the station covers this case: it cannot be purged yet."
+    ),
+    "purge_not_acknowledged": QT_TRANSLATE_NOOP(
+        "Problems", "The station has not acknowledged every event of this case yet."
+    ),
 }
 _UNKNOWN = QT_TRANSLATE_NOOP("Problems", "This was not accepted.")
 

@@ -123,7 +123,14 @@ def read_html(data: bytes, *, charset: str | None = None, media_type: str = HTML
         # html.parser asserts on some broken declarations ("<![!", "<![OCTYPE"): its own
         # limits on hostile input, found by the fuzz suite; a refusal, never a crash.
         raise ImportRefused(
-            "web page", [RowProblem(None, None, "the markup is broken and cannot be read.")]
+            "web page",
+            [
+                RowProblem(
+                    None,
+                    None,
+                    coded("page_markup_broken", "the markup is broken and cannot be read."),
+                )
+            ],
         ) from None
     problems = []
     if not re.search(r"<\s*[a-zA-Z!]", html):

@@ -430,7 +430,12 @@ class Session:
             or not isinstance(through, int)
             or receipt.get("device_id") != self.device_id
         ):
-            raise KnownError("Purge: no station receipt for this laptop covers the case.")
+            raise KnownError(
+                coded(
+                    "purge_without_receipt",
+                    "Purge: no station receipt for this laptop covers the case.",
+                )
+            )
         # Freed pages are zeroed while purging: the purged content leaves no trace in the
         # free list. (Only here: always on, it slows every insert by a sixth.)
         conn.execute("PRAGMA secure_delete = ON")
@@ -444,7 +449,10 @@ class Session:
             ).fetchall()
             if not every_device and any(seq > through for _, seq in rows):
                 raise KnownError(
-                    "Purge: the station has not acknowledged every event of this case."
+                    coded(
+                        "purge_not_acknowledged",
+                        "Purge: the station has not acknowledged every event of this case.",
+                    )
                 )
             ids = [event_id for event_id, _ in rows]
             # One purge event per chunk, each appended just before the bodies it names are

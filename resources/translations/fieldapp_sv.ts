@@ -3077,7 +3077,7 @@
     </message>
     <message>
         <source>Attach a &amp;photo…</source>
-        <translation>Bifo&amp;ga foto…</translation>
+        <translation>B&amp;ifoga foto…</translation>
     </message>
     <message>
         <source>Take a photo…</source>
@@ -4149,6 +4149,38 @@
     <message>
         <source>Compare the fingerprint, then confirm.</source>
         <translation>Jämför fingeravtrycket och bekräfta sedan.</translation>
+    </message>
+    <message>
+        <source>Between 1 and {max} copies.</source>
+        <translation>Mellan 1 och {max} exemplar.</translation>
+    </message>
+    <message>
+        <source>Choose at least one language.</source>
+        <translation>Välj minst ett språk.</translation>
+    </message>
+    <message>
+        <source>There are {count} operations: choose the one whose contacts go on it.</source>
+        <translation>Det finns {count} insatser: välj den vars kontakter ska stå på bladet.</translation>
+    </message>
+    <message>
+        <source>There is no operation yet, so there are no contacts to print.</source>
+        <translation>Det finns ingen insats ännu, så det finns inga kontakter att skriva ut.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the station card key.</source>
+        <translation>Fel lösenfras för stationens kortnyckel.</translation>
+    </message>
+    <message>
+        <source>The page&apos;s markup is broken and cannot be read.</source>
+        <translation>Sidans kod är trasig och kan inte läsas.</translation>
+    </message>
+    <message>
+        <source>No receipt from the station covers this case: it cannot be purged yet.</source>
+        <translation>Inget kvitto från stationen täcker ärendet: det kan inte rensas än.</translation>
+    </message>
+    <message>
+        <source>The station has not acknowledged every event of this case yet.</source>
+        <translation>Stationen har ännu inte kvitterat alla händelser i ärendet.</translation>
     </message>
     <message>
         <source>This was not accepted.</source>

@@ -91,8 +91,8 @@ def test_one_preview_at_a_time_esc_closes_it_and_focus_returns(
     material.sheet_button.click()
     first = workspace.preview
     assert first is not None
-    material.report_button.click()  # a second document: the first preview goes
-    QApplication.processEvents()
+    material.report_button.click()  # a second document (built on the runner): the first goes
+    qtbot.waitUntil(lambda: workspace.preview is not first, timeout=60_000)
     second = workspace.preview
     assert second is not None and second is not first
     assert not shiboken6.isValid(first) or not first.isVisible()
