@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -403,6 +405,12 @@ def _focus_ends(widget: QWidget) -> tuple[QWidget | None, QWidget | None]:
         proxy = widget.focusProxy()
         return proxy, proxy
     return inner[0], inner[-1]
+
+
+def open_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
+    """One file chosen in the platform's open dialog, or None if the officer cancelled."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return Path(path) if path else None
 
 
 def action_button(text: str, parent: QWidget, *, primary: bool = False) -> QPushButton:

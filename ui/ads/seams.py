@@ -10,17 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ui.widgets import open_file
 
 AskFile = Callable[[QWidget], Path | None]
 translate = QCoreApplication.translate
 
 
 def ask_import_file(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
+    return open_file(
         parent,
         translate("AdsDialogs", "Import ads"),
-        "",
         translate("AdsDialogs", "Ads (*.csv *.html *.htm *.mhtml *.mht);;All files (*)"),
     )
-    return Path(path) if path else None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Slot
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from fieldapp.domain.photos import PhotoAbout, PhotoSource
 from fieldapp.storage.records import Record
@@ -24,7 +24,7 @@ from ui.capture import refusal_text
 from ui.errors import internal_error_text
 from ui.forms import FieldMessage
 from ui.runner import Op, Outcome
-from ui.widgets import action_button
+from ui.widgets import action_button, open_file
 from ui.words import clock
 from ui.workspace import Workspace
 
@@ -35,13 +35,11 @@ AskPhoto = Callable[[QWidget], Path | None]
 
 def ask_photo_file(parent: QWidget) -> Path | None:
     """The file dialog (a seam: tests give a path instead)."""
-    path, _ = QFileDialog.getOpenFileName(
+    return open_file(
         parent,
         translate("PhotoStrip", "Attach a photo"),
-        "",
         translate("PhotoStrip", "Photos (*.jpg *.jpeg *.png)"),
     )
-    return Path(path) if path else None
 
 
 def decode(data: bytes, longest: int | None = None) -> QImage:

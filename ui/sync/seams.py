@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from fieldapp.sync.bundle import SUFFIX as BUNDLE_SUFFIX
 from fieldapp.sync.export import RECEIPT_SUFFIX
 from ui.documents.preview_slot import PreviewSlot
+from ui.widgets import open_file
 
 AskFile = Callable[[QWidget], Path | None]
 AskFiles = Callable[[QWidget, str], list[Path]]
@@ -26,23 +27,19 @@ translate = QCoreApplication.translate
 
 
 def ask_card_file(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
+    return open_file(
         parent,
         translate("SyncDialogs", "Station card"),
-        "",
         translate("SyncDialogs", "Station cards (*.json)"),
     )
-    return Path(path) if path else None
 
 
 def ask_laptop_card_file(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
+    return open_file(
         parent,
         translate("SyncDialogs", "Laptop card"),
-        "",
         translate("SyncDialogs", "Laptop cards (*.json)"),
     )
-    return Path(path) if path else None
 
 
 def ask_card_target(parent: QWidget) -> Path | None:
@@ -73,13 +70,11 @@ def ask_export_folder(parent: QWidget) -> Path | None:
 
 
 def ask_receipt_file(parent: QWidget) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(
+    return open_file(
         parent,
         translate("SyncDialogs", "Receipt from the station"),
-        "",
         translate("SyncDialogs", "Receipts (*{suffix})").format(suffix=RECEIPT_SUFFIX),
     )
-    return Path(path) if path else None
 
 
 def ask_bundle_files(parent: QWidget, start: str = "") -> list[Path]:
