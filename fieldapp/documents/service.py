@@ -230,12 +230,10 @@ def _case_views(ctx: Context, operation_id: str, group: list[str]) -> list[CaseV
                 if record.case_id:
                     rows.setdefault(record.case_id, []).append(record)
     operations_by_id = {op: ctx.records.get(OPERATION_ENTITY, op) for op in group}
+    rule = ctx.completion_rule  # a setting: read once, not once per case
     return [
         assemble_case_view(
-            case,
-            rows.get(case.entity_id, []),
-            operations_by_id.get(case.operation_id or ""),
-            ctx.completion_rule,
+            case, rows.get(case.entity_id, []), operations_by_id.get(case.operation_id or ""), rule
         )
         for case in cases.cases(ctx, operation_id)
     ]

@@ -1,7 +1,8 @@
 """The operation dashboard: period and team, the contacts on duty with their numbers large,
 every case with its badge and open items, and the counts as the brochure reports them
 (buyers, support offered and accepted, hotels informed). The counts are the operation
-report's own figures (``fieldapp.documents.service.report_data``), computed when the
+report's own figures, counted in SQL (``fieldapp.documents.figures``: a fixed number of
+statements at any number of cases, checked against the report by a test), when the
 dashboard is shown after a change, so screen and report never disagree."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.documents import service
+from fieldapp.documents.figures import headline
 from fieldapp.documents.text import phone as phone_text
 from fieldapp.domain.operation import TEAM_ENTITY
 from fieldapp.workflow import operations
@@ -220,10 +222,10 @@ class DashboardPage(QWidget):
                 for m in team
             )
         )
-        data = service.report_data(self.workspace.ctx, operation_id)
+        data = headline(self.workspace.ctx, operation_id)
         open_cases = self.model.rowCount()
         self.figures["cases"].set(str(open_cases))
-        self.figures["buyers"].set(str(len(data.buyers)))
+        self.figures["buyers"].set(str(data.buyers))
         for key, figures in (
             ("seller_support", data.seller_support),
             ("buyer_support", data.buyer_support),
