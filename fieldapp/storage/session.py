@@ -39,6 +39,7 @@ from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
 from fieldapp.storage.head import HeadAnchor, own_head
 from fieldapp.storage.keyslots import KeyFile, RecoverySlot, Slot, SlotOpenFailed, SlotSecrets
+from fieldapp.storage.page_check import PageCheck
 from fieldapp.storage.projections import Projection, Projector
 from fieldapp.storage.records import PURGE_ENTITY
 from fieldapp.storage.unlock_state import FailedAttempt
@@ -48,8 +49,9 @@ if TYPE_CHECKING:
     from fieldapp.storage.vault import Vault
 
 DEFAULT_IDLE_TIMEOUT_SECONDS = 5 * 60
-# Every page's HMAC is checked at unlock (about 5 ms per MB here) up to this size; larger
-# vaults (a station with many photos) rely on `fieldapp verify` for the full check.
+# Where unlock checks every page itself (``check_pages``), it does so up to this size; larger
+# vaults (a station with many photos) rely on `fieldapp verify` for the full check. The GUI
+# runs the check after unlock instead, on a thread, at any size (``Session.page_check``).
 UNLOCK_PAGE_CHECK_MAX_BYTES = 256 * 1024 * 1024
 VAULT_ENTITY = "vault"
 Clock = Callable[[], float]
@@ -89,12 +91,15 @@ def open_session(
     secrets: SlotSecrets,
     projections: Sequence[Projection] | None,
     clock: Clock,
+    *,
+    check_pages: bool = True,
 ) -> Session:
-    """Open ``vault.db`` with the data key, check every page and that it is this vault's."""
+    """Open ``vault.db`` with the data key, check that it is this vault's and (with
+    ``check_pages``) every page; without it the caller runs ``Session.page_check``."""
     conn = database.connect(vault.db_path, secrets.data_key)
     try:
         small = vault.db_path.stat().st_size <= UNLOCK_PAGE_CHECK_MAX_BYTES
-        if small and database.integrity_problems(conn):
+        if check_pages and small and database.integrity_problems(conn):
             raise database.damaged()
         schema.migrate(conn)
         projector = _projector(projections)
@@ -369,6 +374,13 @@ class Session:
             return Session(vault, keys, officer_id, secrets, conn, projector, vault.clock, anchor)
 
         return open_sibling
+
+    def page_check(self) -> PageCheck:
+        """The full page check of this vault on its own connection, to run on a thread
+        (see ``fieldapp.storage.page_check``)."""
+        self._key_file()
+        assert self._secrets is not None
+        return PageCheck(self.vault.db_path, self._secrets.data_key)
 
     # -- signing and foreign events (sync) ---------------------------------------------------
 

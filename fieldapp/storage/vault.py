@@ -142,9 +142,13 @@ class Vault:
 
     # -- unlocking --------------------------------------------------------------------------
 
-    def unlock(self, officer_id: str, passphrase: str) -> Session:
+    def unlock(self, officer_id: str, passphrase: str, *, check_pages: bool = True) -> Session:
         """Open the vault as ``officer_id``. Refusals: ``BackoffActive``, ``WrongPassphrase``,
-        ``KeyFileError``, ``VaultDamaged``, ``StorageUnavailable``."""
+        ``KeyFileError``, ``VaultDamaged``, ``StorageUnavailable``.
+
+        ``check_pages=False`` leaves the full page check (seconds on a large vault) to the
+        caller, who runs ``Session.page_check`` after: the GUI on a thread, the CLI's
+        ``verify`` in full (see the README's security section)."""
         keys = self.key_file()
         remaining = self.backoff_remaining()
         if remaining > 0:
@@ -158,7 +162,7 @@ class Vault:
             delay = self._unlock_state.record_failure(officer_id.strip(), self._clock())
             raise WrongPassphrase(delay) from None
         failures = self._unlock_state.failures()
-        session = self._open_session(keys, slot, secrets)
+        session = self._open_session(keys, slot, secrets, check_pages=check_pages)
         try:
             session._record_unlock(failures)
         except BaseException:
@@ -167,11 +171,21 @@ class Vault:
         self._unlock_state.clear()
         return session
 
-    def _open_session(self, keys: KeyFile, slot: Slot, secrets: SlotSecrets) -> Session:
+    def _open_session(
+        self, keys: KeyFile, slot: Slot, secrets: SlotSecrets, *, check_pages: bool = True
+    ) -> Session:
         from fieldapp.storage.session import open_session
 
         ensure_writable(self.data_dir)  # the WAL and every change need it
-        return open_session(self, keys, slot.officer_id, secrets, self._projections, self._clock)
+        return open_session(
+            self,
+            keys,
+            slot.officer_id,
+            secrets,
+            self._projections,
+            self._clock,
+            check_pages=check_pages,
+        )
 
     def destroy(self) -> None:
         """Delete the whole data directory (used for the throwaway demo vault)."""
