@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ui.lock import IdleLock, LockNote, LockReason
     from ui.main_window import MainWindow
     from ui.os_lock import OsLockWatcher
+    from ui.page_check import BackgroundPageCheck
 
 BENCH_ENV = "FIELDAPP_BENCH_EXIT_ON_LOGIN"
 BENCH_MARKER = "LOGIN_SHOWN"
@@ -73,6 +74,7 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.idle_lock: IdleLock | None = None
         self.lock_note: LockNote | None = None
+        self.page_check: BackgroundPageCheck | None = None
 
     # -- flow --------------------------------------------------------------------------------
 
@@ -168,6 +170,38 @@ class AppController(QObject):
             session, str(session.vault.data_dir), self.idle_lock.remaining_ms
         )
         self.main_window.activateWindow()
+        self._start_page_check(session)
+
+    def _start_page_check(self, session: Session) -> None:
+        """Every page checked after unlock, on a thread (unlock skipped it to be quick)."""
+        from ui.page_check import BackgroundPageCheck
+
+        self._stop_page_check()
+        check = BackgroundPageCheck(session.page_check(), self)
+        check.damaged.connect(self._on_pages_damaged)
+        self.page_check = check
+        check.start()
+
+    def _stop_page_check(self, wait_s: float = 0.0) -> None:
+        check, self.page_check = self.page_check, None
+        if check is not None:
+            check.damaged.disconnect(self._on_pages_damaged)
+            check.cancel(wait_s)
+            # Deleted only once its thread is done: it may still be about to emit.
+            if not check.running():
+                check.deleteLater()
+
+    @Slot(str)
+    def _on_pages_damaged(self, _problem: str) -> None:
+        """The alarm: lock at once and say why (the problem itself is in the log)."""
+        from fieldapp.storage.database import damaged
+        from ui.lock import LockReason
+
+        if self.session is None:
+            return
+        self.lock(LockReason.DAMAGED)
+        if self.dialog is not None:
+            self.dialog.show_error(error_text(damaged()))
 
     def _new_idle_lock(self, timeout_ms: int) -> None:
         from ui.lock import IdleLock
@@ -255,6 +289,7 @@ class AppController(QObject):
 
         if self.session is None:
             return
+        self._stop_page_check()
         # What is being typed is saved first: locking loses nothing.
         self._save_pending()
         session, self.session = self.session, None
@@ -315,6 +350,7 @@ class AppController(QObject):
             self._save_pending()
         if self.os_lock is not None:
             self.os_lock.stop()
+        self._stop_page_check(wait_s=5.0)  # interrupted: returns at once
         session, self.session = self.session, None
         if self.idle_lock is not None:
             self.idle_lock.stop()

@@ -24,6 +24,7 @@ class LockReason(Enum):
     MANUAL = "manual"  # Ctrl+L or the menu
     IDLE = "idle"  # the idle timeout
     SYSTEM = "system"  # the OS locked the screen or went to sleep
+    DAMAGED = "damaged"  # the page check after unlock found a damaged or altered page
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,12 @@ class LockNote:
         if self.reason is LockReason.SYSTEM:
             return translate(
                 "LockNote", "Locked at {time} when the computer's screen locked. Logged in: {who}."
+            ).format(time=when, who=who)
+        if self.reason is LockReason.DAMAGED:
+            return translate(
+                "LockNote",
+                "Locked at {time}: the check of every page found the vault damaged or altered. "
+                "Logged in: {who}.",
             ).format(time=when, who=who)
         return translate("LockNote", "Locked by {who} at {time}.").format(who=who, time=when)
 

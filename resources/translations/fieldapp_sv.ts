@@ -2517,6 +2517,10 @@
         <translation>Låst kl. {time} när datorns skärm låstes. Inloggad: {who}.</translation>
     </message>
     <message>
+        <source>Locked at {time}: the check of every page found the vault damaged or altered. Logged in: {who}.</source>
+        <translation>Låst kl. {time}: kontrollen av varje sida fann valvet skadat eller ändrat. Inloggad: {who}.</translation>
+    </message>
+    <message>
         <source>Locked by {who} at {time}.</source>
         <translation>Låst av {who} kl. {time}.</translation>
     </message>

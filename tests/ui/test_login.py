@@ -165,7 +165,7 @@ def test_a_bug_is_logged_without_what_was_typed_and_shown_as_internal_error(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    def broken_unlock(officer_id: str, passphrase: str) -> None:
+    def broken_unlock(officer_id: str, passphrase: str, **_options: object) -> None:
         raise RuntimeError(f"boom with {passphrase}")
 
     monkeypatch.setattr(two_officer_vault, "unlock", broken_unlock)

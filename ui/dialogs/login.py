@@ -225,7 +225,8 @@ class LoginDialog(GateDialog):
         # Argon2 takes about half a second by design; the cursor says "working".
         QApplication.setOverrideCursor(qt().CursorShape.WaitCursor)
         try:
-            session = self._vault.unlock(officer_id, passphrase)
+            # Every page is checked right after, on a thread (ui.page_check).
+            session = self._vault.unlock(officer_id, passphrase, check_pages=False)
         except WrongPassphrase as exc:
             self._failure_text = error_text(exc)
             self.passphrase_message.show_message(self._failure_text)
