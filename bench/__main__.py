@@ -11,6 +11,7 @@ BENCHMARKS = {
     "sync": "bench.sync",
     "ads": "bench.ads",
     "ui": "bench.ui",
+    "dashboard": "bench.dashboard",
 }
 
 

@@ -93,10 +93,11 @@ class CaseListModel(ColumnTableModel):
     def _matching_ids(self) -> list[str]:
         if self._operation_id is None:
             return []
-        found = self._workspace.ctx.records.find(CASE_ENTITY, operation_id=self._operation_id)
+        records = self._workspace.ctx.records
+        if not self._filter:  # newest first, sorted by SQLite: nothing decoded
+            return records.ids_latest_first(CASE_ENTITY, self._operation_id, "start")
+        found = records.find(CASE_ENTITY, operation_id=self._operation_id)
         found.sort(key=lambda r: str(r.get("start", "")), reverse=True)
-        if not self._filter:
-            return [r.entity_id for r in found]
         index = self._search_index(found)
         words = self._filter.split()
         return [r.entity_id for r in found if all(w in index.get(r.entity_id, "") for w in words)]
@@ -147,8 +148,11 @@ class CaseListModel(ColumnTableModel):
         ctx = self._workspace.ctx
         view = load_case_view(ctx.records, case_id, ctx.completion_rule)
         if self._operation_ticks is None:
-            ticks = ctx.records.find(TICK_ENTITY, operation_id=self._operation_id)
-            self._operation_ticks = tuple(t for t in ticks if t.case_id is None)
+            if self._operation_id is None:
+                self._operation_ticks = ()
+            else:  # the operation's own ticks, not every case's
+                ticks = ctx.records.outside_cases(TICK_ENTITY, self._operation_id)
+                self._operation_ticks = tuple(ticks)
         states = checklist_state(view, self._operation_ticks)
         status = case_status(view)
         case = view.case

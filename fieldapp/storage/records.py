@@ -404,6 +404,26 @@ class Records:
         )
         return [_record(r) for r in rows]
 
+    def ids_latest_first(self, entity_type: str, operation_id: str, field: str) -> list[str]:
+        """The ids of the operation's live records by ``field`` (an ISO time), latest first,
+        ties in the order they were made: a list of 10,000 cases without decoding one."""
+        rows = self._conn.execute(
+            "SELECT entity_id FROM records WHERE entity_type = ? AND operation_id = ? "
+            "AND voided = 0 ORDER BY coalesce(json_extract(data, '$.' || ?), '') DESC, "
+            "created_hlc, entity_id",
+            (entity_type, operation_id, field),
+        )
+        return [r[0] for r in rows]
+
+    def outside_cases(self, entity_type: str, operation_id: str) -> list[Record]:
+        """The operation's own live records of a type (no case's), in the order made."""
+        rows = self._conn.execute(
+            f"{_SELECT} WHERE entity_type = ? AND operation_id = ? AND case_id IS NULL "
+            "AND voided = 0 ORDER BY created_hlc, entity_id",
+            (entity_type, operation_id),
+        )
+        return [_record(r) for r in rows]
+
 
 def create_draft(
     entity_type: str,
