@@ -30,7 +30,7 @@ from fieldapp.ads.model import AttachmentKind
 from fieldapp.domain.operation import CONTACT_ENTITY, ContactRole, TeamRole
 from fieldapp.errors import VaultExists
 from fieldapp.officers import Role
-from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.keyslots import DerivedKek, KdfCost
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow import (
     cases,
@@ -103,11 +103,13 @@ def build_demo_vault(data_dir: str | Path, *, clock: Callable[[], datetime] | No
     if folder.exists() and any(folder.iterdir()):
         raise VaultExists(f"{folder} is not empty; the demo needs an empty or new folder.")
     passphrase = f"demo-{secrets.token_urlsafe(12)}"
-    # A throwaway vault: the minimum key-derivation cost keeps building it quick.
-    session = Vault(folder).create(DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, cost=KdfCost())
+    # A throwaway vault: the minimum key-derivation cost, and one derivation for the four
+    # officers who share the passphrase the banner shows (one each was most of the start).
+    derived = DerivedKek.derive(passphrase, KdfCost())
+    session = Vault(folder).create(DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, derived=derived)
     try:
         for officer_id, name, role, _ in DEMO_TEAM:
-            session.enrol_officer(officer_id, name, role.value, passphrase)
+            session.enrol_officer(officer_id, name, role.value, passphrase, derived=derived)
         now = (clock or local_now)()
         demo_clock = DemoClock(now - timedelta(days=8))
         _Demo(Context(session, demo_clock), demo_clock, now.date()).build()

@@ -72,6 +72,24 @@ def derive_kek(passphrase: str, salt: bytes, cost: KdfCost) -> bytes:
     return kdf.derive(normalised)
 
 
+@dataclass(frozen=True)
+class DerivedKek:
+    """One Argon2id derivation kept in memory to seal several slots that share a passphrase
+    (and so a salt). Only for the throwaway demo vault, whose officers all have the one
+    passphrase its banner shows: a derivation per officer was most of ``--demo``'s start.
+    Never written anywhere; a real vault's slots each derive with a salt of their own."""
+
+    passphrase: str = field(repr=False)
+    salt: bytes
+    cost: KdfCost
+    kek: bytes = field(repr=False)
+
+    @classmethod
+    def derive(cls, passphrase: str, cost: KdfCost) -> DerivedKek:
+        salt = os.urandom(16)
+        return cls(passphrase, salt, cost, derive_kek(passphrase, salt, cost))
+
+
 def calibrate(target_seconds: float = TARGET_SECONDS) -> KdfCost:
     """The cheapest cost at or above the minimum that takes about ``target_seconds`` here.
 
@@ -130,13 +148,23 @@ class Slot:
 
     @classmethod
     def seal(
-        cls, vault_id: str, officer_id: str, passphrase: str, secrets: SlotSecrets, cost: KdfCost
+        cls,
+        vault_id: str,
+        officer_id: str,
+        passphrase: str,
+        secrets: SlotSecrets,
+        cost: KdfCost,
+        *,
+        derived: DerivedKek | None = None,
     ) -> Slot:
+        """A new slot; ``derived`` (the demo only) reuses a derivation of ``passphrase``."""
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        salt = os.urandom(16)
+        if derived is not None and (derived.passphrase != passphrase or derived.cost != cost):
+            raise ValueError("the derived key is of another passphrase or cost")
+        salt = derived.salt if derived is not None else os.urandom(16)
         draft = cls(str(uuid.uuid4()), officer_id, salt, cost, os.urandom(12), b"")
-        kek = derive_kek(passphrase, salt, cost)
+        kek = derived.kek if derived is not None else derive_kek(passphrase, salt, cost)
         payload = canonical(
             {"data_key": secrets.data_key.hex(), "signing_key": secrets.signing_key.hex()}
         )

@@ -38,7 +38,14 @@ from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
 from fieldapp.storage.head import HeadAnchor, own_head
-from fieldapp.storage.keyslots import KeyFile, RecoverySlot, Slot, SlotOpenFailed, SlotSecrets
+from fieldapp.storage.keyslots import (
+    DerivedKek,
+    KeyFile,
+    RecoverySlot,
+    Slot,
+    SlotOpenFailed,
+    SlotSecrets,
+)
 from fieldapp.storage.page_check import PageCheck
 from fieldapp.storage.projections import Projection, Projector
 from fieldapp.storage.records import PURGE_ENTITY
@@ -242,9 +249,16 @@ class Session:
             raise NotPermitted(f"Only an administrator may {what}.")
 
     def enrol_officer(
-        self, officer_id: str, display_name: str, role: str, passphrase: str
+        self,
+        officer_id: str,
+        display_name: str,
+        role: str,
+        passphrase: str,
+        *,
+        derived: DerivedKek | None = None,
     ) -> Officer:
-        """Enrol a new officer with their own slot and signing key (administrators only)."""
+        """Enrol a new officer with their own slot and signing key (administrators only).
+        ``derived``: the demo vault's one derivation of the passphrase its officers share."""
         self._require_admin("enrol officers")
         officer_id = check_officer_id(officer_id)
         display_name = check_display_name(display_name)
@@ -259,7 +273,7 @@ class Session:
         signing = Ed25519PrivateKey.generate()
         assert self._secrets is not None
         secrets = SlotSecrets(self._secrets.data_key, signing.private_bytes_raw())
-        slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, keys.cost)
+        slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, keys.cost, derived=derived)
         public = signing.public_key().public_bytes_raw()
         draft = _officer_draft(officer_id, display_name, checked_role, public)
         self.commit_with_keys(keys.with_slot(slot), [draft])

@@ -31,6 +31,7 @@ from fieldapp.officers import check_display_name, check_officer_id
 from fieldapp.passphrase_policy import check_passphrase
 from fieldapp.storage.atomic import ensure_writable
 from fieldapp.storage.keyslots import (
+    DerivedKek,
     KdfCost,
     KeyFile,
     Slot,
@@ -103,8 +104,10 @@ class Vault:
         passphrase: str,
         *,
         cost: KdfCost | None = None,
+        derived: DerivedKek | None = None,
     ) -> Session:
-        """Make a new vault with ``officer_id`` as its administrator, and unlock it."""
+        """Make a new vault with ``officer_id`` as its administrator, and unlock it.
+        ``derived``: the demo vault's one derivation of ``passphrase`` (and its cost)."""
         officer_id = check_officer_id(officer_id)
         display_name = check_display_name(display_name)
         check_passphrase(passphrase, personal=(officer_id, display_name))
@@ -119,12 +122,12 @@ class Vault:
         ensure_writable(self.data_dir)
         from fieldapp.storage.session import create_database, new_signing_key
 
-        cost = cost or calibrate()
+        cost = derived.cost if derived is not None else cost or calibrate()
         keys = KeyFile(vault_id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), cost=cost)
         secrets = SlotSecrets(os.urandom(32), new_signing_key())
         try:
             create_database(self.db_path, secrets.data_key, keys, self._projections)
-            slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, cost)
+            slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, cost, derived=derived)
             keys = keys.with_slot(slot)
             keys.save(self.keys_path)
         except KnownError:

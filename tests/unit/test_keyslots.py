@@ -14,6 +14,7 @@ from fieldapp.errors import KeyFileError
 from fieldapp.storage.keyslots import (
     MIN_ITERATIONS,
     MIN_MEMORY_KIB,
+    DerivedKek,
     KdfCost,
     KeyFile,
     RecoverySlot,
@@ -39,6 +40,18 @@ def test_passphrase_is_unicode_normalised() -> None:
     # "ä" typed as one code point or as "a" + combining diaeresis is the same passphrase.
     other = Slot.seal("vault-a", "T1", "gröna h\u00e4star", SECRETS, KdfCost())
     assert other.open("vault-a", "gröna ha\u0308star") == SECRETS
+
+
+def test_one_derivation_seals_slots_of_a_shared_passphrase() -> None:
+    """The demo vault's shortcut: both slots open with the passphrase, on their own."""
+    derived = DerivedKek.derive(PASS, KdfCost())
+    one = Slot.seal("vault-a", "T1", PASS, SECRETS, KdfCost(), derived=derived)
+    two = Slot.seal("vault-a", "T2", PASS, SECRETS, KdfCost(), derived=derived)
+    assert one.open("vault-a", PASS) == two.open("vault-a", PASS) == SECRETS
+    with pytest.raises(SlotOpenFailed):
+        two.open("vault-a", PASS + "x")
+    with pytest.raises(ValueError, match="another passphrase"):
+        Slot.seal("vault-a", "T3", "en annan fras här", SECRETS, KdfCost(), derived=derived)
 
 
 def test_wrong_passphrase_fails(slot: Slot) -> None:
