@@ -12,6 +12,7 @@ BENCHMARKS = {
     "ads": "bench.ads",
     "ui": "bench.ui",
     "dashboard": "bench.dashboard",
+    "startup": "bench.startup",
 }
 
 
