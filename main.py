@@ -45,19 +45,31 @@ def _run_gui(args: argparse.Namespace) -> int:
 
     lang = args.lang
     if args.demo:
-        from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
+        from fieldapp.demo_keys import DEMO_OFFICER_ID, create_demo_vault
 
         vault = Vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
         # The demo vault, with its invented operation and cases, is thrown away on exit.
+        # Its officers before the login shows; the operation once the login is painted.
+        session = None
         try:
-            passphrase = build_demo_vault(vault.data_dir)
+            session, passphrase = create_demo_vault(vault.data_dir)
+            filling = session
+
+            def fill() -> None:
+                from fieldapp.demo import fill_demo_vault
+
+                fill_demo_vault(filling)
+
             return run_gui(
                 vault,
                 language=lang,
                 demo_passphrase=passphrase,
                 demo_officer_id=DEMO_OFFICER_ID,
+                after_first_paint=fill,
             )
         finally:
+            if session is not None:
+                session.lock()  # filled and locked already, unless the login never painted
             vault.destroy()
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
     return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang)

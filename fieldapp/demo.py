@@ -16,7 +16,6 @@ company; the cases link the ads they came from, and two tips came in afterwards.
 from __future__ import annotations
 
 import html
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,11 +26,14 @@ from stdnum import luhn
 
 from fieldapp.ads import links, register
 from fieldapp.ads.model import AttachmentKind
+
+# Re-exported: the demo's officers are named from here (the CLI, the tests).
+from fieldapp.demo_keys import DEMO_OFFICER_ID as DEMO_OFFICER_ID
+from fieldapp.demo_keys import DEMO_OFFICER_NAME as DEMO_OFFICER_NAME
+from fieldapp.demo_keys import DEMO_OFFICERS, create_demo_vault
 from fieldapp.domain.operation import CONTACT_ENTITY, ContactRole, TeamRole
-from fieldapp.errors import VaultExists
 from fieldapp.officers import Role
-from fieldapp.storage.keyslots import DerivedKek, KdfCost
-from fieldapp.storage.vault import Vault
+from fieldapp.storage.session import Session
 from fieldapp.workflow import (
     cases,
     directory,
@@ -44,13 +46,14 @@ from fieldapp.workflow import (
 )
 from fieldapp.workflow.context import Context, local_now
 
-DEMO_OFFICER_ID = "D100001"
-DEMO_OFFICER_NAME = "Dana Demosson"
 # (service id, name, vault role, team role): invented officers.
-DEMO_TEAM: tuple[tuple[str, str, Role, TeamRole], ...] = (
-    ("D100002", "Erik Exempelsson", Role.FIELD_OFFICER, TeamRole.FIELD_OFFICER),
-    ("D100003", "Fia Fiktivsdotter", Role.FIELD_OFFICER, TeamRole.FIELD_OFFICER),
-    ("D100004", "Gustav Låtsasberg", Role.TEAM_LEADER, TeamRole.OPERATION_LEADER),
+DEMO_TEAM: tuple[tuple[str, str, Role, TeamRole], ...] = tuple(
+    (officer_id, name, role, team_role)
+    for (officer_id, name, role), team_role in zip(
+        DEMO_OFFICERS,
+        (TeamRole.FIELD_OFFICER, TeamRole.FIELD_OFFICER, TeamRole.OPERATION_LEADER),
+        strict=True,
+    )
 )
 DEMO_COUNTY = "vastmanland"
 TRANSFERRED_TO = "Utredningsenheten för människohandel, Polisregion Exempel"
@@ -99,26 +102,20 @@ def build_demo_vault(data_dir: str | Path, *, clock: Callable[[], datetime] | No
     """Create the demo vault in ``data_dir`` (which must be empty or not exist) and return
     its passphrase; every demo officer has it. ``clock`` gives "now" (default: the local
     time); the operation ran the week before."""
-    folder = Path(data_dir)
-    if folder.exists() and any(folder.iterdir()):
-        raise VaultExists(f"{folder} is not empty; the demo needs an empty or new folder.")
-    passphrase = f"demo-{secrets.token_urlsafe(12)}"
-    # A throwaway vault: the minimum key-derivation cost, and one derivation for the four
-    # officers who share the passphrase the banner shows (one each was most of the start).
-    derived = DerivedKek.derive(passphrase, KdfCost())
-    session = Vault(folder).create(DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, derived=derived)
-    # Nor a flush to disk at each of its hundred commits (most of its building time on a
-    # busy disk): the folder is deleted on exit, and a crash meanwhile loses only a demo.
-    session.conn.execute("PRAGMA synchronous = OFF")
+    session, passphrase = create_demo_vault(data_dir)
+    fill_demo_vault(session, clock=clock)
+    return passphrase
+
+
+def fill_demo_vault(session: Session, *, clock: Callable[[], datetime] | None = None) -> None:
+    """The invented operation, its cases, ads and tips, into a vault from
+    ``create_demo_vault``; locks the session when done (or failed)."""
     try:
-        for officer_id, name, role, _ in DEMO_TEAM:
-            session.enrol_officer(officer_id, name, role.value, passphrase, derived=derived)
         now = (clock or local_now)()
         demo_clock = DemoClock(now - timedelta(days=8))
         _Demo(Context(session, demo_clock), demo_clock, now.date()).build()
     finally:
         session.lock()
-    return passphrase
 
 
 # (key, site, web address, text): invented ads on invented sites, numbers from the fiction

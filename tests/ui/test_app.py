@@ -76,3 +76,22 @@ def test_dark_theme(qapp: QApplication) -> None:
             qapp.setStyle(style)
         qapp.setPalette(palette)
         qapp.setFont(font)
+
+
+def test_demo_paints_its_login_then_fills_its_vault(tmp_path: Path) -> None:
+    """``--demo``: the officers' slots before the login shows, the operation right after it
+    is painted (on the GUI thread); the bench hook exits after both, with nothing logged."""
+    env = {**os.environ, BENCH_ENV: "1", "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "main.py", "--demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [BENCH_MARKER]
+    assert "ERROR" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not list(tmp_path.iterdir())  # the throwaway folder is gone
