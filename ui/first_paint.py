@@ -22,5 +22,6 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and self._callback is not None:
             callback, self._callback = self._callback, None
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, callback)
+            # With this object as context: dropped if the widget is gone by then (a lock).
+            QTimer.singleShot(0, self, callback)
         return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
@@ -57,7 +57,10 @@ from ui.forms import muted_label, title_label
 from ui.i18n import role_name
 
 if TYPE_CHECKING:
+    from ui.ads.page import AdsPage
     from ui.screens.case_screen import CaseScreen
+    from ui.screens.documents_page import DocumentsPage
+    from ui.sync import SyncPage
 
 _NAV_WIDTH = 200
 _PAGE_TEXT_WIDTH = 720  # a readable line length on a 1366-pixel-wide screen
@@ -97,20 +100,24 @@ class Location:
 
 
 class SessionView(QWidget):
-    """The central widget while unlocked: the navigation list and the section pages."""
+    """The central widget while unlocked: the navigation list and the section pages.
+
+    The pages the officer starts on (operations, dashboard, cases, settings) are built at
+    once; ads, documents and sync (the larger half of building them, with their imports)
+    after the first page has been painted, one per turn of the event loop, or as soon as
+    anything asks for them: the main window shows a second sooner after the passphrase."""
 
     def __init__(
         self, session: Session, section_actions: list[QAction], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        from ui.ads.page import AdsPage
+        from fieldapp.sync.station import is_station
+        from ui.first_paint import FirstPaint
         from ui.screens.cases_page import CasesPage
         from ui.screens.dashboard import DashboardPage
-        from ui.screens.documents_page import DocumentsPage
         from ui.screens.operations import OperationsPage
         from ui.screens.panels import PANEL_WIDTH, ContactsPanel
         from ui.screens.settings_page import SettingsPage
-        from ui.sync import SyncPage, make_sync_page
         from ui.workspace import Workspace
 
         self.workspace = Workspace(session, parent=self)
@@ -124,25 +131,26 @@ class SessionView(QWidget):
         self.operations = OperationsPage(self.workspace, self.pages)
         self.dashboard = DashboardPage(self.workspace, self.pages)
         self.cases = CasesPage(self.workspace, self.pages)
-        self.ads = AdsPage(self.workspace, self.pages)
-        self.documents = DocumentsPage(self.workspace, self.pages)
         self.settings = SettingsPage(self.workspace, self.pages)
-        sync = make_sync_page(session, self.pages, runner=self.workspace.runner)
-        self.sync: SyncPage | None = sync if isinstance(sync, SyncPage) else None
-        built: dict[int, QWidget] = {
+        self._built: dict[int, QWidget] = {
             OPERATIONS: self.operations,
             DASHBOARD: self.dashboard,
             CASES: self.cases,
-            ADS: self.ads,
-            DOCUMENTS: self.documents,
-            SYNC: sync,
             SETTINGS: self.settings,
         }
+        self._later = (ADS, DOCUMENTS, SYNC)  # built by ``_page``, placeholders till then
         for index, (section, action) in enumerate(zip(SECTIONS, section_actions, strict=True)):
             item = QListWidgetItem(section.action.translated_text())
             item.setToolTip(action.shortcut().toString(action.shortcut().SequenceFormat.NativeText))
             self.navigation.addItem(item)
-            self.pages.addWidget(built.get(index) or PlaceholderPage(section, self.pages))
+            page = self._built.get(index)
+            if page is None:
+                page = (
+                    QWidget(self.pages)
+                    if index in self._later
+                    else PlaceholderPage(section, self.pages)
+                )
+            self.pages.addWidget(page)
         self.contacts = ContactsPanel(self.workspace, self)
         self.contacts.setFixedWidth(PANEL_WIDTH)
         layout = QHBoxLayout(self)
@@ -154,16 +162,80 @@ class SessionView(QWidget):
         self.navigation.currentRowChanged.connect(self._on_section)
         self.dashboard.case_requested.connect(self.open_case)
         self.operations.operation_chosen.connect(lambda _op: self.go_to(DASHBOARD))
-        self.cases.case_opened.connect(self.documents.set_case)
-        self.ads.case_requested.connect(self.open_case)
+        self.cases.case_opened.connect(self._on_case_opened)
         self.contacts.close_requested.connect(self.hide_contacts)
-        if self.sync is not None:
-            self.sync.changed.connect(self._on_synced)
-            self.sync.open_case.connect(self.open_case)
+        self._build_timer = QTimer(self)  # dies with the view: never fires after a lock
+        self._build_timer.setSingleShot(True)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_next)
         start = DASHBOARD if self.workspace.operation_id else OPERATIONS
-        if self.sync is not None and self.sync.station is not None:
+        if is_station(session):
             start = SYNC  # station staff's work starts with the laptops' bundles
         self.navigation.setCurrentRow(start)
+        FirstPaint(self.pages.currentWidget() or self.pages, self._build_timer.start)
+
+    # -- pages built after the first paint ---------------------------------------------------
+
+    @property
+    def ads(self) -> AdsPage:
+        return cast("AdsPage", self._page(ADS))
+
+    @property
+    def documents(self) -> DocumentsPage:
+        return cast("DocumentsPage", self._page(DOCUMENTS))
+
+    @property
+    def sync(self) -> SyncPage | None:
+        return cast("SyncPage", self._page(SYNC))
+
+    def _page(self, index: int) -> QWidget:
+        page = self._built.get(index)
+        if page is None:
+            page = self._build(index)
+            placeholder = self.pages.widget(index)
+            assert placeholder is not None
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages.setCurrentIndex(current)
+            self._built[index] = page
+        return page
+
+    def _build(self, index: int) -> QWidget:
+        if index == ADS:
+            from ui.ads.page import AdsPage
+
+            ads = AdsPage(self.workspace, self.pages)
+            ads.case_requested.connect(self.open_case)
+            return ads
+        if index == DOCUMENTS:
+            from ui.screens.documents_page import DocumentsPage
+
+            documents = DocumentsPage(self.workspace, self.pages)
+            documents.set_case(self.cases.case_screen.case_id)
+            return documents
+        from ui.sync import make_sync_page
+
+        sync = make_sync_page(self.workspace.session, self.pages, runner=self.workspace.runner)
+        sync.changed.connect(self._on_synced)  # type: ignore[attr-defined]
+        sync.open_case.connect(self.open_case)  # type: ignore[attr-defined]
+        return sync
+
+    @Slot()
+    def _build_next(self) -> None:
+        """One page not built yet, then the next on the next turn (input is handled between)."""
+        pending = [i for i in self._later if i not in self._built]
+        if pending and self.workspace.active:
+            self._page(pending[0])
+            if len(pending) > 1:
+                self._build_timer.start()
+
+    @Slot(str)
+    def _on_case_opened(self, case_id: str) -> None:
+        documents = self._built.get(DOCUMENTS)
+        if documents is not None:
+            cast("DocumentsPage", documents).set_case(case_id)
 
     @Slot()
     def _on_synced(self) -> None:
@@ -172,7 +244,8 @@ class SessionView(QWidget):
         self.cases.reload()
         self.operations.reload()
         self.dashboard.reload()
-        self.ads.mark_stale()
+        if ADS in self._built:
+            self.ads.mark_stale()
         screen = self.cases.case_screen
         if screen.case_id is not None:
             if self.workspace.ctx.records.get("case", screen.case_id) is None:
@@ -186,6 +259,7 @@ class SessionView(QWidget):
             self.cases.flush()
         if self.pages.currentIndex() == ADS and index != ADS:
             self.ads.flush()
+        self._page(index)
         self.pages.setCurrentIndex(index)
 
     def go_to(self, index: int) -> None:
@@ -246,9 +320,10 @@ class SessionView(QWidget):
         pending (the vault is about to lock or the app to close)."""
         self.workspace.runner.wait()
         self.cases.flush()
-        self.ads.flush()
+        if ADS in self._built:
+            self.ads.flush()
         self.workspace.autosaver.flush_all()
-        if self.sync is not None:
+        if SYNC in self._built and self.sync is not None:
             self.sync.shutdown()
 
     def print_here(self) -> None:

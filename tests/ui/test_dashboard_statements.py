@@ -1,6 +1,7 @@
 """The dashboard asks the vault a fixed number of SQL statements, however many cases the
 operation has: counted with SQLite's trace callback on the real SQLCipher connection while
-``DashboardPage.reload`` runs (and paints) at 100 and at 1,000 cases."""
+``DashboardPage.reload`` runs (and paints) at 100 and at 1,000 cases. The operation
+report's figures (``report_data``, which the printed report uses) likewise."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from fieldapp.documents import service
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow import operations, persons, support
@@ -66,10 +68,21 @@ def _statements_of_reload(qtbot: Any, session: Session) -> tuple[int, DashboardP
     return len(statements), page
 
 
+def _statements_of_report(ctx: Context, operation_id: str) -> int:
+    statements: list[str] = []
+    ctx.session.conn.set_trace_callback(statements.append)
+    try:
+        service.report_data(ctx, operation_id)
+    finally:
+        ctx.session.conn.set_trace_callback(None)
+    return len(statements)
+
+
 def test_dashboard_statements_do_not_grow_with_cases(qtbot: Any, session: Session) -> None:
     ctx = Context(session)
     operation_id = new_operation(ctx, "2026-05-11", "2026-05-22")
     _add_cases(ctx, operation_id, 100)
+    report_at_100 = _statements_of_report(ctx, operation_id)
     at_100, page = _statements_of_reload(qtbot, session)
     assert page.figures["cases"].number.text() == "100"
     assert page.figures["seller_support"].number.text() == "100 / 100"
@@ -80,3 +93,5 @@ def test_dashboard_statements_do_not_grow_with_cases(qtbot: Any, session: Sessio
     assert page.figures["seller_support"].number.text() == "1000 / 1000"
     assert page.figures["seller_support"].detail.text().startswith("666 ")
     assert at_1000 - at_100 <= ALLOWED_DIFFERENCE, (at_100, at_1000)
+    report_at_1000 = _statements_of_report(ctx, operation_id)
+    assert report_at_1000 - report_at_100 <= ALLOWED_DIFFERENCE, (report_at_100, report_at_1000)
