@@ -202,6 +202,7 @@ class AppController(QObject):
         self.lock(LockReason.DAMAGED)
         if self.dialog is not None:
             self.dialog.show_error(error_text(damaged()))
+            self.dialog.adjustSize()  # shown already: grow to the whole message
 
     def _new_idle_lock(self, timeout_ms: int) -> None:
         from ui.lock import IdleLock
