@@ -184,10 +184,10 @@ def main_window_after_kdf(folder: Path, cases: int = 1_000) -> tuple[float, floa
     """Seconds from the end of the key derivation to the dashboard of ``cases`` cases
     painted, through the login dialog; and the CPU seconds of the same stretch."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop
+    from PySide6.QtCore import QEventLoop, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from bench.dashboard import _add_cases
+    from bench.dashboard import _add_cases, _quiet
     from fieldapp.storage import keyslots
     from fieldapp.storage.keyslots import KdfCost
     from fieldapp.storage.vault import Vault
@@ -198,6 +198,7 @@ def main_window_after_kdf(folder: Path, cases: int = 1_000) -> tuple[float, floa
     from ui.i18n import Translation
     from ui.theme import apply_theme
 
+    qInstallMessageHandler(_quiet)  # the offscreen plugin's notes on size hints
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     translation = Translation("sv").install()
