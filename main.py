@@ -11,15 +11,18 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldapp import cli, paths
-from fieldapp.diagnostics import safe_traceback
+from fieldapp import __version__, cli, logs, paths
 from fieldapp.errors import KnownError
+
+_log = logging.getLogger("fieldapp")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = cli.build_parser()
     args = parser.parse_args(argv)
+    logs.install()
+    # The command's name only: its arguments may name files or people.
+    _log.info("fieldapp %s: %s", __version__, args.command or "desktop app")
     try:
         if args.command == "screenshots":
             from ui.screenshots import save_screenshots
@@ -34,8 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fieldapp: {exc.message}", file=sys.stderr)
         return cli.EXIT_FAILED
     except Exception as exc:  # our bug: report where, never what (it may be personal data)
-        logging.getLogger("fieldapp").error("internal error\n%s", safe_traceback(exc))
-        print("fieldapp: internal error (a bug in fieldapp); details above.", file=sys.stderr)
+        logs.log_bug(exc, args.command or "desktop app")
+        print(
+            f"fieldapp: internal error (a bug in fieldapp); the log is {logs.where_text()}",
+            file=sys.stderr,
+        )
         return cli.EXIT_FAILED
 
 

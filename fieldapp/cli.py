@@ -185,6 +185,7 @@ def run(
         print(f"fieldapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KnownError as exc:
+        _log.info("refused: %s", exc.code)  # the code only: the message may quote data
         print(f"fieldapp: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:

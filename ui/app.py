@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp import APP_NAME
 from fieldapp.errors import KnownError
-from ui.errors import error_text, internal_error_text, log_bug
+from ui.errors import error_text, internal_error_text, log_bug, reporting_bugs
 from ui.i18n import Translation
 from ui.theme import apply_theme
 
@@ -156,6 +156,7 @@ class AppController(QObject):
             self.main_window.language_changed.connect(self._on_language_changed)
             self.main_window.large_text_changed.connect(self._on_large_text_changed)
             self.main_window.idle_timeout_changed.connect(self._on_idle_timeout_changed)
+            self.main_window.diagnostics_requested.connect(self.copy_diagnostics)
             # Shown before the dialog closes, so the app is never without a window.
             self.main_window.show_fitted()
         self._watch_os_lock()
@@ -227,6 +228,26 @@ class AppController(QObject):
         self.idle_lock.start()
         if self.main_window is not None:
             self.main_window.set_lock_remaining(self.idle_lock.remaining_ms)
+
+    @Slot()
+    def copy_diagnostics(self) -> None:
+        """Versions and formats for support (no data, no paths) through the clipboard
+        guard; the status line says where the log is."""
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from fieldapp import diagnostics, logs
+        from fieldapp.storage.schema import version_of
+
+        schema = version_of(self.session.conn) if self.session is not None else None
+        qt = f"{qVersion()} (PySide6 {pyside_version})"
+        self.clipboard.copy(diagnostics.report(qt_version=qt, vault_schema=schema))
+        if self.main_window is not None:
+            self.main_window.show_hint(
+                self.tr("Diagnostics copied (no personal data). The log: {log}").format(
+                    log=logs.where_text()
+                )
+            )
 
     def _refuse(self, session: Session, text: str) -> None:
         """Give up on a session that unlocked but cannot be used; the dialog says why."""
@@ -380,8 +401,18 @@ def run_gui(
             lambda: QTimer.singleShot(0, lambda: _announce_and_exit(app))
         )
     controller.start()
+
+    def show_bug(text: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=controller.main_window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()  # not modal: the app goes on, nothing typed is lost
+
     try:
-        return app.exec()
+        with reporting_bugs(show_bug):
+            return app.exec()
     finally:
         controller.shutdown()
         translations[0].remove()

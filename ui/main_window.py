@@ -38,6 +38,7 @@ from ui.actions import (
     CASE_ACTIONS,
     CHECKLIST,
     CONTACTS,
+    COPY_DIAGNOSTICS,
     EXPLAIN,
     LINK_AD,
     LOCK,
@@ -295,6 +296,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     large_text_changed = Signal(bool)
     idle_timeout_changed = Signal(int)
+    diagnostics_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,6 +324,7 @@ class MainWindow(QMainWindow):
         self.contacts_action = make_action(CONTACTS, self)
         self.print_action = make_action(PRINT, self)
         self.search_action = make_action(SEARCH, self)
+        self.diagnostics_action = make_action(COPY_DIAGNOSTICS, self)
         self.case_actions = {spec.id: make_action(spec, self) for spec in CASE_ACTIONS}
         self.section_actions = [make_action(s.action, self) for s in SECTIONS]
 
@@ -342,7 +345,9 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         go_menu.addSeparator()
         go_menu.addAction(self.contacts_action)
-        self._menus = (file_menu, case_menu, go_menu)
+        help_menu = self.menuBar().addMenu("")
+        help_menu.addAction(self.diagnostics_action)
+        self._menus = (file_menu, case_menu, go_menu, help_menu)
         self._retranslate()
 
         status = self.statusBar()
@@ -381,6 +386,7 @@ class MainWindow(QMainWindow):
         self.contacts_action.triggered.connect(self.toggle_contacts)
         self.print_action.triggered.connect(self.print_here)
         self.search_action.triggered.connect(self.search)
+        self.diagnostics_action.triggered.connect(self.diagnostics_requested)
         self.case_actions[QUICK_NOTE.id].triggered.connect(self.quick_note)
         self.case_actions[EXPLAIN.id].triggered.connect(self._explain)
         self.case_actions[NEXT_STEP.id].triggered.connect(self._next_step)
@@ -393,10 +399,10 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         """Menu titles and action texts in the current language (it can change at unlock
         or in Settings; the actions live as long as the window)."""
-        titles = (self.tr("&File"), self.tr("&Case"), self.tr("&Go"))
+        titles = (self.tr("&File"), self.tr("&Case"), self.tr("&Go"), self.tr("&Help"))
         for menu, title in zip(self._menus, titles, strict=True):
             menu.setTitle(title)
-        specs = (LOCK, QUIT, NEW_CASE, CONTACTS, PRINT, SEARCH, *CASE_ACTIONS)
+        specs = (LOCK, QUIT, NEW_CASE, CONTACTS, PRINT, SEARCH, COPY_DIAGNOSTICS, *CASE_ACTIONS)
         actions = (
             self.lock_action,
             self.quit_action,
@@ -404,6 +410,7 @@ class MainWindow(QMainWindow):
             self.contacts_action,
             self.print_action,
             self.search_action,
+            self.diagnostics_action,
             *self.case_actions.values(),
         )
         for action, spec in zip(actions, specs, strict=True):
@@ -576,6 +583,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_saved(self, at: str) -> None:
         self.saved_label.setText(self.tr("saved {time}").format(time=at))
+
+    def show_hint(self, text: str) -> None:
+        """A short message in the status line (gone after a few seconds)."""
+        self._hint(text)
 
     def _hint(self, text: str) -> None:
         self.hint_label.setText(text)
