@@ -640,6 +640,12 @@ PROBLEM_TEXTS: dict[str, str] = {
     "purge_not_acknowledged": QT_TRANSLATE_NOOP(
         "Problems", "The station has not acknowledged every event of this case yet."
     ),
+    # -- Installation (i17): upgrades and downgrades, provisioning --
+    "key_file_too_new": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The key file (vault.keys) was written by a newer version of the program (format "
+        "{version}; this one reads {supported}). Nothing has been changed: update the program.",
+    ),
 }
 _UNKNOWN = QT_TRANSLATE_NOOP("Problems", "This was not accepted.")
 

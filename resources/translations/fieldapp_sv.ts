@@ -150,6 +150,10 @@
         <translation>Koppla &amp;annons…</translation>
     </message>
     <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Kopiera &amp;diagnostik</translation>
+    </message>
+    <message>
         <source>Operations</source>
         <translation>Insatser</translation>
     </message>
@@ -602,6 +606,13 @@
     <message>
         <source>The bundle as a whole.</source>
         <translation>Paketet som helhet.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Diagnostics copied (no personal data). The log: {log}</source>
+        <translation>Diagnostiken är kopierad (inga personuppgifter). Loggen: {log}</translation>
     </message>
 </context>
 <context>
@@ -1846,8 +1857,8 @@
         <translation>Lösenfrasen godtas inte.</translation>
     </message>
     <message>
-        <source>Internal error: this could not be completed. The error has been logged; please report it.</source>
-        <translation>Internt fel: det gick inte att slutföra. Felet har loggats; rapportera det gärna.</translation>
+        <source>Internal error: this could not be completed. The error has been logged in {log}; please report it.</source>
+        <translation>Internt fel: det gick inte att slutföra. Felet har loggats i {log}; rapportera det gärna.</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2615,10 @@
     <message>
         <source>&amp;Go</source>
         <translation>&amp;Gå till</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
     </message>
     <message>
         <source>Vault: {folder}</source>
@@ -4181,6 +4196,10 @@
     <message>
         <source>The station has not acknowledged every event of this case yet.</source>
         <translation>Stationen har ännu inte kvitterat alla händelser i ärendet.</translation>
+    </message>
+    <message>
+        <source>The key file (vault.keys) was written by a newer version of the program (format {version}; this one reads {supported}). Nothing has been changed: update the program.</source>
+        <translation>Nyckelfilen (vault.keys) är skriven av en nyare version av programmet (format {version}; den här läser {supported}). Inget har ändrats: uppdatera programmet.</translation>
     </message>
     <message>
         <source>This was not accepted.</source>
