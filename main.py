@@ -46,10 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    from fieldapp import provisioning
     from fieldapp.storage.vault import Vault
     from ui.app import run_gui
 
-    lang = args.lang
+    managed = provisioning.load()
+    for problem in managed.problems:  # the app runs on local settings; IT reads the log
+        _log.warning("provisioning file ignored: %s: %s", problem.setting, problem.reason.code)
+    lang = managed.value(provisioning.LANGUAGE) or args.lang
     if args.demo:
         from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
 
@@ -62,11 +66,12 @@ def _run_gui(args: argparse.Namespace) -> int:
                 language=lang,
                 demo_passphrase=passphrase,
                 demo_officer_id=DEMO_OFFICER_ID,
+                managed=managed,
             )
         finally:
             vault.destroy()
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
-    return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang)
+    return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang, managed=managed)
 
 
 if __name__ == "__main__":

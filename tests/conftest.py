@@ -21,6 +21,8 @@ def _log_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     from fieldapp.logs import LOG_DIR_ENV
 
     os.environ[LOG_DIR_ENV] = str(tmp_path_factory.mktemp("log"))
+    # Nor does a provisioning file on this machine manage anything in the tests.
+    os.environ["FIELDAPP_SITE_CONFIG"] = str(tmp_path_factory.mktemp("site") / "none.toml")
 
 
 # Invented people only; never real persons.

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import APP_NAME
+from fieldapp.provisioning import Managed
 from fieldapp.storage.session import Session
 from ui.actions import (
     CASE_ACTIONS,
@@ -101,7 +102,11 @@ class SessionView(QWidget):
     """The central widget while unlocked: the navigation list and the section pages."""
 
     def __init__(
-        self, session: Session, section_actions: list[QAction], parent: QWidget | None = None
+        self,
+        session: Session,
+        section_actions: list[QAction],
+        parent: QWidget | None = None,
+        managed: Managed | None = None,
     ) -> None:
         super().__init__(parent)
         from ui.ads.page import AdsPage
@@ -115,6 +120,7 @@ class SessionView(QWidget):
         from ui.workspace import Workspace
 
         self.workspace = Workspace(session, parent=self)
+        self.workspace.managed = managed or Managed()
         # An op that writes for seconds blocks every page, so nothing here touches the vault.
         self.workspace.runner.view = self
         self.navigation = QListWidget(self)
@@ -307,6 +313,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(1000)
         # The print dialog; tests set a function that prints to a PDF file instead.
         self._ask_printer: Callable[..., bool] | None = None
+        self.managed = Managed()  # IT's managed settings; the controller sets this machine's
         self._build_ui()
         self._connect()
         self.show_locked()
@@ -449,7 +456,7 @@ class MainWindow(QMainWindow):
         officer = session.officer
         self._session = session
         self._retranslate()
-        view = SessionView(session, self.section_actions, self)
+        view = SessionView(session, self.section_actions, self, managed=self.managed)
         view.workspace.ask_printer = self.ask_printer
         view.workspace.saved.connect(self._on_saved)
         view.workspace.runner.busy_changed.connect(self._on_work_busy)

@@ -611,8 +611,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <source>Diagnostics copied (no personal data). The log: {log}</source>
-        <translation>Diagnostiken är kopierad (inga personuppgifter). Loggen: {log}</translation>
+        <source>The diagnostics are copied: paste them into your report. They hold versions only, no personal data.
+
+The log: {log}</source>
+        <translation>Diagnostiken är kopierad: klistra in den i din felrapport. Den innehåller bara versioner, inga personuppgifter.
+
+Loggen: {log}</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2650,13 @@
     </message>
 </context>
 <context>
+    <name>Managed</name>
+    <message>
+        <source>Managed by your IT department ({file}): it cannot be changed here.</source>
+        <translation>Styrs av er IT-avdelning ({file}): kan inte ändras här.</translation>
+    </message>
+</context>
+<context>
     <name>MaterialPanel</name>
     <message>
         <source>Material (no case needed)</source>
@@ -4202,6 +4213,58 @@
         <translation>Nyckelfilen (vault.keys) är skriven av en nyare version av programmet (format {version}; den här läser {supported}). Inget har ändrats: uppdatera programmet.</translation>
     </message>
     <message>
+        <source>There is no such provisioning file.</source>
+        <translation>Det finns ingen sådan konfigurationsfil.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>Filen är inte UTF-8-text.</translation>
+    </message>
+    <message>
+        <source>Not valid TOML (line {line}).</source>
+        <translation>Inte giltig TOML (rad {line}).</translation>
+    </message>
+    <message>
+        <source>The file must begin with format = &quot;fieldapp-provisioning&quot;.</source>
+        <translation>Filen ska börja med format = &quot;fieldapp-provisioning&quot;.</translation>
+    </message>
+    <message>
+        <source>The version must be 1.</source>
+        <translation>Versionen ska vara 1.</translation>
+    </message>
+    <message>
+        <source>Written for a newer program (version {version}; this one reads {supported}).</source>
+        <translation>Skriven för ett nyare program (version {version}; det här läser {supported}).</translation>
+    </message>
+    <message>
+        <source>{name} is not a setting that can be managed.</source>
+        <translation>{name} är ingen inställning som kan styras centralt.</translation>
+    </message>
+    <message>
+        <source>Must be {expected}.</source>
+        <translation>Ska vara {expected}.</translation>
+    </message>
+    <message>
+        <source>There is no station card at {path}.</source>
+        <translation>Det finns inget stationskort i {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a valid station card.</source>
+        <translation>{path} är inget giltigt stationskort.</translation>
+    </message>
+    <message>
+        <source>Must be between {low} and {high}.</source>
+        <translation>Ska vara mellan {low} och {high}.</translation>
+    </message>
+    <message>
+        <source>Must be one of {known}.</source>
+        <translation>Ska vara ett av {known}.</translation>
+    </message>
+    <message>
+        <source>A printer&apos;s name: 1–{limit} characters on one line.</source>
+        <translation>En skrivares namn: 1–{limit} tecken på en rad.</translation>
+    </message>
+    <message>
         <source>This was not accepted.</source>
         <translation>Det godtogs inte.</translation>
     </message>
@@ -4609,6 +4672,30 @@
     <message>
         <source>&amp;Retention</source>
         <translation>Gallring &amp;efter</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>språk</translation>
+    </message>
+    <message>
+        <source>lock after idle</source>
+        <translation>lås vid inaktivitet</translation>
+    </message>
+    <message>
+        <source>county of new operations</source>
+        <translation>län för nya insatser</translation>
+    </message>
+    <message>
+        <source>the station</source>
+        <translation>stationen</translation>
+    </message>
+    <message>
+        <source>printer ({name})</source>
+        <translation>skrivare ({name})</translation>
+    </message>
+    <message>
+        <source>Managed: {settings}.</source>
+        <translation>Styrs centralt: {settings}.</translation>
     </message>
     <message>
         <source>At the station: finished cases untouched this long may be purged by an administrator (fieldapp station purge); a laptop&apos;s purge removes nothing here. Default {default} days.</source>
