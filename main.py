@@ -30,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved = save_screenshots(args.out, language=args.lang)
             print(f"Saved {len(saved)} screenshots in {args.out}.")
             return cli.EXIT_OK
+        if args.command == "self-test":
+            return _self_test()
         if args.command is None:
             return _run_gui(args)
         return cli.run(args)
@@ -43,6 +45,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return cli.EXIT_FAILED
+
+
+def _self_test() -> int:
+    """Every check of the core and of Qt, one line each; exit 1 if any failed."""
+    from fieldapp.selftest import core_checks, run_checks
+    from ui.selftest import qt_checks
+
+    results = run_checks(core_checks() + qt_checks())
+    for result in results:
+        print(f"{'ok ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
+    failed = [r.name for r in results if not r.ok]
+    for name in failed:
+        _log.error("self-test failed: %s", name)
+    return cli.EXIT_FAILED if failed else cli.EXIT_OK
 
 
 def _run_gui(args: argparse.Namespace) -> int:
@@ -75,4 +91,9 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
+    # A frozen build starts its second process (fieldapp.second_process) through this
+    # executable: freeze_support lets that child run the pool's work instead of the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -33,7 +33,7 @@ EXIT_USAGE = 2
 
 _log = logging.getLogger(__name__)
 
-GUI_COMMANDS = frozenset({None, "screenshots"})
+GUI_COMMANDS = frozenset({None, "screenshots", "self-test"})
 
 
 class UsageError(Exception):
@@ -132,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
     # Its own name for the folder: a subcommand's default would overwrite the global one.
     demo.add_argument(
         "--data-dir", dest="demo_dir", metavar="DIR", help="an empty or new folder for it"
+    )
+
+    sub.add_parser(
+        "self-test",
+        allow_abbrev=False,
+        help="check this installation: SQLCipher with FTS5, the crypto, fonts, QtPdf",
     )
 
     shots = sub.add_parser(
