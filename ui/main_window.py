@@ -340,6 +340,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
+        # In the File menu, not a Help menu of its own: a new menu title would take an
+        # Alt-letter from the pages' fields (tests/ui/test_mnemonics.py).
+        file_menu.addAction(self.diagnostics_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         case_menu = self.menuBar().addMenu("")
         case_menu.addAction(self.new_case_action)
@@ -352,9 +356,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
         go_menu.addSeparator()
         go_menu.addAction(self.contacts_action)
-        help_menu = self.menuBar().addMenu("")
-        help_menu.addAction(self.diagnostics_action)
-        self._menus = (file_menu, case_menu, go_menu, help_menu)
+        self._menus = (file_menu, case_menu, go_menu)
         self._retranslate()
 
         status = self.statusBar()
@@ -406,7 +408,7 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         """Menu titles and action texts in the current language (it can change at unlock
         or in Settings; the actions live as long as the window)."""
-        titles = (self.tr("&File"), self.tr("&Case"), self.tr("&Go"), self.tr("&Help"))
+        titles = (self.tr("&File"), self.tr("&Case"), self.tr("&Go"))
         for menu, title in zip(self._menus, titles, strict=True):
             menu.setTitle(title)
         specs = (LOCK, QUIT, NEW_CASE, CONTACTS, PRINT, SEARCH, COPY_DIAGNOSTICS, *CASE_ACTIONS)

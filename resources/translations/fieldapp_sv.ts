@@ -2621,10 +2621,6 @@ Loggen: {log}</translation>
         <translation>&amp;Gå till</translation>
     </message>
     <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hjälp</translation>
-    </message>
-    <message>
         <source>Vault: {folder}</source>
         <translation>Valv: {folder}</translation>
     </message>
