@@ -173,8 +173,8 @@ def test_the_log_rotates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = logs.install()
     assert path == tmp_path / logs.LOG_NAME
     log = logging.getLogger("fieldapp.test")
-    for _ in range(logs.MAX_BYTES // 100 * (logs.BACKUPS + 2)):
-        log.info("x" * 100)
+    for _ in range(logs.MAX_BYTES // 10_000 * (logs.BACKUPS + 2)):
+        log.info("x" * 10_000)
     files = sorted(p.name for p in tmp_path.iterdir())
     assert files == [logs.LOG_NAME] + [f"{logs.LOG_NAME}.{i}" for i in range(1, logs.BACKUPS + 1)]
     assert all(p.stat().st_size <= logs.MAX_BYTES + 200 for p in tmp_path.iterdir())
