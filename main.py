@@ -11,15 +11,18 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from fieldapp import cli, paths
-from fieldapp.diagnostics import safe_traceback
+from fieldapp import __version__, cli, logs, paths
 from fieldapp.errors import KnownError
+
+_log = logging.getLogger("fieldapp")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = cli.build_parser()
     args = parser.parse_args(argv)
+    logs.install()
+    # The command's name only: its arguments may name files or people.
+    _log.info("fieldapp %s: %s", __version__, args.command or "desktop app")
     try:
         if args.command == "screenshots":
             from ui.screenshots import save_screenshots
@@ -27,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved = save_screenshots(args.out, language=args.lang)
             print(f"Saved {len(saved)} screenshots in {args.out}.")
             return cli.EXIT_OK
+        if args.command == "self-test":
+            return _self_test()
         if args.command is None:
             return _run_gui(args)
         return cli.run(args)
@@ -34,16 +39,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fieldapp: {exc.message}", file=sys.stderr)
         return cli.EXIT_FAILED
     except Exception as exc:  # our bug: report where, never what (it may be personal data)
-        logging.getLogger("fieldapp").error("internal error\n%s", safe_traceback(exc))
-        print("fieldapp: internal error (a bug in fieldapp); details above.", file=sys.stderr)
+        logs.log_bug(exc, args.command or "desktop app")
+        print(
+            f"fieldapp: internal error (a bug in fieldapp); the log is {logs.where_text()}",
+            file=sys.stderr,
+        )
         return cli.EXIT_FAILED
 
 
+def _self_test() -> int:
+    """Every check of the core and of Qt, one line each; exit 1 if any failed."""
+    from fieldapp.selftest import core_checks, run_checks
+    from ui.selftest import qt_checks
+
+    results = run_checks(core_checks() + qt_checks())
+    for result in results:
+        print(f"{'ok ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
+    failed = [r.name for r in results if not r.ok]
+    for name in failed:
+        _log.error("self-test failed: %s", name)
+    return cli.EXIT_FAILED if failed else cli.EXIT_OK
+
+
 def _run_gui(args: argparse.Namespace) -> int:
+    from fieldapp import provisioning
     from fieldapp.storage.vault import Vault
     from ui.app import run_gui
 
-    lang = args.lang
+    managed = provisioning.load()
+    for problem in managed.problems:  # the app runs on local settings; IT reads the log
+        _log.warning("provisioning file ignored: %s: %s", problem.setting, problem.reason.code)
+    lang = managed.value(provisioning.LANGUAGE) or args.lang
     if args.demo:
         from fieldapp.demo_keys import DEMO_OFFICER_ID, create_demo_vault
 
@@ -66,14 +92,20 @@ def _run_gui(args: argparse.Namespace) -> int:
                 demo_passphrase=passphrase,
                 demo_officer_id=DEMO_OFFICER_ID,
                 after_first_paint=fill,
+                managed=managed,
             )
         finally:
             if session is not None:
                 session.lock()  # filled and locked already, unless the login never painted
             vault.destroy()
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
-    return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang)
+    return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang, managed=managed)
 
 
 if __name__ == "__main__":
+    # A frozen build starts its second process (fieldapp.second_process) through this
+    # executable: freeze_support lets that child run the pool's work instead of the app.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

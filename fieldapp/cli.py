@@ -33,7 +33,7 @@ EXIT_USAGE = 2
 
 _log = logging.getLogger(__name__)
 
-GUI_COMMANDS = frozenset({None, "screenshots"})
+GUI_COMMANDS = frozenset({None, "screenshots", "self-test"})
 
 
 class UsageError(Exception):
@@ -117,12 +117,27 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ads.add_parsers(sub, _login_args)
     cli_sync.add_parsers(sub, _login_args)
 
+    provision = sub.add_parser(
+        "provision",
+        allow_abbrev=False,
+        help="the machine-wide settings IT deploys: show this machine's, or check a file",
+    )
+    provision.add_argument(
+        "--check", type=Path, metavar="FILE", help="check this file (default: this machine's)"
+    )
+
     demo = sub.add_parser(
         "demo", allow_abbrev=False, help="create a vault filled with invented demo data"
     )
     # Its own name for the folder: a subcommand's default would overwrite the global one.
     demo.add_argument(
         "--data-dir", dest="demo_dir", metavar="DIR", help="an empty or new folder for it"
+    )
+
+    sub.add_parser(
+        "self-test",
+        allow_abbrev=False,
+        help="check this installation: SQLCipher with FTS5, the crypto, fonts, QtPdf",
     )
 
     shots = sub.add_parser(
@@ -185,6 +200,7 @@ def run(
         print(f"fieldapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KnownError as exc:
+        _log.info("refused: %s", exc.code)  # the code only: the message may quote data
         print(f"fieldapp: {exc.message}", file=sys.stderr)
         return EXIT_FAILED
     except BrokenPipeError:
@@ -203,11 +219,20 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
     if args.command == "init":
         passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
         session = vault.create(args.officer, args.name, passphrase)
-        session.lock()
+        try:
+            from fieldapp import provisioning
+
+            enrolled = provisioning.enrol_managed_station(session, provisioning.load())
+        finally:
+            session.lock()
         print(f"Created a vault in {vault.data_dir} with administrator {args.officer}.", file=out)
+        if enrolled:
+            print("Enrolled the station card IT manages on this machine.", file=out)
         return EXIT_OK
     if args.command == "demo":
         return _demo(args, out)
+    if args.command == "provision":
+        return _provision(args.check, out)
     if args.command in cli_documents.COMMANDS:
         return cli_documents.run(args, vault, out, prompter)
     if args.command in cli_ads.COMMANDS:
@@ -268,6 +293,38 @@ def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         row = (when, who, where, what, f"case {a.case_id}" if a.case_id else "-", why)
         print("\t".join(row), file=out)
     return EXIT_OK
+
+
+def _provision(path: Path | None, out: TextIO) -> int:
+    """Every problem of a provisioning file, with its line and setting; or what it manages."""
+    from fieldapp import provisioning
+
+    if path is not None and not path.exists():
+        raise KnownError(coded("provision_missing", f"{path}: no such file.", path=str(path)))
+    path = path or provisioning.site_file()
+    if not path.exists():
+        print(f"{path}: no provisioning file; nothing is managed on this machine.", file=out)
+        return EXIT_OK
+    managed = provisioning.check(path)
+    for problem in managed.problems:
+        print(problem.text(path), file=out)
+    if managed.problems:
+        count = len(managed.problems)
+        print(f"{count} problem(s): nothing in {path} applies until every one is fixed.", file=out)
+        return EXIT_FAILED
+    print(f"{path}: valid. Managed on this machine:", file=out)
+    for name in provisioning.SETTINGS:
+        if managed.is_managed(name):
+            print(f"  {name} = {_managed_text(managed.value(name))}", file=out)
+    return EXIT_OK
+
+
+def _managed_text(value: object) -> str:
+    from fieldapp.sync.station import StationCard
+
+    if isinstance(value, StationCard):
+        return f"station card of {value.name} ({value.fingerprint})"
+    return str(value)
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:

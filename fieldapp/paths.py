@@ -1,8 +1,20 @@
-"""Where things are: the data directory and the read-only resources shipped with the app."""
+"""Where things are: the data directory and the read-only resources shipped with the app.
+
+Resources are found the way the app was installed, never by guessing from this file's
+place in a source tree:
+
+- a frozen build (PyInstaller) unpacks them into its bundle folder, ``fieldapp/resources``;
+- an installed wheel carries them as package data of ``fieldapp`` (``fieldapp/resources``,
+  mapped there by pyproject's build config), found with ``importlib.resources``;
+- a checkout is an editable install (``uv run``): its distribution's ``direct_url.json``
+  (PEP 610) names the project folder, whose ``resources/`` is used.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 from pathlib import Path
 
 from fieldapp import APP_ID
@@ -12,7 +24,11 @@ VAULT_DB = "vault.db"
 VAULT_KEYS = "vault.keys"
 UNLOCK_STATE = "unlock.state"
 
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = "resources"
+
+
+class ResourcesMissing(RuntimeError):
+    """The installation has no resources folder: it is broken, not the user's input."""
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -28,6 +44,53 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
 
 
+def is_frozen() -> bool:
+    """True in a frozen build (PyInstaller sets ``sys.frozen`` and ``sys._MEIPASS``)."""
+    return bool(getattr(sys, "frozen", False)) and hasattr(sys, "_MEIPASS")
+
+
+@functools.cache
+def resources_dir() -> Path:
+    """The folder of the shipped resources, for this kind of installation."""
+    if is_frozen():
+        found = Path(getattr(sys, "_MEIPASS", "")) / APP_ID / RESOURCES
+        if found.is_dir():
+            return found
+    from importlib.resources import files
+
+    packaged = files(APP_ID) / RESOURCES
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    editable = _editable_project()
+    if editable is not None and (editable / RESOURCES).is_dir():
+        return editable / RESOURCES
+    raise ResourcesMissing(
+        "fieldapp's resources folder is missing: the installation is incomplete."
+    )
+
+
+def _editable_project() -> Path | None:
+    """The project folder of an editable install (PEP 610's ``direct_url.json``)."""
+    import json
+    from importlib.metadata import PackageNotFoundError, distribution
+    from urllib.parse import unquote, urlparse
+    from urllib.request import url2pathname
+
+    try:
+        text = distribution(APP_ID).read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    if not text:
+        return None
+    info = json.loads(text)
+    if not info.get("dir_info", {}).get("editable"):
+        return None
+    url = urlparse(info.get("url", ""))
+    if url.scheme != "file":
+        return None
+    return Path(url2pathname(unquote(url.path)))
+
+
 def resource(*parts: str) -> Path:
     """A file or folder under ``resources/``."""
-    return RESOURCES_DIR.joinpath(*parts)
+    return resources_dir().joinpath(*parts)

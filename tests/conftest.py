@@ -14,6 +14,17 @@ from fieldapp.storage.vault import Vault
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _log_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The app's log file goes to this run's folder, never the user's own log folder."""
+    from fieldapp.logs import LOG_DIR_ENV
+
+    os.environ[LOG_DIR_ENV] = str(tmp_path_factory.mktemp("log"))
+    # Nor does a provisioning file on this machine manage anything in the tests.
+    os.environ["FIELDAPP_SITE_CONFIG"] = str(tmp_path_factory.mktemp("site") / "none.toml")
+
+
 # Invented people only; never real persons.
 ADMIN_ID = "T100001"
 ADMIN_NAME = "Astrid Testberg"

@@ -60,6 +60,8 @@ CHECKLIST = ActionSpec("checklist", QT_TRANSLATE_NOOP("Actions", "C&hecklist"), 
 MISSING = ActionSpec("missing", QT_TRANSLATE_NOOP("Actions", "What is still &missing"), "F4")
 # K for "koppla": the case's ads, linked by phone number or text from the open case.
 LINK_AD = ActionSpec("link_ad", QT_TRANSLATE_NOOP("Actions", "&Link an ad…"), "Ctrl+K")
+# For support: versions and formats, never data (fieldapp.diagnostics.report).
+COPY_DIAGNOSTICS = ActionSpec("copy_diagnostics", QT_TRANSLATE_NOOP("Actions", "Copy &diagnostics"))
 
 # Shown in the Case menu and live whenever a case is open.
 CASE_ACTIONS: tuple[ActionSpec, ...] = (
@@ -137,6 +139,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     CONTACTS,
     PRINT,
     SEARCH,
+    COPY_DIAGNOSTICS,
     *CASE_ACTIONS,
     *(s.action for s in SECTIONS),
 )

@@ -7,6 +7,7 @@ Only the dialog shown first is imported before it appears: start-up time is benc
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp import APP_NAME
 from fieldapp.errors import KnownError
-from ui.errors import error_text, internal_error_text, log_bug
+from fieldapp.provisioning import LANGUAGE, PRINTER, Managed
+from ui.errors import error_text, internal_error_text, log_bug, reporting_bugs
 from ui.i18n import Translation
 from ui.theme import apply_theme
 
@@ -42,7 +44,8 @@ class AppController(QObject):
 
     ``idle_timeout_ms`` overrides the session's own idle timeout (tests use a short one);
     ``kdf_cost`` is passed to vault creation (``None``: calibrate to this computer);
-    ``switch_language`` installs another UI language (the vault remembers the choice).
+    ``switch_language`` installs another UI language (the vault remembers the choice);
+    ``managed`` are the settings IT manages on this machine (they win over the vault's).
     """
 
     login_shown = Signal()
@@ -58,9 +61,11 @@ class AppController(QObject):
         kdf_cost: KdfCost | None = None,
         clipboard: ClipboardGuard | None = None,
         switch_language: Callable[[str], None] | None = None,
+        managed: Managed | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.managed = managed or Managed()
         self._switch_language = switch_language
         self.os_lock: OsLockWatcher | None = None
         self.vault = vault
@@ -75,6 +80,7 @@ class AppController(QObject):
         self.idle_lock: IdleLock | None = None
         self.lock_note: LockNote | None = None
         self.page_check: BackgroundPageCheck | None = None
+        self.diagnostics_box: QDialog | None = None
 
     # -- flow --------------------------------------------------------------------------------
 
@@ -146,18 +152,27 @@ class AppController(QObject):
         from ui.main_window import MainWindow
 
         self._apply_settings(session)
-        timeout_ms = self._idle_timeout_ms or session.idle_timeout_seconds * 1000
+        self._enrol_managed_station(session)
+        seconds = self.managed.idle_lock_seconds or session.idle_timeout_seconds
+        timeout_ms = self._idle_timeout_ms or seconds * 1000
         if self.idle_lock is None or self.idle_lock.timeout_ms != timeout_ms:
             self._new_idle_lock(timeout_ms)
         assert self.idle_lock is not None
         if self.main_window is None:
             self.main_window = MainWindow()
+            self.main_window.managed = self.managed
+            printer = self.managed.value(PRINTER)
+            if printer:
+                from ui.managed import print_to
+
+                self.main_window.ask_printer = print_to(printer)
             self.main_window.lock_requested.connect(self.lock)
             self.main_window.unlock_requested.connect(self.show_login)
             self.main_window.close_requested.connect(self._on_main_window_closed)
             self.main_window.language_changed.connect(self._on_language_changed)
             self.main_window.large_text_changed.connect(self._on_large_text_changed)
             self.main_window.idle_timeout_changed.connect(self._on_idle_timeout_changed)
+            self.main_window.diagnostics_requested.connect(self.copy_diagnostics)
             # Shown before the dialog closes, so the app is never without a window.
             self.main_window.show_fitted()
         self._watch_os_lock()
@@ -232,9 +247,20 @@ class AppController(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             set_large_text(app, session.setting(LARGE_TEXT_SETTING, "0") == "1")
-        language = session.setting(LANGUAGE_SETTING, "")
+        language = self.managed.value(LANGUAGE) or session.setting(LANGUAGE_SETTING, "")
         if language and language != current_language() and self._switch_language is not None:
             self._switch_language(language)
+
+    def _enrol_managed_station(self, session: Session) -> None:
+        """The station card IT deployed, enrolled by the first administrator to log in, so
+        no officer enrols it by hand. A refusal (another station enrolled) leaves the vault
+        as it is; it is logged by code."""
+        from fieldapp.provisioning import enrol_managed_station
+
+        try:
+            enrol_managed_station(session, self.managed)
+        except KnownError as exc:
+            logging.getLogger(__name__).warning("managed station card not enrolled: %s", exc.code)
 
     @Slot(str)
     def _on_language_changed(self, language: str) -> None:
@@ -262,6 +288,36 @@ class AppController(QObject):
         self.idle_lock.start()
         if self.main_window is not None:
             self.main_window.set_lock_remaining(self.idle_lock.remaining_ms)
+
+    @Slot()
+    def copy_diagnostics(self) -> None:
+        """Versions and formats for support (no data, no paths) through the clipboard
+        guard; the status line says where the log is."""
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from fieldapp import diagnostics, logs
+        from fieldapp.storage.schema import version_of
+
+        schema = version_of(self.session.conn) if self.session is not None else None
+        qt = f"{qVersion()} (PySide6 {pyside_version})"
+        self.clipboard.copy(diagnostics.report(qt_version=qt, vault_schema=schema))
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        # Not modal: a note for support, and where the log is (too long for the status line).
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            APP_NAME,
+            self.tr(
+                "The diagnostics are copied: paste them into your report. They hold versions "
+                "only, no personal data.\n\nThe log: {log}"
+            ).format(log=logs.where_text()),
+            parent=self.main_window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self.diagnostics_box = box
 
     def _refuse(self, session: Session, text: str) -> None:
         """Give up on a session that unlocked but cannot be used; the dialog says why."""
@@ -389,6 +445,7 @@ def run_gui(
     demo_passphrase: str | None = None,
     demo_officer_id: str | None = None,
     after_first_paint: Callable[[], None] | None = None,
+    managed: Managed | None = None,
 ) -> int:
     """Create the QApplication, install translator and dark theme, show the first-run
     dialog (if there is no vault yet) or the login dialog, then the main window.
@@ -415,6 +472,7 @@ def run_gui(
         demo_passphrase=demo_passphrase,
         demo_officer_id=demo_officer_id,
         switch_language=switch_language,
+        managed=managed,
     )
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
@@ -438,8 +496,18 @@ def run_gui(
                         controller.dialog.show_error(internal_error_text())
 
         FirstPaint(controller.dialog, painted)
+
+    def show_bug(text: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, text, parent=controller.main_window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()  # not modal: the app goes on, nothing typed is lost
+
     try:
-        return app.exec()
+        with reporting_bugs(show_bug):
+            return app.exec()
     finally:
         controller.shutdown()
         translations[0].remove()

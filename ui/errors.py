@@ -8,17 +8,18 @@ and shown as a generic internal error.
 
 from __future__ import annotations
 
-import logging
-import traceback
-from pathlib import Path
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldapp import logs
 from fieldapp.errors import InvalidInput, KnownError, WeakPassphrase, as_reason
 from fieldapp.passphrase_policy import MIN_LENGTH
 from ui.problem_texts import code_text, coded_text
 
-_log = logging.getLogger(__name__)
 # Named ``translate`` so that pyside6-lupdate finds the strings.
 translate = QCoreApplication.translate
 
@@ -50,12 +51,35 @@ def error_text(exc: KnownError) -> str:
 def internal_error_text() -> str:
     return translate(
         "Errors",
-        "Internal error: this could not be completed. The error has been logged; please report it.",
-    )
+        "Internal error: this could not be completed. The error has been logged in {log}; "
+        "please report it.",
+    ).format(log=logs.where_text())
 
 
 def log_bug(exc: BaseException, where: str) -> None:
     """Log an unexpected exception by type and stack, never by message or locals."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    stack = " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(frames))
-    _log.error("bug in %s: %s at %s", where, type(exc).__qualname__, stack or "?")
+    logs.log_bug(exc, where)
+
+
+_Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+@contextmanager
+def reporting_bugs(show: Callable[[str], None]) -> Iterator[None]:
+    """While the app runs, an exception that escapes a slot (Qt hands it to
+    ``sys.excepthook``) is logged as code only, and ``show`` tells the user where the log
+    is; the app goes on."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not issubclass(kind, Exception):
+            previous(kind, exc, tb)  # KeyboardInterrupt and the like: as before
+            return
+        log_bug(exc.with_traceback(tb), "the desktop app")
+        show(internal_error_text())
+
+    previous: _Hook = sys.excepthook
+    sys.excepthook = hook
+    try:
+        yield
+    finally:
+        sys.excepthook = previous

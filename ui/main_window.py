@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import APP_NAME
+from fieldapp.provisioning import Managed
 from fieldapp.storage.session import Session
 from ui.actions import (
     CASE_ACTIONS,
     CHECKLIST,
     CONTACTS,
+    COPY_DIAGNOSTICS,
     EXPLAIN,
     LINK_AD,
     LOCK,
@@ -108,7 +110,11 @@ class SessionView(QWidget):
     anything asks for them: the main window shows a second sooner after the passphrase."""
 
     def __init__(
-        self, session: Session, section_actions: list[QAction], parent: QWidget | None = None
+        self,
+        session: Session,
+        section_actions: list[QAction],
+        parent: QWidget | None = None,
+        managed: Managed | None = None,
     ) -> None:
         super().__init__(parent)
         from fieldapp.sync.station import is_station
@@ -121,6 +127,7 @@ class SessionView(QWidget):
         from ui.workspace import Workspace
 
         self.workspace = Workspace(session, parent=self)
+        self.workspace.managed = managed or Managed()
         # An op that writes for seconds blocks every page, so nothing here touches the vault.
         self.workspace.runner.view = self
         self.navigation = QListWidget(self)
@@ -370,6 +377,7 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     large_text_changed = Signal(bool)
     idle_timeout_changed = Signal(int)
+    diagnostics_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -380,6 +388,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(1000)
         # The print dialog; tests set a function that prints to a PDF file instead.
         self._ask_printer: Callable[..., bool] | None = None
+        self.managed = Managed()  # IT's managed settings; the controller sets this machine's
         self._build_ui()
         self._connect()
         self.show_locked()
@@ -397,6 +406,7 @@ class MainWindow(QMainWindow):
         self.contacts_action = make_action(CONTACTS, self)
         self.print_action = make_action(PRINT, self)
         self.search_action = make_action(SEARCH, self)
+        self.diagnostics_action = make_action(COPY_DIAGNOSTICS, self)
         self.case_actions = {spec.id: make_action(spec, self) for spec in CASE_ACTIONS}
         self.section_actions = [make_action(s.action, self) for s in SECTIONS]
 
@@ -404,6 +414,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        # In the File menu, not a Help menu of its own: a new menu title would take an
+        # Alt-letter from the pages' fields (tests/ui/test_mnemonics.py).
+        file_menu.addAction(self.diagnostics_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         case_menu = self.menuBar().addMenu("")
@@ -456,6 +470,7 @@ class MainWindow(QMainWindow):
         self.contacts_action.triggered.connect(self.toggle_contacts)
         self.print_action.triggered.connect(self.print_here)
         self.search_action.triggered.connect(self.search)
+        self.diagnostics_action.triggered.connect(self.diagnostics_requested)
         self.case_actions[QUICK_NOTE.id].triggered.connect(self.quick_note)
         self.case_actions[EXPLAIN.id].triggered.connect(self._explain)
         self.case_actions[NEXT_STEP.id].triggered.connect(self._next_step)
@@ -471,7 +486,7 @@ class MainWindow(QMainWindow):
         titles = (self.tr("&File"), self.tr("&Case"), self.tr("&Go"))
         for menu, title in zip(self._menus, titles, strict=True):
             menu.setTitle(title)
-        specs = (LOCK, QUIT, NEW_CASE, CONTACTS, PRINT, SEARCH, *CASE_ACTIONS)
+        specs = (LOCK, QUIT, NEW_CASE, CONTACTS, PRINT, SEARCH, COPY_DIAGNOSTICS, *CASE_ACTIONS)
         actions = (
             self.lock_action,
             self.quit_action,
@@ -479,6 +494,7 @@ class MainWindow(QMainWindow):
             self.contacts_action,
             self.print_action,
             self.search_action,
+            self.diagnostics_action,
             *self.case_actions.values(),
         )
         for action, spec in zip(actions, specs, strict=True):
@@ -517,7 +533,7 @@ class MainWindow(QMainWindow):
         officer = session.officer
         self._session = session
         self._retranslate()
-        view = SessionView(session, self.section_actions, self)
+        view = SessionView(session, self.section_actions, self, managed=self.managed)
         view.workspace.ask_printer = self.ask_printer
         view.workspace.saved.connect(self._on_saved)
         view.workspace.runner.busy_changed.connect(self._on_work_busy)
@@ -651,6 +667,10 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_saved(self, at: str) -> None:
         self.saved_label.setText(self.tr("saved {time}").format(time=at))
+
+    def show_hint(self, text: str) -> None:
+        """A short message in the status line (gone after a few seconds)."""
+        self._hint(text)
 
     def _hint(self, text: str) -> None:
         self.hint_label.setText(text)

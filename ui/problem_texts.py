@@ -640,6 +640,38 @@ PROBLEM_TEXTS: dict[str, str] = {
     "purge_not_acknowledged": QT_TRANSLATE_NOOP(
         "Problems", "The station has not acknowledged every event of this case yet."
     ),
+    # -- Installation (i17): upgrades and downgrades, provisioning --
+    "key_file_too_new": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The key file (vault.keys) was written by a newer version of the program (format "
+        "{version}; this one reads {supported}). Nothing has been changed: update the program.",
+    ),
+    "provision_missing": QT_TRANSLATE_NOOP("Problems", "There is no such provisioning file."),
+    "provision_encoding": QT_TRANSLATE_NOOP("Problems", "The file is not UTF-8 text."),
+    "provision_syntax": QT_TRANSLATE_NOOP("Problems", "Not valid TOML (line {line})."),
+    "provision_format": QT_TRANSLATE_NOOP(
+        "Problems", 'The file must begin with format = "fieldapp-provisioning".'
+    ),
+    "provision_version": QT_TRANSLATE_NOOP("Problems", "The version must be 1."),
+    "provision_too_new": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Written for a newer program (version {version}; this one reads {supported}).",
+    ),
+    "provision_unknown_setting": QT_TRANSLATE_NOOP(
+        "Problems", "{name} is not a setting that can be managed."
+    ),
+    "provision_wrong_type": QT_TRANSLATE_NOOP("Problems", "Must be {expected}."),
+    "provision_station_card_missing": QT_TRANSLATE_NOOP(
+        "Problems", "There is no station card at {path}."
+    ),
+    "provision_station_card_invalid": QT_TRANSLATE_NOOP(
+        "Problems", "{path} is not a valid station card."
+    ),
+    "provision_out_of_range": QT_TRANSLATE_NOOP("Problems", "Must be between {low} and {high}."),
+    "provision_language": QT_TRANSLATE_NOOP("Problems", "Must be one of {known}."),
+    "provision_printer": QT_TRANSLATE_NOOP(
+        "Problems", "A printer's name: 1–{limit} characters on one line."
+    ),
 }
 _UNKNOWN = QT_TRANSLATE_NOOP("Problems", "This was not accepted.")
 

@@ -25,6 +25,7 @@ from fieldapp.domain.photos import PHOTO_ENTITY
 from fieldapp.domain.procedure import ANSWER_ENTITY, DECISION_ENTITY, HEARING_ENTITY, NOTICE_ENTITY
 from fieldapp.domain.support import SUPPORT_ENTITY
 from fieldapp.officers import Officer
+from fieldapp.provisioning import Managed
 from fieldapp.storage.drafts import Drafts
 from fieldapp.storage.events import Event, read_events
 from fieldapp.storage.records import PURGE_ENTITY, Record
@@ -73,6 +74,8 @@ class Workspace(QObject):
     ) -> None:
         super().__init__(parent)
         self.session = session
+        # IT's managed settings (fieldapp.provisioning); the controller sets this machine's.
+        self.managed = Managed()
         self.ctx = Context(session, clock)
         self.drafts = Drafts(session.conn)
         self.autosaver = Autosaver(autosave_delay_ms, self)

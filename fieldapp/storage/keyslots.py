@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from fieldapp.errors import KeyFileError
+from fieldapp.errors import KeyFileError, coded
 from fieldapp.inputs import KEY_FILE_MAX_BYTES, InputRefused, read_capped
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import b64, canonical, unb64
@@ -329,7 +329,19 @@ class KeyFile:
             raise KeyFileError(f"{source} is truncated or damaged (not valid JSON).") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise KeyFileError(f"{source} is not a fieldapp key file.")
-        if data.get("version") != VERSION:
+        version = data.get("version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+            # Written by a newer program: a downgrade, refused before anything is opened.
+            raise KeyFileError(
+                coded(
+                    "key_file_too_new",
+                    f"{source} has format version {version}, newer than this program "
+                    f"reads ({VERSION}). Update the program.",
+                    version=version,
+                    supported=VERSION,
+                )
+            )
+        if version != VERSION:
             raise KeyFileError(
                 f"{source} has version {str(data.get('version'))[:20]}; this program reads "
                 f"version {VERSION}. Use the program version that wrote it."

@@ -134,9 +134,14 @@ MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def version_of(conn: Connection) -> int:
+    """The schema version the open database is at."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
 def migrate(conn: Connection) -> int:
     """Bring the database to ``SCHEMA_VERSION``; returns the version it was at."""
-    start = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    start = version_of(conn)
     if start > SCHEMA_VERSION:
         raise KnownError(
             coded(
@@ -144,6 +149,7 @@ def migrate(conn: Connection) -> int:
                 f"vault.db has schema version {start}, newer than this program "
                 f"({SCHEMA_VERSION}). Update the program.",
                 version=start,
+                supported=SCHEMA_VERSION,
             )
         )
     for version in range(start, SCHEMA_VERSION):

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.counties import county_ids, load_county
+from fieldapp.provisioning import COUNTY
 from fieldapp.workflow import operations
 from ui.capture import CaptureForm
 from ui.forms import muted_label, title_label
+from ui.managed import hold
 from ui.models import OperationsModel
 from ui.problem_texts import date_hint
 from ui.screens.operation_directory import ContactsEditor, TeamEditor
@@ -46,6 +48,12 @@ class NewOperationForm(CaptureForm):
         self.body_layout()
         self.submitted.connect(self.create_operation)
         self.load_draft()
+        self._hold_county()
+
+    def _hold_county(self) -> None:
+        """A county IT manages is the county of every new operation."""
+        if hold(self.county, self.workspace.managed, COUNTY):
+            self.county.set_code(str(self.workspace.managed.value(COUNTY)))
 
     @Slot()
     def create_operation(self) -> None:
@@ -56,6 +64,7 @@ class NewOperationForm(CaptureForm):
         if change is not None:
             for field in self.fields.values():
                 field.write(None)
+            self._hold_county()
             self.created.emit(change.entity_id)
 
 

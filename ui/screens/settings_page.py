@@ -9,12 +9,14 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
+from fieldapp.provisioning import COUNTY, IDLE_LOCK_MINUTES, LANGUAGE, PRINTER, STATION_CARD
 from fieldapp.sync.archive import Retention, set_vault_retention, vault_retention
 from ui.choices import ChoiceRows
 from ui.dialogs.access_log import AccessLogDialog
 from ui.dialogs.enrol_officer import EnrolOfficerDialog
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
+from ui.managed import hold, managed_text
 from ui.widgets import CodeCombo, FormGrid, action_button
 from ui.words import COMPLETION_RULES
 from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING, Workspace
@@ -44,6 +46,16 @@ class SettingsPage(QWidget):
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(max(1, workspace.session.idle_timeout_seconds // 60))
         self.idle_message = grid.add("idle", self.tr("Lock after &idle"), self.idle)
+        # What IT manages on this machine is shown, not changeable (fieldapp.provisioning).
+        managed = workspace.managed
+        if hold(self.language, managed, LANGUAGE):
+            self.language.set_code(str(managed.value(LANGUAGE)))
+        if hold(self.idle, managed, IDLE_LOCK_MINUTES):
+            self.idle.setValue(int(managed.value(IDLE_LOCK_MINUTES)))
+        self.managed_note = muted_label(self._managed_text(), self)
+        self.managed_note.setWordWrap(True)
+        self.managed_note.setMaximumWidth(760)
+        self.managed_note.setVisible(bool(managed.values))
         # Rows whose words wrap: each rule is a sentence, cut off in a list's box.
         self.rule = ChoiceRows(COMPLETION_RULES, self)
         self.rule.set_code(workspace.ctx.completion_rule.value)
@@ -84,6 +96,7 @@ class SettingsPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(box)
+        layout.addWidget(self.managed_note)
         layout.addSpacing(12)
         layout.addWidget(self.officers_title)
         layout.addWidget(self.officers)
@@ -101,6 +114,18 @@ class SettingsPage(QWidget):
         self.retention.editingFinished.connect(self._on_retention)
         self.access_log_button.clicked.connect(self.open_access_log)
         self.enrol_button.clicked.connect(self.open_enrol)
+
+    def _managed_text(self) -> str:
+        managed = self.workspace.managed
+        names = {
+            LANGUAGE: self.tr("language"),
+            IDLE_LOCK_MINUTES: self.tr("lock after idle"),
+            COUNTY: self.tr("county of new operations"),
+            STATION_CARD: self.tr("the station"),
+            PRINTER: self.tr("printer ({name})").format(name=managed.value(PRINTER)),
+        }
+        listed = ", ".join(text for name, text in names.items() if managed.is_managed(name))
+        return self.tr("Managed: {settings}.").format(settings=listed) + " " + managed_text(managed)
 
     def _show_officers(self) -> None:
         officers = self.workspace.session.officers()
