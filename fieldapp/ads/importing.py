@@ -361,7 +361,9 @@ class _ReadAhead:
         self._process.__exit__(None, None, None)  # parts not started are cancelled
 
 
-# A row: its line, its fields, and the ad cleaned from them (None if it has problems).
+# A row: its line, its fields, and the ad cleaned from them (None if it has problems; if
+# not, only the fields ``_Rows`` reads besides the cleaned ad: the address, the days seen).
+_KEPT_FIELDS = ("url", "first_seen", "last_seen")
 _Row = tuple[int, dict[str, Any], CleanedAd | None]
 _Read = tuple[list[_Row], dict[str, list[int]]]
 
@@ -384,6 +386,9 @@ def _read_part(rows: Sequence[tuple[int, dict[str, str]]], places: _Places) -> _
             text = str(ad.get("text") or ad.get("title") or "")
             if text not in keys:
                 keys[text] = text_band_keys(text)
+            # Of the fields of a cleaned row only these are read again (``_Rows``): the
+            # rest need not cross to the other process a second time.
+            fields = {k: fields[k] for k in _KEPT_FIELDS if k in fields}
         read.append((line, fields, cleaned))
     return read, keys
 

@@ -274,8 +274,11 @@ def test_a_large_file_read_on_two_cores_gives_what_one_core_gives(
     assert [row for part, _ in split for row in part] == alone
     assert {t: k for _, keys in split for t, k in keys.items()} == alone_keys
     scope = Placement(operation_id=operation_id)
-    for _, fields, cleaned in alone:
+    now = ctx.now().isoformat()
+    for (_, row), (_, kept, cleaned) in zip(rows, alone, strict=True):
         assert isinstance(cleaned, CleanedAd)
+        fields = importing._row_fields(row, places.municipalities, places.hotels, now)
+        assert kept == {k: fields[k] for k in ("url", "first_seen", "last_seen") if k in fields}
         here = entities.clean(ctx, AD_ENTITY, register.ad_data(fields, ctx.now()), scope)
         assert cleaned == here
         text = cleaned.get("text") or cleaned["title"]
