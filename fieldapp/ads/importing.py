@@ -299,8 +299,11 @@ class _ReadAhead:
     """The rows of a file, read and cleaned part by part, in order. A large file's first
     part is read here while a second process starts; the others are read there, in order
     and as far ahead as it gets, except a part it has not yet started when this process
-    wants it, which is read here instead: neither process waits long for the other. Should
-    the second process fail to start or die, its parts are read here."""
+    wants it, which is read here instead. When this process would wait for the part the
+    other is reading (and the one queued behind it, which it has already taken), it reads
+    the last part the other has not started meanwhile, and keeps it until its turn: neither
+    process waits for the other. Should the second process fail to start or die, its parts
+    are read here."""
 
     def __init__(self, rows: Sequence[tuple[int, dict[str, str]]], places: _Places) -> None:
         self._places = places
@@ -308,6 +311,7 @@ class _ReadAhead:
         self.parts = [rows[a:b] for a, b in itertools.pairwise([*cut, len(rows)])]
         self._process = second_process(len(self.parts) > 1)
         self._ahead: list[Future[_Read]] = []
+        self._taken: dict[int, _Read] = {}  # parts read here out of turn, by their future
         self.read_here = 0  # parts read in this process (the first among them)
 
     def __enter__(self) -> Iterator[_Read]:
@@ -322,16 +326,32 @@ class _ReadAhead:
     def _read(self) -> Iterator[_Read]:
         yield self._here(self.parts[0])
         for n, part in enumerate(self.parts[1:]):
+            if n in self._taken:  # read here earlier, while waiting for the other process
+                yield self._taken.pop(n)
+                continue
             ahead = self._ahead[n] if n < len(self._ahead) else None
             if ahead is None or ahead.cancel():  # not started there: read here
                 yield self._here(part)
                 continue
+            # Rather than wait for the part the other process is reading, read the last
+            # part it has not started (the one it would read last) here.
+            while not ahead.done() and self._take_last(after=n):
+                pass
             try:
                 read = ahead.result()
             except Exception as exc:  # whatever went wrong there, the rows are read here
                 _log.warning("second process failed (%s); rows read here", type(exc).__name__)
                 read = self._here(part)
             yield read
+
+    def _take_last(self, *, after: int) -> bool:
+        """Read here the last part after ``after`` that the other process has not started;
+        False if there is none."""
+        for n in range(len(self._ahead) - 1, after, -1):
+            if n not in self._taken and self._ahead[n].cancel():
+                self._taken[n] = self._here(self.parts[n + 1])
+                return True
+        return False
 
     def _here(self, part: Sequence[tuple[int, dict[str, str]]]) -> _Read:
         self.read_here += 1
@@ -341,7 +361,9 @@ class _ReadAhead:
         self._process.__exit__(None, None, None)  # parts not started are cancelled
 
 
-# A row: its line, its fields, and the ad cleaned from them (None if it has problems).
+# A row: its line, its fields, and the ad cleaned from them (None if it has problems; if
+# not, only the fields ``_Rows`` reads besides the cleaned ad: the address, the days seen).
+_KEPT_FIELDS = ("url", "first_seen", "last_seen")
 _Row = tuple[int, dict[str, Any], CleanedAd | None]
 _Read = tuple[list[_Row], dict[str, list[int]]]
 
@@ -364,6 +386,9 @@ def _read_part(rows: Sequence[tuple[int, dict[str, str]]], places: _Places) -> _
             text = str(ad.get("text") or ad.get("title") or "")
             if text not in keys:
                 keys[text] = text_band_keys(text)
+            # Of the fields of a cleaned row only these are read again (``_Rows``): the
+            # rest need not cross to the other process a second time.
+            fields = {k: fields[k] for k in _KEPT_FIELDS if k in fields}
         read.append((line, fields, cleaned))
     return read, keys
 

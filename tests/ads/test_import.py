@@ -6,6 +6,11 @@ from __future__ import annotations
 import email.policy
 import hashlib
 import os
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -269,12 +274,60 @@ def test_a_large_file_read_on_two_cores_gives_what_one_core_gives(
     assert [row for part, _ in split for row in part] == alone
     assert {t: k for _, keys in split for t, k in keys.items()} == alone_keys
     scope = Placement(operation_id=operation_id)
-    for _, fields, cleaned in alone:
+    now = ctx.now().isoformat()
+    for (_, row), (_, kept, cleaned) in zip(rows, alone, strict=True):
         assert isinstance(cleaned, CleanedAd)
+        fields = importing._row_fields(row, places.municipalities, places.hotels, now)
+        assert kept == {k: fields[k] for k in ("url", "first_seen", "last_seen") if k in fields}
         here = entities.clean(ctx, AD_ENTITY, register.ad_data(fields, ctx.now()), scope)
         assert cleaned == here
         text = cleaned.get("text") or cleaned["title"]
         assert alone_keys[text] == band_keys(shingles(text))
+
+
+def test_this_process_reads_the_last_parts_rather_than_wait_for_the_other(
+    ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the other side is busy with the part this process wants next, this process
+    reads the parts the other has not started, from the last one back, and hands every
+    part on in the file's order. The other side here is a thread that holds its first part
+    until the rest have been taken (or ten seconds pass: then nothing was taken)."""
+    header, *lines = GOOD_CSV.splitlines(keepends=True)
+    rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
+    places = importing._Places(
+        *register.places_of(ctx, operation_id), ctx.now(), ctx.latest_allowed()
+    )
+    reading = importing._ReadAhead(rows, places)
+    with reading as parts:
+        [(alone, _)] = list(parts)
+    _small_parts(monkeypatch)
+    real_read = importing._read_part
+    held: list[bool] = []
+
+    def taken() -> int:  # parts read here out of turn so far
+        return len(getattr(reading, "_taken", ()))
+
+    def read(part: Sequence[tuple[int, dict[str, str]]], at: importing._Places) -> object:
+        if threading.current_thread() is not threading.main_thread() and not held:
+            deadline = time.monotonic() + 10
+            while taken() < len(reading.parts) - 2 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            held.append(taken() == len(reading.parts) - 2)
+        return real_read(part, at)
+
+    @contextmanager
+    def a_thread(wanted: bool = True) -> Iterator[ThreadPoolExecutor]:
+        with ThreadPoolExecutor(1) as pool:
+            yield pool
+
+    monkeypatch.setattr(importing, "_read_part", read)
+    monkeypatch.setattr(importing, "second_process", a_thread)
+    reading = importing._ReadAhead(rows, places)
+    with reading as parts:
+        split = list(parts)
+    assert held == [True]  # every part but the one held was taken here meanwhile
+    assert reading.read_here == len(reading.parts) - 1 == 5
+    assert [row for part, _ in split for row in part] == alone
 
 
 def test_ads_cleaned_in_a_second_process_are_stored_as_one_core_stores_them(
