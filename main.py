@@ -40,14 +40,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from fieldapp.storage.vault import Vault
+    from fieldapp.composition import open_vault
     from ui.app import run_gui
 
     lang = args.lang
     if args.demo:
         from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
 
-        vault = Vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
+        vault = open_vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
         # The demo vault, with its invented operation and cases, is thrown away on exit.
         try:
             passphrase = build_demo_vault(vault.data_dir)
@@ -60,7 +60,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         finally:
             vault.destroy()
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
-    return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang)
+    return run_gui(open_vault(paths.data_dir(args.data_dir)), language=lang)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fieldapp import APP_NAME, __version__, cli_ads, cli_case, cli_documents, cli_sync, paths
+from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError, coded
 from fieldapp.officers import Role
 from fieldapp.storage.vault import Vault
@@ -178,7 +179,7 @@ def run(
 ) -> int:
     """Run a headless command; ``KnownError`` becomes exit 1 with one line on stderr."""
     prompter = prompter or Prompter()
-    vault = Vault(paths.data_dir(args.data_dir))
+    vault = open_vault(paths.data_dir(args.data_dir))
     try:
         return _dispatch(args, vault, out, prompter)
     except UsageError as exc:

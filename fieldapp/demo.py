@@ -27,11 +27,11 @@ from stdnum import luhn
 
 from fieldapp.ads import links, register
 from fieldapp.ads.model import AttachmentKind
+from fieldapp.composition import open_vault
 from fieldapp.domain.operation import CONTACT_ENTITY, ContactRole, TeamRole
 from fieldapp.errors import VaultExists
 from fieldapp.officers import Role
 from fieldapp.storage.keyslots import KdfCost
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import (
     cases,
     directory,
@@ -104,7 +104,9 @@ def build_demo_vault(data_dir: str | Path, *, clock: Callable[[], datetime] | No
         raise VaultExists(f"{folder} is not empty; the demo needs an empty or new folder.")
     passphrase = f"demo-{secrets.token_urlsafe(12)}"
     # A throwaway vault: the minimum key-derivation cost keeps building it quick.
-    session = Vault(folder).create(DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, cost=KdfCost())
+    session = open_vault(folder).create(
+        DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, cost=KdfCost()
+    )
     try:
         for officer_id, name, role, _ in DEMO_TEAM:
             session.enrol_officer(officer_id, name, role.value, passphrase)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
@@ -32,7 +33,7 @@ def vault_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def vault(vault_dir: Path) -> Vault:
-    return Vault(vault_dir)
+    return open_vault(vault_dir)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -44,9 +44,6 @@ from fieldapp.storage.records import PURGE_ENTITY
 from fieldapp.storage.unlock_state import FailedAttempt
 from fieldapp.storage.verify import VerifyReport, verify
 
-if TYPE_CHECKING:
-    from fieldapp.storage.vault import Vault
-
 DEFAULT_IDLE_TIMEOUT_SECONDS = 5 * 60
 # Every page's HMAC is checked at unlock (about 5 ms per MB here) up to this size; larger
 # vaults (a station with many photos) rely on `fieldapp verify` for the full check.
@@ -55,24 +52,35 @@ VAULT_ENTITY = "vault"
 Clock = Callable[[], float]
 
 
+class VaultFiles(Protocol):
+    """What a session needs of its vault: ``storage.vault.Vault`` (a protocol here, so that
+    the session does not import the module that opens it)."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    @property
+    def db_path(self) -> Path: ...
+
+    @property
+    def keys_path(self) -> Path: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+
 def new_signing_key() -> bytes:
     return Ed25519PrivateKey.generate().private_bytes_raw()
 
 
-def _projector(projections: Sequence[Projection] | None) -> Projector:
-    from fieldapp.storage.vault import core_projections
-
-    return Projector(projections if projections is not None else core_projections())
-
-
 def create_database(
-    db_path: Path, data_key: bytes, keys: KeyFile, projections: Sequence[Projection] | None
+    db_path: Path, data_key: bytes, keys: KeyFile, projections: Sequence[Projection]
 ) -> None:
     """A new, empty ``vault.db`` that names its vault and device."""
     conn = database.connect(db_path, data_key)
     try:
         schema.migrate(conn)
-        _projector(projections).ensure_tables(conn)
+        Projector(projections).ensure_tables(conn)
         with transaction(conn):
             conn.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
@@ -83,11 +91,11 @@ def create_database(
 
 
 def open_session(
-    vault: Vault,
+    vault: VaultFiles,
     keys: KeyFile,
     officer_id: str,
     secrets: SlotSecrets,
-    projections: Sequence[Projection] | None,
+    projections: Sequence[Projection],
     clock: Clock,
 ) -> Session:
     """Open ``vault.db`` with the data key, check every page and that it is this vault's."""
@@ -97,7 +105,7 @@ def open_session(
         if small and database.integrity_problems(conn):
             raise database.damaged()
         schema.migrate(conn)
-        projector = _projector(projections)
+        projector = Projector(projections)
         projector.ensure_tables(conn)
         row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
         if row is None or row[0] != keys.vault_id:
@@ -115,7 +123,7 @@ class Session:
 
     def __init__(
         self,
-        vault: Vault,
+        vault: VaultFiles,
         keys: KeyFile,
         officer_id: str,
         secrets: SlotSecrets,

@@ -1,6 +1,8 @@
 """The vault: one encrypted database and its key-slot file in a data directory.
 
 ``Vault`` is what exists before login (the key file, the officer ids, the unlock delay).
+It is handed the projections it maintains (``fieldapp.composition`` builds the app's): the
+storage layer keeps tables for features above it without importing them.
 ``Vault.unlock`` returns a ``Session`` (``fieldapp.storage.session``).
 
 Start-up matters (the login dialog must show at once), so the database, the event log and
@@ -47,15 +49,10 @@ if TYPE_CHECKING:
 Clock = Callable[[], float]
 
 
-def core_projections() -> list[Projection]:
-    """The projections every vault has: officers, the records of everything else, and the
-    encrypted full-text index over ads and observations (it reads ``records``, so it
-    comes after)."""
-    from fieldapp.ads.index import SearchIndexProjection
-    from fieldapp.officers import OfficersProjection
-    from fieldapp.storage.records import RecordsProjection
-
-    return [OfficersProjection(), RecordsProjection(), SearchIndexProjection()]
+# The projections a vault maintains, as the composition root registers them: a list, or
+# a function that returns one (so that their modules load when a vault opens, not at
+# start-up). ``fieldapp.composition.core_projections`` is the app's.
+Projections = Sequence["Projection"] | Callable[[], Sequence["Projection"]]
 
 
 class Vault:
@@ -65,7 +62,7 @@ class Vault:
         self,
         data_dir: Path,
         *,
-        projections: Sequence[Projection] | None = None,
+        projections: Projections,
         clock: Clock = time.time,
     ) -> None:
         self.data_dir = Path(data_dir)
@@ -74,6 +71,12 @@ class Vault:
         self._unlock_state = UnlockState(self.data_dir / paths.UNLOCK_STATE)
         self._projections = projections
         self._clock = clock
+
+    @property
+    def projections(self) -> Sequence[Projection]:
+        """The projections, made anew for each open (a projection may keep state)."""
+        made = self._projections
+        return made() if callable(made) else made
 
     @property
     def clock(self) -> Clock:
@@ -123,7 +126,7 @@ class Vault:
         keys = KeyFile(vault_id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), cost=cost)
         secrets = SlotSecrets(os.urandom(32), new_signing_key())
         try:
-            create_database(self.db_path, secrets.data_key, keys, self._projections)
+            create_database(self.db_path, secrets.data_key, keys, self.projections)
             slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, cost)
             keys = keys.with_slot(slot)
             keys.save(self.keys_path)
@@ -171,7 +174,7 @@ class Vault:
         from fieldapp.storage.session import open_session
 
         ensure_writable(self.data_dir)  # the WAL and every change need it
-        return open_session(self, keys, slot.officer_id, secrets, self._projections, self._clock)
+        return open_session(self, keys, slot.officer_id, secrets, self.projections, self._clock)
 
     def destroy(self) -> None:
         """Delete the whole data directory (used for the throwaway demo vault)."""
