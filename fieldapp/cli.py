@@ -231,6 +231,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
 def _verify(session: Session, out: TextIO, *, deep: bool = False) -> int:
     """The chain (``deep``: and the projections against a replay); at a station also that
     every case a laptop purged is still held."""
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.archive import check_archive
 
     report = session.verify(deep=deep)
@@ -248,6 +249,7 @@ def _verify(session: Session, out: TextIO, *, deep: bool = False) -> int:
 def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from datetime import datetime
 
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.workflow.access_log import AccessFilter, access_log, parse_day
     from fieldapp.workflow.context import Context
 
@@ -272,6 +274,7 @@ def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.demo import DEMO_OFFICER_ID, DEMO_OFFICER_NAME, build_demo_vault
 
     folder = args.demo_dir or args.data_dir

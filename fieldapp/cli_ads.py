@@ -120,6 +120,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
 
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
     """Run an ``ads`` action; ``KnownError`` becomes exit 1 with the reasons on stderr."""
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads.issues import ImportRefused
     from fieldapp.workflow.context import Context
 
@@ -189,6 +190,7 @@ def _day(value: str | None, flag: str) -> date | None:
 
 
 def _add(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import register
     from fieldapp.ads.model import AttachmentKind
 
@@ -218,6 +220,7 @@ def _add(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: Te
 
 
 def _import(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import importing
 
     kind = importing.FileKind(args.kind) if args.kind else None
@@ -240,6 +243,7 @@ def _import(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out:
 
 
 def _search(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import search
 
     kinds = (args.kind,) if args.kind else ("ad", "observation")
@@ -268,6 +272,7 @@ def _search(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out:
 
 
 def _show(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import register
 
     ad = register.open_ad(ctx, args.ad_id, purpose="cli")
@@ -276,6 +281,7 @@ def _show(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: T
 
 
 def _duplicates(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import duplicates, register
 
     found = duplicates.proposals(ctx, operation_id=args.operation_id)
@@ -294,6 +300,7 @@ def _duplicates(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], 
 
 
 def _decide(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import duplicates
 
     if args.ads_command == "confirm":

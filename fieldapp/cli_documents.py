@@ -150,6 +150,7 @@ def _check_usage(args: argparse.Namespace) -> None:
 
 
 def _build(args: argparse.Namespace, session: Session) -> bytes:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.documents import service
     from fieldapp.documents.leaflet_texts import Audience
     from fieldapp.workflow.context import Context
@@ -187,6 +188,7 @@ def _unreviewed(args: argparse.Namespace) -> bool:
         return False
     if not args.kind.startswith("leaflet-") and args.kind != "approval":
         return False
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.documents.leaflet_texts import load_leaflet_texts
 
     return not load_leaflet_texts(args.doc_lang).reviewed

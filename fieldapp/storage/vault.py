@@ -120,6 +120,7 @@ class Vault:
                 f"Cannot create the data directory {self.data_dir}: {exc.strerror}."
             ) from None
         ensure_writable(self.data_dir)
+        # Deferred for start-up time: SQLCipher and the log load once a vault opens.
         from fieldapp.storage.session import create_database, new_signing_key
 
         cost = cost or calibrate()
@@ -171,6 +172,7 @@ class Vault:
         return session
 
     def _open_session(self, keys: KeyFile, slot: Slot, secrets: SlotSecrets) -> Session:
+        # Deferred for start-up time: SQLCipher and the log load once a vault opens.
         from fieldapp.storage.session import open_session
 
         ensure_writable(self.data_dir)  # the WAL and every change need it

@@ -10,6 +10,8 @@ biggest files. ``tests/unit/test_module_graph.py`` holds the rules.
 from __future__ import annotations
 
 import ast
+import re
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,19 +19,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "fieldapp"
 
-# The layers, highest first: a module may import from its own layer and the ones below.
-# The same order as the import-linter layers contract in pyproject.toml (where modules
-# of one layer are also kept independent of each other); the README's layout says why.
-LAYERS: tuple[tuple[str, ...], ...] = (
-    ("fieldapp.cli", "fieldapp.cli_ads", "fieldapp.cli_case", "fieldapp.cli_documents",
-     "fieldapp.cli_sync", "fieldapp.demo", "fieldapp.composition"),
-    ("fieldapp.documents", "fieldapp.sync"),
-    ("fieldapp.ads",),
-    ("fieldapp.workflow",),
-    ("fieldapp.storage",),
-    ("fieldapp.domain", "fieldapp.legal"),
-)  # fmt: skip
-# A comment on (or just above) a function-level import that says it waits for start-up.
+
+def _layers() -> tuple[tuple[str, ...], ...]:
+    """The layers of the import-linter contract in pyproject.toml, highest first."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for contract in config["tool"]["importlinter"]["contracts"]:
+        if contract["type"] == "layers" and contract.get("containers") == [PACKAGE]:
+            return tuple(
+                tuple(f"{PACKAGE}.{m.strip()}" for m in re.split(r"[:|]", layer))
+                for layer in contract["layers"]
+            )
+    raise LookupError("no layers contract for fieldapp in pyproject.toml")
+
+
+# A module may import from its own layer and the ones below (the same order as the
+# import-linter contract, which does not always see function-level imports).
+LAYERS = _layers()
+# A comment in a function, above its imports, that says they wait for start-up time.
 DEFERRED_MARK = "deferred"
 
 
@@ -86,7 +92,7 @@ def imports(root: Path = ROOT) -> list[Import]:
         source = path.read_text(encoding="utf-8")
         lines = source.splitlines()
         tree = ast.parse(source, filename=str(path))
-        found.extend(_walk(tree, module, path.name == "__init__.py", lines, known, False))
+        found.extend(_walk(tree, module, path.name == "__init__.py", lines, known, None))
     return found
 
 
@@ -96,20 +102,24 @@ def _walk(
     is_package: bool,
     lines: list[str],
     known: dict[str, Path],
-    in_function: bool,
+    function_line: int | None,
 ) -> Iterator[Import]:
     for child in ast.iter_child_nodes(node):
         if isinstance(child, ast.Import | ast.ImportFrom):
-            above = lines[child.lineno - 2] if child.lineno >= 2 else ""
-            here = lines[child.lineno - 1]
-            comment = any(DEFERRED_MARK in text.lower() and "#" in text for text in (above, here))
+            # A function's imports are deferred by a comment in the function above them
+            # (or on the line); a module-level import needs none.
+            start = child.lineno - 1 if function_line is None else function_line
+            comment = any(
+                DEFERRED_MARK in text.lower() and "#" in text
+                for text in lines[start - 1 : child.lineno]
+            )
             for name in _targets(child, module, is_package):
                 target = _resolve(name, known)
                 if target is not None and target != module:
-                    yield Import(module, target, child.lineno, in_function, comment)
-        inner = in_function or isinstance(
-            child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
-        )
+                    yield Import(module, target, child.lineno, function_line is not None, comment)
+        inner = function_line
+        if inner is None and isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef):
+            inner = child.lineno
         yield from _walk(child, module, is_package, lines, known, inner)
 
 

@@ -24,3 +24,25 @@ def test_tarjan_finds_a_cycle_and_only_the_cycle() -> None:
 
 def test_no_cycle_between_modules() -> None:
     assert module_graph.cycles(module_graph.graph(module_graph.imports())) == []
+
+
+def test_every_import_goes_down_the_layers() -> None:
+    # Function-level and TYPE_CHECKING imports too, against pyproject's layers contract.
+    assert module_graph.layer_violations(module_graph.imports()) == []
+
+
+def test_a_function_level_import_says_it_is_deferred_for_start_up() -> None:
+    undeclared = [
+        f"{i.source}:{i.line} → {i.target}"
+        for i in module_graph.imports()
+        if i.in_function and not i.deferred_comment
+    ]
+    assert undeclared == []
+
+
+def test_the_layers_are_read_from_the_import_linter_contract() -> None:
+    layers = module_graph.LAYERS
+    assert layers[0][0] == "fieldapp.cli" and "fieldapp.storage" in layers[-2]
+    assert module_graph.layer_of("fieldapp.workflow.entities") < module_graph.layer_of(
+        "fieldapp.storage.records"
+    )
