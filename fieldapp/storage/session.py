@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from fieldapp import settings
 from fieldapp.errors import (
     InvalidInput,
     KnownError,
@@ -49,6 +50,9 @@ DEFAULT_IDLE_TIMEOUT_SECONDS = 5 * 60
 # vaults (a station with many photos) rely on `fieldapp verify` for the full check.
 UNLOCK_PAGE_CHECK_MAX_BYTES = 256 * 1024 * 1024
 VAULT_ENTITY = "vault"
+IDLE_TIMEOUT = settings.Setting(
+    "idle_timeout_seconds", int, DEFAULT_IDLE_TIMEOUT_SECONDS, managed=True
+)
 Clock = Callable[[], float]
 
 
@@ -225,7 +229,7 @@ class Session:
 
     @property
     def idle_timeout_seconds(self) -> int:
-        return int(self.setting("idle_timeout_seconds", str(DEFAULT_IDLE_TIMEOUT_SECONDS)))
+        return settings.get(self, IDLE_TIMEOUT)
 
     def set_idle_timeout_seconds(self, seconds: int) -> None:
         if not 30 <= seconds <= 60 * 60:
@@ -233,7 +237,7 @@ class Session:
                 coded("idle_timeout_range", "Idle timeout: between 30 seconds and 60 minutes."),
                 field="idle_timeout",
             )
-        self.set_setting("idle_timeout_seconds", str(seconds))
+        settings.put(self, IDLE_TIMEOUT, seconds)
 
     # -- officers ---------------------------------------------------------------------------
 

@@ -6,8 +6,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from fieldapp import settings
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import coded
+from fieldapp.settings import Setting
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
@@ -15,7 +17,7 @@ from fieldapp.validation import Problems
 
 # A time typed as "now" on one laptop may be a little ahead of another's clock.
 CLOCK_TOLERANCE = timedelta(minutes=5)
-COMPLETION_RULE_SETTING = "completion_rule"
+COMPLETION_RULE = Setting("completion_rule", CompletionRule, CompletionRule.COUNTY_PRACTICE)
 
 
 def local_now() -> datetime:
@@ -62,18 +64,17 @@ class Context:
 
     @property
     def completion_rule(self) -> CompletionRule:
-        value = self.session.setting(COMPLETION_RULE_SETTING, CompletionRule.COUNTY_PRACTICE)
-        return CompletionRule(value)
+        return settings.get(self.session, COMPLETION_RULE)
 
     def set_completion_rule(self, rule: str) -> None:
         p = Problems()
         try:
-            CompletionRule(rule)
+            chosen = CompletionRule(rule)
         except ValueError:
             allowed = ", ".join(r.value for r in CompletionRule)
             p.add("completion_rule", coded("not_a_choice", f"must be one of {allowed}."))
         p.raise_if_any()
-        self.session.set_setting(COMPLETION_RULE_SETTING, rule)
+        settings.put(self.session, COMPLETION_RULE, chosen)
 
     def commit(self, drafts: Sequence[Draft]) -> tuple[Event, ...]:
         return tuple(self.session.append(drafts))

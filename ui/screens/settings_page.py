@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from fieldapp import settings
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
 from fieldapp.sync.archive import Retention, set_vault_retention, vault_retention
@@ -17,7 +18,7 @@ from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
 from ui.widgets import CodeCombo, FormGrid, action_button
 from ui.words import COMPLETION_RULES
-from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING, Workspace
+from ui.workspace import LANGUAGE, LARGE_TEXT, Workspace
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
@@ -37,7 +38,7 @@ class SettingsPage(QWidget):
         self.language.set_code(current_language())
         grid.add("language", self.tr("&Language"), self.language)
         self.large_text = QCheckBox(self.tr("Large te&xt (easier to read at arm's length)"), self)
-        self.large_text.setChecked(workspace.setting(LARGE_TEXT_SETTING, "0") == "1")
+        self.large_text.setChecked(settings.get(workspace, LARGE_TEXT))
         grid.add("large_text", "", self.large_text)
         self.idle = QSpinBox(self)
         self.idle.setRange(1, 60)
@@ -156,14 +157,14 @@ class SettingsPage(QWidget):
     @Slot()
     def _on_language(self) -> None:
         code = self.language.code()
-        self.workspace.set_setting(LANGUAGE_SETTING, code)
+        settings.put(self.workspace, LANGUAGE, code)
         self.workspace.mark_saved()
         if code != current_language():
             self.language_changed.emit(code)
 
     @Slot(bool)
     def _on_large_text(self, checked: bool) -> None:
-        self.workspace.set_setting(LARGE_TEXT_SETTING, "1" if checked else "0")
+        settings.put(self.workspace, LARGE_TEXT, checked)
         self.workspace.mark_saved()
         self.large_text_changed.emit(checked)
 
