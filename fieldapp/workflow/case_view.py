@@ -33,6 +33,15 @@ from fieldapp.storage.records import Record, Records
 TICK_ENTITY = "checklist_tick"
 
 
+def operation_ticks(records: Records, operation_id: str | None) -> tuple[Record, ...]:
+    """The operation-wide ticks of the checklist (the briefing held …): the operation's
+    ticks that belong to no case. Every case of the operation shows them."""
+    if operation_id is None:
+        return ()
+    ticks = records.find(TICK_ENTITY, operation_id=operation_id)
+    return tuple(t for t in ticks if t.case_id is None)
+
+
 class SellerStanding(StrEnum):
     """The seller's part in the case: never a suspect (selling sex is not a crime)."""
 

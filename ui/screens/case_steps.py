@@ -23,7 +23,7 @@ from fieldapp.domain.case import CASE_ENTITY, PlaceKind
 from fieldapp.domain.operation import CONTACT_ENTITY, TEAM_ENTITY
 from fieldapp.storage.records import Record
 from fieldapp.workflow import cases
-from fieldapp.workflow.case_view import CaseView
+from fieldapp.workflow.case_view import CaseView, operation_ticks
 from fieldapp.workflow.checklist import ItemState, Scope, load_checklist, open_blocking
 from fieldapp.workflow.context import Change
 from ui.capture import CaptureForm, RecordForm, Value, ValueWidget, refusal_text
@@ -300,11 +300,7 @@ class TickStep(StepPanel):
                 return
 
     def _operation_ticks(self) -> tuple[Record, ...]:
-        operation_id = self.workspace.operation_id
-        if operation_id is None:
-            return ()
-        ticks = self.workspace.ctx.records.find("checklist_tick", operation_id=operation_id)
-        return tuple(t for t in ticks if t.case_id is None)
+        return operation_ticks(self.workspace.ctx.records, self.workspace.operation_id)
 
     def _show_state(self, state: ItemState) -> None:
         tick = state.tick
