@@ -43,4 +43,4 @@ def commit_drafts(
     real = [d for d in drafts if d is not None]
     if not real:
         return Change(entity_type, entity_id)
-    return Change(entity_type, entity_id, ctx.commit(real))
+    return ctx.describe(entity_type, entity_id, ctx.commit(real))

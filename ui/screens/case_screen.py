@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.documents import service
-from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
+from fieldapp.domain.case import OBSERVATION_ENTITY
 from fieldapp.domain.persons import BUYER, SELLER, WITNESS
 from fieldapp.storage.records import Record
 from fieldapp.workflow import cases
@@ -617,25 +617,16 @@ class CaseScreen(QWidget):
 
     @Slot(object)
     def _on_changed(self, change: Change) -> None:
-        if self.case_id is None or not self.workspace.active or not self._concerns(change):
+        # The change says which cases it touched (an ad linked or unlinked touches the case).
+        if self.case_id is None or not self.workspace.active:
+            return
+        if not change.concerns_case(self.case_id):
             return
         self.timeline_model.add(change.events)
-        if all(e.entity_type == OBSERVATION_ENTITY for e in change.events):
+        if change.kinds == {OBSERVATION_ENTITY}:
             return  # a note changes neither the badge nor the checklist
         self._reload()
         self.case_changed.emit(self.case_id)
-
-    def _concerns(self, change: Change) -> bool:
-        if change.entity_type == CASE_ENTITY:
-            return change.entity_id == self.case_id
-        for event in change.events:
-            # An ad linked or unlinked: the change is the ad's, one of its events the case's.
-            if event.entity_type == CASE_ENTITY and event.entity_id == self.case_id:
-                return True
-            if event.data.get("case_id") == self.case_id:
-                return True
-        record = self.workspace.ctx.records.get(change.entity_type, change.entity_id)
-        return record is not None and record.case_id == self.case_id
 
     def _reload(self) -> None:
         if self.case_id is None:
