@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fieldapp import APP_NAME, __version__, cli_ads, cli_case, cli_documents, cli_sync, paths
+from fieldapp.cli_login import unlocked
 from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError, coded
 from fieldapp.officers import Role
@@ -215,8 +216,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return cli_ads.run(args, vault, out, prompter)
     if args.command in cli_sync.COMMANDS:
         return cli_sync.run(args, vault, out, prompter)
-    session = _login(args, vault, prompter)
-    try:
+    with unlocked(args, vault, prompter) as session:
         if args.command == "verify":
             return _verify(session, out, deep=args.deep)
         if args.command == "access-log":
@@ -224,8 +224,6 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         if args.command == "case":
             return EXIT_OK if cli_case.run(args, session, out) else EXIT_FAILED
         return _officer_command(args, session, out, prompter)
-    finally:
-        session.lock()
 
 
 def _verify(session: Session, out: TextIO, *, deep: bool = False) -> int:
@@ -286,12 +284,6 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     print(f"Officer: {DEMO_OFFICER_ID} ({DEMO_OFFICER_NAME})", file=out)
     print(f"Passphrase: {passphrase}", file=out)
     return EXIT_OK
-
-
-def _login(args: argparse.Namespace, vault: Vault, prompter: Prompter) -> Session:
-    vault.key_file()  # a missing or damaged vault is reported before asking for anything
-    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-    return vault.unlock(args.officer, passphrase)
 
 
 def _officer_command(

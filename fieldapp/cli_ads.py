@@ -23,8 +23,9 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from fieldapp.cli_login import Prompter, unlocked
 from fieldapp.errors import KnownError
 from fieldapp.inputs import (
     ATTACHMENT_MAX_BYTES,
@@ -51,12 +52,6 @@ IMAGE_TYPES = {
     ".gif": "image/gif",
     ".pdf": "application/pdf",
 }
-
-
-class Prompter(Protocol):
-    """What ``cli.Prompter`` offers: a passphrase from a file or the terminal."""
-
-    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
 
 
 class _Usage(Exception):
@@ -130,13 +125,8 @@ def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter)
         print(f"fieldapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        vault.key_file()  # a missing or damaged vault is reported before asking anything
-        passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-        session = vault.unlock(args.officer, passphrase)
-        try:
+        with unlocked(args, vault, prompter) as session:
             return _ACTIONS[args.ads_command](Context(session), args, inputs, out)
-        finally:
-            session.lock()
     except ImportRefused as refused:
         print(f"fieldapp: {refused.source}: nothing was imported.", file=sys.stderr)
         for problem in refused.rows:

@@ -31,8 +31,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from fieldapp.cli_login import Prompter, unlocked
 from fieldapp.errors import KnownError, coded
 from fieldapp.storage.atomic import write_atomic
 
@@ -44,10 +45,6 @@ if TYPE_CHECKING:
 # the station's is its archive's.
 COMMANDS = frozenset({"station", "sync", "recover", "settings"})
 EXIT_OK, EXIT_FAILED = 0, 1
-
-
-class Prompter(Protocol):
-    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
 
 
 def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -196,17 +193,12 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return EXIT_OK
     if args.command == "sync" and args.sync_command == "import":
         _check_batch(args)  # before the passphrase, and before the first bundle
-    vault.key_file()
-    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-    session = vault.unlock(args.officer, passphrase)
-    try:
+    with unlocked(args, vault, prompter) as session:
         if args.command == "station":
             return _station(args, session, out, prompter)
         if args.command == "settings":
             return _retention(args, session, out)
         return _sync(args, session, out)
-    finally:
-        session.lock()
 
 
 def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: Prompter) -> int:

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from fieldapp import settings
 from fieldapp.errors import KnownError
 from fieldapp.storage.session import Session
+from ui import seams
 from ui.forms import FieldMessage, muted_label
 from ui.runner import Op, Outcome, Runner
-from ui.sync import seams
 from ui.sync.media import LAST_FOLDER, start_folder
 from ui.sync.models import ImportResultModel
 from ui.sync.worker import FileResult, import_bundles
