@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
@@ -14,6 +15,12 @@ from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# One Hypothesis profile, the same in CI and on every laptop: no deadline (a loaded two-core
+# machine made the 200 ms default fail tests that were right), the same number of examples.
+# A test's own @settings still narrow it (the fuzz and property tests set their own counts).
+hypothesis_settings.register_profile("fieldapp", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("fieldapp")
 
 # Invented people only; never real persons.
 ADMIN_ID = "T100001"
