@@ -12,15 +12,12 @@ import logging
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
 from fieldapp.errors import InvalidInput, KnownError, WeakPassphrase, as_reason
 from fieldapp.passphrase_policy import MIN_LENGTH
+from ui.i18n import translate
 from ui.problem_texts import code_text, coded_text
 
 _log = logging.getLogger(__name__)
-# Named ``translate`` so that pyside6-lupdate finds the strings.
-translate = QCoreApplication.translate
 
 
 def weakness_text(reason: str) -> str:

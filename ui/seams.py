@@ -10,20 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldapp.sync.bundle import SUFFIX as BUNDLE_SUFFIX
 from fieldapp.sync.export import RECEIPT_SUFFIX
 from ui.documents.preview_slot import PreviewSlot
+from ui.i18n import translate
 from ui.widgets import open_file
 
 AskFile = Callable[[QWidget], Path | None]
 AskFiles = Callable[[QWidget, str], list[Path]]
 AskFolder = Callable[[QWidget], Path | None]
 Confirm = Callable[[QWidget, str], bool]
-
-translate = QCoreApplication.translate
 
 
 # -- Ads ------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -29,14 +29,12 @@ from fieldapp.workflow.context import Change
 from ui.capture import CaptureForm, RecordForm, Value, ValueWidget, refusal_text
 from ui.choices import ChoiceRows
 from ui.forms import FieldMessage, MessageBox, muted_label
-from ui.i18n import current_language
+from ui.i18n import current_language, translate
 from ui.models import big_font
 from ui.screens.step import StepKey, StepPanel, focus_input
 from ui.widgets import TimeField, TownCombo, action_button, line_edit
 from ui.words import CONTACT_ROLES, PLACE_KINDS, clock, word
 from ui.workspace import Workspace
-
-translate = QCoreApplication.translate
 
 # Items that are a phone call: the numbers to call are shown with the item.
 CALL_CONTACTS = {

@@ -39,6 +39,7 @@ from ui.capture import refusal_text
 from ui.documents.preview_slot import PreviewSlot
 from ui.errors import internal_error_text
 from ui.forms import FieldMessage, muted_label
+from ui.i18n import translate
 from ui.runner import Op, Outcome, Runner
 from ui.sync.common import attempt
 from ui.sync.models import (
@@ -49,7 +50,6 @@ from ui.sync.models import (
     OperationLinkModel,
     OriginCaseModel,
     operation_origins,
-    translate,
 )
 from ui.theme import FIELD_BACKGROUND, FIELD_BORDER
 from ui.widgets import action_button, row_table
