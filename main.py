@@ -63,7 +63,7 @@ def _self_test() -> int:
 
 def _run_gui(args: argparse.Namespace) -> int:
     from fieldapp import provisioning
-    from fieldapp.storage.vault import Vault
+    from fieldapp.composition import open_vault
     from ui.app import run_gui
 
     managed = provisioning.load()
@@ -73,7 +73,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     if args.demo:
         from fieldapp.demo_keys import DEMO_OFFICER_ID, create_demo_vault
 
-        vault = Vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
+        vault = open_vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
         # The demo vault, with its invented operation and cases, is thrown away on exit.
         # Its officers before the login shows; the operation once the login is painted.
         session = None
@@ -99,7 +99,7 @@ def _run_gui(args: argparse.Namespace) -> int:
                 session.lock()  # filled and locked already, unless the login never painted
             vault.destroy()
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
-    return run_gui(Vault(paths.data_dir(args.data_dir)), language=lang, managed=managed)
+    return run_gui(open_vault(paths.data_dir(args.data_dir)), language=lang, managed=managed)
 
 
 if __name__ == "__main__":

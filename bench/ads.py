@@ -34,6 +34,7 @@ from bench import ads_data
 from bench.ads_data import TOWNS, Advertiser, hotels, written_phone
 from fieldapp.ads import duplicates, extract, importing
 from fieldapp.ads.search import SearchQuery, parse_query, search
+from fieldapp.composition import open_vault
 from fieldapp.officers import OfficersProjection
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.records import RecordsProjection
@@ -139,7 +140,7 @@ def main() -> None:
     advertisers = [Advertiser(rng, p, names) for p in rng.sample(phones, ADVERTISERS)]
     generated: list[dict[str, str]] = []
     with tempfile.TemporaryDirectory() as folder:
-        session = Vault(Path(folder) / "vault").create(
+        session = open_vault(Path(folder) / "vault").create(
             "B100001", "Pia Mätare", PASS, cost=KdfCost()
         )
         ctx = Context(session, _Clock())
@@ -228,7 +229,7 @@ def _breakdown(folder: Path, ads: list[dict[str, str]]) -> None:
 
     per_ad: dict[str, float] = {}
     plain = Vault(folder / "plain", projections=[OfficersProjection(), RecordsProjection()])
-    for name, vault in (("plain", plain), ("indexed", Vault(folder / "ix"))):
+    for name, vault in (("plain", plain), ("indexed", open_vault(folder / "ix"))):
         session = vault.create("B100001", "Pia Mätare", PASS, cost=KdfCost())
         ctx = Context(session, _Clock())
         operation_id = operations.create_operation(

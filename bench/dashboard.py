@@ -24,9 +24,9 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from bench.documents import PASS
+from fieldapp.composition import open_vault
 from fieldapp.documents import service
 from fieldapp.storage.keyslots import KdfCost
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import operations, persons, support
 from fieldapp.workflow.context import Context
 
@@ -102,7 +102,7 @@ def main() -> None:
     print(f"{'cases':>7}{'reload wall':>13}{'cpu':>9}{'stmts':>7}{'report_data cpu':>17}"
           f"{'stmts':>7}{'cpu ratio':>11}{'target':>9}")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as tmp:
-        session = Vault(Path(tmp) / "v").create("B100001", "Pia Mätare", PASS, cost=KdfCost())
+        session = open_vault(Path(tmp) / "v").create("B100001", "Pia Mätare", PASS, cost=KdfCost())
         ctx = Context(session)
         operation_id = operations.create_operation(
             ctx, {"name": "Bänkinsats", "start": "2026-05-01", "end": "2026-07-31",

@@ -22,10 +22,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from fieldapp.composition import open_vault
 from fieldapp.documents import service
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.storage.keyslots import KdfCost
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases, evidence, operations, persons, procedure, support
 from fieldapp.workflow.context import Context
 
@@ -202,7 +202,7 @@ def process_ratio(folder: Path, case_id: str) -> tuple[float, float]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        session = Vault(Path(folder) / "vault").create(
+        session = open_vault(Path(folder) / "vault").create(
             "B100001", "Pia Mätare", PASS, cost=KdfCost()
         )
         clock = _Clock()

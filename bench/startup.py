@@ -102,11 +102,11 @@ def to_first_paint(argv: list[str]) -> float:
 def login_and_bare(folder: Path) -> tuple[float, float, float]:
     """Medians of ``RUNS`` alternating runs: login painted, bare window painted, and the
     demo's login painted (seconds); the CPU medians are printed."""
+    from fieldapp.composition import open_vault
     from fieldapp.storage.keyslots import KdfCost
-    from fieldapp.storage.vault import Vault
 
     data = folder / "startup"
-    Vault(data).create(OFFICER, "Pia Mätare", PASS, cost=KdfCost()).lock()
+    open_vault(data).create(OFFICER, "Pia Mätare", PASS, cost=KdfCost()).lock()
     app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data)]
     demo = [sys.executable, str(ROOT / "main.py"), "--demo"]
     bare = [sys.executable, "-c", BARE_WINDOW]
@@ -129,11 +129,11 @@ def login_and_bare(folder: Path) -> tuple[float, float, float]:
 
 
 def _vault_of(folder: Path, events: int) -> Path:
+    from fieldapp.composition import open_vault
     from fieldapp.storage.keyslots import KdfCost
     from fieldapp.storage.records import create_draft
-    from fieldapp.storage.vault import Vault
 
-    session = Vault(folder).create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
+    session = open_vault(folder).create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
     for offset in range(0, events, BATCH):
         session.append(
             [
@@ -153,9 +153,9 @@ def _vault_of(folder: Path, events: int) -> Path:
 
 
 def _unlock_s(folder: Path, *, check_pages: bool) -> tuple[float, float]:
-    from fieldapp.storage.vault import Vault
+    from fieldapp.composition import open_vault
 
-    vault = Vault(folder)
+    vault = open_vault(folder)
     wall, cpu = time.perf_counter(), time.process_time()
     session = vault.unlock(OFFICER, PASS, check_pages=check_pages)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
@@ -188,9 +188,9 @@ def main_window_after_kdf(folder: Path, cases: int = 1_000) -> tuple[float, floa
     from PySide6.QtWidgets import QApplication
 
     from bench.dashboard import _add_cases, _quiet
+    from fieldapp.composition import open_vault
     from fieldapp.storage import keyslots
     from fieldapp.storage.keyslots import KdfCost
-    from fieldapp.storage.vault import Vault
     from fieldapp.workflow import operations
     from fieldapp.workflow.context import Context
     from ui.app import AppController
@@ -203,7 +203,7 @@ def main_window_after_kdf(folder: Path, cases: int = 1_000) -> tuple[float, floa
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     translation = Translation("sv").install()
     apply_theme(app)
-    vault = Vault(folder / "main-window")
+    vault = open_vault(folder / "main-window")
     session = vault.create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
     ctx = Context(session)
     operation_id = operations.create_operation(
@@ -221,7 +221,7 @@ def main_window_after_kdf(folder: Path, cases: int = 1_000) -> tuple[float, floa
         derived_at.append((time.perf_counter(), time.process_time()))
         return kek
 
-    keyslots.derive_kek = timed_derive  # type: ignore[assignment]
+    keyslots.derive_kek = timed_derive
     controller = AppController(vault)
     try:
         controller.start()

@@ -21,12 +21,12 @@ from pathlib import Path
 import sqlcipher3
 
 from bench.startup import BARE_WINDOW
+from fieldapp.composition import open_vault
 from fieldapp.storage import database, schema
 from fieldapp.storage.events import Draft, Event, insert_event_rows, read_events
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.records import create_draft
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 
 ROOT = Path(__file__).resolve().parent.parent
 BATCH_EVENTS = 20_000
@@ -46,7 +46,7 @@ def _draft(i: int) -> Draft:
 
 
 def _session(folder: Path) -> Session:
-    return Vault(folder).create("B100001", "Pia Mätare", PASS, cost=KdfCost())
+    return open_vault(folder).create("B100001", "Pia Mätare", PASS, cost=KdfCost())
 
 
 def bench_append(folder: Path) -> tuple[float, list[float], list[Event]]:
@@ -114,11 +114,11 @@ def memsec_child(on: bool) -> None:
         unlocks = []
         for _ in range(5):
             start = time.perf_counter()
-            session = Vault(folder).unlock("B100001", PASS)
+            session = open_vault(folder).unlock("B100001", PASS)
             unlocks.append(time.perf_counter() - start)
             state = session.conn.execute("PRAGMA cipher_memory_security").fetchone()[0]
             session.lock()
-        session = Vault(folder).unlock("B100001", PASS)
+        session = open_vault(folder).unlock("B100001", PASS)
         start = time.perf_counter()
         for offset in range(0, MEMSEC_BATCH_EVENTS, BATCH_SIZE):
             session.append([_draft(offset + i) for i in range(BATCH_SIZE)])

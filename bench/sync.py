@@ -14,6 +14,7 @@ from pathlib import Path
 
 from nacl.signing import SigningKey
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.records import create_draft
 from fieldapp.storage.session import Session
@@ -95,7 +96,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as tmp:
         root = Path(tmp)
         station = init_station(
-            Vault(root / "station"),
+            open_vault(root / "station"),
             "S100001",
             "Sara Stationsson",
             "stationen mäter också",
@@ -106,7 +107,7 @@ def main() -> None:
         print(f"Recording {LAPTOPS} laptops × {EVENTS:,} events (setup, not timed) …")
         exports, bundles = [], []
         for n in range(LAPTOPS):
-            vault = Vault(root / f"laptop{n}")
+            vault = open_vault(root / f"laptop{n}")
             # Registered as station staff would: the import checks every bundle and event
             # against the register (a dict lookup each), as in production.
             register_laptop(station, _fill(vault, card, EVENTS))

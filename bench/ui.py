@@ -44,9 +44,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.documents import PASS, _Clock, _record_case
+from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases, evidence, operations
 from fieldapp.workflow.context import Context
 
@@ -122,7 +122,7 @@ def _case_event_count(ctx: Context, case_id: str) -> int:
 
 
 def _vault(folder: Path) -> tuple[Session, list[str], str]:
-    session = Vault(folder / "vault").create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
+    session = open_vault(folder / "vault").create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
     clock = _Clock()
     ctx = Context(session, clock)
     operation_id = operations.create_operation(
@@ -243,7 +243,7 @@ class Keyboard:
 def _standard_case(app: QApplication, folder: Path) -> Keyboard:
     from ui.main_window import MainWindow
 
-    session = Vault(folder / "std").create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
+    session = open_vault(folder / "std").create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
     ctx = Context(session)
     today = ctx.today().isoformat()
     operations.create_operation(
@@ -359,7 +359,7 @@ def _import_stall(folder: Path) -> tuple[float, int, float, float]:
     advertisers = [Advertiser(rng, p, names) for p in rng.sample(fiction_numbers(), ADVERTISERS)]
     source = folder / "annonser.csv"
     source.write_bytes(_csv([rng.choice(advertisers).ad(rng, n) for n in range(STALL_ROWS)]))
-    session = Vault(folder / "stall").create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
+    session = open_vault(folder / "stall").create(OFFICER, "Pia Mätare", PASS, cost=KdfCost())
     operations.create_operation(
         Context(session, _Clock()),
         {"name": "Bänkinsats", "start": "2026-05-01", "end": "2026-07-31",

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from fieldapp import APP_NAME, __version__, cli_ads, cli_case, cli_documents, cli_sync, paths
+from fieldapp.cli_login import unlocked
+from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError, coded
 from fieldapp.officers import Role
 from fieldapp.storage.vault import Vault
@@ -193,7 +195,7 @@ def run(
 ) -> int:
     """Run a headless command; ``KnownError`` becomes exit 1 with one line on stderr."""
     prompter = prompter or Prompter()
-    vault = Vault(paths.data_dir(args.data_dir))
+    vault = open_vault(paths.data_dir(args.data_dir))
     try:
         return _dispatch(args, vault, out, prompter)
     except UsageError as exc:
@@ -239,8 +241,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return cli_ads.run(args, vault, out, prompter)
     if args.command in cli_sync.COMMANDS:
         return cli_sync.run(args, vault, out, prompter)
-    session = _login(args, vault, prompter)
-    try:
+    with unlocked(args, vault, prompter) as session:
         if args.command == "verify":
             return _verify(session, out, deep=args.deep)
         if args.command == "access-log":
@@ -248,13 +249,12 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         if args.command == "case":
             return EXIT_OK if cli_case.run(args, session, out) else EXIT_FAILED
         return _officer_command(args, session, out, prompter)
-    finally:
-        session.lock()
 
 
 def _verify(session: Session, out: TextIO, *, deep: bool = False) -> int:
     """The chain (``deep``: and the projections against a replay); at a station also that
     every case a laptop purged is still held."""
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.archive import check_archive
 
     report = session.verify(deep=deep)
@@ -272,6 +272,7 @@ def _verify(session: Session, out: TextIO, *, deep: bool = False) -> int:
 def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     from datetime import datetime
 
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.workflow.access_log import AccessFilter, access_log, parse_day
     from fieldapp.workflow.context import Context
 
@@ -328,6 +329,7 @@ def _managed_text(value: object) -> str:
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.demo import DEMO_OFFICER_ID, DEMO_OFFICER_NAME, build_demo_vault
 
     folder = args.demo_dir or args.data_dir
@@ -339,12 +341,6 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     print(f"Officer: {DEMO_OFFICER_ID} ({DEMO_OFFICER_NAME})", file=out)
     print(f"Passphrase: {passphrase}", file=out)
     return EXIT_OK
-
-
-def _login(args: argparse.Namespace, vault: Vault, prompter: Prompter) -> Session:
-    vault.key_file()  # a missing or damaged vault is reported before asking for anything
-    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-    return vault.unlock(args.officer, passphrase)
 
 
 def _officer_command(

@@ -23,8 +23,9 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from fieldapp.cli_login import Prompter, unlocked
 from fieldapp.errors import KnownError
 from fieldapp.inputs import (
     ATTACHMENT_MAX_BYTES,
@@ -51,12 +52,6 @@ IMAGE_TYPES = {
     ".gif": "image/gif",
     ".pdf": "application/pdf",
 }
-
-
-class Prompter(Protocol):
-    """What ``cli.Prompter`` offers: a passphrase from a file or the terminal."""
-
-    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
 
 
 class _Usage(Exception):
@@ -120,6 +115,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
 
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
     """Run an ``ads`` action; ``KnownError`` becomes exit 1 with the reasons on stderr."""
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads.issues import ImportRefused
     from fieldapp.workflow.context import Context
 
@@ -129,13 +125,8 @@ def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter)
         print(f"fieldapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        vault.key_file()  # a missing or damaged vault is reported before asking anything
-        passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-        session = vault.unlock(args.officer, passphrase)
-        try:
+        with unlocked(args, vault, prompter) as session:
             return _ACTIONS[args.ads_command](Context(session), args, inputs, out)
-        finally:
-            session.lock()
     except ImportRefused as refused:
         print(f"fieldapp: {refused.source}: nothing was imported.", file=sys.stderr)
         for problem in refused.rows:
@@ -189,6 +180,7 @@ def _day(value: str | None, flag: str) -> date | None:
 
 
 def _add(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import register
     from fieldapp.ads.model import AttachmentKind
 
@@ -218,6 +210,7 @@ def _add(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: Te
 
 
 def _import(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import importing
 
     kind = importing.FileKind(args.kind) if args.kind else None
@@ -240,6 +233,7 @@ def _import(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out:
 
 
 def _search(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import search
 
     kinds = (args.kind,) if args.kind else ("ad", "observation")
@@ -268,6 +262,7 @@ def _search(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out:
 
 
 def _show(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import register
 
     ad = register.open_ad(ctx, args.ad_id, purpose="cli")
@@ -276,6 +271,7 @@ def _show(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: T
 
 
 def _duplicates(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import duplicates, register
 
     found = duplicates.proposals(ctx, operation_id=args.operation_id)
@@ -294,6 +290,7 @@ def _duplicates(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], 
 
 
 def _decide(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import duplicates
 
     if args.ads_command == "confirm":

@@ -64,6 +64,7 @@ def add_parser(
 
 def run(args: argparse.Namespace, session: Session, out: TextIO) -> bool:
     """Run a ``case`` action; False when refused (the reasons are on stderr)."""
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.workflow.context import Context
 
     ctx = Context(session)
@@ -78,6 +79,7 @@ def run(args: argparse.Namespace, session: Session, out: TextIO) -> bool:
 
 
 def _list(ctx: Context, out: TextIO) -> None:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.workflow import cases, operations
 
     for operation in operations.operations(ctx):
@@ -92,6 +94,7 @@ def _list(ctx: Context, out: TextIO) -> None:
 
 
 def _export(ctx: Context, case_id: str, path: Path | None, out: TextIO) -> None:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.storage.atomic import write_atomic
     from fieldapp.workflow import transfer
 
@@ -110,6 +113,7 @@ def _export(ctx: Context, case_id: str, path: Path | None, out: TextIO) -> None:
 
 
 def _import(ctx: Context, path: Path, operation_id: str | None, out: TextIO) -> bool:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.workflow import transfer
 
     document = _read_document(path)

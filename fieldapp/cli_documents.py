@@ -21,8 +21,9 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from fieldapp.cli_login import Prompter, unlocked
 from fieldapp.errors import KnownError, coded
 
 if TYPE_CHECKING:
@@ -50,12 +51,6 @@ UNREVIEWED = (
     "fieldapp: warning: the {language} text is a translation no native speaker has "
     "reviewed yet; the paper is marked so."
 )
-
-
-class Prompter(Protocol):
-    """What ``cli.Prompter`` offers: a passphrase from a file or the terminal."""
-
-    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
 
 
 def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -111,13 +106,8 @@ def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter)
         print(f"fieldapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        vault.key_file()  # a missing or damaged vault is reported before asking anything
-        passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-        session = vault.unlock(args.officer, passphrase)
-        try:
+        with unlocked(args, vault, prompter) as session:
             pdf = _build(args, session)
-        finally:
-            session.lock()
         _write(args.out, pdf)
     except KnownError as exc:
         print(f"fieldapp: {exc.message}", file=sys.stderr)
@@ -150,6 +140,7 @@ def _check_usage(args: argparse.Namespace) -> None:
 
 
 def _build(args: argparse.Namespace, session: Session) -> bytes:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.documents import service
     from fieldapp.documents.leaflet_texts import Audience
     from fieldapp.workflow.context import Context
@@ -187,6 +178,7 @@ def _unreviewed(args: argparse.Namespace) -> bool:
         return False
     if not args.kind.startswith("leaflet-") and args.kind != "approval":
         return False
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.documents.leaflet_texts import load_leaflet_texts
 
     return not load_leaflet_texts(args.doc_lang).reviewed

@@ -31,8 +31,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from fieldapp.cli_login import Prompter, unlocked
 from fieldapp.errors import KnownError, coded
 from fieldapp.storage.atomic import write_atomic
 
@@ -44,10 +45,6 @@ if TYPE_CHECKING:
 # the station's is its archive's.
 COMMANDS = frozenset({"station", "sync", "recover", "settings"})
 EXIT_OK, EXIT_FAILED = 0, 1
-
-
-class Prompter(Protocol):
-    def passphrase(self, file: Path | None, what: str, *, confirm: bool = False) -> str: ...
 
 
 def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -186,6 +183,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
     if args.command == "recover":
         return _recover(args, vault, out, prompter)
     if args.command == "station" and args.station_command == "init":
+        # Deferred for start-up time: loaded only when this command runs.
         from fieldapp.sync.station import init_station
 
         passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
@@ -195,20 +193,16 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return EXIT_OK
     if args.command == "sync" and args.sync_command == "import":
         _check_batch(args)  # before the passphrase, and before the first bundle
-    vault.key_file()
-    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {args.officer}")
-    session = vault.unlock(args.officer, passphrase)
-    try:
+    with unlocked(args, vault, prompter) as session:
         if args.command == "station":
             return _station(args, session, out, prompter)
         if args.command == "settings":
             return _retention(args, session, out)
         return _sync(args, session, out)
-    finally:
-        session.lock()
 
 
 def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: Prompter) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.enrol import enrol_station
     from fieldapp.sync.recover import export_card_key
     from fieldapp.sync.station import StationCard, station_keys
@@ -250,6 +244,7 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
 
 
 def _write_laptop_card(session: Session, target: Path, out: TextIO) -> None:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.laptop_card import make_laptop_card
 
     card = make_laptop_card(session)
@@ -263,6 +258,7 @@ def _write_laptop_card(session: Session, target: Path, out: TextIO) -> None:
 
 def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     """The station's register of laptops, and the laptop's card for it."""
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.laptop_card import LaptopCard
     from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
 
@@ -307,6 +303,7 @@ def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 
 def _one_device(session: Session, given: str) -> str:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.register import registered_laptops
 
     given = given.strip()
@@ -350,6 +347,7 @@ def _station_purge(args: argparse.Namespace, session: Session, out: TextIO) -> N
     """Never part of an import: an administrator runs it, and each purge is an event."""
     from datetime import datetime
 
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.archive import due_at_station, purge_at_station, station_retention_days
 
     now = datetime.now().astimezone()
@@ -362,6 +360,7 @@ def _station_purge(args: argparse.Namespace, session: Session, out: TextIO) -> N
 
 
 def _retention(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.archive import set_vault_retention, vault_retention
 
     if args.days is None:
@@ -392,6 +391,7 @@ def _confirmed(question: str) -> bool:
 
 
 def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.export import acknowledge, export_bundle
     from fieldapp.sync.importer import StationImporter
 
@@ -465,6 +465,7 @@ def _import_batch(args: argparse.Namespace, importer: Any, out: TextIO) -> int:
 def _purge(args: argparse.Namespace, session: Session, out: TextIO) -> None:
     from datetime import datetime
 
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.retention import due_for_purge, purge_due
 
     now = datetime.now().astimezone()
@@ -476,6 +477,7 @@ def _purge(args: argparse.Namespace, session: Session, out: TextIO) -> None:
 
 
 def _review(session: Session, out: TextIO) -> None:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.review import open_alarms, open_conflicts
 
     conflicts, alarms = open_conflicts(session), open_alarms(session)
@@ -491,6 +493,7 @@ def _review(session: Session, out: TextIO) -> None:
 
 
 def _value(field: str, value: Any) -> str:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.storage.records import VOIDED_FIELD
 
     if field == VOIDED_FIELD:  # the record withdrawn, or kept with an edit
@@ -502,6 +505,7 @@ def _who(session: Session, side: Any) -> str:
     """Who wrote a side, on which device, and when (local time)."""
     from datetime import datetime
 
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.review import officer_name
 
     where = (
@@ -515,6 +519,7 @@ def _who(session: Session, side: Any) -> str:
 
 
 def _recover(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.recover import load_card_key, recover
 
     vault.key_file()

@@ -10,11 +10,11 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from fieldapp.composition import open_vault
 from fieldapp.errors import VaultExists
 from fieldapp.officers import Role
 from fieldapp.storage.keyslots import DerivedKek, KdfCost
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 
 DEMO_OFFICER_ID = "D100001"
 DEMO_OFFICER_NAME = "Dana Demosson"
@@ -36,7 +36,9 @@ def create_demo_vault(data_dir: str | Path) -> tuple[Session, str]:
     # A throwaway vault: the minimum key-derivation cost, and one derivation for the four
     # officers who share the passphrase the banner shows (one each was most of the start).
     derived = DerivedKek.derive(passphrase, KdfCost())
-    session = Vault(folder).create(DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, derived=derived)
+    session = open_vault(folder).create(
+        DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, derived=derived
+    )
     # Nor a flush to disk at each of its hundred commits (most of its building time on a
     # busy disk): the folder is deleted on exit, and a crash meanwhile loses only a demo.
     session.conn.execute("PRAGMA synchronous = OFF")

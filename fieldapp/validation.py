@@ -70,11 +70,6 @@ def _strip_label(reason: Reason) -> Reason:
     return Reason(reason.code, tail, reason.params) if sep and len(head) < 40 else reason
 
 
-def refuse(field: str, reason: Reason) -> InvalidInput:
-    """A single-field refusal, raised by the caller."""
-    return InvalidInput(f"{field}: {reason}", field=field, problems=((field, reason),))
-
-
 # -- readers: each returns the clean value or records a problem and returns None -------------
 
 

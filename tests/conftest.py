@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
@@ -24,6 +26,12 @@ def _log_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     # Nor does a provisioning file on this machine manage anything in the tests.
     os.environ["FIELDAPP_SITE_CONFIG"] = str(tmp_path_factory.mktemp("site") / "none.toml")
 
+
+# One Hypothesis profile, the same in CI and on every laptop: no deadline (a loaded two-core
+# machine made the 200 ms default fail tests that were right), the same number of examples.
+# A test's own @settings still narrow it (the fuzz and property tests set their own counts).
+hypothesis_settings.register_profile("fieldapp", deadline=None, print_blob=True)
+hypothesis_settings.load_profile("fieldapp")
 
 # Invented people only; never real persons.
 ADMIN_ID = "T100001"
@@ -43,7 +51,7 @@ def vault_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def vault(vault_dir: Path) -> Vault:
-    return Vault(vault_dir)
+    return open_vault(vault_dir)
 
 
 @pytest.fixture

@@ -240,14 +240,16 @@ class AppController(QObject):
 
     def _apply_settings(self, session: Session) -> None:
         """The vault's remembered language and text size, before the pages are built."""
+        from fieldapp import settings
         from ui.i18n import current_language
         from ui.theme import set_large_text
-        from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING
+        from ui.workspace import LANGUAGE as LANGUAGE_SETTING
+        from ui.workspace import LARGE_TEXT
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            set_large_text(app, session.setting(LARGE_TEXT_SETTING, "0") == "1")
-        language = self.managed.value(LANGUAGE) or session.setting(LANGUAGE_SETTING, "")
+            set_large_text(app, settings.get(session, LARGE_TEXT))
+        language = self.managed.value(LANGUAGE) or settings.get(session, LANGUAGE_SETTING)
         if language and language != current_language() and self._switch_language is not None:
             self._switch_language(language)
 

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 # Ask clipboard managers not to keep a history of what we copy: KDE's Klipper honours the
 # first, Windows' clipboard monitors the second, Windows' clipboard history and cloud
 # clipboard the last two (a DWORD 0 each).
@@ -50,7 +52,6 @@ CLEAR_AFTER_MS = 30_000
 # A widget with this property set copies nothing at all (e.g. a saved page's text).
 NO_COPY_PROPERTY = "fieldappNoCopy"
 
-translate = QCoreApplication.translate
 
 _TextEdit = QTextEdit | QPlainTextEdit
 _SELECTABLE = (

@@ -13,15 +13,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
-
 from fieldapp import logs
 from fieldapp.errors import InvalidInput, KnownError, WeakPassphrase, as_reason
 from fieldapp.passphrase_policy import MIN_LENGTH
+from ui.i18n import translate
 from ui.problem_texts import code_text, coded_text
-
-# Named ``translate`` so that pyside6-lupdate finds the strings.
-translate = QCoreApplication.translate
 
 
 def weakness_text(reason: str) -> str:

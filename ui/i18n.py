@@ -34,6 +34,11 @@ DEFAULT_LANGUAGE = "sv"
 _log = logging.getLogger(__name__)
 
 
+# The one alias of ``QCoreApplication.translate``: modules import it by this name, which
+# pyside6-lupdate looks for, so the literal strings they pass to it are found.
+translate = QCoreApplication.translate
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for pyside6-lupdate (which knows this name) and returns it unchanged.
 

@@ -17,7 +17,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 
-translate = QCoreApplication.translate
+from ui.i18n import translate
 
 
 class LockReason(Enum):

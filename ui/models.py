@@ -27,7 +27,7 @@ from fieldapp.domain.operation import CONTACT_ENTITY, OPERATION_ENTITY
 from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.storage.events import Event
 from fieldapp.storage.records import Record
-from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
+from fieldapp.workflow.case_view import load_case_view, operation_ticks
 from fieldapp.workflow.checklist import checklist_state
 from fieldapp.workflow.history import as_entered, first_entries
 from fieldapp.workflow.operations import operation_group, operations
@@ -148,11 +148,7 @@ class CaseListModel(ColumnTableModel):
         ctx = self._workspace.ctx
         view = load_case_view(ctx.records, case_id, ctx.completion_rule)
         if self._operation_ticks is None:
-            if self._operation_id is None:
-                self._operation_ticks = ()
-            else:  # the operation's own ticks, not every case's
-                ticks = ctx.records.outside_cases(TICK_ENTITY, self._operation_id)
-                self._operation_ticks = tuple(ticks)
+            self._operation_ticks = operation_ticks(ctx.records, self._operation_id)
         states = checklist_state(view, self._operation_ticks)
         status = case_status(view)
         case = view.case

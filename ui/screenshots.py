@@ -153,9 +153,9 @@ def save_screenshots(
 def _take_dialogs(
     out_dir: Path, vault_dir: Path, observe: Callable[[str], None] | None = None
 ) -> list[Path]:
+    from fieldapp.composition import open_vault
     from fieldapp.errors import WrongPassphrase
     from fieldapp.storage.keyslots import KdfCost
-    from fieldapp.storage.vault import Vault
     from ui.dialogs.first_run import FirstRunDialog
     from ui.dialogs.login import LoginDialog
     from ui.main_window import MainWindow
@@ -163,7 +163,7 @@ def _take_dialogs(
     saved: list[Path] = []
     save = _saver(out_dir, saved, observe)
     clock = _Clock()
-    vault = Vault(vault_dir, clock=clock)
+    vault = open_vault(vault_dir, clock=clock)
     passphrase = demo_passphrase()
 
     first_run = FirstRunDialog(vault, cost=KdfCost())
@@ -250,10 +250,10 @@ def _take_screens(
     out_dir: Path, demo_dir: Path, observe: Callable[[str], None] | None = None
 ) -> list[Path]:
     """Each main screen on the demo vault, the way an officer reaches it."""
+    from fieldapp.composition import open_vault
     from fieldapp.demo import DEMO_OFFICER_ID as DEMO_ID
     from fieldapp.demo import build_demo_vault
     from fieldapp.domain.case import CASE_ENTITY
-    from fieldapp.storage.vault import Vault
     from fieldapp.workflow import persons
     from ui.main_window import (
         CASES,
@@ -270,7 +270,7 @@ def _take_screens(
     saved: list[Path] = []
     save = _saver(out_dir, saved, observe)
     passphrase = build_demo_vault(demo_dir)
-    session = Vault(demo_dir).unlock(DEMO_ID, passphrase)
+    session = open_vault(demo_dir).unlock(DEMO_ID, passphrase)
     window = MainWindow()
     window.resize(SCREEN_WIDTH, SCREEN_HEIGHT)
     try:

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from fieldapp.storage.events import Event
 from fieldapp.workflow.checklist import load_checklist
-from ui.i18n import QT_TRANSLATE_NOOP, current_language
+from ui.i18n import QT_TRANSLATE_NOOP, current_language, translate
 from ui.words import (
     BUYER_ANSWERS,
     CASE_STATUS,
@@ -31,7 +29,6 @@ from ui.words import (
     word,
 )
 
-translate = QCoreApplication.translate
 # Every field a case's records hold, as the timeline names it in a correction.
 _FIELDS = {
     "name": QT_TRANSLATE_NOOP("Timeline", "name"),

@@ -18,8 +18,6 @@ from ui.i18n import QT_TRANSLATE_NOOP
 from ui.problem_texts import coded_text
 
 _CTX = "Words"
-# Named ``translate`` so that pyside6-lupdate finds the literal strings below.
-translate = QCoreApplication.translate
 
 ELEMENT_KINDS = {
     "agreement": QT_TRANSLATE_NOOP("Words", "Agreement"),

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from fieldapp import settings
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.elements import ELEMENT_ENTITY
 from fieldapp.domain.operation import OPERATION_ENTITY
@@ -26,6 +27,7 @@ from fieldapp.domain.procedure import ANSWER_ENTITY, DECISION_ENTITY, HEARING_EN
 from fieldapp.domain.support import SUPPORT_ENTITY
 from fieldapp.officers import Officer
 from fieldapp.provisioning import Managed
+from fieldapp.settings import Scope, Setting
 from fieldapp.storage.drafts import Drafts
 from fieldapp.storage.events import Event, read_events
 from fieldapp.storage.records import PURGE_ENTITY, Record
@@ -39,9 +41,9 @@ from ui.runner import Runner
 if TYPE_CHECKING:
     from ui.documents.preview import AskPrinter, DocumentPreview
 
-OPERATION_SETTING = "ui.operation"
-LANGUAGE_SETTING = "ui.language"
-LARGE_TEXT_SETTING = "ui.large_text"
+OPERATION = Setting("ui.operation", str, "", Scope.PERSIST)
+LANGUAGE = Setting("ui.language", str, "", managed=True)  # "" follows the system
+LARGE_TEXT = Setting("ui.large_text", bool, False)
 CASE_ENTITY_TYPES = (
     PERSON_ENTITY,
     ELEMENT_ENTITY,
@@ -131,13 +133,13 @@ class Workspace(QObject):
         if operation_id == self._operation_id:
             return
         self._operation_id = operation_id
-        self.session.set_setting(OPERATION_SETTING, operation_id)
+        settings.put(self.session, OPERATION, operation_id)
         self.operation_changed.emit(operation_id)
 
     def _initial_operation(self) -> str | None:
         operations = self.ctx.records.find(OPERATION_ENTITY)
         ids = {o.entity_id for o in operations}
-        chosen = self.session.setting(OPERATION_SETTING, "")
+        chosen = settings.get(self.session, OPERATION)
         if chosen in ids:
             return chosen
         # The latest operation by start date: the one running now, on a field laptop.

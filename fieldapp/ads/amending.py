@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from fieldapp.ads.model import AD_CLEANERS
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Record, amend_draft
@@ -22,7 +23,11 @@ def amend_checked(ctx: Context, record: Record, changes: Mapping[str, Any]) -> D
     # A case's placement is its operation only (it is not placed in itself).
     case_id = None if record.entity_type == CASE_ENTITY else record.case_id
     cleaned = entities.clean(
-        ctx, record.entity_type, merged, Placement(record.operation_id, case_id)
+        ctx,
+        record.entity_type,
+        merged,
+        Placement(record.operation_id, case_id),
+        cleaner=AD_CLEANERS.get(record.entity_type),
     )
     changed = {k: v for k, v in cleaned.items() if record.data.get(k) != v}
     removed = [k for k in record.data if k not in cleaned]
@@ -38,4 +43,4 @@ def commit_drafts(
     real = [d for d in drafts if d is not None]
     if not real:
         return Change(entity_type, entity_id)
-    return Change(entity_type, entity_id, ctx.commit(real))
+    return ctx.describe(entity_type, entity_id, ctx.commit(real))

@@ -18,10 +18,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.ads.index import require_index
-from fieldapp.ads.model import AD_ENTITY, ADVERTISER_LINK_ENTITY, LinkBasis, LinkDecision
+from fieldapp.ads.model import (
+    AD_ENTITY,
+    ADVERTISER_LINK_ENTITY,
+    LinkBasis,
+    LinkDecision,
+    clean_advertiser_link,
+)
 from fieldapp.ads.similarity import THRESHOLD, band_keys, shingles, similarity
 from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.database import Connection
+from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
 
 # Buckets larger than this are checked against their first ad only, not pair by pair: a
@@ -375,8 +382,6 @@ def dismiss_proposal(ctx: Context, ad_ids: Sequence[str], note: str | None = Non
 
 def withdraw_decision(ctx: Context, link_id: str, reason: str) -> Change:
     """Take back a confirmation or dismissal (it stays in the log, marked void)."""
-    from fieldapp.workflow import entities
-
     return entities.void(ctx, ADVERTISER_LINK_ENTITY, link_id, reason)
 
 
@@ -397,8 +402,6 @@ def _decide(
     basis: Sequence[LinkBasis | str],
     note: str | None,
 ) -> Change:
-    from fieldapp.workflow import entities  # entities imports this package's cleaners
-
     unique = sorted(set(ad_ids))
     if len(unique) < 2:
         raise InvalidInput(
@@ -417,4 +420,5 @@ def _decide(
         ADVERTISER_LINK_ENTITY,
         data,
         operation_id=operations.pop() if len(operations) == 1 else None,
+        cleaner=clean_advertiser_link,
     )

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -86,7 +86,6 @@ class Extraction:
     prices: tuple[Price, ...] = ()
     municipalities: tuple[str, ...] = ()
     hotels: tuple[str, ...] = ()
-    phone_spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
     # Numbers read with less confidence, and why (``LETTER_O``, ``JOINED_LINES``).
     phone_doubts: tuple[tuple[str, str], ...] = ()
 
@@ -118,7 +117,6 @@ def extract(
         prices=tuple(find_prices(masked)),
         municipalities=tuple(find_municipalities(text, municipalities, folded=folded)),
         hotels=tuple(find_hotels(text, hotels, folded=folded)),
-        phone_spans=tuple(spans),
         phone_doubts=tuple(doubts.items()),
     )
 

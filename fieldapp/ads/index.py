@@ -21,7 +21,7 @@ added, renamed or withdrawn.
 
 This projection mirrors each record's current state as ``records`` holds it after the
 event (whatever a merge, a conflict or its resolution made of it), so it must be registered
-after ``RecordsProjection`` (``storage.vault.core_projections`` does).
+after ``RecordsProjection`` (``fieldapp.composition.core_projections`` does).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from typing import Any, ClassVar
 import orjson
 
 from fieldapp.ads.extract import find_phones
-from fieldapp.ads.model import AD_ENTITY, normalise_url
+from fieldapp.ads.kinds import AD_ENTITY, normalise_url
 from fieldapp.ads.similarity import band_keys, shingles, text_band_keys
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
 from fieldapp.domain.persons import PERSON_ENTITY, SELLER
@@ -271,14 +271,9 @@ def require_index(conn: Connection) -> Connection:
     ).fetchone():
         raise IndexMissing(
             "This vault was opened without the ad search index (see "
-            "fieldapp.storage.vault.core_projections)."
+            "fieldapp.composition.core_projections)."
         )
     return conn
-
-
-def ad_projections() -> list[SearchIndexProjection]:
-    """The projections this package adds to a vault (after the core ones)."""
-    return [SearchIndexProjection()]
 
 
 # -- the rows ---------------------------------------------------------------------------------

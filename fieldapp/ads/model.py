@@ -1,8 +1,9 @@
 """The ad record and the advertiser decision record: their fields, how they are checked,
 and the read-only view the screens and the CLI use.
 
-An ad is checked like every other record (``fieldapp.workflow.entities`` calls
-``clean_ad``): phones are stored as E.164, the municipality must be one of the county's,
+An ad is checked like every other record, through ``fieldapp.workflow.entities``, which
+the ad use cases hand ``AD_CLEANERS`` (the workflow sits below the ad register and does
+not import it): phones are stored as E.164, the municipality must be one of the county's,
 every linked case and person must exist, and every attachment is described by the SHA-256
 taken when it was captured (the bytes travel as the event's attachments, stored as vault
 blobs under that hash).
@@ -16,9 +17,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from fieldapp.ads.extract import normalise_phone
+
+# The names live in ``kinds`` (the search index reads them without this module's checks);
+# the ad modules and the screens read them from here too.
+from fieldapp.ads.kinds import AD_ENTITY as AD_ENTITY
+from fieldapp.ads.kinds import ADVERTISER_LINK_ENTITY as ADVERTISER_LINK_ENTITY
+from fieldapp.ads.kinds import normalise_url as normalise_url
 from fieldapp.ads.prices import CURRENCIES, DOUBTS, MAX_AMOUNT, Price
 from fieldapp.counties import load_county
 from fieldapp.domain.case import CASE_ENTITY
@@ -29,9 +36,8 @@ from fieldapp.errors import coded
 from fieldapp.storage.records import Record
 from fieldapp.validation import Problems, boolean, choice, integer, text
 from fieldapp.workflow.context import Context
+from fieldapp.workflow.entities import Cleaner
 
-AD_ENTITY = "ad"
-ADVERTISER_LINK_ENTITY = "advertiser_link"
 MAX_AD_TEXT = 20_000
 MAX_URL = 2000
 MAX_ITEMS = 50
@@ -189,6 +195,12 @@ def clean_advertiser_link(
     )
 
 
+AD_CLEANERS: Mapping[str, Cleaner] = {
+    AD_ENTITY: clean_ad_record,
+    ADVERTISER_LINK_ENTITY: clean_advertiser_link,
+}
+
+
 def seen(
     p: Problems, data: Mapping[str, Any], field: str, *, now: datetime, required: bool = False
 ) -> str | None:
@@ -229,17 +241,6 @@ def seen(
 def seen_key(value: str) -> str:
     """A sort key for a seen value: its date first, so dates and times compare sensibly."""
     return value[:10] + ("" if len(value) == 10 else value[10:])
-
-
-def normalise_url(url: str) -> str:
-    """The form two addresses of one ad page share: lower-case scheme and host, no
-    fragment, no trailing slash."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url.strip()  # malformed: the row is refused when its fields are checked
-    path = parts.path.rstrip("/")
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
 def id_list(

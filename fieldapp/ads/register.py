@@ -26,6 +26,7 @@ from fieldapp.ads.model import (
     AttachmentKind,
     CleanedAd,
     ad_view,
+    clean_ad_record,
     county_municipalities,
     normalise_url,
     seen_key,
@@ -155,7 +156,9 @@ def ad_draft(
     ``fields`` already cleaned (``CleanedAd``, attachments and all) are only checked
     against the vault."""
     data = fields if isinstance(fields, CleanedAd) else ad_data(fields, ctx.now(), attachments)
-    cleaned = entities.clean(ctx, AD_ENTITY, data, Placement(operation_id=operation_id))
+    cleaned = entities.clean(
+        ctx, AD_ENTITY, data, Placement(operation_id=operation_id), cleaner=clean_ad_record
+    )
     return create_draft(
         AD_ENTITY,
         cleaned,
@@ -187,7 +190,7 @@ def update_ad(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Change:
             ),
             field=touched[0],
         )
-    return entities.amend(ctx, AD_ENTITY, ad_id, changes)
+    return entities.amend(ctx, AD_ENTITY, ad_id, changes, cleaner=clean_ad_record)
 
 
 def seen_again(
@@ -219,7 +222,9 @@ def seen_again_draft(
 
 def mark_gone(ctx: Context, ad_id: str) -> Change:
     """The ad has been taken down."""
-    return entities.amend(ctx, AD_ENTITY, ad_id, {"status": AdStatus.GONE.value})
+    return entities.amend(
+        ctx, AD_ENTITY, ad_id, {"status": AdStatus.GONE.value}, cleaner=clean_ad_record
+    )
 
 
 def withdraw_ad(ctx: Context, ad_id: str, reason: str) -> Change:

@@ -32,11 +32,6 @@ def _public_matrix(address: str) -> tuple[Any, ...]:
     return qr_matrix(address)
 
 
-def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """Draw the code for ``payload`` with its quiet zone in a ``size`` square at (x, y)."""
-    draw_matrix(canvas, qr_matrix(payload), x, y, size)
-
-
 def draw_matrix(canvas: Canvas, matrix: tuple[Any, ...], x: float, y: float, size: float) -> None:
     """Draw modules made by ``qr_matrix`` with the quiet zone in a ``size`` square."""
     draw_path(canvas, matrix_path(matrix, x, y, size), x, y, size)

@@ -62,6 +62,7 @@ def require_language(kind: DocumentKind, language: str) -> None:
     if document is None or language == "sv":
         return
     if kind is DocumentKind.APPROVAL:
+        # Deferred for start-up time (see the note at the top).
         from fieldapp.documents.leaflet_texts import language_codes
 
         if language in language_codes():
@@ -136,6 +137,7 @@ def act_description(ctx: Context, case_id: str, buyer_id: str | None = None) -> 
 
 def leaflet_pdf(ctx: Context, case_id: str, audience: Audience, language: str) -> bytes:
     """A support leaflet with the contacts of the case's operation."""
+    # Deferred for start-up time (see the note at the top).
     from fieldapp.documents.leaflets import build_leaflet
 
     case = ctx.require("case", case_id, "case_id")
@@ -152,6 +154,7 @@ def _example(ctx: Context, operation_id: str | None) -> bool:
 
 def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> bytes:
     """The hotel and taxi sheet with the tip line of the operation's county."""
+    # Deferred for start-up time (see the note at the top).
     from fieldapp.documents.hotel_sheet import build_hotel_sheet
 
     operation = ctx.require(OPERATION_ENTITY, operation_id, "operation_id")
@@ -168,6 +171,7 @@ def hotel_sheet_pdf(ctx: Context, operation_id: str, language: str = "sv") -> by
 
 
 def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
+    # Deferred for start-up time (see the note at the top).
     from fieldapp.documents.case_summary import SummaryInput, build_case_summary
     from fieldapp.workflow import photos
 
@@ -196,6 +200,7 @@ def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
 def report_data(ctx: Context, operation_id: str) -> ReportData:
     """The report's figures from every case of the operation and its delivery log; at the
     station, from every laptop whose copy of the operation is linked into it."""
+    # Deferred for start-up time (see the note at the top).
     from fieldapp.ads.register import count_ads
     from fieldapp.documents.report_data import collect
     from fieldapp.workflow import outreach
@@ -240,6 +245,7 @@ def _case_views(ctx: Context, operation_id: str, group: list[str]) -> list[CaseV
 
 
 def operation_report_pdf(ctx: Context, operation_id: str) -> bytes:
+    # Deferred for start-up time (see the note at the top).
     from fieldapp.documents.operation_report import build_operation_report
 
     return build_operation_report(

@@ -13,10 +13,11 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import orjson
 from nacl.signing import SigningKey
@@ -27,9 +28,6 @@ from fieldapp.storage.canonical import canonical, sha256_hex
 from fieldapp.storage.database import Connection, transaction, translate_errors
 from fieldapp.storage.ids import Hlc, uuid7
 from fieldapp.storage.schema import EVENT_KINDS
-
-if TYPE_CHECKING:
-    from fieldapp.storage.projections import Projector
 
 ENTRY_DOMAIN = b"fieldapp-event-v1\n"
 GENESIS_DOMAIN = b"fieldapp-genesis-v1\n"
@@ -260,6 +258,15 @@ class _Signing:
         return events
 
 
+class Applier(Protocol):
+    """What the log hands each new event to, in its transaction (``projections.Projector``;
+    a protocol here so that the log does not import the projections that read it)."""
+
+    def apply(self, conn: Connection, event: Event) -> None: ...
+
+    def batch(self) -> AbstractContextManager[None]: ...
+
+
 class EventLog:
     """Appends events for one device and one officer, signing and chaining each."""
 
@@ -269,7 +276,7 @@ class EventLog:
         device_id: str,
         officer_id: str,
         signing_key: bytes,
-        projector: Projector,
+        projector: Applier,
         clock: Callable[[], float] = time.time,
         on_commit: Callable[[], object] | None = None,
     ) -> None:

@@ -2,38 +2,35 @@
 
 ``Session.lock`` closes the database and drops the keys. Everything here loads only once a
 passphrase has opened a slot, so the login dialog never waits for SQLCipher or Ed25519.
+
+The session's jobs live beside it, and its methods for them hand over: the officers
+(``officer_admin``), the key slots (``slot_changes``), the settings (``fieldapp.settings``
+over ``setting``/``set_setting``), the tamper checks (``verify``). Appending, ingesting a
+station's or a laptop's events and purging stay here: they hold the write lock and the log.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from fieldapp import settings
 from fieldapp.errors import (
     InvalidInput,
     KnownError,
-    NotPermitted,
     SessionLocked,
     VaultDamaged,
-    WrongPassphrase,
     coded,
 )
 from fieldapp.officers import (
-    OFFICER_ENTITY,
     Officer,
     Role,
-    active_officers,
-    check_display_name,
-    check_officer_id,
-    check_role,
 )
-from fieldapp.passphrase_policy import check_passphrase
-from fieldapp.storage import database, schema
+from fieldapp.storage import database, officer_admin, schema, slot_changes
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
@@ -41,9 +38,6 @@ from fieldapp.storage.head import HeadAnchor, own_head
 from fieldapp.storage.keyslots import (
     DerivedKek,
     KeyFile,
-    RecoverySlot,
-    Slot,
-    SlotOpenFailed,
     SlotSecrets,
 )
 from fieldapp.storage.page_check import PageCheck
@@ -52,36 +46,47 @@ from fieldapp.storage.records import PURGE_ENTITY
 from fieldapp.storage.unlock_state import FailedAttempt
 from fieldapp.storage.verify import VerifyReport, verify
 
-if TYPE_CHECKING:
-    from fieldapp.storage.vault import Vault
-
 DEFAULT_IDLE_TIMEOUT_SECONDS = 5 * 60
 # Where unlock checks every page itself (``check_pages``), it does so up to this size; larger
 # vaults (a station with many photos) rely on `fieldapp verify` for the full check. The GUI
 # runs the check after unlock instead, on a thread, at any size (``Session.page_check``).
 UNLOCK_PAGE_CHECK_MAX_BYTES = 256 * 1024 * 1024
 VAULT_ENTITY = "vault"
+IDLE_TIMEOUT = settings.Setting(
+    "idle_timeout_seconds", int, DEFAULT_IDLE_TIMEOUT_SECONDS, managed=True
+)
 Clock = Callable[[], float]
+
+
+class VaultFiles(Protocol):
+    """What a session needs of its vault: ``storage.vault.Vault`` (a protocol here, so that
+    the session does not import the module that opens it)."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    @property
+    def db_path(self) -> Path: ...
+
+    @property
+    def keys_path(self) -> Path: ...
+
+    @property
+    def clock(self) -> Clock: ...
 
 
 def new_signing_key() -> bytes:
     return Ed25519PrivateKey.generate().private_bytes_raw()
 
 
-def _projector(projections: Sequence[Projection] | None) -> Projector:
-    from fieldapp.storage.vault import core_projections
-
-    return Projector(projections if projections is not None else core_projections())
-
-
 def create_database(
-    db_path: Path, data_key: bytes, keys: KeyFile, projections: Sequence[Projection] | None
+    db_path: Path, data_key: bytes, keys: KeyFile, projections: Sequence[Projection]
 ) -> None:
     """A new, empty ``vault.db`` that names its vault and device."""
     conn = database.connect(db_path, data_key)
     try:
         schema.migrate(conn)
-        _projector(projections).ensure_tables(conn)
+        Projector(projections).ensure_tables(conn)
         with transaction(conn):
             conn.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
@@ -92,11 +97,11 @@ def create_database(
 
 
 def open_session(
-    vault: Vault,
+    vault: VaultFiles,
     keys: KeyFile,
     officer_id: str,
     secrets: SlotSecrets,
-    projections: Sequence[Projection] | None,
+    projections: Sequence[Projection],
     clock: Clock,
     *,
     check_pages: bool = True,
@@ -109,7 +114,7 @@ def open_session(
         if check_pages and small and database.integrity_problems(conn):
             raise database.damaged()
         schema.migrate(conn)
-        projector = _projector(projections)
+        projector = Projector(projections)
         projector.ensure_tables(conn)
         row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
         if row is None or row[0] != keys.vault_id:
@@ -127,7 +132,7 @@ class Session:
 
     def __init__(
         self,
-        vault: Vault,
+        vault: VaultFiles,
         keys: KeyFile,
         officer_id: str,
         secrets: SlotSecrets,
@@ -229,7 +234,7 @@ class Session:
 
     @property
     def idle_timeout_seconds(self) -> int:
-        return int(self.setting("idle_timeout_seconds", str(DEFAULT_IDLE_TIMEOUT_SECONDS)))
+        return settings.get(self, IDLE_TIMEOUT)
 
     def set_idle_timeout_seconds(self, seconds: int) -> None:
         if not 30 <= seconds <= 60 * 60:
@@ -237,16 +242,15 @@ class Session:
                 coded("idle_timeout_range", "Idle timeout: between 30 seconds and 60 minutes."),
                 field="idle_timeout",
             )
-        self.set_setting("idle_timeout_seconds", str(seconds))
+        settings.put(self, IDLE_TIMEOUT, seconds)
 
-    # -- officers ---------------------------------------------------------------------------
+    # -- officers (storage.officer_admin) and key slots (storage.slot_changes) ----------------
 
     def officers(self) -> list[Officer]:
-        return active_officers(self.conn, self.device_id)
+        return officer_admin.officers(self)
 
     def _require_admin(self, what: str) -> None:
-        if not self.officer.is_admin:
-            raise NotPermitted(f"Only an administrator may {what}.")
+        officer_admin.require_admin(self, what)
 
     def enrol_officer(
         self,
@@ -259,63 +263,23 @@ class Session:
     ) -> Officer:
         """Enrol a new officer with their own slot and signing key (administrators only).
         ``derived``: the demo vault's one derivation of the passphrase its officers share."""
-        self._require_admin("enrol officers")
-        officer_id = check_officer_id(officer_id)
-        display_name = check_display_name(display_name)
-        checked_role = check_role(role)
-        check_passphrase(passphrase, personal=(officer_id, display_name))
-        keys = self._key_file()
-        if keys.slot_for(officer_id) or any(o.officer_id == officer_id for o in self.officers()):
-            raise InvalidInput(
-                coded("officer_enrolled", f"Officer id: {officer_id} is already enrolled."),
-                field="officer_id",
-            )
-        signing = Ed25519PrivateKey.generate()
-        assert self._secrets is not None
-        secrets = SlotSecrets(self._secrets.data_key, signing.private_bytes_raw())
-        slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, keys.cost, derived=derived)
-        public = signing.public_key().public_bytes_raw()
-        draft = _officer_draft(officer_id, display_name, checked_role, public)
-        self.commit_with_keys(keys.with_slot(slot), [draft])
-        return Officer(officer_id, display_name, checked_role, public)
+        return officer_admin.enrol_officer(
+            self, officer_id, display_name, role, passphrase, derived=derived
+        )
 
     def remove_officer(self, officer_id: str) -> None:
         """Delete an officer's slot and record the removal (administrators only)."""
-        self._require_admin("remove officers")
-        keys = self._key_file()
-        current = {o.officer_id: o for o in self.officers()}
-        if officer_id not in current:
-            raise InvalidInput(
-                coded("officer_not_enrolled", f"Officer id: {officer_id} is not enrolled."),
-                field="officer_id",
-            )
-        admins = [o for o in current.values() if o.is_admin]
-        if current[officer_id].is_admin and len(admins) == 1:
-            raise NotPermitted(
-                coded("last_administrator", "The last administrator cannot be removed.")
-            )
-        draft = Draft("void", OFFICER_ENTITY, officer_id, {"reason": "removed"})
-        self.commit_with_keys(keys.without_officer(officer_id), [draft])
+        officer_admin.remove_officer(self, officer_id)
 
     def change_passphrase(self, old: str, new: str) -> None:
         """Rewrap this officer's slot under a new passphrase; the database is not touched."""
-        keys = self._key_file()
-        slot = keys.slot_for(self.officer_id)
-        assert slot is not None and self._secrets is not None
-        try:
-            slot.open(keys.vault_id, old)
-        except SlotOpenFailed:
-            raise WrongPassphrase(0) from None
-        me = self.officer
-        check_passphrase(new, personal=(me.officer_id, me.display_name))
-        if new == old:
-            raise InvalidInput(
-                coded("passphrase_unchanged", "New passphrase: must differ from the current one."),
-                field="passphrase",
-            )
-        new_slot = Slot.seal(keys.vault_id, self.officer_id, new, self._secrets, slot.cost)
-        draft = Draft("amend", OFFICER_ENTITY, self.officer_id, {"passphrase_changed": True})
-        self.commit_with_keys(keys.with_slot(new_slot), [draft])
+        slot_changes.change_passphrase(self, old, new)
+
+    def secrets(self) -> SlotSecrets:
+        """The data key and this officer's signing key (for the key-slot jobs)."""
+        if self._secrets is None:
+            raise SessionLocked("The vault is locked.")
+        return self._secrets
 
     def commit_with_keys(self, new_keys: KeyFile, drafts: list[Draft]) -> None:
         """Write ``vault.keys`` and the events as one step: the events commit only once the
@@ -342,15 +306,8 @@ class Session:
     def set_recovery_slot(
         self, station_recipient: str, fingerprint: str, drafts: list[Draft]
     ) -> None:
-        """Seal the data key to a station's key (administrators only), with ``drafts``
-        recording why, in one step."""
-        self._require_admin("enrol a station")
-        keys = self._key_file()
-        assert self._secrets is not None
-        recovery = RecoverySlot.seal(
-            keys.vault_id, self._secrets.data_key, station_recipient, fingerprint
-        )
-        self.commit_with_keys(replace(keys, recovery=recovery), drafts)
+        """Seal the data key to a station's key (administrators only), with ``drafts``."""
+        slot_changes.set_recovery_slot(self, station_recipient, fingerprint, drafts)
 
     def reset_officer_key(
         self,
@@ -360,18 +317,7 @@ class Session:
         drafts: list[Draft],
     ) -> None:
         """Give ``officer_id`` a new slot (recovery): new signing key, new passphrase."""
-        keys = self._key_file()
-        assert self._secrets is not None
-        officer = next((o for o in self.officers() if o.officer_id == officer_id), None)
-        if officer is None:
-            raise InvalidInput(
-                coded("officer_not_enrolled", f"Officer id: {officer_id} is not enrolled."),
-                field="officer_id",
-            )
-        check_passphrase(new_passphrase, personal=(officer.officer_id, officer.display_name))
-        secrets = SlotSecrets(self._secrets.data_key, signing_key.private_bytes_raw())
-        slot = Slot.seal(keys.vault_id, officer_id, new_passphrase, secrets, keys.cost)
-        self.commit_with_keys(keys.with_slot(slot), drafts)
+        slot_changes.reset_officer_key(self, officer_id, new_passphrase, signing_key, drafts)
 
     def sibling_opener(self) -> Callable[[], Session]:
         """A function that opens a second session on this unlocked vault, for a worker
@@ -563,7 +509,7 @@ class Session:
     def _enrol_self(self, display_name: str) -> None:
         assert self._secrets is not None
         public = Ed25519PrivateKey.from_private_bytes(self._secrets.signing_key).public_key()
-        draft = _officer_draft(
+        draft = officer_admin.officer_draft(
             self.officer_id, display_name, Role.ADMINISTRATOR, public.public_bytes_raw()
         )
         self.log.append([draft, Draft("create", VAULT_ENTITY, self.vault_id, {"created": True})])
@@ -578,13 +524,3 @@ class Session:
             drafts.append(Draft("access", VAULT_ENTITY, self.vault_id, body))
         drafts.append(Draft("access", VAULT_ENTITY, self.vault_id, {"action": "unlock"}))
         self.log.append(drafts)
-
-
-def _officer_draft(officer_id: str, name: str, role: Role, public_key: bytes) -> Draft:
-    body = {
-        "officer_id": officer_id,
-        "display_name": name,
-        "role": role.value,
-        "public_key": public_key.hex(),
-    }
-    return Draft("create", OFFICER_ENTITY, officer_id, body)

@@ -1,6 +1,8 @@
 """The vault: one encrypted database and its key-slot file in a data directory.
 
 ``Vault`` is what exists before login (the key file, the officer ids, the unlock delay).
+It is handed the projections it maintains (``fieldapp.composition`` builds the app's): the
+storage layer keeps tables for features above it without importing them.
 ``Vault.unlock`` returns a ``Session`` (``fieldapp.storage.session``).
 
 Start-up matters (the login dialog must show at once), so the database, the event log and
@@ -48,15 +50,10 @@ if TYPE_CHECKING:
 Clock = Callable[[], float]
 
 
-def core_projections() -> list[Projection]:
-    """The projections every vault has: officers, the records of everything else, and the
-    encrypted full-text index over ads and observations (it reads ``records``, so it
-    comes after)."""
-    from fieldapp.ads.index import SearchIndexProjection
-    from fieldapp.officers import OfficersProjection
-    from fieldapp.storage.records import RecordsProjection
-
-    return [OfficersProjection(), RecordsProjection(), SearchIndexProjection()]
+# The projections a vault maintains, as the composition root registers them: a list, or
+# a function that returns one (so that their modules load when a vault opens, not at
+# start-up). ``fieldapp.composition.core_projections`` is the app's.
+Projections = Sequence["Projection"] | Callable[[], Sequence["Projection"]]
 
 
 class Vault:
@@ -66,7 +63,7 @@ class Vault:
         self,
         data_dir: Path,
         *,
-        projections: Sequence[Projection] | None = None,
+        projections: Projections,
         clock: Clock = time.time,
     ) -> None:
         self.data_dir = Path(data_dir)
@@ -75,6 +72,12 @@ class Vault:
         self._unlock_state = UnlockState(self.data_dir / paths.UNLOCK_STATE)
         self._projections = projections
         self._clock = clock
+
+    @property
+    def projections(self) -> Sequence[Projection]:
+        """The projections, made anew for each open (a projection may keep state)."""
+        made = self._projections
+        return made() if callable(made) else made
 
     @property
     def clock(self) -> Clock:
@@ -120,13 +123,14 @@ class Vault:
                 f"Cannot create the data directory {self.data_dir}: {exc.strerror}."
             ) from None
         ensure_writable(self.data_dir)
+        # Deferred for start-up time: SQLCipher and the log load once a vault opens.
         from fieldapp.storage.session import create_database, new_signing_key
 
         cost = derived.cost if derived is not None else cost or calibrate()
         keys = KeyFile(vault_id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), cost=cost)
         secrets = SlotSecrets(os.urandom(32), new_signing_key())
         try:
-            create_database(self.db_path, secrets.data_key, keys, self._projections)
+            create_database(self.db_path, secrets.data_key, keys, self.projections)
             slot = Slot.seal(keys.vault_id, officer_id, passphrase, secrets, cost, derived=derived)
             keys = keys.with_slot(slot)
             keys.save(self.keys_path)
@@ -177,6 +181,7 @@ class Vault:
     def _open_session(
         self, keys: KeyFile, slot: Slot, secrets: SlotSecrets, *, check_pages: bool = True
     ) -> Session:
+        # Deferred for start-up time: SQLCipher and the log load once a vault opens.
         from fieldapp.storage.session import open_session
 
         ensure_writable(self.data_dir)  # the WAL and every change need it
@@ -185,7 +190,7 @@ class Vault:
             keys,
             slot.officer_id,
             secrets,
-            self._projections,
+            self.projections,
             self._clock,
             check_pages=check_pages,
         )

@@ -17,6 +17,7 @@ from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from fieldapp.officers import OFFICER_ENTITY
+from fieldapp.settings import Scope, Setting
 from fieldapp.storage.canonical import canonical, sha256_hex
 from fieldapp.storage.database import Connection, integrity_problems, translate_errors
 from fieldapp.storage.events import Event, genesis_hash, read_events
@@ -288,16 +289,23 @@ def purge_finding(conn: Connection, purges: _Purges, checker: ChainChecker) -> F
     return None
 
 
+def _stored(conn: Connection, setting: Setting[str]) -> str:
+    # ``verify`` reads the database, not a session: the setting's row, or its default.
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (setting.name,)).fetchone()
+    return setting.parse(str(row[0])) if row else setting.default
+
+
 def _is_station(conn: Connection) -> bool:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (_MODE_SETTING,)).fetchone()
-    return row is not None and row[0] == _STATION_MODE
+    return _stored(conn, VAULT_MODE) == _STATION_MODE
 
 
 # -- station receipts ------------------------------------------------------------------------
 
-LAST_RECEIPT_SETTING = "sync.last_receipt"
+LAST_RECEIPT = Setting("sync.last_receipt", str, "", Scope.PERSIST)  # the receipt's JSON
 RECEIPT_FORMAT = "fieldapp-receipt"
-_MODE_SETTING, _STATION_MODE = "vault_mode", "station"  # as fieldapp.sync.station sets them
+# "station" in a station's vault (``fieldapp.sync.station`` sets it when it makes one).
+VAULT_MODE = Setting("vault_mode", str, "laptop", Scope.PERSIST)
+_STATION_MODE = "station"
 
 
 def receipt_problem(
@@ -333,14 +341,12 @@ def receipt_problem(
 
 def last_receipt_finding(conn: Connection, checker: ChainChecker) -> Finding | None:
     """The log still holds the head that the newest receipt acknowledged."""
-    row = conn.execute(
-        "SELECT value FROM settings WHERE key = ?", (LAST_RECEIPT_SETTING,)
-    ).fetchone()
+    stored = _stored(conn, LAST_RECEIPT)
     device_id = _meta(conn, "device_id")
-    if row is None or device_id is None:
+    if not stored or device_id is None:
         return None
     try:
-        receipt = json.loads(row[0])
+        receipt = json.loads(stored)
         through = int(receipt["through_seq"])
     except (ValueError, KeyError, TypeError):
         return None, device_id, "the stored station receipt is unreadable"

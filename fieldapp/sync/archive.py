@@ -12,21 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from fieldapp import settings
 from fieldapp.errors import NotPermitted
+from fieldapp.settings import Setting
 from fieldapp.storage.events import read_events
 from fieldapp.storage.records import PURGE_ENTITY, Records
 from fieldapp.storage.session import Session
 from fieldapp.sync.retention import (
     DEFAULT_RETENTION_DAYS,
-    RETENTION_SETTING,
+    RETENTION_DAYS,
     retention_days,
     set_retention_setting,
 )
 from fieldapp.sync.station import is_station
 
-STATION_RETENTION_SETTING = "station_retention_days"
 # No period is set in law for these records: review them yearly (LEGAL.md, BDL 2:18).
 DEFAULT_STATION_RETENTION_DAYS = 365
+STATION_RETENTION_DAYS = Setting("station_retention_days", int, DEFAULT_STATION_RETENTION_DAYS)
 _FINISHED = ("closed", "transferred")
 
 
@@ -103,7 +105,7 @@ def check_archive(session: Session) -> str | None:
 
 
 def station_retention_days(session: Session) -> int:
-    return int(session.setting(STATION_RETENTION_SETTING, str(DEFAULT_STATION_RETENTION_DAYS)))
+    return settings.get(session, STATION_RETENTION_DAYS)
 
 
 def due_at_station(session: Session, now: datetime) -> list[str]:
@@ -151,6 +153,6 @@ def vault_retention(session: Session) -> Retention:
 
 def set_vault_retention(session: Session, days: int) -> Retention:
     """Set this vault's period (administrators only; logged as an event)."""
-    key = STATION_RETENTION_SETTING if is_station(session) else RETENTION_SETTING
-    set_retention_setting(session, key, days)
+    setting = STATION_RETENTION_DAYS if is_station(session) else RETENTION_DAYS
+    set_retention_setting(session, setting, days)
     return vault_retention(session)

@@ -11,20 +11,23 @@ from typing import Any
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
+from fieldapp import settings
 from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_MAX_BYTES, CARD_MAX_BYTES, MIB, InputRefused, read_capped
+from fieldapp.settings import Scope, Setting
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.database import transaction
 from fieldapp.storage.events import Event, read_device_events
 from fieldapp.storage.session import Session
-from fieldapp.storage.verify import LAST_RECEIPT_SETTING
+from fieldapp.storage.verify import LAST_RECEIPT
 from fieldapp.sync import bundle
 from fieldapp.sync.enrol import enrolled_station
 
 RECEIPT_FORMAT = "fieldapp-receipt"
 RECEIPT_SUFFIX = ".receipt"
-_ACKED = "sync.acked_seq"
+# The newest own sequence number the station has acknowledged.
+ACKED_SEQ = Setting("sync.acked_seq", int, 0, Scope.PERSIST)
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Exported:
 
 
 def acked_seq(session: Session) -> int:
-    return int(session.setting(_ACKED, "0"))
+    return settings.get(session, ACKED_SEQ)
 
 
 def export_bundle(session: Session, out_dir: Path) -> Exported | None:
@@ -132,14 +135,17 @@ def acknowledge(session: Session, receipt_path: Path) -> int:
         with transaction(session.conn):
             session.conn.executemany(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                [(_ACKED, str(through)), (LAST_RECEIPT_SETTING, canonical(receipt).decode())],
+                [
+                    (ACKED_SEQ.name, ACKED_SEQ.format(through)),
+                    (LAST_RECEIPT.name, canonical(receipt).decode()),
+                ],
             )
     return acked_seq(session)
 
 
 def last_receipt(session: Session) -> dict[str, Any] | None:
     """The newest receipt acknowledged (with the station's signature), if any."""
-    raw = session.setting(LAST_RECEIPT_SETTING, "")
+    raw = settings.get(session, LAST_RECEIPT)
     return json.loads(raw) if raw else None
 
 

@@ -95,7 +95,7 @@ def recover(laptop: Vault, keys: StationKeys, officer_id: str, new_passphrase: s
         ) from None
     signer = station_signer(fingerprint)
     secrets = SlotSecrets(data_key, keys.signing_key.private_bytes_raw())
-    session = open_session(laptop, key_file, signer, secrets, None, laptop.clock)
+    session = open_session(laptop, key_file, signer, secrets, laptop.projections, laptop.clock)
     try:
         new_key = Ed25519PrivateKey.generate()
         public = new_key.public_key().public_bytes_raw().hex()

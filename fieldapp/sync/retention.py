@@ -7,14 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from fieldapp import settings
 from fieldapp.errors import InvalidInput, NotPermitted, coded
+from fieldapp.settings import Setting
 from fieldapp.storage.events import Draft
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import VAULT_ENTITY, Session
 from fieldapp.sync.export import acked_seq, last_receipt
 
-RETENTION_SETTING = "retention_days"
 DEFAULT_RETENTION_DAYS = 30
+RETENTION_DAYS = Setting("retention_days", int, DEFAULT_RETENTION_DAYS)
 MAX_RETENTION_DAYS = 3650
 _FINISHED = ("closed", "transferred")
 
@@ -26,11 +28,11 @@ class Due:
 
 
 def retention_days(session: Session) -> int:
-    return int(session.setting(RETENTION_SETTING, str(DEFAULT_RETENTION_DAYS)))
+    return settings.get(session, RETENTION_DAYS)
 
 
 def set_retention_days(session: Session, days: int) -> None:
-    set_retention_setting(session, RETENTION_SETTING, days)
+    set_retention_setting(session, RETENTION_DAYS, days)
 
 
 def check_days(days: int) -> int:
@@ -46,7 +48,7 @@ def check_days(days: int) -> int:
     return days
 
 
-def set_retention_setting(session: Session, key: str, days: int) -> None:
+def set_retention_setting(session: Session, setting: Setting[int], days: int) -> None:
     """Set a retention period (administrators only); the change is logged as an event, so
     who shortened a period, and when, stays in the log."""
     check_days(days)
@@ -54,10 +56,18 @@ def set_retention_setting(session: Session, key: str, days: int) -> None:
         raise NotPermitted("Only an administrator may change the retention period.")
     with session.writing():
         session.conn.execute(
-            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, str(days))
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (setting.name, setting.format(days)),
         )
         session.append(
-            [Draft("amend", VAULT_ENTITY, session.vault_id, {"setting": key, "value": days})]
+            [
+                Draft(
+                    "amend",
+                    VAULT_ENTITY,
+                    session.vault_id,
+                    {"setting": setting.name, "value": days},
+                )
+            ]
         )
 
 

@@ -1,8 +1,10 @@
 """The station's identity: a bundle key (age, X25519) that laptops encrypt to, a signing key
 (Ed25519) for receipts and recoveries, and the public card that laptops enrol.
 
-The private keys live inside the station's encrypted vault; the card holds only public keys
-and a fingerprint short enough to compare by eye, read aloud over the phone.
+The private keys live inside the station's encrypted vault, beside its ids in ``meta``:
+they are the station's identity, not settings (only ``StationKeys`` reads them). The card
+holds only public keys and a fingerprint short enough to compare by eye, read aloud over
+the phone.
 """
 
 from __future__ import annotations
@@ -16,19 +18,22 @@ from typing import Any
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from fieldapp import settings
 from fieldapp.errors import InvalidInput, KnownError, NotPermitted, coded
 from fieldapp.inputs import CARD_MAX_BYTES, InputRefused, read_capped
+from fieldapp.settings import Setting
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.canonical import canonical
+from fieldapp.storage.database import transaction
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
+from fieldapp.storage.verify import VAULT_MODE
 
 CARD_FORMAT = "fieldapp-station-card"
-MODE_SETTING = "vault_mode"
-STATION_MODE = "station"
+STATION_MODE = "station"  # the value of ``VAULT_MODE`` in a station's vault
+STATION_NAME = Setting("station.name", str, "")
 _IDENTITY = "station.identity"
 _SIGNING = "station.signing_key"
-_NAME = "station.name"
 
 
 def fingerprint_of(public: dict[str, Any]) -> str:
@@ -122,15 +127,21 @@ def init_station(
         raise InvalidInput(coded("required", "Station name: required."), field="station_name")
     session = vault.create(officer_id, display_name, passphrase, **kw)
     signing = Ed25519PrivateKey.generate()
-    session.set_setting(_IDENTITY, str(pyrage.x25519.Identity.generate()))
-    session.set_setting(_SIGNING, signing.private_bytes_raw().hex())
-    session.set_setting(_NAME, station_name.strip())
-    session.set_setting(MODE_SETTING, STATION_MODE)
+    with transaction(session.conn):
+        session.conn.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            [
+                (_IDENTITY, str(pyrage.x25519.Identity.generate())),
+                (_SIGNING, signing.private_bytes_raw().hex()),
+            ],
+        )
+    settings.put(session, STATION_NAME, station_name.strip())
+    settings.put(session, VAULT_MODE, STATION_MODE)
     return session
 
 
 def is_station(session: Session) -> bool:
-    return session.setting(MODE_SETTING, "laptop") == STATION_MODE
+    return settings.get(session, VAULT_MODE) == STATION_MODE
 
 
 def station_keys(session: Session) -> StationKeys:
@@ -143,9 +154,18 @@ def station_keys(session: Session) -> StationKeys:
             )
         )
     return StationKeys(
-        name=session.setting(_NAME, ""),
-        identity=session.setting(_IDENTITY, ""),
+        name=settings.get(session, STATION_NAME),
+        identity=_private_key(session, _IDENTITY),
         signing_key=Ed25519PrivateKey.from_private_bytes(
-            bytes.fromhex(session.setting(_SIGNING, ""))
+            bytes.fromhex(_private_key(session, _SIGNING))
         ),
     )
+
+
+def _private_key(session: Session, name: str) -> str:
+    # A station made by an earlier version kept its keys in ``settings``: read there too.
+    for table in ("meta", "settings"):
+        row = session.conn.execute(f"SELECT value FROM {table} WHERE key = ?", (name,)).fetchone()
+        if row is not None:
+            return str(row[0])
+    return ""

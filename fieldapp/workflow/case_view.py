@@ -33,6 +33,14 @@ from fieldapp.storage.records import Record, Records
 TICK_ENTITY = "checklist_tick"
 
 
+def operation_ticks(records: Records, operation_id: str | None) -> tuple[Record, ...]:
+    """The operation-wide ticks of the checklist (the briefing held …): the operation's
+    ticks that belong to no case. Every case of the operation shows them."""
+    if operation_id is None:
+        return ()
+    return tuple(records.outside_cases(TICK_ENTITY, operation_id))
+
+
 class SellerStanding(StrEnum):
     """The seller's part in the case: never a suspect (selling sex is not a crime)."""
 

@@ -9,7 +9,7 @@ from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY, CaseStatus
 from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record
 from fieldapp.workflow import entities
-from fieldapp.workflow.case_view import TICK_ENTITY, CaseView, load_case_view
+from fieldapp.workflow.case_view import TICK_ENTITY, CaseView, load_case_view, operation_ticks
 from fieldapp.workflow.checklist import ItemState, checklist_state, open_blocking
 from fieldapp.workflow.context import Change, Context
 from fieldapp.workflow.operations import operation_group
@@ -48,12 +48,7 @@ def case_view(ctx: Context, case_id: str) -> CaseView:
 
 def checklist(ctx: Context, case_id: str) -> list[ItemState]:
     view = case_view(ctx, case_id)
-    operation_ticks = tuple(
-        t
-        for t in ctx.records.find(TICK_ENTITY, operation_id=view.case.operation_id)
-        if t.case_id is None
-    )
-    return checklist_state(view, operation_ticks)
+    return checklist_state(view, operation_ticks(ctx.records, view.case.operation_id))
 
 
 def tick(

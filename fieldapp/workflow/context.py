@@ -6,8 +6,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from fieldapp import settings
+from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import coded
+from fieldapp.settings import Setting
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
@@ -15,7 +18,7 @@ from fieldapp.validation import Problems
 
 # A time typed as "now" on one laptop may be a little ahead of another's clock.
 CLOCK_TOLERANCE = timedelta(minutes=5)
-COMPLETION_RULE_SETTING = "completion_rule"
+COMPLETION_RULE = Setting("completion_rule", CompletionRule, CompletionRule.COUNTY_PRACTICE)
 
 
 def local_now() -> datetime:
@@ -24,15 +27,29 @@ def local_now() -> datetime:
 
 @dataclass(frozen=True)
 class Change:
-    """What a use case changed: the entity and the events it appended."""
+    """What a use case changed (Anki's ``OpChanges``): the record it is about, the events it
+    appended, and what those touched — the cases, the operations and the kinds of record —
+    so that a screen knows whether to refresh without reading the events.
+    ``Context.change`` and ``Context.describe`` fill it in."""
 
     entity_type: str
     entity_id: str
     events: tuple[Event, ...] = field(default=())
+    case_ids: frozenset[str] = frozenset()
+    operation_ids: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()  # the entity types of the events
 
     @property
     def event_ids(self) -> tuple[str, ...]:
         return tuple(e.id for e in self.events)
+
+    @property
+    def operation_id(self) -> str | None:
+        """The one operation the change touched, if it touched exactly one."""
+        return next(iter(self.operation_ids)) if len(self.operation_ids) == 1 else None
+
+    def concerns_case(self, case_id: str) -> bool:
+        return case_id in self.case_ids
 
 
 class Context:
@@ -62,18 +79,17 @@ class Context:
 
     @property
     def completion_rule(self) -> CompletionRule:
-        value = self.session.setting(COMPLETION_RULE_SETTING, CompletionRule.COUNTY_PRACTICE)
-        return CompletionRule(value)
+        return settings.get(self.session, COMPLETION_RULE)
 
     def set_completion_rule(self, rule: str) -> None:
         p = Problems()
         try:
-            CompletionRule(rule)
+            chosen = CompletionRule(rule)
         except ValueError:
             allowed = ", ".join(r.value for r in CompletionRule)
             p.add("completion_rule", coded("not_a_choice", f"must be one of {allowed}."))
         p.raise_if_any()
-        self.session.set_setting(COMPLETION_RULE_SETTING, rule)
+        settings.put(self.session, COMPLETION_RULE, chosen)
 
     def commit(self, drafts: Sequence[Draft]) -> tuple[Event, ...]:
         return tuple(self.session.append(drafts))
@@ -81,7 +97,37 @@ class Context:
     def change(self, drafts: Sequence[Draft]) -> Change:
         """Commit ``drafts`` (one transaction) and describe the first one's entity."""
         events = self.commit(drafts)
-        return Change(drafts[0].entity_type, drafts[0].entity_id, events)
+        return self.describe(drafts[0].entity_type, drafts[0].entity_id, events)
+
+    def describe(self, entity_type: str, entity_id: str, events: Sequence[Event]) -> Change:
+        """The ``Change`` of ``events``, just committed: the cases and operations their
+        records belong to, and their kinds."""
+        cases: set[str] = set()
+        operations: set[str] = set()
+        # A create names its placement; an amend or a void is placed where its record is.
+        unplaced: dict[tuple[str, str], None] = {}
+        for event in events:
+            if event.entity_type == CASE_ENTITY:
+                cases.add(event.entity_id)
+            data = event.data
+            if event.kind == "create":
+                cases.update(v for v in (data.get("case_id"),) if isinstance(v, str))
+                operations.update(v for v in (data.get("operation_id"),) if isinstance(v, str))
+            else:
+                unplaced[(event.entity_type, event.entity_id)] = None
+        for kind, record_id in unplaced:
+            record = self.records.get(kind, record_id)
+            if record is not None:
+                cases.update(v for v in (record.case_id,) if v)
+                operations.update(v for v in (record.operation_id,) if v)
+        return Change(
+            entity_type,
+            entity_id,
+            tuple(events),
+            frozenset(cases),
+            frozenset(operations),
+            frozenset(e.entity_type for e in events),
+        )
 
     def require(self, entity_type: str, entity_id: str, field: str) -> Record:
         return self.records.require(entity_type, entity_id, field)

@@ -13,45 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fieldapp.counties import county_ids, load_county, unknown_county
-from fieldapp.domain.common import drop_none, email, not_in_county, phone, web_address
+from fieldapp.domain.outreach import COMPANY_ENTITY as COMPANY_ENTITY
+from fieldapp.domain.outreach import CompanyKind
 from fieldapp.errors import InvalidInput, coded
 from fieldapp.storage.records import Record
-from fieldapp.validation import Problems, choice, text
+from fieldapp.workflow import entities, outreach
 from fieldapp.workflow.context import Change, Context
-from fieldapp.workflow.outreach import CompanyKind
-
-COMPANY_ENTITY = "outreach_company"
-
-
-def clean_company(data: Mapping[str, Any], p: Problems) -> dict[str, Any]:
-    """A hotel or taxi company: its name, kind, county and municipality, how to reach it.
-
-    No staff member is recorded by name: the company is the police's counterpart.
-    """
-    county = text(p, data, "county", required=True, max_len=60)
-    municipalities: tuple[str, ...] = ()
-    if county is not None:
-        if county not in county_ids():
-            p.add("county", unknown_county())
-        else:
-            municipalities = load_county(county).municipalities
-    municipality = text(p, data, "municipality", max_len=80)
-    if municipality and municipalities and municipality not in municipalities:
-        p.add("municipality", not_in_county(municipalities))
-    return drop_none(
-        {
-            "name": text(p, data, "name", required=True, max_len=160),
-            "kind": choice(p, data, "kind", CompanyKind, required=True),
-            "county": county,
-            "municipality": municipality,
-            "address": text(p, data, "address", max_len=300),
-            "phone": phone(p, data, "phone"),
-            "email": email(p, data, "email"),
-            "web": web_address(p, data, "web"),
-            "note": text(p, data, "note", max_len=500),
-        }
-    )
 
 
 def name_key(name: str) -> str:
@@ -62,8 +29,6 @@ def name_key(name: str) -> str:
 def add_company(ctx: Context, data: Mapping[str, Any]) -> Change:
     """A new directory entry; refused if the county already lists a company of that kind
     by that name (a second entry would split its deliveries and tips in two)."""
-    from fieldapp.workflow import entities  # entities registers this module's cleaner
-
     name, county = data.get("name"), data.get("county")
     if isinstance(name, str) and isinstance(county, str):
         for other in companies(ctx, county):
@@ -78,14 +43,10 @@ def add_company(ctx: Context, data: Mapping[str, Any]) -> Change:
 
 
 def amend_company(ctx: Context, company_id: str, changes: Mapping[str, Any]) -> Change:
-    from fieldapp.workflow import entities
-
     return entities.amend(ctx, COMPANY_ENTITY, company_id, changes)
 
 
 def remove_company(ctx: Context, company_id: str, reason: str) -> Change:
-    from fieldapp.workflow import entities
-
     return entities.void(ctx, COMPANY_ENTITY, company_id, reason)
 
 
@@ -109,8 +70,6 @@ def deliver_sheet(
 ) -> Change:
     """Log that a directory company got the information sheet (``outreach.record_delivery``
     with the company's name, kind, address and municipality filled in)."""
-    from fieldapp.workflow import outreach
-
     company = ctx.require(COMPANY_ENTITY, company_id, "company_id")
     values = {
         "company": company.get("name"),

@@ -3,6 +3,10 @@
 Every entity type has a cleaner (its fields, from ``fieldapp.domain``) and a link check
 (does the case exist and is it open, is the buyer a buyer of this case …). An amendment is
 checked as the whole record it would produce, so no change can leave a record invalid.
+
+``CLEANERS_BY_TYPE`` holds the cleaners of the records this layer and those below it
+define. A feature above the workflow (the ad register) passes its own cleaner as
+``cleaner=`` and goes through the same path, so the workflow never imports it.
 """
 
 from __future__ import annotations
@@ -11,12 +15,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.ads.model import (
-    AD_ENTITY,
-    ADVERTISER_LINK_ENTITY,
-    clean_ad_record,
-    clean_advertiser_link,
-)
 from fieldapp.counties import load_county
 from fieldapp.domain.case import (
     CASE_ENTITY,
@@ -33,6 +31,12 @@ from fieldapp.domain.operation import (
     clean_contact,
     clean_operation,
     clean_team_member,
+)
+from fieldapp.domain.outreach import (
+    COMPANY_ENTITY,
+    SHEET_DELIVERY_ENTITY,
+    clean_company,
+    clean_sheet_delivery,
 )
 from fieldapp.domain.persons import BUYER, CLEANERS, PERSON_ENTITY
 from fieldapp.domain.photos import PHOTO_ENTITY, PhotoAbout, clean_photo
@@ -53,10 +57,8 @@ from fieldapp.validation import Problems
 from fieldapp.workflow.case_view import TICK_ENTITY, load_case_view
 from fieldapp.workflow.checklist import clean_tick
 from fieldapp.workflow.context import Change, Context
-from fieldapp.workflow.directory import COMPANY_ENTITY, clean_company
 from fieldapp.workflow.legal_checks import check_decision
-from fieldapp.workflow.outreach import SHEET_DELIVERY_ENTITY, clean_sheet_delivery
-from fieldapp.workflow.tips import TIP_ENTITY, clean_tip
+from fieldapp.workflow.tip_records import TIP_ENTITY, clean_tip
 
 CHECKLIST_TICK_ENTITY = TICK_ENTITY
 
@@ -122,8 +124,6 @@ CLEANERS_BY_TYPE: dict[str, Cleaner] = {
     SHEET_DELIVERY_ENTITY: lambda ctx, d, p, s: clean_sheet_delivery(
         d, p, now=ctx.latest_allowed(), officer_id=ctx.officer_id
     ),
-    AD_ENTITY: clean_ad_record,
-    ADVERTISER_LINK_ENTITY: clean_advertiser_link,
     COMPANY_ENTITY: lambda ctx, d, p, s: clean_company(d, p),
     TIP_ENTITY: clean_tip,
     PHOTO_ENTITY: lambda ctx, d, p, s: clean_photo(
@@ -205,13 +205,22 @@ def _scope_checks(ctx: Context, entity_type: str, p: Problems, scope: Placement)
             )
 
 
+def _cleaner(entity_type: str, cleaner: Cleaner | None) -> Cleaner:
+    return cleaner if cleaner is not None else CLEANERS_BY_TYPE[entity_type]
+
+
 def clean(
-    ctx: Context, entity_type: str, data: Mapping[str, Any], scope: Placement
+    ctx: Context,
+    entity_type: str,
+    data: Mapping[str, Any],
+    scope: Placement,
+    *,
+    cleaner: Cleaner | None = None,
 ) -> dict[str, Any]:
     """The stored form of ``data``, or ``InvalidInput`` listing every problem."""
     p = Problems()
     _scope_checks(ctx, entity_type, p, scope)
-    cleaned = CLEANERS_BY_TYPE[entity_type](ctx, data, p, scope)
+    cleaned = _cleaner(entity_type, cleaner)(ctx, data, p, scope)
     if not p:
         _check_links(ctx, entity_type, cleaned, p, scope)
     p.raise_if_any()
@@ -219,12 +228,17 @@ def clean(
 
 
 def clean_for_new(
-    ctx: Context, entity_type: str, data: Mapping[str, Any], placement: Placement
+    ctx: Context,
+    entity_type: str,
+    data: Mapping[str, Any],
+    placement: Placement,
+    *,
+    cleaner: Cleaner | None = None,
 ) -> dict[str, Any]:
     """Check a record that will be created together with its parent in one transaction
     (the parent does not exist yet, so only the fields are checked, not the links)."""
     p = Problems()
-    cleaned = CLEANERS_BY_TYPE[entity_type](ctx, data, p, placement)
+    cleaned = _cleaner(entity_type, cleaner)(ctx, data, p, placement)
     p.raise_if_any()
     return cleaned
 
@@ -238,9 +252,10 @@ def create(
     case_id: str | None = None,
     attachments: tuple[bytes, ...] = (),
     entity_id: str | None = None,
+    cleaner: Cleaner | None = None,
 ) -> Change:
     scope = Placement(operation_id, case_id)
-    cleaned = clean(ctx, entity_type, data, scope)
+    cleaned = clean(ctx, entity_type, data, scope, cleaner=cleaner)
     draft = create_draft(
         entity_type,
         cleaned,
@@ -252,7 +267,14 @@ def create(
     return ctx.change([draft])
 
 
-def amend(ctx: Context, entity_type: str, entity_id: str, changes: Mapping[str, Any]) -> Change:
+def amend(
+    ctx: Context,
+    entity_type: str,
+    entity_id: str,
+    changes: Mapping[str, Any],
+    *,
+    cleaner: Cleaner | None = None,
+) -> Change:
     """Change some fields (``None`` clears one). Nothing changes if nothing differs."""
     record = ctx.require(entity_type, entity_id, "id")
     merged = {**record.data, **changes}
@@ -260,7 +282,7 @@ def amend(ctx: Context, entity_type: str, entity_id: str, changes: Mapping[str, 
     scope = Placement(record.operation_id, record.case_id)
     if entity_type == CASE_ENTITY:
         scope = Placement(record.operation_id, None)  # a closed case may be amended (reopened)
-    cleaned = clean(ctx, entity_type, merged, scope)
+    cleaned = clean(ctx, entity_type, merged, scope, cleaner=cleaner)
     changed = {k: v for k, v in cleaned.items() if record.data.get(k) != v}
     removed = [k for k in record.data if k not in cleaned]
     if not changed and not removed:

@@ -7,49 +7,15 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from datetime import datetime
-from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from fieldapp.domain.common import drop_none
-from fieldapp.errors import coded
+from fieldapp.domain.outreach import SHEET_DELIVERY_ENTITY as SHEET_DELIVERY_ENTITY
+from fieldapp.domain.outreach import CompanyKind as CompanyKind
 from fieldapp.paths import resource
 from fieldapp.storage.records import Record
-from fieldapp.validation import Problems, choice, moment, text
+from fieldapp.workflow import entities
 from fieldapp.workflow.context import Change, Context
-
-SHEET_DELIVERY_ENTITY = "sheet_delivery"
-
-
-class CompanyKind(StrEnum):
-    HOTEL = "hotel"
-    TAXI = "taxi"
-    OTHER = "other"
-
-
-def clean_sheet_delivery(
-    data: Mapping[str, Any], p: Problems, *, now: datetime, officer_id: str
-) -> dict[str, Any]:
-    """One delivery: the company and its kind, when, by whom, which sheet version.
-
-    The staff member who took the sheet is not recorded by name: the company is what the
-    report needs, and a name would be personal data kept for no purpose.
-    """
-    at = moment(p, data, "delivered_at", required=True, not_after=now)
-    return drop_none(
-        {
-            "company": text(p, data, "company", required=True, max_len=160),
-            "kind": choice(p, data, "kind", CompanyKind, required=True),
-            "address": text(p, data, "address", max_len=300),
-            "municipality": text(p, data, "municipality", max_len=80),
-            "delivered_at": at.isoformat() if at else None,
-            "delivered_by": text(p, data, "delivered_by", max_len=32) or officer_id,
-            "sheet_version": text(p, data, "sheet_version", required=True, max_len=20),
-            "copies": _copies(p, data),
-            "note": text(p, data, "note", max_len=500),
-        }
-    )
 
 
 @cache
@@ -63,28 +29,9 @@ def sheet_version() -> str:
     return str(sheet_texts()["version"])
 
 
-def _copies(p: Problems, data: Mapping[str, Any]) -> int | None:
-    raw = data.get("copies")
-    if raw is None:
-        return None
-    if type(raw) is not int or not 1 <= raw <= 1000:
-        p.add(
-            "copies",
-            coded(
-                "out_of_range", "must be a whole number from 1 to 1000.", minimum=1, maximum=1000
-            ),
-        )
-        return None
-    return raw
-
-
 def record_delivery(ctx: Context, operation_id: str, data: Mapping[str, Any]) -> Change:
     """Log that a company got the sheet; time defaults to now, the officer to the one
     logged in, the version to the sheet the app prints today."""
-    # Imported here: ``entities`` registers this module's cleaner, so a top-level import
-    # would be circular.
-    from fieldapp.workflow import entities
-
     values = {
         "delivered_at": ctx.now().isoformat(),
         "delivered_by": ctx.officer_id,
@@ -95,8 +42,6 @@ def record_delivery(ctx: Context, operation_id: str, data: Mapping[str, Any]) ->
 
 
 def withdraw_delivery(ctx: Context, delivery_id: str, reason: str) -> Change:
-    from fieldapp.workflow import entities
-
     return entities.void(ctx, SHEET_DELIVERY_ENTITY, delivery_id, reason)
 
 

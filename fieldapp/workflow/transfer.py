@@ -35,7 +35,12 @@ from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, create_draft
 from fieldapp.validation import Problems
 from fieldapp.workflow import cases
-from fieldapp.workflow.case_view import TICK_ENTITY, CaseView, assemble_case_view
+from fieldapp.workflow.case_view import (
+    TICK_ENTITY,
+    CaseView,
+    assemble_case_view,
+    operation_ticks,
+)
 from fieldapp.workflow.checklist import ItemState
 from fieldapp.workflow.context import Context
 from fieldapp.workflow.entities import Placement, clean_for_new
@@ -95,7 +100,7 @@ def export_case(ctx: Context, case_id: str) -> dict[str, Any]:
             coded("case_without_operation", "Case: it belongs to no operation."), field="case_id"
         )
     by_type = _by_type(ctx.records.for_case(case_id))
-    operation_ticks = _operation_ticks(ctx, view.operation.entity_id)
+    operation_wide = operation_ticks(ctx.records, view.operation.entity_id)
     document: dict[str, Any] = {
         "format": FORMAT_ID,
         "version": FORMAT_VERSION,
@@ -106,7 +111,7 @@ def export_case(ctx: Context, case_id: str) -> dict[str, Any]:
         "last_event_hash": last_event_hash(ctx, case_id),
         "completion_rule": view.rule.value,
         "operation": _plain(view.operation),
-        "operation_ticks": [_tick(t) for t in operation_ticks],
+        "operation_ticks": [_tick(t) for t in operation_wide],
         "contacts": _referenced_contacts(ctx, by_type.get(SUPPORT_ENTITY, [])),
         "case": _plain(view.case),
         "checklist": [_item_state(s) for s in cases.checklist(ctx, case_id)],
@@ -163,11 +168,6 @@ def _plain(record: Record) -> dict[str, Any]:
 def _tick(record: Record) -> dict[str, Any]:
     # Who ticked and when are the event's, not the record's fields: the export adds them.
     return {**_plain(record), "ticked_by": record.created_by, "ticked_at": record.created_at}
-
-
-def _operation_ticks(ctx: Context, operation_id: str) -> list[Record]:
-    ticks = ctx.records.find(TICK_ENTITY, operation_id=operation_id)
-    return [t for t in ticks if t.case_id is None]
 
 
 def _referenced_contacts(ctx: Context, offers: list[Record]) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.vault import Vault
 from tests.workflow.conftest import (  # noqa: F401 - fixtures, found by pytest by name
     BUYER,
@@ -25,7 +26,7 @@ from tests.workflow.conftest import (  # noqa: F401 - fixtures, found by pytest 
 
 @pytest.fixture
 def vault(vault_dir: Path) -> Vault:
-    return Vault(vault_dir)
+    return open_vault(vault_dir)
 
 
 # Invented ads. Nothing here is a real person, place of business or number.

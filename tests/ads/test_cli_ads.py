@@ -14,6 +14,7 @@ import pytest
 
 from fieldapp import cli_ads
 from fieldapp.cli import Prompter, build_parser
+from fieldapp.composition import open_vault
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow import operations
 from fieldapp.workflow.context import Context
@@ -25,7 +26,7 @@ from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
 def operation(vault_dir: Path) -> tuple[Vault, str]:
     # A vault as `fieldapp init` makes it: without the search index, which the ads
     # commands add when they open it.
-    vault = Vault(vault_dir)
+    vault = open_vault(vault_dir)
     session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
     ctx = Context(session, lambda: datetime(2026, 5, 14, 21, 30, tzinfo=CET_SUMMER))
     operation_id = operations.create_operation(

@@ -19,7 +19,7 @@ import pytest
 from fieldapp.ads import importing, register
 from fieldapp.ads.importing import FileKind
 from fieldapp.ads.issues import ImportRefused
-from fieldapp.ads.model import AD_ENTITY, CleanedAd
+from fieldapp.ads.model import AD_ENTITY, CleanedAd, clean_ad_record
 from fieldapp.ads.search import parse_query, search
 from fieldapp.ads.similarity import band_keys, shingles
 from fieldapp.errors import InvalidInput, KnownError
@@ -279,7 +279,9 @@ def test_a_large_file_read_on_two_cores_gives_what_one_core_gives(
         assert isinstance(cleaned, CleanedAd)
         fields = importing._row_fields(row, places.municipalities, places.hotels, now)
         assert kept == {k: fields[k] for k in ("url", "first_seen", "last_seen") if k in fields}
-        here = entities.clean(ctx, AD_ENTITY, register.ad_data(fields, ctx.now()), scope)
+        here = entities.clean(
+            ctx, AD_ENTITY, register.ad_data(fields, ctx.now()), scope, cleaner=clean_ad_record
+        )
         assert cleaned == here
         text = cleaned.get("text") or cleaned["title"]
         assert alone_keys[text] == band_keys(shingles(text))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from fieldapp.ads import links, register
 from fieldapp.ads.search import parse_query, search
+from fieldapp.composition import open_vault
 from fieldapp.officers import OfficersProjection
 from fieldapp.storage.database import Connection
 from fieldapp.storage.projections import Projection
@@ -109,7 +110,7 @@ def test_opening_with_the_index_for_the_first_time_builds_it(
     plain = Vault(vault_dir, projections=_without_index()).unlock(ADMIN_ID, ADMIN_PASS)
     plain.lock()
     # … and opened with it again: the changed set of projections rebuilds it from the log.
-    session = Vault(vault_dir).unlock(ADMIN_ID, ADMIN_PASS)
+    session = open_vault(vault_dir).unlock(ADMIN_ID, ADMIN_PASS)
     try:
         again = Context(session, ctx._clock)  # the same fixed clock
         assert [h.entity_id for h in search(again, parse_query("kr")).hits] == expected

@@ -17,10 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fieldapp import __version__
+from fieldapp.composition import open_vault
 from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
 from fieldapp.storage.schema import SCHEMA_VERSION, version_of
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow.context import Context
 
 VAULTS = Path(__file__).resolve().parent / "vaults"
@@ -47,7 +47,7 @@ def main() -> int:
         print(f"{folder} exists: fixtures are never regenerated.", file=sys.stderr)
         return 1
     passphrase = build_demo_vault(folder, clock=lambda: BUILT_AT)
-    session = Vault(folder).unlock(DEMO_OFFICER_ID, passphrase)
+    session = open_vault(folder).unlock(DEMO_OFFICER_ID, passphrase)
     try:
         manifest = {
             "app_version": __version__,

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fieldapp.composition import open_vault
 from fieldapp.documents import service
 from fieldapp.documents.approval import ADVANCE_TITLE, ORDER_TITLE
 from fieldapp.errors import InvalidInput
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases
 from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
@@ -105,7 +105,7 @@ def test_the_police_case_number_is_printed_when_known(
 def one_case(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Context, str]]:
     """One recorded case for every example of the property test (building it is slow)."""
     folder: Path = tmp_path_factory.mktemp("form") / "vault"
-    session = Vault(folder).create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    session = open_vault(folder).create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
     clock = Clock(datetime(2026, 5, 14, 21, 30, tzinfo=CEST))
     ctx = Context(session, clock)
     operation = new_operation(ctx, "2026-05-11", "2026-05-22")

@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp import cli_documents
 from fieldapp.cli import Prompter, build_parser
+from fieldapp.composition import open_vault
 from fieldapp.documents.leaflet_texts import load_leaflet_texts
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow.context import Context
@@ -21,7 +22,7 @@ from tests.documents.scenarios import CEST, Clock, new_operation, standard_case
 
 @pytest.fixture
 def recorded(vault_dir: Path) -> tuple[Vault, str, str]:
-    vault = Vault(vault_dir)
+    vault = open_vault(vault_dir)
     session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
     clock = Clock(datetime(2026, 5, 14, 21, 30, tzinfo=CEST))
     ctx = Context(session, clock)

@@ -26,11 +26,11 @@ from fieldapp.ads import importing
 from fieldapp.ads.csv_rows import read_csv
 from fieldapp.ads.importing import FileKind
 from fieldapp.ads.pages import read_html, read_mhtml
+from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.keyslots import KeyFile
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.sync import bundle
 from fieldapp.sync.export import export_bundle
 from fieldapp.sync.importer import open_bundle
@@ -106,7 +106,7 @@ class World:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     folder = tmp_path_factory.mktemp("fuzz")
     station = init_station(
-        Vault(folder / "station"),
+        open_vault(folder / "station"),
         STATION_OFFICER,
         STATION_NAME,
         STATION_PASS,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp import cli, provisioning
-from fieldapp.storage.vault import Vault
+from fieldapp.composition import open_vault
 from fieldapp.sync.station import StationCard, init_station, station_keys
 from tests.conftest import TEST_COST
 
@@ -22,7 +22,7 @@ HEADER = 'format = "fieldapp-provisioning"\nversion = 1\n'
 def card(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StationCard]:
     folder = tmp_path_factory.mktemp("station")
     session = init_station(
-        Vault(folder / "vault"), "S300001", "Stina Stationsdotter", "ett långt stationslösen",
+        open_vault(folder / "vault"), "S300001", "Stina Stationsdotter", "ett långt stationslösen",
         "Station Provsta", cost=TEST_COST,
     )  # fmt: skip
     try:

@@ -8,13 +8,13 @@ import sys
 import uuid
 from pathlib import Path
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.events import Draft
-from fieldapp.storage.vault import Vault
 
 
 def main() -> None:
     data_dir, officer, passfile = sys.argv[1:4]
-    session = Vault(Path(data_dir)).unlock(officer, Path(passfile).read_text().strip())
+    session = open_vault(Path(data_dir)).unlock(officer, Path(passfile).read_text().strip())
     print("READY", flush=True)
     n = 0
     while True:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp import cli
+from fieldapp.composition import open_vault
 from fieldapp.errors import StorageUnavailable, VaultDamaged
 from fieldapp.storage.events import Draft
 from fieldapp.storage.session import Session
@@ -103,7 +104,7 @@ def test_read_only_data_dir_refuses_to_create_with_a_clear_message(
     passfile.write_text(ADMIN_PASS)
     with _read_only(folder):
         with pytest.raises(StorageUnavailable) as err:
-            Vault(folder).create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+            open_vault(folder).create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
         assert "not writable" in err.value.message
         argv = [
             "--data-dir",
@@ -165,7 +166,7 @@ def _tiny_disk(path: Path, size: str) -> Iterator[Path]:
 @pytest.mark.skipif(not IS_ROOT, reason="needs root to mount a small tmpfs for a real full disk")
 def test_a_really_full_disk_loses_nothing_committed(tmp_path: Path) -> None:
     with _tiny_disk(tmp_path / "disk", "3m") as disk:
-        vault = Vault(disk / "data")
+        vault = open_vault(disk / "data")
         session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
         committed = [e.id for e in session.append([_note(f"före {i}") for i in range(20)])]
         filler = disk / "filler"
@@ -220,7 +221,7 @@ def _kill_writer_once(vault: Vault, passfile: Path, rng: random.Random) -> list[
 
 
 def _crash_loop(tmp_path: Path, iterations: int) -> None:
-    vault = Vault(tmp_path / "data")
+    vault = open_vault(tmp_path / "data")
     vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST).lock()
     passfile = tmp_path / "pass.txt"
     passfile.write_text(ADMIN_PASS)

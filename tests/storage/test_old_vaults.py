@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.errors import KeyFileError, KnownError
 from fieldapp.storage.schema import SCHEMA_VERSION, version_of
 from fieldapp.storage.vault import Vault
@@ -33,7 +34,7 @@ def _copy(fixture: Path, tmp_path: Path) -> tuple[Vault, dict[str, Any]]:
     folder = tmp_path / fixture.name
     shutil.copytree(fixture, folder)
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    return Vault(folder), manifest
+    return open_vault(folder), manifest
 
 
 def _digests(folder: Path) -> dict[str, str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.errors import (
     BackoffActive,
     InvalidInput,
@@ -67,7 +68,9 @@ def test_vault_files_are_encrypted(admin_session: Session, vault: Vault) -> None
 
 def test_create_refuses_an_existing_vault(admin_session: Session, vault: Vault) -> None:
     with pytest.raises(VaultExists):
-        Vault(vault.data_dir).create("T9", "Nils Nytt", "en annan bra fras här", cost=TEST_COST)
+        open_vault(vault.data_dir).create(
+            "T9", "Nils Nytt", "en annan bra fras här", cost=TEST_COST
+        )
 
 
 def test_create_refuses_bad_fields_and_leaves_nothing(vault: Vault) -> None:
@@ -97,7 +100,7 @@ def test_unlock_and_lock(two_officer_vault: Vault) -> None:
 
 def test_wrong_passphrase_is_a_clear_error_and_opens_nothing(two_officer_vault: Vault) -> None:
     clock = FakeClock()
-    vault = Vault(two_officer_vault.data_dir, clock=clock)
+    vault = open_vault(two_officer_vault.data_dir, clock=clock)
     with pytest.raises(WrongPassphrase) as err:
         vault.unlock(FIELD_ID, "fel fras helt enkelt")
     assert err.value.delay_seconds == 1
@@ -113,12 +116,12 @@ def test_backoff_grows_is_capped_and_survives_a_restart(two_officer_vault: Vault
     clock = FakeClock()
     delays = []
     for _ in range(9):
-        vault = Vault(two_officer_vault.data_dir, clock=clock)  # a fresh object: a "restart"
+        vault = open_vault(two_officer_vault.data_dir, clock=clock)  # a fresh object: a "restart"
         with pytest.raises(WrongPassphrase) as err:
             vault.unlock(FIELD_ID, "fel fras helt enkelt")
         delays.append(err.value.delay_seconds)
         with pytest.raises(BackoffActive) as active:
-            Vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
+            open_vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
         assert active.value.remaining_seconds == pytest.approx(err.value.delay_seconds)
         clock.now += err.value.delay_seconds
     assert delays == [1, 2, 4, 8, 16, 32, 60, 60, 60]
@@ -132,7 +135,7 @@ def test_an_unreadable_unlock_state_means_the_maximum_delay(
 ) -> None:
     clock = FakeClock()
     (two_officer_vault.data_dir / "unlock.state").write_bytes(garbage)
-    vault = Vault(two_officer_vault.data_dir, clock=clock)
+    vault = open_vault(two_officer_vault.data_dir, clock=clock)
     with pytest.raises(BackoffActive) as active:
         vault.unlock(FIELD_ID, FIELD_PASS)
     assert active.value.remaining_seconds == MAX_DELAY_SECONDS
@@ -141,10 +144,10 @@ def test_an_unreadable_unlock_state_means_the_maximum_delay(
     # Counted from when it was found so, also after a restart; then unlocking works.
     clock.now += MAX_DELAY_SECONDS - 1
     with pytest.raises(BackoffActive) as again:
-        Vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
+        open_vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
     assert again.value.remaining_seconds == 1
     clock.now += 1
-    Vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS).lock()
+    open_vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS).lock()
 
 
 def test_a_delay_under_a_second_reads_one_second_not_zero() -> None:
@@ -155,7 +158,7 @@ def test_a_delay_under_a_second_reads_one_second_not_zero() -> None:
 
 def test_failed_unlocks_are_recorded_at_the_next_success(two_officer_vault: Vault) -> None:
     clock = FakeClock()
-    vault = Vault(two_officer_vault.data_dir, clock=clock)
+    vault = open_vault(two_officer_vault.data_dir, clock=clock)
     for _ in range(2):
         with pytest.raises(WrongPassphrase):
             vault.unlock(FIELD_ID, "fel fras helt enkelt")
@@ -210,7 +213,7 @@ def test_removal_deletes_the_slot_and_is_an_event(two_officer_vault: Vault) -> N
 def test_passphrase_change_rewrites_one_slot_only(two_officer_vault: Vault) -> None:
     keys_before = KeyFile.load(two_officer_vault.keys_path)
     clock = FakeClock()
-    session = Vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
+    session = open_vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
     with pytest.raises(WrongPassphrase):
         session.change_passphrase("inte den gamla frasen", "helt ny fras för natten")
     session.change_passphrase(FIELD_PASS, "helt ny fras för natten")
@@ -219,13 +222,13 @@ def test_passphrase_change_rewrites_one_slot_only(two_officer_vault: Vault) -> N
     assert keys_after.slot_for(ADMIN_ID) == keys_before.slot_for(ADMIN_ID)
     assert keys_after.slot_for(FIELD_ID) != keys_before.slot_for(FIELD_ID)
     with pytest.raises(WrongPassphrase):
-        Vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
+        open_vault(two_officer_vault.data_dir, clock=clock).unlock(FIELD_ID, FIELD_PASS)
     clock.now += 60
     # The same data key opens the same database for both officers: nothing was re-encrypted.
-    Vault(two_officer_vault.data_dir, clock=clock).unlock(
+    open_vault(two_officer_vault.data_dir, clock=clock).unlock(
         FIELD_ID, "helt ny fras för natten"
     ).lock()
-    Vault(two_officer_vault.data_dir, clock=clock).unlock(ADMIN_ID, ADMIN_PASS).lock()
+    open_vault(two_officer_vault.data_dir, clock=clock).unlock(ADMIN_ID, ADMIN_PASS).lock()
 
 
 def _tamper_slot(vault: Vault, change: str) -> None:
@@ -250,7 +253,7 @@ def test_slot_with_edited_kdf_parameters_does_not_open(
 def test_slot_copied_from_another_vault_does_not_open(
     two_officer_vault: Vault, tmp_path: Path
 ) -> None:
-    other = Vault(tmp_path / "other")
+    other = open_vault(tmp_path / "other")
     other.create("T100002", "Bengt Annan", FIELD_PASS, cost=TEST_COST).lock()
     foreign = json.loads(other.keys_path.read_text())["slots"][0]
     data = json.loads(two_officer_vault.keys_path.read_text())
@@ -263,7 +266,7 @@ def test_slot_copied_from_another_vault_does_not_open(
 def test_key_file_of_another_vault_does_not_open_this_database(
     two_officer_vault: Vault, tmp_path: Path
 ) -> None:
-    other = Vault(tmp_path / "other")
+    other = open_vault(tmp_path / "other")
     other.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST).lock()
     two_officer_vault.keys_path.write_bytes(other.keys_path.read_bytes())
     with pytest.raises(VaultDamaged):

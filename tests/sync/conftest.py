@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.sync.enrol import enrol_station
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.register import register_laptop
@@ -29,7 +29,7 @@ class Laptop:
     station's card and, given the ``station``, registered there (its laptop card imported)."""
 
     def __init__(self, folder: Path, card: StationCard, station: Session | None = None) -> None:
-        self.vault = Vault(folder)
+        self.vault = open_vault(folder)
         # The same service id on every laptop: keys are per device, not per officer id.
         self.session = self.vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
         enrol_station(self.session, card)
@@ -60,7 +60,7 @@ class Laptop:
 @pytest.fixture
 def station(tmp_path: Path) -> Iterator[Session]:
     session = init_station(
-        Vault(tmp_path / "station"),
+        open_vault(tmp_path / "station"),
         STATION_OFFICER,
         STATION_NAME,
         STATION_PASS,

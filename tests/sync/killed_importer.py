@@ -6,13 +6,13 @@ Run as: python -m tests.sync.killed_importer STATION_DIR OFFICER PASSFILE BUNDLE
 import sys
 from pathlib import Path
 
-from fieldapp.storage.vault import Vault
+from fieldapp.composition import open_vault
 from fieldapp.sync.importer import StationImporter
 
 
 def main() -> None:
     station_dir, officer, passfile, bundle = sys.argv[1:5]
-    session = Vault(Path(station_dir)).unlock(officer, Path(passfile).read_text().strip())
+    session = open_vault(Path(station_dir)).unlock(officer, Path(passfile).read_text().strip())
     print("READY", flush=True)
     StationImporter(session).import_file(Path(bundle))
     print("DONE", flush=True)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldapp.storage.vault import Vault
+from fieldapp.composition import open_vault
 from fieldapp.sync.export import export_bundle
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.station import init_station, station_keys
@@ -57,7 +57,7 @@ def _edit(laptop: Laptop, rng: random.Random, state: dict[str, list[str]]) -> No
 def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     root = tmp_path_factory.mktemp("world")
     station = init_station(
-        Vault(root / "station"),
+        open_vault(root / "station"),
         STATION_OFFICER,
         STATION_NAME,
         STATION_PASS,
@@ -82,7 +82,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
     station.lock()
     reference_dir = root / "reference"
     shutil.copytree(root / "station", reference_dir)
-    session = Vault(reference_dir).unlock(STATION_OFFICER, STATION_PASS)
+    session = open_vault(reference_dir).unlock(STATION_OFFICER, STATION_PASS)
     importer = StationImporter(session)
     for data in bundles:
         importer.import_bytes(data)
@@ -107,7 +107,7 @@ def test_random_delivery_gives_the_in_order_state(
     deliveries = [i for i in order if i not in lost] + duplicates + sorted(lost)  # resend
     folder = tmp_path_factory.mktemp("station")
     shutil.copytree(world.template, folder / "v")
-    session = Vault(folder / "v").unlock(STATION_OFFICER, STATION_PASS)
+    session = open_vault(folder / "v").unlock(STATION_OFFICER, STATION_PASS)
     importer = StationImporter(session)
     for i in deliveries:
         importer.import_bytes(world.bundles[i])

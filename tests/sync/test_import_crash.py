@@ -10,8 +10,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.sync.export import export_bundle
 from fieldapp.workflow import cases
 from tests.sync.conftest import STATION_OFFICER, STATION_PASS, Laptop
@@ -80,7 +80,7 @@ def _run(
         proc.kill()
         proc.communicate(timeout=30)
     seconds = time.perf_counter() - start
-    session = Vault(folder).unlock(STATION_OFFICER, STATION_PASS)
+    session = open_vault(folder).unlock(STATION_OFFICER, STATION_PASS)
     try:
         assert session.verify().ok
         held = session.conn.execute(

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from fieldapp import cli
+from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.records import Records
-from fieldapp.storage.vault import Vault
 from fieldapp.sync.archive import check_archive
 from fieldapp.sync.export import acknowledge, export_bundle
 from fieldapp.sync.importer import StationImporter
@@ -97,7 +97,7 @@ def test_a_laptops_purge_leaves_the_station_whole(
 
     code, after, _ = run(station, "case", "list", *s_login)
     assert code == 0 and _case_ids(after) == _case_ids(before)  # every case still listed
-    session = Vault(station).unlock("S1", STATION_PASS)
+    session = open_vault(station).unlock("S1", STATION_PASS)
     records = Records(session.conn)
     [operation] = records.find("operation")
     for case_id in purged:  # held whole, and the purge in the case's history
@@ -137,7 +137,7 @@ def test_verify_at_the_station_finds_a_purged_case_it_lost(
 ) -> None:
     """What the station used to do on import (drop the laptop's purged case) fails verify."""
     station = init_station(
-        Vault(tmp_path / "s"), STATION_OFFICER, STATION_NAME, STATION_PASS, "S", cost=TEST_COST
+        open_vault(tmp_path / "s"), STATION_OFFICER, STATION_NAME, STATION_PASS, "S", cost=TEST_COST
     )
     laptop = Laptop(tmp_path / "l", station_keys(station).card, station)
     case_id, _ = laptop.new_case()

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError
 from fieldapp.storage.events import read_device_events
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.sync import importer as importer_module
 from fieldapp.sync.bundle import BundleRejected
 from fieldapp.sync.export import acked_seq, acknowledge, export_bundle
@@ -118,7 +118,7 @@ def _spare_station(station: Session, tmp_path: Path) -> Session:
     """A copy of the station (same keys), to get receipts without touching the real one."""
     station.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copytree(station.vault.data_dir, tmp_path / "spare")
-    return Vault(tmp_path / "spare").unlock(STATION_OFFICER, STATION_PASS)
+    return open_vault(tmp_path / "spare").unlock(STATION_OFFICER, STATION_PASS)
 
 
 def _tamper_cases(data: bytes) -> list[tuple[str, bytes]]:
@@ -169,7 +169,7 @@ def test_a_bundle_for_another_station_is_refused(laptop: Laptop, tmp_path: Path)
     laptop.new_case()
     data = _export(laptop, tmp_path).read_bytes()
     other = init_station(
-        Vault(tmp_path / "other"),
+        open_vault(tmp_path / "other"),
         STATION_OFFICER,
         "Sven Annan",
         STATION_PASS,
@@ -209,7 +209,7 @@ def test_a_forked_chain_raises_an_alarm(station: Session, laptop: Laptop, tmp_pa
     clone_dir = tmp_path / "clone"
     shutil.copytree(laptop.vault.data_dir, clone_dir)  # a restored or cloned laptop
     clone = Laptop.__new__(Laptop)
-    clone.vault = Vault(clone_dir)
+    clone.vault = open_vault(clone_dir)
     clone.session = clone.vault.unlock(ADMIN_ID, ADMIN_PASS)
     clone.clock, clone.operation = laptop.clock, laptop.operation
     clone.ctx = Context(clone.session, clone.clock)
@@ -233,7 +233,7 @@ def test_a_bundle_sealed_with_a_foreign_key_raises_an_alarm(
 ) -> None:
     laptop.new_case()
     events = list(read_device_events(laptop.session.conn, laptop.session.device_id))
-    intruder = Vault(tmp_path / "intruder").create(
+    intruder = open_vault(tmp_path / "intruder").create(
         "X1", "Ingen Alls", "en helt annan fras", cost=TEST_COST
     )
     data = seal(station_keys(station).card, events, {}, intruder)
@@ -248,7 +248,7 @@ def test_an_event_signed_by_a_foreign_key_is_refused(
 ) -> None:
     laptop.new_case()
     events = list(read_device_events(laptop.session.conn, laptop.session.device_id))
-    intruder = Vault(tmp_path / "intruder").create(
+    intruder = open_vault(tmp_path / "intruder").create(
         "X1", "Ingen Alls", "en helt annan fras", cost=TEST_COST
     )
     events[-1] = resealed_event(events[-1], intruder)
@@ -410,7 +410,12 @@ def test_several_files_are_opened_ahead_in_a_second_process_with_the_same_result
     damaged.write_bytes(bytes(data))
     foreign = tmp_path / "foreign"
     foreign_station = init_station(
-        Vault(foreign), "S300001", "Åsa Annan", "en helt egen nyckel här", "Annan", cost=TEST_COST
+        open_vault(foreign),
+        "S300001",
+        "Åsa Annan",
+        "en helt egen nyckel här",
+        "Annan",
+        cost=TEST_COST,
     )
     other_laptop = Laptop(tmp_path / "other-laptop", station_keys(foreign_station).card)
     foreign_station.lock()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.composition import open_vault
 from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
@@ -120,7 +121,7 @@ def demo_vault(demo_template: tuple[Path, str], tmp_path: Path) -> tuple[Vault, 
     template, passphrase = demo_template
     folder = tmp_path / "demo"
     shutil.copytree(template, folder)
-    return Vault(folder), passphrase
+    return open_vault(folder), passphrase
 
 
 @pytest.fixture

@@ -19,9 +19,9 @@ _RUN = """
 import sys
 from pathlib import Path
 import PySide6.QtCore
-from fieldapp.storage.vault import Vault
+from fieldapp.composition import open_vault
 from ui.app import run_gui
-code = run_gui(Vault(Path(sys.argv[1])))
+code = run_gui(open_vault(Path(sys.argv[1])))
 # Building the Qt namespace's enums costs ~30 ms; the first dialog is built without them.
 print("Qt namespace built:", "Qt" in vars(PySide6.QtCore))
 sys.exit(code)

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.documents import service
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import operations, persons, support
 from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
@@ -46,7 +46,7 @@ def _add_cases(ctx: Context, operation_id: str, count: int) -> None:
 
 @pytest.fixture
 def session(tmp_path: Path) -> Iterator[Session]:
-    session = Vault(tmp_path / "data").create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    session = open_vault(tmp_path / "data").create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
     yield session
     session.lock()
 

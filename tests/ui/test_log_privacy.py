@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication
 
 import main
 from fieldapp import __version__, cli, logs
+from fieldapp.composition import open_vault
 from fieldapp.demo import DEMO_OFFICER_ID, DEMO_OFFICER_NAME, DEMO_TEAM
 from fieldapp.storage.schema import SCHEMA_VERSION
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases
 from fieldapp.workflow.context import Context
 from tests.ui.conftest import log_in, to_pdf_file
@@ -72,7 +72,7 @@ def test_a_whole_demo_session_logs_nothing_personal(
     listed = _cli("--data-dir", str(laptop), "case", "list", *login).splitlines()
     # A case with the prosecutor's decision: its approval form can be printed.
     case_id = next(line for line in listed if "\tcompleted\t" in line).split("\t")[0]
-    session = Vault(laptop).unlock(DEMO_OFFICER_ID, passphrase)
+    session = open_vault(laptop).unlock(DEMO_OFFICER_ID, passphrase)
     cases.add_observation(Context(session), case_id, f"{MARKER} sade sitt namn")
     session.lock()
 
@@ -112,7 +112,7 @@ def test_a_whole_demo_session_logs_nothing_personal(
 
     # The desktop app on the same vault: every section, the case, printing, a bug, a lock.
     logs.install()
-    controller = make_controller(Vault(laptop), idle_timeout_ms=3_600_000)
+    controller = make_controller(open_vault(laptop), idle_timeout_ms=3_600_000)
     log_in(controller, DEMO_OFFICER_ID, passphrase)
     window = controller.main_window
     assert window is not None

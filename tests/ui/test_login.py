@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from fieldapp.composition import open_vault
 from fieldapp.errors import WrongPassphrase
 from fieldapp.storage.vault import Vault
 from tests.conftest import ADMIN_ID, ADMIN_PASS, FIELD_ID, FIELD_NAME, FIELD_PASS
@@ -65,7 +66,7 @@ def test_backoff_countdown_disables_the_button_until_the_delay_has_passed(
     qtbot: Any, two_officer_vault: Vault
 ) -> None:
     clock = FakeClock()
-    vault = Vault(two_officer_vault.data_dir, clock=clock)
+    vault = open_vault(two_officer_vault.data_dir, clock=clock)
     for _ in range(2):  # two failures: the next delay is 2 s, then 4 s
         with pytest.raises(WrongPassphrase):
             vault.unlock(FIELD_ID, "fel")
@@ -100,7 +101,7 @@ def test_a_delay_left_from_before_is_counted_down_from_the_start(
     qtbot: Any, two_officer_vault: Vault
 ) -> None:
     clock = FakeClock()
-    vault = Vault(two_officer_vault.data_dir, clock=clock)
+    vault = open_vault(two_officer_vault.data_dir, clock=clock)
     with pytest.raises(WrongPassphrase):
         vault.unlock(ADMIN_ID, "fel")
     dialog = LoginDialog(vault, officer_id=ADMIN_ID)

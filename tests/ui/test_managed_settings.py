@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from fieldapp import provisioning
+from fieldapp.composition import open_vault
 from fieldapp.storage.vault import Vault
 from fieldapp.sync.enrol import enrolled_station
 from fieldapp.sync.station import StationCard, init_station, station_keys
@@ -23,7 +24,7 @@ from ui.managed import print_to
 @pytest.fixture
 def card(tmp_path: Path) -> StationCard:
     session = init_station(
-        Vault(tmp_path / "station"), "S300001", "Stina Stationsdotter",
+        open_vault(tmp_path / "station"), "S300001", "Stina Stationsdotter",
         "ett långt stationslösen", "Station Provsta", cost=TEST_COST,
     )  # fmt: skip
     try:

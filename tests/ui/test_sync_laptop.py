@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
-from fieldapp.storage.vault import Vault
 from fieldapp.sync.enrol import enrolled_station
 from fieldapp.sync.export import acked_seq, export_bundle
 from fieldapp.sync.importer import StationImporter
@@ -44,7 +44,7 @@ def english(language: Callable[[str], None]) -> None:
 @pytest.fixture
 def new_laptop(tmp_path: Path) -> Iterator[Session]:
     """A laptop that has not enrolled any station yet."""
-    session = Vault(tmp_path / "new-laptop").create(
+    session = open_vault(tmp_path / "new-laptop").create(
         ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST
     )
     yield session

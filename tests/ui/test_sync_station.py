@@ -30,8 +30,9 @@ from tests.sync import conftest as sync_fixtures
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import resealed_event, seal, station_state
 from tests.ui.conftest import flush_deletions
+from ui import seams
 from ui.runner import Runner
-from ui.sync import SyncPage, make_sync_page, seams
+from ui.sync import SyncPage, make_sync_page
 from ui.sync.fingerprint import FingerprintDialog, spaced
 from ui.sync.laptop import LaptopSyncView
 from ui.sync.models import (

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp import cli
-from fieldapp.storage.vault import Vault
+from fieldapp.composition import open_vault
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, FIELD_ID, FIELD_PASS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,7 +160,7 @@ def test_weak_passphrase_is_refused_by_name(
     )
     assert code == 1
     assert err.strip() == "fieldapp: Passphrase: use at least 12 characters."
-    assert not Vault(files.data).exists()
+    assert not open_vault(files.data).exists()
 
 
 def test_usage_errors_exit_2(files: Files, capsys: pytest.CaptureFixture[str]) -> None:
@@ -201,7 +201,7 @@ def test_tampered_chain_fails_verify_naming_the_sequence(
         admin,
         capsys=capsys,
     )
-    session = Vault(files.data).unlock(ADMIN_ID, ADMIN_PASS)
+    session = open_vault(files.data).unlock(ADMIN_ID, ADMIN_PASS)
     session.conn.execute("DROP TRIGGER events_append_only_update")
     session.conn.execute("UPDATE events SET officer_id = 'X' WHERE seq = 2")
     session.lock()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.composition import open_vault
 from fieldapp.demo import (
     DEMO_OFFICER_ID,
     DEMO_TEAM,
@@ -22,7 +23,6 @@ from fieldapp.domain.evaluation import Outcome
 from fieldapp.domain.identity import parse_swedish_id
 from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.errors import VaultExists
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases, operations, transfer
 from fieldapp.workflow.case_view import CaseView, Escalation, SellerStanding
 from fieldapp.workflow.context import Context
@@ -36,7 +36,7 @@ NOW = datetime(2026, 5, 20, 12, 0, tzinfo=CET_SUMMER)
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Context, str]]:
     folder = tmp_path_factory.mktemp("demo") / "vault"
     passphrase = build_demo_vault(folder, clock=lambda: NOW)
-    session = Vault(folder).unlock(DEMO_OFFICER_ID, passphrase)
+    session = open_vault(folder).unlock(DEMO_OFFICER_ID, passphrase)
     yield Context(session, lambda: NOW), passphrase
     session.lock()
 
@@ -159,7 +159,7 @@ def test_fictional_personnummer_have_a_valid_check_digit() -> None:
 def test_every_demo_case_exports_and_imports(demo: tuple[Context, str], tmp_path: Path) -> None:
     ctx, _ = demo
     [operation] = operations.operations(ctx)
-    other = Vault(tmp_path / "other").create(FIELD_ID, FIELD_NAME, FIELD_PASS, cost=TEST_COST)
+    other = open_vault(tmp_path / "other").create(FIELD_ID, FIELD_NAME, FIELD_PASS, cost=TEST_COST)
     try:
         other_ctx = Context(other, lambda: NOW)
         for case in cases.cases(ctx, operation.entity_id):
@@ -180,7 +180,7 @@ def test_the_passphrase_opens_every_demo_officer(demo: tuple[Context, str], tmp_
     ctx, passphrase = demo
     # Sealed from one derivation of the shared passphrase: each slot still opens on its own.
     for officer_id in [DEMO_OFFICER_ID, *(member[0] for member in DEMO_TEAM)]:
-        Vault(ctx.session.vault.data_dir).unlock(officer_id, passphrase).lock()
+        open_vault(ctx.session.vault.data_dir).unlock(officer_id, passphrase).lock()
 
 
 def test_the_demo_needs_an_empty_folder(tmp_path: Path) -> None:

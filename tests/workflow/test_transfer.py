@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from fieldapp.composition import open_vault
 from fieldapp.domain.case import CaseStatus, PlaceKind
 from fieldapp.domain.elements import AgreementSource, PaymentSource, PriceSource
 from fieldapp.domain.evaluation import CompletionRule, ElementKind, Outcome
@@ -22,7 +23,6 @@ from fieldapp.domain.persons import CLEANERS, Indicator
 from fieldapp.domain.procedure import BuyerAnswer, DeciderRole, DecisionKind
 from fieldapp.domain.support import SupportOutcome
 from fieldapp.errors import InvalidInput
-from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases, evidence, operations, persons, procedure, support, transfer
 from fieldapp.workflow.case_view import Escalation
 from fieldapp.workflow.context import Context
@@ -144,7 +144,7 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
     """One full case for the tests that only read it or try refused imports (which store
     nothing): building it once keeps the module quick."""
     folder = tmp_path_factory.mktemp("source") / "vault"
-    session = Vault(folder).create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    session = open_vault(folder).create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
     clock = Clock(RAID_START)
     yield _build(Context(session, clock), clock)
     session.lock()
@@ -159,7 +159,9 @@ def built(ctx: Context, clock: Clock) -> Built:
 @pytest.fixture
 def other_ctx(tmp_path: Path) -> Iterator[Context]:
     """A second vault, on another laptop, with another officer, the day after the raid."""
-    session = Vault(tmp_path / "other").create(FIELD_ID, FIELD_NAME, FIELD_PASS, cost=TEST_COST)
+    session = open_vault(tmp_path / "other").create(
+        FIELD_ID, FIELD_NAME, FIELD_PASS, cost=TEST_COST
+    )
     yield Context(session, Clock(RAID_START + timedelta(days=1)))
     session.lock()
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QEvent,
     QMimeData,
     QObject,
@@ -38,14 +37,13 @@ from fieldapp.ads.pages import SavedPage
 from ui.ads.texts import ATTACHMENT_KINDS, seen_text
 from ui.clipboard import NO_COPY_PROPERTY
 from ui.forms import muted_label
+from ui.i18n import translate
 from ui.screens.step import STEP_TITLE_SIZE
 from ui.theme import sized_font
 from ui.widgets import action_button
 from ui.words import word
 from ui.workspace import Workspace
 
-# Named ``translate`` so that pyside6-lupdate finds the literal strings below.
-translate = QCoreApplication.translate
 # Raster formats only: an SVG "screenshot" could name files or addresses to load.
 _PICTURE_FORMATS = frozenset({"png", "jpeg", "jpg", "gif", "bmp", "webp"})
 

@@ -36,7 +36,7 @@ from fieldapp.ads.register import Attachment, Capture
 from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.storage.canonical import b64, unb64
 from fieldapp.workflow.context import Change
-from ui.ads import seams
+from ui import seams
 from ui.ads.texts import (
     DOUBT_MARK,
     doubt_text,

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from fieldapp.ads.issues import RowProblem
 from fieldapp.ads.prices import Price
 from fieldapp.storage.records import Record
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.words import PERSON_ROLES, day_and_clock, reason_text, word
 
 _CTX = "Ads"
-# Named ``translate`` so that pyside6-lupdate finds the literal strings below.
-translate = QCoreApplication.translate
 
 AD_STATUS = {
     "active": QT_TRANSLATE_NOOP("Ads", "active"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,14 +22,13 @@ from PySide6.QtWidgets import (
 from fieldapp.errors import KnownError
 from fieldapp.workflow.access_log import Access, AccessFilter, access_log, parse_day
 from ui.forms import FieldMessage, muted_label
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.table_model import AnyIndex, ColumnTableModel
 from ui.widgets import FormGrid, action_button
 from ui.words import PERSON_ROLES, word
 from ui.workspace import Workspace
 
 _EMPTY_ROLE = Qt.ItemDataRole.DisplayRole
-translate = QCoreApplication.translate
 _ACTIONS = {
     "open": QT_TRANSLATE_NOOP("AccessLog", "opened"),
     "unlock": QT_TRANSLATE_NOOP("AccessLog", "unlocked"),

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.documents import service
-from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
+from fieldapp.domain.case import OBSERVATION_ENTITY
 from fieldapp.domain.persons import BUYER, SELLER, WITNESS
 from fieldapp.storage.records import Record
 from fieldapp.workflow import cases
-from fieldapp.workflow.case_view import CaseView
-from fieldapp.workflow.checklist import ItemState, load_checklist
+from fieldapp.workflow.case_spine import Step, StepKind, case_steps, evidence_moment
+from fieldapp.workflow.case_view import CaseView, operation_ticks
+from fieldapp.workflow.checklist import ItemState
 from fieldapp.workflow.context import Change
 from fieldapp.workflow.missing import StillMissing, still_missing
 from ui.ads.case_ads import LinkedAdsStrip
@@ -92,38 +93,6 @@ def panel_id_for(key: StepKey) -> str:
     if item in DECISION_ITEMS:
         return f"decision:{subject}"
     return f"tick:{item}:{subject or ''}"
-
-
-def evidence_of(view: CaseView, state: ItemState) -> Record | None:
-    """The record that ticked an item by itself (who recorded it, and when)."""
-    sid = state.subject_id
-    buyer = view.buyer(sid) if sid else None
-    auto = state.item.auto
-    person = next((p for p in (*view.sellers, *view.witnesses) if p.entity_id == sid), None)
-    if auto.startswith("element:") and buyer:
-        return next((e for e in buyer.elements if e.get("kind") == auto[8:]), None)
-    if auto == "buyer_identified" and buyer:
-        return buyer.person
-    if auto == "seller_age_assessed":
-        return person
-    if auto == "seizure_recorded" and buyer:
-        return next((e for e in buyer.elements if e.get("seized")), None)
-    if auto == "notice_given" and buyer:
-        return buyer.notices[0] if buyer.notices else None
-    if auto == "hearing_held":
-        return next((h for h in view.hearings if h.get("person_id") == sid), None)
-    if auto == "support_offered" and sid:
-        offers = view.support_for(sid)
-        return offers[0] if offers else None
-    if auto == "decision_recorded" and buyer:
-        return buyer.decision
-    if auto == "answer_recorded" and buyer:
-        return buyer.answer
-    return None
-
-
-def _moment(record: Record) -> str:
-    return str(record.get("at") or record.get("offered_at") or record.created_at)
 
 
 class CaseHeader(QFrame):
@@ -430,94 +399,72 @@ class CaseScreen(QWidget):
     def _states(self, view: CaseView) -> list[ItemState]:
         from fieldapp.workflow.checklist import checklist_state
 
-        operation_id = view.case.operation_id
-        ticks = (
-            self.workspace.ctx.records.find("checklist_tick", operation_id=operation_id)
-            if operation_id
-            else []
-        )
-        return checklist_state(view, tuple(t for t in ticks if t.case_id is None))
+        ticks = operation_ticks(self.workspace.ctx.records, view.case.operation_id)
+        return checklist_state(view, ticks)
 
     # -- the spine ----------------------------------------------------------------------------
 
     def _rows(self, view: CaseView, states: list[ItemState]) -> list[StepRow]:
-        checklist = load_checklist()
+        """The workflow's spine of the case (``case_spine``), in words."""
         swedish = current_language() == "sv"
         rows: list[StepRow] = []
-        for phase in checklist.phases:
-            rows.append(
-                StepRow(f"phase:{phase.id}", "phase", phase.title_sv if swedish else phase.title_en)
-            )
-            missing_people: list[StepRow] = []
-            if phase.id == "scene":
-                # Nobody to record elements for yet: adding the people is the next step.
-                if not view.buyers:
-                    missing_people.append(
-                        StepRow(
-                            "add:buyer",
-                            "action",
-                            self.tr("Add the buyer"),
-                            mandatory=True,
-                            phase="scene",
-                        )
+        for step in case_steps(view, states):
+            if step.kind is StepKind.PHASE and step.phase is not None:
+                phase = step.phase
+                title = phase.title_sv if swedish else phase.title_en
+                rows.append(StepRow(f"phase:{phase.id}", "phase", title))
+            elif step.kind is StepKind.ITEM and step.state is not None:
+                rows.append(self._item_row(step.state, step.evidence))
+            elif step.kind is StepKind.ADD:
+                rows.append(
+                    StepRow(
+                        f"add:{step.role}",
+                        "action",
+                        self._add_text(step),
+                        mandatory=step.first,
+                        phase=step.phase_id,
                     )
-                if not view.sellers:
-                    missing_people.append(
-                        StepRow(
-                            "add:seller",
-                            "action",
-                            self.tr("Add the seller"),
-                            mandatory=True,
-                            phase="scene",
-                        )
+                )
+            elif step.kind is StepKind.WITNESS and step.person is not None:
+                name = step.person.get("name", "")
+                rows.append(
+                    StepRow(
+                        f"person:{step.person.entity_id}",
+                        "action",
+                        self.tr("Witness: {name}").format(name=name),
+                        done=True,
                     )
-            for state in states:
-                if state.item.phase == phase.id:
-                    rows.append(self._item_row(view, state))
-                    if state.item.id == "entry":
-                        rows += missing_people
-                        missing_people = []
-            rows += missing_people
-            if phase.id == "scene":
-                for witness in view.witnesses:
-                    rows.append(
-                        StepRow(
-                            f"person:{witness.entity_id}",
-                            "action",
-                            self.tr("Witness: {name}").format(name=witness.get("name", "")),
-                            done=True,
-                        )
+                )
+            elif step.kind is StepKind.CLOSE:
+                rows.append(
+                    StepRow(
+                        "close",
+                        "action",
+                        self.tr("Close the case")
+                        if step.status == "open"
+                        else self.tr("Case {status}").format(status=word(CASE_STATUS, step.status)),
+                        done=step.status != "open",
                     )
-                if view.buyers:
-                    rows.append(StepRow("add:buyer", "action", self.tr("Add another buyer")))
-                if view.sellers:
-                    rows.append(StepRow("add:seller", "action", self.tr("Add another seller")))
-                rows.append(StepRow("add:witness", "action", self.tr("Add a witness")))
-        status = str(view.case.get("status"))
-        rows.append(
-            StepRow(
-                "close",
-                "action",
-                self.tr("Close the case")
-                if status == "open"
-                else self.tr("Case {status}").format(status=word(CASE_STATUS, status)),
-                done=status != "open",
-            )
-        )
+                )
         return rows
 
-    def _item_row(self, view: CaseView, state: ItemState) -> StepRow:
+    def _add_text(self, step: Step) -> str:
+        if step.role == "buyer":
+            return self.tr("Add the buyer") if step.first else self.tr("Add another buyer")
+        if step.role == "seller":
+            return self.tr("Add the seller") if step.first else self.tr("Add another seller")
+        return self.tr("Add a witness")
+
+    def _item_row(self, state: ItemState, evidence: Record | None) -> StepRow:
         details = []
         if state.subject_id:
             details.append(short_name(self._people.get(state.subject_id, "")))
         if state.tick is not None:
             who = short_name(self.workspace.officer_name(state.tick.created_by))
             details.append(f"{clock(state.tick.created_at)} {who}")
-        elif state.by_data:
-            record = evidence_of(view, state)
-            if record is not None:
-                who = short_name(self.workspace.officer_name(record.created_by))
-                details.append(f"{clock(_moment(record))} {who}")
+        elif evidence is not None:
+            who = short_name(self.workspace.officer_name(evidence.created_by))
+            details.append(f"{clock(evidence_moment(evidence))} {who}")
         key = StepKey("item", state.item.id, state.subject_id).text()
         return StepRow(
             key,
@@ -670,25 +617,16 @@ class CaseScreen(QWidget):
 
     @Slot(object)
     def _on_changed(self, change: Change) -> None:
-        if self.case_id is None or not self.workspace.active or not self._concerns(change):
+        # The change says which cases it touched (an ad linked or unlinked touches the case).
+        if self.case_id is None or not self.workspace.active:
+            return
+        if not change.concerns_case(self.case_id):
             return
         self.timeline_model.add(change.events)
-        if all(e.entity_type == OBSERVATION_ENTITY for e in change.events):
+        if change.kinds == {OBSERVATION_ENTITY}:
             return  # a note changes neither the badge nor the checklist
         self._reload()
         self.case_changed.emit(self.case_id)
-
-    def _concerns(self, change: Change) -> bool:
-        if change.entity_type == CASE_ENTITY:
-            return change.entity_id == self.case_id
-        for event in change.events:
-            # An ad linked or unlinked: the change is the ad's, one of its events the case's.
-            if event.entity_type == CASE_ENTITY and event.entity_id == self.case_id:
-                return True
-            if event.data.get("case_id") == self.case_id:
-                return True
-        record = self.workspace.ctx.records.get(change.entity_type, change.entity_id)
-        return record is not None and record.case_id == self.case_id
 
     def _reload(self) -> None:
         if self.case_id is None:

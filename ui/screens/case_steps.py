@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -23,20 +23,18 @@ from fieldapp.domain.case import CASE_ENTITY, PlaceKind
 from fieldapp.domain.operation import CONTACT_ENTITY, TEAM_ENTITY
 from fieldapp.storage.records import Record
 from fieldapp.workflow import cases
-from fieldapp.workflow.case_view import CaseView
+from fieldapp.workflow.case_view import CaseView, operation_ticks
 from fieldapp.workflow.checklist import ItemState, Scope, load_checklist, open_blocking
 from fieldapp.workflow.context import Change
 from ui.capture import CaptureForm, RecordForm, Value, ValueWidget, refusal_text
 from ui.choices import ChoiceRows
 from ui.forms import FieldMessage, MessageBox, muted_label
-from ui.i18n import current_language
+from ui.i18n import current_language, translate
 from ui.models import big_font
 from ui.screens.step import StepKey, StepPanel, focus_input
 from ui.widgets import TimeField, TownCombo, action_button, line_edit
 from ui.words import CONTACT_ROLES, PLACE_KINDS, clock, word
 from ui.workspace import Workspace
-
-translate = QCoreApplication.translate
 
 # Items that are a phone call: the numbers to call are shown with the item.
 CALL_CONTACTS = {
@@ -300,11 +298,7 @@ class TickStep(StepPanel):
                 return
 
     def _operation_ticks(self) -> tuple[Record, ...]:
-        operation_id = self.workspace.operation_id
-        if operation_id is None:
-            return ()
-        ticks = self.workspace.ctx.records.find("checklist_tick", operation_id=operation_id)
-        return tuple(t for t in ticks if t.case_id is None)
+        return operation_ticks(self.workspace.ctx.records, self.workspace.operation_id)
 
     def _show_state(self, state: ItemState) -> None:
         tick = state.tick

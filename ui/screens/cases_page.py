@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.workflow.context import Change
 from ui.forms import muted_label, title_label
 from ui.models import ID_ROLE, CaseListModel
@@ -155,7 +156,8 @@ class CasesPage(QWidget):
 
     @Slot(object)
     def _on_changed(self, change: Change) -> None:
-        if change.entity_type == "case" and self.model.row_of(change.entity_id) < 0:
+        # A case this list does not show yet (opened, or imported): list them again.
+        if CASE_ENTITY in change.kinds and any(self.model.row_of(c) < 0 for c in change.case_ids):
             self.model.load(self.workspace.operation_id, self.search.text())
             self._update_empty()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,13 +29,12 @@ from fieldapp.workflow import operations
 from fieldapp.workflow.context import Change
 from ui.ads.models import ListTableModel
 from ui.capture import CaptureForm
+from ui.i18n import translate
 from ui.problem_texts import date_hint
 from ui.theme import text_scale
 from ui.widgets import CodeCombo, FormGrid, action_button, fitted_table, line_edit
 from ui.words import CONTACT_ROLES, TEAM_ROLES, word
 from ui.workspace import Workspace
-
-translate = QCoreApplication.translate
 
 
 class EntryForm(CaptureForm):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Slot
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -23,13 +23,13 @@ from fieldapp.workflow import photos
 from ui.capture import refusal_text
 from ui.errors import internal_error_text
 from ui.forms import FieldMessage
+from ui.i18n import translate
 from ui.runner import Op, Outcome
 from ui.widgets import action_button, open_file
 from ui.words import clock
 from ui.workspace import Workspace
 
 THUMB = 88  # pixels, the longer side
-translate = QCoreApplication.translate
 AskPhoto = Callable[[QWidget], Path | None]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from fieldapp import settings
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import KnownError
 from fieldapp.provisioning import COUNTY, IDLE_LOCK_MINUTES, LANGUAGE, PRINTER, STATION_CARD
@@ -19,7 +20,8 @@ from ui.i18n import current_language, role_name
 from ui.managed import hold, managed_text
 from ui.widgets import CodeCombo, FormGrid, action_button
 from ui.words import COMPLETION_RULES
-from ui.workspace import LANGUAGE_SETTING, LARGE_TEXT_SETTING, Workspace
+from ui.workspace import LANGUAGE as LANGUAGE_SETTING
+from ui.workspace import LARGE_TEXT, Workspace
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
@@ -39,7 +41,7 @@ class SettingsPage(QWidget):
         self.language.set_code(current_language())
         grid.add("language", self.tr("&Language"), self.language)
         self.large_text = QCheckBox(self.tr("Large te&xt (easier to read at arm's length)"), self)
-        self.large_text.setChecked(workspace.setting(LARGE_TEXT_SETTING, "0") == "1")
+        self.large_text.setChecked(settings.get(workspace, LARGE_TEXT))
         grid.add("large_text", "", self.large_text)
         self.idle = QSpinBox(self)
         self.idle.setRange(1, 60)
@@ -181,14 +183,14 @@ class SettingsPage(QWidget):
     @Slot()
     def _on_language(self) -> None:
         code = self.language.code()
-        self.workspace.set_setting(LANGUAGE_SETTING, code)
+        settings.put(self.workspace, LANGUAGE_SETTING, code)
         self.workspace.mark_saved()
         if code != current_language():
             self.language_changed.emit(code)
 
     @Slot(bool)
     def _on_large_text(self, checked: bool) -> None:
-        self.workspace.set_setting(LARGE_TEXT_SETTING, "1" if checked else "0")
+        settings.put(self.workspace, LARGE_TEXT, checked)
         self.workspace.mark_saved()
         self.large_text_changed.emit(checked)
 

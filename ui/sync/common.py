@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.errors import KnownError
@@ -15,7 +14,6 @@ from ui.errors import error_text, internal_error_text, log_bug
 from ui.forms import FieldMessage
 
 T = TypeVar("T")
-translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)

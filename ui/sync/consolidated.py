@@ -34,12 +34,13 @@ from fieldapp.workflow.operations import (
     suggested_links,
     unlink_operation,
 )
+from ui import seams
 from ui.capture import refusal_text
 from ui.documents.preview_slot import PreviewSlot
 from ui.errors import internal_error_text
 from ui.forms import FieldMessage, muted_label
+from ui.i18n import translate
 from ui.runner import Op, Outcome, Runner
-from ui.sync import seams
 from ui.sync.common import attempt
 from ui.sync.models import (
     DUPLICATE_ROLE,
@@ -49,7 +50,6 @@ from ui.sync.models import (
     OperationLinkModel,
     OriginCaseModel,
     operation_origins,
-    translate,
 )
 from ui.theme import FIELD_BACKGROUND, FIELD_BORDER
 from ui.widgets import action_button, row_table

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp import settings
 from fieldapp.errors import KnownError
 from fieldapp.storage.session import Session
+from ui import seams
 from ui.forms import FieldMessage, muted_label
 from ui.runner import Op, Outcome, Runner
-from ui.sync import seams
-from ui.sync.media import LAST_FOLDER_SETTING, start_folder
+from ui.sync.media import LAST_FOLDER, start_folder
 from ui.sync.models import ImportResultModel
 from ui.sync.worker import FileResult, import_bundles
 from ui.widgets import action_button, row_table
@@ -140,10 +141,10 @@ class ImportTab(QWidget):
 
     @Slot()
     def _on_import_clicked(self) -> None:
-        last = self.session.setting(LAST_FOLDER_SETTING, "")
+        last = settings.get(self.session, LAST_FOLDER)
         paths = self.ask_bundle_files(self, start_folder(last or None))
         if paths:
-            self.session.set_setting(LAST_FOLDER_SETTING, str(paths[0].parent))
+            settings.put(self.session, LAST_FOLDER, str(paths[0].parent))
         self.import_files(paths)
 
     def _on_step(self, item: object) -> None:

@@ -18,8 +18,9 @@ from fieldapp.sync.laptop_card import laptop_fingerprint, make_laptop_card
 from fieldapp.sync.retention import due_for_purge, purge_due, retention_days
 from fieldapp.sync.station import StationCard
 from fieldapp.workflow.context import local_now
+from ui import seams
 from ui.forms import FieldMessage, escape_html, muted_label, title_label
-from ui.sync import fingerprint, seams
+from ui.sync import fingerprint
 from ui.sync.common import Panel, attempt
 from ui.sync.fingerprint import FingerprintLabel
 from ui.widgets import action_button

@@ -20,8 +20,9 @@ from fieldapp.sync.register import (
     registered_laptops,
     revoke_laptop,
 )
+from ui import seams
 from ui.forms import FieldMessage, muted_label
-from ui.sync import fingerprint, seams
+from ui.sync import fingerprint
 from ui.sync.common import attempt
 from ui.sync.texts import revoke_reason_text, short_device
 from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush

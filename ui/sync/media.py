@@ -13,10 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QFileInfo
 from PySide6.QtWidgets import QFileIconProvider
 
+from fieldapp.settings import Scope, Setting
 from fieldapp.sync.bundle import SUFFIX as BUNDLE_SUFFIX
 from fieldapp.sync.export import RECEIPT_SUFFIX
 
-LAST_FOLDER_SETTING = "ui.sync.last_folder"  # a path, kept in the vault (not personal data)
+# A path, kept in the vault (not personal data).
+LAST_FOLDER = Setting("ui.sync.last_folder", str, "", Scope.PERSIST)
 
 
 def removable_media() -> list[Path]:

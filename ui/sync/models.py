@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     Qt,
@@ -27,7 +26,7 @@ from fieldapp.sync.review import Conflict, cases_by_origin, possible_duplicates,
 from fieldapp.workflow.cases import case_view
 from fieldapp.workflow.context import Context
 from ui.errors import internal_error_text
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.problem_texts import coded_text
 from ui.sync.texts import (
     REFUSED,
@@ -263,7 +262,6 @@ class OriginRow:
     review: str
 
 
-translate = QCoreApplication.translate
 REVIEW_WORDS = {
     "received": QT_TRANSLATE_NOOP("Sync", "Received"),
     "needs_attention": QT_TRANSLATE_NOOP("Sync", "Needs attention"),

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTabWidget, QVBoxLayout,
 from fieldapp.storage.session import Session
 from fieldapp.sync.station import station_keys
 from fieldapp.workflow.context import Context
+from ui import seams
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.runner import Runner
-from ui.sync import seams
 from ui.sync.common import attempt
 from ui.sync.consolidated import CasesTab, LinkTab
 from ui.sync.fingerprint import FingerprintLabel

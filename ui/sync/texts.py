@@ -9,15 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
 from fieldapp.storage.records import VOIDED_FIELD, Record
-from ui.i18n import QT_TRANSLATE_NOOP
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.words import word
 
 _CTX = "Sync"
-# Named ``translate`` so that pyside6-lupdate finds the literal strings below.
-translate = QCoreApplication.translate
 
 REFUSED = "refused"  # not a core status: the bundle raised a KnownError and nothing was written
 

@@ -1,8 +1,8 @@
-"""The file choosers and confirmations of the Sync section, as plain functions.
+"""The file choosers and confirmations of the screens, as plain functions, in one place.
 
-Each screen holds them as replaceable attributes (``view.ask_card_file = …``), so tests
-drive the real flow with a path or an answer instead of opening a dialog (the KeePassXC
-seam).
+Each screen holds the ones it uses as replaceable attributes (``view.ask_card_file = …``,
+``panel.ask_import_file = …``), so tests drive the real flow with a path or an answer
+instead of opening a dialog (the KeePassXC seam).
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from fieldapp.sync.bundle import SUFFIX as BUNDLE_SUFFIX
 from fieldapp.sync.export import RECEIPT_SUFFIX
 from ui.documents.preview_slot import PreviewSlot
+from ui.i18n import translate
 from ui.widgets import open_file
 
 AskFile = Callable[[QWidget], Path | None]
@@ -23,7 +23,19 @@ AskFiles = Callable[[QWidget, str], list[Path]]
 AskFolder = Callable[[QWidget], Path | None]
 Confirm = Callable[[QWidget, str], bool]
 
-translate = QCoreApplication.translate
+
+# -- Ads ------------------------------------------------------------------------------------
+
+
+def ask_import_file(parent: QWidget) -> Path | None:
+    return open_file(
+        parent,
+        translate("AdsDialogs", "Import ads"),
+        translate("AdsDialogs", "Ads (*.csv *.html *.htm *.mhtml *.mht);;All files (*)"),
+    )
+
+
+# -- Sync -----------------------------------------------------------------------------------
 
 
 def ask_card_file(parent: QWidget) -> Path | None:
