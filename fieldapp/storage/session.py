@@ -39,7 +39,7 @@ from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
 from fieldapp.storage.head import HeadAnchor, own_head
 from fieldapp.storage.keyslots import KeyFile, RecoverySlot, Slot, SlotOpenFailed, SlotSecrets
-from fieldapp.storage.projections import Projection, Projector
+from fieldapp.storage.projections import Prepared, Projection, Projector
 from fieldapp.storage.records import PURGE_ENTITY
 from fieldapp.storage.unlock_state import FailedAttempt
 from fieldapp.storage.verify import VerifyReport, verify
@@ -390,9 +390,11 @@ class Session:
         events: Sequence[Event],
         blobs: dict[str, bytes],
         bookkeeping: Callable[[Connection], object],
+        prepared: Sequence[Prepared | None] | None = None,
     ) -> None:
         """Store events that were checked elsewhere (another device's, at the station) with
-        their blobs, projections and ``bookkeeping``, in one transaction."""
+        their blobs, projections and ``bookkeeping``, in one transaction. ``prepared``:
+        per event, what ``Projector.prepare`` worked out for it in another process."""
         conn = self.conn
         with transaction(conn):
             conn.executemany(
@@ -400,9 +402,14 @@ class Session:
                 [(k, len(v), v) for k, v in blobs.items()],
             )
             insert_event_rows(conn, events)
+            apply = self._projector.apply
             with self._projector.batch():
-                for event in events:
-                    self._projector.apply(conn, event)
+                if prepared is None:
+                    for event in events:
+                        apply(conn, event)
+                else:
+                    for event, value in zip(events, prepared, strict=True):
+                        apply(conn, event, value)
             bookkeeping(conn)
 
     # -- retention ---------------------------------------------------------------------------
