@@ -155,13 +155,31 @@ def open_path(
     if known is None or not opened.events:
         return opened
     checker = known.checker()
-    signed_by: list[bytes | None] = []
+    keys: list[VerifyKey | None] = []
     for event in opened.events:
-        key = checker.key_for(event)
-        signed_by.append(bytes(key) if key is not None and signature_ok(key, event) else None)
+        keys.append(checker.key_for(event))
         checker.accept(event)  # keys enrolled or removed inside the bundle
-    prepared = projector.prepare(opened.events) if projector is not None else None
-    return replace(opened, signed_by=tuple(signed_by), prepared=prepared)
+    events = opened.events
+    # The signatures on threads (libsodium lets go of Python's lock) while this thread
+    # works out what the projections can: both cores, when the writer waits for this.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        verdicts = [
+            pool.submit(_verdicts, keys, events, range(i, min(i + 1000, len(events))))
+            for i in range(0, len(events), 1000)
+        ]
+        prepared = projector.prepare(events) if projector is not None else None
+        signed_by = tuple(key for job in verdicts for key in job.result())
+    return replace(opened, signed_by=signed_by, prepared=prepared)
+
+
+def _verdicts(
+    keys: Sequence[VerifyKey | None], events: Sequence[Event], chunk: range
+) -> list[bytes | None]:
+    """Per event of ``chunk``: the key its signature verifies with, or None."""
+    return [
+        bytes(key) if (key := keys[i]) is not None and signature_ok(key, events[i]) else None
+        for i in chunk
+    ]
 
 
 def open_bundle(
