@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, cast
 
 import orjson
 
@@ -159,7 +159,7 @@ class SearchIndexProjection:
             phones = tuple(find_phones(text)[0])
         except (KeyError, TypeError, ValueError, AttributeError):
             return None  # a body apply refuses itself, the same way as without this
-        return ObservationHint(text, day, ordinal, phones)
+        return text, day, ordinal, phones
 
     def apply(self, conn: Connection, event: Event, prepared: object | None = None) -> None:
         fresh = event.kind == "create" and event.entity_type in _BUFFERED
@@ -175,7 +175,7 @@ class SearchIndexProjection:
         if kind == AD_ENTITY:
             self._ad(conn, event)
         elif kind == OBSERVATION_ENTITY:
-            hint = prepared if isinstance(prepared, ObservationHint) else None
+            hint = cast(ObservationHint, prepared) if isinstance(prepared, tuple) else None
             self._observation(conn, event, hint)
         elif kind == CASE_ENTITY:
             self._forget(event.entity_id)
@@ -369,15 +369,16 @@ class _NewRows:
         """The rows ``_index_observation`` makes for a new observation whose text has no
         name to blank, from what ``prepare`` worked out (the same rows, made directly)."""
         doc = self._doc(conn)
-        day, ordinal, place = hint.day, hint.ordinal, case.place_code
+        text, day, ordinal, phones = hint
+        place = case.place_code
         self.docs.append(
             (doc, OBSERVATION_ENTITY, entity_id, operation_id, case_id,
              case.municipality, case.hotel, None, day, day, None)
         )  # fmt: skip
-        self.fts.append((doc, doc, "", hint.text, case.place, ""))
+        self.fts.append((doc, doc, "", text, case.place, ""))
         if ordinal is not None:
             self.days.append((doc, ordinal, ordinal, place, place, OBSERVATION_ENTITY))
-        self.phones.extend((p, doc, reversed_digits(p)) for p in hint.phones)
+        self.phones.extend((p, doc, reversed_digits(p)) for p in phones)
 
     def insert(
         self, conn: Connection, entity_type: str, entity_id: str,
@@ -575,14 +576,10 @@ def _observations_of(conn: Connection, case_id: str) -> list[str]:
     ]
 
 
-class ObservationHint(NamedTuple):
-    """A new observation's text as written, its day (and as an R*Tree ordinal), and the
-    phone numbers in its text: ``SearchIndexProjection.prepare``."""
-
-    text: str
-    day: str | None
-    ordinal: int | None
-    phones: tuple[str, ...]
+# A new observation's text as written, its day (and as an R*Tree ordinal), and the phone
+# numbers in its text: ``SearchIndexProjection.prepare``. A plain tuple: tens of thousands
+# cross from one process to the other, and a tuple is the cheapest thing to send.
+ObservationHint = tuple[str, str | None, int | None, tuple[str, ...]]
 
 
 @dataclass(frozen=True)

@@ -83,9 +83,13 @@ class Projector:
     def prepare(self, events: Sequence[Event]) -> tuple[Prepared, ...] | None:
         """What the projections can work out from each event alone (``Preparing``); None
         if none of them can. Needs no vault: runs in the process that opens a bundle."""
-        preparing = [p for p in self._preparing if p is not None]
+        preparing = [(i, p) for i, p in enumerate(self._preparing) if p is not None]
         if not preparing:
             return None
+        if len(preparing) == 1:  # the usual case (the search index): one call an event
+            at, only = preparing[0]
+            left, right = (None,) * at, (None,) * (len(self._preparing) - at - 1)
+            return tuple((*left, only.prepare(e), *right) for e in events)
         return tuple(
             tuple(None if p is None else p.prepare(event) for p in self._preparing)
             for event in events
