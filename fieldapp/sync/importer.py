@@ -151,9 +151,14 @@ def open_path(
         data = read_capped(Path(path), BUNDLE_MAX_BYTES, "bundle")
     except InputRefused as refused:
         return Opened(refusal=refused.to_reason())
-    opened = open_bundle(data, identity, station, register, imported)
-    if known is None or not opened.events:
-        return opened
+    with collector_paused():  # tens of thousands of objects, none in a cycle
+        opened = open_bundle(data, identity, station, register, imported)
+        if known is None or not opened.events:
+            return opened
+        return _verified_and_prepared(opened, known, projector)
+
+
+def _verified_and_prepared(opened: Opened, known: KnownKeys, projector: Projector | None) -> Opened:
     checker = known.checker()
     keys: list[VerifyKey | None] = []
     for event in opened.events:
