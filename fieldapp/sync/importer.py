@@ -159,6 +159,7 @@ def open_path(
 
 
 def _verified_and_prepared(opened: Opened, known: KnownKeys, projector: Projector | None) -> Opened:
+    """``opened`` with each event's signature verdict and its ``prepared`` values."""
     checker = known.checker()
     keys: list[VerifyKey | None] = []
     for event in opened.events:
@@ -361,11 +362,11 @@ class StationImporter:
         """Import several bundles in turn, each in its own transaction; yields each file's
         outcome, or the refusal that left it unwritten (the others go on).
 
-        While one bundle is written, the next is read, decrypted and unpacked, its entry
-        hashes recomputed, its signatures verified and what its events do to the
-        projections worked out as far as the events alone tell, in a second process, on
-        the other core: that work needs no vault (``second_process``). What this process
-        checks again itself is said in ``_apply``."""
+        While one bundle is written, the next is read, decrypted and unpacked, its
+        signatures verified and what its events do to the projections worked out as far
+        as the events alone tell, in a second process, on the other core: that work needs
+        no vault (``second_process``). What this process checks itself is said in
+        ``_apply``."""
         identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
         register = load_register(self._session)
         with second_process(len(paths) > 1) as pool:
