@@ -166,9 +166,10 @@ def _verified_and_prepared(opened: Opened, known: KnownKeys, projector: Projecto
         keys.append(checker.key_for(event))
         checker.accept(event)  # keys enrolled or removed inside the bundle
     events = opened.events
-    # The signatures on threads (libsodium lets go of Python's lock) while this thread
-    # works out what the projections can: both cores, when the writer waits for this.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+    # The signatures on a thread (libsodium lets go of Python's lock) while this one works
+    # out what the projections can. One thread, not one a core: the writer needs a core
+    # of its own, and the system shares a core out by thread, not by process.
+    with ThreadPoolExecutor(max_workers=1) as pool:
         verdicts = [
             pool.submit(_verdicts, keys, events, range(i, min(i + 1000, len(events))))
             for i in range(0, len(events), 1000)
