@@ -32,7 +32,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from functools import cached_property
+from typing import Any, ClassVar, cast
 
 import orjson
 
@@ -118,6 +119,14 @@ class SearchIndexProjection:
         self._cases: dict[str, _CaseContext] | None = None
         self._new: _NewRows | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # What a batch holds is for that batch (and its connection) only: a copy sent to
+        # another process to ``prepare`` events carries none of it.
+        return {}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Within one batch of events a case's place and sellers are read once (and read
@@ -136,7 +145,23 @@ class SearchIndexProjection:
         if self._new is not None:
             self._new.write()
 
-    def apply(self, conn: Connection, event: Event) -> None:
+    def prepare(self, event: Event) -> ObservationHint | None:
+        """What indexing a new observation takes from the event alone (``Preparing``): its
+        text, day and phone numbers, worked out while the bundle is opened. What depends
+        on the vault (the case's place, its sellers' names, the row's number) is not."""
+        if event.kind != "create" or event.entity_type != OBSERVATION_ENTITY or event.purged:
+            return None
+        try:
+            data = event.data["data"]
+            text = str(data.get("text", ""))
+            day = str(data.get("at", ""))[:10] or None
+            ordinal = day_number(day) if day else None
+            phones = tuple(find_phones(text)[0])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None  # a body apply refuses itself, the same way as without this
+        return text, day, ordinal, phones
+
+    def apply(self, conn: Connection, event: Event, prepared: object | None = None) -> None:
         fresh = event.kind == "create" and event.entity_type in _BUFFERED
         if self._new is not None and not fresh:
             self._new.write()  # what follows may read or change rows still held here
@@ -150,7 +175,8 @@ class SearchIndexProjection:
         if kind == AD_ENTITY:
             self._ad(conn, event)
         elif kind == OBSERVATION_ENTITY:
-            self._observation(conn, event)
+            hint = cast(ObservationHint, prepared) if isinstance(prepared, tuple) else None
+            self._observation(conn, event, hint)
         elif kind == CASE_ENTITY:
             self._forget(event.entity_id)
             if event.kind != "create":
@@ -212,19 +238,29 @@ class SearchIndexProjection:
         else:
             conn.executemany(_INSERT_BANDS, bands)
 
-    def _observation(self, conn: Connection, event: Event) -> None:
+    def _observation(
+        self, conn: Connection, event: Event, hint: ObservationHint | None = None
+    ) -> None:
         if event.kind == "create":
             # A create carries the whole record and no earlier row can exist (the path a
             # bundle of notes takes: no read of ``records``, nothing to delete first).
             body = event.data
             case_id = body.get("case_id")
+            case = self._case(conn, case_id)
+            if hint is not None and self._new is not None and not case.seller_names:
+                # Prepared in the process that opened the bundle; with no seller's name
+                # to blank, the text is indexed as written: only the rows are made here.
+                self._new.observation(
+                    conn, event.entity_id, body.get("operation_id"), case_id, case, hint
+                )
+                return
             _index_observation(
                 conn,
                 event.entity_id,
                 body["data"],
                 body.get("operation_id"),
                 case_id,
-                self._case(conn, case_id),
+                case,
                 fresh=True,
                 new=self._new,
             )
@@ -312,16 +348,38 @@ class _NewRows:
         self.phones: list[tuple[Any, ...]] = []
         self.bands: list[tuple[Any, ...]] = []
 
-    def insert(
-        self, conn: Connection, entity_type: str, entity_id: str,
-        meta: Mapping[str, Any], texts: Sequence[str],
-    ) -> int:  # fmt: skip
+    def _doc(self, conn: Connection) -> int:
         if self._conn is None:
             self._conn = conn
             row = conn.execute("SELECT max(doc) FROM search_docs").fetchone()
             self._next_doc = int(row[0] or 0) + 1
         doc = self._next_doc
         self._next_doc += 1
+        return doc
+
+    def observation(
+        self, conn: Connection, entity_id: str, operation_id: str | None,
+        case_id: str | None, case: _CaseContext, hint: ObservationHint,
+    ) -> None:  # fmt: skip
+        """The rows ``_index_observation`` makes for a new observation whose text has no
+        name to blank, from what ``prepare`` worked out (the same rows, made directly)."""
+        doc = self._doc(conn)
+        text, day, ordinal, phones = hint
+        place = case.place_code
+        self.docs.append(
+            (doc, OBSERVATION_ENTITY, entity_id, operation_id, case_id,
+             case.municipality, case.hotel, None, day, day, None)
+        )  # fmt: skip
+        self.fts.append((doc, doc, "", text, case.place, ""))
+        if ordinal is not None:
+            self.days.append((doc, ordinal, ordinal, place, place, OBSERVATION_ENTITY))
+        self.phones.extend((p, doc, reversed_digits(p)) for p in phones)
+
+    def insert(
+        self, conn: Connection, entity_type: str, entity_id: str,
+        meta: Mapping[str, Any], texts: Sequence[str],
+    ) -> int:  # fmt: skip
+        doc = self._doc(conn)
         self.docs.append((doc, entity_type, entity_id, *(meta.get(c) for c in _DOC_COLUMNS)))
         self.fts.append((doc, doc, *texts))
         days = _days_row(doc, entity_type, meta)
@@ -513,6 +571,12 @@ def _observations_of(conn: Connection, case_id: str) -> list[str]:
     ]
 
 
+# A new observation's text as written, its day (and as an R*Tree ordinal), and the phone
+# numbers in its text: ``SearchIndexProjection.prepare``. A plain tuple: tens of thousands
+# cross from one process to the other, and a tuple is the cheapest thing to send.
+ObservationHint = tuple[str, str | None, int | None, tuple[str, ...]]
+
+
 @dataclass(frozen=True)
 class _CaseContext:
     """What an observation's index entry takes from its case."""
@@ -521,9 +585,13 @@ class _CaseContext:
     hotel: str | None = None
     seller_names: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def place(self) -> str:
         return " ".join(x for x in (self.municipality, self.hotel) if x)
+
+    @cached_property
+    def place_code(self) -> int:
+        return place_code(self.municipality)
 
 
 _NO_CASE = _CaseContext()

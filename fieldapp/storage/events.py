@@ -97,6 +97,13 @@ class Event:
     def purged(self) -> bool:
         return self.body_sha256 is not None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to another process without the parsed body (``data``): parsing the body
+        # again there costs less than sending the parsed copy.
+        state = dict(self.__dict__)
+        state.pop("data", None)
+        return state
+
     @cached_property
     def data(self) -> dict[str, Any]:
         """The parsed body, parsed once (every projection reads it): read it, never change it."""

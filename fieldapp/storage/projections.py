@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
-from typing import Protocol
+from typing import Protocol, cast
 
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.database import Connection, statements, transaction
@@ -27,11 +27,30 @@ class Projection(Protocol):
     def apply(self, conn: Connection, event: Event) -> None: ...
 
 
+class Preparing(Projection, Protocol):
+    """A projection that can work out part of what an event does to its tables from the
+    event alone, with no vault (``prepare``, which never raises: ``None`` when it cannot),
+    so that another process can do it: the station's bundle opener, while this one
+    writes. ``apply`` given that value writes exactly what it would have written without."""
+
+    def prepare(self, event: Event) -> object | None: ...
+
+    def apply(self, conn: Connection, event: Event, prepared: object | None = None) -> None: ...
+
+
+# Per event, each projection's prepared value (None: nothing prepared, ``apply`` works it out).
+Prepared = tuple[object | None, ...]
+
+
 class Projector:
     """Applies events to every registered projection; creates and rebuilds their tables."""
 
     def __init__(self, projections: Sequence[Projection]) -> None:
         self._projections = tuple(projections)
+        self._preparing = tuple(
+            cast(Preparing, p) if callable(getattr(p, "prepare", None)) else None
+            for p in self._projections
+        )
 
     @property
     def tables(self) -> list[str]:
@@ -61,9 +80,33 @@ class Projector:
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('projections', ?)", (digest,)
             )
 
-    def apply(self, conn: Connection, event: Event) -> None:
-        for projection in self._projections:
-            projection.apply(conn, event)
+    def prepare(self, events: Sequence[Event]) -> tuple[Prepared, ...] | None:
+        """What the projections can work out from each event alone (``Preparing``); None
+        if none of them can. Needs no vault: runs in the process that opens a bundle."""
+        preparing = [(i, p) for i, p in enumerate(self._preparing) if p is not None]
+        if not preparing:
+            return None
+        if len(preparing) == 1:  # the usual case (the search index): one call an event
+            at, only = preparing[0]
+            left, right = (None,) * at, (None,) * (len(self._preparing) - at - 1)
+            return tuple((*left, only.prepare(e), *right) for e in events)
+        return tuple(
+            tuple(None if p is None else p.prepare(event) for p in self._preparing)
+            for event in events
+        )
+
+    def apply(self, conn: Connection, event: Event, prepared: Prepared | None = None) -> None:
+        if prepared is None:
+            for projection in self._projections:
+                projection.apply(conn, event)
+            return
+        for projection, preparing, value in zip(
+            self._projections, self._preparing, prepared, strict=True
+        ):
+            if preparing is not None and value is not None:
+                preparing.apply(conn, event, value)
+            else:
+                projection.apply(conn, event)
 
     @contextmanager
     def batch(self) -> Iterator[None]:

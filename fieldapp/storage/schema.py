@@ -10,6 +10,10 @@ from fieldapp.errors import KnownError, coded
 from fieldapp.storage.database import Connection, statements, transaction
 
 EVENT_KINDS = ("create", "amend", "void", "resolve", "custody", "checkpoint", "access")
+_EVENT_COLUMNS = (
+    "device_id, seq, id, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id, "
+    "parents, body, attachments, prev_hash, entry_hash, signature, body_sha256"
+)
 
 _V1 = f"""
 CREATE TABLE meta (
@@ -105,8 +109,7 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 # as a quoted string in that event's canonical JSON: a search of every purge event's list
 # for every emptied row cost a purge of n events n² (4 s for 2,000). Event ids are UUIDs,
 # and ``verify`` checks the list exactly, since whoever holds the data key can drop this.
-_V5 = """
-DROP TRIGGER events_append_only_update;
+_PURGE_TRIGGER = """
 CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
 WHEN NOT (
     OLD.body_sha256 IS NULL AND NEW.body_sha256 IS NOT NULL AND NEW.body = X''
@@ -128,9 +131,49 @@ WHEN NOT (
 )
 BEGIN SELECT RAISE(ABORT, 'events are append-only (a body is emptied only by a purge)'); END;
 """
+_V5 = "\nDROP TRIGGER events_append_only_update;" + _PURGE_TRIGGER
 PURGE_CHUNK = 250  # ids a purge event names: the trigger reads its body once a row
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: the events table without its UNIQUE index on entry_hash. Entry hashes are random, so
+# that index put each new row on a random leaf, and every commit rewrote most of its pages:
+# in an encrypted vault each page written costs an AES encryption and an HMAC-SHA512, and
+# that index was two thirds of what encryption added to an insert (`bench storage` (b)).
+# It enforced nothing the primary key does not (an entry hash covers its device and
+# sequence) and no query reads events by it. The table is rebuilt with every rowid kept
+# (rowid is the log's order), then its index and its two triggers as v5 left them.
+_V6 = f"""
+CREATE TABLE events_v6 (
+    device_id   TEXT    NOT NULL,
+    seq         INTEGER NOT NULL CHECK (seq >= 1),
+    id          TEXT    NOT NULL UNIQUE,
+    officer_id  TEXT    NOT NULL,
+    hlc         TEXT    NOT NULL,
+    wall_time   TEXT    NOT NULL,
+    zone        TEXT    NOT NULL,
+    kind        TEXT    NOT NULL CHECK (kind IN ({", ".join(repr(k) for k in EVENT_KINDS)})),
+    entity_type TEXT    NOT NULL,
+    entity_id   TEXT    NOT NULL,
+    parents     TEXT    NOT NULL,
+    body        BLOB    NOT NULL,
+    attachments TEXT    NOT NULL,
+    prev_hash   BLOB    NOT NULL,
+    entry_hash  BLOB    NOT NULL,
+    signature   BLOB    NOT NULL,
+    body_sha256 TEXT,
+    PRIMARY KEY (device_id, seq)
+);
+INSERT INTO events_v6 (rowid, {_EVENT_COLUMNS}) SELECT rowid, {_EVENT_COLUMNS} FROM events
+ORDER BY rowid;
+DROP TRIGGER events_append_only_update;
+DROP TRIGGER events_append_only_delete;
+DROP TABLE events;
+ALTER TABLE events_v6 RENAME TO events;
+CREATE INDEX events_entity ON events (entity_type, entity_id);
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+{_PURGE_TRIGGER}"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -41,7 +41,7 @@ from fieldapp.storage.keyslots import (
     SlotSecrets,
 )
 from fieldapp.storage.page_check import PageCheck
-from fieldapp.storage.projections import Projection, Projector
+from fieldapp.storage.projections import Prepared, Projection, Projector
 from fieldapp.storage.records import PURGE_ENTITY
 from fieldapp.storage.unlock_state import FailedAttempt
 from fieldapp.storage.verify import VerifyReport, verify
@@ -362,9 +362,11 @@ class Session:
         events: Sequence[Event],
         blobs: dict[str, bytes],
         bookkeeping: Callable[[Connection], object],
+        prepared: Sequence[Prepared | None] | None = None,
     ) -> None:
         """Store events that were checked elsewhere (another device's, at the station) with
-        their blobs, projections and ``bookkeeping``, in one transaction."""
+        their blobs, projections and ``bookkeeping``, in one transaction. ``prepared``:
+        per event, what ``Projector.prepare`` worked out for it in another process."""
         conn = self.conn
         with transaction(conn):
             conn.executemany(
@@ -372,9 +374,14 @@ class Session:
                 [(k, len(v), v) for k, v in blobs.items()],
             )
             insert_event_rows(conn, events)
+            apply = self._projector.apply
             with self._projector.batch():
-                for event in events:
-                    self._projector.apply(conn, event)
+                if prepared is None:
+                    for event in events:
+                        apply(conn, event)
+                else:
+                    for event, value in zip(events, prepared, strict=True):
+                        apply(conn, event, value)
             bookkeeping(conn)
 
     # -- retention ---------------------------------------------------------------------------

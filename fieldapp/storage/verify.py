@@ -79,7 +79,8 @@ class ChainChecker:
     enrolled: set[tuple[str, str, bytes]] = field(default_factory=set)
 
     def head(self, device_id: str) -> tuple[int, bytes]:
-        return self.heads.get(device_id, (0, genesis_hash(device_id)))
+        head = self.heads.get(device_id)  # the genesis hash computed only when it is needed
+        return head if head is not None else (0, genesis_hash(device_id))
 
     def check(self, event: Event, blob: BlobLookup) -> str | None:
         """Why ``event`` cannot follow what is known, or ``None`` if it can."""

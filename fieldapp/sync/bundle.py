@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import orjson
 import pyrage
 
 from fieldapp.errors import KnownError, coded
@@ -214,7 +215,7 @@ def unpack_payload(compressed: bytes, header: Header) -> tuple[list[Event], dict
             coded("bundle_altered", "The bundle's payload does not match its header.")
         )
     try:
-        data = json.loads(raw)
+        data = orjson.loads(raw)  # a tenth of json's time; a bundle holds 10,000s of events
         if not isinstance(data, dict):
             raise TypeError("not an object")
         events = [_event_from_json(e) for e in _typed(data["events"], list)]
@@ -259,23 +260,39 @@ def _event_json(e: Event) -> dict[str, Any]:
     }
 
 
+_EVENT_STRINGS = (
+    "device_id", "id", "officer_id", "hlc", "wall_time", "zone", "kind", "entity_type",
+    "entity_id", "body", "prev_hash", "entry_hash", "signature",
+)  # fmt: skip
+
+
 def _event_from_json(d: Any) -> Event:
+    # Every field checked for its type (a damaged payload may hold anything anywhere), in
+    # one pass: a bundle holds tens of thousands of events. orjson gives exact types only.
     d = _typed(d, dict)
+    strings = [d[k] for k in _EVENT_STRINGS]
+    parents, attachments, seq = d["parents"], d["attachments"], d["seq"]
+    if type(seq) is not int or type(parents) is not list or type(attachments) is not list:
+        raise TypeError("an event field of the wrong type")
+    for items in (strings, parents, attachments):
+        "".join(items)  # TypeError unless every item is a str: the check at C speed
+    device_id, id_, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id = strings[:9]
+    body, prev_hash, entry_hash, signature = strings[9:]
     return Event(
-        device_id=_typed(d["device_id"], str),
-        seq=_typed(d["seq"], int),
-        id=_typed(d["id"], str),
-        officer_id=_typed(d["officer_id"], str),
-        hlc=_typed(d["hlc"], str),
-        wall_time=_typed(d["wall_time"], str),
-        zone=_typed(d["zone"], str),
-        kind=_typed(d["kind"], str),
-        entity_type=_typed(d["entity_type"], str),
-        entity_id=_typed(d["entity_id"], str),
-        parents=tuple(_typed(p, str) for p in _typed(d["parents"], list)),
-        body=base64.b64decode(_typed(d["body"], str), validate=True),
-        attachments=tuple(_typed(a, str) for a in _typed(d["attachments"], list)),
-        prev_hash=bytes.fromhex(_typed(d["prev_hash"], str)),
-        entry_hash=bytes.fromhex(_typed(d["entry_hash"], str)),
-        signature=bytes.fromhex(_typed(d["signature"], str)),
+        device_id=device_id,
+        seq=seq,
+        id=id_,
+        officer_id=officer_id,
+        hlc=hlc,
+        wall_time=wall_time,
+        zone=zone,
+        kind=kind,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        parents=tuple(parents),
+        body=base64.b64decode(body, validate=True),
+        attachments=tuple(attachments),
+        prev_hash=bytes.fromhex(prev_hash),
+        entry_hash=bytes.fromhex(entry_hash),
+        signature=bytes.fromhex(signature),
     )

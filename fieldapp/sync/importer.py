@@ -35,6 +35,7 @@ from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Event
+from fieldapp.storage.projections import Prepared, Projector
 from fieldapp.storage.records import Records, create_draft
 from fieldapp.storage.session import Session
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, signature_ok, station_signer
@@ -98,16 +99,19 @@ class BundleAlarm(BundleRejected):
 @dataclass(frozen=True)
 class Opened:
     """A bundle file taken as far as it can be without the station's vault: read, its
-    header and signature checked, decrypted, unpacked, each entry hash recomputed."""
+    header and signature checked, decrypted, unpacked (each entry hash is recomputed by
+    the import, from the fields it stores)."""
 
     data: bytes = b""
     header: bundle.Header | None = None
     events: tuple[Event, ...] = ()
     blobs: dict[str, bytes] = field(default_factory=dict)
-    hashes_ok: tuple[bool, ...] = ()  # per event: its content matches its entry hash
     # Per event, when opened with the station's keys: the public key its signature was
     # verified with there (None: not verified there, the import verifies it itself).
     signed_by: tuple[bytes | None, ...] = ()
+    # Per event, when opened in the second process: what the projections could work out
+    # from the event alone (``Projector.prepare``); None: the import works it all out.
+    prepared: tuple[Prepared, ...] | None = None
     refusal: str | None = None  # unreadable, damaged outer layers, or another station's
     signature: bytes = b""  # the header's, checked against the signer's registered key
     # The signer is not registered (or revoked): refused unread, raised as an alarm.
@@ -136,25 +140,53 @@ def open_path(
     register: Register,
     known: KnownKeys | None = None,
     imported: Container[str] = (),
+    projector: Projector | None = None,
 ) -> Opened:
     """``open_bundle`` on a file, in the second process when several are imported: there,
     with the station's ``known`` keys, the signatures are verified too (its own
-    interpreter: no contention with the writing thread for Python's lock). The file is
+    interpreter: no contention with the writing thread for Python's lock), and with its
+    ``projector`` what the projections can work out from each event alone. The file is
     read under the bundle cap: a device, a pipe or an oversized file is refused unread."""
     try:
         data = read_capped(Path(path), BUNDLE_MAX_BYTES, "bundle")
     except InputRefused as refused:
         return Opened(refusal=refused.to_reason())
-    opened = open_bundle(data, identity, station, register, imported)
-    if known is None or not opened.events:
-        return opened
+    with collector_paused():  # tens of thousands of objects, none in a cycle
+        opened = open_bundle(data, identity, station, register, imported)
+        if known is None or not opened.events:
+            return opened
+        return _verified_and_prepared(opened, known, projector)
+
+
+def _verified_and_prepared(opened: Opened, known: KnownKeys, projector: Projector | None) -> Opened:
+    """``opened`` with each event's signature verdict and its ``prepared`` values."""
     checker = known.checker()
-    signed_by: list[bytes | None] = []
+    keys: list[VerifyKey | None] = []
     for event in opened.events:
-        key = checker.key_for(event)
-        signed_by.append(bytes(key) if key is not None and signature_ok(key, event) else None)
+        keys.append(checker.key_for(event))
         checker.accept(event)  # keys enrolled or removed inside the bundle
-    return replace(opened, signed_by=tuple(signed_by))
+    events = opened.events
+    # The signatures on a thread (libsodium lets go of Python's lock) while this one works
+    # out what the projections can. One thread, not one a core: the writer needs a core
+    # of its own, and the system shares a core out by thread, not by process.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        verdicts = [
+            pool.submit(_verdicts, keys, events, range(i, min(i + 1000, len(events))))
+            for i in range(0, len(events), 1000)
+        ]
+        prepared = projector.prepare(events) if projector is not None else None
+        signed_by = tuple(key for job in verdicts for key in job.result())
+    return replace(opened, signed_by=signed_by, prepared=prepared)
+
+
+def _verdicts(
+    keys: Sequence[VerifyKey | None], events: Sequence[Event], chunk: range
+) -> list[bytes | None]:
+    """Per event of ``chunk``: the key its signature verifies with, or None."""
+    return [
+        bytes(key) if (key := keys[i]) is not None and signature_ok(key, events[i]) else None
+        for i in chunk
+    ]
 
 
 def open_bundle(
@@ -192,8 +224,7 @@ def open_bundle(
         events, blobs = _unseal(sealed, identity)
     except BundleRejected as refused:
         return Opened(data, header, payload_refusal=refused.to_reason(), signature=sealed.signature)
-    hashes_ok = tuple(e.computed_hash() == e.entry_hash for e in events)
-    return Opened(data, header, tuple(events), blobs, hashes_ok, signature=sealed.signature)
+    return Opened(data, header, tuple(events), blobs, signature=sealed.signature)
 
 
 def signer_refusal(
@@ -265,9 +296,10 @@ class _OpenAhead:
         register: Register,
         known: KnownKeys,
         imported: frozenset[str],
+        projector: Projector,
     ) -> None:
         self._pool, self._paths = pool, paths
-        self._args = (identity, station, register, known, imported)
+        self._args = (identity, station, register, known, imported, projector)
         self._futures: dict[int, Future[Opened]] = {}
 
     def submit_from(self, index: int) -> None:
@@ -331,14 +363,17 @@ class StationImporter:
         """Import several bundles in turn, each in its own transaction; yields each file's
         outcome, or the refusal that left it unwritten (the others go on).
 
-        While one bundle is written, the next is read, decrypted and unpacked, its entry
-        hashes recomputed and its signatures verified in a second process, on the other
-        core: that work needs no vault (``second_process``)."""
+        While one bundle is written, the next is read, decrypted and unpacked, its
+        signatures verified and what its events do to the projections worked out as far
+        as the events alone tell, in a second process, on the other core: that work needs
+        no vault (``second_process``). What this process checks itself is said in
+        ``_apply``."""
         identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
         register = load_register(self._session)
         with second_process(len(paths) > 1) as pool:
             known = self._known_keys()
-            ahead = _OpenAhead(pool, paths, identity, station, register, known, imported)
+            projector = self._session.projector
+            ahead = _OpenAhead(pool, paths, identity, station, register, known, imported, projector)
             for index, path in enumerate(paths):
                 ahead.submit_from(index)
                 opened = ahead.take(index) or open_path(
@@ -422,15 +457,31 @@ class StationImporter:
     # -- applying --------------------------------------------------------------------------
 
     def _apply(self, header: bundle.Header, opened: Opened, register: Register) -> Outcome:
+        """Check and store a bundle's events in one transaction.
+
+        What the process that opened the bundle found is taken only where it is bound to
+        the bytes stored here: this process checked the header's signature itself (under
+        the register), checks that the events are the header's (count, device, sequence,
+        first and last links), recomputes every entry hash from the fields it stores and
+        checks every link of the chain, so every stored byte is covered by the signed
+        header. Taken from the other process: that each event's signature verifies over
+        its entry hash, with the key this process finds for it itself (a verdict for
+        another key counts for nothing: verified again here), and the projections'
+        ``prepared`` values (a read model: ``verify --deep`` replays it from the log)."""
         conn = self._session.conn
         events, blobs = opened.events, opened.blobs
+        if not _matches_header(header, events):
+            raise BundleRejected(
+                coded("bundle_altered", "The bundle's contents do not match its header.")
+            )
         checker = self._checker_for(header.device_id)
         head_seq, _ = checker.head(header.device_id)
-        fresh, keys, verified = [], [], []
+        fresh, keys, verified, prepared = [], [], [], []
         new_ids = [e.id for e in events if e.seq > head_seq]
         known_ids = _known_ids(conn, new_ids)
         signed_by = opened.signed_by or (None,) * len(events)
-        for event, hash_ok, signer in zip(events, opened.hashes_ok, signed_by, strict=True):
+        hints = opened.prepared or (None,) * len(events)
+        for event, signer, hint in zip(events, signed_by, hints, strict=True):
             if event.seq <= head_seq:
                 self._check_known(conn, event)
                 continue
@@ -440,8 +491,9 @@ class StationImporter:
                     f"Event {event.id} is already held with other content; bundle refused.",
                     seq=event.seq,
                 )
+            # The entry hash recomputed here, whatever the other process found.
             problem, key = checker.check_links(
-                event, lambda d: blobs.get(d) or _stored_blob(conn, d), hash_ok=hash_ok
+                event, lambda d: blobs.get(d) or _stored_blob(conn, d)
             )
             if problem or key is None:
                 raise BundleAlarm(
@@ -458,6 +510,7 @@ class StationImporter:
             fresh.append(event)
             keys.append(key)
             verified.append(signer is not None and signer == bytes(key))
+            prepared.append(hint)
         signer_key = checker.keys.get((header.device_id, header.signer))
         if signer_key is None or bytes(signer_key).hex() != header.signer_public:
             raise BundleAlarm(
@@ -488,7 +541,9 @@ class StationImporter:
                 c.execute("DELETE FROM pending_bundles WHERE bundle_id = ?", (header.bundle_id,))
 
             blobs_needed = {k: v for k, v in blobs.items() if k in needed}
-            self._session.ingest(fresh, blobs_needed, bookkeeping)
+            self._session.ingest(
+                fresh, blobs_needed, bookkeeping, prepared if opened.prepared else None
+            )
         status = Status.IMPORTED if fresh else Status.DUPLICATE
         return Outcome(
             header.bundle_id,
@@ -629,6 +684,20 @@ class StationImporter:
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         return sign_receipt(body, self._keys.signing_key)
+
+
+def _matches_header(header: bundle.Header, events: Sequence[Event]) -> bool:
+    """The events are the ones the header names (checked again here: the header's
+    signature covers its ``new_head``, and the chain covers everything before it)."""
+    return (
+        len(events) == header.count
+        and bool(events)
+        and events[0].seq == header.from_seq
+        and events[-1].seq == header.to_seq
+        and all(e.device_id == header.device_id for e in events)
+        and events[0].prev_hash.hex() == header.prev_head
+        and events[-1].entry_hash.hex() == header.new_head
+    )
 
 
 def _known_ids(conn: Connection, ids: list[str]) -> set[str]:

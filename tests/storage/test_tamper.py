@@ -84,7 +84,7 @@ def test_a_version_4_vault_gets_the_purge_trigger(admin_session: Session, vault:
     admin_session.lock()
     session = vault.unlock(ADMIN_ID, ADMIN_PASS)
     try:
-        assert session.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+        assert session.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 6
         with pytest.raises(DatabaseError, match="append-only"):
             _empty_body(session.conn, 4)
         assert session.verify().ok
