@@ -41,7 +41,6 @@ from fieldapp.documents.styles import (
     cell,
     cell_style,
     field_table,
-    grid_style,
     para,
     rich,
 )
@@ -392,9 +391,7 @@ def _sanction_part(view: CaseView, buyer: BuyerView, decision: Record) -> list[F
     penalty = [bold(p) for p in lines.penalty]
     if sanction_of(decision).conditional_sentence:
         penalty.append(f"Prövotid {PROBATION_YEARS} år (27 kap. 3 § brottsbalken)")
-    label_width = 42 * mm
-    value_width = CONTENT_WIDTH - label_width
-    rows = [
+    rows: list[tuple[str, Flowable | str]] = [
         ("Påföljd", rich("<br/>".join(penalty), "cell")),
         ("Böter", kr(lines.fine_total_sek)),
         ("Avgift till brottsofferfonden", f"{kr(lines.fee_sek)} enligt {VICTIM_FUND_LAW}"),
@@ -402,13 +399,10 @@ def _sanction_part(view: CaseView, buyer: BuyerView, decision: Record) -> list[F
         ("Förverkande", forfeiture),
         ("Enskilt anspråk", "Inget enskilt anspråk framställt."),
     ]
-    table = Table(
-        [[cell(k, "label", label_width), cell(v, "cell", value_width)] for k, v in rows],
-        colWidths=[label_width, value_width],
-    )
-    table.setStyle(grid_style(header=False))
-    table.setStyle(cell_style(0, "label") + cell_style(1, "cell"))
-    return [para("5. Påföljd och särskilda rättsverkningar", "h1"), table]
+    return [
+        para("5. Påföljd och särskilda rättsverkningar", "h1"),
+        field_table(rows, CONTENT_WIDTH),
+    ]
 
 
 def _acceptance_part(buyer: BuyerView, decision: Record, advance: bool) -> list[Flowable]:

@@ -17,6 +17,7 @@ from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.rl_config import _FUZZ
 
+from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.text import markup
 
@@ -237,19 +238,22 @@ def cell_style(column: int, style: str) -> list[tuple[object, ...]]:
 
 def field_table(
     rows: Sequence[tuple[str, Flowable | str]], width: float, label_width: float = 42 * mm
-) -> Table:
-    """Label / value rows, e.g. the suspect's identity. Values wrap within their column."""
+) -> Flowable:
+    """Label / value rows, e.g. the suspect's identity. Values wrap within their column.
+
+    Drawn as a ``grid_style(header=False)`` table with ``cell_style`` columns would be, by
+    the lighter ``FieldRows``."""
     value_width = width - label_width
     data = [
         [cell(label, "label", label_width), cell(value, "cell", value_width)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[label_width, value_width])
-    commands = grid_style(header=False)
-    for command in cell_style(0, "label") + cell_style(1, "cell"):
-        commands.add(*command)
-    table.setStyle(commands)
-    return table
+    return FieldRows(data, (label_width, value_width), (_look("label"), _look("cell")), RULE)
+
+
+def _look(style: str) -> CellLook:
+    chosen = styles()[style]
+    return CellLook(chosen.fontName, chosen.fontSize, chosen.leading, chosen.textColor)
 
 
 def data_table(

@@ -1,13 +1,16 @@
 """The shortcuts that make a form fast print exactly what plain ReportLab prints: with each
-of them switched off, every page of the approval form (and of the other documents that share
-the page and the styles) is drawn with the same operators, in the same places."""
+of them switched off (label / value rows built as a ReportLab ``Table`` again), every page
+of the approval form (and of the other documents that share the page and the styles) is
+drawn with the same operators, in the same places."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from fieldapp.documents import service, styles
@@ -25,11 +28,27 @@ def _page_streams(pdf: bytes) -> list[bytes]:
     return [page.get_contents().get_data() for page in pdfcheck.reader(pdf).pages]
 
 
+def _as_table(
+    rows: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    looks: Sequence[object],
+    rule: object,
+) -> Table:
+    """The ReportLab table that ``styles.field_table`` built before ``FieldRows``."""
+    table = Table([list(row) for row in rows], colWidths=list(widths))
+    commands = styles.grid_style(header=False)
+    for command in styles.cell_style(0, "label") + styles.cell_style(1, "cell"):
+        commands.add(*command)
+    table.setStyle(commands)
+    return table
+
+
 def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain ReportLab: every paragraph lays its lines out whenever asked, and its text goes
-    through the markup parser."""
+    """Plain ReportLab: every paragraph lays its lines out whenever asked, its text goes
+    through the markup parser, and label / value rows are a ``Table``."""
     monkeypatch.setattr(styles.Paragraph, "wrap", ReportLabParagraph.wrap)
     monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
+    monkeypatch.setattr(styles, "FieldRows", _as_table)
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
@@ -50,3 +69,24 @@ def test_the_form_is_drawn_the_same_without_the_shortcuts(
     for ours, reference in zip(fast, plain, strict=True):
         assert pdfcheck.text(ours) == pdfcheck.text(reference)
         assert _page_streams(ours) == _page_streams(reference)
+
+
+def test_field_rows_split_where_the_table_split() -> None:
+    """Rows that do not fit the space left move on as the table's did: same rows each side,
+    same heights (a wrapping value makes one row taller)."""
+    rows = [(f"Rad {i}", "ett värde " * (12 if i % 5 == 0 else 1)) for i in range(30)]
+    for space in (15.0, 100.0, 333.3, 2000.0):
+        ours = styles.field_table(rows, 480)
+        ours.wrap(480, space)
+        table = _as_table(
+            [
+                [styles.cell(k, "label", 42 * mm), styles.cell(v, "cell", 480 - 42 * mm)]
+                for k, v in rows
+            ],
+            (42 * mm, 480 - 42 * mm),
+            (),
+            None,
+        )
+        table.wrap(480, space)
+        expected = [part.wrap(480, space) for part in table.split(480, space)]
+        assert [part.wrap(480, space) for part in ours.split(480, space)] == expected
