@@ -22,7 +22,7 @@ from fieldapp import APP_NAME
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.qr import draw_path, matrix_path, qr_matrix
 from fieldapp.documents.stamp import Stamp
-from fieldapp.documents.styles import MUTED, RULE, markup_paragraph, styles
+from fieldapp.documents.styles import MUTED, RULE, Paragraph, markup_paragraph, styles
 from fieldapp.documents.text import bold, markup
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -101,9 +101,12 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._held)
+            # The running title and the footer note are the same on every page: laid out
+            # for the first and drawn again on the others.
+            same: dict[str, tuple[Paragraph, float]] = {}
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
-                _draw_marks(self, setup, number, total, qr)
+                _draw_marks(self, setup, number, total, qr, same)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -115,7 +118,16 @@ _QR_X = PAGE_WIDTH - MARGIN_X - QR_SIZE
 _QR_Y = _FOOTER_BOTTOM
 
 
-def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int, qr: str) -> None:
+def _draw_marks(
+    canvas: Canvas,
+    setup: PageSetup,
+    number: int,
+    total: int,
+    qr: str,
+    same: dict[str, tuple[Paragraph, float]],
+) -> None:
+    """Header and footer of page ``number``; ``same`` keeps the paragraphs every page
+    shows, laid out once per document."""
     canvas.saveState()
     top = PAGE_HEIGHT - 14 * mm
     canvas.setFillColor(MUTED)
@@ -128,7 +140,10 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int, qr: s
         reference = f"{setup.stamp.label} {setup.stamp.ref_id}"
         canvas.drawRightString(title_right, top, reference)
         title_right -= canvas.stringWidth(reference, BODY, 8.5) + 6 * mm
-    _header_title(canvas, setup.title, title_left, top, title_right - title_left)
+    if "title" not in same:
+        same["title"] = _header_title(setup.title, title_right - title_left)
+    header, _ = same["title"]
+    header.drawOn(canvas, title_left, top - styles()["header"].fontSize * 0.25)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, top - 3 * mm, PAGE_WIDTH - MARGIN_X, top - 3 * mm)
@@ -155,17 +170,21 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int, qr: s
     width = text_right - MARGIN_X - stamp_width
     page_top, note_top = (16 * mm, 11 * mm) if stamped else (8 * mm, 3.5 * mm)
     page = bold(f"{setup.page_word} {number} / {total}")
-    _footer_line(canvas, page, bottom + page_top, width, strong=True)
+    paragraph, height = _footer_line(page, width, strong=True)
+    paragraph.drawOn(canvas, MARGIN_X, bottom + page_top - height)
     if setup.footer_note:
-        _footer_line(canvas, markup(setup.footer_note), bottom + note_top, width, "small")
+        if "note" not in same:
+            same["note"] = _footer_line(markup(setup.footer_note), width, "small")
+        paragraph, height = same["note"]
+        paragraph.drawOn(canvas, MARGIN_X, bottom + note_top - height)
     canvas.restoreState()
 
 
-def _header_title(canvas: Canvas, title: str, left: float, baseline: float, width: float) -> None:
-    """The running title on one line, shortened with an ellipsis if it does not fit.
+def _header_title(title: str, width: float) -> tuple[Paragraph, float]:
+    """The running title on one line, shortened with an ellipsis if it does not fit, laid
+    out; and its height.
 
     A paragraph, so a Thai title gets the Thai font like the body does."""
-    style = styles()["header"]
     text = title
     while True:
         paragraph = markup_paragraph(markup(text), "header")
@@ -173,13 +192,13 @@ def _header_title(canvas: Canvas, title: str, left: float, baseline: float, widt
         if len(paragraph.blPara.lines) <= 1 or len(text) <= 1:
             break
         text = text[: max(1, len(text) - 4)].rstrip() + "…"
-    paragraph.drawOn(canvas, left, baseline - style.fontSize * 0.25)
+    return paragraph, paragraph.height
 
 
 def _footer_line(
-    canvas: Canvas, text: str, top: float, width: float, style: str = "cell", strong: bool = False
-) -> None:
-    """Draw a paragraph whose top sits at ``top``, wrapping within ``width``."""
+    text: str, width: float, style: str = "cell", strong: bool = False
+) -> tuple[Paragraph, float]:
+    """A footer paragraph wrapped within ``width``, and its height."""
     paragraph = markup_paragraph(text, style, strong=strong)
     _, height = paragraph.wrap(width, 14 * mm)
-    paragraph.drawOn(canvas, MARGIN_X, top - height)
+    return paragraph, height
