@@ -8,6 +8,7 @@ and draws the page marks on all of them when the document is saved.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,10 +73,30 @@ def build_pdf(setup: PageSetup, story: Sequence[Flowable], *, subject: str = "")
         subject=subject,
         lang=setup.language,
     )
-    frame = Frame(MARGIN_X, bottom, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - bottom, id="body")
+    frame = _Frame(MARGIN_X, bottom, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - bottom, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(list(story), canvasmaker=_canvas_class(setup))
     return out.getvalue()
+
+
+class _Frame(Frame):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A frame that is deep-copied without ``copy.deepcopy`` visiting each of its numbers.
+
+    ReportLab measures a block kept together (``KeepTogether``, a heading kept with the
+    next paragraph) on a deep copy of the frame, nine times for a form: the generic copy
+    walked the frame's two dozen attributes one by one each time. Numbers and strings are
+    immutable, so sharing them is what ``deepcopy`` does too; anything else (the list of
+    frame backgrounds) is still copied deeply."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
+        clone = copy.copy(self)
+        for name, value in self.__dict__.items():
+            if not isinstance(value, _IMMUTABLE):
+                setattr(clone, name, copy.deepcopy(value, memo))
+        return clone
+
+
+_IMMUTABLE = (int, float, str, bool, type(None))
 
 
 def _canvas_class(setup: PageSetup) -> type[Canvas]:
