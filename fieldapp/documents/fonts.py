@@ -36,7 +36,7 @@ _FILES = {
 NBSP = "\u00a0"
 
 
-class _TTFont(TTFont):  # type: ignore[misc]  # ReportLab ships no type hints
+class TrueTypeFont(TTFont):  # type: ignore[misc]  # ReportLab ships no type hints
     """A TrueType font whose text, once its characters have their codes in the document's
     first subset, becomes those codes without ReportLab's loop over each character.
 
@@ -64,7 +64,7 @@ class _TTFont(TTFont):  # type: ignore[misc]  # ReportLab ships no type hints
 def register_fonts() -> None:
     """Load the fonts once per process (parsing a TrueType file costs tens of ms)."""
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(_TTFont(name, str(resource("fonts", filename))))
+        pdfmetrics.registerFont(TrueTypeFont(name, str(resource("fonts", filename))))
     # <b> in a paragraph looks the bold face up through these mappings; there is no italic
     # face shipped, so italic maps to upright rather than falling back to Helvetica.
     _no_discretionary_ligatures()

@@ -28,7 +28,7 @@ class _Document:
 
 def test_split_string_gives_the_bytes_of_reportlabs_loop() -> None:
     path = str(resource("fonts", "DejaVuSans.ttf"))
-    ours, theirs = fonts._TTFont("TestOurs", path), TTFont("TestTheirs", path)
+    ours, theirs = fonts.TrueTypeFont("TestOurs", path), TTFont("TestTheirs", path)
     for doc in (_Document(), _Document()):
         for text in TEXTS * 2:
             assert ours.splitString(text, doc) == theirs.splitString(text, doc)
