@@ -9,13 +9,16 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.rl_config import _FUZZ
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
@@ -48,6 +51,76 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
         if availWidth >= _FUZZ:  # below it nothing was laid out
             self._wrapped_at = availWidth
         return width, height
+
+    def drawPara(self, debug: int = 0) -> None:
+        code = None if debug else _plain_text_code(self)
+        if code is None:
+            super().drawPara(debug)
+            return
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.blPara.textColor)
+        canvas._code.append(code)
+        canvas.restoreState()
+
+
+def _plain_text_code(paragraph: Paragraph) -> str | None:
+    """The text object ``Paragraph.drawPara`` writes for lines of one run of plain text,
+    left-aligned, in a TrueType font; None for anything else (ReportLab draws it).
+
+    ReportLab builds a text object and runs its generic line drawing for each paragraph;
+    for these (headings, labels, most of a form's text) that machinery cost more than the
+    text it writes. The operators are the same: the text origin, the subset's font and
+    leading where the subset changes, each line's codes shown and ``T*`` after each line,
+    from the same ``splitString`` calls in the same order (a test compares the pages)."""
+    para_lines = paragraph.blPara
+    style = paragraph.style
+    if (
+        para_lines.kind != 0
+        or not para_lines.lines
+        or style.alignment != TA_LEFT
+        or paragraph.bulletText
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or style.firstLineIndent
+        or style.wordWrap
+        or hasattr(paragraph, "_offsets")
+        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
+        not in ("", "off", None)
+        or getattr(para_lines, "us_lines", None)
+        or getattr(para_lines, "link", None)
+        or not isinstance(para_lines.textColor, Color)
+        or isinstance(para_lines.textColor, CMYKColor)
+    ):
+        return None
+    canvas = paragraph.canv
+    font = getFont(para_lines.fontName)
+    if (
+        not font._dynamicFont
+        or not canvas.bottomup
+        or getattr(canvas, "_enforceColorSpace", None)
+        # A line that only fits by shrinking its spaces is drawn with word spacing.
+        or any(extra <= -1e-8 or not words for extra, words in para_lines.lines)
+    ):
+        return None
+    doc = canvas._doc
+    escape = canvas._escape
+    if paraFontSizeHeightOffset:
+        y = paragraph.height - para_lines.fontSize
+    else:
+        y = paragraph.height - getattr(para_lines, "ascent", para_lines.fontSize)
+    font_setting = f"{fp_str(para_lines.fontSize)} Tf {fp_str(style.leading)} TL"
+    parts = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, y)} Tm"]
+    subset_now = -1
+    for _, words in para_lines.lines:
+        for subset, codes in font.splitString(" ".join(words), doc):
+            if subset != subset_now:
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {font_setting}")
+                subset_now = subset
+            parts.append(f"({escape(codes)}) Tj")
+        parts[-1] += " T*"
+    parts.append("ET")
+    return " ".join(parts)
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:

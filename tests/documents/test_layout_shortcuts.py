@@ -5,11 +5,14 @@ drawn with the same operators, in the same places."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Sequence
 
 import pytest
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
@@ -44,9 +47,11 @@ def _as_table(
 
 
 def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain ReportLab: every paragraph lays its lines out whenever asked, its text goes
+    """Plain ReportLab: every paragraph lays its lines out whenever asked and is drawn by
+    ReportLab's own ``drawPara``, its text goes
     through the markup parser, and label / value rows are a ``Table``."""
     monkeypatch.setattr(styles.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
     monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
     monkeypatch.setattr(styles, "FieldRows", _as_table)
 
@@ -90,3 +95,32 @@ def test_field_rows_split_where_the_table_split() -> None:
         table.wrap(480, space)
         expected = [part.wrap(480, space) for part in table.split(480, space)]
         assert [part.wrap(480, space) for part in ours.split(480, space)] == expected
+
+
+def _drawn(paragraphs: Sequence[ReportLabParagraph], width: float) -> str:
+    """The operators the paragraphs write on one canvas, each wrapped at ``width``."""
+    canvas = Canvas(io.BytesIO(), pagesize=A4)
+    for paragraph in paragraphs:
+        paragraph.wrap(width, 2000)
+        paragraph.drawOn(canvas, 50, 400)
+    return "\n".join(canvas._code)
+
+
+def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Headings, labels and body text, lines that only fit by shrinking their spaces, and
+    text with more characters than one font subset holds (a second subset is switched to
+    mid-line): the light drawing writes what ReportLab's ``drawPara`` writes."""
+    many = "".join(chr(c) for c in range(0x410, 0x450)) + "".join(
+        chr(c) for c in range(0xC0, 0x17F)
+    )
+    texts = [SHORT, LONG[:900], "Förhandsgodkännande av strafföreläggande", many, many[::-1]]
+    for width in (90.0, 200.0, 480.0):
+        ours = _drawn([styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width)
+        with monkeypatch.context() as switched:
+            switched.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
+            reference = _drawn(
+                [styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width
+            )
+        assert ours == reference
