@@ -70,9 +70,10 @@ def _plain_text_code(paragraph: Paragraph) -> str | None:
 
     ReportLab builds a text object and runs its generic line drawing for each paragraph;
     for these (headings, labels, most of a form's text) that is overhead around the text
-    it writes (about 0.5 ms of a form's build). The operators are the same: the text origin, the subset's font and
-    leading where the subset changes, each line's codes shown and ``T*`` after each line,
-    from the same ``splitString`` calls in the same order (a test compares the pages)."""
+    it writes (about 0.5 ms of a form's build). The operators are the same: the text
+    origin, the subset's font and leading where the subset changes, each line's codes
+    shown and ``T*`` after each line, from the same ``splitString`` calls in the same order
+    (a test compares the pages)."""
     para_lines = paragraph.blPara
     style = paragraph.style
     if (
@@ -200,7 +201,48 @@ def para(value: object, style: str = "body", *, shaped: bool = False) -> Paragra
 
 def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Paragraph:
     """A paragraph of markup the caller built from ``text.markup`` pieces."""
-    return Paragraph(markup_text, styles(shaped)[style])
+    chosen = styles(shaped)[style]
+    cleaned = cleanBlockQuotedText(markup_text)  # what the paragraph does before parsing
+    frags = _bold_runs(cleaned, style, shaped)
+    if frags is None:
+        return Paragraph(markup_text, chosen)
+    return Paragraph(cleaned, chosen, frags=frags)
+
+
+# The only tags ``_bold_runs`` takes apart: bold runs and line breaks.
+_BOLD_RUN_TAGS = re.compile(r"(<b>|</b>|<br/>)")
+
+
+def _bold_runs(cleaned: str, style: str, shaped: bool) -> list[Any] | None:
+    """The parser's fragments for plain text with ``<b>`` runs and ``<br/>`` breaks (a form's
+    verdict, penalty and total), or None for any other markup (Thai font runs, entities).
+
+    Each fragment is copied from the ones the parser made once for the style, as
+    ``markup_paragraph`` does for a single plain run: the parser was most of building these
+    paragraphs."""
+    plain, strong, line_break = _run_fragments(style, shaped)
+    frags = []
+    in_bold = False
+    for piece in _BOLD_RUN_TAGS.split(cleaned):
+        if piece == "<b>" or piece == "</b>":
+            if in_bold == (piece == "<b>"):  # nested or stray: the parser's business
+                return None
+            in_bold = not in_bold
+        elif piece == "<br/>":
+            frags.append(line_break.clone(link=[], us_lines=[]))
+        elif _PARSED.search(piece):
+            return None
+        elif piece:
+            frags.append((strong if in_bold else plain).clone(text=piece, link=[], us_lines=[]))
+    return frags if frags and not in_bold else None
+
+
+@cache
+def _run_fragments(style: str, shaped: bool) -> tuple[Any, Any, Any]:
+    """The parser's fragments for a plain run, a bold run and a line break in ``style``
+    (sample text only, replaced on every use)."""
+    plain, strong, line_break, _ = _RLParagraph("x<b>x</b><br/>x", styles(shaped)[style]).frags
+    return plain, strong, line_break
 
 
 def bullet(value: object, style: str = "bullet", *, shaped: bool = False) -> Paragraph:

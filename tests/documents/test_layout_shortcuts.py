@@ -124,3 +124,20 @@ def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
                 [styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width
             )
         assert ours == reference
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Bedömning: <b>fullbordat brott</b>, enligt regeln.<br/>Omständigheter: inga.",
+        "<b>Villkorlig dom</b><br/><b>50 dagsböter à 130 kr</b><br/>Prövotid 2 år",
+        "  <b>7\u00a0500\u00a0kr</b>  ",
+        "a <b>b <b>c</b></b>",  # nested: the parser's
+        "<b>x &amp; y</b><br/>",  # an entity: the parser's
+        '<font name="NotoSansThai">ไทย</font> <b>x</b>',  # a font run: the parser's
+    ],
+)
+def test_bold_runs_are_the_parsers_fragments(source: str) -> None:
+    ours = styles.rich(source, "small")
+    reference = ReportLabParagraph(source, ours.style)
+    assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in reference.frags]
