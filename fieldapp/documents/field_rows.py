@@ -19,6 +19,8 @@ from typing import TypeAlias
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
+from fieldapp.documents.text_object import text_object
+
 # The grid's paddings and rule (styles.grid_style): points.
 PAD_X = 3.0
 PAD_TOP = PAD_BOTTOM = 2.5
@@ -134,7 +136,15 @@ class FieldRows(Flowable):  # type: ignore[misc]  # ReportLab ships no type hint
                     _, cell_height = value.wrapOn(canvas, width - 2 * PAD_X, height)
                     value.drawOn(canvas, x + PAD_X, top - PAD_TOP - cell_height)
                 else:
-                    canvas.drawString(x + PAD_X, top - PAD_TOP - look.size, value)
+                    # What drawString writes, without its text object (see text_object).
+                    left, base = x + PAD_X, top - PAD_TOP - look.size
+                    code = text_object(
+                        canvas, look.font, look.size, look.leading, left, base, [value]
+                    )
+                    if code is None:
+                        canvas.drawString(left, base, value)
+                    else:
+                        canvas._code.append(code)
                 x += width
         canvas.saveState()
         canvas.setLineCap(1)  # round caps and joins: a table's default for its rules

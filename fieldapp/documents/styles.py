@@ -11,10 +11,9 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
@@ -23,6 +22,7 @@ from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.text import markup
+from fieldapp.documents.text_object import text_object
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -70,9 +70,7 @@ def _plain_text_code(paragraph: Paragraph) -> str | None:
 
     ReportLab builds a text object and runs its generic line drawing for each paragraph;
     for these (headings, labels, most of a form's text) that is overhead around the text
-    it writes (about 0.5 ms of a form's build). The operators are the same: the text
-    origin, the subset's font and leading where the subset changes, each line's codes
-    shown and ``T*`` after each line, from the same ``splitString`` calls in the same order
+    it writes (about 0.5 ms of a form's build): ``text_object`` writes the same operators
     (a test compares the pages)."""
     para_lines = paragraph.blPara
     style = paragraph.style
@@ -92,36 +90,25 @@ def _plain_text_code(paragraph: Paragraph) -> str | None:
         or getattr(para_lines, "link", None)
         or not isinstance(para_lines.textColor, Color)
         or isinstance(para_lines.textColor, CMYKColor)
+        or getattr(paragraph.canv, "_enforceColorSpace", None)
     ):
         return None
-    canvas = paragraph.canv
-    font = getFont(para_lines.fontName)
-    if (
-        not font._dynamicFont
-        or not canvas.bottomup
-        or getattr(canvas, "_enforceColorSpace", None)
-        # A line that only fits by shrinking its spaces is drawn with word spacing.
-        or any(extra <= -1e-8 or not words for extra, words in para_lines.lines)
-    ):
+    # A line that only fits by shrinking its spaces is drawn with word spacing: ReportLab's.
+    if any(extra <= -1e-8 for extra, _ in para_lines.lines):
         return None
-    doc = canvas._doc
-    escape = canvas._escape
     if paraFontSizeHeightOffset:
         y = paragraph.height - para_lines.fontSize
     else:
         y = paragraph.height - getattr(para_lines, "ascent", para_lines.fontSize)
-    font_setting = f"{fp_str(para_lines.fontSize)} Tf {fp_str(style.leading)} TL"
-    parts = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, y)} Tm"]
-    subset_now = -1
-    for _, words in para_lines.lines:
-        for subset, codes in font.splitString(" ".join(words), doc):
-            if subset != subset_now:
-                parts.append(f"{font.getSubsetInternalName(subset, doc)} {font_setting}")
-                subset_now = subset
-            parts.append(f"({escape(codes)}) Tj")
-        parts[-1] += " T*"
-    parts.append("ET")
-    return " ".join(parts)
+    return text_object(
+        paragraph.canv,
+        para_lines.fontName,
+        para_lines.fontSize,
+        style.leading,
+        style.leftIndent,
+        y,
+        [" ".join(words) for _, words in para_lines.lines],
+    )
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:
