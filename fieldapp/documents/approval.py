@@ -33,15 +33,11 @@ from fieldapp.documents.legal_text import (
     seizures,
 )
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
+from fieldapp.documents.signature_block import SignatureBlock
 from fieldapp.documents.stamp import Stamp
 from fieldapp.documents.styles import (
-    INK,
-    TABLE_FONT,
     bullet,
-    cell,
-    cell_style,
     field_table,
-    grid_style,
     para,
     rich,
 )
@@ -392,9 +388,7 @@ def _sanction_part(view: CaseView, buyer: BuyerView, decision: Record) -> list[F
     penalty = [bold(p) for p in lines.penalty]
     if sanction_of(decision).conditional_sentence:
         penalty.append(f"Prövotid {PROBATION_YEARS} år (27 kap. 3 § brottsbalken)")
-    label_width = 42 * mm
-    value_width = CONTENT_WIDTH - label_width
-    rows = [
+    rows: list[tuple[str, Flowable | str]] = [
         ("Påföljd", rich("<br/>".join(penalty), "cell")),
         ("Böter", kr(lines.fine_total_sek)),
         ("Avgift till brottsofferfonden", f"{kr(lines.fee_sek)} enligt {VICTIM_FUND_LAW}"),
@@ -402,13 +396,10 @@ def _sanction_part(view: CaseView, buyer: BuyerView, decision: Record) -> list[F
         ("Förverkande", forfeiture),
         ("Enskilt anspråk", "Inget enskilt anspråk framställt."),
     ]
-    table = Table(
-        [[cell(k, "label", label_width), cell(v, "cell", value_width)] for k, v in rows],
-        colWidths=[label_width, value_width],
-    )
-    table.setStyle(grid_style(header=False))
-    table.setStyle(cell_style(0, "label") + cell_style(1, "cell"))
-    return [para("5. Påföljd och särskilda rättsverkningar", "h1"), table]
+    return [
+        para("5. Påföljd och särskilda rättsverkningar", "h1"),
+        field_table(rows, CONTENT_WIDTH),
+    ]
 
 
 def _acceptance_part(buyer: BuyerView, decision: Record, advance: bool) -> list[Flowable]:
@@ -465,49 +456,11 @@ def _information_page(language: str | None) -> list[Flowable]:
 
 
 def _signatures(signer: Signer, words: Wording) -> list[Flowable]:
-    declaration = words.declaration
-    gap = 10 * mm
-    column = (CONTENT_WIDTH - gap) / 2
-    officer = signer.name
-    # Each label sits under a ruled line to write on; the blank rows give the pen room.
-    # Plain strings set in the label style (see ``cell_style``): cheaper than paragraphs.
-    rows = [
-        [para("Den misstänkte", "h2"), "", para("Polisen", "h2")],
-        ["", "", ""],
-        ["Ort och datum", "", "Ort och datum"],
-        ["", "", ""],
-        ["Underskrift", "", "Underskrift"],
-        ["", "", cell(officer, "cell", column)],
-        ["Namnförtydligande", "", "Namnförtydligande"],
-    ]
-    table = Table(
-        rows,
-        colWidths=[column, gap, column],
-        rowHeights=[None, 9 * mm, None, 11 * mm, None, 8 * mm, None],
-    )
-    label = cell_style(0, "label") + cell_style(2, "label")
-    table.setStyle(
-        [
-            TABLE_FONT,
-            *label,
-            ("FONTSIZE", (2, 5), (2, 5), 8.5),
-            ("TEXTCOLOR", (2, 5), (2, 5), INK),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("LINEABOVE", (0, 2), (0, 2), 0.7, INK),
-            ("LINEABOVE", (2, 2), (2, 2), 0.7, INK),
-            ("LINEABOVE", (0, 4), (0, 4), 0.7, INK),
-            ("LINEABOVE", (2, 4), (2, 4), 0.7, INK),
-            ("LINEABOVE", (0, 6), (0, 6), 0.7, INK),
-            ("LINEABOVE", (2, 6), (2, 6), 0.7, INK),
-        ]
-    )
     return [
         para("8. Underskrifter", "h1"),
-        rich(bold(declaration)),
+        rich(bold(words.declaration)),
         Spacer(1, 2 * mm),
-        table,
+        SignatureBlock(signer.name, CONTENT_WIDTH),
         Spacer(1, 3 * mm),
         para("☐ Den misstänkte har fått en kopia av detta dokument.", "body"),
     ]

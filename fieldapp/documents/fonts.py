@@ -10,6 +10,7 @@ PDF fonts, which a viewer would substitute with whatever it has.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from reportlab.graphics import shapes
 from reportlab.lib.fonts import addMapping
@@ -31,11 +32,39 @@ _FILES = {
 }
 
 
+# ReportLab draws a no-break space as a space.
+NBSP = "\u00a0"
+
+
+class TrueTypeFont(TTFont):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A TrueType font whose text, once its characters have their codes in the document's
+    first subset, becomes those codes without ReportLab's loop over each character.
+
+    ``splitString`` runs for every run of text drawn (a form's paragraphs, cells and page
+    marks) and its loop was the largest single item of a form's build. The loop assigns a
+    code to each character seen for the first time in a document; for text whose
+    characters all have one, below 256, it only looks them up, which ``map`` does at C
+    speed. Anything else (a new character, a glyph the font lacks, a second subset) goes
+    the original way, so the bytes and the document's codes are the same in every case."""
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        state = self.state.get(doc)
+        if state is not None and isinstance(text, str) and text:
+            try:
+                codes = bytes(map(state.assignments.__getitem__, map(ord, text.replace(NBSP, " "))))
+            except (KeyError, ValueError):  # not assigned yet, or a code of a later subset
+                pass
+            else:
+                return [(0, codes)]
+        result: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return result
+
+
 @cache
 def register_fonts() -> None:
     """Load the fonts once per process (parsing a TrueType file costs tens of ms)."""
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", filename))))
+        pdfmetrics.registerFont(TrueTypeFont(name, str(resource("fonts", filename))))
     # <b> in a paragraph looks the bold face up through these mappings; there is no italic
     # face shipped, so italic maps to upright rather than falling back to Helvetica.
     _no_discretionary_ligatures()

@@ -8,6 +8,7 @@ and draws the page marks on all of them when the document is saved.
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from fieldapp import APP_NAME
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.qr import draw_path, matrix_path, qr_matrix
 from fieldapp.documents.stamp import Stamp
-from fieldapp.documents.styles import MUTED, RULE, markup_paragraph, styles
+from fieldapp.documents.styles import MUTED, RULE, Paragraph, markup_paragraph, styles
 from fieldapp.documents.text import bold, markup
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -72,10 +73,30 @@ def build_pdf(setup: PageSetup, story: Sequence[Flowable], *, subject: str = "")
         subject=subject,
         lang=setup.language,
     )
-    frame = Frame(MARGIN_X, bottom, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - bottom, id="body")
+    frame = _Frame(MARGIN_X, bottom, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - bottom, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(list(story), canvasmaker=_canvas_class(setup))
     return out.getvalue()
+
+
+class _Frame(Frame):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A frame that is deep-copied without ``copy.deepcopy`` visiting each of its numbers.
+
+    ReportLab measures a block kept together (``KeepTogether``, a heading kept with the
+    next paragraph) on a deep copy of the frame, nine times for a form: the generic copy
+    walked the frame's two dozen attributes one by one each time. Numbers and strings are
+    immutable, so sharing them is what ``deepcopy`` does too; anything else (the list of
+    frame backgrounds) is still copied deeply."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
+        clone = copy.copy(self)
+        for name, value in self.__dict__.items():
+            if not isinstance(value, _IMMUTABLE):
+                setattr(clone, name, copy.deepcopy(value, memo))
+        return clone
+
+
+_IMMUTABLE = (int, float, str, bool, type(None))
 
 
 def _canvas_class(setup: PageSetup) -> type[Canvas]:
@@ -101,9 +122,12 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._held)
+            # The running title and the footer note are the same on every page: laid out
+            # for the first and drawn again on the others.
+            same: dict[str, tuple[Paragraph, float]] = {}
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
-                _draw_marks(self, setup, number, total, qr)
+                _draw_marks(self, setup, number, total, qr, same)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -115,7 +139,16 @@ _QR_X = PAGE_WIDTH - MARGIN_X - QR_SIZE
 _QR_Y = _FOOTER_BOTTOM
 
 
-def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int, qr: str) -> None:
+def _draw_marks(
+    canvas: Canvas,
+    setup: PageSetup,
+    number: int,
+    total: int,
+    qr: str,
+    same: dict[str, tuple[Paragraph, float]],
+) -> None:
+    """Header and footer of page ``number``; ``same`` keeps the paragraphs every page
+    shows, laid out once per document."""
     canvas.saveState()
     top = PAGE_HEIGHT - 14 * mm
     canvas.setFillColor(MUTED)
@@ -128,7 +161,10 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int, qr: s
         reference = f"{setup.stamp.label} {setup.stamp.ref_id}"
         canvas.drawRightString(title_right, top, reference)
         title_right -= canvas.stringWidth(reference, BODY, 8.5) + 6 * mm
-    _header_title(canvas, setup.title, title_left, top, title_right - title_left)
+    if "title" not in same:
+        same["title"] = _header_title(setup.title, title_right - title_left)
+    header, _ = same["title"]
+    header.drawOn(canvas, title_left, top - styles()["header"].fontSize * 0.25)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, top - 3 * mm, PAGE_WIDTH - MARGIN_X, top - 3 * mm)
@@ -155,17 +191,21 @@ def _draw_marks(canvas: Canvas, setup: PageSetup, number: int, total: int, qr: s
     width = text_right - MARGIN_X - stamp_width
     page_top, note_top = (16 * mm, 11 * mm) if stamped else (8 * mm, 3.5 * mm)
     page = bold(f"{setup.page_word} {number} / {total}")
-    _footer_line(canvas, page, bottom + page_top, width, strong=True)
+    paragraph, height = _footer_line(page, width, strong=True)
+    paragraph.drawOn(canvas, MARGIN_X, bottom + page_top - height)
     if setup.footer_note:
-        _footer_line(canvas, markup(setup.footer_note), bottom + note_top, width, "small")
+        if "note" not in same:
+            same["note"] = _footer_line(markup(setup.footer_note), width, "small")
+        paragraph, height = same["note"]
+        paragraph.drawOn(canvas, MARGIN_X, bottom + note_top - height)
     canvas.restoreState()
 
 
-def _header_title(canvas: Canvas, title: str, left: float, baseline: float, width: float) -> None:
-    """The running title on one line, shortened with an ellipsis if it does not fit.
+def _header_title(title: str, width: float) -> tuple[Paragraph, float]:
+    """The running title on one line, shortened with an ellipsis if it does not fit, laid
+    out; and its height.
 
     A paragraph, so a Thai title gets the Thai font like the body does."""
-    style = styles()["header"]
     text = title
     while True:
         paragraph = markup_paragraph(markup(text), "header")
@@ -173,13 +213,13 @@ def _header_title(canvas: Canvas, title: str, left: float, baseline: float, widt
         if len(paragraph.blPara.lines) <= 1 or len(text) <= 1:
             break
         text = text[: max(1, len(text) - 4)].rstrip() + "…"
-    paragraph.drawOn(canvas, left, baseline - style.fontSize * 0.25)
+    return paragraph, paragraph.height
 
 
 def _footer_line(
-    canvas: Canvas, text: str, top: float, width: float, style: str = "cell", strong: bool = False
-) -> None:
-    """Draw a paragraph whose top sits at ``top``, wrapping within ``width``."""
+    text: str, width: float, style: str = "cell", strong: bool = False
+) -> tuple[Paragraph, float]:
+    """A footer paragraph wrapped within ``width``, and its height."""
     paragraph = markup_paragraph(text, style, strong=strong)
     _, height = paragraph.wrap(width, 14 * mm)
-    paragraph.drawOn(canvas, MARGIN_X, top - height)
+    return paragraph, height

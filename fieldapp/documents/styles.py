@@ -9,16 +9,20 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.colors import CMYKColor, Color
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus import Paragraph as _RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.rl_config import _FUZZ
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
+from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.text import markup
+from fieldapp.documents.text_object import text_object
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -47,6 +51,64 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
         if availWidth >= _FUZZ:  # below it nothing was laid out
             self._wrapped_at = availWidth
         return width, height
+
+    def drawPara(self, debug: int = 0) -> None:
+        code = None if debug else _plain_text_code(self)
+        if code is None:
+            super().drawPara(debug)
+            return
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(self.blPara.textColor)
+        canvas._code.append(code)
+        canvas.restoreState()
+
+
+def _plain_text_code(paragraph: Paragraph) -> str | None:
+    """The text object ``Paragraph.drawPara`` writes for lines of one run of plain text,
+    left-aligned, in a TrueType font; None for anything else (ReportLab draws it).
+
+    ReportLab builds a text object and runs its generic line drawing for each paragraph;
+    for these (headings, labels, most of a form's text) that is overhead around the text
+    it writes (about 0.5 ms of a form's build): ``text_object`` writes the same operators
+    (a test compares the pages)."""
+    para_lines = paragraph.blPara
+    style = paragraph.style
+    if (
+        para_lines.kind != 0
+        or not para_lines.lines
+        or style.alignment != TA_LEFT
+        or paragraph.bulletText
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or style.firstLineIndent
+        or style.wordWrap
+        or hasattr(paragraph, "_offsets")
+        or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
+        not in ("", "off", None)
+        or getattr(para_lines, "us_lines", None)
+        or getattr(para_lines, "link", None)
+        or not isinstance(para_lines.textColor, Color)
+        or isinstance(para_lines.textColor, CMYKColor)
+        or getattr(paragraph.canv, "_enforceColorSpace", None)
+    ):
+        return None
+    # A line that only fits by shrinking its spaces is drawn with word spacing: ReportLab's.
+    if any(extra <= -1e-8 for extra, _ in para_lines.lines):
+        return None
+    if paraFontSizeHeightOffset:
+        y = paragraph.height - para_lines.fontSize
+    else:
+        y = paragraph.height - getattr(para_lines, "ascent", para_lines.fontSize)
+    return text_object(
+        paragraph.canv,
+        para_lines.fontName,
+        para_lines.fontSize,
+        style.leading,
+        style.leftIndent,
+        y,
+        [" ".join(words) for _, words in para_lines.lines],
+    )
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:
@@ -126,7 +188,48 @@ def para(value: object, style: str = "body", *, shaped: bool = False) -> Paragra
 
 def rich(markup_text: str, style: str = "body", *, shaped: bool = False) -> Paragraph:
     """A paragraph of markup the caller built from ``text.markup`` pieces."""
-    return Paragraph(markup_text, styles(shaped)[style])
+    chosen = styles(shaped)[style]
+    cleaned = cleanBlockQuotedText(markup_text)  # what the paragraph does before parsing
+    frags = _bold_runs(cleaned, style, shaped)
+    if frags is None:
+        return Paragraph(markup_text, chosen)
+    return Paragraph(cleaned, chosen, frags=frags)
+
+
+# The only tags ``_bold_runs`` takes apart: bold runs and line breaks.
+_BOLD_RUN_TAGS = re.compile(r"(<b>|</b>|<br/>)")
+
+
+def _bold_runs(cleaned: str, style: str, shaped: bool) -> list[Any] | None:
+    """The parser's fragments for plain text with ``<b>`` runs and ``<br/>`` breaks (a form's
+    verdict, penalty and total), or None for any other markup (Thai font runs, entities).
+
+    Each fragment is copied from the ones the parser made once for the style, as
+    ``markup_paragraph`` does for a single plain run: the parser was most of building these
+    paragraphs."""
+    plain, strong, line_break = _run_fragments(style, shaped)
+    frags = []
+    in_bold = False
+    for piece in _BOLD_RUN_TAGS.split(cleaned):
+        if piece == "<b>" or piece == "</b>":
+            if in_bold == (piece == "<b>"):  # nested or stray: the parser's business
+                return None
+            in_bold = not in_bold
+        elif piece == "<br/>":
+            frags.append(line_break.clone(link=[], us_lines=[]))
+        elif _PARSED.search(piece):
+            return None
+        elif piece:
+            frags.append((strong if in_bold else plain).clone(text=piece, link=[], us_lines=[]))
+    return frags if frags and not in_bold else None
+
+
+@cache
+def _run_fragments(style: str, shaped: bool) -> tuple[Any, Any, Any]:
+    """The parser's fragments for a plain run, a bold run and a line break in ``style``
+    (sample text only, replaced on every use)."""
+    plain, strong, line_break, _ = _RLParagraph("x<b>x</b><br/>x", styles(shaped)[style]).frags
+    return plain, strong, line_break
 
 
 def bullet(value: object, style: str = "bullet", *, shaped: bool = False) -> Paragraph:
@@ -237,19 +340,22 @@ def cell_style(column: int, style: str) -> list[tuple[object, ...]]:
 
 def field_table(
     rows: Sequence[tuple[str, Flowable | str]], width: float, label_width: float = 42 * mm
-) -> Table:
-    """Label / value rows, e.g. the suspect's identity. Values wrap within their column."""
+) -> Flowable:
+    """Label / value rows, e.g. the suspect's identity. Values wrap within their column.
+
+    Drawn as a ``grid_style(header=False)`` table with ``cell_style`` columns would be, by
+    the lighter ``FieldRows``."""
     value_width = width - label_width
     data = [
         [cell(label, "label", label_width), cell(value, "cell", value_width)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[label_width, value_width])
-    commands = grid_style(header=False)
-    for command in cell_style(0, "label") + cell_style(1, "cell"):
-        commands.add(*command)
-    table.setStyle(commands)
-    return table
+    return FieldRows(data, (label_width, value_width), (_look("label"), _look("cell")), RULE)
+
+
+def _look(style: str) -> CellLook:
+    chosen = styles()[style]
+    return CellLook(chosen.fontName, chosen.fontSize, chosen.leading, chosen.textColor)
 
 
 def data_table(

@@ -1,13 +1,19 @@
 """The shortcuts that make a form fast print exactly what plain ReportLab prints: with each
-of them switched off, every page of the approval form (and of the other documents that share
-the page and the styles) is drawn with the same operators, in the same places."""
+of them switched off (label / value rows built as a ReportLab ``Table`` again), every page
+of the approval form (and of the other documents that share the page and the styles) is
+drawn with the same operators, in the same places."""
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from fieldapp.documents import service, styles
@@ -25,11 +31,29 @@ def _page_streams(pdf: bytes) -> list[bytes]:
     return [page.get_contents().get_data() for page in pdfcheck.reader(pdf).pages]
 
 
+def _as_table(
+    rows: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    looks: Sequence[object],
+    rule: object,
+) -> Table:
+    """The ReportLab table that ``styles.field_table`` built before ``FieldRows``."""
+    table = Table([list(row) for row in rows], colWidths=list(widths))
+    commands = styles.grid_style(header=False)
+    for command in styles.cell_style(0, "label") + styles.cell_style(1, "cell"):
+        commands.add(*command)
+    table.setStyle(commands)
+    return table
+
+
 def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain ReportLab: every paragraph lays its lines out whenever asked, and its text goes
-    through the markup parser."""
+    """Plain ReportLab: every paragraph lays its lines out whenever asked and is drawn by
+    ReportLab's own ``drawPara``, its text goes
+    through the markup parser, and label / value rows are a ``Table``."""
     monkeypatch.setattr(styles.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
     monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
+    monkeypatch.setattr(styles, "FieldRows", _as_table)
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
@@ -50,3 +74,70 @@ def test_the_form_is_drawn_the_same_without_the_shortcuts(
     for ours, reference in zip(fast, plain, strict=True):
         assert pdfcheck.text(ours) == pdfcheck.text(reference)
         assert _page_streams(ours) == _page_streams(reference)
+
+
+def test_field_rows_split_where_the_table_split() -> None:
+    """Rows that do not fit the space left move on as the table's did: same rows each side,
+    same heights (a wrapping value makes one row taller)."""
+    rows = [(f"Rad {i}", "ett värde " * (12 if i % 5 == 0 else 1)) for i in range(30)]
+    for space in (15.0, 100.0, 333.3, 2000.0):
+        ours = styles.field_table(rows, 480)
+        ours.wrap(480, space)
+        table = _as_table(
+            [
+                [styles.cell(k, "label", 42 * mm), styles.cell(v, "cell", 480 - 42 * mm)]
+                for k, v in rows
+            ],
+            (42 * mm, 480 - 42 * mm),
+            (),
+            None,
+        )
+        table.wrap(480, space)
+        expected = [part.wrap(480, space) for part in table.split(480, space)]
+        assert [part.wrap(480, space) for part in ours.split(480, space)] == expected
+
+
+def _drawn(paragraphs: Sequence[ReportLabParagraph], width: float) -> str:
+    """The operators the paragraphs write on one canvas, each wrapped at ``width``."""
+    canvas = Canvas(io.BytesIO(), pagesize=A4)
+    for paragraph in paragraphs:
+        paragraph.wrap(width, 2000)
+        paragraph.drawOn(canvas, 50, 400)
+    return "\n".join(canvas._code)
+
+
+def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Headings, labels and body text, lines that only fit by shrinking their spaces, and
+    text with more characters than one font subset holds (a second subset is switched to
+    mid-line): the light drawing writes what ReportLab's ``drawPara`` writes."""
+    many = "".join(chr(c) for c in range(0x410, 0x450)) + "".join(
+        chr(c) for c in range(0xC0, 0x17F)
+    )
+    texts = [SHORT, LONG[:900], "Förhandsgodkännande av strafföreläggande", many, many[::-1]]
+    for width in (90.0, 200.0, 480.0):
+        ours = _drawn([styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width)
+        with monkeypatch.context() as switched:
+            switched.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
+            reference = _drawn(
+                [styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width
+            )
+        assert ours == reference
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Bedömning: <b>fullbordat brott</b>, enligt regeln.<br/>Omständigheter: inga.",
+        "<b>Villkorlig dom</b><br/><b>50 dagsböter à 130 kr</b><br/>Prövotid 2 år",
+        "  <b>7\u00a0500\u00a0kr</b>  ",
+        "a <b>b <b>c</b></b>",  # nested: the parser's
+        "<b>x &amp; y</b><br/>",  # an entity: the parser's
+        '<font name="NotoSansThai">ไทย</font> <b>x</b>',  # a font run: the parser's
+    ],
+)
+def test_bold_runs_are_the_parsers_fragments(source: str) -> None:
+    ours = styles.rich(source, "small")
+    reference = ReportLabParagraph(source, ours.style)
+    assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in reference.frags]
