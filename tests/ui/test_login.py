@@ -124,7 +124,8 @@ def test_correct_login_shows_the_main_window_with_name_and_role(
     assert window.officer_label.text() == FIELD_NAME
     assert window.role_label.text() == "Fältpolis"
     assert str(two_officer_vault.data_dir) in window.vault_label.text()
-    assert window.lock_label.text().startswith("Låses om 5:0")  # the default 5 minutes
+    # The default 5 minutes, less the second or two a loaded machine takes to log in.
+    assert window.lock_label.text() in {"Låses om 5:00", "Låses om 4:59", "Låses om 4:58"}
     assert controller.dialog is None
 
 
