@@ -222,6 +222,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
         session = vault.create(args.officer, args.name, passphrase)
         try:
+            # Deferred for start-up time: loaded only by the command that needs it.
             from fieldapp import provisioning
 
             enrolled = provisioning.enrol_managed_station(session, provisioning.load())
@@ -298,6 +299,7 @@ def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
 def _provision(path: Path | None, out: TextIO) -> int:
     """Every problem of a provisioning file, with its line and setting; or what it manages."""
+    # Deferred for start-up time: loaded only by the command that needs it.
     from fieldapp import provisioning
 
     if path is not None and not path.exists():
@@ -321,6 +323,7 @@ def _provision(path: Path | None, out: TextIO) -> int:
 
 
 def _managed_text(value: object) -> str:
+    # Deferred for start-up time: loaded only by the command that needs it.
     from fieldapp.sync.station import StationCard
 
     if isinstance(value, StationCard):

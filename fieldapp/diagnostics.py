@@ -54,6 +54,7 @@ def report(qt_version: str | None = None, vault_schema: int | None = None) -> st
     """Version, platform, library versions and the vault formats, one per line; no data,
     no paths. ``qt_version`` from the UI (the core does not import Qt); ``vault_schema``
     the open vault's ``user_version``, if one is open."""
+    # Deferred for start-up time: the versions are read only when asked for.
     from fieldapp import APP_NAME, __version__, paths
     from fieldapp.storage import head, keyslots, schema
     from fieldapp.sync import bundle

@@ -90,6 +90,7 @@ class Managed:
 def enrol_managed_station(session: Session, managed: Managed) -> bool:
     """Enrol the managed station card on a laptop vault that has none yet (administrators,
     as ``station enrol`` does); True if it did. Same card again: nothing to do."""
+    # Deferred for start-up time: the app reads this file before its first paint.
     from fieldapp.sync.enrol import enrol_station, enrolled_station
     from fieldapp.sync.station import is_station
 
@@ -125,6 +126,7 @@ def load() -> Managed:
 
 def check(path: Path) -> Managed:
     """Read and check one provisioning file; every problem is listed."""
+    # Deferred for start-up time: the app reads this file before its first paint.
     from fieldapp.inputs import InputRefused, read_capped
 
     try:
@@ -217,6 +219,7 @@ def _wrong_type(expected: str) -> Reason:
 
 
 def _county(value: Any, _folder: Path) -> str | Reason:
+    # Deferred for start-up time: the app reads this file before its first paint.
     from fieldapp.counties import county_ids, unknown_county
 
     if not isinstance(value, str):
@@ -225,6 +228,7 @@ def _county(value: Any, _folder: Path) -> str | Reason:
 
 
 def _station_card(value: Any, folder: Path) -> Any:
+    # Deferred for start-up time: the app reads this file before its first paint.
     from fieldapp.sync.station import StationCard
 
     if not isinstance(value, str) or not value.strip():

@@ -44,6 +44,7 @@ def core_checks() -> list[tuple[str, Callable[[], str]]]:
 
 
 def _resources() -> str:
+    # Deferred for start-up time: each check loads only what it checks.
     from fieldapp import paths
     from fieldapp.legal.rules import load_rule_files
 
@@ -56,6 +57,7 @@ def _resources() -> str:
 
 
 def _sqlcipher() -> str:
+    # Deferred for start-up time: each check loads only what it checks.
     import sqlcipher3
 
     from fieldapp.storage import database
@@ -91,6 +93,7 @@ def _sqlcipher() -> str:
 
 
 def _crypto() -> str:
+    # Deferred for start-up time: each check loads only what it checks.
     import nacl.bindings
     import pyrage
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -121,6 +124,7 @@ def _crypto() -> str:
 
 
 def _fonts() -> str:
+    # Deferred for start-up time: each check loads only what it checks.
     from reportlab.lib import rl_accel
 
     from fieldapp.documents.fonts import _FILES, register_fonts
@@ -134,6 +138,7 @@ def _fonts() -> str:
 
 def sample_pdf() -> bytes:
     """A one-page PDF in the app's fonts: Swedish and Thai text, for QtPdf to render."""
+    # Deferred for start-up time: each check loads only what it checks.
     from io import BytesIO
 
     from reportlab.lib.pagesizes import A4
