@@ -278,9 +278,13 @@ def main() -> None:
         # without the adapter lookup did): encryption's own cost per row says whether it grew.
         print(f"    encryption's own cost: {1e6 / enc - 1e6 / plain:.1f} µs a row (no target)")
         app, bare = bench_startup(folder)
-        print(f"(c) process start to first paint, median of {STARTUP_RUNS}")
+        # Without bytecode caches when the environment says so (PYTHONDONTWRITEBYTECODE, as
+        # CI and this machine set it): every start compiles the app's modules first. An
+        # installed app has its caches; `bench startup` measures that case against the target.
+        caches = "without" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "with"
+        print(f"(c) process start to first paint, median of {STARTUP_RUNS}, {caches} pyc caches")
         print(f"    login dialog {app * 1000:.0f} ms, bare QMainWindow {bare * 1000:.0f} ms")
-        print(f"    ratio {app / bare:.2f}x   target <= 2x")
+        print(f"    ratio {app / bare:.2f}x   (target <= 2x with caches: bench startup (a))")
         load = os.getloadavg()
         memsec = bench_memory_security()
         off, on = memsec[False], memsec[True]
