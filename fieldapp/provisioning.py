@@ -214,8 +214,9 @@ def _line_of(text: str, name: str) -> int | None:
     return None
 
 
-def _wrong_type(expected: str) -> Reason:
-    return coded("provision_wrong_type", f"Must be {expected}.", expected=expected)
+def _not_text() -> Reason:
+    # A code per kind of value (not the kind as a parameter): the UI has the whole sentence.
+    return coded("provision_wrong_type", "Must be text.")
 
 
 def _county(value: Any, _folder: Path) -> str | Reason:
@@ -223,7 +224,7 @@ def _county(value: Any, _folder: Path) -> str | Reason:
     from fieldapp.counties import county_ids, unknown_county
 
     if not isinstance(value, str):
-        return _wrong_type("text")
+        return _not_text()
     return value if value in county_ids() else unknown_county()
 
 
@@ -232,7 +233,7 @@ def _station_card(value: Any, folder: Path) -> Any:
     from fieldapp.sync.station import StationCard
 
     if not isinstance(value, str) or not value.strip():
-        return _wrong_type("text")
+        return _not_text()
     card_path = folder / Path(value).expanduser()  # relative to the provisioning file
     if not card_path.is_file():
         return coded(
@@ -253,7 +254,7 @@ def _station_card(value: Any, folder: Path) -> Any:
 
 def _idle_minutes(value: Any, _folder: Path) -> int | Reason:
     if not isinstance(value, int) or isinstance(value, bool):
-        return _wrong_type("a whole number of minutes")
+        return coded("provision_not_minutes", "Must be a whole number of minutes.")
     low, high = IDLE_MINUTES
     if not low <= value <= high:
         return coded(
@@ -267,7 +268,7 @@ def _idle_minutes(value: Any, _folder: Path) -> int | Reason:
 
 def _language(value: Any, _folder: Path) -> str | Reason:
     if not isinstance(value, str):
-        return _wrong_type("text")
+        return _not_text()
     if value not in LANGUAGES:
         known = ", ".join(LANGUAGES)
         return coded("provision_language", f"Must be one of {known}.", known=known)
@@ -276,7 +277,7 @@ def _language(value: Any, _folder: Path) -> str | Reason:
 
 def _printer(value: Any, _folder: Path) -> str | Reason:
     if not isinstance(value, str):
-        return _wrong_type("text")
+        return _not_text()
     name = value.strip()
     if not name or len(name) > PRINTER_MAX or any(ord(c) < 32 for c in name):
         return coded(

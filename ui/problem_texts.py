@@ -660,7 +660,8 @@ PROBLEM_TEXTS: dict[str, str] = {
     "provision_unknown_setting": QT_TRANSLATE_NOOP(
         "Problems", "{name} is not a setting that can be managed."
     ),
-    "provision_wrong_type": QT_TRANSLATE_NOOP("Problems", "Must be {expected}."),
+    "provision_wrong_type": QT_TRANSLATE_NOOP("Problems", "Must be text."),
+    "provision_not_minutes": QT_TRANSLATE_NOOP("Problems", "Must be a whole number of minutes."),
     "provision_station_card_missing": QT_TRANSLATE_NOOP(
         "Problems", "There is no station card at {path}."
     ),

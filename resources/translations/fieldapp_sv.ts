@@ -4209,6 +4209,10 @@ Loggen: {log}</translation>
         <translation>Stationen har ännu inte kvitterat alla händelser i ärendet.</translation>
     </message>
     <message>
+        <source>Must be a whole number of minutes.</source>
+        <translation>Måste vara ett helt antal minuter.</translation>
+    </message>
+    <message>
         <source>This was not accepted.</source>
         <translation>Det godtogs inte.</translation>
     </message>
@@ -4243,10 +4247,6 @@ Loggen: {log}</translation>
     <message>
         <source>{name} is not a setting that can be managed.</source>
         <translation>{name} är ingen inställning som kan styras centralt.</translation>
-    </message>
-    <message>
-        <source>Must be {expected}.</source>
-        <translation>Ska vara {expected}.</translation>
     </message>
     <message>
         <source>There is no station card at {path}.</source>
@@ -4672,6 +4672,14 @@ Loggen: {log}</translation>
     <message>
         <source>&amp;Retention</source>
         <translation>Gallring &amp;efter</translation>
+    </message>
+    <message>
+        <source>Your IT department&apos;s settings file ({file}) has problems and is not used; this computer keeps its own settings. Tell IT:</source>
+        <translation>IT-avdelningens inställningsfil ({file}) har fel och används inte; datorn behåller sina egna inställningar. Meddela IT:</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>rad {line}</translation>
     </message>
     <message>
         <source>At the station: finished cases untouched this long may be purged by an administrator (fieldapp station purge); a laptop&apos;s purge removes nothing here. Default {default} days.</source>

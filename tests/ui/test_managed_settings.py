@@ -80,9 +80,6 @@ def test_managed_settings_apply_and_cannot_be_changed(
     assert not county.isEnabled() and county.code() == "vastmanland"
     # Printing goes to the managed printer; this machine has none, so the dialog asks.
     assert view.workspace.ask_printer is window.ask_printer is not None
-    window.resize(1366, 768)
-    view.go_to(view.pages.indexOf(settings))
-    window.grab().save(str(tmp_path / "settings-managed.png"))
 
 
 def test_a_managed_printer_that_is_not_installed_falls_back_to_the_dialog() -> None:
@@ -117,3 +114,33 @@ def test_nothing_managed_leaves_every_setting_open(
     assert view.settings.language.isEnabled() and view.settings.idle.isEnabled()
     assert not view.settings.managed_note.isVisibleTo(view.settings)
     assert view.operations.form.county.isEnabled()
+
+
+def test_a_broken_file_manages_nothing_and_the_officer_sees_why(
+    make_controller: Any, two_officer_vault: Vault, tmp_path: Path
+) -> None:
+    path = tmp_path / "fieldapp.toml"
+    path.write_text(
+        'format = "fieldapp-provisioning"\nversion = 1\nidle_lock_minutes = "fem"\n', "utf-8"
+    )
+    broken = provisioning.check(path)
+    controller = make_controller(two_officer_vault, managed=broken)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
+    view = controller.main_window.session_view()
+    settings = view.settings
+    view.go_to(view.pages.indexOf(settings))
+    assert settings.idle.isEnabled()  # nothing managed: the local setting stays open
+    assert not settings.managed_note.isVisibleTo(settings)
+    assert settings.managed_problems.isVisibleTo(settings)
+    text = settings.managed_problems.text()
+    assert str(path) in text
+    assert "rad 3 · idle_lock_minutes · Måste vara ett helt antal minuter." in text
+
+
+def test_a_good_file_shows_no_problems(
+    make_controller: Any, two_officer_vault: Vault, managed: provisioning.Managed
+) -> None:
+    controller = make_controller(two_officer_vault, managed=managed)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
+    settings = controller.main_window.session_view().settings
+    assert not settings.managed_problems.isVisibleTo(settings)

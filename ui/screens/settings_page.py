@@ -18,6 +18,7 @@ from ui.dialogs.enrol_officer import EnrolOfficerDialog
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import current_language, role_name
 from ui.managed import hold, managed_text
+from ui.problem_texts import coded_text
 from ui.widgets import CodeCombo, FormGrid, action_button
 from ui.words import COMPLETION_RULES
 from ui.workspace import LANGUAGE as LANGUAGE_SETTING
@@ -58,6 +59,12 @@ class SettingsPage(QWidget):
         self.managed_note.setWordWrap(True)
         self.managed_note.setMaximumWidth(760)
         self.managed_note.setVisible(bool(managed.values))
+        # A file IT deployed that has problems manages nothing; the officer sees why, so
+        # that IT hears of it (the log has the same lines).
+        self.managed_problems = FieldMessage(self)
+        self.managed_problems.setMaximumWidth(760)
+        if managed.problems:
+            self.managed_problems.show_message(self._problems_text(), "hint")
         # Rows whose words wrap: each rule is a sentence, cut off in a list's box.
         self.rule = ChoiceRows(COMPLETION_RULES, self)
         self.rule.set_code(workspace.ctx.completion_rule.value)
@@ -99,6 +106,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(box)
         layout.addWidget(self.managed_note)
+        layout.addWidget(self.managed_problems)
         layout.addSpacing(12)
         layout.addWidget(self.officers_title)
         layout.addWidget(self.officers)
@@ -128,6 +136,23 @@ class SettingsPage(QWidget):
         }
         listed = ", ".join(text for name, text in names.items() if managed.is_managed(name))
         return self.tr("Managed: {settings}.").format(settings=listed) + " " + managed_text(managed)
+
+    def _problems_text(self) -> str:
+        managed = self.workspace.managed
+        lines = [
+            self.tr(
+                "Your IT department's settings file ({file}) has problems and is not used; "
+                "this computer keeps its own settings. Tell IT:"
+            ).format(file=managed.source or "")
+        ]
+        for problem in managed.problems:
+            where = self.tr("line {line}").format(line=problem.line) if problem.line else ""
+            lines.append(
+                " · ".join(
+                    part for part in (where, problem.setting, coded_text(problem.reason)) if part
+                )
+            )
+        return "\n".join(lines)
 
     def _show_officers(self) -> None:
         officers = self.workspace.session.officers()
