@@ -104,7 +104,7 @@ BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 """
 
 # v5: a body may be emptied only under a purge event already in the log, after the event,
-# that names it: the newest purge event, which ``Session.purge_case`` appends before it
+# that names it: the newest purge event, which ``storage.purge.purge_case`` appends before it
 # empties the bodies it names (at most ``PURGE_CHUNK`` a purge event). The id is looked for
 # as a quoted string in that event's canonical JSON: a search of every purge event's list
 # for every emptied row cost a purge of n events n² (4 s for 2,000). Event ids are UUIDs,

@@ -4,9 +4,10 @@
 passphrase has opened a slot, so the login dialog never waits for SQLCipher or Ed25519.
 
 The session's jobs live beside it, and its methods for them hand over: the officers
-(``officer_admin``), the key slots (``slot_changes``), the settings (``fieldapp.settings``
-over ``setting``/``set_setting``), the tamper checks (``verify``). Appending, ingesting a
-station's or a laptop's events and purging stay here: they hold the write lock and the log.
+(``officer_admin``), the key slots (``slot_changes``), storing another device's events
+(``ingest``), purging a case (``purge``), the settings (``fieldapp.settings`` over
+``setting``/``set_setting``), the tamper checks (``verify``). Appending, the write
+transaction and anchoring the head after each commit stay here, with unlock and lock.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from fieldapp.officers import (
     Officer,
     Role,
 )
-from fieldapp.storage import database, officer_admin, purge, schema, slot_changes
+from fieldapp.storage import database, ingest, officer_admin, purge, schema, slot_changes
 from fieldapp.storage.database import Connection, transaction
-from fieldapp.storage.events import Draft, Event, EventLog, insert_event_rows, read_events
+from fieldapp.storage.events import Draft, Event, EventLog, read_events
 from fieldapp.storage.head import HeadAnchor, own_head
 from fieldapp.storage.keyslots import (
     DerivedKek,
@@ -362,24 +363,9 @@ class Session:
         prepared: Sequence[Prepared | None] | None = None,
     ) -> None:
         """Store events that were checked elsewhere (another device's, at the station) with
-        their blobs, projections and ``bookkeeping``, in one transaction. ``prepared``:
-        per event, what ``Projector.prepare`` worked out for it in another process."""
-        conn = self.conn
-        with transaction(conn):
-            conn.executemany(
-                "INSERT OR IGNORE INTO blobs (sha256, size, data) VALUES (?, ?, ?)",
-                [(k, len(v), v) for k, v in blobs.items()],
-            )
-            insert_event_rows(conn, events)
-            apply = self._projector.apply
-            with self._projector.batch():
-                if prepared is None:
-                    for event in events:
-                        apply(conn, event)
-                else:
-                    for event, value in zip(events, prepared, strict=True):
-                        apply(conn, event, value)
-            bookkeeping(conn)
+        their blobs, projections and ``bookkeeping``, in one transaction (see
+        ``storage.ingest``)."""
+        ingest.ingest(self.conn, self._projector, events, blobs, bookkeeping, prepared)
 
     # -- retention ---------------------------------------------------------------------------
 
