@@ -26,6 +26,7 @@ from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from tests.conftest import TEST_COST
+from tests.ui.builders import SmallOperation, build_small_operation
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
 from ui.i18n import Translation
@@ -102,6 +103,25 @@ def widget_texts() -> list[str]:
 
 def visible(widget: QWidget | None) -> bool:
     return widget is not None and widget.isVisible()
+
+
+# -- a small operation of the test's own (tests/ui/builders.py): invented names, not the demo's
+
+
+@pytest.fixture
+def small_operation(admin_session: Session) -> SmallOperation:
+    """Four cases on the test's own vault (tests/conftest.py's administrator logged in)."""
+    return build_small_operation(admin_session)
+
+
+@pytest.fixture
+def small_workspace(
+    qapp: QApplication, admin_session: Session, small_operation: SmallOperation
+) -> Iterator[Workspace]:
+    """A workspace on the small operation (its only operation, so the one in use)."""
+    workspace = Workspace(admin_session)
+    yield workspace
+    workspace.autosaver.stop()
 
 
 # -- the demo vault: an operation with cases in every state ----------------------------------

@@ -1,5 +1,6 @@
-"""Every item model passes qtmodeltester, on the demo vault's operation and cases; the
-case list computes a row only when it is asked for."""
+"""Every item model passes qtmodeltester, on a small operation of the test's own (an
+attempt, a completed offence, a child case, trafficking indicators); the case list computes
+a row only when it is asked for."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ from typing import Any
 
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.workflow import cases
-from tests.ui.conftest import case_by_place
+from tests.ui.builders import (
+    ATTEMPT_ROOM,
+    COMPLETED,
+    COMPLETED_BUYER,
+    COMPLETED_NOTE,
+    COMPLETED_ROOM,
+    SmallOperation,
+)
 from ui.models import (
     ID_ROLE,
     CaseListModel,
@@ -21,10 +29,13 @@ from ui.timeline import Describer
 from ui.workspace import Workspace
 
 
-def test_case_list_model(qtmodeltester: Any, workspace: Workspace) -> None:
+def test_case_list_model(
+    qtmodeltester: Any, small_workspace: Workspace, small_operation: SmallOperation
+) -> None:
+    workspace = small_workspace
     model = CaseListModel(workspace)
     model.load(workspace.operation_id)
-    assert model.rowCount() == 6
+    assert model.rowCount() == len(small_operation.case_ids)
     assert not model._rows  # nothing computed before a view asks
     qtmodeltester.check(model, force_py=True)
     assert model.data(model.index(0, 0), ID_ROLE) == model.case_id(0)
@@ -34,16 +45,19 @@ def test_case_list_model(qtmodeltester: Any, workspace: Workspace) -> None:
     assert "Barnärende 6:9" in flags and "Människohandel?" in flags
 
 
-def test_case_list_search_by_place_room_and_name(workspace: Workspace) -> None:
+def test_case_list_search_by_place_room_and_name(
+    small_workspace: Workspace, small_operation: SmallOperation
+) -> None:
+    workspace = small_workspace
     model = CaseListModel(workspace)
-    model.load(workspace.operation_id, "låtsasson")  # the buyer Bo Låtsasson
+    model.load(workspace.operation_id, COMPLETED_BUYER.split()[1].lower())  # the buyer's surname
     assert [model.data(model.index(0, 1)) for _ in range(model.rowCount())] == [
-        "Stadshotellet Exempel, rum 507"
+        f"{COMPLETED}, rum {COMPLETED_ROOM}"
     ]
-    model.set_filter("214")
+    model.set_filter(ATTEMPT_ROOM)
     assert model.rowCount() == 1
     model.set_filter("")
-    assert model.rowCount() == 6
+    assert model.rowCount() == len(small_operation.case_ids)
 
 
 def test_checklist_model(qtmodeltester: Any) -> None:
@@ -62,8 +76,11 @@ def test_checklist_model(qtmodeltester: Any) -> None:
     assert [r.key for r in model.rows() if r.is_open_step] == ["add:buyer"]
 
 
-def test_timeline_model(qtmodeltester: Any, workspace: Workspace) -> None:
-    case_id = case_by_place(workspace, "Stadshotellet Exempel")
+def test_timeline_model(
+    qtmodeltester: Any, small_workspace: Workspace, small_operation: SmallOperation
+) -> None:
+    workspace = small_workspace
+    case_id = small_operation.case(COMPLETED)
     names = {p.entity_id: str(p.get("name")) for p in workspace.ctx.records.find("person")}
     model = TimelineModel(Describer(lambda pid: names.get(pid, "?")))
     model.set_officer_names(workspace.officer_name)
@@ -72,14 +89,15 @@ def test_timeline_model(qtmodeltester: Any, workspace: Workspace) -> None:
     qtmodeltester.check(model, force_py=True)
     texts = model.texts()
     assert len(texts) == len(events)
-    assert "Anteckning: Köparen godkände förhandsgodkännandet på plats." in texts[0]
+    assert f"Anteckning: {COMPLETED_NOTE}" in texts[0]
     assert any("Beslut: förhandsgodkännande av strafföreläggande" in t for t in texts)
     change = workspace.run(cases.add_observation, case_id, "Ny anteckning")
     model.add(change.events)
     assert "Anteckning: Ny anteckning" in model.texts()[0]
 
 
-def test_contacts_and_operations_models(qtmodeltester: Any, workspace: Workspace) -> None:
+def test_contacts_and_operations_models(qtmodeltester: Any, small_workspace: Workspace) -> None:
+    workspace = small_workspace
     contacts = ContactsModel(workspace, big_numbers=True)
     contacts.load(workspace.operation_id)
     assert contacts.rowCount() > 5

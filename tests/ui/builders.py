@@ -1,0 +1,93 @@
+"""A small operation for the screen tests, with invented names of its own (not the demo's):
+a test that asserts a name, a room or a count finds them here, next to where they are made,
+and a change to the demo cannot break it.
+
+Four cases through the real workflow on the test's own vault: an attempt, a completed
+offence with an advance approval, a child case and a seller with trafficking indicators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from fieldapp.storage.session import Session
+from fieldapp.workflow import cases, evidence, persons
+from fieldapp.workflow.context import Context
+from tests.documents.scenarios import (
+    BUYER,
+    CEST,
+    SELLER,
+    Clock,
+    lawful_decision,
+    new_operation,
+    open_hotel_case,
+    record_buyer,
+    record_seller,
+)
+
+OPERATION_NAME = "Provinsats Ugglan"
+ATTEMPT = "Hotell Tallkotten"
+ATTEMPT_ROOM = "418"
+COMPLETED = "Pensionat Vitsippan"
+COMPLETED_ROOM = "22"
+COMPLETED_BUYER = "Gustav Provkvist"
+COMPLETED_NOTE = "Köparen godtog förhandsgodkännandet i korridoren."
+CHILD = "Hotell Blåklockan"
+TRAFFICKING = "Motell Grankotten"
+# The raid's evening: in the past, under the law that allows advance approval.
+RAID = datetime(2026, 5, 14, 21, 30, tzinfo=CEST)
+
+
+@dataclass(frozen=True)
+class SmallOperation:
+    operation_id: str
+    case_ids: dict[str, str]  # place name → case id
+
+    def case(self, place: str) -> str:
+        return self.case_ids[place]
+
+
+def build_small_operation(session: Session) -> SmallOperation:
+    """The operation and its four cases, written with ``session`` (left unlocked)."""
+    clock = Clock(RAID)
+    ctx = Context(session, clock)
+    operation_id = new_operation(ctx, "2026-05-13", "2026-05-17", name=OPERATION_NAME)
+    made: dict[str, str] = {}
+
+    # Agreement and price, no payment seen: an attempt.
+    case_id = open_hotel_case(ctx, operation_id, place_name=ATTEMPT, room=ATTEMPT_ROOM)
+    buyer = persons.add_buyer(ctx, case_id, BUYER | {"name": "Olle Provare"}).entity_id
+    evidence.record_element(
+        ctx, case_id, buyer, "agreement", {"source": "overheard", "what": "samlag"}
+    )
+    evidence.record_element(ctx, case_id, buyer, "stated_price", {"source": "ad", "amount": 1200})
+    made[ATTEMPT] = case_id
+    clock.advance(30)
+
+    # All three elements, notice, hearing, support and an advance approval: completed.
+    case_id = open_hotel_case(ctx, operation_id, place_name=COMPLETED, room=COMPLETED_ROOM)
+    record_seller(ctx, case_id)
+    record_buyer(
+        ctx,
+        clock,
+        case_id,
+        BUYER | {"name": COMPLETED_BUYER},
+        decision_data=lawful_decision(clock.now),
+    )
+    cases.add_observation(ctx, case_id, COMPLETED_NOTE)
+    made[COMPLETED] = case_id
+    clock.advance(30)
+
+    # A seller estimated at 16: BrB 6:9.
+    case_id = open_hotel_case(ctx, operation_id, place_name=CHILD, room="7")
+    record_seller(ctx, case_id, SELLER | {"estimated_age": 16, "possibly_minor": True})
+    made[CHILD] = case_id
+    clock.advance(30)
+
+    # A seller with trafficking indicators.
+    case_id = open_hotel_case(ctx, operation_id, place_name=TRAFFICKING, room="3")
+    indicators = {"controlled_by_calls": "yes", "no_or_false_id": "yes"}
+    record_seller(ctx, case_id, SELLER | {"indicators": indicators})
+    made[TRAFFICKING] = case_id
+    return SmallOperation(operation_id, made)
