@@ -16,7 +16,6 @@ from fieldapp.workflow import cases, evidence, persons
 from fieldapp.workflow.context import Context
 from tests.documents.scenarios import (
     BUYER,
-    CEST,
     SELLER,
     Clock,
     lawful_decision,
@@ -29,14 +28,16 @@ from tests.documents.scenarios import (
 OPERATION_NAME = "Provinsats Ugglan"
 ATTEMPT = "Hotell Tallkotten"
 ATTEMPT_ROOM = "418"
+ATTEMPT_PRICE = 1500
 COMPLETED = "Pensionat Vitsippan"
 COMPLETED_ROOM = "22"
 COMPLETED_BUYER = "Gustav Provkvist"
 COMPLETED_NOTE = "Köparen godtog förhandsgodkännandet i korridoren."
 CHILD = "Hotell Blåklockan"
 TRAFFICKING = "Motell Grankotten"
-# The raid's evening: in the past, under the law that allows advance approval.
-RAID = datetime(2026, 5, 14, 21, 30, tzinfo=CEST)
+# The raid's evening: in the past, under the law that allows advance approval; in this
+# machine's zone, as the app's own clock gives times (the forms show them in it).
+RAID = datetime(2026, 5, 14, 21, 30).astimezone()
 
 
 @dataclass(frozen=True)
@@ -55,13 +56,16 @@ def build_small_operation(session: Session) -> SmallOperation:
     operation_id = new_operation(ctx, "2026-05-13", "2026-05-17", name=OPERATION_NAME)
     made: dict[str, str] = {}
 
-    # Agreement and price, no payment seen: an attempt.
+    # Agreement and price, no payment seen: an attempt. The buyer's income sets the day-fine
+    # amount (480 000 kr, two children: 420 kr).
     case_id = open_hotel_case(ctx, operation_id, place_name=ATTEMPT, room=ATTEMPT_ROOM)
-    buyer = persons.add_buyer(ctx, case_id, BUYER | {"name": "Olle Provare"}).entity_id
-    evidence.record_element(
-        ctx, case_id, buyer, "agreement", {"source": "overheard", "what": "samlag"}
-    )
-    evidence.record_element(ctx, case_id, buyer, "stated_price", {"source": "ad", "amount": 1200})
+    persons.add_seller(ctx, case_id, {"name": "Siv (alias)", "estimated_age": 28, "language": "sv"})
+    income = {"annual_income_sek": 480_000, "children_supported": 2}
+    buyer = persons.add_buyer(ctx, case_id, BUYER | {"name": "Olle Provare", "income": income})
+    agreement = {"source": "overheard", "what": "samlag"}
+    evidence.record_element(ctx, case_id, buyer.entity_id, "agreement", agreement)
+    price = {"source": "ad", "amount": ATTEMPT_PRICE}
+    evidence.record_element(ctx, case_id, buyer.entity_id, "stated_price", price)
     made[ATTEMPT] = case_id
     clock.advance(30)
 
@@ -87,7 +91,9 @@ def build_small_operation(session: Session) -> SmallOperation:
 
     # A seller with trafficking indicators.
     case_id = open_hotel_case(ctx, operation_id, place_name=TRAFFICKING, room="3")
+    # She speaks Thai (a leaflet language not yet reviewed); no support offered yet.
     indicators = {"controlled_by_calls": "yes", "no_or_false_id": "yes"}
-    record_seller(ctx, case_id, SELLER | {"indicators": indicators})
+    thai = {"nationality": "TH", "language": "th", "interpreter_language": "th"}
+    persons.add_seller(ctx, case_id, SELLER | thai | {"indicators": indicators})
     made[TRAFFICKING] = case_id
     return SmallOperation(operation_id, made)

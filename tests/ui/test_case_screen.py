@@ -1,7 +1,8 @@
-"""The case screen on the demo vault: the live badge and its explanation, the checklist
-with conditional items and who/when, the quick note, corrections on the timeline, inline
-refusals in Swedish, identity checks as you type, the seller's indicators, the leaflet in
-an unreviewed language, the decision's legal refusals, closing with what is still open."""
+"""The case screen on a small operation of the test's own (tests/ui/builders.py): the live
+badge and its explanation, the checklist with conditional items and who/when, the quick
+note, corrections on the timeline, inline refusals in Swedish, identity checks as you type,
+the seller's indicators, the leaflet in an unreviewed language, the decision's legal
+refusals, closing with what is still open."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp.domain.case import OBSERVATION_ENTITY
 from fieldapp.workflow import persons
+from tests.ui.builders import ATTEMPT, ATTEMPT_PRICE, CHILD, COMPLETED, TRAFFICKING
 from tests.ui.conftest import case_by_place
 from ui.documents.preview import DocumentPreview
 from ui.screens.case_screen import CaseScreen
@@ -25,10 +27,11 @@ from ui.screens.procedure import DecisionStep
 from ui.screens.support import SupportStep
 from ui.workspace import Workspace
 
-ATTEMPT = "Hotell Påhittat"
-COMPLETED = "Stadshotellet Exempel"
-CHILD = "Hotell Fiktiva Ängen"
-TRAFFICKING = "Motell Låtsas"
+
+@pytest.fixture
+def workspace(small_workspace: Workspace) -> Workspace:
+    """The small operation's workspace, not the demo's: the cases are made where named."""
+    return small_workspace
 
 
 @pytest.fixture
@@ -73,7 +76,7 @@ def test_the_badge_follows_the_evidence_and_explains_itself(
     assert screen.header.badge.text() == "Fullbordat brott"
     # Money seized: the seizure item applies now, ticked by the data, with who and when.
     row = next(r for r in screen.checklist_model.rows() if r.key.startswith("item:seizure"))
-    assert row.done and "Dana D." in row.detail
+    assert row.done and "Astrid T." in row.detail
 
 
 def test_conditional_items_appear_when_they_apply(screen: CaseScreen, workspace: Workspace) -> None:
@@ -98,7 +101,7 @@ def test_ticking_by_hand_shows_who_and_when(
     qtbot.keyClicks(panel.note, "Migrationsverket informerat")
     qtbot.keyClick(panel.note, Qt.Key.Key_Return)
     row = next(r for r in screen.checklist_model.rows() if r.key == "item:reflection_period:")
-    assert row.done and row.detail.endswith("Dana D.")
+    assert row.done and row.detail.endswith("Astrid T.")  # ADMIN_NAME, logged in
     assert (
         "Avbockat: Betänketid (Migrationsverket) övervägd – Migrationsverket informerat"
         in (screen.timeline_model.texts()[0])
@@ -133,7 +136,7 @@ def test_a_correction_is_shown_as_a_correction(
     )
     panel.recorded.setCurrentRow(price)
     panel.correct_button.click()
-    assert panel.form.amount.text() == "1500"
+    assert panel.form.amount.text() == str(ATTEMPT_PRICE)
     panel.form.amount.setText("1800")
     panel.record_button.click()
     top = screen.timeline_model.texts()[0]
