@@ -3,7 +3,8 @@ a test that asserts a name, a room or a count finds them here, next to where the
 and a change to the demo cannot break it.
 
 Four cases through the real workflow on the test's own vault: an attempt, a completed
-offence with an advance approval, a child case and a seller with trafficking indicators.
+offence with an advance approval, a child case and a seller with trafficking indicators;
+and the county's directory, with the companies that got the information sheet.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from fieldapp.storage.session import Session
-from fieldapp.workflow import cases, evidence, persons
+from fieldapp.workflow import cases, directory, evidence, persons
 from fieldapp.workflow.context import Context
 from tests.documents.scenarios import (
     BUYER,
@@ -35,6 +36,14 @@ COMPLETED_BUYER = "Gustav Provkvist"
 COMPLETED_NOTE = "Köparen godtog förhandsgodkännandet i korridoren."
 CHILD = "Hotell Blåklockan"
 TRAFFICKING = "Motell Grankotten"
+# The county's outreach directory: (name, kind, handed the information sheet).
+COMPANIES = (
+    (ATTEMPT, "hotel", True),
+    (COMPLETED, "hotel", True),
+    (CHILD, "hotel", False),
+    ("Taxi Provbilen AB", "taxi", True),
+)
+HOTELS_INFORMED = 2  # the taxi company is informed but is no hotel
 # The raid's evening: in the past, under the law that allows advance approval; in this
 # machine's zone, as the app's own clock gives times (the forms show them in it).
 RAID = datetime(2026, 5, 14, 21, 30).astimezone()
@@ -55,6 +64,11 @@ def build_small_operation(session: Session) -> SmallOperation:
     ctx = Context(session, clock)
     operation_id = new_operation(ctx, "2026-05-13", "2026-05-17", name=OPERATION_NAME)
     made: dict[str, str] = {}
+    for name, kind, informed in COMPANIES:
+        data = {"name": name, "kind": kind, "county": "vastmanland", "municipality": "Västerås"}
+        company_id = directory.add_company(ctx, data).entity_id
+        if informed:
+            directory.deliver_sheet(ctx, operation_id, company_id, {"copies": 2})
 
     # Agreement and price, no payment seen: an attempt. The buyer's income sets the day-fine
     # amount (480 000 kr, two children: 420 kr).
@@ -85,7 +99,7 @@ def build_small_operation(session: Session) -> SmallOperation:
 
     # A seller estimated at 16: BrB 6:9.
     case_id = open_hotel_case(ctx, operation_id, place_name=CHILD, room="7")
-    record_seller(ctx, case_id, SELLER | {"estimated_age": 16, "possibly_minor": True})
+    record_seller(ctx, case_id, SELLER | {"estimated_age": 16, "possibly_minor": True}, "declined")
     made[CHILD] = case_id
     clock.advance(30)
 

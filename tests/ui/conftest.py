@@ -25,7 +25,7 @@ from fieldapp.composition import open_vault
 from fieldapp.demo import DEMO_OFFICER_ID, build_demo_vault
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
-from tests.conftest import TEST_COST
+from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
 from tests.ui.builders import SmallOperation, build_small_operation
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
@@ -122,6 +122,20 @@ def small_workspace(
     workspace = Workspace(admin_session)
     yield workspace
     workspace.autosaver.stop()
+
+
+@pytest.fixture
+def small_controller(make_controller: Callable[..., AppController], vault: Vault) -> AppController:
+    """The whole app on the small operation's vault, its administrator logged in: for tests
+    of the window's own keys and sections, which need the app rather than one screen."""
+    session = vault.create(ADMIN_ID, ADMIN_NAME, ADMIN_PASS, cost=TEST_COST)
+    try:
+        build_small_operation(session)
+    finally:
+        session.lock()
+    controller = make_controller(vault)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
+    return controller
 
 
 # -- the demo vault: an operation with cases in every state ----------------------------------
