@@ -1,7 +1,8 @@
-"""Photos of the evidence in the case screen, on the demo vault: attached from a file on
-the payment step and on the seizure step, shown as thumbnails decoded in memory, opened in
-the viewer (the opening logged); bad files refused in Swedish with nothing stored; no
-camera button without a camera; no file outside the vault ever holds the picture."""
+"""Photos of the evidence in the case screen, on a small operation of the test's own
+(tests/ui/builders.py): attached from a file on the payment step and on the seizure step,
+shown as thumbnails decoded in memory, opened in the viewer (the opening logged); bad files
+refused in Swedish with nothing stored; no camera button without a camera; no file outside
+the vault ever holds the picture."""
 
 from __future__ import annotations
 
@@ -19,13 +20,18 @@ from PIL import Image
 from fieldapp.domain.photos import MAX_PHOTO_BYTES, PHOTO_ENTITY
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.events import read_events
+from tests.ui.builders import COMPLETED  # the buyer paid; the money was seized
 from tests.ui.conftest import case_by_place
 from ui.screens.case_screen import CaseScreen
 from ui.screens.elements import ElementsStep
 from ui.screens.photos import THUMB, PhotoStrip
 from ui.workspace import Workspace
 
-COMPLETED = "Stadshotellet Exempel"  # the buyer paid; the money was seized
+
+@pytest.fixture
+def workspace(small_workspace: Workspace) -> Workspace:
+    """The small operation's workspace, not the demo's: the cases are made where named."""
+    return small_workspace
 
 
 def jpeg(size: tuple[int, int] = (640, 480)) -> bytes:
