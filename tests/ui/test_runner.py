@@ -17,15 +17,23 @@ from fieldapp.ads import register
 from fieldapp.errors import KnownError
 from fieldapp.workflow import cases
 from fieldapp.workflow.context import Change
+from tests.conftest import ADMIN_PASS
+from tests.ui.builders import ATTEMPT
 from tests.ui.conftest import case_by_place, log_in
 from ui.runner import Job, Op, Outcome, Runner
 from ui.workspace import Workspace
 
 
+@pytest.fixture
+def workspace(small_workspace: Workspace) -> Workspace:
+    """The small operation's workspace (tests/ui/builders.py), not the demo's."""
+    return small_workspace
+
+
 def test_an_op_runs_off_the_gui_thread_and_says_what_changed(
     qtbot: Any, workspace: Workspace
 ) -> None:
-    case_id = case_by_place(workspace, "Hotell Påhittat")
+    case_id = case_by_place(workspace, ATTEMPT)
     field = QLineEdit()
     qtbot.addWidget(field)
     seen: dict[str, Any] = {}
@@ -114,12 +122,11 @@ def test_wait_cancels_and_blocks_until_the_op_has_ended(qtbot: Any, workspace: W
 
 
 def test_locking_during_a_csv_import_waits_for_it_and_loses_nothing(
-    qtbot: Any, demo_controller: Any, demo_vault: tuple[Any, str], tmp_path: Path
+    qtbot: Any, small_controller: Any, tmp_path: Path
 ) -> None:
     from ui.main_window import ADS
 
-    _vault, passphrase = demo_vault
-    window = demo_controller.main_window
+    window = small_controller.main_window
     view = window.session_view()
     view.go_to(ADS)
     importer = view.ads.register.importer
@@ -133,7 +140,7 @@ def test_locking_during_a_csv_import_waits_for_it_and_loses_nothing(
         ),
         "utf-8",
     )
-    session = demo_controller.session
+    session = small_controller.session
     operation_id = str(view.workspace.operation_id)
     before = register.count_ads(view.workspace.ctx, operation_id)
 
@@ -142,12 +149,12 @@ def test_locking_during_a_csv_import_waits_for_it_and_loses_nothing(
     assert not view.isEnabled()  # the pages take no input while it writes
     assert not window.new_case_action.isEnabled() and window.lock_action.isEnabled()
 
-    demo_controller.lock()
+    small_controller.lock()
 
     assert session.locked and window.is_locked()
     assert not Runner.any_running()  # the lock waited for the import
-    log_in(demo_controller, session.officer_id, passphrase)
-    after = demo_controller.main_window.session_view().workspace
+    log_in(small_controller, session.officer_id, ADMIN_PASS)
+    after = small_controller.main_window.session_view().workspace
     assert register.count_ads(after.ctx, operation_id) == before + 300  # whole
     assert after.session.verify().ok
 
