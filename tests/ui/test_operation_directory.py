@@ -1,7 +1,7 @@
-"""The Operations page's contacts directory and team on the demo vault: an entry added,
-changed from the table (prefilled), removed with a reason (a void event; the log still
-verifies), and a refusal shown beside its field while nothing is stored. The support step
-offers the directory as it now is. Invented data only."""
+"""The Operations page's contacts directory and team on a small operation of the test's own
+(tests/ui/builders.py): an entry added, changed from the table (prefilled), removed with a
+reason (a void event; the log still verifies), and a refusal shown beside its field while
+nothing is stored. The support step offers the directory as it now is. Invented data only."""
 
 from __future__ import annotations
 
@@ -16,10 +16,17 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from fieldapp.domain.persons import SELLER
 from fieldapp.storage.events import read_events
 from fieldapp.workflow import operations
+from tests.ui.builders import ATTEMPT
 from tests.ui.conftest import case_by_place
 from ui.screens.operations import CONTACTS_TAB, TEAM_TAB, OperationsPage
 from ui.screens.support import SupportForm
 from ui.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(small_workspace: Workspace) -> Workspace:
+    """The small operation's workspace, not the demo's."""
+    return small_workspace
 
 
 @pytest.fixture
@@ -41,8 +48,9 @@ def _kinds(workspace: Workspace, entity_type: str, entity_id: str) -> list[str]:
 
 
 def _offered(qtbot: Any, workspace: Workspace) -> list[str]:
-    """The contacts a support form of a demo case offers now (built as the step builds it)."""
-    case_id = case_by_place(workspace, "Hotell Påhittat")
+    """The contacts a support form of a case with a seller offers now (built as the step
+    builds it)."""
+    case_id = case_by_place(workspace, ATTEMPT)
     person = next(p for p in workspace.ctx.records.find("person", case_id=case_id)
                   if p.get("role") == SELLER)  # fmt: skip
     holder = QWidget()
