@@ -36,6 +36,8 @@ COMPLETED_BUYER = "Gustav Provkvist"
 COMPLETED_NOTE = "Köparen godtog förhandsgodkännandet i korridoren."
 CHILD = "Hotell Blåklockan"
 TRAFFICKING = "Motell Grankotten"
+# No address given at the scene: a field the tests type into.
+NO_ADDRESS = {k: v for k, v in BUYER.items() if k != "address"}
 # The county's outreach directory: (name, kind, handed the information sheet).
 COMPANIES = (
     (ATTEMPT, "hotel", True),
@@ -90,7 +92,7 @@ def build_small_operation(session: Session) -> SmallOperation:
         ctx,
         clock,
         case_id,
-        BUYER | {"name": COMPLETED_BUYER},
+        {**NO_ADDRESS, "name": COMPLETED_BUYER},
         decision_data=lawful_decision(clock.now),
     )
     cases.add_observation(ctx, case_id, COMPLETED_NOTE)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fieldapp.demo import DEMO_OFFICER_ID
 from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.storage.drafts import Drafts
 from fieldapp.storage.events import read_events
 from fieldapp.storage.vault import Vault
+from tests.conftest import ADMIN_ID, ADMIN_PASS
+from tests.ui.builders import ATTEMPT, COMPLETED, COMPLETED_BUYER
 from tests.ui.conftest import case_by_place, flush_deletions, log_in, widget_texts
 from ui.screens.elements import ElementsStep
 from ui.screens.person_forms import PersonStep
@@ -24,11 +25,10 @@ def _open(controller: Any, place: str, step: str | None = None) -> Any:
 
 
 def test_typing_then_locking_at_once_saves_the_text(
-    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, small_controller: Any, vault: Vault
 ) -> None:
-    vault, passphrase = demo_vault
-    controller = demo_controller
-    screen = _open(controller, "Stadshotellet Exempel")
+    controller = small_controller
+    screen = _open(controller, COMPLETED)
     buyer_id = screen.view.buyers[0].id
     screen.open_case(screen.case_id, f"item:buyer_identified:{buyer_id}")
     panel = screen.panel
@@ -44,8 +44,8 @@ def test_typing_then_locking_at_once_saves_the_text(
     controller.lock()  # before the debounce fires
 
     flush_deletions()
-    assert not [t for t in widget_texts() if "Låtsasson" in t or "Provgatan" in t]
-    session = vault.unlock(DEMO_OFFICER_ID, passphrase)
+    assert not [t for t in widget_texts() if COMPLETED_BUYER.split()[1] in t or "Provgatan" in t]
+    session = vault.unlock(ADMIN_ID, ADMIN_PASS)
     try:
         events = list(read_events(session.conn, entity=(PERSON_ENTITY, buyer_id)))
         amend = [e for e in events if e.kind == "amend"][-1]
@@ -56,10 +56,10 @@ def test_typing_then_locking_at_once_saves_the_text(
 
 
 def test_a_field_saves_within_a_second_of_the_last_keystroke(
-    qtbot: Any, demo_controller: Any
+    qtbot: Any, small_controller: Any
 ) -> None:
-    controller = demo_controller
-    screen = _open(controller, "Stadshotellet Exempel")
+    controller = small_controller
+    screen = _open(controller, COMPLETED)
     buyer_id = screen.view.buyers[0].id
     screen.open_case(screen.case_id, f"item:buyer_identified:{buyer_id}")
     window = controller.main_window
@@ -72,11 +72,10 @@ def test_a_field_saves_within_a_second_of_the_last_keystroke(
 
 
 def test_invalid_typing_is_kept_and_restored_after_unlock(
-    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, small_controller: Any, vault: Vault
 ) -> None:
-    passphrase = demo_vault[1]
-    controller = demo_controller
-    screen = _open(controller, "Hotell Påhittat", "add:buyer")
+    controller = small_controller
+    screen = _open(controller, ATTEMPT, "add:buyer")
     form = screen.panel.form
     qtbot.keyClicks(form.name, "Kalle Påhittsson")
     qtbot.keyClicks(form.personal_id, "19811218-98")  # half typed: not yet a person
@@ -86,7 +85,7 @@ def test_invalid_typing_is_kept_and_restored_after_unlock(
 
     controller.lock()
     assert not controller.main_window.session_view()
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
 
     screen = controller.main_window.session_view().cases.case_screen
     assert screen.case_id == attempt_id and screen.current_step() == "add:buyer"
@@ -97,11 +96,10 @@ def test_invalid_typing_is_kept_and_restored_after_unlock(
 
 
 def test_an_unfinished_element_survives_the_lock(
-    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, small_controller: Any, vault: Vault
 ) -> None:
-    passphrase = demo_vault[1]
-    controller = demo_controller
-    screen = _open(controller, "Hotell Påhittat")
+    controller = small_controller
+    screen = _open(controller, ATTEMPT)
     buyer_id = screen.view.buyers[0].id
     screen.open_case(screen.case_id, f"item:payment_secured:{buyer_id}")
     panel = screen.panel
@@ -112,7 +110,7 @@ def test_an_unfinished_element_survives_the_lock(
     qtbot.keyClicks(panel.form.note, "Sedlarna låg i ett kuvert")
 
     controller.lock()
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
 
     panel = controller.main_window.session_view().cases.case_screen.panel
     assert isinstance(panel, ElementsStep)
@@ -121,18 +119,17 @@ def test_an_unfinished_element_survives_the_lock(
 
 
 def test_closing_the_window_saves_what_is_pending(
-    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str]
+    qtbot: Any, small_controller: Any, vault: Vault
 ) -> None:
-    vault, passphrase = demo_vault
-    controller = demo_controller
-    screen = _open(controller, "Hotell Påhittat")
+    controller = small_controller
+    screen = _open(controller, ATTEMPT)
     case_id = screen.case_id
     qtbot.keyClicks(screen.note, "Halvskriven anteckning")  # not yet a note: a draft
 
     with qtbot.waitSignal(controller.quit_requested, timeout=1000):
         controller.main_window.close()
 
-    session = vault.unlock(DEMO_OFFICER_ID, passphrase)
+    session = vault.unlock(ADMIN_ID, ADMIN_PASS)
     try:
         assert Drafts(session.conn).load(f"case/{case_id}/quick-note") == {
             "text": "Halvskriven anteckning"
