@@ -20,6 +20,12 @@ from ui.screens.documents_page import DocumentsPage
 from ui.workspace import Workspace
 
 
+@pytest.fixture
+def workspace(small_workspace: Workspace) -> Workspace:
+    """A small operation of the test's own (tests/ui/builders.py), not the demo's."""
+    return small_workspace
+
+
 def _page(qtbot: Any, workspace: Workspace) -> DocumentsPage:
     page = DocumentsPage(workspace)
     qtbot.addWidget(page)
