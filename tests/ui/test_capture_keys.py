@@ -30,6 +30,7 @@ from fieldapp.storage.records import Record
 from fieldapp.storage.vault import Vault
 from fieldapp.workflow import cases, persons
 from tests.conftest import FIELD_ID, FIELD_PASS
+from tests.ui.builders import ATTEMPT
 from tests.ui.conftest import case_by_place, log_in, to_pdf_file
 from ui.app import AppController
 from ui.choices import ChoiceRows
@@ -433,6 +434,13 @@ def test_monkey_never_misfiles_long(qtbot: Any, started: Any, seed: int) -> None
 
 
 @pytest.fixture
+def workspace(small_workspace: Workspace) -> Workspace:
+    """An attempt (a seller, a buyer, no payment seen) of a small operation of the test's
+    own (tests/ui/builders.py), not the demo's."""
+    return small_workspace
+
+
+@pytest.fixture
 def case_screen(qtbot: Any, workspace: Workspace) -> Iterator[CaseScreen]:
     screen = CaseScreen(workspace)
     qtbot.addWidget(screen)
@@ -456,7 +464,7 @@ def test_every_short_choice_of_the_case_screen_by_digit_and_letter(
 ) -> None:
     """Every step's short choices: each digit picks its row, each row's first letter
     reaches it, the chosen row is the one marked; Space changes nothing."""
-    case_id = case_by_place(workspace, "Hotell Påhittat")
+    case_id = case_by_place(workspace, ATTEMPT)
     case_screen.open_case(case_id)
     seen: set[str] = set()
     keys = [r.key for r in case_screen.checklist_model.rows() if r.kind != "phase"]
@@ -542,7 +550,7 @@ def test_ticking_a_box_never_puts_a_field_before_the_next_one(
 ) -> None:
     """On every step, Space on a check box leaves Tab going where it went before (the
     interpreter's language, the seizure's record: shown with their box, never inserted)."""
-    case_id = case_by_place(workspace, "Hotell Påhittat")
+    case_id = case_by_place(workspace, ATTEMPT)
     case_screen.open_case(case_id)
     keys = [r.key for r in case_screen.checklist_model.rows() if r.kind != "phase"]
     boxes = 0
@@ -574,7 +582,7 @@ def test_decision_step_shows_why_it_cannot_print_and_scrolls_to_alt_letter_field
     qtbot: Any, case_screen: CaseScreen, workspace: Workspace
 ) -> None:
     case_screen.resize(1024, 600)
-    case_id = case_by_place(workspace, "Hotell Påhittat")
+    case_id = case_by_place(workspace, ATTEMPT)
     case_screen.open_case(case_id)
     buyer = case_screen.view.buyers[0]
     case_screen._select(f"item:decision:{buyer.id}", focus=True)
@@ -603,7 +611,7 @@ def test_decision_step_shows_why_it_cannot_print_and_scrolls_to_alt_letter_field
 def test_what_is_still_missing_one_key_away_and_when_closing_is_refused(
     qtbot: Any, case_screen: CaseScreen, workspace: Workspace
 ) -> None:
-    case_screen.open_case(case_by_place(workspace, "Hotell Påhittat"))
+    case_screen.open_case(case_by_place(workspace, ATTEMPT))
     assert not case_screen.missing.isVisible()
     case_screen.toggle_missing()  # F4
     text = case_screen.missing_text.text()
@@ -644,7 +652,7 @@ def test_on_every_step_each_alt_letter_reaches_one_field(
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
-    screen.open_case(case_by_place(workspace, "Hotell Påhittat"))
+    screen.open_case(case_by_place(workspace, ATTEMPT))
     clashes = {}
     for key in [r.key for r in screen.checklist_model.rows() if r.kind != "phase"]:
         screen._select(key, focus=False)
@@ -663,7 +671,7 @@ def test_typing_into_a_prefilled_field_replaces_it(
 ) -> None:
     """The prosecutor of the night's last decision is filled in; the step opens (or Enter
     in the income goes) there with it selected, so the name typed replaces it."""
-    case_screen.open_case(case_by_place(workspace, "Hotell Påhittat"))
+    case_screen.open_case(case_by_place(workspace, ATTEMPT))
     buyer = case_screen.view.buyers[0]
     case_screen._select(f"item:decision:{buyer.id}", focus=True)
     panel = case_screen.panel
