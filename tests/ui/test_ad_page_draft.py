@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 from fieldapp.ads import register
 from fieldapp.ads.model import AttachmentKind
 from fieldapp.ads.register import Attachment
-from fieldapp.demo import DEMO_OFFICER_ID
 from fieldapp.storage.drafts import Drafts
 from fieldapp.storage.vault import Vault
+from tests.conftest import ADMIN_ID, ADMIN_PASS
 from tests.ui.conftest import log_in
 from ui.ads.page import REGISTER_TAB
 from ui.ads.register_tab import PAGE_DRAFT_KEY, page_draft, page_from_draft
@@ -54,14 +54,13 @@ def _files_holding(folder: Path, needles: list[bytes]) -> list[str]:
 
 
 def test_a_saved_page_being_registered_is_still_attached_after_the_lock(
-    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str], tmp_path: Path
+    qtbot: Any, small_controller: Any, vault: Vault, tmp_path: Path
 ) -> None:
-    vault, passphrase = demo_vault
     data = saved_page()
     source = tmp_path / "import" / "lina.mhtml"
     source.parent.mkdir()
     source.write_bytes(data)
-    controller = demo_controller
+    controller = small_controller
     window = controller.main_window
     qtbot.waitUntil(window.isActiveWindow)
     view = window.session_view()
@@ -79,7 +78,7 @@ def test_a_saved_page_being_registered_is_still_attached_after_the_lock(
     # The page waits in the vault's encrypted drafts: nothing on disk shows it in the clear.
     needles = [MARKER.encode(), data[:60], base64.b64encode(data)[:60]]
     assert _files_holding(vault.data_dir, needles) == []
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
 
     view = window.session_view()
     view.go_to(ADS)
@@ -106,14 +105,13 @@ def test_a_saved_page_being_registered_is_still_attached_after_the_lock(
 
 
 def test_a_page_whose_address_was_changed_or_whose_bytes_differ_is_not_restored(
-    qtbot: Any, demo_controller: Any, demo_vault: tuple[Vault, str], tmp_path: Path
+    qtbot: Any, small_controller: Any, vault: Vault, tmp_path: Path
 ) -> None:
     """The page belongs to the ad at its own address (as before a lock); a draft whose
     bytes no longer hash to the page's SHA-256 is dropped, and the form says so."""
-    vault, passphrase = demo_vault
     source = tmp_path / "lina.mhtml"
     source.write_bytes(saved_page())
-    controller = demo_controller
+    controller = small_controller
 
     def read_the_page() -> Any:
         view = controller.main_window.session_view()
@@ -127,7 +125,7 @@ def test_a_page_whose_address_was_changed_or_whose_bytes_differ_is_not_restored(
     form.url.setText("https://annonser.example/ad/annan")
     form.url.textEdited.emit(form.url.text())
     controller.lock()
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
     view = controller.main_window.session_view()
     form = view.ads.register.form
     assert form.url.text() == "https://annonser.example/ad/annan" and form.page is None
@@ -136,7 +134,7 @@ def test_a_page_whose_address_was_changed_or_whose_bytes_differ_is_not_restored(
 
     read_the_page()
     controller.lock()
-    session = vault.unlock(DEMO_OFFICER_ID, passphrase)
+    session = vault.unlock(ADMIN_ID, ADMIN_PASS)
     try:  # one byte of the kept page changed while the app was locked
         drafts = Drafts(session.conn)
         draft = drafts.load(PAGE_DRAFT_KEY)
@@ -145,7 +143,7 @@ def test_a_page_whose_address_was_changed_or_whose_bytes_differ_is_not_restored(
         drafts.save(PAGE_DRAFT_KEY, {**draft, "data": base64.b64encode(changed).decode()})
     finally:
         session.lock()
-    log_in(controller, DEMO_OFFICER_ID, passphrase)
+    log_in(controller, ADMIN_ID, ADMIN_PASS)
     view = controller.main_window.session_view()
     form = view.ads.register.form
     assert form.url.text() == URL and form.page is None
