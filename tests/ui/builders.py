@@ -4,7 +4,7 @@ and a change to the demo cannot break it.
 
 Four cases through the real workflow on the test's own vault: an attempt, a completed
 offence with an advance approval, a child case and a seller with trafficking indicators;
-and the county's directory, with the companies that got the information sheet.
+the county's directory, with the companies that got the information sheet; and one ad.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from fieldapp.ads import register
 from fieldapp.storage.session import Session
 from fieldapp.workflow import cases, directory, evidence, persons
 from fieldapp.workflow.context import Context
@@ -36,6 +37,10 @@ COMPLETED_BUYER = "Gustav Provkvist"
 COMPLETED_NOTE = "Köparen godtog förhandsgodkännandet i korridoren."
 CHILD = "Hotell Blåklockan"
 TRAFFICKING = "Motell Grankotten"
+# One ad mapped before the raid (a number of the range PTS keeps for fiction).
+AD_TITLE = "Stina – ny i Västerås"
+AD_TEXT = f"{AD_TITLE}\nBesök på hotell, diskret. 1 h 1 800 kr. Ring 070-174 06 90."
+AD_URL = "https://annonser.example/prov/77"
 # No address given at the scene: a field the tests type into.
 NO_ADDRESS = {k: v for k, v in BUYER.items() if k != "address"}
 # The county's outreach directory: (name, kind, handed the information sheet).
@@ -55,6 +60,7 @@ RAID = datetime(2026, 5, 14, 21, 30).astimezone()
 class SmallOperation:
     operation_id: str
     case_ids: dict[str, str]  # place name → case id
+    ad_id: str
 
     def case(self, place: str) -> str:
         return self.case_ids[place]
@@ -66,6 +72,8 @@ def build_small_operation(session: Session) -> SmallOperation:
     ctx = Context(session, clock)
     operation_id = new_operation(ctx, "2026-05-13", "2026-05-17", name=OPERATION_NAME)
     made: dict[str, str] = {}
+    found = register.capture(ctx, operation_id, AD_TEXT, url=AD_URL, site="annonser.example")
+    ad_id = register.register_ad(ctx, operation_id, found.fields).entity_id
     for name, kind, informed in COMPANIES:
         data = {"name": name, "kind": kind, "county": "vastmanland", "municipality": "Västerås"}
         company_id = directory.add_company(ctx, data).entity_id
@@ -112,4 +120,4 @@ def build_small_operation(session: Session) -> SmallOperation:
     thai = {"nationality": "TH", "language": "th", "interpreter_language": "th"}
     persons.add_seller(ctx, case_id, SELLER | thai | {"indicators": indicators})
     made[TRAFFICKING] = case_id
-    return SmallOperation(operation_id, made)
+    return SmallOperation(operation_id, made, ad_id)

@@ -15,6 +15,7 @@ from fieldapp.ads import register
 from fieldapp.ads.model import AD_ENTITY, AttachmentInfo, AttachmentKind
 from fieldapp.ads.register import Attachment
 from fieldapp.storage.events import read_events
+from tests.ui.builders import AD_TITLE
 from tests.ui.conftest import flush_deletions
 from ui.ads.attachment_view import PageViewer, PictureViewer
 
@@ -58,17 +59,17 @@ def _accesses(workspace: Any, ad_id: str) -> list[str]:
 
 
 def _ad_detail(qtbot: Any, controller: Any, files: list[Attachment]) -> tuple[Any, Any, str]:
-    """The Ads section showing "Maja är tillbaka!" with ``files`` attached to it."""
+    """The Ads section showing the small operation's ad with ``files`` attached to it."""
     window = controller.main_window
     qtbot.waitUntil(window.isActiveWindow)
     view = window.session_view()
     workspace = view.workspace
-    [ad] = [a for a in register.list_ads(workspace.ctx) if a.title == "Maja är tillbaka!"]
+    [ad] = [a for a in register.list_ads(workspace.ctx) if a.title == AD_TITLE]
     if files:
         register.add_attachments(workspace.ctx, ad.id, files)
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
     search = view.ads.search
-    search.query.setText("Maja är tillbaka")
+    search.query.setText(AD_TITLE)
     search.run_search()
     detail = search.detail
     assert detail.ad is not None and detail.ad.id == ad.id
@@ -76,12 +77,12 @@ def _ad_detail(qtbot: Any, controller: Any, files: list[Attachment]) -> tuple[An
 
 
 def test_a_screenshot_and_a_saved_page_open_in_the_app_and_each_opening_is_logged(
-    qtbot: Any, demo_controller: Any
+    qtbot: Any, small_controller: Any
 ) -> None:
     png = screenshot_png()
     shot = Attachment(AttachmentKind.SCREENSHOT, png, "image/png", name="maja.png")
     page = Attachment(AttachmentKind.PAGE, PAGE.encode(), "text/html", name="maja.html")
-    workspace, detail, ad_id = _ad_detail(qtbot, demo_controller, [shot, page])
+    workspace, detail, ad_id = _ad_detail(qtbot, small_controller, [shot, page])
     assert detail.files.isVisible() and detail.files_caption.text() == "Fil&er"
     shown = [detail.files.item(i).text() for i in range(detail.files.count())]
     digest = hashlib.sha256(png).hexdigest()
@@ -139,18 +140,18 @@ def test_a_screenshot_and_a_saved_page_open_in_the_app_and_each_opening_is_logge
     assert viewer.text.createMimeDataFromSelection().formats() == []
 
     # The lock closes the viewer with every other window that shows data.
-    demo_controller.lock()
+    small_controller.lock()
     flush_deletions()
     assert detail.viewer is None or not detail.viewer.isVisible()
 
 
 def test_a_file_the_ad_does_not_have_or_no_picture_is_refused_in_words(
-    qtbot: Any, demo_controller: Any
+    qtbot: Any, small_controller: Any
 ) -> None:
     broken = Attachment(
         AttachmentKind.SCREENSHOT, b"<svg>not a png</svg>", "image/png", name="x.png"
     )
-    workspace, detail, ad_id = _ad_detail(qtbot, demo_controller, [broken])
+    workspace, detail, ad_id = _ad_detail(qtbot, small_controller, [broken])
     before = _accesses(workspace, ad_id)
     detail.open_current_file()
     assert detail.viewer is None
