@@ -43,12 +43,12 @@ AD_TEXT = f"{AD_TITLE}\nBesök på hotell, diskret. 1 h 1 800 kr. Ring 070-174 0
 AD_URL = "https://annonser.example/prov/77"
 # No address given at the scene: a field the tests type into.
 NO_ADDRESS = {k: v for k, v in BUYER.items() if k != "address"}
-# The county's outreach directory: (name, kind, handed the information sheet).
+# The county's outreach directory: (name, kind, municipality, handed the information sheet).
 COMPANIES = (
-    (ATTEMPT, "hotel", True),
-    (COMPLETED, "hotel", True),
-    (CHILD, "hotel", False),
-    ("Taxi Provbilen AB", "taxi", True),
+    (ATTEMPT, "hotel", "Västerås", True),
+    (COMPLETED, "hotel", "Västerås", True),
+    (CHILD, "hotel", "Köping", False),
+    ("Taxi Provbilen AB", "taxi", "Västerås", True),
 )
 HOTELS_INFORMED = 2  # the taxi company is informed but is no hotel
 # The raid's evening: in the past, under the law that allows advance approval; in this
@@ -74,8 +74,8 @@ def build_small_operation(session: Session) -> SmallOperation:
     made: dict[str, str] = {}
     found = register.capture(ctx, operation_id, AD_TEXT, url=AD_URL, site="annonser.example")
     ad_id = register.register_ad(ctx, operation_id, found.fields).entity_id
-    for name, kind, informed in COMPANIES:
-        data = {"name": name, "kind": kind, "county": "vastmanland", "municipality": "Västerås"}
+    for name, kind, municipality, informed in COMPANIES:
+        data = {"name": name, "kind": kind, "county": "vastmanland", "municipality": municipality}
         company_id = directory.add_company(ctx, data).entity_id
         if informed:
             directory.deliver_sheet(ctx, operation_id, company_id, {"copies": 2})
