@@ -185,7 +185,7 @@ def workspace(qapp: QApplication, demo_session: Session) -> Iterator[Workspace]:
 
 
 def case_by_place(workspace: Workspace, place: str) -> str:
-    """The demo case at ``place`` (names from ``fieldapp.demo``)."""
+    """The case at ``place`` (names from ``fieldapp.demo`` or ``tests/ui/builders.py``)."""
     found = workspace.ctx.records.find("case")
     return next(c.entity_id for c in found if c.get("place_name") == place)
 
