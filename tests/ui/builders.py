@@ -67,11 +67,11 @@ class SmallOperation:
 
 
 def build_small_operation(session: Session) -> SmallOperation:
-    """The operation and its four cases, written with ``session`` (left unlocked)."""
+    """The operation, its ad, directory and four cases, written with ``session`` (left
+    unlocked)."""
     clock = Clock(RAID)
     ctx = Context(session, clock)
     operation_id = new_operation(ctx, "2026-05-13", "2026-05-17", name=OPERATION_NAME)
-    made: dict[str, str] = {}
     found = register.capture(ctx, operation_id, AD_TEXT, url=AD_URL, site="annonser.example")
     ad_id = register.register_ad(ctx, operation_id, found.fields).entity_id
     for name, kind, municipality, informed in COMPANIES:
@@ -79,6 +79,7 @@ def build_small_operation(session: Session) -> SmallOperation:
         company_id = directory.add_company(ctx, data).entity_id
         if informed:
             directory.deliver_sheet(ctx, operation_id, company_id, {"copies": 2})
+    made: dict[str, str] = {}
 
     # Agreement and price, no payment seen: an attempt. The buyer's income sets the day-fine
     # amount (480 000 kr, two children: 420 kr).
