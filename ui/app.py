@@ -140,8 +140,13 @@ class AppController(QObject):
 
     @Slot(object)
     def _on_unlocked(self, session: Session) -> None:
+        from fieldapp.storage.database import translate_errors
+
         try:
-            self._open_session(session)
+            # The pages were not all checked at unlock (that runs after, on a thread): a
+            # damaged page read while the window opens says so, as the check would.
+            with translate_errors():
+                self._open_session(session)
         except KnownError as exc:
             self._refuse(session, error_text(exc))
         except Exception as exc:

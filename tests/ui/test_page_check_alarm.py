@@ -21,7 +21,13 @@ def test_a_flipped_byte_locks_with_an_alarm_after_unlock(
     controller = make_controller(two_officer_vault)
     log_in(controller, ADMIN_ID, ADMIN_PASS)
     session = controller.session
-    assert session is not None  # unlocked: the damaged page was not read on the way
+    if session is None:
+        # The vault's layout varies (random ids): the flipped page may be one the window
+        # reads as it opens. Then the login refuses with the same words the alarm gives.
+        dialog = controller.dialog
+        assert isinstance(dialog, LoginDialog) and visible(dialog)
+        assert "skadad" in dialog.message_box.label.text()
+        return
     check = controller.page_check
     assert check is not None
     with qtbot.waitSignal(check.damaged, timeout=60_000):
