@@ -17,7 +17,15 @@ from reportlab.platypus import Flowable, Spacer, Table
 from fieldapp.counties import CountyProfile
 from fieldapp.documents.page import CONTENT_WIDTH, PageSetup, build_pdf
 from fieldapp.documents.qr import QrCode
-from fieldapp.documents.styles import ACCENT, SHADE, TABLE_FONT, WARN_INK, bullet, para, rich
+from fieldapp.documents.styles import (
+    ACCENT,
+    SHADE,
+    TABLE_FONT,
+    bullet,
+    para,
+    rich,
+    warning_box,
+)
 from fieldapp.documents.text import bold, markup
 from fieldapp.errors import InvalidInput, coded
 from fieldapp.workflow.outreach import sheet_texts, sheet_version
@@ -68,17 +76,7 @@ def build_hotel_sheet(county: CountyProfile, language: str = "sv") -> bytes:
 
 
 def _mark(text: str) -> Table:
-    box = Table([[rich(bold(text), "body")]], colWidths=[CONTENT_WIDTH])
-    box.setStyle(
-        [
-            TABLE_FONT,
-            ("BOX", (0, 0), (-1, -1), 1.2, WARN_INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-    )
-    return box
+    return warning_box(rich(bold(text), "body"), CONTENT_WIDTH)
 
 
 def _contact_box(texts: Mapping[str, Any], county: CountyProfile, language: str) -> Table:

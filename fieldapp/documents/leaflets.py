@@ -27,11 +27,11 @@ from fieldapp.documents.styles import (
     RULE,
     SHADE,
     TABLE_FONT,
-    WARN_INK,
     bullet,
     grid_style,
     para,
     rich,
+    warning_box,
 )
 from fieldapp.documents.text import SHAPED_LANGUAGES, bold, markup, phone
 from fieldapp.storage.records import Record
@@ -91,19 +91,8 @@ def marks(texts: LeafletTexts, *, example: bool, extra: tuple[str, ...] = ()) ->
     if not shown:
         return []
     shaped = texts.language in SHAPED_LANGUAGES
-    box = Table(
-        [[rich(" · ".join(bold(m, shaped=shaped) for m in shown), "body", shaped=shaped)]],
-        colWidths=[CONTENT_WIDTH],
-    )
-    box.setStyle(
-        [
-            TABLE_FONT,
-            ("BOX", (0, 0), (-1, -1), 1.2, WARN_INK),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-    )
+    marks = " · ".join(bold(m, shaped=shaped) for m in shown)
+    box = warning_box(rich(marks, "body", shaped=shaped), CONTENT_WIDTH)
     return [box, Spacer(1, 3 * mm)]
 
 

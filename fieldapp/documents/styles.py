@@ -278,6 +278,21 @@ def _plain_fragment(style: str, shaped: bool, strong: bool) -> Any:
 TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), BODY)
 
 
+def warning_box(content: Flowable, width: float) -> Table:
+    """A framed mark a reader must notice ("not reviewed", "example", "keep it safe")."""
+    box = Table([[content]], colWidths=[width])
+    box.setStyle(
+        [
+            TABLE_FONT,
+            ("BOX", (0, 0), (-1, -1), 1.2, WARN_INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+    return box
+
+
 def grid_style(*, header: bool = True, zebra: bool = False) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         TABLE_FONT,
