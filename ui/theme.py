@@ -7,7 +7,9 @@ banner) live here so every screen uses the same ones.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from functools import cache
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from fieldapp.paths import resource
@@ -234,6 +236,22 @@ def apply_theme(app: QApplication, *, large_text: bool = False) -> None:
     app.setPalette(dark_palette())
     set_large_text(app, large_text)
     app.setStyleSheet(_STYLE_SHEET)
+    install_script_fonts()
+
+
+# Fonts the app ships for scripts a police laptop may have no system font for: the Thai
+# leaflet's name in the language lists would otherwise show as empty boxes. Registered
+# fonts join Qt's fallback, so every widget finds them without naming them (under 1 ms).
+_SCRIPT_FONTS = ("NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf")
+
+
+@cache
+def install_script_fonts() -> None:
+    """Register the shipped script fonts once per process; a missing file is skipped."""
+    for name in _SCRIPT_FONTS:
+        path = resource("fonts", name)
+        if path.is_file():
+            QFontDatabase.addApplicationFont(str(path))
 
 
 def set_large_text(app: QApplication, large: bool) -> None:
