@@ -748,6 +748,10 @@ Loggen: {log}</translation>
         <translation>Avbryt (Esc)</translation>
     </message>
     <message>
+        <source>The camera is not ready yet.</source>
+        <translation>Kameran är inte redo än.</translation>
+    </message>
+    <message>
         <source>The photo could not be taken.</source>
         <translation>Fotot kunde inte tas.</translation>
     </message>

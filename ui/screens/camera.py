@@ -2,13 +2,14 @@
 
 The preview runs in the dialog; the photo taken is encoded as JPEG in memory and handed
 over as bytes (``captured``): it never passes through a file. Kept small on purpose: the
-field laptops are tested with a camera, this development machine has none.
+field laptops are tested with a camera; tests/ui/test_camera.py hands the dialog a picture
+as the camera would.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QIODevice, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal, Slot
+from PySide6.QtGui import QImage, QImageWriter
 from PySide6.QtMultimedia import QCamera, QImageCapture, QMediaCaptureSession, QMediaDevices
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
@@ -57,12 +58,18 @@ class CameraDialog(QDialog):
     def _take(self) -> None:
         if self.capture.isReadyForCapture():
             self.capture.capture()
+        else:  # Enter pressed before the camera has started, or with no camera at all
+            self.message.show_message(self.tr("The camera is not ready yet."), "hint")
 
     @Slot(int, QImage)
     def _on_captured(self, _id: int, image: QImage) -> None:
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, b"JPEG", 92):
+        # A writer, not QImage.save: PySide6 refuses save's format as bytes at run time
+        # (its stubs allow nothing else), and a refused photo was an internal error.
+        writer = QImageWriter(buffer, QByteArray(b"JPEG"))
+        writer.setQuality(92)
+        if not writer.write(image):
             self.message.show_message(self.tr("The photo could not be taken."))
             return
         self.captured.emit(bytes(buffer.data().data()))
