@@ -21,6 +21,7 @@ from ui.models import ID_ROLE, CaseListModel
 from ui.screens.case_screen import CaseScreen
 from ui.screens.case_steps import NewCaseForm
 from ui.widgets import action_button, row_table
+from ui.words import CASE_STATUS, OUTCOMES_SHORT, word
 from ui.workspace import Workspace
 
 
@@ -34,7 +35,15 @@ def case_table(model: CaseListModel, parent: QWidget) -> QTableView:
     header.setStretchLastSection(False)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     metrics = table.fontMetrics()
-    samples = {0: "00/00 00:00", 2: "Fullbordat brott ", 3: "Människohandel? ", 4: "Öppna"}
+    # A closed or handed-over case says so beside its outcome ("Överlämnat · fullbordat
+    # brott"): the status column is as wide as the longest of those, in the language shown.
+    statuses = [
+        f"{word(CASE_STATUS, state).capitalize()} · {word(OUTCOMES_SHORT, outcome)} "
+        for state in CASE_STATUS
+        for outcome in OUTCOMES_SHORT
+    ]
+    widest = max(statuses, key=metrics.horizontalAdvance)
+    samples = {0: "00/00 00:00", 2: widest, 3: "Människohandel? ", 4: "Öppna"}
     for column, sample in samples.items():
         title = str(model.headerData(column, Qt.Orientation.Horizontal))
         width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 16)
