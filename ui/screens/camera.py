@@ -15,6 +15,7 @@ from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.forms import FieldMessage
+from ui.screens.photos import quiet_multimedia
 from ui.widgets import action_button
 
 
@@ -26,6 +27,7 @@ class CameraDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Take a photo"))
+        quiet_multimedia()
         self.camera = QCamera(QMediaDevices.defaultVideoInput(), self)
         self.capture = QImageCapture(self)
         self.session = QMediaCaptureSession(self)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QSize, Qt, Slot
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
@@ -57,8 +57,19 @@ def decode(data: bytes, longest: int | None = None) -> QImage:
     return reader.read()
 
 
+# QtMultimedia's back end warns once a process about each optional library it does not
+# find (VA-API, PipeWire): nothing an officer or IT can act on, and not our warning.
+_QUIET_MULTIMEDIA = "qt.multimedia.symbolsresolver.warning=false"
+
+
+def quiet_multimedia() -> None:
+    """Silence QtMultimedia's missing-optional-library warnings; before it first loads."""
+    QLoggingCategory.setFilterRules(_QUIET_MULTIMEDIA)
+
+
 def camera_available() -> bool:
     """A camera is there to use (QtMultimedia may be missing altogether: then there is none)."""
+    quiet_multimedia()
     try:
         from PySide6.QtMultimedia import QMediaDevices
     except Exception:  # no QtMultimedia, or its libraries missing: no camera button
