@@ -1150,6 +1150,67 @@ Loggen: {log}</translation>
     </message>
 </context>
 <context>
+    <name>CompanyActions</name>
+    <message>
+        <source>Corr&amp;ect…</source>
+        <translation>&amp;Rätta…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>T&amp;a bort…</translation>
+    </message>
+    <message>
+        <source>Remove from the county&apos;s directory?</source>
+        <translation>Ta bort ur länets katalog?</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from the directory</source>
+        <translation>Ta &amp;bort ur katalogen</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyDialog</name>
+    <message>
+        <source>Correct the directory entry</source>
+        <translation>Rätta uppgifterna i katalogen</translation>
+    </message>
+    <message>
+        <source>&amp;Save the changes (Enter)</source>
+        <translation>&amp;Spara ändringarna (Enter)</translation>
+    </message>
+    <message>
+        <source>Sheets handed over earlier stay logged under the name they were given under.</source>
+        <translation>Blad som redan lämnats står kvar i loggen under det namn de lämnades under.</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyEditForm</name>
+    <message>
+        <source>e.g. Hotell Exempel</source>
+        <translation>t.ex. Hotell Exempel</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Namn</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Typ</translation>
+    </message>
+    <message>
+        <source>M&amp;unicipality</source>
+        <translation>K&amp;ommun</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>A&amp;dress</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>Tel&amp;efon</translation>
+    </message>
+</context>
+<context>
     <name>CompanyForm</name>
     <message>
         <source>e.g. Hotell Exempel</source>
@@ -5593,6 +5654,21 @@ Loggen: {log}</translation>
     </message>
 </context>
 <context>
+    <name>TipActions</name>
+    <message>
+        <source>Withdr&amp;aw…</source>
+        <translation>Ta till&amp;baka…</translation>
+    </message>
+    <message>
+        <source>Withdraw the tip?</source>
+        <translation>Ta tillbaka tipset?</translation>
+    </message>
+    <message>
+        <source>With&amp;draw the tip</source>
+        <translation>Ta till&amp;baka tipset</translation>
+    </message>
+</context>
+<context>
     <name>TipForm</name>
     <message>
         <source>if not in the directory: e.g. anonymous caller</source>
@@ -5710,6 +5786,25 @@ Loggen: {log}</translation>
     <message>
         <source>today</source>
         <translation>i dag</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>The log keeps it with the reason; the lists and the report no longer show it.</source>
+        <translation>Loggen behåller den med skälet; listorna och rapporten visar den inte längre.</translation>
+    </message>
+    <message>
+        <source>e.g. entered twice, closed down</source>
+        <translation>t.ex. inlagd två gånger, nedlagt</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Skäl</translation>
+    </message>
+    <message>
+        <source>Give the reason: the log keeps it.</source>
+        <translation>Ange skälet: loggen sparar det.</translation>
     </message>
 </context>
 <context>
@@ -6188,6 +6283,13 @@ Loggen: {log}</translation>
     <message>
         <source>Photo</source>
         <translation>Foto</translation>
+    </message>
+</context>
+<context>
+    <name>_RowActions</name>
+    <message>
+        <source>First choose one in the list.</source>
+        <translation>Välj först en rad i listan.</translation>
     </message>
 </context>
 <context>
