@@ -1156,8 +1156,8 @@ Loggen: {log}</translation>
         <translation>&amp;Rätta…</translation>
     </message>
     <message>
-        <source>&amp;Remove…</source>
-        <translation>T&amp;a bort…</translation>
+        <source>Remove…</source>
+        <translation>Ta bort…</translation>
     </message>
     <message>
         <source>Remove from the county&apos;s directory?</source>
@@ -5656,7 +5656,7 @@ Loggen: {log}</translation>
 <context>
     <name>TipActions</name>
     <message>
-        <source>Withdr&amp;aw…</source>
+        <source>Withdraw…</source>
         <translation>Ta till&amp;baka…</translation>
     </message>
     <message>

@@ -237,7 +237,8 @@ class CompanyActions(_RowActions):
         super().__init__(workspace, chosen, parent)
         self.towns = towns
         self.edit_button = action_button(self.tr("Corr&ect…"), self)
-        self.remove_button = action_button(self.tr("&Remove…"), self)
+        # No Alt key: every letter of it is taken on the tab, and a removal is no quick act.
+        self.remove_button = action_button(self.tr("Remove…"), self)
         self.row.addWidget(self.edit_button)
         self.row.addWidget(self.remove_button)
         self.row.addStretch(1)
@@ -280,7 +281,8 @@ class TipActions(_RowActions):
     ) -> None:
         super().__init__(workspace, chosen, parent)
         self.describe = describe
-        self.withdraw_button = action_button(self.tr("Withdr&aw…"), self)
+        # Its Alt key is the Swedish text's own: in English every letter is taken on the tab.
+        self.withdraw_button = action_button(self.tr("Withdraw…"), self)
         self.row.addWidget(self.withdraw_button)
         self.row.addStretch(1)
         self.withdraw_button.clicked.connect(self.withdraw)
