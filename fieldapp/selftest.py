@@ -4,8 +4,8 @@ A frozen build or a fresh install can miss a native library or a data file witho
 error until an officer needs it. Each check here exercises one: the SQLCipher build (an
 encrypted file that a wrong key cannot open, FTS5), the cryptography (Argon2id, AES-GCM,
 Ed25519 in both libraries, age sealing), reportlab with its C accelerator and every font,
-the resources (legal rules, checklists, translations). The Qt part (QtPdf renders the PDF
-made here) is ``ui.selftest``: the core does not import Qt.
+the resources (legal rules, the years of day-fine figures, checklists, translations). The
+Qt part (QtPdf renders the PDF made here) is ``ui.selftest``: the core does not import Qt.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ def core_checks() -> list[tuple[str, Callable[[], str]]]:
 def _resources() -> str:
     # Deferred for start-up time: each check loads only what it checks.
     from fieldapp import paths
+    from fieldapp.domain.dayfines import known_years
     from fieldapp.legal.rules import load_rule_files
 
     folder = paths.resources_dir()
@@ -53,7 +54,13 @@ def _resources() -> str:
     if not qm.is_file():
         raise FileNotFoundError("translations/fieldapp_sv.qm")
     rules = load_rule_files()
-    return f"{len(rules)} legal rule sets, translations, in {folder.name}/"
+    # The day-fine figures come by year; a build whose data ends before this year refuses
+    # every day-fine suggestion, so the years are named here, where IT looks.
+    years = known_years()
+    return (
+        f"{len(rules)} legal rule sets, day-fine figures {years[0]}–{years[-1]}, "
+        f"translations, in {folder.name}/"
+    )
 
 
 def _sqlcipher() -> str:

@@ -460,6 +460,7 @@ def _ads_shots(
     shot("26f_ads_hotels_taxis.png")
     page.tabs.setCurrentIndex(TIPS_TAB)
     shot("26g_ads_tips.png")
+    _directory_edit_shots(page, view, save)
     page.tabs.setCurrentIndex(SEARCH_TAB)
     view.open_case(case_id)
     screen = view.cases.case_screen
@@ -470,6 +471,33 @@ def _ads_shots(
         save(_on_screen(dialog, view.window().grab()), "26i_case_link_dialog.png")
         dialog.reject()
     view.cases.show_list()
+
+
+def _directory_edit_shots(page: Any, view: Any, save: Callable[[QPixmap, str], None]) -> None:
+    """Correcting and removing a directory company, withdrawing a tip: each dialog over
+    its tab, on the first row (and left without a change)."""
+    from ui.ads.page import OUTREACH_TAB, TIPS_TAB
+
+    page.tabs.setCurrentIndex(OUTREACH_TAB)
+    outreach = page.outreach
+    outreach.companies.selectRow(0)
+    backdrop = view.window().grab()
+    for button, name in (
+        (outreach.company_actions.edit_button, "26m_directory_correct.png"),
+        (outreach.company_actions.remove_button, "26n_directory_remove.png"),
+    ):
+        button.click()
+        dialog = outreach.company_actions.dialog
+        if dialog is not None:
+            save(_on_screen(dialog, backdrop), name)
+            dialog.reject()
+    page.tabs.setCurrentIndex(TIPS_TAB)
+    page.tips.table.selectRow(0)
+    page.tips.tip_actions.withdraw_button.click()
+    dialog = page.tips.tip_actions.dialog
+    if dialog is not None:
+        save(_on_screen(dialog, view.window().grab()), "26o_tip_withdraw.png")
+        dialog.reject()
 
 
 def _ad_files_shots(

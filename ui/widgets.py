@@ -57,6 +57,19 @@ def resolve_clock(hour: int, minute: int, now: datetime) -> datetime:
     return moment
 
 
+def local_moment(moment: datetime, now: datetime) -> datetime:
+    """``moment`` as the clock that gave ``now`` tells the time.
+
+    The app's clock is the machine's (``datetime.now().astimezone()``): a fixed offset, the
+    one of today. Applied to another season it is wrong by an hour (a May raid at 21:30
+    shown as 20:30 in a Swedish winter), so a clock in the machine's zone shows a moment in
+    that zone as it was on the moment's day, as the lists do. A clock in another zone (a
+    test's, a fixed offset) shows it in that zone."""
+    if now.utcoffset() == now.astimezone().utcoffset():
+        return moment.astimezone()
+    return moment.astimezone(now.tzinfo)
+
+
 class TimeField(QWidget):
     """A time of day. It shows now and follows the clock until the officer edits it;
     accepts "2142", "21:42" or "21.42"; + and − (or the arrow keys) step a minute,
@@ -71,6 +84,9 @@ class TimeField(QWidget):
         # The moment the field was set to (an existing record's time): its day is kept
         # when only the clock time is edited, and it is returned exactly if untouched.
         self._anchor: datetime | None = None
+        # The stored moment itself, returned while its time is not edited: the same instant
+        # written with another offset would be a change of text, recorded as a time change.
+        self._stored: datetime | None = None
         self.edit = QLineEdit(self)
         self.edit.setObjectName("timeEdit")
         self.edit.setMaxLength(5)
@@ -119,7 +135,7 @@ class TimeField(QWidget):
         anchor = self._anchor
         if anchor is not None:
             if (anchor.hour, anchor.minute) == parsed:
-                return anchor
+                return self._stored if self._stored is not None else anchor
             return anchor.replace(hour=parsed[0], minute=parsed[1], second=0, microsecond=0)
         return resolve_clock(*parsed, now)
 
@@ -134,8 +150,9 @@ class TimeField(QWidget):
             return
         self._touched = True
         self._follow.stop()
-        local = moment.astimezone(self._clock().tzinfo)
+        local = local_moment(moment, self._clock())
         self._anchor = local if anchor else None
+        self._stored = moment if anchor else None
         self.edit.setText(local.strftime("%H:%M"))
         self._show_day(local)
 
@@ -146,6 +163,7 @@ class TimeField(QWidget):
         """Back to now, following the clock."""
         self._touched = False
         self._anchor = None
+        self._stored = None
         self._show_now()
         self._follow.start()
 
@@ -155,6 +173,7 @@ class TimeField(QWidget):
 
     def restore_text(self, text: str) -> None:
         self._anchor = None
+        self._stored = None
         if text:
             self._touched = True
             self._follow.stop()

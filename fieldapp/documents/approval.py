@@ -56,7 +56,11 @@ from fieldapp.documents.text import (
 from fieldapp.domain.evaluation import COMPLETION_ELEMENTS, CompletionRule, Outcome
 from fieldapp.domain.procedure import DeciderRole, DecisionKind
 from fieldapp.errors import InvalidInput, coded
-from fieldapp.legal.sanctions import check_summary_sanction, record_retention_years
+from fieldapp.legal.sanctions import (
+    advance_approval_allowed,
+    check_summary_sanction,
+    record_retention_years,
+)
 from fieldapp.paths import resource
 from fieldapp.storage.records import Record
 from fieldapp.workflow.case_view import BuyerView, CaseView
@@ -224,7 +228,7 @@ def _lawful_decision(view: CaseView, buyer: BuyerView) -> Record:
         )
     rules = buyer.rules
     if rules.advance_approval:
-        if buyer.age is None or buyer.age < rules.advance_approval_min_age:
+        if not advance_approval_allowed(rules, buyer.age):  # the decision step's rule too
             raise InvalidInput(
                 coded(
                     "advance_approval_age",

@@ -202,7 +202,8 @@ def year_parameters(year: int | None) -> YearParameters:
         raise InvalidInput(coded("not_a_year", "Year: must be a year such as 2013."), field="year")
     years = _yearly().years
     if year not in years:
-        first, last = min(years), max(years)
+        known = known_years()
+        first, last = known[0], known[-1]
         raise InvalidInput(
             coded(
                 "no_year_parameters",

@@ -26,27 +26,42 @@ def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def add_company(ctx: Context, data: Mapping[str, Any]) -> Change:
-    """A new directory entry; refused if the county already lists a company of that kind
-    by that name (a second entry would split its deliveries and tips in two)."""
+def _refuse_if_listed(ctx: Context, data: Mapping[str, Any], itself: str | None = None) -> None:
+    """Refuse a second entry of a company of that kind by that name in the county: it
+    would split its deliveries and tips in two."""
     name, county = data.get("name"), data.get("county")
-    if isinstance(name, str) and isinstance(county, str):
-        for other in companies(ctx, county):
-            if other.get("kind") == data.get("kind") and name_key(other.get("name")) == name_key(
-                name
-            ):
-                raise InvalidInput(
-                    coded("company_listed", "Name: the directory already lists this company."),
-                    field="name",
-                )
+    if not (isinstance(name, str) and isinstance(county, str)):
+        return  # the cleaner says what is missing
+    for other in companies(ctx, county):
+        if (
+            other.entity_id != itself
+            and other.get("kind") == data.get("kind")
+            and name_key(other.get("name")) == name_key(name)
+        ):
+            raise InvalidInput(
+                coded("company_listed", "Name: the directory already lists this company."),
+                field="name",
+            )
+
+
+def add_company(ctx: Context, data: Mapping[str, Any]) -> Change:
+    """A new directory entry; refused if the county already lists the company."""
+    _refuse_if_listed(ctx, data)
     return entities.create(ctx, COMPANY_ENTITY, data)
 
 
 def amend_company(ctx: Context, company_id: str, changes: Mapping[str, Any]) -> Change:
+    """Correct an entry (``None`` clears a field); refused, as a new entry is, if the
+    changed name or kind is one the county already lists. Deliveries logged earlier keep
+    the name they were logged under; tips name the entry, so they show the new name."""
+    company = ctx.require(COMPANY_ENTITY, company_id, "company_id")
+    _refuse_if_listed(ctx, {**company.data, **changes}, company_id)
     return entities.amend(ctx, COMPANY_ENTITY, company_id, changes)
 
 
 def remove_company(ctx: Context, company_id: str, reason: str) -> Change:
+    """Take an entry off the directory with a reason (a void event: the log keeps it, and
+    the tips that came from it keep its name)."""
     return entities.void(ctx, COMPANY_ENTITY, company_id, reason)
 
 

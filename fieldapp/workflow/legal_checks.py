@@ -7,7 +7,7 @@ from typing import Any
 
 from fieldapp.domain.procedure import DecisionKind
 from fieldapp.errors import coded
-from fieldapp.legal.sanctions import Sanction, check_summary_sanction
+from fieldapp.legal.sanctions import Sanction, advance_approval_allowed, check_summary_sanction
 from fieldapp.validation import Problems
 from fieldapp.workflow.case_view import BuyerView, CaseView
 
@@ -45,14 +45,34 @@ def _check_advance_approval(view: CaseView, buyer: BuyerView, p: Problems) -> No
                 date=buyer.offence_date,
             ),
         )
-    elif buyer.age is not None and buyer.age < rules.advance_approval_min_age:
-        p.add(
-            "decision",
-            coded(
-                "advance_approval_under_18",
-                "advance approval is never possible for a suspect under 18.",
-            ),
-        )
+    elif not advance_approval_allowed(rules, buyer.age):
+        # One rule with the approval form (``sanctions.advance_approval_allowed``): an unknown
+        # age refuses. This check used to let it pass. The law (LEGAL.md §2.4, §9.3:
+        # strafföreläggandekungörelsen as amended by SFS 2022:1504) forbids an advance
+        # approval for a suspect under 18 [confirmed], and the police method is for a
+        # suspect shown to be over 18; an unknown age cannot show that, so the form would
+        # refuse to print what the decision step accepted. A buyer saved here always has a
+        # date of birth (from the personnummer, or given with a foreign document), so this
+        # changes nothing for a case typed on the laptop; it closes the gap for a record
+        # that lacks one.
+        if buyer.age is None:
+            p.add(
+                "decision",
+                coded(
+                    "advance_approval_age",
+                    "advance approval (RB 48:10) is never possible for a suspect under "
+                    f"{rules.advance_approval_min_age} or of unknown age.",
+                    age=rules.advance_approval_min_age,
+                ),
+            )
+        else:
+            p.add(
+                "decision",
+                coded(
+                    "advance_approval_under_18",
+                    "advance approval is never possible for a suspect under 18.",
+                ),
+            )
     elif view.child_case:
         p.add(
             "decision",

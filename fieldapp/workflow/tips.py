@@ -44,6 +44,8 @@ def link_tip_to_case(ctx: Context, tip_id: str, case_id: str | None) -> Change:
 
 
 def withdraw_tip(ctx: Context, tip_id: str, reason: str) -> Change:
+    """Withdraw a tip logged by mistake (twice, or in the wrong county) with a reason: a
+    void event, so the log keeps it and the lists and the report no longer count it."""
     return entities.void(ctx, TIP_ENTITY, tip_id, reason)
 
 

@@ -17,6 +17,8 @@ def test_the_self_test_passes_here(capsys: pytest.CaptureFixture[str]) -> None:
     assert names == ["resources", "sqlcipher", "crypto", "fonts", "qt", "qtpdf", "translations"]
     assert all(line.startswith("ok ") for line in lines)
     assert any("FTS5" in line for line in lines) and any("_rl_accel" in line for line in lines)
+    # The years with day-fine figures, where IT looks (a later year refuses a suggestion).
+    assert any("day-fine figures 2011–2026" in line for line in lines), lines
 
 
 def test_a_missing_part_fails_the_self_test(

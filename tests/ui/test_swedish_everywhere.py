@@ -142,9 +142,10 @@ def test_every_screen_in_swedish_is_saved_and_shows_no_english_and_no_identifier
     assert names[0].startswith("01_first_run") and "06_locked.png" in names
     for screen in ("11_dashboard", "14_case_entry", "21_case_decision", "24_contacts_f2",
                    "26j_ads_detail_files", "26k_ads_saved_page", "16b_case_missing_f4",
-                   "29_case_1024x600"):  # fmt: skip
+                   "29_case_1024x600", "26m_directory_correct", "26n_directory_remove",
+                   "26o_tip_withdraw"):  # fmt: skip
         assert f"{screen}.png" in names
-    assert len(saved) == 41 and set(names) == set(seen)
+    assert len(saved) == 44 and set(names) == set(seen)
     for path in saved:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (SCREEN_WIDTH, SCREEN_HEIGHT)

@@ -3,6 +3,7 @@ decision rules, and replay. No Qt."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
@@ -10,9 +11,11 @@ import pytest
 
 from fieldapp.domain.evaluation import Outcome
 from fieldapp.errors import InvalidInput
+from fieldapp.validation import Problems
 from fieldapp.workflow import cases, evidence, operations, persons, procedure, support
 from fieldapp.workflow.case_view import Escalation, SellerStanding
 from fieldapp.workflow.context import Context
+from fieldapp.workflow.legal_checks import check_decision
 from tests.workflow.conftest import BUYER, CET_SUMMER, SELLER, Clock, event_count, refused
 
 
@@ -344,6 +347,27 @@ def test_unlawful_sanctions_are_refused(
     err = refused(procedure.record_decision, ctx, case_id, buyer_id, _decision(**sanction))
     assert field in err.field
     assert reason in err.message
+
+
+def test_an_unknown_age_refuses_an_advance_approval_at_the_decision_as_on_the_form(
+    ctx: Context, case_id: str, buyer_id: str
+) -> None:
+    """One rule (``sanctions.advance_approval_allowed``) for the decision step and the
+    approval form: an age that cannot be shown to be 18 or more refuses. A buyer saved
+    through the workflow always has a date of birth, so the view is given one without."""
+    view = cases.case_view(ctx, case_id)
+    buyer = view.buyer(buyer_id)
+    assert buyer is not None and buyer.age is not None
+    unknown = dataclasses.replace(buyer, age=None)
+    without_age = dataclasses.replace(view, buyers=(unknown,))
+    p = Problems()
+    check_decision(without_age, {**_decision(), "buyer_id": buyer_id}, p)
+    assert [(field, why.code) for field, why in p] == [("decision", "advance_approval_age")]
+    assert [why.params for _field, why in p] == [{"age": 18}]
+
+    p = Problems()  # with the age known the same decision is lawful
+    check_decision(view, {**_decision(), "buyer_id": buyer_id}, p)
+    assert list(p) == []
 
 
 def test_no_advance_approval_before_2023(ctx: Context, clock: Clock, operation_id: str) -> None:

@@ -3,7 +3,8 @@ one the information sheet (which company, when, by which officer, which version 
 sheet, how many copies), and the operation's delivery log.
 
 The directory belongs to the county of the operation in use; the delivery log to the
-operation. Choosing a company in the directory fills in the delivery form.
+operation. Choosing a company in the directory fills in the delivery form; it is corrected
+or removed from there (``ui.dialogs.directory_edits``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ui.ads.models import CompaniesModel, DeliveriesModel
 from ui.ads.texts import COMPANY_KINDS
 from ui.ads.when import WhenField
 from ui.capture import CaptureForm
+from ui.dialogs.directory_edits import CompanyActions, chosen_row
 from ui.forms import muted_label
 from ui.screens.case_steps import county_towns
 from ui.sync.common import Panel
@@ -146,6 +148,13 @@ class OutreachTab(QWidget):
         self.companies.setAccessibleName(self.tr("Directory"))
         self.directory_panel = Panel(self.tr("Hotels and taxi companies in the county"), self)
         self.directory_panel.body.addWidget(self.companies, 1)
+        self.company_actions = CompanyActions(
+            workspace,
+            chosen_row(self.companies, self.companies_model),
+            lambda: county_towns(workspace),
+            self,
+        )
+        self.directory_panel.body.addWidget(self.company_actions)
         self.company_form = CompanyForm(workspace, self)
         self.add_button = action_button(self.tr("Add to the d&irectory (Enter)"), self)
         self.new_panel = Panel(self.tr("New in the directory"), self)
@@ -192,6 +201,7 @@ class OutreachTab(QWidget):
         self.add_button.clicked.connect(self.company_form.add)
         self.company_form.added.connect(self._on_added)
         self.deliver_button.clicked.connect(self.delivery_form.record)
+        self.company_actions.changed.connect(self._on_added)  # corrected or removed
         self.delivery_form.delivered.connect(self._on_delivered)
 
     def reload(self) -> None:

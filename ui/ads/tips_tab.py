@@ -1,6 +1,7 @@
 """Tips received from hotels, taxi companies and others: when, from whom (a company of the
 county's directory, or who else), how, what was said, and the case it led to. The list
-shows the county's tips, newest first; a tip is tied to a case later from the list too.
+shows the county's tips, newest first; a tip is tied to a case later from the list too, or
+withdrawn with a reason (``ui.dialogs.directory_edits``).
 
 Who at the company called is not recorded: the company is the source the report needs.
 """
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.domain.case import CASE_ENTITY
+from fieldapp.storage.records import Record
 from fieldapp.workflow import directory, tips
 from fieldapp.workflow.directory import COMPANY_ENTITY
 from ui.ads.detail import case_name
@@ -19,6 +21,7 @@ from ui.ads.outreach_tab import operation_county
 from ui.ads.texts import TIP_CHANNELS
 from ui.ads.when import WhenField
 from ui.capture import CaptureForm, refusal_text
+from ui.dialogs.directory_edits import TipActions, chosen_row
 from ui.forms import FieldMessage, muted_label
 from ui.sync.common import Panel
 from ui.widgets import CodeCombo, action_button, fitted_table, line_edit, text_box
@@ -96,6 +99,9 @@ class TipsTab(QWidget):
         link_row.addWidget(link_label)
         link_row.addWidget(self.link_case, 1)
         link_row.addWidget(self.link_button)
+        self.tip_actions = TipActions(
+            workspace, chosen_row(self.table, self.model), self.tip_text, self
+        )
 
         right = QVBoxLayout()
         right.setSpacing(6)
@@ -104,6 +110,7 @@ class TipsTab(QWidget):
         right.addWidget(self.empty)
         right.addLayout(link_row)
         right.addWidget(self.link_message)
+        right.addWidget(self.tip_actions)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(12)
@@ -118,6 +125,7 @@ class TipsTab(QWidget):
         self.form.recorded_tip.connect(self._on_recorded)
         self.link_button.clicked.connect(self.tie_to_case)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.tip_actions.changed.connect(self._on_withdrawn)
 
     def _case_choices(self) -> list[tuple[str, str]]:
         operation_id = self.workspace.operation_id
@@ -163,6 +171,17 @@ class TipsTab(QWidget):
         row = self.model.row_of_key(tip_id)
         if row >= 0:
             self.table.selectRow(row)
+        self.changed.emit()
+
+    def tip_text(self, tip: Record) -> str:
+        """The tip as the list shows it: when, from whom, what (for the withdraw dialog)."""
+        when, source, _how, what, _case = self.model.cells(tip)
+        what = what if len(what) <= 160 else what[:159] + "…"
+        return f"{when}, {source}: {what}" if source else f"{when}: {what}"
+
+    @Slot(str)
+    def _on_withdrawn(self, _tip_id: str) -> None:
+        self.reload()
         self.changed.emit()
 
     @Slot()
