@@ -27,6 +27,7 @@ from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
 from tests.ui.builders import SmallOperation, build_small_operation
+from ui.ads.page import AdsPage
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
 from ui.i18n import Translation
@@ -200,3 +201,16 @@ def to_pdf_file(target: Path) -> Callable[[QPrinter, QWidget], bool]:
         return True
 
     return ask
+
+
+@pytest.fixture
+def ads_page(qtbot: Any, workspace: Workspace) -> Iterator[AdsPage]:
+    """The Ads section alone on ``workspace`` (the demo's, or the small operation's where a
+    test module overrides ``workspace``), at a laptop's size, its drafts saved at the end.
+    Named apart from ``page``: importing a fixture would shadow it (ruff F811)."""
+    page = AdsPage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1166, 700)
+    page.show()
+    yield page
+    page.flush()
