@@ -194,6 +194,7 @@ def test_the_proposal_of_an_ad_is_shown_and_a_decision_taken_back_with_its_reaso
     qtbot: Any, ads_page: AdsPage, workspace: Workspace, ads: dict[str, str]
 ) -> None:
     ctx = workspace.ctx
+    older = duplicates.dismiss_proposal(ctx, [ads["again"], ads["other"]]).entity_id
     detail = _detail(ads_page, AD_TITLE)
     assert detail.values["proposal"].text() == (
         "föreslagen ihop med 1 annons(er) till: samma telefon +46701740690"
@@ -210,24 +211,25 @@ def test_the_proposal_of_an_ad_is_shown_and_a_decision_taken_back_with_its_reaso
     with qtbot.waitSignal(tab.decisions_shown) as shown:
         tab.decisions_button.click()
     dialog = shown.args[0]
-    assert isinstance(dialog, DecisionsDialog) and dialog.model.rowCount() == 1
-    cells = dialog.model.cells(dialog.model.item(0))
+    assert isinstance(dialog, DecisionsDialog) and dialog.model.rowCount() == 2
+    cells = dialog.model.cells(dialog.model.item(0))  # the newest first, chosen
     assert cells[1:3] == (workspace.officer_name(workspace.officer_id), "samma annonsör")
     assert cells[3].startswith("2: ") and AD_TITLE in cells[3]
     assert not clashes(dialog)
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason: refused, said so
     assert dialog.message.text() == "Skriv varför posten återtas."
-    assert len(duplicates.decisions(ctx)) == 1
+    assert len(duplicates.decisions(ctx)) == 2
 
     qtbot.keyClicks(dialog.reason, "Numret har bytt agare.")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
-    assert duplicates.decisions(ctx) == []
-    [link] = ctx.records.find(ADVERTISER_LINK_ENTITY, include_voided=True)
+    assert [d.id for d in duplicates.decisions(ctx)] == [older]  # that one only
+    [link] = [r for r in ctx.records.find(ADVERTISER_LINK_ENTITY, include_voided=True)
+              if r.entity_id != older]  # fmt: skip
     assert link.voided
     [void] = [e for e in _events(workspace, link.entity_id, ADVERTISER_LINK_ENTITY)
               if e.kind == "void"]  # fmt: skip
     assert void.data["reason"] == "Numret har bytt agare."
-    assert dialog.model.rowCount() == 0 and dialog.empty.isVisible()
+    assert dialog.model.rowCount() == 1 and not dialog.empty.isVisible()
     assert dialog.message.text().startswith("Återtaget.")
     # Proposed again, at once, in the tab under the dialog.
     assert any(set(p.ad_ids) == set(chosen.ad_ids) for p in tab.model.items())

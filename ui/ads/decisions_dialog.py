@@ -47,6 +47,9 @@ class DecisionsDialog(QDialog):
         self.take_back_button = action_button(
             self.tr("&Take the decision back (Enter)"), self, primary=True
         )
+        # Enter in the reason presses it, as the dialog's default (a returnPressed slot
+        # as well would take back a second decision, the next one, with no reason).
+        self.take_back_button.setDefault(True)
         self.close_button = action_button(self.tr("Close (Esc)"), self)
         self.message = FieldMessage(self)
 
@@ -70,7 +73,6 @@ class DecisionsDialog(QDialog):
                               (self.take_back_button, self.close_button)):  # fmt: skip
             QWidget.setTabOrder(first, second)
 
-        self.reason.returnPressed.connect(self.take_back)
         self.take_back_button.clicked.connect(self.take_back)
         self.close_button.clicked.connect(self.reject)
         self.reload()
