@@ -31,6 +31,7 @@ from ui.ads.page import AdsPage
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
 from ui.i18n import Translation
+from ui.theme import apply_theme
 from ui.workspace import Workspace
 
 # The offscreen platform cannot resize a shown window to its new size hints and says so
@@ -183,6 +184,18 @@ def workspace(qapp: QApplication, demo_session: Session) -> Iterator[Workspace]:
     workspace = Workspace(demo_session)
     yield workspace
     workspace.autosaver.stop()
+
+
+@pytest.fixture
+def dark(qapp: QApplication) -> Iterator[None]:
+    """The app's dark theme for pictures of the screens, and the test default back
+    afterwards."""
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
 
 
 def case_by_place(workspace: Workspace, place: str) -> str:

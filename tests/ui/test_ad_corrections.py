@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,6 @@ from ui.ads.correct_dialog import CorrectAdDialog, draft_key
 from ui.ads.decisions_dialog import DecisionsDialog
 from ui.ads.detail import AdDetail
 from ui.ads.page import PROPOSALS_TAB, SEARCH_TAB, AdsPage
-from ui.theme import apply_theme
 from ui.workspace import Workspace
 
 # Invented: another ad by the small operation's number (070-174 06 90), and one by another.
@@ -236,17 +234,6 @@ def test_the_proposal_of_an_ad_is_shown_and_a_decision_taken_back_with_its_reaso
     assert duplicates.advertiser_of(ctx, ads["stina"]) == (ads["stina"],)
     dialog.close_button.click()
     qtbot.waitUntil(lambda: tab.decisions_dialog is None)
-
-
-@pytest.fixture
-def dark(qapp: QApplication) -> Iterator[None]:
-    """The app's dark theme for the pictures, and the test default back afterwards."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    apply_theme(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
 
 
 def test_screenshots_of_the_new_dialogs_at_1366x768(
