@@ -1485,8 +1485,8 @@ Loggen: {log}</translation>
         <translation>&amp;Senast sedd</translation>
     </message>
     <message>
-        <source>optional: what you corrected and why</source>
-        <translation>frivilligt: vad du rättade och varför</translation>
+        <source>a note on the ad (optional)</source>
+        <translation>en anteckning om annonsen (frivilligt)</translation>
     </message>
     <message>
         <source>&amp;Note</source>

@@ -87,7 +87,7 @@ class CorrectAdForm(CaptureForm):
         self.add_field("first_seen", self.tr("&First seen"), self.first_seen, grid=self.read_grid)
         self.last_seen = line_edit(self, date_hint(), 40)
         self.add_field("last_seen", self.tr("La&st seen"), self.last_seen, grid=self.read_grid)
-        self.note = line_edit(self, self.tr("optional: what you corrected and why"), 2000)
+        self.note = line_edit(self, self.tr("a note on the ad (optional)"), 2000)
         self.add_field("note", self.tr("&Note"), self.note, grid=self.read_grid)
 
         # The fields keep their height; the room left goes under them, not between them.
