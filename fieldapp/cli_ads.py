@@ -5,15 +5,25 @@
     fieldapp ads import FILE --operation ID [--kind csv|html|mhtml] [--dry-run]
     fieldapp ads search QUERY [--place M] [--since DATE] [--until DATE] [--kind ad|observation]
     fieldapp ads show AD_ID
-    fieldapp ads duplicates [--operation ID]
+    fieldapp ads edit AD_ID [--title T] [--text-file F] [--phones "A, B"] [--emails "A, B"]
+                      [--prices "1 500 kr / 30 min; 2 500 kr / 1 h"] [--municipality M]
+                      [--hotel H] [--site S] [--url URL] [--first-seen D] [--last-seen D]
+                      [--note TEXT]
+    fieldapp ads attach AD_ID --screenshot FILE [--screenshot FILE ...]
+    fieldapp ads duplicates [--operation ID | --ad AD_ID]
     fieldapp ads confirm AD_ID AD_ID ... [--basis phone,text] [--note TEXT]
     fieldapp ads dismiss AD_ID AD_ID ... [--note TEXT]
+    fieldapp ads decisions [--operation ID]
+    fieldapp ads withdraw-decision DECISION_ID --reason TEXT
 
 ``add`` prints what it read out of the text (phones, prices, place) and what is already
 registered; ``--dry-run`` shows that and stores nothing. ``import`` stores the whole file
 or nothing, and lists every problem with its line. ``show`` writes the opening to the
-access log, like opening a search result in the app. Same conventions as ``cli.py``:
-``--officer`` and ``--passphrase-file``, exit 0 success, 1 refused (on stderr), 2 usage.
+access log, like opening a search result in the app. ``edit`` corrects the fields given
+(an empty value clears one) as a new event; the history stays. ``edit``, ``attach`` and
+``withdraw-decision`` go through the same use cases and checks as the Ads screens.
+Same conventions as ``cli.py``: ``--officer`` and ``--passphrase-file``, exit 0 success,
+1 refused (on stderr), 2 usage.
 """
 
 from __future__ import annotations
@@ -44,14 +54,10 @@ if TYPE_CHECKING:
 
 COMMANDS = frozenset({"ads"})
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-IMAGE_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".webp": "image/webp",
-    ".gif": "image/gif",
-    ".pdf": "application/pdf",
-}
+# The ad fields ``ads edit`` corrects, one option each (phones and e-mails with commas
+# between them, prices as an ad writes them); the text comes from a file.
+EDIT_FIELDS = ("title", "site", "url", "phones", "emails", "prices", "municipality", "hotel",
+               "first_seen", "last_seen", "note")  # fmt: skip
 
 
 class _Usage(Exception):
@@ -99,9 +105,35 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     show.add_argument("ad_id", metavar="AD_ID")
     login_args(show)
 
+    edit = sub.add_parser("edit", allow_abbrev=False, help="correct an ad's fields")
+    edit.add_argument("ad_id", metavar="AD_ID")
+    for name in EDIT_FIELDS:
+        edit.add_argument(f"--{name.replace('_', '-')}", dest=name, metavar="TEXT",
+                          help="the corrected value ('' clears it)")  # fmt: skip
+    edit.add_argument("--text-file", type=Path, metavar="FILE", help="the corrected text (UTF-8)")
+    login_args(edit)
+
+    attach = sub.add_parser("attach", allow_abbrev=False, help="add screenshots to an ad")
+    attach.add_argument("ad_id", metavar="AD_ID")
+    attach.add_argument("--screenshot", action="append", required=True, type=Path,
+                        metavar="FILE", help="a screenshot to attach (repeatable)")  # fmt: skip
+    login_args(attach)
+
     dup = sub.add_parser("duplicates", allow_abbrev=False, help="proposals of same advertiser")
-    dup.add_argument("--operation", dest="operation_id", metavar="ID")
+    scope = dup.add_mutually_exclusive_group()
+    scope.add_argument("--operation", dest="operation_id", metavar="ID")
+    scope.add_argument("--ad", dest="ad_id", metavar="AD_ID", help="the proposal of one ad")
     login_args(dup)
+
+    made = sub.add_parser("decisions", allow_abbrev=False, help="same-advertiser decisions")
+    made.add_argument("--operation", dest="operation_id", metavar="ID")
+    login_args(made)
+
+    back = sub.add_parser("withdraw-decision", allow_abbrev=False,
+                          help="take back a same-advertiser decision")  # fmt: skip
+    back.add_argument("decision_id", metavar="DECISION_ID")
+    back.add_argument("--reason", required=True, metavar="TEXT", help="why it is taken back")
+    login_args(back)
 
     for action, what in (("confirm", "confirm ads as one advertiser's"),
                          ("dismiss", "dismiss a same-advertiser proposal")):  # fmt: skip
@@ -140,15 +172,17 @@ def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter)
 def _read_inputs(args: argparse.Namespace) -> dict[str, Any]:
     """Files and dates given on the command line, read before the vault is opened."""
     inputs: dict[str, Any] = {}
-    if args.ads_command == "add":
+    if args.ads_command in ("add", "edit") and args.text_file is not None:
         try:
             inputs["text"] = _read(args.text_file).decode("utf-8")
         except UnicodeDecodeError:
             raise _Usage(f"--text-file {args.text_file}: not UTF-8 text.") from None
+    if args.ads_command in ("add", "attach"):
         inputs["screenshots"] = [(p, _read(p)) for p in args.screenshot]
-        for path in args.screenshot:
-            if path.suffix.lower() not in IMAGE_TYPES:
-                raise _Usage(f"--screenshot {path.name}: use {', '.join(IMAGE_TYPES)}.")
+    if args.ads_command == "edit":
+        given = [n for n in EDIT_FIELDS if getattr(args, n) is not None]
+        if not given and "text" not in inputs:
+            raise _Usage("edit: give at least one field to correct (see --help).")
     elif args.ads_command == "search":
         inputs["since"] = _day(args.since, "--since")
         inputs["until"] = _day(args.until, "--until")
@@ -181,19 +215,14 @@ def _day(value: str | None, flag: str) -> date | None:
 
 def _add(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
     # Deferred for start-up time: loaded only when this command runs.
-    from fieldapp.ads import register
-    from fieldapp.ads.model import AttachmentKind
+    from fieldapp.ads import corrections, register
 
     found = register.capture(
         ctx, args.operation_id, inputs["text"], url=args.url, site=args.site, title=args.title
     )
     _print_capture(found, out)
     now = ctx.now().isoformat()
-    shots = [
-        register.Attachment(AttachmentKind.SCREENSHOT, data, IMAGE_TYPES[path.suffix.lower()],
-                            name=path.name, captured_at=now)
-        for path, data in inputs["screenshots"]
-    ]  # fmt: skip
+    shots = [corrections.screenshot(path.name, data, now) for path, data in inputs["screenshots"]]
     if args.dry_run:
         print("Dry run: nothing was stored.", file=out)
         return EXIT_OK
@@ -270,11 +299,59 @@ def _show(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: T
     return EXIT_OK
 
 
+def _edit(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
+    from fieldapp.ads import corrections, register
+
+    changes: dict[str, Any] = {}
+    prices: str | None = None
+    for field in EDIT_FIELDS:
+        value = getattr(args, field)
+        if value is None:
+            continue
+        value = value.strip()
+        if field == "prices":
+            prices = value  # read where the GUI's are read, every problem refused together
+        elif field in ("phones", "emails"):
+            changes[field] = [v.strip() for v in value.split(",") if v.strip()] or None
+        else:
+            changes[field] = value or None
+    if "text" in inputs:
+        changes["text"] = inputs["text"].strip() or None
+    change = corrections.correct_ad(ctx, args.ad_id, changes, prices=prices)
+    if not change.events:
+        print(f"Ad {args.ad_id}: nothing differs; nothing was stored.", file=out)
+        return EXIT_OK
+    print(f"Corrected ad {args.ad_id} (the earlier values stay in its history).", file=out)
+    _print_ad(register.get_ad(ctx, args.ad_id), out)
+    return EXIT_OK
+
+
+def _attach(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
+    from fieldapp.ads import corrections, register
+
+    now = ctx.now().isoformat()
+    shots = [corrections.screenshot(path.name, data, now) for path, data in inputs["screenshots"]]
+    before = {a.sha256 for a in register.get_ad(ctx, args.ad_id).attachments}
+    register.add_attachments(ctx, args.ad_id, shots)
+    for shot in shots:
+        known = " (already attached)" if shot.sha256 in before else ""
+        print(f"{shot.name}\tSHA-256 {shot.sha256}{known}", file=out)
+    added = len({s.sha256 for s in shots} - before)
+    print(f"Attached {added} file(s) to ad {args.ad_id}.", file=out)
+    return EXIT_OK
+
+
 def _duplicates(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
     # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.ads import duplicates, register
 
-    found = duplicates.proposals(ctx, operation_id=args.operation_id)
+    if args.ad_id:
+        one = duplicates.proposal_for(ctx, args.ad_id)
+        found = [one] if one is not None else []
+    else:
+        found = duplicates.proposals(ctx, operation_id=args.operation_id)
     for proposal in found:
         print(f"Proposal {proposal.key}: {len(proposal.ad_ids)} ads", file=out)
         if proposal.phones:
@@ -303,14 +380,42 @@ def _decide(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out:
     return EXIT_OK
 
 
+def _decisions(ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
+    from fieldapp.ads import duplicates
+
+    found = duplicates.decisions(ctx, operation_id=args.operation_id)
+    for made in found:
+        note = f"\t{made.note}" if made.note else ""
+        print(f"{made.id}\t{made.decision.value}\t{made.decided_at}\t{made.decided_by}\t"
+              f"{' '.join(made.ad_ids)}{note}", file=out)  # fmt: skip
+    print(f"{len(found)} decision(s). Take one back with 'ads withdraw-decision'.", file=out)
+    return EXIT_OK
+
+
+def _withdraw_decision(
+    ctx: Context, args: argparse.Namespace, inputs: dict[str, Any], out: TextIO
+) -> int:
+    # Deferred for start-up time: loaded only when this command runs.
+    from fieldapp.ads import duplicates
+
+    duplicates.withdraw_decision(ctx, args.decision_id, args.reason)
+    print(f"Decision {args.decision_id} taken back (it stays in the log, marked void).", file=out)
+    return EXIT_OK
+
+
 _ACTIONS = {
     "add": _add,
     "import": _import,
     "search": _search,
     "show": _show,
+    "edit": _edit,
+    "attach": _attach,
     "duplicates": _duplicates,
     "confirm": _decide,
     "dismiss": _decide,
+    "decisions": _decisions,
+    "withdraw-decision": _withdraw_decision,
 }
 
 

@@ -316,6 +316,18 @@ PROBLEM_TEXTS: dict[str, str] = {
         "Use the link or file actions to change this.",
     ),
     "no_such_attachment": QT_TRANSLATE_NOOP("Problems", "The ad has no such file."),
+    "not_a_price": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Part {part} is not a price: write it as e.g. 1 500 kr / 30 min.",
+    ),
+    "price_ambiguous": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Part {part}: the amount can be read more than one way; write it without decimals.",
+    ),
+    "not_a_screenshot_type": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Not a picture: add screenshots as {types}.",
+    ),
     "attachment_not_here": QT_TRANSLATE_NOOP(
         "Problems",
         "The file is not on this laptop (it has not been synced here).",

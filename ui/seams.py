@@ -20,6 +20,7 @@ from ui.widgets import open_file
 
 AskFile = Callable[[QWidget], Path | None]
 AskFiles = Callable[[QWidget, str], list[Path]]
+AskPaths = Callable[[QWidget], list[Path]]
 AskFolder = Callable[[QWidget], Path | None]
 Confirm = Callable[[QWidget, str], bool]
 
@@ -33,6 +34,17 @@ def ask_import_file(parent: QWidget) -> Path | None:
         translate("AdsDialogs", "Import ads"),
         translate("AdsDialogs", "Ads (*.csv *.html *.htm *.mhtml *.mht);;All files (*)"),
     )
+
+
+def ask_screenshot_files(parent: QWidget) -> list[Path]:
+    """Screenshots of an ad to add to it (one or more)."""
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent,
+        translate("AdsDialogs", "Add screenshots of the ad"),
+        "",
+        translate("AdsDialogs", "Pictures (*.png *.jpg *.jpeg *.webp *.gif *.pdf);;All files (*)"),
+    )
+    return [Path(p) for p in paths]
 
 
 # -- Sync -----------------------------------------------------------------------------------

@@ -69,6 +69,20 @@ class Proposal:
         return hashlib.sha256("\n".join(self.ad_ids).encode()).hexdigest()[:16]
 
 
+@dataclass(frozen=True)
+class Decision:
+    """A person's decision on a proposal, in force until taken back: the ads, "same" or
+    "not the same", what it rests on, and who decided when."""
+
+    id: str
+    ad_ids: tuple[str, ...]
+    decision: LinkDecision
+    basis: tuple[str, ...]
+    note: str | None
+    decided_by: str
+    decided_at: str
+
+
 class _Groups:
     """Union-find over ids."""
 
@@ -381,8 +395,27 @@ def dismiss_proposal(ctx: Context, ad_ids: Sequence[str], note: str | None = Non
 
 
 def withdraw_decision(ctx: Context, link_id: str, reason: str) -> Change:
-    """Take back a confirmation or dismissal (it stays in the log, marked void)."""
+    """Take back a confirmation or dismissal (it stays in the log, marked void, with the
+    reason); its ads are proposed again if the evidence still joins them."""
     return entities.void(ctx, ADVERTISER_LINK_ENTITY, link_id, reason)
+
+
+def decisions(ctx: Context, *, operation_id: str | None = None) -> list[Decision]:
+    """The decisions in force (of one operation's ads, or of all), newest first: what can
+    be taken back."""
+    found = ctx.records.find(ADVERTISER_LINK_ENTITY, operation_id=operation_id)
+    return [
+        Decision(
+            id=r.entity_id,
+            ad_ids=tuple(r.get("ad_ids") or ()),
+            decision=LinkDecision(r.get("decision")),
+            basis=tuple(r.get("basis") or ()),
+            note=r.get("note"),
+            decided_by=r.created_by,
+            decided_at=r.created_at,
+        )
+        for r in reversed(found)  # found in the order they were made
+    ]
 
 
 def advertiser_of(ctx: Context, ad_id: str) -> tuple[str, ...]:

@@ -179,8 +179,14 @@ def ad_data(
 
 
 def update_ad(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Change:
-    """Correct an ad's fields (``None`` clears one); links and attachments have their own
-    use cases."""
+    """Correct an ad's fields (``None`` clears one) as a new event; links and attachments
+    have their own use cases. Nothing changes if nothing differs."""
+    draft = update_draft(ctx, ad_id, changes)
+    return ctx.change([draft]) if draft is not None else Change(AD_ENTITY, ad_id)
+
+
+def update_draft(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Draft | None:
+    """The checked amend event of ``update_ad``, not committed (``None``: nothing differs)."""
     touched = sorted(_LINK_FIELDS & set(changes))
     if touched:
         raise InvalidInput(
@@ -190,7 +196,7 @@ def update_ad(ctx: Context, ad_id: str, changes: Mapping[str, Any]) -> Change:
             ),
             field=touched[0],
         )
-    return entities.amend(ctx, AD_ENTITY, ad_id, changes, cleaner=clean_ad_record)
+    return amend_checked(ctx, _ad_record(ctx, ad_id), changes)
 
 
 def seen_again(

@@ -340,6 +340,54 @@
             <source>The ad was withdrawn (it stays in the log).</source>
             <translation>Annonsen är återkallad (den finns kvar i loggen).</translation>
         </message>
+        <message>
+            <source>Same advertiser?</source>
+            <translation>Samma annonsör?</translation>
+        </message>
+        <message>
+            <source>Correct deta&amp;ils…</source>
+            <translation>Rätta &amp;uppgifter…</translation>
+        </message>
+        <message>
+            <source>Add &amp;pictures…</source>
+            <translation>Lägg till skärm&amp;bilder…</translation>
+        </message>
+        <message>
+            <source>Add screenshots of the ad (PNG, JPEG …)</source>
+            <translation>Lägg till skärmbilder av annonsen (PNG, JPEG …)</translation>
+        </message>
+        <message>
+            <source>&amp;View the proposal</source>
+            <translation>Visa fö&amp;rslaget</translation>
+        </message>
+        <message>
+            <source>same phone {numbers}</source>
+            <translation>samma telefon {numbers}</translation>
+        </message>
+        <message>
+            <source>near-identical text</source>
+            <translation>nästan samma text</translation>
+        </message>
+        <message>
+            <source>proposed with {count} other ad(s): {why}</source>
+            <translation>föreslagen ihop med {count} annons(er) till: {why}</translation>
+        </message>
+        <message>
+            <source>Corrected. What it said before stays in its history.</source>
+            <translation>Rättad. Det som stod förut finns kvar i historiken.</translation>
+        </message>
+        <message>
+            <source>Nothing differed: nothing was changed.</source>
+            <translation>Inget skilde sig: ingenting ändrades.</translation>
+        </message>
+        <message>
+            <source>{count} screenshot(s) added to the ad.</source>
+            <translation>{count} skärmbild(er) lades till annonsen.</translation>
+        </message>
+        <message>
+            <source>The ad already has these files: nothing was added.</source>
+            <translation>Annonsen har redan de här filerna: ingenting lades till.</translation>
+        </message>
     </context>
     <context>
         <name>Ads</name>
@@ -499,6 +547,14 @@
             <source>Written across a line break: check that it is one number.</source>
             <translation>Skrivet över en radbrytning: kontrollera att det är ett och samma nummer.</translation>
         </message>
+        <message>
+            <source>same advertiser</source>
+            <translation>samma annonsör</translation>
+        </message>
+        <message>
+            <source>not the same</source>
+            <translation>inte samma</translation>
+        </message>
     </context>
     <context>
         <name>AdsDialogs</name>
@@ -509,6 +565,14 @@
         <message>
             <source>Ads (*.csv *.html *.htm *.mhtml *.mht);;All files (*)</source>
             <translation>Annonser (*.csv *.html *.htm *.mhtml *.mht);;Alla filer (*)</translation>
+        </message>
+        <message>
+            <source>Add screenshots of the ad</source>
+            <translation>Lägg till skärmbilder av annonsen</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg *.webp *.gif *.pdf);;All files (*)</source>
+            <translation>Bilder (*.png *.jpg *.jpeg *.webp *.gif *.pdf);;Alla filer (*)</translation>
         </message>
     </context>
     <context>
@@ -1401,6 +1465,100 @@ Loggen: {log}</translation>
         </message>
     </context>
     <context>
+        <name>CorrectAdDialog</name>
+        <message>
+            <source>Correct the ad</source>
+            <translation>Rätta annonsen</translation>
+        </message>
+        <message>
+            <source>Change what is wrong. The correction is saved as a new entry; what the ad said before stays in its history.</source>
+            <translation>Ändra det som är fel. Rättelsen sparas som en ny post; det annonsen sa förut finns kvar i historiken.</translation>
+        </message>
+        <message>
+            <source>Your corrections from before the lock are back: check them, then save.</source>
+            <translation>Dina rättelser från före låsningen är tillbaka: kontrollera dem och spara sedan.</translation>
+        </message>
+        <message>
+            <source>Save the correction (Enter)</source>
+            <translation>Spara rättelsen (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Avbryt (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectAdForm</name>
+        <message>
+            <source>Tit&amp;le</source>
+            <translation>R&amp;ubrik</translation>
+        </message>
+        <message>
+            <source>Ad te&amp;xt</source>
+            <translation>Annonste&amp;xt</translation>
+        </message>
+        <message>
+            <source>Sit&amp;e</source>
+            <translation>Webbpla&amp;ts</translation>
+        </message>
+        <message>
+            <source>&amp;Web address</source>
+            <translation>&amp;Webbadress</translation>
+        </message>
+        <message>
+            <source>commas between numbers</source>
+            <translation>komma mellan numren</translation>
+        </message>
+        <message>
+            <source>&amp;Phones</source>
+            <translation>Tele&amp;fon</translation>
+        </message>
+        <message>
+            <source>commas between addresses</source>
+            <translation>komma mellan adresserna</translation>
+        </message>
+        <message>
+            <source>E-&amp;mail</source>
+            <translation>&amp;E-post</translation>
+        </message>
+        <message>
+            <source>Prices</source>
+            <translation>Priser</translation>
+        </message>
+        <message>
+            <source>e.g. 1 500 kr / 30 min; 2 500 kr / 1 h</source>
+            <translation>t.ex. 1 500 kr / 30 min; 2 500 kr / 1 h</translation>
+        </message>
+        <message>
+            <source>&amp;Add prices</source>
+            <translation>&amp;Lägg till priser</translation>
+        </message>
+        <message>
+            <source>M&amp;unicipality</source>
+            <translation>&amp;Kommun</translation>
+        </message>
+        <message>
+            <source>H&amp;otel</source>
+            <translation>H&amp;otell</translation>
+        </message>
+        <message>
+            <source>&amp;First seen</source>
+            <translation>F&amp;örst sedd</translation>
+        </message>
+        <message>
+            <source>La&amp;st seen</source>
+            <translation>&amp;Senast sedd</translation>
+        </message>
+        <message>
+            <source>a note on the ad (optional)</source>
+            <translation>en anteckning om annonsen (frivilligt)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>&amp;Anteckning</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
             <source>cases</source>
@@ -1567,6 +1725,68 @@ Loggen: {log}</translation>
         <message>
             <source>Record the decisio&amp;n (Enter)</source>
             <translation>Re&amp;gistrera beslutet (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionsDialog</name>
+        <message>
+            <source>Same-advertiser decisions</source>
+            <translation>Beslut om samma annonsör</translation>
+        </message>
+        <message>
+            <source>Decisions made on proposals, newest first. Take one back if it was wrong: it stays in the log with your reason, and the ads are proposed again.</source>
+            <translation>Beslut om förslag, senaste först. Återta ett beslut som var fel: det finns kvar i loggen med ditt skäl, och annonserna föreslås igen.</translation>
+        </message>
+        <message>
+            <source>Decisions</source>
+            <translation>Beslut</translation>
+        </message>
+        <message>
+            <source>No decision has been made yet.</source>
+            <translation>Inga beslut har fattats ännu.</translation>
+        </message>
+        <message>
+            <source>why: e.g. the number changed hands</source>
+            <translation>varför: t.ex. numret har bytt ägare</translation>
+        </message>
+        <message>
+            <source>&amp;Why it is taken back</source>
+            <translation>&amp;Varför det återtas</translation>
+        </message>
+        <message>
+            <source>&amp;Take the decision back (Enter)</source>
+            <translation>&amp;Återta beslutet (Enter)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Stäng (Esc)</translation>
+        </message>
+        <message>
+            <source>Taken back. The ads are proposed again if a number or a text joins them.</source>
+            <translation>Återtaget. Annonserna föreslås igen om ett nummer eller en text förenar dem.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionsModel</name>
+        <message>
+            <source>When</source>
+            <translation>När</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Av</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Beslut</translation>
+        </message>
+        <message>
+            <source>Ads</source>
+            <translation>Annonser</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Anteckning</translation>
         </message>
     </context>
     <context>
@@ -4333,6 +4553,18 @@ Loggen: {log}</translation>
             <source>A printer's name: 1–{limit} characters on one line.</source>
             <translation>En skrivares namn: 1–{limit} tecken på en rad.</translation>
         </message>
+        <message>
+            <source>Part {part} is not a price: write it as e.g. 1 500 kr / 30 min.</source>
+            <translation>Del {part} är inget pris: skriv det t.ex. som 1 500 kr / 30 min.</translation>
+        </message>
+        <message>
+            <source>Part {part}: the amount can be read more than one way; write it without decimals.</source>
+            <translation>Del {part}: beloppet kan läsas på mer än ett sätt; skriv det utan decimaler.</translation>
+        </message>
+        <message>
+            <source>Not a picture: add screenshots as {types}.</source>
+            <translation>Ingen bild: lägg till skärmbilder som {types}.</translation>
+        </message>
     </context>
     <context>
         <name>ProposalsModel</name>
@@ -4402,6 +4634,10 @@ Loggen: {log}</translation>
         <message>
             <source>Same ad&amp;vertiser</source>
             <translation>Samma annonsör – &amp;bekräfta</translation>
+        </message>
+        <message>
+            <source>&amp;Earlier decisions…</source>
+            <translation>&amp;Tidigare beslut…</translation>
         </message>
     </context>
     <context>

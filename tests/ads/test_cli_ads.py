@@ -158,3 +158,66 @@ def test_import_refuses_a_device_a_fifo_and_an_unclosed_quote(
     assert code == 1 and "line 2: a quote opened on this line is never closed" in err
     code, out = _run(vault, tmp_path, "search", "Hej")
     assert "0 hit(s)." in out
+
+
+def test_edit_attach_and_a_decision_taken_back(
+    operation: tuple[Vault, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The corrections the Ads screens make, from the command line: the same use cases,
+    the same checks, the history kept."""
+    vault, operation_id = operation
+    good = tmp_path / "ok.csv"
+    good.write_text(f'site;text\nX;"{AD_BELLA}"\nX;"{AD_BELLA_REPOST}"\n', "utf-8")
+    code, _ = _run(vault, tmp_path, "import", str(good), "--operation", operation_id)
+    code, out = _run(vault, tmp_path, "duplicates")
+    first, second = sorted(line.split("\t")[0].strip() for line in out.splitlines() if "\t" in line)
+    code, out = _run(vault, tmp_path, "duplicates", "--ad", first)
+    assert code == 0 and "1 proposal(s)." in out and second in out
+
+    code, out = _run(vault, tmp_path, "edit", first, "--phones", "070-174 06 77",
+                     "--prices", "2 000 kr / 1 h", "--municipality", "Sala", "--hotel", "",
+                     "--first-seen", "2026-05-12")  # fmt: skip
+    assert code == 0 and "Corrected ad" in out
+    assert "Phones:   +46701740677" in out and "Prices:   2 000 SEK / 60 min" in out
+    assert "Place:    Sala\n" in out and "Seen:     2026-05-12 .. " in out
+    code, _ = _run(vault, tmp_path, "edit", first, "--phones", "12", "--prices", "billigt")
+    err = capsys.readouterr().err
+    assert code == 1 and "not a phone number" in err and "not a price" in err
+    code, _ = _run(vault, tmp_path, "edit", first)
+    assert code == 2 and "give at least one field" in capsys.readouterr().err
+
+    shot = tmp_path / "skarm.png"
+    shot.write_bytes(b"\x89PNG invented")
+    code, out = _run(vault, tmp_path, "attach", first, "--screenshot", str(shot))
+    assert code == 0 and "Attached 1 file(s)" in out
+    code, out = _run(vault, tmp_path, "attach", first, "--screenshot", str(shot))
+    assert code == 0 and "Attached 0 file(s)" in out and "(already attached)" in out
+    text = tmp_path / "notes.txt"
+    text.write_text("x", "utf-8")
+    code, _ = _run(vault, tmp_path, "attach", first, "--screenshot", str(text))
+    assert code == 1 and "use a picture" in capsys.readouterr().err
+
+    code, out = _run(vault, tmp_path, "confirm", first, second, "--basis", "text")
+    code, out = _run(vault, tmp_path, "decisions")
+    [line] = [x for x in out.splitlines() if "\t" in x]
+    decision_id, decision = line.split("\t")[:2]
+    assert decision == "same" and "1 decision(s)." in out
+    code, _ = _run(vault, tmp_path, "withdraw-decision", decision_id, "--reason", "")
+    assert code == 1 and "Reason: required" in capsys.readouterr().err
+    code, out = _run(vault, tmp_path, "withdraw-decision", decision_id, "--reason", "fel")
+    assert code == 0 and "taken back" in out
+    code, out = _run(vault, tmp_path, "decisions")
+    assert "0 decision(s)." in out
+    code, out = _run(vault, tmp_path, "duplicates")
+    assert "1 proposal(s)." in out  # proposed again
+
+    session = vault.unlock(ADMIN_ID, ADMIN_PASS)
+    try:  # the correction is a new event: the phone as registered stays in the history
+        events = [e for e in session.events() if e.entity_id == first]
+        registered = events[0].data["data"]["phones"]
+        assert events[0].kind == "create" and registered in (["+46701740605"], ["+46701740699"])
+        corrected = next(e for e in events if e.kind == "amend")
+        assert corrected.data["set"]["phones"] == ["+46701740677"]
+        assert corrected.data["unset"] == ["hotel"]
+    finally:
+        session.lock()

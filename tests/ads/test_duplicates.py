@@ -157,3 +157,35 @@ def test_a_repost_with_new_prices_week_and_number_is_still_near_identical() -> N
     assert jaccard(shingles(first), shingles(again)) == 1.0
     other = "Ny i Köping! Glad och pigg kille för massage. Ring 040 628 04 28. 1 h 900 kr."
     assert jaccard(shingles(first), shingles(other)) < THRESHOLD
+
+
+def test_decisions_in_force_newest_first_and_one_taken_back(
+    ctx: Context, ads: dict[str, str]
+) -> None:
+    same = duplicates.confirm_same_advertiser(
+        ctx, [ads["sala"], ads["sala_other"]], basis=[LinkBasis.PHONE], note="Samma nummer."
+    )
+    not_same = duplicates.dismiss_proposal(ctx, [ads["bella"], ads["repost"]])
+    made = duplicates.decisions(ctx)
+    assert [(d.id, d.decision.value) for d in made] == [
+        (not_same.entity_id, "not_same"),
+        (same.entity_id, "same"),
+    ]
+    first = made[1]
+    assert first.ad_ids == tuple(sorted((ads["sala"], ads["sala_other"])))
+    assert (first.basis, first.note, first.decided_by) == (("phone",), "Samma nummer.",
+                                                           ctx.officer_id)  # fmt: skip
+    assert duplicates.decisions(ctx, operation_id="another-operation") == []
+
+    with pytest.raises(InvalidInput) as err:  # a reason is asked for
+        duplicates.withdraw_decision(ctx, same.entity_id, "  ")
+    assert err.value.problems[0][1].code == "void_reason_required"
+    duplicates.withdraw_decision(ctx, same.entity_id, "Numret byter ägare.")
+    assert [d.id for d in duplicates.decisions(ctx)] == [not_same.entity_id]
+    assert duplicates.advertiser_of(ctx, ads["sala"]) == (ads["sala"],)
+    proposal = duplicates.proposal_for(ctx, ads["sala"])  # proposed again
+    assert proposal is not None and set(proposal.ad_ids) == {ads["sala"], ads["sala_other"]}
+    voided = ctx.records.get(ADVERTISER_LINK_ENTITY, same.entity_id)
+    assert voided is not None and voided.voided  # kept in the log, marked void
+    with pytest.raises(InvalidInput):  # taken back once only
+        duplicates.withdraw_decision(ctx, same.entity_id, "igen")

@@ -27,9 +27,11 @@ from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
 from tests.ui.builders import SmallOperation, build_small_operation
+from ui.ads.page import AdsPage
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
 from ui.i18n import Translation
+from ui.theme import apply_theme
 from ui.workspace import Workspace
 
 # The offscreen platform cannot resize a shown window to its new size hints and says so
@@ -184,6 +186,18 @@ def workspace(qapp: QApplication, demo_session: Session) -> Iterator[Workspace]:
     workspace.autosaver.stop()
 
 
+@pytest.fixture
+def dark(qapp: QApplication) -> Iterator[None]:
+    """The app's dark theme for pictures of the screens, and the test default back
+    afterwards."""
+    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
+
+
 def case_by_place(workspace: Workspace, place: str) -> str:
     """The case at ``place`` (names from ``fieldapp.demo`` or ``tests/ui/builders.py``)."""
     found = workspace.ctx.records.find("case")
@@ -200,3 +214,16 @@ def to_pdf_file(target: Path) -> Callable[[QPrinter, QWidget], bool]:
         return True
 
     return ask
+
+
+@pytest.fixture
+def ads_page(qtbot: Any, workspace: Workspace) -> Iterator[AdsPage]:
+    """The Ads section alone on ``workspace`` (the demo's, or the small operation's where a
+    test module overrides ``workspace``), at a laptop's size, its drafts saved at the end.
+    Named apart from ``page``: importing a fixture would shadow it (ruff F811)."""
+    page = AdsPage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1166, 700)
+    page.show()
+    yield page
+    page.flush()

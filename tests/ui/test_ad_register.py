@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,21 +43,11 @@ def workspace(small_workspace: Workspace) -> Workspace:
     return small_workspace
 
 
-@pytest.fixture
-def page(qtbot: Any, workspace: Workspace) -> Iterator[AdsPage]:
-    page = AdsPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1166, 700)
-    page.show()
-    yield page
-    page.flush()
-
-
 def test_an_ad_is_registered_from_pasted_text(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(REGISTER_TAB)
-    form = page.register.form
+    ads_page.tabs.setCurrentIndex(REGISTER_TAB)
+    form = ads_page.register.form
     before = register.count_ads(workspace.ctx, str(workspace.operation_id))
     qtbot.keyClicks(form.url, URL)
     form.text.setPlainText(PASTED)  # pasted
@@ -95,10 +84,10 @@ DOUBTFUL = "Ny i Sala!\n30 min: 1500\n1 h 2 500 kr\nRing O7O-174 O6 68"
 
 
 def test_low_confidence_readings_are_marked_for_the_officer(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(REGISTER_TAB)
-    form = page.register.form
+    ads_page.tabs.setCurrentIndex(REGISTER_TAB)
+    form = ads_page.register.form
     form.url.setText("https://annonser.example/a/3002")
     form.text.setPlainText(DOUBTFUL)
     qtbot.keyClick(form.url, Qt.Key.Key_Return)
@@ -114,7 +103,7 @@ def test_low_confidence_readings_are_marked_for_the_officer(
 
     ad = register.ad_by_url(workspace.ctx, "https://annonser.example/a/3002")
     assert ad is not None and [p.doubt for p in ad.prices] == ["inferred", None]
-    detail = page.search.detail
+    detail = ads_page.search.detail
     detail.show_ad(ad)
     assert detail.values["phones"].text() == "⚠ +46701740668"
     assert "bokstaven O" in detail.values["phones"].toolTip()
@@ -123,10 +112,10 @@ def test_low_confidence_readings_are_marked_for_the_officer(
 
 
 def test_a_refused_ad_says_why_beside_the_field_and_stores_nothing(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(REGISTER_TAB)
-    form = page.register.form
+    ads_page.tabs.setCurrentIndex(REGISTER_TAB)
+    form = ads_page.register.form
     before = register.count_ads(workspace.ctx, str(workspace.operation_id))
     qtbot.keyClick(form.url, Qt.Key.Key_Return)  # nothing pasted
     assert form.fields["text"].message.text() == "Krävs."
@@ -145,13 +134,13 @@ def test_a_refused_ad_says_why_beside_the_field_and_stores_nothing(
 
 def test_a_refused_csv_import_lists_every_problem_and_stores_nothing(
     qtbot: Any,
-    page: AdsPage,
+    ads_page: AdsPage,
     workspace: Workspace,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    page.tabs.setCurrentIndex(REGISTER_TAB)
-    importer = page.register.importer
+    ads_page.tabs.setCurrentIndex(REGISTER_TAB)
+    importer = ads_page.register.importer
     broken = tmp_path / "annonser.csv"
     broken.write_text(
         "rubrik;text;telefon;kommun;webbplats\n"
@@ -207,12 +196,12 @@ def test_a_refused_csv_import_lists_every_problem_and_stores_nothing(
 
 
 def test_a_saved_page_is_read_into_the_form_to_confirm_then_registered_with_it(
-    qtbot: Any, page: AdsPage, workspace: Workspace, tmp_path: Path
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace, tmp_path: Path
 ) -> None:
     """A saved page is one ad: nothing is stored until the officer has seen what was read
     and pressed Enter; then the ad is registered with the page attached, hashed."""
-    page.tabs.setCurrentIndex(REGISTER_TAB)
-    form, importer = page.register.form, page.register.importer
+    ads_page.tabs.setCurrentIndex(REGISTER_TAB)
+    form, importer = ads_page.register.form, ads_page.register.importer
     saved = tmp_path / "annons.html"
     saved.write_text(
         "<html><head><title>Lina – ny i Sala</title>"
@@ -239,12 +228,12 @@ def test_a_saved_page_is_read_into_the_form_to_confirm_then_registered_with_it(
 
 
 def test_the_window_keeps_repainting_during_a_10000_row_csv_import(
-    qtbot: Any, page: AdsPage, workspace: Workspace, tmp_path: Path
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace, tmp_path: Path
 ) -> None:
     """The import runs on the background runner: a 20 ms timer on the GUI thread keeps
     firing while it works (on the GUI thread it would not fire once until the end)."""
-    page.tabs.setCurrentIndex(REGISTER_TAB)
-    importer = page.register.importer
+    ads_page.tabs.setCurrentIndex(REGISTER_TAB)
+    importer = ads_page.register.importer
     big = tmp_path / "manga.csv"
     lines = ["rubrik;text;telefon;kommun;webbplats;url"]
     lines += [

@@ -5,10 +5,8 @@ tip recorded. Every model passes qtmodeltester. (Registering ads: test_ad_regist
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 
 from fieldapp.ads import duplicates, register
@@ -26,21 +24,11 @@ def plain(text: str) -> str:
     return text.replace("\u00a0", " ")
 
 
-@pytest.fixture
-def page(qtbot: Any, workspace: Workspace) -> Iterator[AdsPage]:
-    page = AdsPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1166, 700)
-    page.show()
-    yield page
-    page.flush()
-
-
 def test_search_by_a_phone_number_written_another_way_opens_through_the_access_log(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    search = page.search
-    page.tabs.setCurrentIndex(SEARCH_TAB)
+    search = ads_page.search
+    ads_page.tabs.setCurrentIndex(SEARCH_TAB)
     assert search.summary.text() == "Insatsens annonser, senaste först: 7."
     # The demo ads write Maja's number "070-174 06 55" and "0701740655".
     search.query.clear()
@@ -71,10 +59,10 @@ def test_search_by_a_phone_number_written_another_way_opens_through_the_access_l
 
 
 def test_an_ad_is_seen_again_taken_down_and_withdrawn_with_a_reason(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(SEARCH_TAB)
-    search = page.search
+    ads_page.tabs.setCurrentIndex(SEARCH_TAB)
+    search = ads_page.search
     search.query.setText("Maja är tillbaka")
     search.run_search()
     detail = search.detail
@@ -97,10 +85,10 @@ def test_an_ad_is_seen_again_taken_down_and_withdrawn_with_a_reason(
 
 
 def test_same_advertiser_is_decided_by_a_person_never_merged(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(PROPOSALS_TAB)
-    tab = page.proposals
+    ads_page.tabs.setCurrentIndex(PROPOSALS_TAB)
+    tab = ads_page.proposals
     assert tab.model.rowCount() == 2  # Maja's shared number; Nok's near-identical texts
     first = tab.proposal()
     assert first is not None and first.phones == ("+46701740655",)
@@ -120,10 +108,10 @@ def test_same_advertiser_is_decided_by_a_person_never_merged(
 
 
 def test_a_sheet_delivery_is_recorded_and_logged(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(OUTREACH_TAB)
-    tab = page.outreach
+    ads_page.tabs.setCurrentIndex(OUTREACH_TAB)
+    tab = ads_page.outreach
     form = tab.delivery_form
     operation_id = str(workspace.operation_id)
     before = len(outreach.deliveries(workspace.ctx, operation_id))
@@ -155,10 +143,10 @@ def test_a_sheet_delivery_is_recorded_and_logged(
 
 
 def test_a_tip_is_recorded_with_its_source_and_case(
-    qtbot: Any, page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(TIPS_TAB)
-    tab = page.tips
+    ads_page.tabs.setCurrentIndex(TIPS_TAB)
+    tab = ads_page.tips
     form = tab.form
     before = len(tips.tips(workspace.ctx))
     tab.record_button.click()  # nothing filled in
@@ -198,19 +186,25 @@ def test_a_tip_is_recorded_with_its_source_and_case(
 
 
 def test_the_ads_models_pass_the_model_tester(
-    qtmodeltester: Any, page: AdsPage, workspace: Workspace
+    qtmodeltester: Any, ads_page: AdsPage, workspace: Workspace
 ) -> None:
-    page.tabs.setCurrentIndex(SEARCH_TAB)
-    page.tabs.setCurrentIndex(OUTREACH_TAB)
-    page.tabs.setCurrentIndex(TIPS_TAB)
-    page.tabs.setCurrentIndex(PROPOSALS_TAB)
-    models = (page.search.model, page.proposals.model, page.proposals.ads_model,
-              page.outreach.companies_model, page.outreach.log_model, page.tips.model)  # fmt: skip
+    ads_page.tabs.setCurrentIndex(SEARCH_TAB)
+    ads_page.tabs.setCurrentIndex(OUTREACH_TAB)
+    ads_page.tabs.setCurrentIndex(TIPS_TAB)
+    ads_page.tabs.setCurrentIndex(PROPOSALS_TAB)
+    models = (
+        ads_page.search.model,
+        ads_page.proposals.model,
+        ads_page.proposals.ads_model,
+        ads_page.outreach.companies_model,
+        ads_page.outreach.log_model,
+        ads_page.tips.model,
+    )
     for model in models:
         assert model.rowCount() > 0
         qtmodeltester.check(model, force_py=True)
-    assert isinstance(page.search.model, HitsModel)
-    assert isinstance(page.proposals.ads_model, AdsModel)
-    assert isinstance(page.outreach.companies_model, CompaniesModel)
-    assert isinstance(page.outreach.log_model, DeliveriesModel)
-    assert isinstance(page.tips.model, TipsModel)
+    assert isinstance(ads_page.search.model, HitsModel)
+    assert isinstance(ads_page.proposals.ads_model, AdsModel)
+    assert isinstance(ads_page.outreach.companies_model, CompaniesModel)
+    assert isinstance(ads_page.outreach.log_model, DeliveriesModel)
+    assert isinstance(ads_page.tips.model, TipsModel)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,6 @@ from ui.sync.models import (
 )
 from ui.sync.station import CASES_TAB, REVIEW_TAB, StationSyncView
 from ui.sync.worker import FileResult
-from ui.theme import apply_theme
 
 station = sync_fixtures.station
 card = sync_fixtures.card
@@ -434,17 +433,6 @@ def test_every_model_passes_the_model_tester(
 def english(language: Callable[[str], None]) -> None:
     """These tests read the English texts; the Swedish ones are checked by the i18n test."""
     language("en")
-
-
-@pytest.fixture
-def dark(qapp: QApplication) -> Iterator[None]:
-    """The app's dark theme for the pictures, and the test default back afterwards."""
-    style, palette, sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
-    apply_theme(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
 
 
 def test_screenshots_at_1366x768(

@@ -111,7 +111,7 @@ def file_details(info: AttachmentInfo) -> str:
     return "  ·  ".join(parts) + f"\nSHA-256 {info.sha256}"
 
 
-def _fitted_size(parent: QWidget, wanted: QSize) -> QSize:
+def fitted_size(parent: QWidget, wanted: QSize) -> QSize:
     """``wanted``, but never larger than nine tenths of the window it opens over."""
     window = parent.window().size()
     return QSize(
@@ -165,7 +165,7 @@ class PictureViewer(_ViewerBase):
         self.buttons.insertWidget(0, self.size_button)
         self.body.addWidget(self.area, 1)
         self.body.addLayout(self.buttons)
-        self.resize(_fitted_size(parent, QSize(1100, 760)))
+        self.resize(fitted_size(parent, QSize(1100, 760)))
         self._show_picture()
         self.area.viewport().installEventFilter(self)
 
@@ -258,5 +258,5 @@ class PageViewer(_ViewerBase):
         self.body.addWidget(self.note)
         self.body.addWidget(self.text, 1)
         self.body.addLayout(self.buttons)
-        self.resize(_fitted_size(parent, QSize(900, 680)))
+        self.resize(fitted_size(parent, QSize(900, 680)))
         self.text.setFocus()

@@ -3,16 +3,19 @@ title, phones as E.164, prices and what they are for, place, first and last seen
 the cases and the persons it is linked to, its files; the text in full.
 
 A file opens inside the app (Enter in the list): a screenshot in an image viewer, a saved
-page as its text (``attachment_view``); the opening is logged. What can be done with the
-ad sits under it: seen again, gone, withdraw (with a reason typed in place, Enter
-withdraws). Every refusal is said in the line under the buttons.
+page as its text (``attachment_view``); the opening is logged. An open same-advertiser
+proposal that includes the ad is named, one key from the proposal itself. What can be
+done with the ad sits under it: seen again, gone, correct its fields (``correct_dialog``),
+add screenshots from files, withdraw (with a reason typed in place, Enter withdraws).
+Every refusal is said in the line under the buttons.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -21,17 +24,21 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.ads import duplicates, links, register
+from fieldapp.ads import corrections, duplicates, links, register
+from fieldapp.ads.duplicates import Proposal
 from fieldapp.ads.extract import read_phones
 from fieldapp.ads.model import AdStatus, AdView, AttachmentInfo
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Change
-from ui.ads.attachment_view import NotViewable, file_line, open_viewer
+from ui import seams
+from ui.ads.attachment_view import NotViewable, file_line, fitted_size, open_viewer
+from ui.ads.correct_dialog import CorrectAdDialog
 from ui.ads.texts import (
     doubt_text,
     doubtful_text,
@@ -49,8 +56,8 @@ from ui.widgets import action_button, line_edit
 from ui.words import day_and_clock
 from ui.workspace import Workspace
 
-ROWS = ("site", "url", "phones", "emails", "prices", "place", "seen", "status", "cases",
-        "persons", "registered")  # fmt: skip
+ROWS = ("site", "url", "phones", "emails", "prices", "place", "seen", "status", "proposal",
+        "cases", "persons", "registered")  # fmt: skip
 MAX_FILE_ROWS = 4  # more scroll within the list; the ad's text keeps its room
 
 
@@ -70,7 +77,9 @@ class AdDetail(QWidget):
 
     changed = Signal(str)  # the ad's id
     case_requested = Signal(str)
+    proposal_requested = Signal(str)  # the key of the open proposal that includes the ad
     viewer_shown = Signal(object)  # the file's viewer (a QDialog), just opened
+    correct_shown = Signal(object)  # the correction dialog, just opened
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +87,9 @@ class AdDetail(QWidget):
         self.ad: AdView | None = None
         self.observation: Record | None = None
         self.viewer: QDialog | None = None
+        self.correct_dialog: CorrectAdDialog | None = None
+        self.proposal: Proposal | None = None
+        self.ask_screenshot_files: seams.AskPaths = seams.ask_screenshot_files
         self._build_ui()
         self._connect()
         self.show_nothing()
@@ -99,6 +111,7 @@ class AdDetail(QWidget):
             "place": self.tr("Place"),
             "seen": self.tr("Seen"),
             "status": self.tr("Status"),
+            "proposal": self.tr("Same advertiser?"),
             "cases": self.tr("Cases"),
             "persons": self.tr("Persons"),
             "registered": self.tr("Registered"),
@@ -119,9 +132,18 @@ class AdDetail(QWidget):
             # Selectable: an officer copies a number into the phone or a search.
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.grid.addWidget(caption, row, 0)
-            self.grid.addWidget(value, row, 1)
+            if name != "proposal":
+                self.grid.addWidget(value, row, 1)
             self.captions[name] = caption
             self.values[name] = value
+        # The proposal's button beside what it says: one key from the ad to the proposal.
+        self.proposal_button = action_button(self.tr("&View the proposal"), self)
+        self.proposal_box = QWidget(self)
+        proposal_layout = QHBoxLayout(self.proposal_box)
+        proposal_layout.setContentsMargins(0, 0, 0, 0)
+        proposal_layout.addWidget(self.values["proposal"], 1)
+        proposal_layout.addWidget(self.proposal_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(self.proposal_box, ROWS.index("proposal"), 1)
         self.files_caption = muted_label(self.tr("Fi&les"), self)
         self.files_caption.setWordWrap(False)
         self.files_caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -152,6 +174,9 @@ class AdDetail(QWidget):
         self.gone_button = action_button(self.tr("Ta&ken down"), self)
         self.withdraw_button = action_button(self.tr("&Withdraw…"), self)
         self.open_case_button = action_button(self.tr("&Open the case"), self)
+        self.correct_button = action_button(self.tr("Correct deta&ils…"), self)
+        self.add_files_button = action_button(self.tr("Add &pictures…"), self)
+        self.add_files_button.setToolTip(self.tr("Add screenshots of the ad (PNG, JPEG …)"))
         self.reason = line_edit(self, self.tr("why: e.g. registered twice by mistake"), 300)
         self.reason_label = QLabel(self.tr("Wh&y"), self)
         self.reason_label.setBuddy(self.reason)
@@ -163,8 +188,7 @@ class AdDetail(QWidget):
         buttons = QGridLayout()
         buttons.setHorizontalSpacing(8)
         buttons.setVerticalSpacing(6)
-        for index, button in enumerate((self.seen_button, self.gone_button,
-                                        self.withdraw_button, self.open_case_button)):  # fmt: skip
+        for index, button in enumerate(self._buttons()):
             buttons.addWidget(button, index // 2, index % 2)
         buttons.setColumnStretch(2, 1)
         self.reason_row = QWidget(self)
@@ -185,7 +209,14 @@ class AdDetail(QWidget):
         layout.addWidget(self.reason_row)
         layout.addWidget(self.message)
 
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.seen_button, self.gone_button, self.correct_button, self.add_files_button,
+                self.withdraw_button, self.open_case_button)  # fmt: skip
+
     def _connect(self) -> None:
+        self.correct_button.clicked.connect(self.open_correction)
+        self.add_files_button.clicked.connect(self.add_screenshots)
+        self.proposal_button.clicked.connect(self._show_proposal)
         self.seen_button.clicked.connect(self._seen_again)
         self.gone_button.clicked.connect(self._gone)
         self.withdraw_button.clicked.connect(self._ask_reason)
@@ -205,8 +236,8 @@ class AdDetail(QWidget):
         self._set_rows(())
         self._set_files(())
         self.text.hide()
-        for button in (self.seen_button, self.gone_button, self.withdraw_button,
-                       self.open_case_button):  # fmt: skip
+        self.proposal = None
+        for button in self._buttons():
             button.hide()
         self.reason_row.hide()
         self.message.clear_message()
@@ -236,6 +267,7 @@ class AdDetail(QWidget):
                 first=seen_text(ad.first_seen), last=seen_text(ad.last_seen)
             ),
             "status": status_text(ad.status) + self._advertiser_note(ad),
+            "proposal": self._proposal_text(ad),
             "cases": "\n".join(case_name(self.workspace, c) for c in ad.case_ids),
             "persons": self._persons_text(ad),
             "registered": f"{day_and_clock(ad.registered_at)}, "
@@ -248,8 +280,11 @@ class AdDetail(QWidget):
         self.text.setVisible(bool(ad.text))
         self.seen_button.show()
         self.gone_button.setVisible(ad.status is not AdStatus.GONE)
+        self.correct_button.show()
+        self.add_files_button.show()
         self.withdraw_button.show()
         self.open_case_button.setVisible(len(ad.case_ids) == 1)
+        self.proposal_button.setVisible(self.proposal is not None)
         self.reason_row.hide()
         self.message.clear_message()
 
@@ -268,7 +303,8 @@ class AdDetail(QWidget):
         self._set_files(())
         self.text.setPlainText(str(record.get("text") or ""))
         self.text.show()
-        for button in (self.seen_button, self.gone_button, self.withdraw_button):
+        self.proposal = None
+        for button in self._buttons():
             button.hide()
         self.open_case_button.setVisible(record.case_id is not None)
         self.reason_row.hide()
@@ -285,6 +321,25 @@ class AdDetail(QWidget):
             return ""
         return " · " + self.tr("confirmed as one advertiser with {count} other(s)").format(
             count=others
+        )
+
+    def _proposal_text(self, ad: AdView) -> str:
+        """The open same-advertiser proposal that includes the ad, if any: how many other
+        ads, and what joins them (kept in ``proposal`` for the button that opens it)."""
+        try:
+            self.proposal = duplicates.proposal_for(self.workspace.ctx, ad.id)
+        except Exception:  # a hint only: the ad shows without it
+            self.proposal = None
+        proposal = self.proposal
+        if proposal is None:
+            return ""
+        why = []
+        if proposal.phones:
+            why.append(self.tr("same phone {numbers}").format(numbers=", ".join(proposal.phones)))
+        if proposal.similar_texts:
+            why.append(self.tr("near-identical text"))
+        return self.tr("proposed with {count} other ad(s): {why}").format(
+            count=len(proposal.ad_ids) - 1, why="; ".join(why)
         )
 
     def _persons_text(self, ad: AdView) -> str:
@@ -323,6 +378,7 @@ class AdDetail(QWidget):
             self.values[name].setText(text)
             self.values[name].setVisible(bool(text))
             self.captions[name].setVisible(bool(text))
+        self.proposal_box.setVisible(bool(shown.get("proposal")))
 
     # -- acting -------------------------------------------------------------------------------
 
@@ -378,6 +434,74 @@ class AdDetail(QWidget):
             self.show_nothing()
             self.message.show_message(self.tr("The ad was withdrawn (it stays in the log)."), "ok")
             self.changed.emit(ad_id)
+
+    @Slot()
+    def _show_proposal(self) -> None:
+        if self.proposal is not None:
+            self.proposal_requested.emit(self.proposal.key)
+
+    @Slot()
+    def open_correction(self) -> CorrectAdDialog | None:
+        """The correction of the ad shown (window-modal; the event loop keeps running)."""
+        if self.ad is None:
+            return None
+        if self.correct_dialog is not None:
+            self.correct_dialog.close()
+        try:
+            dialog = CorrectAdDialog(self.workspace, self.ad, self)
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.message.show_message(refusal_text(exc, "correct ad"))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(fitted_size(self, QSize(1180, 700)))
+        dialog.finished.connect(lambda _result: self._correction_closed(dialog))
+        self.correct_dialog = dialog
+        self.message.clear_message()
+        dialog.open()
+        self.correct_shown.emit(dialog)
+        return dialog
+
+    def _correction_closed(self, dialog: CorrectAdDialog) -> None:
+        if self.correct_dialog is dialog:
+            self.correct_dialog = None
+        change = dialog.change
+        if change is None or not self.workspace.active:
+            return
+        if change.events:
+            self._reload(
+                change.entity_id, self.tr("Corrected. What it said before stays in its history.")
+            )
+        else:
+            self.message.show_message(self.tr("Nothing differed: nothing was changed."), "ok")
+        self.correct_button.setFocus()
+
+    @Slot()
+    def add_screenshots(self) -> None:
+        """Screenshots chosen as files, hashed as they are read, added to the ad in one
+        event (a file it already has is not added twice)."""
+        if self.ad is None:
+            return
+        paths = self.ask_screenshot_files(self)
+        if not paths:
+            return
+        ad_id, known = self.ad.id, {a.sha256 for a in self.ad.attachments}
+        now = self.workspace.now().isoformat()
+
+        try:  # each file checked (a picture, under the cap) before anything is stored
+            shots = [corrections.screenshot_file(Path(p), now) for p in paths]
+        except Exception as exc:  # a refusal in words; a bug logged and said so
+            self.message.show_message(refusal_text(exc, "add screenshots"))
+            return
+        added = len({s.sha256 for s in shots} - known)
+        if not self._run(
+            lambda: self.workspace.run(register.add_attachments, ad_id, shots), "add screenshots"
+        ):
+            return
+        if added:
+            done = self.tr("{count} screenshot(s) added to the ad.").format(count=added)
+        else:
+            done = self.tr("The ad already has these files: nothing was added.")
+        self._reload(ad_id, done)
 
     @Slot()
     def open_current_file(self) -> None:

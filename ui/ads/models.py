@@ -1,6 +1,7 @@
-"""Item models of the Ads section: search hits, ads, same-advertiser proposals, the
-outreach directory, the delivery log and the tips. Each holds what the use case returned
-(a page of hits, a list of records) and formats a cell only when a view asks for it.
+"""Item models of the Ads section: search hits, ads, same-advertiser proposals and the
+decisions made on them, the outreach directory, the delivery log and the tips. Each holds
+what the use case returned (a page of hits, a list of records) and formats a cell only
+when a view asks for it.
 
 Every model here passes pytest-qt's ``qtmodeltester``.
 """
@@ -12,11 +13,18 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 
-from fieldapp.ads.duplicates import Proposal
+from fieldapp.ads.duplicates import Decision, Proposal
 from fieldapp.ads.model import AdView
 from fieldapp.ads.search import Hit, highlighted
 from fieldapp.storage.records import Record
-from ui.ads.texts import COMPANY_KINDS, HIT_KINDS, TIP_CHANNELS, prices_text, status_text
+from ui.ads.texts import (
+    COMPANY_KINDS,
+    HIT_KINDS,
+    LINK_DECISIONS,
+    TIP_CHANNELS,
+    prices_text,
+    status_text,
+)
 from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel
 from ui.words import short_moment, word
 
@@ -150,6 +158,36 @@ class ProposalsModel(ListTableModel[Proposal]):
         if item.confirmed:
             why.append(self.tr("some already confirmed together"))
         return (str(len(item.ad_ids)), "; ".join(why))
+
+
+class DecisionsModel(ListTableModel[Decision]):
+    """Same-advertiser decisions in force, newest first: when, who, what, which ads. The
+    officers' names and the ads' headings are looked up when the decisions are loaded
+    (``names``, ``headings``), never while painting: a locked vault must not be read."""
+
+    COLUMNS = ("when", "by", "decision", "ads", "note")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.names: dict[str, str] = {}  # officer id -> name
+        self.headings: dict[str, str] = {}  # ad id -> its heading
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("When"), self.tr("By"), self.tr("Decision"), self.tr("Ads"),
+                self.tr("Note"))  # fmt: skip
+
+    def key(self, item: Decision) -> str:
+        return item.id
+
+    def cells(self, item: Decision) -> tuple[str, ...]:
+        ads = " · ".join(one_line(self.headings.get(a, a[:8])) for a in item.ad_ids)
+        return (
+            short_moment(item.decided_at),
+            self.names.get(item.decided_by, item.decided_by),
+            word(LINK_DECISIONS, item.decision, "Ads"),
+            f"{len(item.ad_ids)}: {ads}",
+            one_line(item.note or ""),
+        )
 
 
 class CompaniesModel(ListTableModel[Record]):

@@ -48,6 +48,9 @@ class AdsPage(QWidget):
         self.tabs.currentChanged.connect(self._on_tab)
         self.search.case_requested.connect(self.case_requested)
         self.proposals.ad_requested.connect(self.show_ad)
+        self.proposals.decided.connect(self.mark_stale)
+        self.search.changed.connect(self.mark_stale)
+        self.search.detail.proposal_requested.connect(self.show_proposal)
         self.register.form.registered.connect(lambda _id: self.mark_stale())
         self.register.importer.imported.connect(self.mark_stale)
         self.workspace.operation_changed.connect(lambda _op: self.mark_stale())
@@ -86,6 +89,14 @@ class AdsPage(QWidget):
         self.tabs.setCurrentIndex(SEARCH_TAB)
         self.search.show_ad(ad_id)
         self.search.detail_area.setFocus()
+
+    @Slot(str)
+    def show_proposal(self, key: str) -> None:
+        """The proposal an ad's detail names: the proposals tab, afresh, with it chosen."""
+        self._fresh.add(PROPOSALS_TAB)  # reloaded here, not again when the tab is shown
+        self.tabs.setCurrentIndex(PROPOSALS_TAB)
+        self.proposals.reload()
+        self.proposals.select_proposal(key)
 
     def focus_search(self) -> None:
         """Ctrl+F on this page: the ad search, its words selected to be typed over."""

@@ -1,19 +1,23 @@
 """Same-advertiser proposals: ads that share a phone number or have near-identical texts.
 Nothing is merged by itself: an officer looks at the ads of a proposal and confirms them
-as one advertiser's, or records that they are not; either decision is an event.
+as one advertiser's, or records that they are not; either decision is an event. The
+decisions made are listed in a dialog (``decisions_dialog``), where one is taken back with
+a reason.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.ads import duplicates, register
 from fieldapp.ads.duplicates import Proposal
 from fieldapp.ads.model import AD_ENTITY, AdView, LinkBasis
 from fieldapp.workflow.context import Change
+from ui.ads.attachment_view import fitted_size
+from ui.ads.decisions_dialog import DecisionsDialog
 from ui.ads.models import AdsModel, ProposalsModel
 from ui.capture import refusal_text
 from ui.forms import FieldMessage, muted_label
@@ -26,7 +30,8 @@ class ProposalsTab(QWidget):
     """The open proposals (above) and the ads of the one chosen (below)."""
 
     ad_requested = Signal(str)  # Enter on an ad: open it (logged) in the search tab
-    decided = Signal()
+    decided = Signal()  # a decision made, or one taken back
+    decisions_shown = Signal(object)  # the decisions dialog, just opened
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +44,8 @@ class ProposalsTab(QWidget):
             ),
             self,
         )
+        self.decisions_button = action_button(self.tr("&Earlier decisions…"), self)
+        self.decisions_dialog: DecisionsDialog | None = None
         self.model = ProposalsModel(self)
         self.table = fitted_table(self.model, self, 1)
         self.table.setAccessibleName(self.tr("Proposals"))
@@ -63,7 +70,10 @@ class ProposalsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(self.hint)
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.decisions_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.empty)
         layout.addWidget(self.ads_title)
@@ -72,13 +82,15 @@ class ProposalsTab(QWidget):
         layout.addWidget(self.message)
         for first, second in ((self.table, self.ads), (self.ads, self.note),
                               (self.note, self.same_button),
-                              (self.same_button, self.not_same_button)):  # fmt: skip
+                              (self.same_button, self.not_same_button),
+                              (self.not_same_button, self.decisions_button)):  # fmt: skip
             QWidget.setTabOrder(first, second)
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.ads.activated.connect(self._on_ad_activated)
         self.same_button.clicked.connect(self.confirm_same)
         self.not_same_button.clicked.connect(self.dismiss)
+        self.decisions_button.clicked.connect(self.open_decisions)
 
     def reload(self) -> None:
         try:
@@ -94,6 +106,41 @@ class ProposalsTab(QWidget):
             self.table.selectRow(0)
         else:
             self.ads_model.set_items([])
+
+    def select_proposal(self, key: str) -> bool:
+        """Choose the proposal named ``key`` (from an ad's detail); False if it is not open."""
+        row = self.model.row_of_key(key)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.setFocus()
+        return True
+
+    @Slot()
+    def open_decisions(self) -> DecisionsDialog:
+        """The decisions made (window-modal; the event loop keeps running)."""
+        if self.decisions_dialog is not None:
+            self.decisions_dialog.close()
+        dialog = DecisionsDialog(self.workspace, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.withdrawn.connect(self._on_withdrawn)
+        dialog.finished.connect(lambda _result: self._decisions_closed(dialog))
+        self.decisions_dialog = dialog
+        dialog.resize(fitted_size(self, QSize(1000, 560)))
+        dialog.open()
+        self.decisions_shown.emit(dialog)
+        return dialog
+
+    def _decisions_closed(self, dialog: DecisionsDialog) -> None:
+        if self.decisions_dialog is dialog:
+            self.decisions_dialog = None
+        if self.workspace.active:
+            self.decisions_button.setFocus()
+
+    @Slot(str)
+    def _on_withdrawn(self, _decision_id: str) -> None:
+        self.reload()
+        self.decided.emit()
 
     def proposal(self) -> Proposal | None:
         return self.model.item(self.table.currentIndex().row())

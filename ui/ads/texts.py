@@ -1,6 +1,6 @@
-"""Words for the ad register's codes: an ad's status, prices, the fields a file import names,
-company kinds and tip channels, why an ad is suggested for a case and a linked person's
-label.
+"""Words for the ad register's codes: an ad's status, same-advertiser decisions, prices,
+the fields a file import names, company kinds and tip channels, why an ad is suggested for
+a case and a linked person's label.
 
 The core returns enums and codes; this module turns them into the UI language (tables marked
 with ``QT_TRANSLATE_NOOP`` so pyside6-lupdate finds them).
@@ -40,6 +40,10 @@ TIP_CHANNELS = {
     "in_person": QT_TRANSLATE_NOOP("Ads", "in person"),
     "web": QT_TRANSLATE_NOOP("Ads", "web form"),
     "other": QT_TRANSLATE_NOOP("Ads", "other"),
+}
+LINK_DECISIONS = {
+    "same": QT_TRANSLATE_NOOP("Ads", "same advertiser"),
+    "not_same": QT_TRANSLATE_NOOP("Ads", "not the same"),
 }
 ATTACHMENT_KINDS = {
     "screenshot": QT_TRANSLATE_NOOP("Ads", "screenshot"),
