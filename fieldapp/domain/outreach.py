@@ -36,6 +36,9 @@ def clean_sheet_delivery(
     return drop_none(
         {
             "company": text(p, data, "company", required=True, max_len=160),
+            # The directory entry's id, when the sheet went to one: a renamed company
+            # keeps its deliveries (the name is the name it had on the day).
+            "company_id": text(p, data, "company_id", max_len=64),
             "kind": choice(p, data, "kind", CompanyKind, required=True),
             "address": text(p, data, "address", max_len=300),
             "municipality": text(p, data, "municipality", max_len=80),

@@ -10,7 +10,7 @@ name the company the same way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fieldapp.domain.outreach import COMPANY_ENTITY as COMPANY_ENTITY
@@ -88,6 +88,7 @@ def deliver_sheet(
     company = ctx.require(COMPANY_ENTITY, company_id, "company_id")
     values = {
         "company": company.get("name"),
+        "company_id": company_id,
         "kind": company.get("kind"),
         "address": company.get("address"),
         "municipality": company.get("municipality"),
@@ -96,3 +97,26 @@ def deliver_sheet(
     return outreach.record_delivery(
         ctx, operation_id, {k: v for k, v in values.items() if v is not None}
     )
+
+
+def deliveries_by_company(
+    directory: Iterable[Record], deliveries: Iterable[Record]
+) -> tuple[dict[str, list[Record]], list[Record]]:
+    """Each directory company's deliveries (oldest first, as given), and the deliveries
+    that match none. A delivery names its company by id when it was made from the
+    directory, so a renamed company keeps its deliveries; one typed in by hand (or logged
+    before deliveries kept the id) is matched by kind and name."""
+    listed = list(directory)
+    by_id = {c.entity_id: c for c in listed}
+    by_key = {(str(c.get("kind")), name_key(str(c.get("name")))): c for c in listed}
+    found: dict[str, list[Record]] = {}
+    unmatched: list[Record] = []
+    for delivery in deliveries:
+        company = by_id.get(str(delivery.get("company_id"))) or by_key.get(
+            (str(delivery.get("kind")), name_key(str(delivery.get("company"))))
+        )
+        if company is None:
+            unmatched.append(delivery)
+        else:
+            found.setdefault(company.entity_id, []).append(delivery)
+    return found, unmatched

@@ -2,10 +2,11 @@
 for every company in a county's directory, when it was first given the information sheet
 and how many tips it sent before and after that.
 
-A delivery is matched to its directory company by kind and by name, ignoring case and
-spacing (``directory.name_key``): the delivery log predates the directory and names the
-company in words. Deliveries that match no directory company are listed, so a misspelt
-name shows up instead of silently lowering the count.
+A delivery is matched to its directory company by the company's id where it was made
+from the directory (a renamed company keeps its deliveries), otherwise by kind and name,
+ignoring case and spacing (``directory.deliveries_by_company``): a delivery typed in by
+hand names the company in words. Deliveries that match no directory company are listed,
+so a misspelt name shows up instead of silently lowering the count.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import datetime
 from fieldapp.domain.operation import OPERATION_ENTITY
 from fieldapp.storage.records import Record
 from fieldapp.workflow.context import Context
-from fieldapp.workflow.directory import companies, name_key
+from fieldapp.workflow.directory import companies, deliveries_by_company
 from fieldapp.workflow.outreach import SHEET_DELIVERY_ENTITY
 from fieldapp.workflow.tips import tips
 
@@ -71,19 +72,12 @@ def outreach_effect(
     """The county's directory with deliveries (of every operation in the county, or of
     ``operation_ids``) and tips, counted before and after each company's first sheet."""
     directory = companies(ctx, county)
-    by_key = {(str(c.get("kind")), name_key(str(c.get("name")))): c for c in directory}
-    first: dict[str, datetime] = {}
-    count: dict[str, int] = {}
-    unmatched: list[Record] = []
-    for delivery in _deliveries(ctx, county, operation_ids):
-        company = by_key.get((str(delivery.get("kind")), name_key(str(delivery.get("company")))))
-        if company is None:
-            unmatched.append(delivery)
-            continue
-        at = datetime.fromisoformat(str(delivery.get("delivered_at")))
-        cid = company.entity_id
-        first[cid] = min(first.get(cid, at), at)
-        count[cid] = count.get(cid, 0) + 1
+    matched, unmatched = deliveries_by_company(directory, _deliveries(ctx, county, operation_ids))
+    first = {
+        cid: min(datetime.fromisoformat(str(d.get("delivered_at"))) for d in given)
+        for cid, given in matched.items()
+    }
+    count = {cid: len(given) for cid, given in matched.items()}
     received = tips(ctx, county)
     rows = []
     for company in directory:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.errors import InvalidInput
-from fieldapp.workflow import directory, tips
+from fieldapp.workflow import directory, outreach, tips
 from fieldapp.workflow.context import Context
 from fieldapp.workflow.tip_report import outreach_effect
 from tests.workflow.conftest import refused
@@ -67,3 +67,18 @@ def test_a_withdrawn_tip_leaves_the_list_and_the_report(ctx: Context) -> None:
     assert outreach_effect(ctx, COUNTY).companies[0].tips_before == 1
     events = [e for e in ctx.session.events() if e.entity_id == twice]
     assert [e.kind for e in events] == ["create", "void"]
+
+
+def test_a_renamed_company_keeps_its_deliveries(ctx: Context, operation_id: str) -> None:
+    hotel = _company(ctx, "Hotell Tallkotten")
+    directory.deliver_sheet(ctx, operation_id, hotel, {"copies": 2})
+    directory.amend_company(ctx, hotel, {"name": "Hotell Kottebo"})
+    # one typed in by hand, under the new name: matched by kind and name
+    outreach.record_delivery(ctx, operation_id, {"company": "hotell  KOTTEBO", "kind": "hotel"})
+
+    effect = outreach_effect(ctx, COUNTY)
+    [row] = [c for c in effect.companies if c.company_id == hotel]
+    assert (row.name, row.deliveries) == ("Hotell Kottebo", 2)
+    assert row.first_informed is not None and not effect.unmatched_deliveries
+    first = outreach.deliveries(ctx, operation_id)[0]
+    assert (first.get("company"), first.get("company_id")) == ("Hotell Tallkotten", hotel)

@@ -213,13 +213,10 @@ class OutreachTab(QWidget):
         found = directory.companies(ctx, county) if county else []
         operation_id = self.workspace.operation_id
         log = outreach.deliveries(ctx, operation_id) if operation_id else []
-        informed: dict[str, str] = {}
-        keys = {(c.get("kind"), directory.name_key(str(c.get("name")))): c.entity_id for c in found}
-        for delivery in log:
-            key = (delivery.get("kind"), directory.name_key(str(delivery.get("company"))))
-            if key in keys:
-                informed[keys[key]] = str(delivery.get("delivered_at"))
-        self.companies_model.informed = informed
+        given, _unmatched = directory.deliveries_by_company(found, log)
+        self.companies_model.informed = {
+            cid: str(deliveries[-1].get("delivered_at")) for cid, deliveries in given.items()
+        }
         self.companies_model.set_items(found)
         self.log_model.set_items(list(reversed(log)))
         self.delivery_form.set_companies([(c.entity_id, str(c.get("name"))) for c in found])
