@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QGroupBox,
     QLabel,
     QMenuBar,
@@ -21,13 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.ads.kinds import AD_ENTITY
+from fieldapp.ads.model import ad_view
 from fieldapp.demo import DEMO_OFFICER_ID
+from fieldapp.domain.outreach import COMPANY_ENTITY
 from fieldapp.storage.session import Session
 from fieldapp.storage.vault import Vault
 from fieldapp.sync.station import station_keys
 from tests.sync import conftest as sync_fixtures
 from ui import main_window as mw
+from ui.ads.correct_dialog import CorrectAdDialog
+from ui.ads.decisions_dialog import DecisionsDialog
 from ui.dialogs.access_log import AccessLogDialog
+from ui.dialogs.directory_edits import CompanyDialog
 from ui.dialogs.enrol_officer import EnrolOfficerDialog
 from ui.main_window import MainWindow
 from ui.sync.fingerprint import FingerprintDialog
@@ -101,9 +108,12 @@ def _all_sections(session: Session, folder: Path) -> dict[str, dict[str, list]]:
             for where, clash in walk(window, view.pages.currentWidget(), f"section {section}"):
                 if clash:
                     found[where] = clash
+        workspace = Workspace(session)
         for dialog in (
-            AccessLogDialog(Workspace(session)),
+            AccessLogDialog(workspace),
             EnrolOfficerDialog(session),
+            DecisionsDialog(workspace),
+            *_record_dialogs(workspace),
             *(
                 [FingerprintDialog(station_keys(session).card)]
                 if session.setting("vault_mode", "") == "station"
@@ -119,6 +129,20 @@ def _all_sections(session: Session, folder: Path) -> dict[str, dict[str, list]]:
     finally:
         window.close()
     return found
+
+
+def _record_dialogs(workspace: Workspace) -> list[QDialog]:
+    """The dialogs that edit one record, on the first ad and directory company there are
+    (the station has neither)."""
+    ctx = workspace.ctx
+    dialogs: list[QDialog] = []
+    ads = ctx.records.find(AD_ENTITY)
+    if ads:
+        dialogs.append(CorrectAdDialog(workspace, ad_view(ads[0])))
+    companies = ctx.records.find(COMPANY_ENTITY)
+    if companies:
+        dialogs.append(CompanyDialog(workspace, companies[0], []))
+    return dialogs
 
 
 def _listed(found: dict[str, dict[str, list]]) -> str:
