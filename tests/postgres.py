@@ -125,8 +125,7 @@ def start_cluster() -> Cluster | str:
     # waiting for it to close would wait for ever.
     log = folder / "server.log"
     subprocess.run(
-        [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log)]
-        + ["-w", "-t", "60", "-s", "start"],
+        [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w"],
         check=True,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
