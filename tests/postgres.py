@@ -125,7 +125,18 @@ def start_cluster() -> Cluster | str:
     # waiting for it to close would wait for ever.
     log = folder / "server.log"
     subprocess.run(
-        [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w"],
+        [
+            *prefix,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(log),
+            "-w",
+            "start",
+        ],
         check=True,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
