@@ -114,6 +114,16 @@ def _db_errors() -> Iterator[None]:
                 "unfinished work was kept. Try again.",
             )
         ) from None
+    except psycopg.IntegrityError:
+        # Rows another station PC wrote at the same moment (an event id two laptops
+        # both claim): nothing of this transaction was kept; the next try sees them.
+        raise KnownError(
+            coded(
+                "station_db_conflict",
+                "Another station PC stored the same records at the same moment; nothing "
+                "was kept. Try again.",
+            )
+        ) from None
     except psycopg.errors.InsufficientPrivilege:
         raise KnownError(
             coded("station_db_not_permitted", "The database does not permit this for this login.")
