@@ -87,14 +87,17 @@ def connect(target: str) -> psycopg.Connection[Any]:
 
 
 def _connect_refusal(exc: psycopg.OperationalError) -> KnownError:
-    # libpq gives no SQLSTATE for most failures before the session starts; the server's
-    # own refusals (login, database) come with one, read from the error's diagnostics.
-    state = exc.sqlstate or ""
+    # libpq reports a failed connection without a SQLSTATE: what the server said is only
+    # in its (possibly translated) message. The database's absence is recognised by its
+    # English message; any other failure once a password was asked for is a refused
+    # login; the rest, a server not reached.
     text = str(exc)
-    if state.startswith("28") or "authentication failed" in text or "password" in text:
-        return KnownError(coded("station_db_login_refused", "The database refused the login."))
-    if state == "3D000" or ("database" in text and "does not exist" in text):
+    pgconn = exc.pgconn
+    asked = pgconn is not None and bool(pgconn.used_password or pgconn.needs_password)
+    if "database" in text and "does not exist" in text:
         return KnownError(coded("station_db_missing", "That database does not exist."))
+    if asked or "authentication failed" in text:
+        return KnownError(coded("station_db_login_refused", "The database refused the login."))
     return KnownError(
         coded("station_db_unreachable", "The station's database server cannot be reached.")
     )
