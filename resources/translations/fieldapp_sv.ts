@@ -4085,6 +4085,58 @@ Loggen: {log}</translation>
         <translation>Det här valvet är ingen station.</translation>
     </message>
     <message>
+        <source>The database address cannot be read.</source>
+        <translation>Databasens adress går inte att läsa.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s database server cannot be reached.</source>
+        <translation>Det går inte att nå stationens databasserver.</translation>
+    </message>
+    <message>
+        <source>The database refused the login.</source>
+        <translation>Databasen godtog inte inloggningen.</translation>
+    </message>
+    <message>
+        <source>That database does not exist.</source>
+        <translation>Den databasen finns inte.</translation>
+    </message>
+    <message>
+        <source>That database holds no station of this program.</source>
+        <translation>Den databasen innehåller ingen station för det här programmet.</translation>
+    </message>
+    <message>
+        <source>That database holds a station already; nothing was changed.</source>
+        <translation>Den databasen har redan en station; inget ändrades.</translation>
+    </message>
+    <message>
+        <source>That database is station {found}&apos;s, not {expected}&apos;s.</source>
+        <translation>Den databasen tillhör station {found}, inte {expected}.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s database is at version {version}; this program knows up to {known}: update the program on this PC.</source>
+        <translation>Stationens databas har version {version}; det här programmet känner till högst {known}: uppdatera programmet på den här datorn.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s database is at version {version}; its owner must migrate it to {known}.</source>
+        <translation>Stationens databas har version {version}; dess ägare måste uppgradera den till {known}.</translation>
+    </message>
+    <message>
+        <source>The connection to the station&apos;s database was lost; nothing of the unfinished work was kept. Try again.</source>
+        <translation>Förbindelsen med stationens databas bröts; inget av det ofärdiga arbetet sparades. Försök igen.</translation>
+    </message>
+    <message>
+        <source>Another station PC stored the same records at the same moment; nothing was kept. Try again.</source>
+        <translation>En annan stationsdator sparade samma poster i samma ögonblick; inget sparades. Försök igen.</translation>
+    </message>
+    <message>
+        <source>The database does not permit this for this login.</source>
+        <translation>Databasen tillåter inte detta för den här inloggningen.</translation>
+    </message>
+    <message>
+        <source>A password is never given on the command line: use a service file, a password file or the prompt.</source>
+        <translation>Ett lösenord anges aldrig på kommandoraden: använd en tjänstefil, en lösenordsfil eller frågan om lösenord.</translation>
+    </message>
+    <message>
         <source>Not a station card.</source>
         <translation>Inget stationskort.</translation>
     </message>
