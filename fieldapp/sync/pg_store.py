@@ -77,9 +77,12 @@ def has_password(target: str) -> bool:
     return False
 
 
-def connect(target: str) -> psycopg.Connection[Any]:
-    """A connection to the station's database, or a one-line refusal by code."""
+def connect(target: str, password: str | None = None) -> psycopg.Connection[Any]:
+    """A connection to the station's database, or a one-line refusal by code.
+    ``password``: one asked for at a prompt (never one from the command line)."""
     info = conninfo_for(target)
+    if password is not None:
+        info = libpq.make_conninfo(info, password=password)
     try:
         return psycopg.connect(info, autocommit=True, connect_timeout=_CONNECT_TIMEOUT)
     except psycopg.OperationalError as exc:
@@ -133,12 +136,12 @@ def _db_errors() -> Iterator[None]:
         ) from None
 
 
-def init_pg_station(target: str, station_name: str) -> PgStationStore:
+def init_pg_station(target: str, station_name: str, password: str | None = None) -> PgStationStore:
     """A new station in an empty database (as its owner): the schema, its roles and fresh
     station keys. Refused where the database holds a station already."""
     if not station_name.strip():
         raise InvalidInput(coded("required", "Station name: required."), field="station_name")
-    conn = connect(target)
+    conn = connect(target, password)
     try:
         with _db_errors():
             pg_schema.migrate(conn)
@@ -175,10 +178,12 @@ def init_pg_station(target: str, station_name: str) -> PgStationStore:
     return PgStationStore(conn)
 
 
-def open_pg_station(target: str, expect: str | None = None) -> PgStationStore:
+def open_pg_station(
+    target: str, expect: str | None = None, password: str | None = None
+) -> PgStationStore:
     """The station in ``target``; refused by code when it is not one this app can use, or
     (``expect``: a station fingerprint) when it is another station's."""
-    conn = connect(target)
+    conn = connect(target, password)
     try:
         with _db_errors():
             pg_schema.check_version(conn)
