@@ -26,6 +26,7 @@ from typing import Any
 import psycopg
 import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import VerifyKey
 from psycopg import conninfo as libpq
 
 from fieldapp.errors import InvalidInput, KnownError, coded
@@ -34,7 +35,7 @@ from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
 from fieldapp.storage.ids import Hlc, uuid7
 from fieldapp.storage.projections import Prepared, Projector
-from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, station_signer
+from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
 from fieldapp.sync import pg_schema
 from fieldapp.sync.bundle import Header
 from fieldapp.sync.register import LAPTOP_ENTITY, Register, register_from_events
@@ -317,6 +318,26 @@ class PgStationStore:
                 f"SELECT {_READ} FROM events WHERE device_id = %s ORDER BY seq", (device_id,)
             )
         return [Event.from_row(r) for r in rows]
+
+    def verify(self) -> VerifyReport:
+        """Every event in its device's chain, its entry hash its content's, its signature
+        verified with a key enrolled at that point (the station's own events with the
+        station's key), every attachment present and matching its hash. Purged bodies are
+        checked by their kept hash. (A vault's ``verify`` checks more: pages, the head
+        checkpoint, purges against purge events, the projections.)"""
+        card = self._keys.card
+        own = VerifyKey(bytes.fromhex(card.signing_public))
+        checker = ChainChecker(station_keys={station_signer(card.fingerprint): own})
+        count = 0
+        for event in self.read_events():
+            problem = checker.check(event, self.blob)
+            if problem is not None:
+                return VerifyReport(
+                    count, len(checker.heads), None, event.seq, event.device_id, problem
+                )
+            checker.accept(event)
+            count += 1
+        return VerifyReport(count, len(checker.heads))
 
     # -- writing ---------------------------------------------------------------------------
 

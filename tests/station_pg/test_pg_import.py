@@ -7,10 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from nacl.signing import VerifyKey
 
 from fieldapp.errors import KnownError
-from fieldapp.storage.verify import ChainChecker, station_signer
 from fieldapp.sync.bundle import BundleRejected
 from fieldapp.sync.export import acknowledge, export_bundle
 from fieldapp.sync.importer import AlarmKind, BundleAlarm, StationImporter, Status
@@ -36,22 +34,6 @@ def _export(laptop: Laptop, out: Path) -> Path:
     return exported.path
 
 
-def _chain_verifies(store: PgStationStore) -> bool:
-    """Every stored event follows its device's chain and its signature verifies (the
-    station's own events, the register and alarms, with the station's key)."""
-    card = store.keys.card
-    checker = ChainChecker(
-        station_keys={
-            station_signer(card.fingerprint): VerifyKey(bytes.fromhex(card.signing_public))
-        }
-    )
-    for event in store.read_events():
-        if checker.check(event, store.blob) is not None:
-            return False
-        checker.accept(event)
-    return True
-
-
 def test_import_receipt_and_acknowledgement(pg_station: PgStationStore, tmp_path: Path) -> None:
     laptop = _laptop(tmp_path, pg_station, "a")
     laptop.new_case()
@@ -67,7 +49,7 @@ def test_import_receipt_and_acknowledgement(pg_station: PgStationStore, tmp_path
     receipt = tmp_path / "r.receipt"
     receipt.write_text(json.dumps(outcome.receipt))
     assert acknowledge(laptop.session, receipt) == len(own)  # the laptop checks its signature
-    assert _chain_verifies(pg_station)
+    assert pg_station.verify().ok
     laptop.session.lock()
 
 
