@@ -77,8 +77,10 @@ def _owner_ids(prefix: list[str]) -> tuple[int, int] | None:
     return int(out.stdout), int(group.stdout)
 
 
-def start_cluster() -> Cluster | str:
-    """A running cluster, or why there can be none here (no binaries)."""
+def start_cluster(*, durable: bool = False) -> Cluster | str:
+    """A running cluster, or why there can be none here (no binaries). Not ``durable``
+    (the tests): no fsync, which a throwaway cluster does not need; ``durable`` (a
+    benchmark's comparison with the vault, which syncs every commit): the defaults."""
     bindir = find_bindir()
     if bindir is None:
         return "PostgreSQL is not installed (apt-get install postgresql); set " + REQUIRE_ENV
@@ -118,9 +120,10 @@ def start_cluster() -> Cluster | str:
     port = 5432 + os.getpid() % 1000  # names the socket file only: no TCP listener
     options = (
         f"-c listen_addresses='' -c unix_socket_directories='{sockets}' -p {port} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
         "-c max_connections=50 -c shared_buffers=16MB"
     )
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     # The server's output to a log file: a pipe would be held open by the server, and
     # waiting for it to close would wait for ever.
     log = folder / "server.log"
