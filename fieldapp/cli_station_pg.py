@@ -5,6 +5,7 @@ on the station's commands (``cli_sync`` hands over here):
     fieldapp station card --database TARGET --out card.json
     fieldapp station register laptop-card.json --database TARGET [--yes]
     fieldapp station laptops --database TARGET
+    fieldapp station revoke DEVICE --database TARGET --reason lost|stolen|retired
     fieldapp sync import FILE... --database TARGET [--receipts DIR]
 
 TARGET is a libpq URL (``postgresql://staff@host/region``), a conninfo string, or a
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from fieldapp.cli_login import Prompter
-from fieldapp.cli_sync import EXIT_FAILED, EXIT_OK, confirmed, import_batch
+from fieldapp.cli_sync import EXIT_FAILED, EXIT_OK, confirmed, import_batch, one_device
 from fieldapp.errors import KnownError, coded
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import LaptopCard
@@ -31,7 +32,7 @@ from fieldapp.sync.pg_store import (
     init_pg_station,
     open_pg_station,
 )
-from fieldapp.sync.register import register_laptop, registered_laptops
+from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
 
 
 def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
@@ -64,6 +65,14 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             print(f"Wrote {args.out}. Fingerprint: {card.fingerprint}", file=out)
         elif args.station_command == "register":
             return _register(args.laptop_card, args.yes, store, out)
+        elif args.station_command == "revoke":
+            device = one_device(store, args.device)
+            laptop = revoke_laptop(store, device, args.reason, args.note)
+            print(
+                f"Revoked laptop {device[:8]} ({laptop.revoke_reason}): bundles beyond "
+                f"sequence {laptop.accepted_through} are refused.",
+                file=out,
+            )
         else:
             laptops = registered_laptops(store)
             print(f"{len(laptops)} laptop(s) registered.", file=out)

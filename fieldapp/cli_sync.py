@@ -21,7 +21,7 @@
     fieldapp settings retention [--days N]                     (laptop or station; N: admins)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
-``station init|card|register|laptops`` and ``sync import`` take ``--database TARGET``
+``station init|card|register|laptops|revoke`` and ``sync import`` take ``--database TARGET``
 instead for a station kept in PostgreSQL (``cli_station_pg``).
 """
 
@@ -42,6 +42,7 @@ from fieldapp.storage.atomic import write_atomic
 if TYPE_CHECKING:
     from fieldapp.storage.session import Session
     from fieldapp.storage.vault import Vault
+    from fieldapp.sync.register import RegisterBook
 
 # ``settings retention`` lives here: a laptop's period follows the station's receipts, and
 # the station's is its archive's.
@@ -98,7 +99,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     revoke.add_argument("device", metavar="DEVICE", help="device id (or its first 8 characters)")
     revoke.add_argument("--reason", required=True, choices=("lost", "stolen", "retired"))
     revoke.add_argument("--note", default="", help="what happened (no personal data)")
-    login_args(revoke)
+    _station_login_args(revoke)
 
     spurge = ssub.add_parser(
         "purge",
@@ -334,7 +335,7 @@ def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
                 file=out,
             )
     else:
-        device = _one_device(session, args.device)
+        device = one_device(session, args.device)
         laptop = revoke_laptop(session, device, args.reason, args.note)
         print(
             f"Revoked laptop {device[:8]} ({laptop.revoke_reason}): bundles beyond sequence "
@@ -344,7 +345,7 @@ def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _one_device(session: Session, given: str) -> str:
+def one_device(session: Session | RegisterBook, given: str) -> str:
     # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.register import registered_laptops
 

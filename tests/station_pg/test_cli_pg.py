@@ -80,6 +80,13 @@ def test_init_register_import_and_acknowledge(
     receipt = exported.path.with_suffix(".receipt")
     assert json.loads(receipt.read_text())["station"] == fingerprint
     assert acknowledge(laptop.session, receipt) == len(list(laptop.session.events()))
+    device = laptop.session.device_id
+    code, out, err = _run(
+        tmp_path, "station", "revoke", device[:8], *db, "--reason", "lost", capsys=capsys
+    )
+    assert code == 0, err
+    code, out, _ = _run(tmp_path, "station", "laptops", *db, capsys=capsys)
+    assert f"{device}\t" in out and "\trevoked" in out
     laptop.session.lock()
 
 
