@@ -2,6 +2,7 @@
 on the station's commands (``cli_sync`` hands over here):
 
     fieldapp station init --database TARGET --station-name NAME   (as the database's owner)
+    fieldapp station migrate --database TARGET                    (as the database's owner)
     fieldapp station card --database TARGET --out card.json
     fieldapp station register laptop-card.json --database TARGET [--yes]
     fieldapp station laptops --database TARGET
@@ -30,6 +31,7 @@ from fieldapp.sync.pg_store import (
     PgStationStore,
     has_password,
     init_pg_station,
+    migrate_pg_station,
     open_pg_station,
 )
 from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
@@ -54,6 +56,10 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             file=out,
         )
         store.close()
+        return EXIT_OK
+    if args.command == "station" and args.station_command == "migrate":
+        before, after = migrate_pg_station(target, password)
+        print(f"The station's schema was at version {before}; it is at {after}.", file=out)
         return EXIT_OK
     store = open_pg_station(target, args.expect_station, password)
     try:

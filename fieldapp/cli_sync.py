@@ -22,7 +22,7 @@
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
 ``station init|card|register|laptops|revoke`` and ``sync import`` take ``--database TARGET``
-instead for a station kept in PostgreSQL (``cli_station_pg``).
+instead for a station kept in PostgreSQL (``cli_station_pg``; ``station migrate`` too).
 """
 
 from __future__ import annotations
@@ -61,6 +61,10 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     init.add_argument("--station-name", required=True)
     init.add_argument("--passphrase-file", type=Path, metavar="FILE")
     _database_args(init)
+    migrate = ssub.add_parser(
+        "migrate", allow_abbrev=False, help="a PostgreSQL station: migrate its schema (owner)"
+    )
+    _database_args(migrate)
     card = ssub.add_parser("card", allow_abbrev=False, help="export the station's public card")
     card.add_argument("--out", required=True, type=Path, metavar="card.json")
     _station_login_args(card)

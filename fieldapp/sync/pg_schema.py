@@ -197,7 +197,7 @@ def check_version(conn: Connection[Any]) -> int:
             coded(
                 "station_schema_older",
                 f"The station's database is at schema version {version}; its owner must "
-                f"migrate it to {SCHEMA_VERSION} ('fieldapp station migrate').",
+                f"migrate it to {SCHEMA_VERSION} ('fieldapp station migrate --database').",
                 version=version,
                 known=SCHEMA_VERSION,
             )

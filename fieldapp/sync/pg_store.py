@@ -179,6 +179,20 @@ def init_pg_station(target: str, station_name: str, password: str | None = None)
     return PgStationStore(conn)
 
 
+def migrate_pg_station(target: str, password: str | None = None) -> tuple[int, int]:
+    """Take a station's database to this app's schema version (as its owner): the version
+    it was at, and the one it is at now. A database newer than the app is refused."""
+    conn = connect(target, password)
+    try:
+        with _db_errors():
+            if not pg_schema.installed_version(conn):
+                pg_schema.check_version(conn)  # not a station: refused by its code
+            before = pg_schema.migrate(conn)
+    finally:
+        conn.close()
+    return before, pg_schema.SCHEMA_VERSION
+
+
 def open_pg_station(
     target: str, expect: str | None = None, password: str | None = None
 ) -> PgStationStore:

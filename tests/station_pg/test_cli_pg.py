@@ -119,5 +119,7 @@ def test_a_password_on_the_command_line_and_another_station_are_refused(
         capsys=capsys,
     )
     assert code == 1 and err.count("\n") == 1
+    code, out, err = _run(tmp_path, "station", "migrate", "--database", target, capsys=capsys)
+    assert (code, out) == (0, "The station's schema was at version 1; it is at 1.\n"), err
     code, _, err = _run(tmp_path, "station", "laptops", capsys=capsys)  # neither way in
     assert code == 1 and "--officer" in err
