@@ -8,6 +8,7 @@ on the station's commands (``cli_sync`` hands over here):
     fieldapp station laptops --database TARGET
     fieldapp station revoke DEVICE --database TARGET --reason lost|stolen|retired
     fieldapp sync import FILE... --database TARGET [--receipts DIR]
+    fieldapp sync review --database TARGET                        (the open alarms)
 
 TARGET is a libpq URL (``postgresql://staff@host/region``), a conninfo string, or a
 service name from ``pg_service.conf``. A password is never given on the command line: it
@@ -63,6 +64,13 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
         return EXIT_OK
     store = open_pg_station(target, args.expect_station, password)
     try:
+        if args.command == "sync" and args.sync_command == "review":
+            alarms = store.open_alarms()  # conflicts: not kept in PostgreSQL yet
+            print(f"{len(alarms)} alarm(s) to review.", file=out)
+            for a in alarms:
+                device = str(a.get("device_id"))[:8]
+                print(f"alarm\t{a.get('kind')}\t{device}\t{a.get('detail')}", file=out)
+            return EXIT_OK
         if args.command == "sync":
             return import_batch(args, StationImporter(store), out)
         if args.station_command == "card":

@@ -21,8 +21,9 @@
     fieldapp settings retention [--days N]                     (laptop or station; N: admins)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
-``station init|card|register|laptops|revoke`` and ``sync import`` take ``--database TARGET``
-instead for a station kept in PostgreSQL (``cli_station_pg``; ``station migrate`` too).
+``station init|card|register|laptops|revoke`` and ``sync import|review`` take ``--database``
+TARGET instead for a station kept in PostgreSQL (``cli_station_pg``; ``station migrate``
+too).
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     ack = ysub.add_parser("ack", allow_abbrev=False, help="record a station receipt")
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
-    login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    _station_login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
     resolve = ysub.add_parser(
         "resolve", allow_abbrev=False, help="settle a conflict that 'sync review' lists"
     )

@@ -38,7 +38,13 @@ from fieldapp.storage.projections import Prepared, Projector
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
 from fieldapp.sync import pg_schema
 from fieldapp.sync.bundle import Header
-from fieldapp.sync.register import LAPTOP_ENTITY, Register, register_from_events
+from fieldapp.sync.importer import ALARM_ENTITY
+from fieldapp.sync.register import (
+    LAPTOP_ENTITY,
+    Register,
+    fold_station_records,
+    register_from_events,
+)
 from fieldapp.sync.station import StationKeys
 from fieldapp.sync.station_store import SigningKeys
 
@@ -259,12 +265,20 @@ class PgStationStore:
             return self._conn.execute(query, args).fetchall()
 
     def register(self) -> Register:
-        rows = self._rows(
+        return register_from_events(self._own_events(LAPTOP_ENTITY), self._keys)
+
+    def _own_events(self, entity_type: str) -> list[tuple[Any, ...]]:
+        """The station's own events of one kind of record: entity id, kind, body."""
+        return self._rows(
             "SELECT entity_id, kind, body FROM events WHERE entity_type = %s "
             "AND device_id = %s ORDER BY seq",
-            (LAPTOP_ENTITY, self.device_id),
+            (entity_type, self.device_id),
         )
-        return register_from_events(rows, self._keys)
+
+    def open_alarms(self) -> list[dict[str, Any]]:
+        """The alarms the station raised that nobody has reviewed yet, oldest first."""
+        alarms = fold_station_records(self._own_events(ALARM_ENTITY))
+        return [a for a in alarms.values() if a.get("status") == "open"]
 
     def imported(self) -> frozenset[str]:
         return frozenset(str(r[0]) for r in self._rows("SELECT bundle_id FROM imported_bundles"))

@@ -141,19 +141,26 @@ def load_register(session: Session) -> Register:
 def register_from_events(rows: Iterable[Sequence[Any]], keys: StationKeys) -> Register:
     """The register from the station's own ``LAPTOP_ENTITY`` events (entity id, kind,
     body), in sequence order: the same in a vault and in PostgreSQL."""
-    laptops: dict[str, dict[str, Any]] = {}
-    for entity_id, kind, body in rows:
-        data = json.loads(bytes(body))
-        if kind == "create":
-            laptops[entity_id] = dict(data["data"])
-        elif kind == "amend" and entity_id in laptops:
-            laptops[entity_id].update(data.get("set", {}))
+    laptops = fold_station_records(rows)
     card = keys.card
     return Register(
         {device: _laptop(data) for device, data in laptops.items()},
         station_signer(card.fingerprint),
         card.signing_public,
     )
+
+
+def fold_station_records(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, Any]]:
+    """The station's own records of one kind (the register, alarms) from their events
+    (entity id, kind, body) in sequence order: a create's data, each amend's changes."""
+    records: dict[str, dict[str, Any]] = {}
+    for entity_id, kind, body in rows:
+        data = json.loads(bytes(body))
+        if kind == "create":
+            records[entity_id] = dict(data["data"])
+        elif kind == "amend" and entity_id in records:
+            records[entity_id].update(data.get("set", {}))
+    return records
 
 
 def registered_laptops(station: Session | RegisterBook) -> list[RegisteredLaptop]:

@@ -87,6 +87,15 @@ def test_init_register_import_and_acknowledge(
     assert code == 0, err
     code, out, _ = _run(tmp_path, "station", "laptops", *db, capsys=capsys)
     assert f"{device}\t" in out and "\trevoked" in out
+    laptop.new_case()  # after the revocation: refused, and an alarm to review
+    (tmp_path / "later").mkdir()
+    later = export_bundle(laptop.session, tmp_path / "later")
+    assert later is not None
+    code, _, err = _run(tmp_path, "sync", "import", str(later.path), *db, capsys=capsys)
+    assert code == 1 and "refused" in err
+    code, out, _ = _run(tmp_path, "sync", "review", *db, capsys=capsys)
+    assert out.splitlines()[0] == "1 alarm(s) to review."
+    assert out.splitlines()[1].startswith(f"alarm\trevoked\t{device[:8]}\t")
     laptop.session.lock()
 
 
