@@ -12,8 +12,10 @@ word, the station's own sequence is not.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -188,6 +190,11 @@ class RegisterBook(Protocol):
 
     def now(self) -> float: ...
 
+    def device_lock(self, device_id: str) -> AbstractContextManager[None]:
+        """Held by an import of the device's bundles (``StationStore.device_lock``): a
+        revocation waits for one in flight, so what it says was held is what is held."""
+        ...
+
 
 class _VaultBook:
     """``RegisterBook`` over an unlocked station vault."""
@@ -215,6 +222,9 @@ class _VaultBook:
 
     def now(self) -> float:
         return self._session.vault.clock()
+
+    def device_lock(self, device_id: str) -> AbstractContextManager[None]:
+        return contextlib.nullcontext()  # one PC, one writer
 
 
 def _book(station: Session | RegisterBook) -> RegisterBook:
@@ -288,14 +298,15 @@ def revoke_laptop(
     assert laptop is not None
     if laptop.revoked:
         return laptop
-    changes = {
-        "status": REVOKED,
-        "revoke_reason": reason,
-        "revoke_note": note.strip(),
-        "revoked_at": _iso(book.now()),
-        "accepted_through": book.held_through(device_id),
-    }
-    book.append([_amend(book, device_id, changes)])
+    with book.device_lock(device_id):
+        changes = {
+            "status": REVOKED,
+            "revoke_reason": reason,
+            "revoke_note": note.strip(),
+            "revoked_at": _iso(book.now()),
+            "accepted_through": book.held_through(device_id),
+        }
+        book.append([_amend(book, device_id, changes)])
     return book.register().laptops[device_id]
 
 

@@ -4,6 +4,7 @@ station ends in the state of importing every bundle in order."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from fieldapp.sync import bundle
 from fieldapp.sync.importer import Outcome, StationImporter, Status
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore, init_pg_station, open_pg_station
-from fieldapp.sync.register import register_laptop
+from fieldapp.sync.register import RegisteredLaptop, register_laptop, revoke_laptop
 from tests import postgres
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
@@ -172,3 +174,40 @@ def _copy_station(source: str, target: str) -> None:
                     cur.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
         dst.execute("SELECT setval('events_pos_seq', (SELECT max(pos) FROM events))")
         dst.commit()
+
+
+def test_a_revocation_waits_for_an_import_of_that_laptop_in_flight(
+    region: tuple[str, dict[str, list[bytes]]],
+) -> None:
+    """What the revocation records as held is what is held: an import of the laptop that
+    is being written (its device lock held) finishes first, and counts."""
+    target, bundles = region
+    header = bundle.decode(bundles["a"][0]).header
+    revoking, importing = open_pg_station(target), open_pg_station(target)
+    revoked: list[RegisteredLaptop] = []
+    with importing.device_lock(header.device_id):
+        thread = threading.Thread(
+            target=lambda: revoked.append(revoke_laptop(revoking, header.device_id, "stolen"))
+        )
+        thread.start()
+        assert _waits_for_a_lock(target, revoking._conn.info.backend_pid)
+        outcome = StationImporter(importing).import_bytes(bundles["a"][0])
+        assert outcome.status is Status.IMPORTED
+    thread.join()
+    assert revoked[0].accepted_through == header.to_seq
+    revoking.close()
+    importing.close()
+
+
+def _waits_for_a_lock(target: str, pid: int) -> bool:
+    """Whether the backend ``pid`` comes to wait for an advisory lock (asked a bounded
+    number of times: the answer is awaited, never a duration asserted)."""
+    with psycopg.connect(target, autocommit=True) as conn:
+        for _ in range(600):
+            row = conn.execute(
+                "SELECT wait_event_type, wait_event FROM pg_stat_activity WHERE pid = %s", (pid,)
+            ).fetchone()
+            if row == ("Lock", "advisory"):
+                return True
+            time.sleep(0.05)
+    return False
