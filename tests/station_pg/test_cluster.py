@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import psycopg
+import pytest
+
+from tests import postgres
 
 
 def test_a_fresh_database_per_test_on_a_real_server(pg_database: str) -> None:
@@ -15,3 +18,10 @@ def test_a_fresh_database_per_test_on_a_real_server(pg_database: str) -> None:
     assert version is not None and int(version[0]) >= 150000
     assert tables == (0,)
     assert listening == ("",)  # the socket only, no TCP port
+
+
+def test_without_postgresql_the_reason_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(postgres, "find_bindir", lambda: None)
+    reason = postgres.start_cluster()
+    assert isinstance(reason, str)
+    assert "not installed" in reason and postgres.REQUIRE_ENV in reason
