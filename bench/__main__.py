@@ -13,6 +13,7 @@ BENCHMARKS = {
     "ui": "bench.ui",
     "dashboard": "bench.dashboard",
     "startup": "bench.startup",
+    "station": "bench.station",
 }
 
 

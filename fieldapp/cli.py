@@ -240,6 +240,11 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return cli_documents.run(args, vault, out, prompter)
     if args.command in cli_ads.COMMANDS:
         return cli_ads.run(args, vault, out, prompter)
+    if args.command in cli_sync.COMMANDS and getattr(args, "database", None):
+        # Deferred for start-up time: the PostgreSQL driver loads only for a station in it.
+        from fieldapp import cli_station_pg
+
+        return cli_station_pg.run(args, out, prompter)
     if args.command in cli_sync.COMMANDS:
         return cli_sync.run(args, vault, out, prompter)
     with unlocked(args, vault, prompter) as session:

@@ -21,6 +21,9 @@
     fieldapp settings retention [--days N]                     (laptop or station; N: admins)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
+``station init|card|register|laptops|revoke`` and ``sync import|review`` take ``--database``
+TARGET instead for a station kept in PostgreSQL (``cli_station_pg``; ``station migrate``
+too).
 """
 
 from __future__ import annotations
@@ -34,12 +37,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldapp.cli_login import Prompter, unlocked
-from fieldapp.errors import KnownError, coded
+from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.storage.atomic import write_atomic
 
 if TYPE_CHECKING:
     from fieldapp.storage.session import Session
     from fieldapp.storage.vault import Vault
+    from fieldapp.sync.register import RegisterBook
 
 # ``settings retention`` lives here: a laptop's period follows the station's receipts, and
 # the station's is its archive's.
@@ -53,13 +57,18 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     ssub = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
     init = ssub.add_parser("init", allow_abbrev=False, help="create a vault in station mode")
-    init.add_argument("--officer", required=True, metavar="ID")
-    init.add_argument("--name", required=True, help="the first administrator's name")
+    init.add_argument("--officer", metavar="ID", help="the first administrator (a vault)")
+    init.add_argument("--name", help="the first administrator's name (a vault)")
     init.add_argument("--station-name", required=True)
     init.add_argument("--passphrase-file", type=Path, metavar="FILE")
+    _database_args(init)
+    migrate = ssub.add_parser(
+        "migrate", allow_abbrev=False, help="a PostgreSQL station: migrate its schema (owner)"
+    )
+    _database_args(migrate)
     card = ssub.add_parser("card", allow_abbrev=False, help="export the station's public card")
     card.add_argument("--out", required=True, type=Path, metavar="card.json")
-    login_args(card)
+    _station_login_args(card)
     key = ssub.add_parser(
         "card-key", allow_abbrev=False, help="export the station's keys for recovery (secret)"
     )
@@ -86,15 +95,16 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     reg.add_argument("laptop_card", type=Path, metavar="laptop-card.json")
     reg.add_argument("--yes", action="store_true", help="the fingerprint was compared")
-    login_args(reg)
-    login_args(ssub.add_parser("laptops", allow_abbrev=False, help="the registered laptops"))
+    _station_login_args(reg)
+    laptops = ssub.add_parser("laptops", allow_abbrev=False, help="the registered laptops")
+    _station_login_args(laptops)
     revoke = ssub.add_parser(
         "revoke", allow_abbrev=False, help="at the station: revoke a lost, stolen or retired laptop"
     )
     revoke.add_argument("device", metavar="DEVICE", help="device id (or its first 8 characters)")
     revoke.add_argument("--reason", required=True, choices=("lost", "stolen", "retired"))
     revoke.add_argument("--note", default="", help="what happened (no personal data)")
-    login_args(revoke)
+    _station_login_args(revoke)
 
     spurge = ssub.add_parser(
         "purge",
@@ -112,11 +122,11 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     imp = ysub.add_parser("import", allow_abbrev=False, help="import bundles at the station")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--receipts", type=Path, metavar="DIR", help="default: beside each bundle")
-    login_args(imp)
+    _station_login_args(imp)
     ack = ysub.add_parser("ack", allow_abbrev=False, help="record a station receipt")
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
-    login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    _station_login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
     resolve = ysub.add_parser(
         "resolve", allow_abbrev=False, help="settle a conflict that 'sync review' lists"
     )
@@ -171,6 +181,34 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     recover.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
 
 
+def _database_args(p: argparse.ArgumentParser) -> None:
+    """``--database`` (a station in PostgreSQL, ``cli_station_pg``) and how its password
+    is found: never on the command line."""
+    p.add_argument(
+        "--database",
+        metavar="TARGET",
+        help="a PostgreSQL station: libpq URL or service name (no password in it)",
+    )
+    p.add_argument(
+        "--ask-password", action="store_true", help="ask for the database password on the TTY"
+    )
+    p.add_argument(
+        "--expect-station", metavar="FINGERPRINT", help="refuse a database of another station"
+    )
+
+
+def _station_login_args(p: argparse.ArgumentParser) -> None:
+    """A station command: a station vault's login, or ``--database`` instead."""
+    p.add_argument("--officer", metavar="ID", help="your service id (a station vault)")
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="file holding your passphrase (asked on a TTY if omitted)",
+    )
+    _database_args(p)
+
+
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
     try:
         return _dispatch(args, vault, out, prompter)
@@ -186,6 +224,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         # Deferred for start-up time: loaded only when this command runs.
         from fieldapp.sync.station import init_station
 
+        _required(args, "officer", "name")
         passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
         session = init_station(vault, args.officer, args.name, passphrase, args.station_name)
         session.lock()
@@ -193,12 +232,21 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return EXIT_OK
     if args.command == "sync" and args.sync_command == "import":
         _check_batch(args)  # before the passphrase, and before the first bundle
+    _required(args, "officer")
     with unlocked(args, vault, prompter) as session:
         if args.command == "station":
             return _station(args, session, out, prompter)
         if args.command == "settings":
             return _retention(args, session, out)
         return _sync(args, session, out)
+
+
+def _required(args: argparse.Namespace, *names: str) -> None:
+    """Options a station vault needs that ``--database`` does not."""
+    for name in names:
+        if getattr(args, name, None) is None:
+            flag = "--" + name.replace("_", "-")
+            raise InvalidInput(coded("required", f"{flag}: required."), field=flag)
 
 
 def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: Prompter) -> int:
@@ -224,7 +272,7 @@ def _station(args: argparse.Namespace, session: Session, out: TextIO, prompter: 
     else:
         card = StationCard.load(args.card)
         print(f"Station: {card.name}\nFingerprint: {card.fingerprint}", file=out)
-        if not args.yes and not _confirmed("Same fingerprint as shown at the station? [y/N] "):
+        if not args.yes and not confirmed("Same fingerprint as shown at the station? [y/N] "):
             print("fieldapp: not enrolled.", file=sys.stderr)
             return EXIT_FAILED
         enrol_station(session, card)
@@ -271,7 +319,7 @@ def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
             f"Laptop {card.device_id}\nOfficers: {officers}\nFingerprint: {card.fingerprint}",
             file=out,
         )
-        if not args.yes and not _confirmed("Same fingerprint as shown on the laptop? [y/N] "):
+        if not args.yes and not confirmed("Same fingerprint as shown on the laptop? [y/N] "):
             print("fieldapp: not registered.", file=sys.stderr)
             return EXIT_FAILED
         register_laptop(session, card)
@@ -292,7 +340,7 @@ def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
                 file=out,
             )
     else:
-        device = _one_device(session, args.device)
+        device = one_device(session, args.device)
         laptop = revoke_laptop(session, device, args.reason, args.note)
         print(
             f"Revoked laptop {device[:8]} ({laptop.revoke_reason}): bundles beyond sequence "
@@ -302,7 +350,7 @@ def _register(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _one_device(session: Session, given: str) -> str:
+def one_device(session: Session | RegisterBook, given: str) -> str:
     # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.register import registered_laptops
 
@@ -382,7 +430,7 @@ def _retention(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _confirmed(question: str) -> bool:
+def confirmed(question: str) -> bool:
     if not sys.stdin.isatty():
         raise KnownError(
             coded("confirm_with_yes", "Compare the fingerprint, then run again with --yes.")
@@ -404,7 +452,7 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
             h = exported.header
             print(f"Wrote {exported.path} ({h.count} events, {h.from_seq}–{h.to_seq}).", file=out)
     elif args.sync_command == "import":
-        return _import_batch(args, StationImporter(session), out)
+        return import_batch(args, StationImporter(session), out)
     elif args.sync_command == "ack":
         through = acknowledge(session, args.receipt)
         print(f"The station holds this laptop's events through {through}.", file=out)
@@ -432,7 +480,7 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _import_batch(args: argparse.Namespace, importer: Any, out: TextIO) -> int:
+def import_batch(args: argparse.Namespace, importer: Any, out: TextIO) -> int:
     """Each file's outcome on its own line (refusals on stderr); the batch goes on after a
     refused file, and the exit status is 0 only if every file was taken (imported, a
     duplicate, or held for an earlier bundle) and its receipt written."""

@@ -68,3 +68,29 @@ def two_officer_vault(vault: Vault) -> Vault:
     session.enrol_officer(FIELD_ID, FIELD_NAME, "field_officer", FIELD_PASS)
     session.lock()
     return vault
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for this test session (``tests.postgres``); the tests
+    that use it skip without PostgreSQL, and fail instead where CI requires it."""
+    from tests import postgres
+
+    started = postgres.start_cluster()
+    if isinstance(started, str):
+        if os.environ.get(postgres.REQUIRE_ENV) == "1":
+            pytest.fail(f"{postgres.REQUIRE_ENV}=1 but {started}")
+        pytest.skip(started)
+    yield started
+    postgres.stop_cluster(started)
+
+
+@pytest.fixture
+def pg_database(pg_cluster: object) -> Iterator[str]:
+    """A fresh, empty database for one test: its libpq conninfo, as the cluster's superuser."""
+    from tests import postgres
+
+    assert isinstance(pg_cluster, postgres.Cluster)
+    name = postgres.fresh_database(pg_cluster)
+    yield pg_cluster.conninfo(name)
+    postgres.drop_database(pg_cluster, name)

@@ -482,6 +482,49 @@ PROBLEM_TEXTS: dict[str, str] = {
         "The bundle is sealed for another station.",
     ),
     "not_a_station": QT_TRANSLATE_NOOP("Problems", "This vault is not a station."),
+    # The station's PostgreSQL database (issue #18).
+    "station_db_bad_url": QT_TRANSLATE_NOOP("Problems", "The database address cannot be read."),
+    "station_db_unreachable": QT_TRANSLATE_NOOP(
+        "Problems", "The station's database server cannot be reached."
+    ),
+    "station_db_login_refused": QT_TRANSLATE_NOOP("Problems", "The database refused the login."),
+    "station_db_missing": QT_TRANSLATE_NOOP("Problems", "That database does not exist."),
+    "station_db_not_station": QT_TRANSLATE_NOOP(
+        "Problems", "That database holds no station of this program."
+    ),
+    "station_db_exists": QT_TRANSLATE_NOOP(
+        "Problems", "That database holds a station already; nothing was changed."
+    ),
+    "station_db_other_station": QT_TRANSLATE_NOOP(
+        "Problems", "That database is station {found}'s, not {expected}'s."
+    ),
+    "station_schema_newer": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The station's database is at version {version}; this program knows up to {known}: "
+        "update the program on this PC.",
+    ),
+    "station_schema_older": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The station's database is at version {version}; its owner must migrate it to {known}.",
+    ),
+    "station_db_lost": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The connection to the station's database was lost; nothing of the unfinished work "
+        "was kept. Try again.",
+    ),
+    "station_db_conflict": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Another station PC stored the same records at the same moment; nothing was kept. "
+        "Try again.",
+    ),
+    "station_db_not_permitted": QT_TRANSLATE_NOOP(
+        "Problems", "The database does not permit this for this login."
+    ),
+    "station_db_password_given": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A password is never given on the command line: use a service file, a password "
+        "file or the prompt.",
+    ),
     "not_a_station_card": QT_TRANSLATE_NOOP("Problems", "Not a station card."),
     "station_card_mismatch": QT_TRANSLATE_NOOP(
         "Problems", "The station card is damaged: its fingerprint does not match its keys."

@@ -447,10 +447,24 @@ def create_draft(
 def amend_draft(record: Record, changes: Mapping[str, Any], unset: Sequence[str] = ()) -> Draft:
     """Change some fields; the parent is the event that last changed the record, so a
     concurrent edit on another laptop shows up as two amends of the same parent."""
+    return entity_amend_draft(
+        record.entity_type, record.entity_id, record.last_event, changes, unset
+    )
+
+
+def entity_amend_draft(
+    entity_type: str,
+    entity_id: str,
+    last_event: str,
+    changes: Mapping[str, Any],
+    unset: Sequence[str] = (),
+) -> Draft:
+    """``amend_draft`` for a store that has no ``Record`` to hand (the PostgreSQL
+    station's register): the entity and the id of the event that last changed it."""
     body: dict[str, Any] = {"set": dict(changes)}
     if unset:
         body["unset"] = list(unset)
-    return Draft("amend", record.entity_type, record.entity_id, body, (record.last_event,))
+    return Draft("amend", entity_type, entity_id, body, (last_event,))
 
 
 def void_draft(record: Record, reason: str) -> Draft:

@@ -33,22 +33,18 @@ from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_MAX_BYTES, InputRefused, read_capped
 from fieldapp.second_process import second_process
 from fieldapp.storage.canonical import sha256_hex
-from fieldapp.storage.database import Connection
 from fieldapp.storage.events import Event
 from fieldapp.storage.projections import Prepared, Projector
-from fieldapp.storage.records import Records, create_draft
+from fieldapp.storage.records import create_draft
 from fieldapp.storage.session import Session
-from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, signature_ok, station_signer
+from fieldapp.storage.verify import ChainChecker, signature_ok
 from fieldapp.sync import bundle
 from fieldapp.sync.bundle import BundleRejected, signed_part
 from fieldapp.sync.export import RECEIPT_FORMAT, sign_receipt
-from fieldapp.sync.register import (
-    LAPTOP_ENTITY,
-    Register,
-    load_register,
-    verify_header_signature,
-)
-from fieldapp.sync.station import StationKeys, station_keys
+from fieldapp.sync.register import LAPTOP_ENTITY, Register, verify_header_signature
+from fieldapp.sync.station import StationKeys
+from fieldapp.sync.station_store import StationStore
+from fieldapp.sync.vault_store import VaultStationStore
 
 _log = logging.getLogger(__name__)
 ALARM_ENTITY = "sync_alarm"
@@ -296,7 +292,7 @@ class _OpenAhead:
         register: Register,
         known: KnownKeys,
         imported: frozenset[str],
-        projector: Projector,
+        projector: Projector | None,
     ) -> None:
         self._pool, self._paths = pool, paths
         self._args = (identity, station, register, known, imported, projector)
@@ -338,15 +334,18 @@ class _AskVault:
 
 
 class StationImporter:
-    """Imports bundles into an unlocked station vault."""
+    """Imports bundles into a station's store: an unlocked station vault (a ``Session``),
+    or any other ``StationStore`` (PostgreSQL). The rules are here, once, for both."""
 
-    def __init__(self, session: Session, progress: Progress | None = None) -> None:
-        self._session = session
-        self._keys: StationKeys = station_keys(session)
+    def __init__(self, station: Session | StationStore, progress: Progress | None = None) -> None:
+        self._store: StationStore = (
+            VaultStationStore(station) if isinstance(station, Session) else station
+        )
+        self._keys: StationKeys = self._store.keys
         self._progress = progress or (lambda done, total: None)
 
     def import_file(self, path: Path) -> Outcome:
-        register = load_register(self._session)
+        register = self._store.register()
         return self.import_opened(
             open_path(
                 path, self._keys.identity, self._fingerprint, register, imported=_AskVault(self)
@@ -354,7 +353,7 @@ class StationImporter:
         )
 
     def import_bytes(self, data: bytes) -> Outcome:
-        register = load_register(self._session)
+        register = self._store.register()
         return self.import_opened(
             open_bundle(data, self._keys.identity, self._fingerprint, register, _AskVault(self))
         )
@@ -369,10 +368,10 @@ class StationImporter:
         no vault (``second_process``). What this process checks itself is said in
         ``_apply``."""
         identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
-        register = load_register(self._session)
+        register = self._store.register()
         with second_process(len(paths) > 1) as pool:
             known = self._known_keys()
-            projector = self._session.projector
+            projector = self._store.projector
             ahead = _OpenAhead(pool, paths, identity, station, register, known, imported, projector)
             for index, path in enumerate(paths):
                 ahead.submit_from(index)
@@ -390,11 +389,15 @@ class StationImporter:
 
     def import_opened(self, opened: Opened) -> Outcome:
         """Import one opened bundle (``open_bundle``), then any held bundles of the same
-        device it unblocks: one transaction each."""
-        outcome = self._import(opened)
-        if outcome.status is not Status.IMPORTED:
-            return outcome
-        released = self._release_pending(outcome.device_id)
+        device it unblocks: one transaction each. Another importer of the same device
+        (another station PC) waits until this one is done (``device_lock``)."""
+        if opened.header is None:
+            return self._import(opened)
+        with self._store.device_lock(opened.header.device_id):
+            outcome = self._import(opened)
+            if outcome.status is not Status.IMPORTED:
+                return outcome
+            released = self._release_pending(outcome.device_id)
         return replace(outcome, released=released)
 
     def _import(self, opened: Opened) -> Outcome:
@@ -405,7 +408,7 @@ class StationImporter:
         header = opened.header
         # The register as it is now (it may have changed since the bundle was opened):
         # one query per bundle, then a dict lookup per event.
-        register = load_register(self._session)
+        register = self._store.register()
         refused = signer_refusal(header, opened.signature, register)
         if refused is None and opened.alarm is not None:  # registered since it was opened
             return self._import(
@@ -468,7 +471,7 @@ class StationImporter:
         its entry hash, with the key this process finds for it itself (a verdict for
         another key counts for nothing: verified again here), and the projections'
         ``prepared`` values (a read model: ``verify --deep`` replays it from the log)."""
-        conn = self._session.conn
+        store = self._store
         events, blobs = opened.events, opened.blobs
         if not _matches_header(header, events):
             raise BundleRejected(
@@ -478,12 +481,12 @@ class StationImporter:
         head_seq, _ = checker.head(header.device_id)
         fresh, keys, verified, prepared = [], [], [], []
         new_ids = [e.id for e in events if e.seq > head_seq]
-        known_ids = _known_ids(conn, new_ids)
+        known_ids = store.known_ids(new_ids)
         signed_by = opened.signed_by or (None,) * len(events)
         hints = opened.prepared or (None,) * len(events)
         for event, signer, hint in zip(events, signed_by, hints, strict=True):
             if event.seq <= head_seq:
-                self._check_known(conn, event)
+                self._check_known(event)
                 continue
             if event.id in known_ids:
                 raise BundleAlarm(
@@ -492,9 +495,7 @@ class StationImporter:
                     seq=event.seq,
                 )
             # The entry hash recomputed here, whatever the other process found.
-            problem, key = checker.check_links(
-                event, lambda d: blobs.get(d) or _stored_blob(conn, d)
-            )
+            problem, key = checker.check_links(event, lambda d: blobs.get(d) or store.blob(d))
             if problem or key is None:
                 raise BundleAlarm(
                     AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.", seq=event.seq
@@ -526,7 +527,7 @@ class StationImporter:
             todo = [i for i, done in enumerate(verified) if not done]
             pending = _verify_signatures(pool, keys, fresh, todo)
 
-            def bookkeeping(c: Connection) -> None:
+            def signatures_checked() -> None:
                 bad = _first_bad(pending, fresh, self._progress)
                 if bad is not None:
                     raise BundleAlarm(
@@ -534,15 +535,15 @@ class StationImporter:
                         f"Sequence {bad.seq}: signature does not verify.",
                         seq=bad.seq,
                     )
-                c.execute(
-                    "INSERT INTO imported_bundles VALUES (?, ?, ?, ?, ?)",
-                    (header.bundle_id, header.device_id, header.from_seq, header.to_seq, now),
-                )
-                c.execute("DELETE FROM pending_bundles WHERE bundle_id = ?", (header.bundle_id,))
 
             blobs_needed = {k: v for k, v in blobs.items() if k in needed}
-            self._session.ingest(
-                fresh, blobs_needed, bookkeeping, prepared if opened.prepared else None
+            store.store_bundle(
+                header,
+                fresh,
+                blobs_needed,
+                now,
+                signatures_checked,
+                prepared if opened.prepared else None,
             )
         status = Status.IMPORTED if fresh else Status.DUPLICATE
         return Outcome(
@@ -553,12 +554,9 @@ class StationImporter:
             self.receipt(header.vault_id, header.device_id, header.bundle_id),
         )
 
-    def _check_known(self, conn: Connection, event: Event) -> None:
-        row = conn.execute(
-            "SELECT entry_hash, id FROM events WHERE device_id = ? AND seq = ?",
-            (event.device_id, event.seq),
-        ).fetchone()
-        if row is None or bytes(row[0]) != event.entry_hash:
+    def _check_known(self, event: Event) -> None:
+        held = self._store.entry_hash_at(event.device_id, event.seq)
+        if held != event.entry_hash:
             raise BundleAlarm(
                 AlarmKind.FORK,
                 f"Device {event.device_id[:8]} sent a second, different chain at sequence "
@@ -568,89 +566,40 @@ class StationImporter:
 
     def _known_keys(self) -> KnownKeys:
         """Every key the station knows, for the process that opens bundles ahead."""
-        conn = self._session.conn
-        officers = {
-            (str(device), str(officer)): bytes(key)
-            for device, officer, key in conn.execute(
-                "SELECT device_id, officer_id, public_key FROM officers WHERE removed_at IS NULL"
-            )
-        }
-        stations = {
-            station_signer(card.data["fingerprint"]): bytes.fromhex(card.data["signing_public"])
-            for card in Records(conn).find(STATION_ENTITY)
-        }
+        officers, stations = self._store.signing_keys()
         return KnownKeys(officers, stations)
 
     def _checker_for(self, device_id: str) -> ChainChecker:
         """What the station knows of one device: its head and who may sign there."""
-        conn = self._session.conn
-        checker = ChainChecker()
-        row = conn.execute(
-            "SELECT seq, entry_hash FROM events WHERE device_id = ? ORDER BY seq DESC LIMIT 1",
-            (device_id,),
-        ).fetchone()
-        if row:
-            checker.heads[device_id] = (int(row[0]), bytes(row[1]))
-        for officer_id, key in conn.execute(
-            "SELECT officer_id, public_key FROM officers WHERE device_id = ? "
-            "AND removed_at IS NULL",
-            (device_id,),
-        ):
-            checker.keys[(device_id, officer_id)] = VerifyKey(bytes(key))
-        for card in Records(conn).find(STATION_ENTITY):
-            checker.station_keys[station_signer(card.data["fingerprint"])] = VerifyKey(
-                bytes.fromhex(card.data["signing_public"])
-            )
-        return checker
+        return self._store.checker_for(device_id)
 
     # -- gaps, duplicates, alarms, receipts --------------------------------------------------
 
     def _imported(self) -> frozenset[str]:
         """The bundles imported before (a bundle imported again is not even decrypted)."""
-        rows = self._session.conn.execute("SELECT bundle_id FROM imported_bundles")
-        return frozenset(str(r[0]) for r in rows)
+        return self._store.imported()
 
     def _already_imported(self, bundle_id: str) -> bool:
-        row = self._session.conn.execute(
-            "SELECT 1 FROM imported_bundles WHERE bundle_id = ?", (bundle_id,)
-        ).fetchone()
-        return row is not None
+        return self._store.already_imported(bundle_id)
 
     def _hold(self, header: bundle.Header, data: bytes) -> None:
-        # Still sealed to the station, inside the encrypted vault: nothing readable is kept.
-        self._session.ingest(
-            [],
-            {},
-            lambda c: c.execute(
-                "INSERT OR IGNORE INTO pending_bundles VALUES (?, ?, ?, ?, ?)",
-                (header.bundle_id, header.device_id, header.from_seq, header.to_seq, data),
-            ),
-        )
+        self._store.hold(header, data)
 
     def _release_pending(self, device_id: str) -> tuple[Outcome, ...]:
         released: list[Outcome] = []
         while True:
             head_seq, _ = self._checker_for(device_id).head(device_id)
-            row = self._session.conn.execute(
-                "SELECT bundle_id, data FROM pending_bundles WHERE device_id = ? "
-                "AND from_seq <= ? ORDER BY from_seq LIMIT 1",
-                (device_id, head_seq + 1),
-            ).fetchone()
-            if row is None:
+            held = self._store.next_held(device_id, head_seq)
+            if held is None:
                 return tuple(released)
-            self._drop_pending(row[0])
-            register = load_register(self._session)
-            opened = open_bundle(bytes(row[1]), self._keys.identity, self._fingerprint, register)
+            bundle_id, data = held
+            self._store.drop_held(bundle_id)
+            register = self._store.register()
+            opened = open_bundle(data, self._keys.identity, self._fingerprint, register)
             try:
                 released.append(self._import(opened))
             except BundleRejected:
                 continue  # refused on its own merits (an alarm says why); the import stands
-
-    def _drop_pending(self, bundle_id: str) -> None:
-        def drop(conn: Connection) -> None:
-            conn.execute("DELETE FROM pending_bundles WHERE bundle_id = ?", (bundle_id,))
-
-        self._session.ingest([], {}, drop)
 
     def _raise_alarm(self, alarm: BundleAlarm, header: bundle.Header) -> None:
         draft = create_draft(
@@ -667,7 +616,7 @@ class StationImporter:
                 "status": "open",
             },
         )
-        self._session.append([draft])
+        self._store.append([draft])
 
     def receipt(self, vault_id: str, device_id: str, bundle_id: str) -> dict[str, Any]:
         """What the station holds of a device, signed: the laptop may purge up to here."""
@@ -700,17 +649,6 @@ def _matches_header(header: bundle.Header, events: Sequence[Event]) -> bool:
     )
 
 
-def _known_ids(conn: Connection, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        found.update(
-            r[0] for r in conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)
-        )
-    return found
-
-
 def _verify_signatures(
     pool: ThreadPoolExecutor, keys: list[VerifyKey], events: list[Event], todo: list[int]
 ) -> list[tuple[list[int], Future[int | None]]]:
@@ -735,8 +673,3 @@ def _first_bad(
         progress(done, len(events))
     progress(len(events), len(events))
     return None
-
-
-def _stored_blob(conn: Connection, digest: str) -> bytes | None:
-    row = conn.execute("SELECT data FROM blobs WHERE sha256 = ?", (digest,)).fetchone()
-    return bytes(row[0]) if row else None

@@ -12,21 +12,25 @@ word, the station's own sequence is not.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
 from fieldapp.errors import InvalidInput, KnownError, coded
-from fieldapp.storage.records import Records, amend_draft, create_draft
+from fieldapp.storage.events import Draft, Event
+from fieldapp.storage.records import Records, create_draft, entity_amend_draft
 from fieldapp.storage.session import Session
 from fieldapp.storage.verify import station_signer
 from fieldapp.sync.laptop_card import LaptopCard
-from fieldapp.sync.station import station_keys
+from fieldapp.sync.station import StationKeys, station_keys
 
 LAPTOP_ENTITY = "station_laptop"
 REGISTERED, REVOKED = "registered", "revoked"
@@ -128,19 +132,18 @@ def verify_header_signature(public_hex: str, signed: bytes, signature: bytes) ->
 
 def load_register(session: Session) -> Register:
     """The register as this station's own events made it (one indexed query)."""
-    keys = station_keys(session)
-    laptops: dict[str, dict[str, Any]] = {}
     rows = session.conn.execute(
         "SELECT entity_id, kind, body FROM events WHERE entity_type = ? AND device_id = ? "
         "ORDER BY seq",
         (LAPTOP_ENTITY, session.device_id),
     )
-    for entity_id, kind, body in rows:
-        data = json.loads(bytes(body))
-        if kind == "create":
-            laptops[entity_id] = dict(data["data"])
-        elif kind == "amend" and entity_id in laptops:
-            laptops[entity_id].update(data.get("set", {}))
+    return register_from_events(rows, station_keys(session))
+
+
+def register_from_events(rows: Iterable[Sequence[Any]], keys: StationKeys) -> Register:
+    """The register from the station's own ``LAPTOP_ENTITY`` events (entity id, kind,
+    body), in sequence order: the same in a vault and in PostgreSQL."""
+    laptops = fold_station_records(rows)
     card = keys.card
     return Register(
         {device: _laptop(data) for device, data in laptops.items()},
@@ -149,20 +152,96 @@ def load_register(session: Session) -> Register:
     )
 
 
-def registered_laptops(session: Session) -> list[RegisteredLaptop]:
-    return list(load_register(session).laptops.values())
+def fold_station_records(rows: Iterable[Sequence[Any]]) -> dict[str, dict[str, Any]]:
+    """The station's own records of one kind (the register, alarms) from their events
+    (entity id, kind, body) in sequence order: a create's data, each amend's changes."""
+    records: dict[str, dict[str, Any]] = {}
+    for entity_id, kind, body in rows:
+        data = json.loads(bytes(body))
+        if kind == "create":
+            records[entity_id] = dict(data["data"])
+        elif kind == "amend" and entity_id in records:
+            records[entity_id].update(data.get("set", {}))
+    return records
 
 
-def register_laptop(session: Session, card: LaptopCard) -> RegisteredLaptop:
+def registered_laptops(station: Session | RegisterBook) -> list[RegisteredLaptop]:
+    return list(_book(station).register().laptops.values())
+
+
+class RegisterBook(Protocol):
+    """What keeping the register needs of the station's store (a station vault, or
+    ``sync.pg_store``): the register, the station's own events, its clock."""
+
+    @property
+    def keys(self) -> StationKeys: ...
+
+    def register(self) -> Register: ...
+
+    def append(self, drafts: Iterable[Draft]) -> list[Event]: ...
+
+    def last_event(self, entity_type: str, entity_id: str) -> str:
+        """The id of the event that last changed a record of the station's."""
+        ...
+
+    def held_through(self, device_id: str) -> int:
+        """The last sequence number the station holds of a device (0: none)."""
+        ...
+
+    def now(self) -> float: ...
+
+    def device_lock(self, device_id: str) -> AbstractContextManager[None]:
+        """Held by an import of the device's bundles (``StationStore.device_lock``): a
+        revocation waits for one in flight, so what it says was held is what is held."""
+        ...
+
+
+class _VaultBook:
+    """``RegisterBook`` over an unlocked station vault."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self.keys = station_keys(session)
+
+    def register(self) -> Register:
+        return load_register(self._session)
+
+    def append(self, drafts: Iterable[Draft]) -> list[Event]:
+        return self._session.append(list(drafts))
+
+    def last_event(self, entity_type: str, entity_id: str) -> str:
+        record = Records(self._session.conn).get(entity_type, entity_id)
+        assert record is not None  # the station's own create event made it
+        return record.last_event
+
+    def held_through(self, device_id: str) -> int:
+        row = self._session.conn.execute(
+            "SELECT MAX(seq) FROM events WHERE device_id = ?", (device_id,)
+        ).fetchone()
+        return int(row[0] or 0)
+
+    def now(self) -> float:
+        return self._session.vault.clock()
+
+    def device_lock(self, device_id: str) -> AbstractContextManager[None]:
+        return contextlib.nullcontext()  # one PC, one writer
+
+
+def _book(station: Session | RegisterBook) -> RegisterBook:
+    return _VaultBook(station) if isinstance(station, Session) else station
+
+
+def register_laptop(station: Session | RegisterBook, card: LaptopCard) -> RegisteredLaptop:
     """Register ``card`` (its fingerprint compared by eye first). A laptop registered
     before takes the card's new officers and keys beside the ones it had."""
-    own = station_keys(session).card.fingerprint
+    book = _book(station)
+    own = book.keys.card.fingerprint
     if card.station != own:
         raise OtherStationsCard(
             f"This laptop card was made for station {card.station}; this station is {own}."
         )
-    now = session.vault.clock()
-    current = load_register(session).laptops.get(card.device_id)
+    now = book.now()
+    current = book.register().laptops.get(card.device_id)
     if current is None:
         data = {
             "device_id": card.device_id,
@@ -172,7 +251,7 @@ def register_laptop(session: Session, card: LaptopCard) -> RegisteredLaptop:
             "registered_at": _iso(now),
             "status": REGISTERED,
         }
-        session.append([create_draft(LAPTOP_ENTITY, data, entity_id=card.device_id)])
+        book.append([create_draft(LAPTOP_ENTITY, data, entity_id=card.device_id)])
     else:
         if current.revoked:
             raise LaptopRevoked(
@@ -188,15 +267,16 @@ def register_laptop(session: Session, card: LaptopCard) -> RegisteredLaptop:
             "officers": {k: sorted(v) for k, v in sorted(officers.items())},
             "fingerprint": card.fingerprint,
         }
-        session.append([amend_draft(_record(session, card.device_id), changes)])
-    return load_register(session).laptops[card.device_id]
+        book.append([_amend(book, card.device_id, changes)])
+    return book.register().laptops[card.device_id]
 
 
 def revoke_laptop(
-    session: Session, device_id: str, reason: str, note: str = ""
+    station: Session | RegisterBook, device_id: str, reason: str, note: str = ""
 ) -> RegisteredLaptop:
     """A lost, stolen or retired laptop: its bundles beyond what the station holds now are
     refused from here on. An event in the station's log, with the reason."""
+    book = _book(station)
     problems = []
     if reason not in tuple(RevokeReason):
         problems.append(
@@ -209,7 +289,7 @@ def revoke_laptop(
         problems.append(
             ("note", coded("too_long", f"at most {_NOTE_MAX} characters.", limit=_NOTE_MAX))
         )
-    laptop = load_register(session).laptops.get(device_id)
+    laptop = book.register().laptops.get(device_id)
     if laptop is None:
         problems.append(("device_id", coded("laptop_unknown", "no such registered laptop.")))
     if problems:
@@ -218,24 +298,22 @@ def revoke_laptop(
     assert laptop is not None
     if laptop.revoked:
         return laptop
-    row = session.conn.execute(
-        "SELECT MAX(seq) FROM events WHERE device_id = ?", (device_id,)
-    ).fetchone()
-    changes = {
-        "status": REVOKED,
-        "revoke_reason": reason,
-        "revoke_note": note.strip(),
-        "revoked_at": _iso(session.vault.clock()),
-        "accepted_through": int(row[0] or 0),
-    }
-    session.append([amend_draft(_record(session, device_id), changes)])
-    return load_register(session).laptops[device_id]
+    with book.device_lock(device_id):
+        changes = {
+            "status": REVOKED,
+            "revoke_reason": reason,
+            "revoke_note": note.strip(),
+            "revoked_at": _iso(book.now()),
+            "accepted_through": book.held_through(device_id),
+        }
+        book.append([_amend(book, device_id, changes)])
+    return book.register().laptops[device_id]
 
 
-def _record(session: Session, device_id: str) -> Any:
-    record = Records(session.conn).get(LAPTOP_ENTITY, device_id)
-    assert record is not None  # the station's own create event made it
-    return record
+def _amend(book: RegisterBook, device_id: str, changes: dict[str, Any]) -> Draft:
+    return entity_amend_draft(
+        LAPTOP_ENTITY, device_id, book.last_event(LAPTOP_ENTITY, device_id), changes
+    )
 
 
 def _laptop(data: dict[str, Any]) -> RegisteredLaptop:

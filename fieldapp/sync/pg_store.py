@@ -1,0 +1,537 @@
+"""The station's store in PostgreSQL (issue #18): ``StationStore`` and ``RegisterBook``
+over a database made by ``init_pg_station`` (schema: ``sync.pg_schema``).
+
+The rules stay in ``sync.importer`` and ``sync.register``; this module only reads and
+writes. Several station PCs may import at once: a bundle is checked and stored while its
+device's advisory lock is held (two importers of one laptop take turns, of two laptops
+do not wait), and each bundle is one transaction, so a connection lost midway leaves
+nothing of it and the next run imports it.
+
+Every failure to reach or use the server is a ``KnownError`` with a code of its own
+(``station_db_*``), never a driver's stack trace. The password is never part of what a
+user types on the command line: libpq takes it from a service file, a password file
+(``PGPASSFILE``) or the prompt (``cli_sync``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import psycopg
+import pyrage
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from nacl.signing import VerifyKey
+from psycopg import conninfo as libpq
+
+from fieldapp.errors import InvalidInput, KnownError, coded
+from fieldapp.officers import OFFICER_ENTITY
+from fieldapp.storage.canonical import canonical
+from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
+from fieldapp.storage.ids import Hlc, uuid7
+from fieldapp.storage.projections import Prepared, Projector
+from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
+from fieldapp.sync import pg_schema
+from fieldapp.sync.bundle import Header
+from fieldapp.sync.importer import ALARM_ENTITY
+from fieldapp.sync.register import (
+    LAPTOP_ENTITY,
+    Register,
+    fold_station_records,
+    register_from_events,
+)
+from fieldapp.sync.station import StationKeys
+from fieldapp.sync.station_store import SigningKeys
+
+_COLUMNS = (
+    "device_id, seq, id, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id, "
+    "parents, body, attachments, prev_hash, entry_hash, signature"
+)
+_READ = _COLUMNS + ", body_sha256"
+# The advisory locks' first key: one namespace for the devices' locks.
+_DEVICE_LOCKS = 0x46_41_44_56  # "FADV"
+_CONNECT_TIMEOUT = 10  # seconds
+
+
+def conninfo_for(target: str) -> str:
+    """A libpq URL or conninfo as it is, a bare word as a service name (``pg_service.conf``);
+    a malformed one refused. Outside a local socket, TLS that checks the server's name is
+    the default (``sslmode=verify-full``) unless the service or URL says otherwise."""
+    text = target.strip()
+    if text and "=" not in text and "://" not in text:
+        text = f"service={text}"
+    try:
+        params = libpq.conninfo_to_dict(text)
+    except psycopg.ProgrammingError:
+        raise KnownError(
+            coded("station_db_bad_url", "The database address cannot be read.")
+        ) from None
+    host = str(params.get("host", ""))
+    if "sslmode" not in params and "service" not in params and not host.startswith("/"):
+        params["sslmode"] = "verify-full"
+    return libpq.make_conninfo(**{k: str(v) for k, v in params.items()})
+
+
+def has_password(target: str) -> bool:
+    """Whether ``target`` carries a password (refused on the command line)."""
+    with contextlib.suppress(psycopg.ProgrammingError):
+        return "password" in libpq.conninfo_to_dict(conninfo_for(target))
+    return False
+
+
+def connect(target: str, password: str | None = None) -> psycopg.Connection[Any]:
+    """A connection to the station's database, or a one-line refusal by code.
+    ``password``: one asked for at a prompt (never one from the command line)."""
+    info = conninfo_for(target)
+    if password is not None:
+        info = libpq.make_conninfo(info, password=password)
+    try:
+        return psycopg.connect(info, autocommit=True, connect_timeout=_CONNECT_TIMEOUT)
+    except psycopg.OperationalError as exc:
+        raise _connect_refusal(exc) from None
+
+
+def _connect_refusal(exc: psycopg.OperationalError) -> KnownError:
+    # libpq reports a failed connection without a SQLSTATE: what the server said is only
+    # in its (possibly translated) message. The database's absence is recognised by its
+    # English message; any other failure once a password was asked for is a refused
+    # login; the rest, a server not reached.
+    text = str(exc)
+    pgconn = exc.pgconn
+    asked = pgconn is not None and bool(pgconn.used_password or pgconn.needs_password)
+    if "database" in text and "does not exist" in text:
+        return KnownError(coded("station_db_missing", "That database does not exist."))
+    if asked or "authentication failed" in text:
+        return KnownError(coded("station_db_login_refused", "The database refused the login."))
+    return KnownError(
+        coded("station_db_unreachable", "The station's database server cannot be reached.")
+    )
+
+
+@contextlib.contextmanager
+def _db_errors() -> Iterator[None]:
+    """A server gone, or a statement refused, as a coded refusal (the transaction it was
+    in is rolled back by the server: nothing of it stays)."""
+    try:
+        yield
+    except psycopg.OperationalError:
+        raise KnownError(
+            coded(
+                "station_db_lost",
+                "The connection to the station's database was lost; nothing of the "
+                "unfinished work was kept. Try again.",
+            )
+        ) from None
+    except psycopg.IntegrityError:
+        # Rows another station PC wrote at the same moment (an event id two laptops
+        # both claim): nothing of this transaction was kept; the next try sees them.
+        raise KnownError(
+            coded(
+                "station_db_conflict",
+                "Another station PC stored the same records at the same moment; nothing "
+                "was kept. Try again.",
+            )
+        ) from None
+    except psycopg.errors.InsufficientPrivilege:
+        raise KnownError(
+            coded("station_db_not_permitted", "The database does not permit this for this login.")
+        ) from None
+
+
+def init_pg_station(target: str, station_name: str, password: str | None = None) -> PgStationStore:
+    """A new station in an empty database (as its owner): the schema, its roles and fresh
+    station keys. Refused where the database holds a station already."""
+    if not station_name.strip():
+        raise InvalidInput(coded("required", "Station name: required."), field="station_name")
+    conn = connect(target, password)
+    try:
+        with _db_errors():
+            pg_schema.migrate(conn)
+            with conn.transaction():
+                if conn.execute("SELECT 1 FROM station").fetchone() is not None:
+                    raise KnownError(
+                        coded(
+                            "station_db_exists",
+                            "That database holds a station already; nothing was changed.",
+                        )
+                    )
+                identity = str(pyrage.x25519.Identity.generate())
+                signing = Ed25519PrivateKey.generate()
+                keys = StationKeys(station_name.strip(), identity, signing)
+                card = keys.card
+                conn.execute(
+                    "INSERT INTO station (name, fingerprint, device_id, bundle_recipient, "
+                    "signing_public) VALUES (%s, %s, %s, %s, %s)",
+                    (
+                        card.name,
+                        card.fingerprint,
+                        str(uuid.uuid4()),
+                        card.bundle_recipient,
+                        card.signing_public,
+                    ),
+                )
+                conn.execute(
+                    "INSERT INTO station_secret (identity, signing_key) VALUES (%s, %s)",
+                    (identity, signing.private_bytes_raw().hex()),
+                )
+    except BaseException:
+        conn.close()
+        raise
+    return PgStationStore(conn)
+
+
+def migrate_pg_station(target: str, password: str | None = None) -> tuple[int, int]:
+    """Take a station's database to this app's schema version (as its owner): the version
+    it was at, and the one it is at now. A database newer than the app is refused."""
+    conn = connect(target, password)
+    try:
+        with _db_errors():
+            if not pg_schema.installed_version(conn):
+                pg_schema.check_version(conn)  # not a station: refused by its code
+            before = pg_schema.migrate(conn)
+    finally:
+        conn.close()
+    return before, pg_schema.SCHEMA_VERSION
+
+
+def open_pg_station(
+    target: str, expect: str | None = None, password: str | None = None
+) -> PgStationStore:
+    """The station in ``target``; refused by code when it is not one this app can use, or
+    (``expect``: a station fingerprint) when it is another station's."""
+    conn = connect(target, password)
+    try:
+        with _db_errors():
+            pg_schema.check_version(conn)
+        store = PgStationStore(conn)
+    except BaseException:
+        conn.close()
+        raise
+    if expect is not None and store.keys.card.fingerprint != expect:
+        conn.close()
+        raise KnownError(
+            coded(
+                "station_db_other_station",
+                f"That database is station {store.keys.card.fingerprint}'s, not {expect}'s.",
+                found=store.keys.card.fingerprint,
+                expected=expect,
+            )
+        )
+    return store
+
+
+class PgStationStore:
+    """A station's PostgreSQL database, through one connection (``StationStore``,
+    ``RegisterBook``). One per thread: a connection is not shared."""
+
+    def __init__(self, conn: psycopg.Connection[Any], clock: Callable[[], float] = time.time):
+        self._conn = conn
+        self._clock = clock
+        with _db_errors():
+            row = conn.execute(
+                "SELECT s.name, s.device_id, t.identity, t.signing_key "
+                "FROM station s, station_secret t"
+            ).fetchone()
+        if row is None:
+            raise KnownError(
+                coded("station_db_not_station", "That database holds no fieldapp station.")
+            )
+        name, self.device_id, identity, signing = row
+        self._keys = StationKeys(
+            str(name), str(identity), Ed25519PrivateKey.from_private_bytes(bytes.fromhex(signing))
+        )
+        self._signer = station_signer(self._keys.card.fingerprint)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @property
+    def keys(self) -> StationKeys:
+        return self._keys
+
+    @property
+    def projector(self) -> Projector | None:
+        return None  # no projections here yet: the log, the register and the bookkeeping
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _rows(self, query: Any, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with _db_errors():
+            return self._conn.execute(query, args).fetchall()
+
+    def register(self) -> Register:
+        return register_from_events(self._own_events(LAPTOP_ENTITY), self._keys)
+
+    def _own_events(self, entity_type: str) -> list[tuple[Any, ...]]:
+        """The station's own events of one kind of record: entity id, kind, body."""
+        return self._rows(
+            "SELECT entity_id, kind, body FROM events WHERE entity_type = %s "
+            "AND device_id = %s ORDER BY seq",
+            (entity_type, self.device_id),
+        )
+
+    def open_alarms(self) -> list[dict[str, Any]]:
+        """The alarms the station raised that nobody has reviewed yet, oldest first."""
+        alarms = fold_station_records(self._own_events(ALARM_ENTITY))
+        return [a for a in alarms.values() if a.get("status") == "open"]
+
+    def imported(self) -> frozenset[str]:
+        return frozenset(str(r[0]) for r in self._rows("SELECT bundle_id FROM imported_bundles"))
+
+    def already_imported(self, bundle_id: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM imported_bundles WHERE bundle_id = %s", (bundle_id,)))
+
+    def _key_events(self, device_id: str | None) -> ChainChecker:
+        """Who may sign where, learnt from the officers' and stations' events (the same
+        rules ``verify`` uses; a vault keeps them in its ``officers`` projection)."""
+        where = "entity_type = %s" + ("" if device_id is None else " AND device_id = %s")
+        args = (OFFICER_ENTITY,) if device_id is None else (OFFICER_ENTITY, device_id)
+        rows = self._rows(
+            f"SELECT {_READ} FROM events WHERE ({where}) OR entity_type = %s ORDER BY pos",
+            (*args, STATION_ENTITY),
+        )
+        checker = ChainChecker()
+        for row in rows:
+            event = Event.from_row(row)
+            if not event.purged:
+                checker.accept(event)
+        checker.heads.clear()
+        return checker
+
+    def checker_for(self, device_id: str) -> ChainChecker:
+        checker = self._key_events(device_id)
+        rows = self._rows(
+            "SELECT seq, entry_hash FROM events WHERE device_id = %s ORDER BY seq DESC LIMIT 1",
+            (device_id,),
+        )
+        if rows:
+            checker.heads[device_id] = (int(rows[0][0]), bytes(rows[0][1]))
+        return checker
+
+    def signing_keys(self) -> SigningKeys:
+        checker = self._key_events(None)
+        return (
+            {k: bytes(v) for k, v in checker.keys.items()},
+            {k: bytes(v) for k, v in checker.station_keys.items()},
+        )
+
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        return {
+            str(r[0]) for r in self._rows("SELECT id FROM events WHERE id = ANY(%s)", (list(ids),))
+        }
+
+    def entry_hash_at(self, device_id: str, seq: int) -> bytes | None:
+        rows = self._rows(
+            "SELECT entry_hash FROM events WHERE device_id = %s AND seq = %s", (device_id, seq)
+        )
+        return bytes(rows[0][0]) if rows else None
+
+    def blob(self, digest: str) -> bytes | None:
+        rows = self._rows("SELECT data FROM blobs WHERE sha256 = %s", (digest,))
+        return bytes(rows[0][0]) if rows else None
+
+    def read_events(self, device_id: str | None = None) -> list[Event]:
+        """Events in the order they were stored (one device's, or all)."""
+        if device_id is None:
+            rows = self._rows(f"SELECT {_READ} FROM events ORDER BY pos")
+        else:
+            rows = self._rows(
+                f"SELECT {_READ} FROM events WHERE device_id = %s ORDER BY seq", (device_id,)
+            )
+        return [Event.from_row(r) for r in rows]
+
+    def verify(self) -> VerifyReport:
+        """Every event in its device's chain, its entry hash its content's, its signature
+        verified with a key enrolled at that point (the station's own events with the
+        station's key), every attachment present and matching its hash. Purged bodies are
+        checked by their kept hash. (A vault's ``verify`` checks more: pages, the head
+        checkpoint, purges against purge events, the projections.)"""
+        card = self._keys.card
+        own = VerifyKey(bytes.fromhex(card.signing_public))
+        checker = ChainChecker(station_keys={station_signer(card.fingerprint): own})
+        count = 0
+        for event in self.read_events():
+            problem = checker.check(event, self.blob)
+            if problem is not None:
+                return VerifyReport(
+                    count, len(checker.heads), None, event.seq, event.device_id, problem
+                )
+            checker.accept(event)
+            count += 1
+        return VerifyReport(count, len(checker.heads))
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def device_lock(self, device_id: str) -> Iterator[None]:
+        with _db_errors():
+            self._conn.execute(
+                "SELECT pg_advisory_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, device_id)
+            )
+        try:
+            yield
+        finally:
+            with contextlib.suppress(psycopg.Error):  # a lost connection has let go of it
+                self._conn.execute(
+                    "SELECT pg_advisory_unlock(%s, hashtext(%s))", (_DEVICE_LOCKS, device_id)
+                )
+
+    def store_bundle(
+        self,
+        header: Header,
+        events: Sequence[Event],
+        blobs: Mapping[str, bytes],
+        imported_at: str,
+        check: Callable[[], None],
+        prepared: Sequence[Prepared | None] | None = None,
+    ) -> None:
+        del prepared  # no projections here yet
+        conn = self._conn
+        with _db_errors(), conn.transaction():
+            with conn.cursor() as cur:
+                # In digest order: two importers storing the same blobs never deadlock.
+                cur.executemany(
+                    "INSERT INTO blobs (sha256, size, data) VALUES (%s, %s, %s) "
+                    "ON CONFLICT DO NOTHING",
+                    [(k, len(blobs[k]), blobs[k]) for k in sorted(blobs)],
+                )
+            _insert_events(conn, events)
+            check()
+            conn.execute(
+                "INSERT INTO imported_bundles VALUES (%s, %s, %s, %s, %s)",
+                (header.bundle_id, header.device_id, header.from_seq, header.to_seq, imported_at),
+            )
+            conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (header.bundle_id,))
+
+    def hold(self, header: Header, data: bytes) -> None:
+        with _db_errors():
+            self._conn.execute(
+                "INSERT INTO pending_bundles VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                (header.bundle_id, header.device_id, header.from_seq, header.to_seq, data),
+            )
+
+    def next_held(self, device_id: str, through_seq: int) -> tuple[str, bytes] | None:
+        rows = self._rows(
+            "SELECT bundle_id, data FROM pending_bundles WHERE device_id = %s "
+            "AND from_seq <= %s ORDER BY from_seq LIMIT 1",
+            (device_id, through_seq + 1),
+        )
+        return (str(rows[0][0]), bytes(rows[0][1])) if rows else None
+
+    def drop_held(self, bundle_id: str) -> None:
+        with _db_errors():
+            self._conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (bundle_id,))
+
+    def append(self, drafts: Iterable[Draft]) -> list[Event]:
+        """The station's own events (the register, alarms), signed with the station's key
+        and chained under its device id; two PCs appending at once take turns."""
+        drafts = list(drafts)
+        if any(d.attachments for d in drafts):
+            raise ValueError("the station's own events carry no attachments here")
+        conn = self._conn
+        with _db_errors(), conn.transaction():
+            conn.execute(
+                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, self.device_id)
+            )
+            last = conn.execute(
+                "SELECT seq, entry_hash, hlc FROM events WHERE device_id = %s "
+                "ORDER BY seq DESC LIMIT 1",
+                (self.device_id,),
+            ).fetchone()
+            seq, prev = (0, genesis_hash(self.device_id)) if last is None else last[:2]
+            hlc = Hlc(0, 0) if last is None else Hlc.parse(last[2])
+            events: list[Event] = []
+            for draft in drafts:
+                now = self._clock()
+                hlc = hlc.tick(int(now * 1000))
+                seq += 1
+                event = _signed(self._keys.signing_key, self._signer, self.device_id, draft)(
+                    seq, bytes(prev), hlc, now
+                )
+                events.append(event)
+                prev = event.entry_hash
+            _insert_events(conn, events)
+        return events
+
+    def last_event(self, entity_type: str, entity_id: str) -> str:
+        rows = self._rows(
+            "SELECT id FROM events WHERE entity_type = %s AND entity_id = %s "
+            "ORDER BY pos DESC LIMIT 1",
+            (entity_type, entity_id),
+        )
+        assert rows  # the station's own create event made it
+        return str(rows[0][0])
+
+    def held_through(self, device_id: str) -> int:
+        rows = self._rows("SELECT max(seq) FROM events WHERE device_id = %s", (device_id,))
+        return int(rows[0][0] or 0)
+
+    def now(self) -> float:
+        return self._clock()
+
+
+def _signed(
+    key: Ed25519PrivateKey, signer: str, device_id: str, draft: Draft
+) -> Callable[[int, bytes, Hlc, float], Event]:
+    def make(seq: int, prev: bytes, hlc: Hlc, now: float) -> Event:
+        event = Event(
+            device_id=device_id,
+            seq=seq,
+            id=uuid7(hlc.wall_ms),
+            officer_id=signer,
+            hlc=str(hlc),
+            wall_time=datetime.fromtimestamp(now, UTC).isoformat(timespec="milliseconds"),
+            zone=local_zone(),
+            kind=draft.kind,
+            entity_type=draft.entity_type,
+            entity_id=draft.entity_id,
+            parents=draft.parents,
+            body=_canonical_body(draft.body),
+            attachments=(),
+            prev_hash=prev,
+        )
+        entry = event.computed_hash()
+        object.__setattr__(event, "entry_hash", entry)
+        object.__setattr__(event, "signature", key.sign(entry))
+        return event
+
+    return make
+
+
+def _canonical_body(body: Mapping[str, Any]) -> bytes:
+    return canonical(dict(body))
+
+
+def _insert_events(conn: psycopg.Connection[Any], events: Sequence[Event]) -> None:
+    """Events as they are, in one COPY (a vault's ``insert_event_rows``)."""
+    if not events:
+        return
+    with conn.cursor() as cur, cur.copy(f"COPY events ({_COLUMNS}) FROM STDIN") as copy:
+        for event in events:
+            copy.write_row(
+                (
+                    event.device_id,
+                    event.seq,
+                    event.id,
+                    event.officer_id,
+                    event.hlc,
+                    event.wall_time,
+                    event.zone,
+                    event.kind,
+                    event.entity_type,
+                    event.entity_id,
+                    json.dumps(list(event.parents)),
+                    event.body,
+                    json.dumps(list(event.attachments)),
+                    event.prev_hash,
+                    event.entry_hash,
+                    event.signature,
+                )
+            )

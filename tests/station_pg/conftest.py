@@ -1,0 +1,73 @@
+"""Fixtures for the PostgreSQL station: login roles in a test database's groups."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from fieldapp.sync.importer import ALARM_ENTITY
+from fieldapp.sync.pg_store import PgStationStore, init_pg_station
+
+LOGIN_PASS = "staff-test-only"  # invented, for a throwaway cluster
+
+
+def as_user(conninfo: str, user: str, password: str = LOGIN_PASS) -> str:
+    """``conninfo`` with another user and password."""
+    conninfo = re.sub(r"user='[^']*'", f"user='{user}'", conninfo)
+    return re.sub(r"password='[^']*'", f"password='{password}'", conninfo)
+
+
+@pytest.fixture
+def login_role(pg_database: str) -> Callable[[str, str], str]:
+    """Makes a login role that is a member of a group (``app`` or ``purge``) of the test
+    database; returns a conninfo for it."""
+
+    def make(name: str, group: str) -> str:
+        with psycopg.connect(pg_database, autocommit=True) as conn:
+            row = conn.execute("SELECT current_database()").fetchone()
+            assert row is not None
+            role = f"{row[0]}_{name}"
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                    sql.Identifier(role),
+                    sql.Literal(LOGIN_PASS),
+                    sql.Identifier(f"{row[0]}_{group}"),
+                )
+            )
+        return as_user(pg_database, role)
+
+    return make
+
+
+@pytest.fixture
+def pg_station(pg_database: str) -> Iterator[PgStationStore]:
+    """A new PostgreSQL station in the test's database (made as its owner)."""
+    store = init_pg_station(pg_database, "Region Exempel")
+    yield store
+    store.close()
+
+
+def pg_state(store: PgStationStore) -> list[tuple[object, ...]]:
+    """Everything a PostgreSQL station holds that an import may change (``station_state``)."""
+    conn = store._conn
+    rows: list[tuple[object, ...]] = []
+    for query in (
+        "SELECT device_id, seq, entry_hash FROM events ORDER BY device_id, seq",
+        "SELECT sha256 FROM blobs ORDER BY sha256",
+        "SELECT bundle_id FROM imported_bundles ORDER BY bundle_id",
+        "SELECT bundle_id FROM pending_bundles ORDER BY bundle_id",
+    ):
+        rows.extend(conn.execute(query).fetchall())
+    return rows
+
+
+def alarms(store: PgStationStore) -> list[dict[str, object]]:
+    """The alarms the station raised, as their events say."""
+    return [
+        json.loads(e.body)["data"] for e in store.read_events() if e.entity_type == ALARM_ENTITY
+    ]

@@ -1,0 +1,134 @@
+"""``--database``: the station's commands against a PostgreSQL station, end to end, with
+the password from a password file (never from the command line)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from fieldapp import cli
+from fieldapp.sync.export import acknowledge, export_bundle
+from fieldapp.sync.laptop_card import make_laptop_card
+from fieldapp.sync.station import StationCard
+from tests.postgres import SUPERUSER_PASS
+from tests.sync.conftest import Laptop
+
+
+def _run(tmp: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    out = io.StringIO()
+    args = cli.build_parser().parse_args(["--data-dir", str(tmp / "unused"), *argv])
+    code = cli.run(args, out=out, prompter=cli.Prompter(stdin=io.StringIO()))
+    return code, out.getvalue(), capsys.readouterr().err
+
+
+@pytest.fixture
+def target(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test database's address without its password, which a password file holds."""
+    params = dict(re.findall(r"(\w+)='([^']*)'", pg_database))
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(
+        f"{params['host']}:{params['port']}:{params['dbname']}:{params['user']}:{SUPERUSER_PASS}\n"
+    )
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    return " ".join(f"{k}={v}" for k, v in params.items() if k != "password")
+
+
+def test_init_register_import_and_acknowledge(
+    target: str, pg_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ("--database", target)
+    code, out, err = _run(
+        tmp_path, "station", "init", *db, "--station-name", "Region", capsys=capsys
+    )
+    assert code == 0, err
+    fingerprint = out.split("Fingerprint: ")[1].strip()
+    code, out, err = _run(
+        tmp_path, "station", "card", *db, "--out", str(tmp_path / "card.json"), capsys=capsys
+    )
+    assert code == 0, err
+    card = StationCard.load(tmp_path / "card.json")
+    assert card.fingerprint == fingerprint
+    laptop = Laptop(tmp_path / "laptop", card)
+    make_laptop_card(laptop.session).save(tmp_path / "laptop.json")
+    code, _, err = _run(
+        tmp_path, "station", "register", str(tmp_path / "laptop.json"), *db, "--yes", capsys=capsys
+    )
+    assert code == 0, err
+    code, out, _ = _run(tmp_path, "station", "laptops", *db, capsys=capsys)
+    assert out.startswith("1 laptop(s) registered.")
+    laptop.new_case()
+    (tmp_path / "out").mkdir()
+    exported = export_bundle(laptop.session, tmp_path / "out")
+    assert exported is not None
+    code, out, err = _run(
+        tmp_path,
+        "sync",
+        "import",
+        str(exported.path),
+        *db,
+        "--expect-station",
+        fingerprint,
+        capsys=capsys,
+    )
+    assert code == 0, err
+    assert "imported" in out
+    receipt = exported.path.with_suffix(".receipt")
+    assert json.loads(receipt.read_text())["station"] == fingerprint
+    assert acknowledge(laptop.session, receipt) == len(list(laptop.session.events()))
+    device = laptop.session.device_id
+    code, out, err = _run(
+        tmp_path, "station", "revoke", device[:8], *db, "--reason", "lost", capsys=capsys
+    )
+    assert code == 0, err
+    code, out, _ = _run(tmp_path, "station", "laptops", *db, capsys=capsys)
+    assert f"{device}\t" in out and "\trevoked" in out
+    laptop.new_case()  # after the revocation: refused, and an alarm to review
+    (tmp_path / "later").mkdir()
+    later = export_bundle(laptop.session, tmp_path / "later")
+    assert later is not None
+    code, _, err = _run(tmp_path, "sync", "import", str(later.path), *db, capsys=capsys)
+    assert code == 1 and "refused" in err
+    code, out, _ = _run(tmp_path, "sync", "review", *db, capsys=capsys)
+    assert out.splitlines()[0] == "1 alarm(s) to review."
+    assert out.splitlines()[1].startswith(f"alarm\trevoked\t{device[:8]}\t")
+    laptop.session.lock()
+
+
+def test_a_password_on_the_command_line_and_another_station_are_refused(
+    target: str, pg_database: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(
+        tmp_path,
+        "station",
+        "init",
+        "--database",
+        pg_database,
+        "--station-name",
+        "R",
+        capsys=capsys,
+    )
+    assert code == 1 and err.count("\n") == 1 and "password" in err
+    code, _, err = _run(
+        tmp_path, "station", "init", "--database", target, "--station-name", "R", capsys=capsys
+    )
+    assert code == 0, err
+    code, _, err = _run(
+        tmp_path,
+        "station",
+        "laptops",
+        "--database",
+        target,
+        "--expect-station",
+        "AAAA-BBBB-CCCC-DDDD-EEEE",
+        capsys=capsys,
+    )
+    assert code == 1 and err.count("\n") == 1
+    code, out, err = _run(tmp_path, "station", "migrate", "--database", target, capsys=capsys)
+    assert (code, out) == (0, "The station's schema was at version 1; it is at 1.\n"), err
+    code, _, err = _run(tmp_path, "station", "laptops", capsys=capsys)  # neither way in
+    assert code == 1 and "--officer" in err
