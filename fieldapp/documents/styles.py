@@ -11,6 +11,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -52,16 +53,50 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
             self._wrapped_at = availWidth
         return width, height
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        """``Flowable.drawOn`` writes ``q``, a translation, the paragraph and ``Q``; for the
+        lines ``_plain_text_code`` draws, the same operators are written here without the
+        canvas saving and restoring its state twice (once here, once in ``drawPara``) and
+        tracking the translation: that bookkeeping cost more than the text itself, on
+        every heading, label and line of a form."""
+        x = self._hAlignAdjust(x, _sW)
+        code = fill = None
+        if hasattr(self, "blPara") and not getattr(self, "_showBoundary", None):
+            fill = _fill_operator(canvas, getattr(self.blPara, "textColor", None))
+            if fill is not None:
+                self.canv = canvas
+                try:
+                    code = _plain_text_code(self)
+                finally:
+                    del self.canv
+        if fill is None or code is None:
+            super().drawOn(canvas, x, y)
+            return
+        canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "q", fill, code, "Q", "Q"))
+
     def drawPara(self, debug: int = 0) -> None:
-        code = None if debug else _plain_text_code(self)
-        if code is None:
+        canvas = self.canv
+        fill = None if debug else _fill_operator(canvas, getattr(self.blPara, "textColor", None))
+        code = None if fill is None else _plain_text_code(self)
+        if fill is None or code is None:
             super().drawPara(debug)
             return
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(self.blPara.textColor)
-        canvas._code.append(code)
-        canvas.restoreState()
+        canvas._code.extend(("q", fill, code, "Q"))
+
+
+def _fill_operator(canvas: Any, color: object) -> str | None:
+    """What ``canvas.setFillColor(color)`` writes for an RGB colour whose opacity is the one
+    in force (so that no graphics state is written); None for any other colour."""
+    if not isinstance(color, Color) or isinstance(color, CMYKColor):
+        return None
+    if getattr(canvas, "_enforceColorSpace", None):
+        return None
+    alpha = color.alpha
+    if alpha is not None:
+        if canvas._extgstate.getValue("ca") != alpha:
+            return None
+        canvas._doc.ensureMinPdfVersion("transparency")  # as setFillAlpha does
+    return f"{fp_str(color.red, color.green, color.blue)} rg"
 
 
 def _plain_text_code(paragraph: Paragraph) -> str | None:

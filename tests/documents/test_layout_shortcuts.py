@@ -48,9 +48,10 @@ def _as_table(
 
 def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
     """Plain ReportLab: every paragraph lays its lines out whenever asked and is drawn by
-    ReportLab's own ``drawPara``, its text goes
+    ReportLab's own ``drawOn`` and ``drawPara``, its text goes
     through the markup parser, and label / value rows are a ``Table``."""
     monkeypatch.setattr(styles.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(styles.Paragraph, "drawOn", ReportLabParagraph.drawOn)
     monkeypatch.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
     monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
     monkeypatch.setattr(styles, "FieldRows", _as_table)
@@ -119,6 +120,7 @@ def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
     for width in (90.0, 200.0, 480.0):
         ours = _drawn([styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width)
         with monkeypatch.context() as switched:
+            switched.setattr(styles.Paragraph, "drawOn", ReportLabParagraph.drawOn)
             switched.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
             reference = _drawn(
                 [styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width
