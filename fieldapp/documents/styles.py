@@ -22,6 +22,7 @@ from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
+from fieldapp.documents.line_breaks import plain_lines
 from fieldapp.documents.text import markup
 from fieldapp.documents.text_object import text_object
 
@@ -52,6 +53,11 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
         if availWidth >= _FUZZ:  # below it nothing was laid out
             self._wrapped_at = availWidth
         return width, height
+
+    def breakLines(self, width: Any) -> Any:
+        # One plain run of text is broken without ReportLab's general loop (line_breaks).
+        lines = plain_lines(self, width)
+        return super().breakLines(width) if lines is None else lines
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
         """``Flowable.drawOn`` writes ``q``, a translation, the paragraph and ``Q``; for the

@@ -47,10 +47,12 @@ def _as_table(
 
 
 def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain ReportLab: every paragraph lays its lines out whenever asked and is drawn by
+    """Plain ReportLab: every paragraph lays its lines out whenever asked (with ReportLab's
+    own ``breakLines``) and is drawn by
     ReportLab's own ``drawOn`` and ``drawPara``, its text goes
     through the markup parser, and label / value rows are a ``Table``."""
     monkeypatch.setattr(styles.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(styles.Paragraph, "breakLines", ReportLabParagraph.breakLines)
     monkeypatch.setattr(styles.Paragraph, "drawOn", ReportLabParagraph.drawOn)
     monkeypatch.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
     monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
@@ -143,3 +145,27 @@ def test_bold_runs_are_the_parsers_fragments(source: str) -> None:
     ours = styles.rich(source, "small")
     reference = ReportLabParagraph(source, ours.style)
     assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in reference.frags]
+
+
+@pytest.mark.parametrize("width", [40.0, 90.0, 200.0, 480.0, [150.0, 300.0]])
+def test_plain_lines_are_reportlabs(width: float | list[float]) -> None:
+    """The light line breaker gives ReportLab's lines (space left, words), to the bit, or
+    leaves the paragraph to ReportLab."""
+    texts = [
+        SHORT,
+        LONG[:1200],
+        "  mellanslag   före,  mellan och efter  ",
+        "ett\u00a0hårt\u00a0mellanslag och 7\u00a0500\u00a0kr",
+        "Ettmycketlångtordsomintefårplatspåenradutanattdelas" * 2 + " och sedan vanliga ord",
+        "",
+        "x",
+    ]
+    for text in texts:
+        for style in ("body", "h1", "label", "cell", "small", "bullet"):
+            ours = styles.bullet(text) if style == "bullet" else styles.para(text, style)
+            reference = styles.bullet(text) if style == "bullet" else styles.para(text, style)
+            widths = list(width) if isinstance(width, list) else width
+            expected = ReportLabParagraph.breakLines(reference, widths)
+            got = ours.breakLines(list(width) if isinstance(width, list) else width)
+            assert got.__dict__ == expected.__dict__, (text[:30], style, width)
+            assert ours._width_max == reference._width_max
