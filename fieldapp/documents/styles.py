@@ -66,28 +66,24 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
         tracking the translation: that bookkeeping cost more than the text itself, on
         every heading, label and line of a form."""
         x = self._hAlignAdjust(x, _sW)
-        code = fill = None
+        code = None
         if hasattr(self, "blPara") and not getattr(self, "_showBoundary", None):
-            fill = _fill_operator(canvas, getattr(self.blPara, "textColor", None))
-            if fill is not None:
-                self.canv = canvas
-                try:
-                    code = _plain_text_code(self)
-                finally:
-                    del self.canv
-        if fill is None or code is None:
+            self.canv = canvas
+            try:
+                code = _plain_text_code(self)
+            finally:
+                del self.canv
+        if code is None:
             super().drawOn(canvas, x, y)
             return
-        canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "q", fill, code, "Q", "Q"))
+        canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "q", *code, "Q", "Q"))
 
     def drawPara(self, debug: int = 0) -> None:
-        canvas = self.canv
-        fill = None if debug else _fill_operator(canvas, getattr(self.blPara, "textColor", None))
-        code = None if fill is None else _plain_text_code(self)
-        if fill is None or code is None:
+        code = None if debug else _plain_text_code(self)
+        if code is None:
             super().drawPara(debug)
             return
-        canvas._code.extend(("q", fill, code, "Q"))
+        self.canv._code.extend(("q", *code, "Q"))
 
 
 def _fill_operator(canvas: Any, color: object) -> str | None:
@@ -105,9 +101,11 @@ def _fill_operator(canvas: Any, color: object) -> str | None:
     return f"{fp_str(color.red, color.green, color.blue)} rg"
 
 
-def _plain_text_code(paragraph: Paragraph) -> str | None:
-    """The text object ``Paragraph.drawPara`` writes for lines of one run of plain text,
-    left-aligned, in a TrueType font; None for anything else (ReportLab draws it).
+def _plain_text_code(paragraph: Paragraph) -> list[str] | None:
+    """What ``Paragraph.drawPara`` writes between its ``q`` and ``Q`` for lines of one run
+    of plain text, left-aligned, in a TrueType font, with or without a bullet: the
+    bullet's text object, the colour and the text object; None for anything else
+    (ReportLab draws it).
 
     ReportLab builds a text object and runs its generic line drawing for each paragraph;
     for these (headings, labels, most of a form's text) that is overhead around the text
@@ -119,7 +117,7 @@ def _plain_text_code(paragraph: Paragraph) -> str | None:
         para_lines.kind != 0
         or not para_lines.lines
         or style.alignment != TA_LEFT
-        or paragraph.bulletText
+        or (paragraph.bulletText and not isinstance(paragraph.bulletText, str))
         or style.backColor
         or (style.borderColor and style.borderWidth)
         or style.firstLineIndent
@@ -137,19 +135,65 @@ def _plain_text_code(paragraph: Paragraph) -> str | None:
     # A line that only fits by shrinking its spaces is drawn with word spacing: ReportLab's.
     if any(extra <= -1e-8 for extra, _ in para_lines.lines):
         return None
+    canvas = paragraph.canv
+    fill = _fill_operator(canvas, para_lines.textColor)
+    if fill is None:
+        return None
     if paraFontSizeHeightOffset:
         y = paragraph.height - para_lines.fontSize
     else:
         y = paragraph.height - getattr(para_lines, "ascent", para_lines.fontSize)
-    return text_object(
-        paragraph.canv,
+    ops = [fill]
+    offset = 0.0
+    if paragraph.bulletText:
+        bullet = _bullet_code(paragraph, y)
+        if bullet is None:
+            return None
+        bullet_code, offset = bullet
+        ops.insert(0, bullet_code)
+    code = text_object(
+        canvas,
         para_lines.fontName,
         para_lines.fontSize,
         style.leading,
         style.leftIndent,
         y,
         [" ".join(words) for _, words in para_lines.lines],
+        first_offset=offset,
     )
+    if code is None:
+        return None
+    ops.append(code)
+    return ops
+
+
+def _bullet_code(paragraph: Paragraph, y: float) -> tuple[str, float] | None:
+    """The bullet's text object as ReportLab's ``_drawBullet`` writes it (a string bullet at
+    the start of the first line), and how far the first line moves right to clear it."""
+    style = paragraph.style
+    if style.bulletAnchor != "start" or getattr(style, "bulletOffsetY", 0):
+        return None
+    fill = _fill_operator(paragraph.canv, getattr(style, "bulletColor", style.textColor))
+    if fill is None:
+        return None
+    text = paragraph.bulletText
+    size = style.bulletFontSize
+    x = style.bulletIndent  # a bullet anchored at its start is not measured back
+    code = text_object(
+        paragraph.canv,
+        style.bulletFontName,
+        size,
+        size * 1.2,
+        x,
+        y,
+        [text],
+        colour=fill,
+        line_end="",
+    )
+    if code is None:
+        return None
+    end = x + stringWidth(text, style.bulletFontName, size) + size * 0.6
+    return code, max(0, end - style.leftIndent)
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:

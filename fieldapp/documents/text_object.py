@@ -25,11 +25,19 @@ def text_object(
     x: float,
     y: float,
     lines: Iterable[str],
+    *,
+    first_offset: float = 0.0,
+    colour: str | None = None,
+    line_end: str = " T*",
 ) -> str | None:
     """``BT … ET`` showing ``lines`` from (x, y) down, each ended by ``T*``, as
     ``canvas.beginText(x, y)`` with ``setFont(font_name, size, leading)`` and ``textLine``
     per line writes it; None where that would differ (not a TrueType font, a top-down
-    canvas): then the caller lets ReportLab draw."""
+    canvas): then the caller lets ReportLab draw.
+
+    ``first_offset`` moves the first line right and back after it, as a paragraph's lines
+    clear its bullet (``setXPos`` around the line); ``colour`` is a fill operator set first
+    in the text object; ``line_end=""`` shows the text as ``textOut`` does (a bullet)."""
     font = getFont(font_name)
     if not font._dynamicFont or not canvas.bottomup:
         return None
@@ -37,14 +45,20 @@ def text_object(
     escape = canvas._escape
     setting = f"{fp_str(size)} Tf {fp_str(leading)} TL"
     code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    if colour is not None:
+        code.append(colour)
     subset_now = -1  # the text object's: a font is set where its first subset shows up
-    for line in lines:
-        shown = []
+    # setXPos writes nothing for a move within a millionth of a point.
+    moved = first_offset > 1e-6 or first_offset < -1e-6
+    for number, line in enumerate(lines):
+        shown = [f"{fp_str(first_offset, 0)} Td"] if moved and number == 0 else []
         for subset, codes in font.splitString(line, doc):
             if subset != subset_now:
                 shown.append(f"{font.getSubsetInternalName(subset, doc)} {setting}")
                 subset_now = subset
             shown.append(f"({escape(codes)}) Tj")
-        code.append(" ".join(shown) + " T*")
+        code.append(" ".join(shown) + line_end)
+        if moved and number == 0:
+            code.append(f"{fp_str(-first_offset, 0)} Td")
     code.append("ET")
     return " ".join(code)

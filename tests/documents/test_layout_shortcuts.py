@@ -112,7 +112,8 @@ def _drawn(paragraphs: Sequence[ReportLabParagraph], width: float) -> str:
 def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Headings, labels and body text, lines that only fit by shrinking their spaces, and
+    """Headings, labels, body text and bulleted text, lines that only fit by shrinking
+    their spaces, and
     text with more characters than one font subset holds (a second subset is switched to
     mid-line): the light drawing writes what ReportLab's ``drawPara`` writes."""
     many = "".join(chr(c) for c in range(0x410, 0x450)) + "".join(
@@ -120,12 +121,18 @@ def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
     )
     texts = [SHORT, LONG[:900], "Förhandsgodkännande av strafföreläggande", many, many[::-1]]
     for width in (90.0, 200.0, 480.0):
-        ours = _drawn([styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width)
+        ours = _drawn(
+            [styles.para(t, s) for t in texts for s in ("body", "h1", "label")]
+            + [styles.bullet(t) for t in texts],
+            width,
+        )
         with monkeypatch.context() as switched:
             switched.setattr(styles.Paragraph, "drawOn", ReportLabParagraph.drawOn)
             switched.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
             reference = _drawn(
-                [styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width
+                [styles.para(t, s) for t in texts for s in ("body", "h1", "label")]
+                + [styles.bullet(t) for t in texts],
+                width,
             )
         assert ours == reference
 
