@@ -28,6 +28,7 @@ from fieldapp.documents.qr import draw_path, matrix_path, qr_matrix
 from fieldapp.documents.stamp import Stamp
 from fieldapp.documents.styles import MUTED, RULE, Paragraph, markup_paragraph, styles
 from fieldapp.documents.text import bold, markup
+from fieldapp.documents.text_object import draw_string
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -180,13 +181,13 @@ def _draw_marks(
     top = PAGE_HEIGHT - 14 * mm
     canvas.setFillColor(MUTED)
     canvas.setFont(BOLD, 8.5)
-    canvas.drawString(MARGIN_X, top, APP_NAME)
+    draw_string(canvas, MARGIN_X, top, APP_NAME)
     canvas.setFont(BODY, 8.5)
     title_left = MARGIN_X + canvas.stringWidth(APP_NAME, BOLD, 8.5) + 6
     title_right = PAGE_WIDTH - MARGIN_X
     if setup.stamp is not None:
         reference = f"{setup.stamp.label} {setup.stamp.ref_id}"
-        canvas.drawRightString(title_right, top, reference)
+        draw_string(canvas, title_right, top, reference, right=True)
         title_right -= canvas.stringWidth(reference, BODY, 8.5) + 6 * mm
     if "title" not in same:
         same["title"] = _header_title(setup.title, title_right - title_left)
@@ -211,7 +212,7 @@ def _draw_marks(
         )
         canvas.setFont(BODY, 8.5)
         for offset, line in zip((13 * mm, 9 * mm), lines, strict=True):
-            canvas.drawRightString(text_right, bottom + offset, line)
+            draw_string(canvas, text_right, bottom + offset, line, right=True)
         stamp_width = max(canvas.stringWidth(line, BODY, 8.5) for line in lines) + 5 * mm
     # Paragraphs, not drawString: the page word and note may be Thai (font switching) and a
     # long note must wrap beside the stamp rather than run into it.

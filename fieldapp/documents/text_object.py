@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 
@@ -62,3 +62,17 @@ def text_object(
             code.append(f"{fp_str(-first_offset, 0)} Td")
     code.append("ET")
     return " ".join(code)
+
+
+def draw_string(canvas: Canvas, x: float, y: float, text: str, *, right: bool = False) -> None:
+    """``canvas.drawString(x, y, text)`` (``drawRightString`` if ``right``) in the canvas's
+    font: the same text object, written without building one."""
+    font_name, size = canvas._fontname, canvas._fontsize
+    left = x - stringWidth(text, font_name, size) if right else x
+    code = text_object(canvas, font_name, size, canvas._leading, left, y, [text])
+    if code is not None:
+        canvas._code.append(code)
+    elif right:
+        canvas.drawRightString(x, y, text)
+    else:
+        canvas.drawString(x, y, text)

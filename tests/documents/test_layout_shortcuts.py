@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
-from fieldapp.documents import service, styles
+from fieldapp.documents import service, styles, text_object
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.workflow.context import Context
 from tests.documents import pdfcheck
@@ -57,6 +57,8 @@ def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
     monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
     monkeypatch.setattr(styles, "FieldRows", _as_table)
+    # draw_string falls back to canvas.drawString / drawRightString.
+    monkeypatch.setattr(text_object, "text_object", lambda *args, **kwargs: None)
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
@@ -176,3 +178,23 @@ def test_plain_lines_are_reportlabs(width: float | list[float]) -> None:
             got = ours.breakLines(list(width) if isinstance(width, list) else width)
             assert got.__dict__ == expected.__dict__, (text[:30], style, width)
             assert ours._width_max == reference._width_max
+
+
+def test_strings_are_drawn_as_drawstring_draws_them() -> None:
+    """The page marks' and signature block's strings: ``draw_string`` writes what
+    ``drawString`` and ``drawRightString`` write, in the canvas's font at the time."""
+    styles.register_fonts()
+    ours = Canvas(io.BytesIO(), pagesize=A4)
+    reference = Canvas(io.BytesIO(), pagesize=A4)
+    for canvas in (ours, reference):
+        canvas.setFont(styles.BOLD, 8.5)
+    texts = ["Insatsstöd", "Ärende 0193b2c4; Senaste händelse 0123456789ab", "Ort och datum", ""]
+    for size in (8.5, 10.0):
+        for canvas in (ours, reference):
+            canvas.setFont(styles.BODY, size)
+        for text in texts:
+            text_object.draw_string(ours, 50, 400, text)
+            reference.drawString(50, 400, text)
+            text_object.draw_string(ours, 500, 300, text, right=True)
+            reference.drawRightString(500, 300, text)
+    assert ours._code == reference._code
