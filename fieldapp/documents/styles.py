@@ -24,7 +24,7 @@ from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.line_breaks import plain_lines
 from fieldapp.documents.text import markup
-from fieldapp.documents.text_object import text_object
+from fieldapp.documents.text_object import runs_object, text_object
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -114,7 +114,7 @@ def _plain_text_code(paragraph: Paragraph) -> list[str] | None:
     para_lines = paragraph.blPara
     style = paragraph.style
     if (
-        para_lines.kind != 0
+        para_lines.kind not in (0, 1)
         or not para_lines.lines
         or style.alignment != TA_LEFT
         or (paragraph.bulletText and not isinstance(paragraph.bulletText, str))
@@ -122,15 +122,16 @@ def _plain_text_code(paragraph: Paragraph) -> list[str] | None:
         or (style.borderColor and style.borderWidth)
         or style.firstLineIndent
         or style.wordWrap
+        or style.endDots
         or hasattr(paragraph, "_offsets")
         or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
         not in ("", "off", None)
-        or getattr(para_lines, "us_lines", None)
-        or getattr(para_lines, "link", None)
-        or not isinstance(para_lines.textColor, Color)
-        or isinstance(para_lines.textColor, CMYKColor)
         or getattr(paragraph.canv, "_enforceColorSpace", None)
     ):
+        return None
+    if para_lines.kind == 1:
+        return _runs_code(paragraph)
+    if getattr(para_lines, "us_lines", None) or getattr(para_lines, "link", None):
         return None
     # A line that only fits by shrinking its spaces is drawn with word spacing: ReportLab's.
     if any(extra <= -1e-8 for extra, _ in para_lines.lines):
@@ -165,6 +166,50 @@ def _plain_text_code(paragraph: Paragraph) -> list[str] | None:
         return None
     ops.append(code)
     return ops
+
+
+def _runs_code(paragraph: Paragraph) -> list[str] | None:
+    """What ``drawPara`` writes for lines of runs (plain and bold text, line breaks: the
+    form's assessment and penalty), each run in one colour and a TrueType font, with no
+    bullet, link, underline, rise or background; None for anything else."""
+    para_lines = paragraph.blPara
+    if paragraph.bulletText or paragraph.style.shaping:  # shaped text: ReportLab's
+        return None
+    lines = para_lines.lines
+    colour = None
+    for line in lines:
+        # A line that only fits by shrinking its spaces is drawn with word spacing.
+        if line.extraSpace <= -1e-8:
+            return None
+        for run in line.words:
+            if (
+                type(run.text) is not str  # a shaped string is drawn otherwise
+                or hasattr(run, "cbDefn")
+                or run.rise
+                or run.link
+                or run.us_lines
+                or getattr(run, "backColor", None)
+                or (colour is not None and run.textColor != colour)
+            ):
+                return None
+            colour = run.textColor
+    fill = _fill_operator(paragraph.canv, colour)
+    if fill is None:
+        return None
+    first = lines[0]
+    if paraFontSizeHeightOffset:
+        y = paragraph.height - first.fontSize
+    else:
+        y = paragraph.height - getattr(first, "ascent", first.fontSize)
+    code = runs_object(
+        paragraph.canv,
+        paragraph.style.leading,
+        paragraph.style.leftIndent,
+        y,
+        [[(run.fontName, run.fontSize, run.text) for run in line.words] for line in lines],
+        fill,
+    )
+    return None if code is None else [code]
 
 
 def _bullet_code(paragraph: Paragraph, y: float) -> tuple[str, float] | None:

@@ -10,7 +10,8 @@ the pages with ReportLab's own drawing).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
@@ -76,3 +77,45 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, *, right: bool = 
         canvas.drawRightString(x, y, text)
     else:
         canvas.drawString(x, y, text)
+
+
+def runs_object(
+    canvas: Canvas,
+    leading: float,
+    x: float,
+    y: float,
+    lines: Sequence[Sequence[tuple[str, float, str]]],
+    colour: str,
+) -> str | None:
+    """The text object ReportLab's ``drawPara`` writes for left-aligned lines of runs
+    (font name, size, text): leading and colour set once, a font set where a run changes
+    it and its first subset shows up, each line ended by ``T*`` (a line break's empty run
+    writes only that); None where that would differ (not TrueType, a top-down canvas)."""
+    if not canvas.bottomup:
+        return None
+    doc = canvas._doc
+    escape = canvas._escape
+    code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm", f"{fp_str(leading)} TL", colour]
+    current: tuple[str, float] | None = None
+    font: Any = None
+    setting = ""
+    subset_now = -1
+    for line in lines:
+        last = len(line) - 1
+        for number, (font_name, size, text) in enumerate(line):
+            if (font_name, size) != current:
+                current = (font_name, size)
+                font = getFont(font_name)
+                if not font._dynamicFont:
+                    return None
+                setting = f"{fp_str(size)} Tf {fp_str(leading)} TL"
+                subset_now = -1
+            shown = []
+            for subset, codes in font.splitString(text, doc):
+                if subset != subset_now:
+                    shown.append(f"{font.getSubsetInternalName(subset, doc)} {setting}")
+                    subset_now = subset
+                shown.append(f"({escape(codes)}) Tj")
+            code.append(" ".join(shown) + (" T*" if number == last else ""))
+    code.append("ET")
+    return " ".join(code)

@@ -114,18 +114,28 @@ def _drawn(paragraphs: Sequence[ReportLabParagraph], width: float) -> str:
 def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Headings, labels, body text and bulleted text, lines that only fit by shrinking
-    their spaces, and
+    """Headings, labels, body text, bulleted text and runs of bold and plain text, lines
+    that only fit by shrinking their spaces, and
     text with more characters than one font subset holds (a second subset is switched to
     mid-line): the light drawing writes what ReportLab's ``drawPara`` writes."""
     many = "".join(chr(c) for c in range(0x410, 0x450)) + "".join(
         chr(c) for c in range(0xC0, 0x17F)
     )
     texts = [SHORT, LONG[:900], "Förhandsgodkännande av strafföreläggande", many, many[::-1]]
+    # Runs of plain and bold text with line breaks (the form's assessment and penalty), one
+    # with more characters than a subset holds, switching subsets in either font.
+    runs = [
+        f"Bedömning: <b>fullbordat brott</b>, enligt regeln. {LONG[:300]}<br/>Omständigheter: "
+        "överenskommelse kl. 20:13 (hört).<br/>Gärningsdag 2026-05-11.",
+        "<b>Villkorlig dom</b><br/><b>50 dagsböter à 130 kr</b><br/>Prövotid 2 år (27 kap.)",
+        f"{many[:60]} <b>{many[60:]}</b><br/><b>{many[::-1]}</b> slut",
+        "<b>7 500 kr</b> att betala<br/><br/>efter tom rad",
+    ]
     for width in (90.0, 200.0, 480.0):
         ours = _drawn(
             [styles.para(t, s) for t in texts for s in ("body", "h1", "label")]
-            + [styles.bullet(t) for t in texts],
+            + [styles.bullet(t) for t in texts]
+            + [styles.rich(r, s) for r in runs for s in ("small", "cell", "body")],
             width,
         )
         with monkeypatch.context() as switched:
@@ -133,7 +143,8 @@ def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
             switched.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
             reference = _drawn(
                 [styles.para(t, s) for t in texts for s in ("body", "h1", "label")]
-                + [styles.bullet(t) for t in texts],
+                + [styles.bullet(t) for t in texts]
+                + [styles.rich(r, s) for r in runs for s in ("small", "cell", "body")],
                 width,
             )
         assert ours == reference
