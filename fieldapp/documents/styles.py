@@ -9,7 +9,6 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
@@ -24,7 +23,7 @@ from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
 from fieldapp.documents.line_breaks import plain_lines
 from fieldapp.documents.text import markup
-from fieldapp.documents.text_object import runs_object, text_object
+from fieldapp.documents.text_object import fill_operator, runs_object, text_object
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -86,21 +85,6 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
         self.canv._code.extend(("q", *code, "Q"))
 
 
-def _fill_operator(canvas: Any, color: object) -> str | None:
-    """What ``canvas.setFillColor(color)`` writes for an RGB colour whose opacity is the one
-    in force (so that no graphics state is written); None for any other colour."""
-    if not isinstance(color, Color) or isinstance(color, CMYKColor):
-        return None
-    if getattr(canvas, "_enforceColorSpace", None):
-        return None
-    alpha = color.alpha
-    if alpha is not None:
-        if canvas._extgstate.getValue("ca") != alpha:
-            return None
-        canvas._doc.ensureMinPdfVersion("transparency")  # as setFillAlpha does
-    return f"{fp_str(color.red, color.green, color.blue)} rg"
-
-
 def _plain_text_code(paragraph: Paragraph) -> list[str] | None:
     """What ``Paragraph.drawPara`` writes between its ``q`` and ``Q`` for lines of one run
     of plain text, left-aligned, in a TrueType font, with or without a bullet: the
@@ -137,7 +121,7 @@ def _plain_text_code(paragraph: Paragraph) -> list[str] | None:
     if any(extra <= -1e-8 for extra, _ in para_lines.lines):
         return None
     canvas = paragraph.canv
-    fill = _fill_operator(canvas, para_lines.textColor)
+    fill = fill_operator(canvas, para_lines.textColor)
     if fill is None:
         return None
     if paraFontSizeHeightOffset:
@@ -193,7 +177,7 @@ def _runs_code(paragraph: Paragraph) -> list[str] | None:
             ):
                 return None
             colour = run.textColor
-    fill = _fill_operator(paragraph.canv, colour)
+    fill = fill_operator(paragraph.canv, colour)
     if fill is None:
         return None
     first = lines[0]
@@ -218,7 +202,7 @@ def _bullet_code(paragraph: Paragraph, y: float) -> tuple[str, float] | None:
     style = paragraph.style
     if style.bulletAnchor != "start" or getattr(style, "bulletOffsetY", 0):
         return None
-    fill = _fill_operator(paragraph.canv, getattr(style, "bulletColor", style.textColor))
+    fill = fill_operator(paragraph.canv, getattr(style, "bulletColor", style.textColor))
     if fill is None:
         return None
     text = paragraph.bulletText

@@ -13,9 +13,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
+
+
+def fill_operator(canvas: Any, color: object) -> str | None:
+    """What ``canvas.setFillColor(color)`` writes for an RGB colour whose opacity is the one
+    in force (so that no graphics state is written); None for any other colour."""
+    if not isinstance(color, Color) or isinstance(color, CMYKColor):
+        return None
+    if getattr(canvas, "_enforceColorSpace", None):
+        return None
+    alpha = color.alpha
+    if alpha is not None:
+        if canvas._extgstate.getValue("ca") != alpha:
+            return None
+        canvas._doc.ensureMinPdfVersion("transparency")  # as setFillAlpha does
+    return f"{fp_str(color.red, color.green, color.blue)} rg"
 
 
 def text_object(
