@@ -21,7 +21,7 @@ from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
-from fieldapp.documents.line_breaks import plain_lines
+from fieldapp.documents.line_breaks import plain_lines, run_lines
 from fieldapp.documents.text import markup
 from fieldapp.documents.text_object import fill_operator, runs_object, text_object
 
@@ -54,8 +54,11 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
         return width, height
 
     def breakLines(self, width: Any) -> Any:
-        # One plain run of text is broken without ReportLab's general loop (line_breaks).
+        # One plain run of text, or runs of plain and bold text with line breaks, are broken
+        # without ReportLab's general loop (line_breaks).
         lines = plain_lines(self, width)
+        if lines is None:
+            lines = run_lines(self, width)
         return super().breakLines(width) if lines is None else lines
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803

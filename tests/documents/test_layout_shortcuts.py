@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -17,6 +18,7 @@ from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
 from fieldapp.documents import service, styles, text_object
+from fieldapp.documents.fonts import BODY, BOLD
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.workflow.context import Context
 from tests.documents import pdfcheck
@@ -198,14 +200,60 @@ def test_strings_are_drawn_as_drawstring_draws_them() -> None:
     ours = Canvas(io.BytesIO(), pagesize=A4)
     reference = Canvas(io.BytesIO(), pagesize=A4)
     for canvas in (ours, reference):
-        canvas.setFont(styles.BOLD, 8.5)
+        canvas.setFont(BOLD, 8.5)
     texts = ["Insatsstöd", "Ärende 0193b2c4; Senaste händelse 0123456789ab", "Ort och datum", ""]
     for size in (8.5, 10.0):
         for canvas in (ours, reference):
-            canvas.setFont(styles.BODY, size)
+            canvas.setFont(BODY, size)
         for text in texts:
             text_object.draw_string(ours, 50, 400, text)
             reference.drawString(50, 400, text)
             text_object.draw_string(ours, 500, 300, text, right=True)
             reference.drawRightString(500, 300, text)
     assert ours._code == reference._code
+
+
+@pytest.mark.parametrize("width", [60.0, 120.0, 250.0, 480.0, [150.0, 300.0]])
+def test_run_lines_are_reportlabs(width: float | list[float]) -> None:
+    """Runs of plain and bold text with line breaks are broken into ReportLab's lines, words
+    and fragments, to the bit, or left to ReportLab."""
+    sources = [
+        "Bedömning: <b>fullbordat brott</b>, enligt regeln om fullbordan i länets praxis: "
+        "överenskommelse, angivet pris och överlämnad betalning ger fullbordat brott.<br/>"
+        "Omständigheter: överenskommelse kl. 20:13 (hört); angivet pris kl. 20:13 (annons)."
+        "<br/>Gärningsdag 2026-05-11; lagrummet i den lydelse som gällde då.",
+        "<b>Villkorlig dom</b><br/><b>50 dagsböter à 130 kr</b><br/>Prövotid 2 år (27 kap. 3 §)",
+        "a<b>b</b>c <b>d </b> e<br/><br/><b> f</b>g<br/>",
+        f"{LONG[:400]} <b>{LONG[400:700]}</b>{LONG[700:900]}",
+        "<b>Ettmycketlångtordsomintefårplatspåenradutanattdelas</b> och vanliga ord",
+        "<b>7\u00a0500\u00a0kr</b> att betala",
+    ]
+    for source in sources:
+        for style in ("small", "cell", "body", "h1"):
+            ours = styles.rich(source, style)
+            reference = styles.rich(source, style)
+            expected = ReportLabParagraph.breakLines(
+                reference, list(width) if isinstance(width, list) else width
+            )
+            got = ours.breakLines(list(width) if isinstance(width, list) else width)
+            assert got.kind == expected.kind, (source[:30], style)
+            assert [
+                (
+                    {k: v for k, v in line.__dict__.items() if k != "words"},
+                    [w.__dict__ for w in line.words],
+                )
+                for line in got.lines
+            ] == [
+                (
+                    {k: v for k, v in line.__dict__.items() if k != "words"},
+                    [w.__dict__ for w in line.words],
+                )
+                for line in expected.lines
+            ], (source[:30], style, width)
+            assert _words(ours.frags) == _words(reference.frags)
+            assert ours._width_max == reference._width_max
+
+
+def _words(frags: Any) -> list[object]:
+    """Fragment words (width, then fragments and their text) as comparable values."""
+    return [(type(w).__name__, w[0], [(f.__dict__, t) for f, t in w[1:]]) for w in frags]
