@@ -170,6 +170,45 @@ def run_lines(paragraph: Any, width: float | list[float] | tuple[float, ...]) ->
     # The fragment ``g`` was cloned from: a fragment is always the same as a clone of itself
     # (sameFrag compares everything but the text, colours through Python's __eq__).
     source: Any = None
+    font_size = 0.0
+
+    def end_line(ends_with_break: bool) -> None:
+        """breakLines' end of a line: the line as it stands so far."""
+        if current > paragraph._width_max:
+            paragraph._width_max = current
+        lines.append(
+            FragLine(
+                extraSpace=max_width - current,
+                wordCount=n,
+                lineBreak=ends_with_break,
+                words=words,
+                fontSize=max_size,
+                ascent=max_ascent,
+                descent=min_descent,
+                maxWidth=max_width,
+                sFW=first_word,
+            )
+        )
+
+    def add_pieces(w: Any) -> bool:
+        """breakLines' adding of a word's further fragments (a word across runs) to the
+        line; whether any of them has text."""
+        nonlocal g, source, font_size, max_size, max_ascent, min_descent
+        real = False
+        for piece in w[2:]:
+            g = piece[0].clone()
+            source = piece[0]
+            g.text = piece[1]
+            if g.text:
+                real = True
+            words.append(g)
+            font_size = g.fontSize
+            ascent, descent = ascent_descent(g.fontName, font_size)
+            max_size = max(max_size, font_size)
+            max_ascent = max(max_ascent, ascent)
+            min_descent = min(min_descent, descent)
+        return real
+
     for w in fragment_words:
         done.append(w)
         f = w[-1][0]
@@ -226,19 +265,7 @@ def run_lines(paragraph: Any, width: float | list[float] | tuple[float, ...]) ->
             else:
                 g.text += text
             space_width = space(font_name, font_size) if isinstance(w, _HSFrag) else 0
-            real = 0
-            for piece in w[2:]:
-                g = piece[0].clone()
-                source = piece[0]
-                g.text = piece[1]
-                if g.text:
-                    real = 1
-                words.append(g)
-                font_size = g.fontSize
-                ascent, descent = ascent_descent(g.fontName, font_size)
-                max_size = max(max_size, font_size)
-                max_ascent = max(max_ascent, ascent)
-                min_descent = min(min_descent, descent)
+            real = add_pieces(w)
             if not text and real:
                 n += 1
             current = new_width
@@ -250,21 +277,7 @@ def run_lines(paragraph: Any, width: float | list[float] | tuple[float, ...]) ->
             ends_with_break = no_justified_breaks
         else:
             ends_with_break = False
-        if current > paragraph._width_max:
-            paragraph._width_max = current
-        lines.append(
-            FragLine(
-                extraSpace=max_width - current,
-                wordCount=n,
-                lineBreak=ends_with_break,
-                words=words,
-                fontSize=max_size,
-                ascent=max_ascent,
-                descent=min_descent,
-                maxWidth=max_width,
-                sFW=first_word,
-            )
-        )
+        end_line(ends_with_break)
         first_word = len(done) - 1
         line_number += 1
         max_width = max_widths[min(last, line_number)]
@@ -280,31 +293,8 @@ def run_lines(paragraph: Any, width: float | list[float] | tuple[float, ...]) ->
         max_ascent, min_descent = ascent_descent(g.fontName, max_size)
         words = [g]
         g.text = w[1][1]
-        for piece in w[2:]:
-            g = piece[0].clone()
-            source = piece[0]
-            g.text = piece[1]
-            words.append(g)
-            font_size = g.fontSize
-            ascent, descent = ascent_descent(g.fontName, font_size)
-            max_size = max(max_size, font_size)
-            max_ascent = max(max_ascent, ascent)
-            min_descent = min(min_descent, descent)
+        add_pieces(w)
     if words:
-        if current > paragraph._width_max:
-            paragraph._width_max = current
-        lines.append(
-            FragLine(
-                extraSpace=max_width - current,
-                wordCount=n,
-                lineBreak=False,
-                words=words,
-                fontSize=max_size,
-                ascent=max_ascent,
-                descent=min_descent,
-                maxWidth=max_width,
-                sFW=first_word,
-            )
-        )
+        end_line(False)
     paragraph.frags = done
     return ParaLines(kind=1, lines=lines)
