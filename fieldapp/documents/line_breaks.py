@@ -1,5 +1,6 @@
-"""Lines of a paragraph of one plain run of text, broken as ReportLab's ``breakLines`` breaks
-them, without its general machinery.
+"""Lines of a paragraph of one plain run of text (``plain_lines``), or of plain and bold runs
+with line breaks (``run_lines``), broken as ReportLab's ``breakLines`` breaks them, without
+its general machinery.
 
 ``Paragraph.breakLines`` serves every kind of paragraph: for each word it pops the list's
 head, asks whether the word is a split or a soft-hyphenated piece, and measures it through
@@ -7,8 +8,8 @@ two layers of font look-up. Most of a document's paragraphs are one run of plain
 font (headings, labels, body text, table cells), and for those only the measuring and the
 greedy filling of lines matter. ``plain_lines`` does that, with the same width of each word
 and the same arithmetic in the same order, so the lines are ReportLab's to the last bit (a
-test compares them); anything else (several runs, a bullet's own font, shaping, hyphenation,
-soft hyphens, a word wider than its line) returns None and ReportLab breaks the lines.
+test compares them); anything else (shaping, hyphenation, soft hyphens, images, a word wider
+than its line) returns None and ReportLab breaks the lines.
 """
 
 from __future__ import annotations

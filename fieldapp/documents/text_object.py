@@ -5,7 +5,8 @@ A form draws a few dozen short runs of text (labels, values, headings); for each
 creates a text object and runs its generic formatting, which costs more than the handful of
 operators it writes. ``text_object`` writes the same operators from the same ``splitString``
 calls, in the same order, so fonts get the same subsets and codes (the layout tests compare
-the pages with ReportLab's own drawing).
+the pages with ReportLab's own drawing). Beside it: ``runs_object`` for lines of plain and
+bold runs, ``draw_string`` for ``drawString``, and ``fill_operator`` for a fill colour.
 """
 
 from __future__ import annotations
