@@ -19,7 +19,7 @@ from typing import TypeAlias
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
-from fieldapp.documents.text_object import text_object
+from fieldapp.documents.text_object import fill_operator, text_object
 
 # The grid's paddings and rule (styles.grid_style): points.
 PAD_X = 3.0
@@ -124,7 +124,13 @@ class FieldRows(Flowable):  # type: ignore[misc]  # ReportLab ships no type hint
             for value, width, look in zip(row, self.widths, self.looks, strict=True):
                 # Colour and font are set only when they change from the previous cell's.
                 if current is None or look.color != current.color:
-                    canvas.setFillColor(look.color)
+                    # setFillColor's operator, written directly: the canvas's own record of
+                    # the colour is restored below, and nothing drawn in between reads it.
+                    fill = fill_operator(canvas, look.color)
+                    if fill is None:
+                        canvas.setFillColor(look.color)
+                    else:
+                        canvas._code.append(fill)
                 if current is None or (look.font, look.size, look.leading) != (
                     current.font,
                     current.size,

@@ -3,26 +3,30 @@ files, and no raster step that could blur a module."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
-import segno
 from reportlab.lib.colors import black, white
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from fieldapp.documents.qr_encoder import qr_modules
+
 # Four modules of white around the symbol, as the QR standard asks for reliable scanning.
 QUIET_ZONE = 4
-MASK = 0
+# A horizontal run of dark modules in a row of the matrix (1 dark, 0 light).
+_DARK_RUN = re.compile(rb"\x01+")
 
 
 def qr_matrix(payload: str) -> tuple[Any, ...]:
-    """The code's modules. Encoding is most of a QR code's cost (segno tries all eight masks):
-    a document encodes its stamp once and draws it on every page."""
+    """The code's modules. Encoding is most of a QR code's cost: a document encodes its
+    stamp once and draws it on every page, and ``qr_modules`` makes segno's modules with
+    the work that is the same for every payload done once per process."""
     # Level M survives a crease or a smudge on paper and keeps short payloads small. A fixed
     # mask: every mask is a valid code that any reader decodes; segno's search for the
     # "best" one scores all eight and costs four times the encoding itself.
-    return tuple(segno.make(payload, error="m", micro=False, mask=MASK).matrix)
+    return qr_modules(payload)
 
 
 @lru_cache(maxsize=64)
@@ -50,17 +54,11 @@ def matrix_path(matrix: tuple[Any, ...], x: float, y: float, size: float) -> str
     runs = []
     for row_index, row in enumerate(matrix):
         line = rows - 1 - row_index  # PDF's y axis points up
-        col = 0
         # One rectangle per horizontal run of dark modules: fewer path segments, and no
         # hairline gaps between neighbours in viewers that anti-alias each rectangle.
-        while col < len(row):
-            if not row[col]:
-                col += 1
-                continue
-            start = col
-            while col < len(row) and row[col]:
-                col += 1
-            runs.append(f"{start} {line} {col - start} 1 re")
+        for run in _DARK_RUN.finditer(row):
+            start, end = run.span()
+            runs.append(f"{start} {line} {end - start} 1 re")
     origin = QUIET_ZONE * step
     return (
         f"q {step:.4f} 0 0 {step:.4f} {x + origin:.3f} {y + origin:.3f} cm "

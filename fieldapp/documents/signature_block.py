@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 
 from fieldapp.documents.fonts import BODY
 from fieldapp.documents.styles import INK, cell, para, styles
+from fieldapp.documents.text_object import draw_string
 
 _GAP = 10 * mm  # between the two columns
 # The rows under the headings, top to bottom: (room to write in, label under its line).
@@ -72,7 +73,7 @@ class SignatureBlock(Flowable):  # type: ignore[misc]  # ReportLab ships no type
             canvas.setFillColor(self.label_color)
             for x in (0.0, right):
                 canvas.line(x, line, x + self.column, line)
-                canvas.drawString(x, line - self.label_height + self.rise, label)
+                draw_string(canvas, x, line - self.label_height + self.rise, label)
             top = line - self.label_height
         canvas.restoreState()
 
@@ -83,4 +84,4 @@ class SignatureBlock(Flowable):  # type: ignore[misc]  # ReportLab ships no type
             self.officer.drawOn(canvas, x, line + _PAD)
         else:
             canvas.setFillColor(INK)
-            canvas.drawString(x, line + self.rise, self.officer)
+            draw_string(canvas, x, line + self.rise, self.officer)

@@ -9,8 +9,8 @@ from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -21,8 +21,9 @@ from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from fieldapp.documents.field_rows import CellLook, FieldRows
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
+from fieldapp.documents.line_breaks import plain_lines, run_lines
 from fieldapp.documents.text import markup
-from fieldapp.documents.text_object import text_object
+from fieldapp.documents.text_object import fill_operator, runs_object, text_object
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
@@ -52,21 +53,46 @@ class Paragraph(_RLParagraph):  # type: ignore[misc]  # ReportLab ships no type 
             self._wrapped_at = availWidth
         return width, height
 
+    def breakLines(self, width: Any) -> Any:
+        # One plain run of text, or runs of plain and bold text with line breaks, are broken
+        # without ReportLab's general loop (line_breaks).
+        lines = plain_lines(self, width)
+        if lines is None:
+            lines = run_lines(self, width)
+        return super().breakLines(width) if lines is None else lines
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        """``Flowable.drawOn`` writes ``q``, a translation, the paragraph and ``Q``; for the
+        lines ``_plain_text_code`` draws, the same operators are written here without the
+        canvas saving and restoring its state twice (once here, once in ``drawPara``) and
+        tracking the translation: that bookkeeping cost more than the text itself, on
+        every heading, label and line of a form."""
+        x = self._hAlignAdjust(x, _sW)
+        code = None
+        if hasattr(self, "blPara") and not getattr(self, "_showBoundary", None):
+            self.canv = canvas
+            try:
+                code = _plain_text_code(self)
+            finally:
+                del self.canv
+        if code is None:
+            super().drawOn(canvas, x, y)
+            return
+        canvas._code.extend(("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "q", *code, "Q", "Q"))
+
     def drawPara(self, debug: int = 0) -> None:
         code = None if debug else _plain_text_code(self)
         if code is None:
             super().drawPara(debug)
             return
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(self.blPara.textColor)
-        canvas._code.append(code)
-        canvas.restoreState()
+        self.canv._code.extend(("q", *code, "Q"))
 
 
-def _plain_text_code(paragraph: Paragraph) -> str | None:
-    """The text object ``Paragraph.drawPara`` writes for lines of one run of plain text,
-    left-aligned, in a TrueType font; None for anything else (ReportLab draws it).
+def _plain_text_code(paragraph: Paragraph) -> list[str] | None:
+    """What ``Paragraph.drawPara`` writes between its ``q`` and ``Q`` for lines of one run
+    of plain text, left-aligned, in a TrueType font, with or without a bullet: the
+    bullet's text object, the colour and the text object; None for anything else
+    (ReportLab draws it).
 
     ReportLab builds a text object and runs its generic line drawing for each paragraph;
     for these (headings, labels, most of a form's text) that is overhead around the text
@@ -75,40 +101,131 @@ def _plain_text_code(paragraph: Paragraph) -> str | None:
     para_lines = paragraph.blPara
     style = paragraph.style
     if (
-        para_lines.kind != 0
+        para_lines.kind not in (0, 1)
         or not para_lines.lines
         or style.alignment != TA_LEFT
-        or paragraph.bulletText
+        or (paragraph.bulletText and not isinstance(paragraph.bulletText, str))
         or style.backColor
         or (style.borderColor and style.borderWidth)
         or style.firstLineIndent
         or style.wordWrap
+        or style.endDots
         or hasattr(paragraph, "_offsets")
         or getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
         not in ("", "off", None)
-        or getattr(para_lines, "us_lines", None)
-        or getattr(para_lines, "link", None)
-        or not isinstance(para_lines.textColor, Color)
-        or isinstance(para_lines.textColor, CMYKColor)
         or getattr(paragraph.canv, "_enforceColorSpace", None)
     ):
         return None
+    if para_lines.kind == 1:
+        return _runs_code(paragraph)
+    if getattr(para_lines, "us_lines", None) or getattr(para_lines, "link", None):
+        return None
     # A line that only fits by shrinking its spaces is drawn with word spacing: ReportLab's.
     if any(extra <= -1e-8 for extra, _ in para_lines.lines):
+        return None
+    canvas = paragraph.canv
+    fill = fill_operator(canvas, para_lines.textColor)
+    if fill is None:
         return None
     if paraFontSizeHeightOffset:
         y = paragraph.height - para_lines.fontSize
     else:
         y = paragraph.height - getattr(para_lines, "ascent", para_lines.fontSize)
-    return text_object(
-        paragraph.canv,
+    ops = [fill]
+    offset = 0.0
+    if paragraph.bulletText:
+        bullet = _bullet_code(paragraph, y)
+        if bullet is None:
+            return None
+        bullet_code, offset = bullet
+        ops.insert(0, bullet_code)
+    code = text_object(
+        canvas,
         para_lines.fontName,
         para_lines.fontSize,
         style.leading,
         style.leftIndent,
         y,
         [" ".join(words) for _, words in para_lines.lines],
+        first_offset=offset,
     )
+    if code is None:
+        return None
+    ops.append(code)
+    return ops
+
+
+def _runs_code(paragraph: Paragraph) -> list[str] | None:
+    """What ``drawPara`` writes for lines of runs (plain and bold text, line breaks: the
+    form's assessment and penalty), each run in one colour and a TrueType font, with no
+    bullet, link, underline, rise or background; None for anything else."""
+    para_lines = paragraph.blPara
+    if paragraph.bulletText or paragraph.style.shaping:  # shaped text: ReportLab's
+        return None
+    lines = para_lines.lines
+    colour = None
+    for line in lines:
+        # A line that only fits by shrinking its spaces is drawn with word spacing.
+        if line.extraSpace <= -1e-8:
+            return None
+        for run in line.words:
+            if (
+                type(run.text) is not str  # a shaped string is drawn otherwise
+                or hasattr(run, "cbDefn")
+                or run.rise
+                or run.link
+                or run.us_lines
+                or getattr(run, "backColor", None)
+                or (colour is not None and run.textColor != colour)
+            ):
+                return None
+            colour = run.textColor
+    fill = fill_operator(paragraph.canv, colour)
+    if fill is None:
+        return None
+    first = lines[0]
+    if paraFontSizeHeightOffset:
+        y = paragraph.height - first.fontSize
+    else:
+        y = paragraph.height - getattr(first, "ascent", first.fontSize)
+    code = runs_object(
+        paragraph.canv,
+        paragraph.style.leading,
+        paragraph.style.leftIndent,
+        y,
+        [[(run.fontName, run.fontSize, run.text) for run in line.words] for line in lines],
+        fill,
+    )
+    return None if code is None else [code]
+
+
+def _bullet_code(paragraph: Paragraph, y: float) -> tuple[str, float] | None:
+    """The bullet's text object as ReportLab's ``_drawBullet`` writes it (a string bullet at
+    the start of the first line), and how far the first line moves right to clear it."""
+    style = paragraph.style
+    if style.bulletAnchor != "start" or getattr(style, "bulletOffsetY", 0):
+        return None
+    fill = fill_operator(paragraph.canv, getattr(style, "bulletColor", style.textColor))
+    if fill is None:
+        return None
+    text = paragraph.bulletText
+    size = style.bulletFontSize
+    x = style.bulletIndent  # a bullet anchored at its start is not measured back
+    code = text_object(
+        paragraph.canv,
+        style.bulletFontName,
+        size,
+        size * 1.2,
+        x,
+        y,
+        [text],
+        colour=fill,
+        line_end="",
+    )
+    if code is None:
+        return None
+    end = x + stringWidth(text, style.bulletFontName, size) + size * 0.6
+    return code, max(0, end - style.leftIndent)
 
 
 def styles(shaped: bool = False) -> dict[str, ParagraphStyle]:

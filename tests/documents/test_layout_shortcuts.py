@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
@@ -16,7 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
-from fieldapp.documents import service, styles
+from fieldapp.documents import service, styles, text_object
+from fieldapp.documents.fonts import BODY, BOLD
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.workflow.context import Context
 from tests.documents import pdfcheck
@@ -47,13 +49,18 @@ def _as_table(
 
 
 def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain ReportLab: every paragraph lays its lines out whenever asked and is drawn by
-    ReportLab's own ``drawPara``, its text goes
+    """Plain ReportLab: every paragraph lays its lines out whenever asked (with ReportLab's
+    own ``breakLines``) and is drawn by
+    ReportLab's own ``drawOn`` and ``drawPara``, its text goes
     through the markup parser, and label / value rows are a ``Table``."""
     monkeypatch.setattr(styles.Paragraph, "wrap", ReportLabParagraph.wrap)
+    monkeypatch.setattr(styles.Paragraph, "breakLines", ReportLabParagraph.breakLines)
+    monkeypatch.setattr(styles.Paragraph, "drawOn", ReportLabParagraph.drawOn)
     monkeypatch.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
     monkeypatch.setattr(styles, "_PARSED", re.compile(r"[\s\S]"))
     monkeypatch.setattr(styles, "FieldRows", _as_table)
+    # draw_string falls back to canvas.drawString / drawRightString.
+    monkeypatch.setattr(text_object, "text_object", lambda *args, **kwargs: None)
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
@@ -109,19 +116,38 @@ def _drawn(paragraphs: Sequence[ReportLabParagraph], width: float) -> str:
 def test_plain_paragraphs_are_drawn_with_reportlabs_operators(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Headings, labels and body text, lines that only fit by shrinking their spaces, and
+    """Headings, labels, body text, bulleted text and runs of bold and plain text, lines
+    that only fit by shrinking their spaces, and
     text with more characters than one font subset holds (a second subset is switched to
     mid-line): the light drawing writes what ReportLab's ``drawPara`` writes."""
     many = "".join(chr(c) for c in range(0x410, 0x450)) + "".join(
         chr(c) for c in range(0xC0, 0x17F)
     )
     texts = [SHORT, LONG[:900], "Förhandsgodkännande av strafföreläggande", many, many[::-1]]
+    # Runs of plain and bold text with line breaks (the form's assessment and penalty), one
+    # with more characters than a subset holds, switching subsets in either font.
+    runs = [
+        f"Bedömning: <b>fullbordat brott</b>, enligt regeln. {LONG[:300]}<br/>Omständigheter: "
+        "överenskommelse kl. 20:13 (hört).<br/>Gärningsdag 2026-05-11.",
+        "<b>Villkorlig dom</b><br/><b>50 dagsböter à 130 kr</b><br/>Prövotid 2 år (27 kap.)",
+        f"{many[:60]} <b>{many[60:]}</b><br/><b>{many[::-1]}</b> slut",
+        "<b>7 500 kr</b> att betala<br/><br/>efter tom rad",
+    ]
     for width in (90.0, 200.0, 480.0):
-        ours = _drawn([styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width)
+        ours = _drawn(
+            [styles.para(t, s) for t in texts for s in ("body", "h1", "label")]
+            + [styles.bullet(t) for t in texts]
+            + [styles.rich(r, s) for r in runs for s in ("small", "cell", "body")],
+            width,
+        )
         with monkeypatch.context() as switched:
+            switched.setattr(styles.Paragraph, "drawOn", ReportLabParagraph.drawOn)
             switched.setattr(styles.Paragraph, "drawPara", ReportLabParagraph.drawPara)
             reference = _drawn(
-                [styles.para(t, s) for t in texts for s in ("body", "h1", "label")], width
+                [styles.para(t, s) for t in texts for s in ("body", "h1", "label")]
+                + [styles.bullet(t) for t in texts]
+                + [styles.rich(r, s) for r in runs for s in ("small", "cell", "body")],
+                width,
             )
         assert ours == reference
 
@@ -141,3 +167,93 @@ def test_bold_runs_are_the_parsers_fragments(source: str) -> None:
     ours = styles.rich(source, "small")
     reference = ReportLabParagraph(source, ours.style)
     assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in reference.frags]
+
+
+@pytest.mark.parametrize("width", [40.0, 90.0, 200.0, 480.0, [150.0, 300.0]])
+def test_plain_lines_are_reportlabs(width: float | list[float]) -> None:
+    """The light line breaker gives ReportLab's lines (space left, words), to the bit, or
+    leaves the paragraph to ReportLab."""
+    texts = [
+        SHORT,
+        LONG[:1200],
+        "  mellanslag   före,  mellan och efter  ",
+        "ett\u00a0hårt\u00a0mellanslag och 7\u00a0500\u00a0kr",
+        "Ettmycketlångtordsomintefårplatspåenradutanattdelas" * 2 + " och sedan vanliga ord",
+        "",
+        "x",
+    ]
+    for text in texts:
+        for style in ("body", "h1", "label", "cell", "small", "bullet"):
+            ours = styles.bullet(text) if style == "bullet" else styles.para(text, style)
+            reference = styles.bullet(text) if style == "bullet" else styles.para(text, style)
+            widths = list(width) if isinstance(width, list) else width
+            expected = ReportLabParagraph.breakLines(reference, widths)
+            got = ours.breakLines(list(width) if isinstance(width, list) else width)
+            assert got.__dict__ == expected.__dict__, (text[:30], style, width)
+            assert ours._width_max == reference._width_max
+
+
+def test_strings_are_drawn_as_drawstring_draws_them() -> None:
+    """The page marks' and signature block's strings: ``draw_string`` writes what
+    ``drawString`` and ``drawRightString`` write, in the canvas's font at the time."""
+    styles.register_fonts()
+    ours = Canvas(io.BytesIO(), pagesize=A4)
+    reference = Canvas(io.BytesIO(), pagesize=A4)
+    for canvas in (ours, reference):
+        canvas.setFont(BOLD, 8.5)
+    texts = ["Insatsstöd", "Ärende 0193b2c4; Senaste händelse 0123456789ab", "Ort och datum", ""]
+    for size in (8.5, 10.0):
+        for canvas in (ours, reference):
+            canvas.setFont(BODY, size)
+        for text in texts:
+            text_object.draw_string(ours, 50, 400, text)
+            reference.drawString(50, 400, text)
+            text_object.draw_string(ours, 500, 300, text, right=True)
+            reference.drawRightString(500, 300, text)
+    assert ours._code == reference._code
+
+
+@pytest.mark.parametrize("width", [60.0, 120.0, 250.0, 480.0, [150.0, 300.0]])
+def test_run_lines_are_reportlabs(width: float | list[float]) -> None:
+    """Runs of plain and bold text with line breaks are broken into ReportLab's lines, words
+    and fragments, to the bit, or left to ReportLab."""
+    sources = [
+        "Bedömning: <b>fullbordat brott</b>, enligt regeln om fullbordan i länets praxis: "
+        "överenskommelse, angivet pris och överlämnad betalning ger fullbordat brott.<br/>"
+        "Omständigheter: överenskommelse kl. 20:13 (hört); angivet pris kl. 20:13 (annons)."
+        "<br/>Gärningsdag 2026-05-11; lagrummet i den lydelse som gällde då.",
+        "<b>Villkorlig dom</b><br/><b>50 dagsböter à 130 kr</b><br/>Prövotid 2 år (27 kap. 3 §)",
+        "a<b>b</b>c <b>d </b> e<br/><br/><b> f</b>g<br/>",
+        f"{LONG[:400]} <b>{LONG[400:700]}</b>{LONG[700:900]}",
+        "<b>Ettmycketlångtordsomintefårplatspåenradutanattdelas</b> och vanliga ord",
+        "<b>7\u00a0500\u00a0kr</b> att betala",
+    ]
+    for source in sources:
+        for style in ("small", "cell", "body", "h1"):
+            ours = styles.rich(source, style)
+            reference = styles.rich(source, style)
+            expected = ReportLabParagraph.breakLines(
+                reference, list(width) if isinstance(width, list) else width
+            )
+            got = ours.breakLines(list(width) if isinstance(width, list) else width)
+            assert got.kind == expected.kind, (source[:30], style)
+            assert [
+                (
+                    {k: v for k, v in line.__dict__.items() if k != "words"},
+                    [w.__dict__ for w in line.words],
+                )
+                for line in got.lines
+            ] == [
+                (
+                    {k: v for k, v in line.__dict__.items() if k != "words"},
+                    [w.__dict__ for w in line.words],
+                )
+                for line in expected.lines
+            ], (source[:30], style, width)
+            assert _words(ours.frags) == _words(reference.frags)
+            assert ours._width_max == reference._width_max
+
+
+def _words(frags: Any) -> list[object]:
+    """Fragment words (width, then fragments and their text) as comparable values."""
+    return [(type(w).__name__, w[0], [(f.__dict__, t) for f, t in w[1:]]) for w in frags]
