@@ -171,10 +171,9 @@ def _insert_rate(conn: database.Connection, events: list[Event]) -> float:
 def _plain(path: Path) -> database.Connection:
     # The baseline: the same sqlcipher3 library (the same SQLite build) opened without a
     # key, so no codec at all, with the vault's own pragmas (``database.PRAGMAS``).
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
-    for pragma in database.PRAGMAS:
-        conn.execute(f"PRAGMA {pragma}").fetchall()
-    return conn  # type: ignore[no-any-return]
+    conn: database.Connection = sqlcipher3.connect(str(path), isolation_level=None)
+    database.apply_pragmas(conn)
+    return conn
 
 
 def cipher_settings() -> str:

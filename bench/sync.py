@@ -154,6 +154,10 @@ def main() -> None:
         )
         # The ceiling is measured before, between and after the imports, and the highest
         # figure kept: this machine's speed drifts, and a ratio must not gain from a dip.
+        # The setup's files (ten laptop vaults, their bundles, two stations: hundreds of MB)
+        # written out before anything is timed: otherwise the import's first commits wait
+        # on that writeback (a commit's fsync on this file system flushes it too).
+        os.sync()
         bares = [bare_verify_rate()]
         runs: dict[str, tuple[int, float, float]] = {}
         for name, folder in (("quiet", "station"), ("burner", "station-burner")):

@@ -4,8 +4,9 @@ and the one place where SQLite errors become errors a user can read."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TypeAlias, cast
 
@@ -27,6 +28,19 @@ _NO_SPACE_OR_ACCESS = {
     dbapi2.SQLITE_PERM,
 }
 
+
+def _as_is(value: object) -> object:
+    return value
+
+
+# Bound as they are, as the module binds str, int, float and bytearray. Without an adapter
+# registered for their type, the module looked each NULL and each bytes value up in its
+# adapter registry, then asked both the value and the protocol for ``__conform__`` and
+# ``__adapt__``, building an AttributeError each time: about ten thousand instructions a
+# value (a station importing a bundle binds six NULLs an event, in the search index and the
+# records). With an adapter, one lookup and one call; what is stored is the same.
+sqlcipher3.register_adapter(type(None), _as_is)
+sqlcipher3.register_adapter(bytes, _as_is)
 
 PRAGMAS = (
     "journal_mode = WAL",
@@ -52,6 +66,36 @@ def check_build(conn: Connection) -> None:
         raise UnsupportedBuild("The SQLCipher library in use lacks full-text search (FTS5).")
 
 
+@functools.cache
+def check_library() -> None:
+    """``check_build`` once a process, on a connection of its own: what it checks is the
+    library's, and its statements left prepared on a vault's connection would hold part of
+    that connection's small allocator for as long as it is open (``run_once``)."""
+    conn = cast(Connection, sqlcipher3.connect(":memory:"))
+    try:
+        check_build(conn)
+    finally:
+        conn.close()
+
+
+def run_once(conn: Connection, statements: Sequence[str]) -> None:
+    """Run set-up statements whose results are not needed, each finalized at once.
+
+    ``execute`` keeps every statement prepared in the connection's statement cache until
+    the connection closes, and a prepared statement holds slots of SQLite's lookaside (a
+    per-connection allocator of about 120 small slots that serves the values every insert
+    binds). Held by set-up statements run once, the slots were gone, and each value of each
+    row went to malloc instead: that was a fifth of what a vault's writes cost over the
+    same writes without a key (``bench storage`` (b)). ``executescript`` prepares, runs
+    and finalizes each statement; nothing of the key stays in the cache either."""
+    conn.executescript(";\n".join(statements) + ";")
+
+
+def apply_pragmas(conn: Connection) -> None:
+    """``PRAGMAS`` on ``conn`` (a vault's, or the benchmark's keyless baseline)."""
+    run_once(conn, [f"PRAGMA {pragma}" for pragma in PRAGMAS])
+
+
 # SQLCipher's memory security: freed memory zeroed and pages locked. It is process-wide
 # and cannot be turned off once on. Off by default: see the README (security model) for
 # its measured cost; ``bench storage`` measures it again.
@@ -71,16 +115,16 @@ def connect(path: Path, data_key: bytes) -> Connection:
     except dbapi2.Error as exc:
         raise StorageUnavailable(f"Cannot open {path.name}: {exc}.") from None
     try:
+        check_library()
         # SQLCipher reports HMAC failures on stderr itself; we report them as VaultDamaged.
-        conn.execute("PRAGMA cipher_log_level = NONE")
+        setup = ["PRAGMA cipher_log_level = NONE"]
         if MEMORY_SECURITY:
-            conn.execute("PRAGMA cipher_memory_security = ON")
-        conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        check_build(conn)
+            setup.append("PRAGMA cipher_memory_security = ON")
+        setup.append(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        run_once(conn, setup)
         with translate_errors(path.name):
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            for pragma in PRAGMAS:
-                conn.execute(f"PRAGMA {pragma}").fetchall()
+            run_once(conn, ["SELECT count(*) FROM sqlite_master"])
+            apply_pragmas(conn)
     except BaseException:
         conn.close()
         raise

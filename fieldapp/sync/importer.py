@@ -484,6 +484,11 @@ class StationImporter:
         known_ids = store.known_ids(new_ids)
         signed_by = opened.signed_by or (None,) * len(events)
         hints = opened.prepared or (None,) * len(events)
+        registered = _RegisteredKeys(register)
+
+        def blob(digest: str) -> bytes | None:
+            return blobs.get(digest) or store.blob(digest)
+
         for event, signer, hint in zip(events, signed_by, hints, strict=True):
             if event.seq <= head_seq:
                 self._check_known(event)
@@ -495,12 +500,13 @@ class StationImporter:
                     seq=event.seq,
                 )
             # The entry hash recomputed here, whatever the other process found.
-            problem, key = checker.check_links(event, lambda d: blobs.get(d) or store.blob(d))
+            problem, key = checker.check_links(event, blob)
             if problem or key is None:
                 raise BundleAlarm(
                     AlarmKind.BAD_CHAIN, f"Sequence {event.seq}: {problem}.", seq=event.seq
                 )
-            if not register.key_ok(event.device_id, event.officer_id, bytes(key)):
+            raw = registered.raw(event, key)
+            if raw is None:
                 raise BundleAlarm(
                     AlarmKind.UNREGISTERED,
                     f"Sequence {event.seq}: signed by {event.officer_id[:32]} with a key not "
@@ -510,7 +516,7 @@ class StationImporter:
             checker.accept(event)
             fresh.append(event)
             keys.append(key)
-            verified.append(signer is not None and signer == bytes(key))
+            verified.append(signer is not None and signer == raw)
             prepared.append(hint)
         signer_key = checker.keys.get((header.device_id, header.signer))
         if signer_key is None or bytes(signer_key).hex() != header.signer_public:
@@ -633,6 +639,29 @@ class StationImporter:
             "at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         return sign_receipt(body, self._keys.signing_key)
+
+
+class _RegisteredKeys:
+    """Per officer of a bundle: the key its events were last found signed with, that key's
+    raw bytes and the register's verdict on it, worked out once, not once an event (a
+    bundle of 10,000 events has one or two signers). The key object is held here and
+    compared by identity, so a key enrolled in its place within the bundle is looked at
+    afresh; the register is the one this import checks against throughout."""
+
+    def __init__(self, register: Register) -> None:
+        self._register = register
+        self._seen: dict[tuple[str, str], tuple[VerifyKey, bytes | None]] = {}
+
+    def raw(self, event: Event, key: VerifyKey) -> bytes | None:
+        """``key``'s raw bytes if the register accepts it for the event's officer and
+        laptop, else None."""
+        signer = (event.device_id, event.officer_id)
+        seen = self._seen.get(signer)
+        if seen is None or seen[0] is not key:
+            raw = bytes(key)
+            ok = self._register.key_ok(event.device_id, event.officer_id, raw)
+            seen = self._seen[signer] = (key, raw if ok else None)
+        return seen[1]
 
 
 def _matches_header(header: bundle.Header, events: Sequence[Event]) -> bool:
