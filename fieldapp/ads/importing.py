@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Collection, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -311,20 +312,36 @@ class _ReadAhead:
         self.parts = [rows[a:b] for a, b in itertools.pairwise([*cut, len(rows)])]
         self._process = second_process(len(self.parts) > 1)
         self._ahead: list[Future[_Read]] = []
+        self._submitting: threading.Thread | None = None
         self._taken: dict[int, _Read] = {}  # parts read here out of turn, by their future
         self.read_here = 0  # parts read in this process (the first among them)
 
     def __enter__(self) -> Iterator[_Read]:
         pool = self._process.__enter__()
         if pool is not None:
-            try:
-                self._ahead = [pool.submit(_read_part, p, self._places) for p in self.parts[1:]]
-            except BrokenProcessPool:
-                self._ahead = []
+            # The other process starts at the first part handed to it, and that waits until
+            # it runs: the first import after start-up waits for the fork server to import
+            # the modules (half a second and more). Handed over from a thread, so that this
+            # process reads, checks and writes its first part meanwhile.
+            self._submitting = threading.Thread(target=self._submit, args=(pool,), daemon=True)
+            self._submitting.start()
         return self._read()
+
+    def _submit(self, pool: Executor) -> None:
+        try:
+            self._ahead = [pool.submit(_read_part, p, self._places) for p in self.parts[1:]]
+        except (BrokenProcessPool, RuntimeError, OSError):  # not started: read here
+            self._ahead = []
+
+    def _submitted(self) -> None:
+        """Wait until every part is handed to the other process (or it failed to start)."""
+        if self._submitting is not None:
+            self._submitting.join()
+            self._submitting = None
 
     def _read(self) -> Iterator[_Read]:
         yield self._here(self.parts[0])
+        self._submitted()
         for n, part in enumerate(self.parts[1:]):
             if n in self._taken:  # read here earlier, while waiting for the other process
                 yield self._taken.pop(n)
@@ -358,6 +375,7 @@ class _ReadAhead:
         return _read_part(part, self._places)
 
     def __exit__(self, *exc: object) -> None:
+        self._submitted()
         self._process.__exit__(None, None, None)  # parts not started are cancelled
 
 
@@ -373,6 +391,11 @@ def _read_part(rows: Sequence[tuple[int, dict[str, str]]], places: _Places) -> _
     the band keys of its text: all the work on a row that can be done in a second process.
     A row with problems is left to be cleaned again as it is checked, so that its problems
     read exactly as any other refusal."""
+    with collector_paused():  # the other process too makes thousands of acyclic objects
+        return _read_rows(rows, places)
+
+
+def _read_rows(rows: Sequence[tuple[int, dict[str, str]]], places: _Places) -> _Read:
     read: list[_Row] = []
     keys: dict[str, list[int]] = {}
     now = places.now.isoformat()

@@ -225,8 +225,8 @@ def _durations(text: str) -> list[_Duration]:
 def _label(clause: str, start: int, end: int) -> str | None:
     """Up to five words before the price in its clause, else up to five after it."""
     before = _WORDS.findall(clause[:start])
-    after = _WORDS.findall(clause[end:])
-    words = before[-_LABEL_WORDS:] if before else after[:_LABEL_WORDS]
+    # The words after it are read only when none stand before (most prices have some).
+    words = before[-_LABEL_WORDS:] if before else _WORDS.findall(clause[end:])[:_LABEL_WORDS]
     label = " ".join(w.strip("-'") for w in words).strip()
     return label[:80] or None
 

@@ -8,11 +8,12 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -329,6 +330,51 @@ def test_this_process_reads_the_last_parts_rather_than_wait_for_the_other(
         split = list(parts)
     assert held == [True]  # every part but the one held was taken here meanwhile
     assert reading.read_here == len(reading.parts) - 1 == 5
+    assert [row for part, _ in split for row in part] == alone
+
+
+def test_the_first_part_is_read_here_while_the_other_process_starts(
+    ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Handing the first part to the other process waits until that process runs (after
+    start-up, until the fork server has imported its modules): meanwhile this process
+    reads its own first part. The other side here is a thread pool whose hand-over waits
+    until this process has read a part (or ten seconds pass: then it read nothing)."""
+    header, *lines = GOOD_CSV.splitlines(keepends=True)
+    rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
+    places = importing._Places(
+        *register.places_of(ctx, operation_id), ctx.now(), ctx.latest_allowed()
+    )
+    reading = importing._ReadAhead(rows, places)
+    with reading as parts:
+        [(alone, _)] = list(parts)
+    _small_parts(monkeypatch)
+    real_read = importing._read_part
+    read_here = threading.Event()
+    waited: list[bool] = []
+
+    def read(part: Sequence[tuple[int, dict[str, str]]], at: importing._Places) -> object:
+        if threading.current_thread() is threading.main_thread():
+            read_here.set()
+        return real_read(part, at)
+
+    class Starting(ThreadPoolExecutor):
+        def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+            if not waited:
+                waited.append(read_here.wait(10))
+            return super().submit(fn, *args, **kwargs)
+
+    @contextmanager
+    def starting(wanted: bool = True) -> Iterator[ThreadPoolExecutor]:
+        with Starting(1) as pool:
+            yield pool
+
+    monkeypatch.setattr(importing, "_read_part", read)
+    monkeypatch.setattr(importing, "second_process", starting)
+    reading = importing._ReadAhead(rows, places)
+    with reading as parts:
+        split = list(parts)
+    assert waited == [True]  # the first part was read here while the hand-over waited
     assert [row for part, _ in split for row in part] == alone
 
 
