@@ -1252,33 +1252,6 @@ Loggen: {log}</translation>
     </message>
 </context>
 <context>
-    <name>CompanyEditForm</name>
-    <message>
-        <source>e.g. Hotell Exempel</source>
-        <translation>t.ex. Hotell Exempel</translation>
-    </message>
-    <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Namn</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Typ</translation>
-    </message>
-    <message>
-        <source>M&amp;unicipality</source>
-        <translation>K&amp;ommun</translation>
-    </message>
-    <message>
-        <source>A&amp;ddress</source>
-        <translation>A&amp;dress</translation>
-    </message>
-    <message>
-        <source>&amp;Phone</source>
-        <translation>Tel&amp;efon</translation>
-    </message>
-</context>
-<context>
     <name>CompanyForm</name>
     <message>
         <source>e.g. Hotell Exempel</source>

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.workflow import directory, outreach
 from ui.ads.models import CompaniesModel, DeliveriesModel
-from ui.ads.texts import COMPANY_KINDS
 from ui.ads.when import WhenField
 from ui.capture import CaptureForm
-from ui.dialogs.directory_edits import CompanyActions, chosen_row
+from ui.dialogs.directory_edits import CompanyActions, CompanyFieldsForm, chosen_row
 from ui.forms import muted_label
 from ui.screens.case_steps import county_towns
 from ui.sync.common import Panel
-from ui.widgets import CodeCombo, TownCombo, action_button, fitted_table, line_edit
+from ui.widgets import CodeCombo, action_button, fitted_table, line_edit
 from ui.workspace import Workspace
 
 
@@ -32,24 +31,13 @@ def operation_county(workspace: Workspace) -> str | None:
     return str(county) if county else None
 
 
-class CompanyForm(CaptureForm):
+class CompanyForm(CompanyFieldsForm):
     """A hotel or taxi company new to the county's directory."""
 
     added = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, "outreach/new-company", parent)
-        self.name = line_edit(self, self.tr("e.g. Hotell Exempel"), 160)
-        self.add_field("name", self.tr("&Name"), self.name)
-        self.kind = CodeCombo(COMPANY_KINDS, self, context="Ads")
-        self.add_field("kind", self.tr("&Kind"), self.kind)
-        self.municipality = TownCombo(self)
-        self.add_field("municipality", self.tr("M&unicipality"), self.municipality)
-        self.address = line_edit(self, "", 300)
-        self.add_field("address", self.tr("A&ddress"), self.address)
-        self.phone = line_edit(self, "021-…", 40)
-        self.add_field("phone", self.tr("&Phone"), self.phone)
-        self.body_layout()
         self.submitted.connect(self.add)
         self.load_draft()
 

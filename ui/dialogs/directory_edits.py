@@ -29,6 +29,7 @@ from fieldapp.workflow.context import Change
 from ui.ads.texts import COMPANY_KINDS
 from ui.capture import CaptureForm, refusal_text
 from ui.forms import FieldMessage, muted_label, title_label
+from ui.i18n import translate
 from ui.widgets import CodeCombo, FormGrid, TownCombo, action_button, line_edit
 from ui.workspace import Workspace
 
@@ -36,24 +37,32 @@ from ui.workspace import Workspace
 COMPANY_FIELDS = ("name", "kind", "municipality", "address", "phone")
 
 
-class CompanyEditForm(CaptureForm):
+class CompanyFieldsForm(CaptureForm):
+    """The fields of a directory entry: a new entry (the outreach tab) and a correction
+    ask the same, in the same words (their translation context is the new-entry form's)."""
+
+    def __init__(self, workspace: Workspace, draft_key: str, parent: QWidget | None) -> None:
+        super().__init__(workspace, draft_key, parent)
+        self.name = line_edit(self, translate("CompanyForm", "e.g. Hotell Exempel"), 160)
+        self.add_field("name", translate("CompanyForm", "&Name"), self.name)
+        self.kind = CodeCombo(COMPANY_KINDS, self, context="Ads")
+        self.add_field("kind", translate("CompanyForm", "&Kind"), self.kind)
+        self.municipality = TownCombo(self)
+        self.add_field("municipality", translate("CompanyForm", "M&unicipality"), self.municipality)
+        self.address = line_edit(self, "", 300)
+        self.add_field("address", translate("CompanyForm", "A&ddress"), self.address)
+        self.phone = line_edit(self, "021-…", 40)
+        self.add_field("phone", translate("CompanyForm", "&Phone"), self.phone)
+        self.body_layout()
+
+
+class CompanyEditForm(CompanyFieldsForm):
     """A directory entry's fields, filled with what is stored; typing is a draft."""
 
     def __init__(
         self, workspace: Workspace, company: Record, parent: QWidget | None = None
     ) -> None:
         super().__init__(workspace, f"outreach/company/{company.entity_id}", parent)
-        self.name = line_edit(self, self.tr("e.g. Hotell Exempel"), 160)
-        self.add_field("name", self.tr("&Name"), self.name)
-        self.kind = CodeCombo(COMPANY_KINDS, self, context="Ads")
-        self.add_field("kind", self.tr("&Kind"), self.kind)
-        self.municipality = TownCombo(self)
-        self.add_field("municipality", self.tr("M&unicipality"), self.municipality)
-        self.address = line_edit(self, "", 300)
-        self.add_field("address", self.tr("A&ddress"), self.address)
-        self.phone = line_edit(self, "021-…", 40)
-        self.add_field("phone", self.tr("&Phone"), self.phone)
-        self.body_layout()
 
 
 class CompanyDialog(QDialog):
