@@ -370,7 +370,7 @@
     </message>
     <message>
         <source>proposed with {count} other ad(s): {why}</source>
-        <translation>föreslagen ihop med {count} annons(er) till: {why}</translation>
+        <translation>förslag med {count} annons(er) till: {why}</translation>
     </message>
     <message>
         <source>Corrected. What it said before stays in its history.</source>

@@ -195,7 +195,7 @@ def test_the_proposal_of_an_ad_is_shown_and_a_decision_taken_back_with_its_reaso
     older = duplicates.dismiss_proposal(ctx, [ads["again"], ads["other"]]).entity_id
     detail = _detail(ads_page, AD_TITLE)
     assert detail.values["proposal"].text() == (
-        "föreslagen ihop med 1 annons(er) till: samma telefon +46701740690"
+        "förslag med 1 annons(er) till: samma telefon +46701740690"
     )
     assert detail.proposal_button.isVisible()
     detail.proposal_button.click()
