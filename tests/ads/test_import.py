@@ -288,6 +288,21 @@ def test_a_large_file_read_on_two_cores_gives_what_one_core_gives(
         assert alone_keys[text] == band_keys(shingles(text))
 
 
+def _read_in_one_part(
+    ctx: Context, operation_id: str
+) -> tuple[list[tuple[int, dict[str, str]]], importing._Places, list[object]]:
+    """Rows of four copies of the good CSV, the operation's places, and the rows as read in
+    one part by this process alone (what any split into parts must hand on)."""
+    header, *lines = GOOD_CSV.splitlines(keepends=True)
+    rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
+    places = importing._Places(
+        *register.places_of(ctx, operation_id), ctx.now(), ctx.latest_allowed()
+    )
+    with importing._ReadAhead(rows, places) as parts:
+        [(alone, _)] = list(parts)
+    return rows, places, list(alone)
+
+
 def test_this_process_reads_the_last_parts_rather_than_wait_for_the_other(
     ctx: Context, operation_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -295,14 +310,7 @@ def test_this_process_reads_the_last_parts_rather_than_wait_for_the_other(
     reads the parts the other has not started, from the last one back, and hands every
     part on in the file's order. The other side here is a thread that holds its first part
     until the rest have been taken (or ten seconds pass: then nothing was taken)."""
-    header, *lines = GOOD_CSV.splitlines(keepends=True)
-    rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
-    places = importing._Places(
-        *register.places_of(ctx, operation_id), ctx.now(), ctx.latest_allowed()
-    )
-    reading = importing._ReadAhead(rows, places)
-    with reading as parts:
-        [(alone, _)] = list(parts)
+    rows, places, alone = _read_in_one_part(ctx, operation_id)
     _small_parts(monkeypatch)
     real_read = importing._read_part
     held: list[bool] = []
@@ -340,14 +348,7 @@ def test_the_first_part_is_read_here_while_the_other_process_starts(
     start-up, until the fork server has imported its modules): meanwhile this process
     reads its own first part. The other side here is a thread pool whose hand-over waits
     until this process has read a part (or ten seconds pass: then it read nothing)."""
-    header, *lines = GOOD_CSV.splitlines(keepends=True)
-    rows = importing.read_csv((header + "".join(lines * 4)).encode()).rows
-    places = importing._Places(
-        *register.places_of(ctx, operation_id), ctx.now(), ctx.latest_allowed()
-    )
-    reading = importing._ReadAhead(rows, places)
-    with reading as parts:
-        [(alone, _)] = list(parts)
+    rows, places, alone = _read_in_one_part(ctx, operation_id)
     _small_parts(monkeypatch)
     real_read = importing._read_part
     read_here = threading.Event()

@@ -198,6 +198,11 @@ def dark(qapp: QApplication) -> Iterator[None]:
     qapp.setStyle(style)
 
 
+def plain(text: str) -> str:
+    """Swedish grouping uses a no-break space: compare as ordinary spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def case_by_place(workspace: Workspace, place: str) -> str:
     """The case at ``place`` (names from ``fieldapp.demo`` or ``tests/ui/builders.py``)."""
     found = workspace.ctx.records.find("case")

@@ -20,6 +20,7 @@ from fieldapp.ads import duplicates, register
 from fieldapp.ads.model import AD_ENTITY, ADVERTISER_LINK_ENTITY
 from fieldapp.storage.events import read_events
 from tests.ui.builders import AD_TITLE
+from tests.ui.conftest import plain
 from tests.ui.test_ad_files import screenshot_png
 from tests.ui.test_mnemonics import clashes
 from ui.ads.correct_dialog import CorrectAdDialog, draft_key
@@ -31,11 +32,6 @@ from ui.workspace import Workspace
 # Invented: another ad by the small operation's number (070-174 06 90), and one by another.
 SAME_NUMBER = "Stina igen\nNu i Köping, 30 min 1 200 kr. Sms 0701740690."
 OTHER = "Ny i Sala\nMassage och mer, 1 h 2 000 kr. Ring 070-174 06 95."
-
-
-def plain(text: str) -> str:
-    """Swedish grouping uses a no-break space: compare as ordinary spaces."""
-    return text.replace("\u00a0", " ")
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from fieldapp.ads import importing, register
 from fieldapp.ads.model import AdStatus
 from tests.ui.builders import CHILD
+from tests.ui.conftest import plain
 from ui.ads.page import REGISTER_TAB, AdsPage
 from ui.workspace import Workspace
 
@@ -30,11 +31,6 @@ PASTED = (
     "Sms:a 070-174 06 66 eller +46 70 174 06 67."
 )
 URL = "https://annonser.example/a/3001"
-
-
-def plain(text: str) -> str:
-    """Swedish grouping uses a no-break space: compare as ordinary spaces."""
-    return text.replace("\u00a0", " ")
 
 
 @pytest.fixture

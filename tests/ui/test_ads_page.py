@@ -13,15 +13,10 @@ from fieldapp.ads import duplicates, register
 from fieldapp.ads.model import AdStatus
 from fieldapp.storage.events import read_events
 from fieldapp.workflow import outreach, tips
-from tests.ui.conftest import case_by_place
+from tests.ui.conftest import case_by_place, plain
 from ui.ads.models import AdsModel, CompaniesModel, DeliveriesModel, HitsModel, TipsModel
 from ui.ads.page import OUTREACH_TAB, PROPOSALS_TAB, SEARCH_TAB, TIPS_TAB, AdsPage
 from ui.workspace import Workspace
-
-
-def plain(text: str) -> str:
-    """Swedish grouping uses a no-break space: compare as ordinary spaces."""
-    return text.replace("\u00a0", " ")
 
 
 def test_search_by_a_phone_number_written_another_way_opens_through_the_access_log(

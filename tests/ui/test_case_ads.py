@@ -26,7 +26,7 @@ from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_ID, ADMIN_NAME, ADMIN_PASS, TEST_COST
 from tests.documents.scenarios import BUYER, SELLER, Clock, open_hotel_case
 from tests.ui.builders import COMPLETED, COMPLETED_ROOM, RAID, SmallOperation, build_small_operation
-from tests.ui.conftest import case_by_place, log_in
+from tests.ui.conftest import case_by_place, log_in, plain
 from ui.ads.link_dialog import LinkAdDialog
 from ui.app import AppController
 from ui.main_window import ADS, CASES
@@ -104,10 +104,6 @@ def controller(make_controller: Callable[..., AppController], vault: Vault) -> A
     made = make_controller(vault)
     log_in(made, ADMIN_ID, ADMIN_PASS)
     return made
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ")
 
 
 def test_ctrl_k_links_an_ad_and_the_case_shows_its_phones_and_prices(
