@@ -6,13 +6,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -21,11 +32,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableView,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from ui.forms import FieldMessage
@@ -36,6 +49,11 @@ from ui.words import word
 FUTURE_TOLERANCE = timedelta(minutes=5)
 _TIME = re.compile(r"^\s*(\d{1,2})[:.\s]?(\d{2})\s*$")
 _FOLLOW_MS = 15_000
+# A case's time further from now than this is another day's: the field stops following the
+# clock and places typed times near the case's time instead.
+REFERENCE_REACH = timedelta(hours=12)
+# What a draft keeps when a day was chosen: "2026-12-04 21:40".
+_DAY_AND_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2}) (.*)$")
 
 
 def parse_clock(text: str) -> tuple[int, int] | None:
@@ -65,22 +83,84 @@ def local_moment(moment: datetime, now: datetime) -> datetime:
     shown as 20:30 in a Swedish winter), so a clock in the machine's zone shows a moment in
     that zone as it was on the moment's day, as the lists do. A clock in another zone (a
     test's, a fixed offset) shows it in that zone."""
-    if now.utcoffset() == now.astimezone().utcoffset():
+    if _machine_clock(now):
         return moment.astimezone()
     return moment.astimezone(now.tzinfo)
+
+
+def local_at(day: date, hour: int, minute: int, now: datetime) -> datetime:
+    """``hour:minute`` on ``day`` as the clock that gave ``now`` tells the time: in the
+    machine's zone with that day's offset (a July evening is +02:00 in Sweden even when
+    today is +01:00), or in the clock's own zone when it is another (a test's)."""
+    wall = datetime(day.year, day.month, day.day, hour, minute)
+    if _machine_clock(now):
+        return wall.astimezone()  # a naive time is the machine's, with its day's offset
+    return wall.replace(tzinfo=now.tzinfo)
+
+
+def _machine_clock(now: datetime) -> bool:
+    return now.utcoffset() == now.astimezone().utcoffset()
+
+
+def follows_now(reference: datetime | None, now: datetime) -> bool:
+    """Whether a time field is about now: no day of its own, or one within the half day
+    around now (a raid under way, its case opened this evening or last night)."""
+    return reference is None or abs(now - reference) <= REFERENCE_REACH
+
+
+def nearest_clock(hour: int, minute: int, reference: datetime, now: datetime) -> datetime:
+    """``hour:minute`` nearest to ``reference``: on its day, the day before or the day
+    after. A raid from 20:00 to 03:00: "0015" is the night after a case opened at 23:30,
+    "1900" the evening it was opened."""
+    local = local_moment(reference, now)
+    candidates = (local_at(local.date() + timedelta(days=d), hour, minute, now) for d in (-1, 0, 1))
+    return min(candidates, key=lambda c: abs(c - reference))
+
+
+def place_clock(
+    hour: int,
+    minute: int,
+    now: datetime,
+    *,
+    reference: datetime | None = None,
+    day: date | None = None,
+) -> datetime:
+    """The moment a typed ``hour:minute`` stands for: on ``day`` when one is chosen; else
+    near the ``reference`` (the case's time) when that is far from now; else today or
+    yesterday (``resolve_clock``), as at a raid under way."""
+    if day is not None:
+        return local_at(day, hour, minute, now)
+    if reference is not None and not follows_now(reference, now):
+        return nearest_clock(hour, minute, reference, now)
+    return resolve_clock(hour, minute, now)
 
 
 class TimeField(QWidget):
     """A time of day. It shows now and follows the clock until the officer edits it;
     accepts "2142", "21:42" or "21.42"; + and − (or the arrow keys) step a minute,
-    with Shift ten. ``value()`` is the moment, or ``None`` while the text is not a time."""
+    with Shift ten; Page Up and Page Down (or the calendar button) choose another day.
+    ``value()`` is the moment, or ``None`` while the text is not a time.
+
+    Given the time of the case it belongs to (``reference``), a field more than half a day
+    from now is that day's: empty until a time is typed, which is placed nearest the
+    case's time, and its day is shown as a date."""
 
     edited = Signal()
 
-    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+        *,
+        reference: datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self._reference = reference
         self._touched = False
+        # The day the officer chose (Page Up/Down, the calendar, a typed day beside it):
+        # a typed time is on that day, whatever the case's time or now.
+        self._day: date | None = None
         # The moment the field was set to (an existing record's time): its day is kept
         # when only the clock time is edited, and it is returned exactly if untouched.
         self._anchor: datetime | None = None
@@ -90,8 +170,14 @@ class TimeField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName("timeEdit")
         self.edit.setMaxLength(5)
+        self.edit.setPlaceholderText(self.tr("hh:mm"))
         self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00:000") + 24)
-        self.edit.setToolTip(self.tr("Type 2142 or 21:42. + and − step a minute, Shift ten."))
+        self.edit.setToolTip(
+            self.tr(
+                "Type 2142 or 21:42. + and − step a minute, Shift ten;"
+                " Page Up and Page Down another day."
+            )
+        )
         self.minus = QToolButton(self)
         self.minus.setText("−")
         self.plus = QToolButton(self)
@@ -101,6 +187,17 @@ class TimeField(QWidget):
             button.setAutoRepeat(True)
         self.day_label = QLabel(self)
         self.day_label.setProperty("muted", "true")
+        # Another day with the pointer; the keys (Page Up/Down) do it without leaving the
+        # time, so Tab skips it like + and −.
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText("▾")
+        self.calendar_button.setToolTip(self.tr("Another day (Page Up, Page Down)"))
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar_button.setAutoRaise(True)
+        self._calendar_menu = QMenu(self.calendar_button)
+        self.calendar_button.setMenu(self._calendar_menu)
+        self._calendar_menu.aboutToShow.connect(self._fill_calendar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -108,6 +205,7 @@ class TimeField(QWidget):
         layout.addWidget(self.minus)
         layout.addWidget(self.plus)
         layout.addWidget(self.day_label)
+        layout.addWidget(self.calendar_button)
         layout.addStretch(1)
         self.setFocusProxy(self.edit)
         self._follow = QTimer(self)
@@ -121,23 +219,40 @@ class TimeField(QWidget):
 
     # -- value --------------------------------------------------------------------------------
 
+    def set_reference(self, reference: datetime | None) -> None:
+        """The time of the case (or operation) the field belongs to; ``None``: now's."""
+        self._reference = reference
+        if not self._touched:
+            self._show_now()
+
+    def follows_now(self) -> bool:
+        """Untouched, the field is now (not another day's, chosen or the case's)."""
+        return self._day is None and follows_now(self._reference, self._clock())
+
     def is_now(self) -> bool:
         """Still following the clock: recording now uses the exact current second."""
-        return not self._touched
+        return not self._touched and self.follows_now()
+
+    def day(self) -> date | None:
+        """The day chosen by the officer, if any."""
+        return self._day
+
+    def clock(self) -> datetime:
+        return self._clock()
 
     def value(self) -> datetime | None:
         now = self._clock()
         if not self._touched:
-            return now
+            return now if self.follows_now() else None
         parsed = parse_clock(self.edit.text())
         if parsed is None:
             return None
         anchor = self._anchor
-        if anchor is not None:
+        if anchor is not None and self._day in (None, anchor.date()):
             if (anchor.hour, anchor.minute) == parsed:
                 return self._stored if self._stored is not None else anchor
             return anchor.replace(hour=parsed[0], minute=parsed[1], second=0, microsecond=0)
-        return resolve_clock(*parsed, now)
+        return place_clock(*parsed, now, reference=self._reference, day=self._day)
 
     def iso(self) -> str | None:
         moment = self.value()
@@ -153,50 +268,112 @@ class TimeField(QWidget):
         local = local_moment(moment, self._clock())
         self._anchor = local if anchor else None
         self._stored = moment if anchor else None
+        if self._day is not None:
+            self._day = local.date()
         self.edit.setText(local.strftime("%H:%M"))
-        self._show_day(local)
+        self._show_day(local.date())
 
     def set_iso(self, iso: str | None) -> None:
         self.set_value(datetime.fromisoformat(iso) if iso else None)
 
+    def set_day(self, day: date | None) -> None:
+        """Typed times are on ``day`` (``None``: the case's day or now's). A field still
+        following the clock keeps the time it shows, now on that day."""
+        if day is not None and not self._touched and self.follows_now():
+            self._touched = True
+            self._follow.stop()
+        self._day = day
+        if self._touched:
+            self._update_day()
+        else:
+            self._show_now()
+
+    def step_day(self, days: int) -> None:
+        base = self.value()
+        if base is not None:
+            start = local_moment(base, self._clock()).date()
+        elif self._day is not None:
+            start = self._day
+        else:
+            start = self._own_day()
+        self.set_day(start + timedelta(days=days))
+        self.edited.emit()
+
     def reset(self) -> None:
-        """Back to now, following the clock."""
+        """Back to now, following the clock (or to the case's day, waiting for a time)."""
         self._touched = False
         self._anchor = None
         self._stored = None
+        self._day = None
         self._show_now()
         self._follow.start()
 
     def draft_text(self) -> str:
-        """What a draft keeps: the typed text, or nothing while following the clock."""
-        return self.edit.text() if self._touched else ""
+        """What a draft keeps: the typed text (after the chosen day, if any), or nothing
+        while following the clock."""
+        if not self._touched and self._day is None:
+            return ""
+        text = self.edit.text()
+        return f"{self._day.isoformat()} {text}" if self._day is not None else text
 
     def restore_text(self, text: str) -> None:
         self._anchor = None
         self._stored = None
+        self._day = None
+        found = _DAY_AND_TIME.match(text)
+        if found:
+            try:
+                self._day = date.fromisoformat(found[1])
+                text = found[2]
+            except ValueError:
+                pass
         if text:
             self._touched = True
             self._follow.stop()
             self.edit.setText(text)
             self._update_day()
+        elif self._day is not None:
+            self._touched = False
+            self._show_now()
         else:
             self.reset()
 
     # -- behaviour ----------------------------------------------------------------------------
 
     def step(self, minutes: int) -> None:
-        base = self.value() or self._clock()
+        base = self.value() or self._fallback()
         moment = base.replace(second=0, microsecond=0) + timedelta(minutes=minutes)
         self.set_value(moment, anchor=self._anchor is not None)
         self.edited.emit()
+
+    def _fallback(self) -> datetime:
+        """What + and − step from while the field is empty: the case's time, or now."""
+        now = self._clock()
+        if self._day is not None:
+            return local_at(self._day, now.hour, now.minute, now)
+        if self._reference is not None and not follows_now(self._reference, now):
+            return local_moment(self._reference, now)
+        return now
+
+    def _own_day(self) -> date:
+        """The day an untouched field is about: the case's, or today."""
+        now = self._clock()
+        if self._reference is not None and not follows_now(self._reference, now):
+            return local_moment(self._reference, now).date()
+        return now.date()
 
     @Slot()
     def _show_now(self) -> None:
         if self._touched:
             return
-        now = self._clock()
-        self.edit.setText(now.strftime("%H:%M"))
-        self.day_label.setText(self.tr("now"))
+        if self.follows_now():
+            now = self._clock()
+            self.edit.setText(now.strftime("%H:%M"))
+            self.day_label.setText(self.tr("now"))
+            return
+        # Another day's field does not guess a time: empty (the placeholder) until typed.
+        self.edit.setText("")
+        self._show_day(self._day or self._own_day())
 
     @Slot(str)
     def _on_edited(self, _text: str) -> None:
@@ -210,16 +387,39 @@ class TimeField(QWidget):
         if moment is None:
             self.day_label.setText("")
         else:
-            self._show_day(moment)
+            self._show_day(local_moment(moment, self._clock()).date())
 
-    def _show_day(self, moment: datetime) -> None:
+    def _show_day(self, day: date) -> None:
         today = self._clock().date()
-        if moment.date() == today:
+        if day == today:
             self.day_label.setText(self.tr("today"))
-        elif moment.date() == today - timedelta(days=1):
+        elif day == today - timedelta(days=1):
             self.day_label.setText(self.tr("yesterday"))
         else:
-            self.day_label.setText(moment.strftime("%Y-%m-%d"))
+            self.day_label.setText(day_words(day, today))
+
+    @Slot()
+    def _fill_calendar(self) -> None:
+        """The calendar, opened on the field's day; no day after today can be picked."""
+        self._calendar_menu.clear()
+        calendar = QCalendarWidget(self._calendar_menu)
+        calendar.setMaximumDate(_qdate(self._clock().date()))
+        moment = self.value()
+        shown = local_moment(moment, self._clock()).date() if moment else self._own_day()
+        calendar.setSelectedDate(_qdate(self._day or shown))
+        calendar.clicked.connect(self._pick_day)
+        calendar.activated.connect(self._pick_day)
+        action = QWidgetAction(self._calendar_menu)
+        action.setDefaultWidget(calendar)
+        self._calendar_menu.addAction(action)
+        calendar.setFocus()
+
+    @Slot(QDate)
+    def _pick_day(self, picked: QDate) -> None:
+        self._calendar_menu.close()
+        self.set_day(date(picked.year(), picked.month(), picked.day()))
+        self.edited.emit()
+        self.edit.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
@@ -232,7 +432,21 @@ class TimeField(QWidget):
             if key in (Qt.Key.Key_Minus, Qt.Key.Key_Down):
                 self.step(-10 if big else -1)
                 return True
+            if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self.step_day(1 if key == Qt.Key.Key_PageUp else -1)
+                return True
         return super().eventFilter(watched, event)
+
+
+def day_words(day: date, today: date) -> str:
+    """``fre 4 dec`` (``Fri 4 Dec``) in the app's language; the year too when not this one."""
+    pattern = "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy"
+    # Swedish abbreviates months with a point ("dec."); the label is short enough without.
+    return QLocale().toString(_qdate(day), pattern).replace(".", "")
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class CodeCombo(QComboBox):

@@ -119,6 +119,12 @@ class Workspace(QObject):
     def now(self) -> datetime:
         return self.ctx.now()
 
+    def case_time(self, case_id: str) -> datetime | None:
+        """When the case happened (its entry time): the day its time fields are about."""
+        record = self.ctx.records.get(CASE_ENTITY, case_id)
+        start = record.get("start") if record else None
+        return datetime.fromisoformat(str(start)) if start else None
+
     @property
     def operation_id(self) -> str | None:
         return self._operation_id

@@ -5540,8 +5540,16 @@ Loggen: {log}</translation>
 <context>
     <name>TimeField</name>
     <message>
-        <source>Type 2142 or 21:42. + and − step a minute, Shift ten.</source>
-        <translation>Skriv 2142 eller 21:42. + och − stegar en minut, med Skift tio.</translation>
+        <source>hh:mm</source>
+        <translation>tt:mm</translation>
+    </message>
+    <message>
+        <source>Type 2142 or 21:42. + and − step a minute, Shift ten; Page Up and Page Down another day.</source>
+        <translation>Skriv 2142 eller 21:42. + och − stegar en minut, med Skift tio; Page Up och Page Down byter dag.</translation>
+    </message>
+    <message>
+        <source>Another day (Page Up, Page Down)</source>
+        <translation>Annan dag (Page Up, Page Down)</translation>
     </message>
     <message>
         <source>now</source>

@@ -68,6 +68,8 @@ def test_the_badge_follows_the_evidence_and_explains_itself(
     screen.open_case(screen.case_id, f"item:payment_secured:{buyer_id}")
     panel = screen.panel
     assert isinstance(panel, ElementsStep)
+    # The demo's case is days old: its time fields wait for the time, on the case's day.
+    qtbot.keyClicks(panel.form.at.edit, "2150")
     panel.form.source.set_code("observed")
     panel.form.seized.setChecked(True)
     qtbot.keyClicks(panel.form.record_number, "B-123")
@@ -224,6 +226,7 @@ def test_the_law_refuses_a_sanction_inline(
     panel = screen.panel
     assert isinstance(panel, DecisionStep)
     assert panel.explanation.text().endswith("Dagsbotsbelopp: 420 kr")  # 480 000 kr, 2 children
+    qtbot.keyClicks(panel.form.at.edit, "2150")  # the day's law decides: the case's day
     panel.form.day_fines.setText("200")
     panel.record_button.click()
     assert panel.form.fields["sanction.day_fines"].message.text() == (
@@ -259,6 +262,7 @@ def test_a_print_refusal_is_in_swedish_and_goes_when_the_decision_is_recorded(
     panel.print_document()  # Ctrl+P before the decision is recorded
     assert panel.message.label.text().startswith("Inget beslut av åklagare")
     qtbot.keyClicks(panel.form.decided_by, "Åsa Åklagare")
+    qtbot.keyClicks(panel.form.at.edit, "2150")  # the demo's case is days old
     panel.form.day_fines.setText("50")
     panel.record_button.click()
     assert screen.view.buyers[0].decision is not None

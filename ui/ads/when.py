@@ -11,7 +11,7 @@ from datetime import date, datetime
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ui.capture import Value, ValueWidget
-from ui.widgets import TimeField, line_edit
+from ui.widgets import TimeField, line_edit, local_moment
 
 
 class WhenField(ValueWidget):
@@ -29,21 +29,30 @@ class WhenField(ValueWidget):
         layout.addWidget(self.day)
         layout.addWidget(self.time, 1)
         self.setFocusProxy(self.day)
-        self.day.textEdited.connect(lambda _t: self.edited.emit())
-        self.time.edited.connect(self.edited)
+        self.day.textEdited.connect(self._day_edited)
+        self.time.edited.connect(self._time_edited)
+
+    def _day_edited(self, text: str) -> None:
+        # The time is on the typed day, with that day's offset (a July day typed in a
+        # Swedish winter is +02:00); its label then names the day too.
+        self.time.set_day(_typed_day(text))
+        self.edited.emit()
+
+    def _time_edited(self) -> None:
+        # A day chosen on the time (Page Up/Down, its calendar) is the day typed here too.
+        chosen = self.time.day()
+        if chosen is not None and chosen != _typed_day(self.day.text()):
+            self.day.setText(chosen.isoformat())
+        self.edited.emit()
 
     def field_value(self) -> Value:
+        typed = self.day.text().strip()
+        if typed and _typed_day(typed) is None:
+            return typed
         moment = self.time.value()
         if moment is None:
             return self.time.edit.text() or None
-        typed = self.day.text().strip()
-        if not typed:
-            return moment.isoformat()
-        try:
-            day = date.fromisoformat(typed)
-        except ValueError:
-            return typed
-        return moment.replace(year=day.year, month=day.month, day=day.day).isoformat()
+        return moment.isoformat()
 
     def set_field_value(self, value: Value) -> None:
         if not value:
@@ -55,5 +64,14 @@ class WhenField(ValueWidget):
         except ValueError:
             self.day.setText(str(value)[:10])
             return
-        self.day.setText(moment.date().isoformat())
         self.time.set_value(moment, anchor=False)
+        day = local_moment(moment, self.time.clock()).date()
+        self.day.setText(day.isoformat())
+        self.time.set_day(day)
+
+
+def _typed_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None

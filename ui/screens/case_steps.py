@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -32,7 +33,7 @@ from ui.forms import FieldMessage, MessageBox, muted_label
 from ui.i18n import current_language, translate
 from ui.models import big_font
 from ui.screens.step import StepKey, StepPanel, focus_input
-from ui.widgets import TimeField, TownCombo, action_button, line_edit
+from ui.widgets import TimeField, TownCombo, action_button, line_edit, local_at
 from ui.words import CONTACT_ROLES, PLACE_KINDS, clock, word
 from ui.workspace import Workspace
 
@@ -98,7 +99,7 @@ class CaseForm(RecordForm):
     def __init__(self, workspace: Workspace, case_id: str, parent: QWidget) -> None:
         super().__init__(workspace, f"case/{case_id}/details", case_id, parent)
         self.place = build_place_fields(self, workspace)
-        self.start = TimeField(workspace.now, self)
+        self.start = TimeField(workspace.now, self, reference=workspace.case_time(case_id))
         self.add_field("start", self.tr("&Entry time"), self.start, "time")
         self.present = OfficerChecks(team_officers(workspace), self)
         self.add_field("officers_present", self.tr("Present"), self.present)
@@ -489,9 +490,10 @@ class NewCaseForm(CaptureForm):
             self.place.municipality.set_towns(county_towns(self.workspace))
             for field in self.fields.values():
                 field.write(None)
+            last = self._last_case()
+            self.start.set_reference(self._reference(last))
             self.start.reset()
             self.place.kind.set_code(PlaceKind.HOTEL.value)
-            last = self._last_case()
             if last is not None:
                 for name in ("place_kind", "place_name", "address", "municipality"):
                     self.fields[name].write(last.get(name))
@@ -499,6 +501,22 @@ class NewCaseForm(CaptureForm):
             self._restoring = False
         self.load_draft()
         self.clear_messages()
+
+    def _reference(self, last: Record | None) -> datetime | None:
+        """The day a new case's entry time is about: now while the operation runs (to the
+        night after its last day); after it, the operation's last case (cases written up
+        at the station), or its last day."""
+        operation = self.workspace.operation
+        end = operation.get("end") if operation else None
+        if not end:
+            return None
+        now = self.workspace.now()
+        last_day = date.fromisoformat(str(end))
+        if now.date() <= last_day + timedelta(days=1):
+            return None
+        if last is not None and last.get("start"):
+            return datetime.fromisoformat(str(last.get("start")))
+        return local_at(last_day, 12, 0, now)
 
     def _last_case(self) -> Record | None:
         operation_id = self.workspace.operation_id

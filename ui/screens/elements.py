@@ -52,7 +52,7 @@ class ElementForm(ActForm):
         self.buyer_id = buyer_id
         self.kind = ElementKind.AGREEMENT
         self.correcting: str | None = None  # the element being corrected, if any
-        self.at = TimeField(workspace.now, self)
+        self.at = TimeField(workspace.now, self, reference=workspace.case_time(case_id))
         self.add_field("at", self.tr("&Time"), self.at, "time")
         self.source = ChoiceRows(SOURCES, self, codes=(), columns=2)
         self.add_field("source", self.tr("&Source"), self.source)

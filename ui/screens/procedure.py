@@ -52,7 +52,7 @@ class NoticeForm(ActForm):
         super().__init__(workspace, f"case/{case_id}/notice/{buyer.id}", parent)
         self.case_id = case_id
         self.buyer_id = buyer.id
-        self.at = TimeField(workspace.now, self)
+        self.at = TimeField(workspace.now, self, reference=workspace.case_time(case_id))
         self.add_field("at", self.tr("&Time"), self.at, "time")
         self.all_rights = check_box(self.tr("&All rights explained (tick the three below)"), self)
         self.grid.add("all_rights", "", self.all_rights)
@@ -163,7 +163,7 @@ class HearingForm(ActForm):
         super().__init__(workspace, f"case/{case_id}/hearing/{person_id}", parent)
         self.case_id = case_id
         self.person_id = person_id
-        self.at = TimeField(workspace.now, self)
+        self.at = TimeField(workspace.now, self, reference=workspace.case_time(case_id))
         self.add_field("at", self.tr("&Time"), self.at, "time")
         self.where = line_edit(self, "", 160)
         self.add_field("where", self.tr("&Where"), self.where)
@@ -296,7 +296,7 @@ class DecisionForm(ActForm):
         self.add_field("decider_role", self.tr("&Role"), self.decider_role)
         self.how = ChoiceRows(DECISION_HOW, self, columns=3)
         self.add_field("how", self.tr("&How"), self.how)
-        self.at = TimeField(workspace.now, self)
+        self.at = TimeField(workspace.now, self, reference=workspace.case_time(case_id))
         self.add_field("at", self.tr("&Time"), self.at, "time")
         self.forfeiture = line_edit(self, "0", 9)
         self.add_field(

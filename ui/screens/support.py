@@ -58,7 +58,7 @@ class SupportForm(ActForm):
         self.language_message = self.add_field(
             "leaflet_language", self.tr("&Leaflet in"), self.leaflet_language
         )
-        self.at = TimeField(workspace.now, self)
+        self.at = TimeField(workspace.now, self, reference=workspace.case_time(case_id))
         self.add_field("offered_at", self.tr("&Time"), self.at, "time")
         self.note = line_edit(self, "", 1000)
         self.add_field("note", self.tr("Not&e"), self.note)
