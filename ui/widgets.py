@@ -195,6 +195,8 @@ class TimeField(QWidget):
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar_button.setAutoRaise(True)
+        # The button's own arrow is its text; Qt's second, smaller one is left out.
+        self.calendar_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self._calendar_menu = QMenu(self.calendar_button)
         self.calendar_button.setMenu(self._calendar_menu)
         self._calendar_menu.aboutToShow.connect(self._fill_calendar)
@@ -204,8 +206,8 @@ class TimeField(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.minus)
         layout.addWidget(self.plus)
+        layout.addWidget(self.calendar_button)  # before the day: it stays where it is
         layout.addWidget(self.day_label)
-        layout.addWidget(self.calendar_button)
         layout.addStretch(1)
         self.setFocusProxy(self.edit)
         self._follow = QTimer(self)

@@ -228,9 +228,7 @@ def test_a_summer_case_viewed_in_winter_keeps_summer_time(
     assert field.day_label.text() == "Fri 3 Jul"
 
 
-def test_a_day_typed_beside_a_time_has_its_own_offset(
-    qtbot: Any, swedish_machine: None
-) -> None:
+def test_a_day_typed_beside_a_time_has_its_own_offset(qtbot: Any, swedish_machine: None) -> None:
     winter_now = datetime(2026, 12, 7, 9, 0, tzinfo=CET)
     when = WhenField(lambda: winter_now)
     qtbot.addWidget(when)

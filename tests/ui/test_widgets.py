@@ -3,12 +3,12 @@ municipality picker."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from PySide6.QtCore import Qt
 
-from ui.widgets import TimeField, TownCombo, parse_clock, resolve_clock
+from ui.widgets import TimeField, TownCombo, follows_now, parse_clock, place_clock, resolve_clock
 
 CEST = timezone(timedelta(hours=2))
 
@@ -65,6 +65,38 @@ def test_a_set_time_keeps_its_day(qtbot: Any) -> None:
     assert field.day_label.text() == "sön 10 maj"  # the date in words, not ISO
     field.edit.setText("2015")
     assert field.value() == datetime(2026, 5, 10, 20, 15, tzinfo=CEST)
+
+
+def test_a_typed_time_is_placed_near_the_cases_time_when_that_is_another_day() -> None:
+    now = datetime(2026, 5, 14, 21, 42, tzinfo=CEST)
+    # Half a day either way is the raid under way: today or yesterday, as always.
+    assert follows_now(now - timedelta(hours=12), now)
+    assert not follows_now(now - timedelta(hours=12, minutes=1), now)
+    assert place_clock(23, 50, now, reference=now - timedelta(hours=3)) == resolve_clock(
+        23, 50, now
+    )
+    # A raid three evenings ago, from 20:00 past midnight.
+    raid = datetime(2026, 5, 11, 20, 0, tzinfo=CEST)
+    assert place_clock(21, 40, now, reference=raid) == datetime(2026, 5, 11, 21, 40, tzinfo=CEST)
+    assert place_clock(3, 0, now, reference=raid) == datetime(2026, 5, 12, 3, 0, tzinfo=CEST)
+    assert place_clock(15, 0, now, reference=raid) == datetime(2026, 5, 11, 15, 0, tzinfo=CEST)
+    # A day chosen wins over both.
+    chosen = place_clock(21, 40, now, reference=raid, day=date(2026, 5, 9))
+    assert chosen == datetime(2026, 5, 9, 21, 40, tzinfo=CEST)
+
+
+def test_a_draft_keeps_the_day_chosen(qtbot: Any) -> None:
+    clock = Clock()
+    field = TimeField(clock, reference=datetime(2026, 5, 10, 20, 0, tzinfo=CEST))
+    qtbot.addWidget(field)
+    assert field.draft_text() == "" and field.value() is None
+    field.restore_text("2026-05-09 2215")
+    assert field.value() == datetime(2026, 5, 9, 22, 15, tzinfo=CEST)
+    assert field.day_label.text() == "lör 9 maj"
+    field.restore_text("2215")  # no day chosen: near the case's time
+    assert field.value() == datetime(2026, 5, 10, 22, 15, tzinfo=CEST)
+    field.restore_text("")
+    assert field.edit.text() == "" and field.day_label.text() == "sön 10 maj"
 
 
 def test_town_combo_picks_or_types(qtbot: Any) -> None:
