@@ -345,6 +345,10 @@ class TimeField(QWidget):
     def step(self, minutes: int) -> None:
         base = self.value() or self._fallback()
         moment = base.replace(second=0, microsecond=0) + timedelta(minutes=minutes)
+        if self._anchor is None and not self.follows_now():
+            # Another day's time keeps its day while stepped: 08:00 a minute back is not
+            # the next morning because that is nearer the case's evening.
+            self._day = local_moment(moment, self._clock()).date()
         self.set_value(moment, anchor=self._anchor is not None)
         self.edited.emit()
 
@@ -434,7 +438,9 @@ class TimeField(QWidget):
             if key in (Qt.Key.Key_Minus, Qt.Key.Key_Down):
                 self.step(-10 if big else -1)
                 return True
-            if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            # Ctrl+PgUp/PgDown move between steps, wherever the cursor is.
+            if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) and plain:
                 self.step_day(1 if key == Qt.Key.Key_PageUp else -1)
                 return True
         return super().eventFilter(watched, event)

@@ -97,6 +97,14 @@ def test_a_draft_keeps_the_day_chosen(qtbot: Any) -> None:
     assert field.value() == datetime(2026, 5, 10, 22, 15, tzinfo=CEST)
     field.restore_text("")
     assert field.edit.text() == "" and field.day_label.text() == "sön 10 maj"
+    field.restore_text("0800")  # 12 h before the case's 20:00
+    qtbot.keyClick(field.edit, Qt.Key.Key_Down)  # a minute back keeps the day
+    assert field.value() == datetime(2026, 5, 10, 7, 59, tzinfo=CEST)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(field.edit, Qt.Key.Key_PageDown, ctrl)  # the next step's key, not a day
+    assert field.value() == datetime(2026, 5, 10, 7, 59, tzinfo=CEST)
+    qtbot.keyClick(field.edit, Qt.Key.Key_PageDown)
+    assert field.value() == datetime(2026, 5, 9, 7, 59, tzinfo=CEST)
 
 
 def test_town_combo_picks_or_types(qtbot: Any) -> None:
