@@ -1224,8 +1224,8 @@ Loggen: {log}</translation>
         <translation>&amp;Rätta…</translation>
     </message>
     <message>
-        <source>Remove…</source>
-        <translation>Ta bort…</translation>
+        <source>Remove from the director&amp;y…</source>
+        <translation>Ta bort &amp;från katalogen…</translation>
     </message>
     <message>
         <source>Remove from the county&apos;s directory?</source>

@@ -83,7 +83,12 @@ def test_a_company_is_removed_only_with_a_reason_and_the_log_keeps_it(
 ) -> None:
     actions = outreach.company_actions
     company_id = _choose(outreach, COMPLETED)
-    actions.remove_button.click()
+    # Its Alt key (Swedish "Ta bort &från katalogen…"), with the focus in the list.
+    assert actions.remove_button.text() == "Ta bort &från katalogen…"
+    outreach.activateWindow()
+    qtbot.waitUntil(outreach.isActiveWindow)
+    qtbot.keyClick(outreach.companies, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: actions.dialog.current is not None)  # after the click's animation
     dialog = actions.dialog.current
     assert isinstance(dialog, WithdrawDialog) and dialog.isVisible()
     assert dialog.question.text() == "Ta bort ur länets katalog?"

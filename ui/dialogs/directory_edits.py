@@ -240,8 +240,9 @@ class CompanyActions(_RowActions):
         super().__init__(workspace, chosen, parent)
         self.towns = towns
         self.edit_button = action_button(self.tr("Corr&ect…"), self)
-        # No Alt key: every letter of it is taken on the tab, and a removal is no quick act.
-        self.remove_button = action_button(self.tr("Remove…"), self)
+        # Every letter of a bare "Remove…" is taken on the tab (the menus, the fields of the
+        # new entry and of the delivery): the longer text has a free one in either language.
+        self.remove_button = action_button(self.tr("Remove from the director&y…"), self)
         self.row.addWidget(self.edit_button)
         self.row.addWidget(self.remove_button)
         self.row.addStretch(1)
