@@ -26,6 +26,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 7
 UNLOCK_RUNS = 5
@@ -69,12 +71,12 @@ CHILD_CPU: dict[str, list[float]] = {}
 def _env() -> dict[str, str]:
     # With bytecode caches, as an installed app runs (the frozen build ships them): without
     # them every start compiles a hundred modules first (a third of the demo's CPU here).
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {
-        **env,
-        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "FIELDAPP_BENCH_EXIT_ON_LOGIN": "1",
-    }
+    env = child_env(
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        FIELDAPP_BENCH_EXIT_ON_LOGIN="1",
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def to_first_paint(argv: list[str]) -> float:
