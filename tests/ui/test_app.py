@@ -55,6 +55,74 @@ def test_bench_hook_exits_once_the_first_run_dialog_is_shown(tmp_path: Path) -> 
     assert not (tmp_path / "new").exists()
 
 
+
+# ``main.py --demo`` as a user starts it, its filling held until the officer has typed: the
+# typing lands while the vault is being filled (it ran on the GUI thread, and the keys
+# waited behind it), and the unlock waits for the filling to end and sees it whole.
+_TYPE_WHILE_FILLING = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+import fieldapp.demo as demo
+import main
+from ui.dialogs.login import LoginDialog
+
+started, release, ended = threading.Event(), threading.Event(), threading.Event()
+fill = demo.fill_demo_vault
+
+def held_fill(session):
+    started.set()
+    release.wait(30)
+    fill(session)
+    ended.set()
+
+demo.fill_demo_vault = held_fill
+app = QApplication(sys.argv)
+seen = []
+
+def drive():
+    login = next((w for w in app.topLevelWidgets() if isinstance(w, LoginDialog)), None)
+    if login is None or not started.is_set():
+        return QTimer.singleShot(10, drive)
+    QTest.keyClicks(login.passphrase, login._demo_passphrase)
+    print("typed while filling:", login.passphrase.text() == login._demo_passphrase
+          and not ended.is_set(), flush=True)
+    login.unlocked.connect(lambda session: seen.extend(session.events()))
+    release.set()
+    login.unlock_button.click()  # waits for the filling
+    print("filled before the unlock:", ended.is_set(), flush=True)
+    print("cases:", len({e.entity_id for e in seen if e.entity_type == "case"}),
+          "tips:", len({e.entity_id for e in seen if e.entity_type == "tip"}), flush=True)
+    app.quit()
+
+QTimer.singleShot(0, drive)
+sys.exit(main.main(["--demo"]))
+"""
+
+
+def test_demo_login_takes_typing_while_its_vault_fills_and_unlocks_it_whole(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", _TYPE_WHILE_FILLING],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "typed while filling: True",
+        "filled before the unlock: True",
+        "cases: 6 tips: 2",
+    ], result.stderr
+    assert "ERROR" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not list(tmp_path.iterdir())  # the demo's folder is gone
+
 def test_dark_theme(qapp: QApplication) -> None:
     palette, style, sheet, font = (
         qapp.palette(),
