@@ -55,7 +55,6 @@ def test_bench_hook_exits_once_the_first_run_dialog_is_shown(tmp_path: Path) -> 
     assert not (tmp_path / "new").exists()
 
 
-
 # ``main.py --demo`` as a user starts it, its filling held until the officer has typed: the
 # typing lands while the vault is being filled (it ran on the GUI thread, and the keys
 # waited behind it), and the unlock waits for the filling to end and sees it whole.
@@ -122,6 +121,7 @@ def test_demo_login_takes_typing_while_its_vault_fills_and_unlocks_it_whole(
     ], result.stderr
     assert "ERROR" not in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert not list(tmp_path.iterdir())  # the demo's folder is gone
+
 
 def test_dark_theme(qapp: QApplication) -> None:
     palette, style, sheet, font = (
