@@ -63,7 +63,7 @@ class AppController(QObject):
         clipboard: ClipboardGuard | None = None,
         switch_language: Callable[[str], None] | None = None,
         managed: Managed | None = None,
-        before_unlock: Callable[[], None] | None = None,
+        before_unlock: Callable[[], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -480,9 +480,22 @@ def run_gui(
     apply_theme(app)
     startup_work: list[StartupWork] = []  # the one after the first paint, once started
 
-    def before_unlock() -> None:
+    def say_failure() -> bool:
+        """The login says what the work after the first paint raised, once; True if so."""
         for work in startup_work:
-            work.wait()  # the vault whole before a session reads it
+            error = work.take_error()
+            if error is not None and controller.dialog is not None:
+                known = error_text(error) if isinstance(error, KnownError) else None
+                controller.dialog.show_error(known or internal_error_text())
+                return True
+        return False
+
+    def before_unlock() -> bool:
+        """Wait for the work after the first paint (the vault whole before a session reads
+        it). False if it failed: the login says so instead of unlocking this once."""
+        for work in startup_work:
+            work.wait()
+        return not say_failure()
 
     controller = AppController(
         vault,
@@ -499,19 +512,13 @@ def run_gui(
         from ui.first_paint import FirstPaint
         from ui.startup_work import StartupWork
 
-        def failed(exc: BaseException) -> None:
-            if controller.dialog is not None:
-                controller.dialog.show_error(
-                    error_text(exc) if isinstance(exc, KnownError) else internal_error_text()
-                )
-
         def painted() -> None:
             if os.environ.get(BENCH_ENV) == "1":
                 # Once the first dialog has been painted, not merely shown: what is seen.
                 _announce_and_exit(app)
             if after_first_paint is not None:
                 work = StartupWork(after_first_paint, controller)
-                work.failed.connect(failed)
+                work.failed.connect(say_failure)
                 startup_work.append(work)
                 work.start()
 
@@ -529,6 +536,7 @@ def run_gui(
         with reporting_bugs(show_bug):
             return app.exec()
     finally:
-        before_unlock()  # nor may the app end with the vault half written
+        for work in startup_work:
+            work.wait()  # nor may the app end with the vault half written
         controller.shutdown()
         translations[0].remove()

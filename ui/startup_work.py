@@ -21,14 +21,19 @@ _SWITCH_INTERVAL_S = 0.001
 
 
 class StartupWork(QObject):
-    """Runs ``work`` once on a thread (``start``); ``failed`` (on the GUI thread) with the
-    exception if it raised. A bug is logged on the work's thread, without its message."""
+    """Runs ``work`` once on a thread (``start``); ``failed`` (on the GUI thread) if it
+    raised. A bug is logged on the work's thread, without its message. The exception is
+    said once, by whoever takes it first (``take_error``): the dialog when ``failed``
+    arrives, or an unlock that waited for the work and would otherwise close the dialog
+    before ``failed`` is delivered."""
 
-    failed = Signal(object)
+    failed = Signal()
 
     def __init__(self, work: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
+        self._error: BaseException | None = None
+        self._error_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="fieldapp-startup", daemon=True)
 
     def start(self) -> None:
@@ -42,15 +47,22 @@ class StartupWork(QObject):
         if self._thread.ident is not None:
             self._thread.join()
 
+    def take_error(self) -> BaseException | None:
+        """What the work raised, the first time this is asked after it ended; else None."""
+        with self._error_lock:
+            error, self._error = self._error, None
+        return error
+
     def _run(self) -> None:
         interval = sys.getswitchinterval()
         sys.setswitchinterval(min(interval, _SWITCH_INTERVAL_S))
         try:
             self._work()
-        except KnownError as exc:
-            self.failed.emit(exc)  # queued to the GUI thread, where the dialog says it
         except Exception as exc:
-            log_bug(exc, "after the first paint")
-            self.failed.emit(exc)
+            if not isinstance(exc, KnownError):
+                log_bug(exc, "after the first paint")
+            with self._error_lock:
+                self._error = exc
+            self.failed.emit()  # queued to the GUI thread, where the dialog says it
         finally:
             sys.setswitchinterval(interval)

@@ -60,12 +60,10 @@ def test_bench_hook_exits_once_the_first_run_dialog_is_shown(tmp_path: Path) -> 
 # waited behind it), and the unlock waits for the filling to end and sees it whole.
 _TYPE_WHILE_FILLING = """
 import sys, threading
-from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 import fieldapp.demo as demo
 import main
-from ui.dialogs.login import LoginDialog
 
 started, release, ended = threading.Event(), threading.Event(), threading.Event()
 fill = demo.fill_demo_vault
@@ -78,12 +76,10 @@ def held_fill(session):
 
 demo.fill_demo_vault = held_fill
 app = QApplication(sys.argv)
+ready = started.is_set
 seen = []
 
-def drive():
-    login = next((w for w in app.topLevelWidgets() if isinstance(w, LoginDialog)), None)
-    if login is None or not started.is_set():
-        return QTimer.singleShot(10, drive)
+def drive(login):
     QTest.keyClicks(login.passphrase, login._demo_passphrase)
     print("typed while filling:", login.passphrase.text() == login._demo_passphrase
           and not ended.is_set(), flush=True)
@@ -93,26 +89,13 @@ def drive():
     print("filled before the unlock:", ended.is_set(), flush=True)
     print("cases:", len({e.entity_id for e in seen if e.entity_type == "case"}),
           "tips:", len({e.entity_id for e in seen if e.entity_type == "tip"}), flush=True)
-    app.quit()
-
-QTimer.singleShot(0, drive)
-sys.exit(main.main(["--demo"]))
 """
 
 
 def test_demo_login_takes_typing_while_its_vault_fills_and_unlocks_it_whole(
     tmp_path: Path,
 ) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", _TYPE_WHILE_FILLING],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=Path(__file__).resolve().parents[2],
-    )
+    result = _demo_script(_TYPE_WHILE_FILLING, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "typed while filling: True",
@@ -121,6 +104,89 @@ def test_demo_login_takes_typing_while_its_vault_fills_and_unlocks_it_whole(
     ], result.stderr
     assert "ERROR" not in result.stderr and "Traceback" not in result.stderr, result.stderr
     assert not list(tmp_path.iterdir())  # the demo's folder is gone
+
+
+# The filling fails (the disk full, say) while the officer presses Enter: the unlock that
+# waited for it says so in the login instead of closing it; the next Enter unlocks.
+_FILL_FAILS = """
+import sys, threading
+from PySide6.QtWidgets import QApplication
+import fieldapp.demo as demo
+import main
+from fieldapp.errors import StorageUnavailable
+from ui.errors import error_text
+from ui.main_window import MainWindow
+
+started, release = threading.Event(), threading.Event()
+problem = StorageUnavailable("The disk is full.")
+
+def failing_fill(session):
+    started.set()
+    release.wait(30)
+    session.lock()
+    raise problem
+
+demo.fill_demo_vault = failing_fill
+app = QApplication(sys.argv)
+ready = started.is_set
+
+def drive(login):
+    login.fill_demo_button.click()
+    release.set()
+    login.unlock_button.click()  # waits for the filling, which failed
+    print("said:", login.message_box.label.text() == error_text(problem), login.isVisible(),
+          flush=True)
+    login.unlock_button.click()
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    print("then unlocked:", bool(shown), flush=True)
+"""
+
+
+_DRIVE_DEMO = """
+import traceback
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from ui.dialogs.login import LoginDialog
+
+def _find_login():
+    login = next((w for w in app.topLevelWidgets() if isinstance(w, LoginDialog)), None)
+    if login is None or not login.isVisible() or not ready():
+        return QTimer.singleShot(10, _find_login)
+    try:
+        drive(login)
+    except BaseException:
+        traceback.print_exc()
+        app.exit(3)
+    else:
+        app.quit()
+
+QTimer.singleShot(0, _find_login)
+sys.exit(main.main(["--demo"]))
+"""
+
+
+def _demo_script(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``main.py --demo`` driven by ``script``, which defines ``drive(login)``: called once
+    the login dialog is shown; a failure in it ends the app at once (code 3)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    env.pop(BENCH_ENV, None)
+    return subprocess.run(
+        [sys.executable, "-c", script + _DRIVE_DEMO],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_demo_fill_that_fails_is_said_by_the_login_before_it_unlocks(tmp_path: Path) -> None:
+    result = _demo_script(_FILL_FAILS, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["said: True True", "then unlocked: True"], result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert not list(tmp_path.iterdir())
 
 
 def test_dark_theme(qapp: QApplication) -> None:
