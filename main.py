@@ -75,16 +75,18 @@ def _run_gui(args: argparse.Namespace) -> int:
 
         vault = open_vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
         # The demo vault, with its invented operation and cases, is thrown away on exit.
-        # Its officers before the login shows; the operation once the login is painted.
-        session = None
+        # Its officers before the login shows; the operation once the login is painted, on
+        # a thread (typing into the login goes on meanwhile), through a session of its own:
+        # a connection belongs to the thread that opened it.
         try:
             session, passphrase = create_demo_vault(vault.data_dir)
-            filling = session
+            open_filling = session.sibling_opener()
+            session.lock()
 
             def fill() -> None:
-                from fieldapp.demo import fill_demo_vault
+                from fieldapp.demo import fill_demo_vault  # Deferred for start-up time
 
-                fill_demo_vault(filling)
+                fill_demo_vault(open_filling())  # locks it when done
 
             return run_gui(
                 vault,
@@ -95,9 +97,7 @@ def _run_gui(args: argparse.Namespace) -> int:
                 managed=managed,
             )
         finally:
-            if session is not None:
-                session.lock()  # filled and locked already, unless the login never painted
-            vault.destroy()
+            vault.destroy()  # run_gui has waited for the filling to end
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
     return run_gui(open_vault(paths.data_dir(args.data_dir)), language=lang, managed=managed)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
+from bench import own_log_dir
+
 BENCHMARKS = {
     "storage": "bench.storage",
     "documents": "bench.documents",
@@ -21,6 +23,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1 or argv[0] not in BENCHMARKS:
         print(f"usage: python -m bench {{{','.join(BENCHMARKS)}}}", file=sys.stderr)
         return 2
+    own_log_dir()  # before anything can install the log
     module = importlib.import_module(BENCHMARKS[argv[0]])
     module.main()
     return 0

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from bench import child_env
 from fieldapp.composition import open_vault
 from fieldapp.documents import service
 from fieldapp.documents.leaflet_texts import Audience
@@ -181,7 +182,7 @@ def _process_s(argv: list[str]) -> float:
     times = []
     for _ in range(PROCESS_RUNS):
         start = time.perf_counter()
-        subprocess.run(argv, check=True, capture_output=True)
+        subprocess.run(argv, check=True, capture_output=True, env=child_env())
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from bench import child_env
 from bench.startup import BARE_WINDOW
 from fieldapp.composition import open_vault
 from fieldapp.storage import database, schema
@@ -229,11 +230,10 @@ def _time_process(argv: list[str], env: dict[str, str]) -> float:
 def bench_startup(folder: Path) -> tuple[float, float]:
     data = folder / "startup"
     _session(data).lock()
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-        "FIELDAPP_BENCH_EXIT_ON_LOGIN": "1",
-    }
+    env = child_env(
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        FIELDAPP_BENCH_EXIT_ON_LOGIN="1",
+    )
     app = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data)]
     bare = [sys.executable, "-c", _BARE_WINDOW]
     _time_process(app, env)  # warm the file cache for both

@@ -30,7 +30,7 @@ from fieldapp.ads.model import AttachmentKind
 # Re-exported: the demo's officers are named from here (the CLI, the tests).
 from fieldapp.demo_keys import DEMO_OFFICER_ID as DEMO_OFFICER_ID
 from fieldapp.demo_keys import DEMO_OFFICER_NAME as DEMO_OFFICER_NAME
-from fieldapp.demo_keys import DEMO_OFFICERS, create_demo_vault
+from fieldapp.demo_keys import DEMO_OFFICERS, create_demo_vault, throwaway
 from fieldapp.domain.operation import CONTACT_ENTITY, ContactRole, TeamRole
 from fieldapp.officers import Role
 from fieldapp.storage.session import Session
@@ -111,6 +111,7 @@ def fill_demo_vault(session: Session, *, clock: Callable[[], datetime] | None = 
     """The invented operation, its cases, ads and tips, into a vault from
     ``create_demo_vault``; locks the session when done (or failed)."""
     try:
+        throwaway(session)
         now = (clock or local_now)()
         demo_clock = DemoClock(now - timedelta(days=8))
         _Demo(Context(session, demo_clock), demo_clock, now.date()).build()

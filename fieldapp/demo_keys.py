@@ -39,9 +39,7 @@ def create_demo_vault(data_dir: str | Path) -> tuple[Session, str]:
     session = open_vault(folder).create(
         DEMO_OFFICER_ID, DEMO_OFFICER_NAME, passphrase, derived=derived
     )
-    # Nor a flush to disk at each of its hundred commits (most of its building time on a
-    # busy disk): the folder is deleted on exit, and a crash meanwhile loses only a demo.
-    session.conn.execute("PRAGMA synchronous = OFF")
+    throwaway(session)
     try:
         for officer_id, name, role in DEMO_OFFICERS:
             session.enrol_officer(officer_id, name, role.value, passphrase, derived=derived)
@@ -49,3 +47,10 @@ def create_demo_vault(data_dir: str | Path) -> tuple[Session, str]:
         session.lock()
         raise
     return session, passphrase
+
+
+def throwaway(session: Session) -> None:
+    """No flush to disk at each of the demo's hundred commits (most of its building time on
+    a busy disk): the folder is deleted on exit, and a crash meanwhile loses only a demo.
+    Per connection: the filling's own session is told too."""
+    session.conn.execute("PRAGMA synchronous = OFF")

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.os_lock import OsLockWatcher
     from ui.page_check import BackgroundPageCheck
+    from ui.startup_work import StartupWork
 
 BENCH_ENV = "FIELDAPP_BENCH_EXIT_ON_LOGIN"
 BENCH_MARKER = "LOGIN_SHOWN"
@@ -62,10 +63,12 @@ class AppController(QObject):
         clipboard: ClipboardGuard | None = None,
         switch_language: Callable[[str], None] | None = None,
         managed: Managed | None = None,
+        before_unlock: Callable[[], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.managed = managed or Managed()
+        self._before_unlock = before_unlock
         self._switch_language = switch_language
         self.os_lock: OsLockWatcher | None = None
         self.vault = vault
@@ -109,6 +112,7 @@ class AppController(QObject):
             officer_id=self._last_officer_id,
             demo_passphrase=self._demo_passphrase,
             locked_note=self.lock_note.text() if self.lock_note is not None else "",
+            before_unlock=self._before_unlock,
             parent=self.main_window,
         )
         dialog.unlocked.connect(self._on_unlocked)
@@ -456,9 +460,9 @@ def run_gui(
 ) -> int:
     """Create the QApplication, install translator and dark theme, show the first-run
     dialog (if there is no vault yet) or the login dialog, then the main window.
-    ``after_first_paint`` runs on the GUI thread once that dialog has been painted (the
-    demo fills its vault there: typing meanwhile waits in the queue, an unlock too).
-    Returns the exit code."""
+    ``after_first_paint`` starts on a thread of its own once that dialog has been painted
+    (the demo fills its vault there: typing meanwhile is handled at once; an unlock, and
+    the app's end, wait for it; ``ui.startup_work``). Returns the exit code."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("fieldapp")
@@ -474,33 +478,49 @@ def run_gui(
         translations[0] = Translation(code).install()
 
     apply_theme(app)
+    startup_work: list[StartupWork] = []  # the one after the first paint, once started
+
+    def say_failure() -> bool:
+        """The login says what the work after the first paint raised, once; True if so."""
+        for work in startup_work:
+            error = work.take_error()
+            if error is not None and controller.dialog is not None:
+                known = error_text(error) if isinstance(error, KnownError) else None
+                controller.dialog.show_error(known or internal_error_text())
+                return True
+        return False
+
+    def before_unlock() -> bool:
+        """Wait for the work after the first paint (the vault whole before a session reads
+        it). False if it failed: the login says so instead of unlocking this once."""
+        for work in startup_work:
+            work.wait()
+        return not say_failure()
+
     controller = AppController(
         vault,
         demo_passphrase=demo_passphrase,
         demo_officer_id=demo_officer_id,
         switch_language=switch_language,
         managed=managed,
+        before_unlock=before_unlock,
     )
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
     if controller.dialog is not None and (after_first_paint or os.environ.get(BENCH_ENV) == "1"):
         from ui.first_paint import FirstPaint
+        from ui.startup_work import StartupWork
 
         def painted() -> None:
             if os.environ.get(BENCH_ENV) == "1":
                 # Once the first dialog has been painted, not merely shown: what is seen.
                 _announce_and_exit(app)
             if after_first_paint is not None:
-                try:
-                    after_first_paint()
-                except KnownError as exc:
-                    if controller.dialog is not None:
-                        controller.dialog.show_error(error_text(exc))
-                except Exception as exc:
-                    log_bug(exc, "after the first paint")
-                    if controller.dialog is not None:
-                        controller.dialog.show_error(internal_error_text())
+                work = StartupWork(after_first_paint, controller)
+                work.failed.connect(say_failure)
+                startup_work.append(work)
+                work.start()
 
         FirstPaint(controller.dialog, painted)
 
@@ -516,5 +536,7 @@ def run_gui(
         with reporting_bugs(show_bug):
             return app.exec()
     finally:
+        for work in startup_work:
+            work.wait()  # nor may the app end with the vault half written
         controller.shutdown()
         translations[0].remove()

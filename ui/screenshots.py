@@ -466,7 +466,7 @@ def _ads_shots(
     screen = view.cases.case_screen
     shot("26h_case_linked_ads.png")
     screen.open_link_dialog()
-    dialog = screen.link_dialog
+    dialog = screen.link_dialog.current
     if dialog is not None:
         save(_on_screen(dialog, view.window().grab()), "26i_case_link_dialog.png")
         dialog.reject()
@@ -487,14 +487,14 @@ def _directory_edit_shots(page: Any, view: Any, save: Callable[[QPixmap, str], N
         (outreach.company_actions.remove_button, "26n_directory_remove.png"),
     ):
         button.click()
-        dialog = outreach.company_actions.dialog
+        dialog = outreach.company_actions.dialog.current
         if dialog is not None:
             save(_on_screen(dialog, backdrop), name)
             dialog.reject()
     page.tabs.setCurrentIndex(TIPS_TAB)
     page.tips.table.selectRow(0)
     page.tips.tip_actions.withdraw_button.click()
-    dialog = page.tips.tip_actions.dialog
+    dialog = page.tips.tip_actions.dialog.current
     if dialog is not None:
         save(_on_screen(dialog, view.window().grab()), "26o_tip_withdraw.png")
         dialog.reject()

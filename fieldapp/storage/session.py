@@ -3,11 +3,15 @@
 ``Session.lock`` closes the database and drops the keys. Everything here loads only once a
 passphrase has opened a slot, so the login dialog never waits for SQLCipher or Ed25519.
 
-The session's jobs live beside it, and its methods for them hand over: the officers
-(``officer_admin``), the key slots (``slot_changes``), storing another device's events
-(``ingest``), purging a case (``purge``), the settings (``fieldapp.settings`` over
-``setting``/``set_setting``), the tamper checks (``verify``). Appending, the write
-transaction and anchoring the head after each commit stay here, with unlock and lock.
+The session's jobs live beside it. Its methods hand over to them where the screens and
+the CLI act through the session they hold: the officers (``officer_admin``), the officer's
+own passphrase (``slot_changes``), storing another device's events (``ingest``: the
+session's connection and projections), purging a case (``purge``, then the head anchored),
+the settings (``fieldapp.settings`` over ``setting``/``set_setting``), the tamper checks
+(``verify``). The station's key-slot jobs, each used once by ``fieldapp.sync`` (the recovery
+slot at enrolment, an officer's key reset by recovery), are called there directly:
+``slot_changes.set_recovery_slot(session, ...)``. Appending, the write transaction and
+anchoring the head after each commit stay here, with unlock and lock.
 """
 
 from __future__ import annotations
@@ -247,9 +251,6 @@ class Session:
     def officers(self) -> list[Officer]:
         return officer_admin.officers(self)
 
-    def _require_admin(self, what: str) -> None:
-        officer_admin.require_admin(self, what)
-
     def enrol_officer(
         self,
         officer_id: str,
@@ -300,22 +301,6 @@ class Session:
                 raise
         self._keys = new_keys
         self._committed()
-
-    def set_recovery_slot(
-        self, station_recipient: str, fingerprint: str, drafts: list[Draft]
-    ) -> None:
-        """Seal the data key to a station's key (administrators only), with ``drafts``."""
-        slot_changes.set_recovery_slot(self, station_recipient, fingerprint, drafts)
-
-    def reset_officer_key(
-        self,
-        officer_id: str,
-        new_passphrase: str,
-        signing_key: Ed25519PrivateKey,
-        drafts: list[Draft],
-    ) -> None:
-        """Give ``officer_id`` a new slot (recovery): new signing key, new passphrase."""
-        slot_changes.reset_officer_key(self, officer_id, new_passphrase, signing_key, drafts)
 
     def sibling_opener(self) -> Callable[[], Session]:
         """A function that opens a second session on this unlocked vault, for a worker

@@ -5,6 +5,7 @@ is sealed to the station's key."""
 from __future__ import annotations
 
 from fieldapp.errors import KnownError, coded
+from fieldapp.storage import slot_changes
 from fieldapp.storage.records import Records, create_draft
 from fieldapp.storage.session import Session
 from fieldapp.storage.verify import STATION_ENTITY
@@ -29,7 +30,7 @@ def enrol_station(session: Session, card: StationCard) -> None:
         )
     # A fresh record id: every laptop enrols the same card, and the station holds them all.
     draft = create_draft(STATION_ENTITY, card.to_json())
-    session.set_recovery_slot(card.bundle_recipient, card.fingerprint, [draft])
+    slot_changes.set_recovery_slot(session, card.bundle_recipient, card.fingerprint, [draft])
 
 
 def enrolled_station(session: Session) -> StationCard | None:

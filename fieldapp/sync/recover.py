@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fieldapp.errors import KnownError, NotPermitted, coded
 from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.passphrase_policy import check_passphrase
+from fieldapp.storage import slot_changes
 from fieldapp.storage.atomic import write_atomic
 from fieldapp.storage.events import Draft
 from fieldapp.storage.keyslots import SlotOpenFailed, SlotSecrets
@@ -105,7 +106,7 @@ def recover(laptop: Vault, keys: StationKeys, officer_id: str, new_passphrase: s
             officer_id,
             {"public_key": public, "reason": "recovery", "station": fingerprint},
         )
-        session.reset_officer_key(officer_id, new_passphrase, new_key, [draft])
+        slot_changes.reset_officer_key(session, officer_id, new_passphrase, new_key, [draft])
     finally:
         session.lock()
     UnlockState(laptop.data_dir / "unlock.state").clear()

@@ -5,6 +5,8 @@ and a change to the demo cannot break it.
 Four cases through the real workflow on the test's own vault: an attempt, a completed
 offence with an advance approval, a child case and a seller with trafficking indicators;
 the county's directory, with the companies that got the information sheet; and one ad.
+``build_ad_register`` adds, for the Ads section's tests, more ads (one by the same number
+written another way, two near-identical texts by different numbers) and a tip.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import datetime
 
 from fieldapp.ads import register
 from fieldapp.storage.session import Session
-from fieldapp.workflow import cases, directory, evidence, persons
+from fieldapp.workflow import cases, directory, evidence, persons, tips
 from fieldapp.workflow.context import Context
 from tests.documents.scenarios import (
     BUYER,
@@ -122,3 +124,39 @@ def build_small_operation(session: Session) -> SmallOperation:
     persons.add_seller(ctx, case_id, SELLER | thai | {"indicators": indicators})
     made[TRAFFICKING] = case_id
     return SmallOperation(operation_id, made, ad_id)
+
+
+# The Ads section's register (``build_ad_register``), numbers from the fiction range: Stina
+# again, her number written without spaces; an ad with a Swedish word to search for; two
+# near-identical texts with different numbers (a same-advertiser proposal by the text).
+AD_AGAIN_TITLE = "Stina igen"
+AD_AGAIN = f"{AD_AGAIN_TITLE}\nNu i Köping, 30 min 1 200 kr. Sms 0701740690."
+AD_FLAT = "Vera, lägenhet i Västerås\nEgen lägenhet nära centrum. 1 h 2 500 kr. Tel 070-174 06 93."
+AD_NEAR = (
+    "Lin, massage i Sala\nBara denna vecka, nära stationen.\n1 h 2 000 kr, halvtimme 1 200:-. "
+)
+AD_NEAR_NUMBERS = ("070-174 06 91", "070-174 06 92")
+ADS_REGISTERED = 5  # the small operation's one ad and the four here
+TIP_TEXT = "Samma kvinna har checkat in igen, rum 418."
+
+
+def build_ad_register(session: Session, small: SmallOperation) -> dict[str, str]:
+    """The Ads section's register on the small operation: four more ads (names → ids, with
+    the small operation's own as ``stina``) and a tip by the attempt's hotel on its case."""
+    ctx = Context(session, Clock(RAID))
+    texts = {
+        "again": AD_AGAIN,
+        "flat": AD_FLAT,
+        **{f"near{i}": f"{AD_NEAR}Ring {n}." for i, n in enumerate(AD_NEAR_NUMBERS, 1)},
+    }
+    made = {"stina": small.ad_id}
+    for name, text in texts.items():
+        found = register.capture(ctx, small.operation_id, text, site="annonser.example")
+        made[name] = register.register_ad(ctx, small.operation_id, found.fields).entity_id
+    hotel = next(c for c in directory.companies(ctx, "vastmanland") if c.get("name") == ATTEMPT)
+    tips.record_tip(
+        ctx,
+        {"company_id": hotel.entity_id, "channel": "phone", "what": TIP_TEXT,
+         "case_id": small.case(ATTEMPT)},
+    )  # fmt: skip
+    return made

@@ -106,7 +106,7 @@ def test_an_ad_is_corrected_as_a_new_event_with_every_refusal_beside_its_field(
     form.first_seen.setText("2026-05-13")
     qtbot.keyClick(form.first_seen, Qt.Key.Key_Return)
 
-    qtbot.waitUntil(lambda: detail.correct_dialog is None)
+    qtbot.waitUntil(lambda: detail.correct_dialog.current is None)
     ad = register.get_ad(workspace.ctx, ad_id)
     assert ad.phones == ("+46701740691",)
     assert [(p.amount, p.minutes) for p in ad.prices] == [(2000, 60)]
@@ -125,7 +125,7 @@ def test_an_ad_is_corrected_as_a_new_event_with_every_refusal_beside_its_field(
     # Saved again unchanged: nothing differs, nothing stored.
     dialog = _open_correction(qtbot, detail)
     dialog.save_button.click()
-    qtbot.waitUntil(lambda: detail.correct_dialog is None)
+    qtbot.waitUntil(lambda: detail.correct_dialog.current is None)
     assert detail.message.text() == "Inget skilde sig: ingenting ändrades."
     assert len(_events(workspace, ad_id)) == before + 1
 
@@ -138,12 +138,12 @@ def test_corrections_typed_before_a_lock_are_back_and_cancel_drops_them(
     qtbot.keyClicks(dialog.form.hotel, "Hotell Ekbacken")
     workspace.autosaver.flush(draft_key(ads["stina"]))
     dialog.reject()  # as the lock closes every dialog
-    qtbot.waitUntil(lambda: detail.correct_dialog is None)
+    qtbot.waitUntil(lambda: detail.correct_dialog.current is None)
 
     dialog = _open_correction(qtbot, detail)
     assert dialog.form.hotel.text() == "Hotell Ekbacken" and dialog.restored.isVisible()
     qtbot.keyClick(dialog.form.hotel, Qt.Key.Key_Escape)  # the officer cancels
-    qtbot.waitUntil(lambda: detail.correct_dialog is None)
+    qtbot.waitUntil(lambda: detail.correct_dialog.current is None)
     assert workspace.load_draft(draft_key(ads["stina"])) is None
     dialog = _open_correction(qtbot, detail)
     assert dialog.form.hotel.text() == "" and not dialog.restored.isVisible()
@@ -229,7 +229,7 @@ def test_the_proposal_of_an_ad_is_shown_and_a_decision_taken_back_with_its_reaso
     assert any(set(p.ad_ids) == set(chosen.ad_ids) for p in tab.model.items())
     assert duplicates.advertiser_of(ctx, ads["stina"]) == (ads["stina"],)
     dialog.close_button.click()
-    qtbot.waitUntil(lambda: tab.decisions_dialog is None)
+    qtbot.waitUntil(lambda: tab.decisions_dialog.current is None)
 
 
 def test_screenshots_of_the_new_dialogs_at_1366x768(

@@ -111,12 +111,12 @@ def test_a_screenshot_and_a_saved_page_open_in_the_app_and_each_opening_is_logge
     assert (viewer.shown_size().width(), viewer.shown_size().height()) == (1600, 1000)
     assert viewer.size_button.text() == "&Anpassa till fönstret"
     qtbot.keyClick(viewer, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: detail.viewer is None)
+    qtbot.waitUntil(lambda: detail.viewer.current is None)
 
     # The saved page: its text as the import reads it; no script, no picture, no menu.
     detail.files.setCurrentRow(1)
     detail.open_file_button.click()
-    viewer = detail.viewer
+    viewer = detail.viewer.current
     assert isinstance(viewer, PageViewer) and viewer.isVisible()
     assert viewer.heading.text() == "Maja är tillbaka! | annonser.example"
     assert viewer.facts.text() == "Adress: https://annonser.example/a/1010"
@@ -142,7 +142,7 @@ def test_a_screenshot_and_a_saved_page_open_in_the_app_and_each_opening_is_logge
     # The lock closes the viewer with every other window that shows data.
     small_controller.lock()
     flush_deletions()
-    assert detail.viewer is None or not detail.viewer.isVisible()
+    assert detail.viewer.current is None or not detail.viewer.current.isVisible()
 
 
 def test_a_file_the_ad_does_not_have_or_no_picture_is_refused_in_words(
@@ -154,7 +154,7 @@ def test_a_file_the_ad_does_not_have_or_no_picture_is_refused_in_words(
     workspace, detail, ad_id = _ad_detail(qtbot, small_controller, [broken])
     before = _accesses(workspace, ad_id)
     detail.open_current_file()
-    assert detail.viewer is None
+    assert detail.viewer.current is None
     assert detail.message.text() == "Bilden kan inte visas: den är ingen PNG- eller JPEG-bild."
     assert _accesses(workspace, ad_id) == [*before, "attachment"]  # it was read, so logged
 

@@ -1,22 +1,41 @@
-"""The Ads section on the demo vault, whose mapped ads, directory and tips these tests use:
-search by a phone number written another way (the opening logged), an ad seen again, taken
-down and withdrawn, same-advertiser proposals decided by a person, a sheet delivery and a
-tip recorded. Every model passes qtmodeltester. (Registering ads: test_ad_register.py.)"""
+"""The Ads section on the small operation of the test's own and its ad register
+(tests/ui/builders.py: ``build_ad_register``): search by a phone number written another way
+(the opening logged), an ad seen again, taken down and withdrawn, same-advertiser proposals
+decided by a person, a sheet delivery and a tip recorded. Every model passes qtmodeltester.
+(Registering ads: test_ad_register.py.)"""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from fieldapp.ads import duplicates, register
 from fieldapp.ads.model import AdStatus
 from fieldapp.storage.events import read_events
 from fieldapp.workflow import outreach, tips
-from tests.ui.conftest import case_by_place, plain
+from tests.ui.builders import (
+    AD_AGAIN_TITLE,
+    AD_TITLE,
+    ADS_REGISTERED,
+    CHILD,
+    COMPLETED,
+    TIP_TEXT,
+    SmallOperation,
+    build_ad_register,
+)
+from tests.ui.conftest import plain
 from ui.ads.models import AdsModel, CompaniesModel, DeliveriesModel, HitsModel, TipsModel
 from ui.ads.page import OUTREACH_TAB, PROPOSALS_TAB, SEARCH_TAB, TIPS_TAB, AdsPage
 from ui.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(small_workspace: Workspace, small_operation: SmallOperation) -> Workspace:
+    """The small operation (not the demo's), with the ads and the tip the tests use."""
+    build_ad_register(small_workspace.session, small_operation)
+    return small_workspace
 
 
 def test_search_by_a_phone_number_written_another_way_opens_through_the_access_log(
@@ -24,19 +43,19 @@ def test_search_by_a_phone_number_written_another_way_opens_through_the_access_l
 ) -> None:
     search = ads_page.search
     ads_page.tabs.setCurrentIndex(SEARCH_TAB)
-    assert search.summary.text() == "Insatsens annonser, senaste först: 7."
-    # The demo ads write Maja's number "070-174 06 55" and "0701740655".
+    assert search.summary.text() == f"Insatsens annonser, senaste först: {ADS_REGISTERED}."
+    # Stina's two ads write her number "070-174 06 90" and "0701740690".
     search.query.clear()
-    qtbot.keyClicks(search.query, "+46 70 174 06 55")
+    qtbot.keyClicks(search.query, "+46 70 174 06 90")
     qtbot.keyClick(search.query, Qt.Key.Key_Return)
 
-    assert search.summary.text() == "Telefon +46701740655: 2 träffar."
+    assert search.summary.text() == "Telefon +46701740690: 2 träffar."
     titles = {search.model.item(r).title for r in range(search.model.rowCount())}
-    assert titles == {"Maja, ny i Västerås", "Maja är tillbaka!"}
+    assert titles == {AD_TITLE, AD_AGAIN_TITLE}
     detail = search.detail
-    assert detail.ad is not None and detail.values["phones"].text() == "+46701740655"
+    assert detail.ad is not None and detail.values["phones"].text() == "+46701740690"
     shown = plain(detail.values["prices"].text())
-    assert shown in ("1 800 kr / 30 min", "1 500 kr / 30 min\n2 500 kr / 1 h")
+    assert shown in ("1 800 kr / 1 h", "1 200 kr / 30 min")
     accesses = [e for e in read_events(workspace.session.conn, entity=("ad", detail.ad.id))
                 if e.kind == "access"]  # fmt: skip
     assert len(accesses) == 1
@@ -58,7 +77,7 @@ def test_an_ad_is_seen_again_taken_down_and_withdrawn_with_a_reason(
 ) -> None:
     ads_page.tabs.setCurrentIndex(SEARCH_TAB)
     search = ads_page.search
-    search.query.setText("Maja är tillbaka")
+    search.query.setText(AD_AGAIN_TITLE)
     search.run_search()
     detail = search.detail
     assert detail.ad is not None
@@ -84,9 +103,9 @@ def test_same_advertiser_is_decided_by_a_person_never_merged(
 ) -> None:
     ads_page.tabs.setCurrentIndex(PROPOSALS_TAB)
     tab = ads_page.proposals
-    assert tab.model.rowCount() == 2  # Maja's shared number; Nok's near-identical texts
+    assert tab.model.rowCount() == 2  # Stina's shared number; Lin's near-identical texts
     first = tab.proposal()
-    assert first is not None and first.phones == ("+46701740655",)
+    assert first is not None and first.phones == ("+46701740690",)
     assert tab.ads_model.rowCount() == 2
     assert duplicates.advertiser_of(workspace.ctx, first.ad_ids[0]) == (first.ad_ids[0],)
 
@@ -114,10 +133,12 @@ def test_a_sheet_delivery_is_recorded_and_logged(
     assert form.fields["company_id"].message.text().startswith("Välj verksamheten")
 
     companies = tab.companies_model.items()
-    park = next(c.entity_id for c in companies if c.get("name") == "Hotell Demo Park")
-    row = tab.companies_model.row_of_key(park)
+    # Not handed the sheet yet.
+    hotel = next(c.entity_id for c in companies if c.get("name") == CHILD)
+    row = tab.companies_model.row_of_key(hotel)
+    assert tab.companies_model.cells(tab.companies_model.item(row))[3] == "–"
     tab.companies.selectRow(row)  # choosing in the directory fills in the company
-    assert form.company.currentText() == "Hotell Demo Park"
+    assert form.company.currentText() == CHILD
     assert form.version.text() == outreach.sheet_version()
     qtbot.keyClicks(form.copies, "0")
     qtbot.keyClick(form.copies, Qt.Key.Key_Return)
@@ -129,16 +150,16 @@ def test_a_sheet_delivery_is_recorded_and_logged(
     assert len(log) == before + 1
     latest = log[-1]
     assert (latest.get("company"), latest.get("copies"), latest.get("delivered_by")) == (
-        "Hotell Demo Park",
+        CHILD,
         2,
         workspace.officer_id,
     )
-    assert tab.log_model.cells(tab.log_model.item(0))[1] == "Hotell Demo Park"
+    assert tab.log_model.cells(tab.log_model.item(0))[1] == CHILD
     assert tab.companies_model.cells(tab.companies_model.item(row))[3] != "–"
 
 
 def test_a_tip_is_recorded_with_its_source_and_case(
-    qtbot: Any, ads_page: AdsPage, workspace: Workspace
+    qtbot: Any, ads_page: AdsPage, workspace: Workspace, small_operation: SmallOperation
 ) -> None:
     ads_page.tabs.setCurrentIndex(TIPS_TAB)
     tab = ads_page.tips
@@ -150,11 +171,11 @@ def test_a_tip_is_recorded_with_its_source_and_case(
         "Välj verksamheten, eller skriv vem annars som tipsade."
     )
 
-    stadshotellet = next(k for k, v in tab._companies.items() if v == "Stadshotellet Exempel")
-    form.company.set_code(stadshotellet)
+    pensionat = next(k for k, v in tab._companies.items() if v == COMPLETED)
+    form.company.set_code(pensionat)
     form.channel.set_code("phone")
-    form.what.setPlainText("Två män frågade efter rum 507 i kväll.")
-    case_id = case_by_place(workspace, "Stadshotellet Exempel")
+    form.what.setPlainText("Två män frågade efter rum 22 i kväll.")
+    case_id = small_operation.case(COMPLETED)
     form.case.set_code(case_id)
     tab.record_button.click()
 
@@ -162,22 +183,25 @@ def test_a_tip_is_recorded_with_its_source_and_case(
     assert len(found) == before + 1
     tip = found[-1]
     assert (tip.get("company_id"), tip.get("case_id"), tip.get("channel")) == (
-        stadshotellet,
+        pensionat,
         case_id,
         "phone",
     )
     assert tab.model.cells(tab.model.item(0))[1:4] == (
-        "Stadshotellet Exempel",
+        COMPLETED,
         "telefon",
-        "Två män frågade efter rum 507 i kväll.",
+        "Två män frågade efter rum 22 i kväll.",
     )
     assert form.status.text() == "Tipset är registrerat."
 
     # Tie an older tip to a case from the list.
+    older = tab.model.item(1)
+    assert older is not None and older.get("what") == TIP_TEXT
     tab.table.selectRow(1)
     tab.link_case.set_code(case_id)
     tab.link_button.click()
     assert tab.link_message.text() == "Sparat."
+    assert workspace.ctx.records.get("tip", older.entity_id).get("case_id") == case_id
 
 
 def test_the_ads_models_pass_the_model_tester(

@@ -122,7 +122,7 @@ def test_ctrl_k_links_an_ad_and_the_case_shows_its_phones_and_prices(
     )
 
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
-    dialog = screen.link_dialog
+    dialog = screen.link_dialog.current
     assert isinstance(dialog, LinkAdDialog) and dialog.isVisible()
     qtbot.waitUntil(dialog.query.hasFocus)
     # Lova's phone is also in a newer ad not yet linked: suggested, with the reason.
@@ -146,7 +146,7 @@ def test_ctrl_k_links_an_ad_and_the_case_shows_its_phones_and_prices(
     # Delete in the list of linked ads undoes a link.
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
-    dialog = screen.link_dialog
+    dialog = screen.link_dialog.current
     assert dialog is not None
     row = dialog.linked_model.row_of_key(
         next(ad.id for ad in dialog.linked_model.items() if ad.title == KOPING_AD)
@@ -176,7 +176,7 @@ def test_a_closed_case_refuses_a_link_in_words_and_ctrl_k_needs_a_case(
     assert view.section() == CASES
     screen = view.cases.case_screen
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
-    dialog = screen.link_dialog
+    dialog = screen.link_dialog.current
     assert dialog is not None
     dialog.query.setText("0701740671")
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
@@ -235,7 +235,7 @@ def _open_dialog(qtbot: Any, controller: Any, place: str) -> tuple[Any, LinkAdDi
     view.open_case(case_by_place(view.workspace, place))
     screen = view.cases.case_screen
     qtbot.keyClick(window, Qt.Key.Key_K, CTRL)
-    dialog = screen.link_dialog
+    dialog = screen.link_dialog.current
     assert isinstance(dialog, LinkAdDialog) and dialog.isVisible()
     return view, dialog
 
@@ -283,7 +283,7 @@ def test_a_linked_ad_is_tied_to_the_seller_of_the_case_and_the_detail_names_her(
     # Undone from the case again: the detail no longer names her.
     view.open_case(case_id)
     qtbot.keyClick(controller.main_window, Qt.Key.Key_K, CTRL)
-    dialog = view.cases.case_screen.link_dialog
+    dialog = view.cases.case_screen.link_dialog.current
     assert dialog is not None and dialog.person.code() == lova
     dialog.unlink_person_button.click()
     assert register.get_ad(workspace.ctx, ad.id).person_ids == ()

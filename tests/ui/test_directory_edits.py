@@ -51,11 +51,11 @@ def test_a_company_is_corrected_in_its_dialog_with_the_checks_of_a_new_one(
 ) -> None:
     actions = outreach.company_actions
     actions.edit_button.click()  # nothing chosen yet: a hint, no dialog
-    assert actions.dialog is None and actions.hint.text() == "Välj först en rad i listan."
+    assert actions.dialog.current is None and actions.hint.text() == "Välj först en rad i listan."
 
     company_id = _choose(outreach, CHILD)
     actions.edit_button.click()
-    dialog = actions.dialog
+    dialog = actions.dialog.current
     assert isinstance(dialog, CompanyDialog) and dialog.isVisible()
     form = dialog.form
     assert form.name.text() == CHILD and form.municipality.code() == "Köping"
@@ -69,7 +69,7 @@ def test_a_company_is_corrected_in_its_dialog_with_the_checks_of_a_new_one(
     form.name.setText("Hotell Blåklockan Köping")
     form.phone.setText("0221-123 45")
     qtbot.keyClick(form.phone, Qt.Key.Key_Return)  # Enter saves
-    qtbot.waitUntil(lambda: actions.dialog is None)
+    qtbot.waitUntil(lambda: actions.dialog.current is None)
     stored = small_workspace.ctx.require(directory.COMPANY_ENTITY, company_id, "id")
     assert stored.get("name") == "Hotell Blåklockan Köping"
     assert stored.get("phone") == "+4622112345" and stored.get("municipality") == "Köping"
@@ -83,8 +83,13 @@ def test_a_company_is_removed_only_with_a_reason_and_the_log_keeps_it(
 ) -> None:
     actions = outreach.company_actions
     company_id = _choose(outreach, COMPLETED)
-    actions.remove_button.click()
-    dialog = actions.dialog
+    # Its Alt key (Swedish "Ta bort &från katalogen…"), with the focus in the list.
+    assert actions.remove_button.text() == "Ta bort &från katalogen…"
+    outreach.activateWindow()
+    qtbot.waitUntil(outreach.isActiveWindow)
+    qtbot.keyClick(outreach.companies, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: actions.dialog.current is not None)  # after the click's animation
+    dialog = actions.dialog.current
     assert isinstance(dialog, WithdrawDialog) and dialog.isVisible()
     assert dialog.question.text() == "Ta bort ur länets katalog?"
     assert dialog.what.text() == f"{COMPLETED}, Västerås"
@@ -96,7 +101,7 @@ def test_a_company_is_removed_only_with_a_reason_and_the_log_keeps_it(
 
     dialog.reason.setText("Stängt sedan mars")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: actions.dialog is None)
+    qtbot.waitUntil(lambda: actions.dialog.current is None)
     listed = {c.get("name") for c in directory.companies(small_workspace.ctx, COUNTY)}
     assert COMPLETED not in listed and ATTEMPT in listed
     (void,) = _void_events(small_workspace, company_id)
@@ -114,11 +119,11 @@ def test_cancelling_a_removal_changes_nothing(
     actions = outreach.company_actions
     company_id = _choose(outreach, ATTEMPT)
     actions.remove_button.click()
-    dialog = actions.dialog
+    dialog = actions.dialog.current
     assert isinstance(dialog, WithdrawDialog)
     dialog.reason.setText("Fel")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: actions.dialog is None)
+    qtbot.waitUntil(lambda: actions.dialog.current is None)
     assert _void_events(small_workspace, company_id) == []
     assert ATTEMPT in {c.get("name") for c in directory.companies(small_workspace.ctx, COUNTY)}
 
@@ -139,13 +144,13 @@ def test_a_tip_is_withdrawn_with_a_reason_and_leaves_the_list(
     tab.table.selectRow(tab.model.row_of_key(twice.entity_id))
 
     tab.tip_actions.withdraw_button.click()
-    dialog = tab.tip_actions.dialog
+    dialog = tab.tip_actions.dialog.current
     assert isinstance(dialog, WithdrawDialog) and dialog.isVisible()
     assert dialog.question.text() == "Ta tillbaka tipset?"
     assert dialog.what.text().endswith(f", {ATTEMPT}: Rum 418 igen.")
     dialog.reason.setText("Samma samtal inlagt två gånger")
     dialog.confirm_button.click()
-    qtbot.waitUntil(lambda: tab.tip_actions.dialog is None)
+    qtbot.waitUntil(lambda: tab.tip_actions.dialog.current is None)
 
     assert [t.entity_id for t in tips.tips(ctx, COUNTY)] == [kept.entity_id]
     (void,) = _void_events(small_workspace, twice.entity_id)

@@ -49,6 +49,7 @@ from ui.ads.texts import (
     status_text,
 )
 from ui.capture import refusal_text
+from ui.dialog_slot import DialogSlot
 from ui.forms import FieldMessage, muted_label
 from ui.screens.step import STEP_TITLE_SIZE
 from ui.theme import sized_font
@@ -86,8 +87,8 @@ class AdDetail(QWidget):
         self.workspace = workspace
         self.ad: AdView | None = None
         self.observation: Record | None = None
-        self.viewer: QDialog | None = None
-        self.correct_dialog: CorrectAdDialog | None = None
+        self.viewer: DialogSlot[QDialog] = DialogSlot()
+        self.correct_dialog: DialogSlot[CorrectAdDialog] = DialogSlot()
         self.proposal: Proposal | None = None
         self.ask_screenshot_files: seams.AskPaths = seams.ask_screenshot_files
         self._build_ui()
@@ -445,25 +446,21 @@ class AdDetail(QWidget):
         """The correction of the ad shown (window-modal; the event loop keeps running)."""
         if self.ad is None:
             return None
-        if self.correct_dialog is not None:
-            self.correct_dialog.close()
+        # The one open keeps its typing as a draft when it closes: closed before the new one
+        # reads the draft.
+        self.correct_dialog.close()
         try:
             dialog = CorrectAdDialog(self.workspace, self.ad, self)
         except Exception as exc:  # a refusal in words; a bug logged and said so
             self.message.show_message(refusal_text(exc, "correct ad"))
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resize(fitted_size(self, QSize(1180, 700)))
-        dialog.finished.connect(lambda _result: self._correction_closed(dialog))
-        self.correct_dialog = dialog
         self.message.clear_message()
-        dialog.open()
+        self.correct_dialog.open(dialog, self._correction_closed)
         self.correct_shown.emit(dialog)
         return dialog
 
     def _correction_closed(self, dialog: CorrectAdDialog) -> None:
-        if self.correct_dialog is dialog:
-            self.correct_dialog = None
         change = dialog.change
         if change is None or not self.workspace.active:
             return
@@ -514,8 +511,7 @@ class AdDetail(QWidget):
         file that cannot be shown is said under the buttons."""
         if self.ad is None:
             return None
-        if self.viewer is not None:
-            self.viewer.close()
+        self.viewer.close()
         try:
             viewer = open_viewer(self.workspace, self.ad.id, info, self)
         except NotViewable as exc:
@@ -525,16 +521,11 @@ class AdDetail(QWidget):
             self.message.show_message(refusal_text(exc, "open file"))
             return None
         self.message.clear_message()
-        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        viewer.finished.connect(lambda _result: self._viewer_closed(viewer))
-        self.viewer = viewer
-        viewer.open()  # window-modal; the event loop keeps running (no exec)
+        self.viewer.open(viewer, self._viewer_closed)
         self.viewer_shown.emit(viewer)
         return viewer
 
-    def _viewer_closed(self, viewer: QDialog) -> None:
-        if self.viewer is viewer:
-            self.viewer = None
+    def _viewer_closed(self, _viewer: QDialog) -> None:
         if self.workspace.active and self.files.isVisible():
             self.files.setFocus()  # back where the officer was: the next file is one key away
 

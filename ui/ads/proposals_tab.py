@@ -20,6 +20,7 @@ from ui.ads.attachment_view import fitted_size
 from ui.ads.decisions_dialog import DecisionsDialog
 from ui.ads.models import AdsModel, ProposalsModel
 from ui.capture import refusal_text
+from ui.dialog_slot import DialogSlot
 from ui.forms import FieldMessage, muted_label
 from ui.table_model import ID_ROLE
 from ui.widgets import action_button, fitted_table, line_edit
@@ -45,7 +46,7 @@ class ProposalsTab(QWidget):
             self,
         )
         self.decisions_button = action_button(self.tr("&Earlier decisions…"), self)
-        self.decisions_dialog: DecisionsDialog | None = None
+        self.decisions_dialog: DialogSlot[DecisionsDialog] = DialogSlot()
         self.model = ProposalsModel(self)
         self.table = fitted_table(self.model, self, 1)
         self.table.setAccessibleName(self.tr("Proposals"))
@@ -119,21 +120,15 @@ class ProposalsTab(QWidget):
     @Slot()
     def open_decisions(self) -> DecisionsDialog:
         """The decisions made (window-modal; the event loop keeps running)."""
-        if self.decisions_dialog is not None:
-            self.decisions_dialog.close()
+        self.decisions_dialog.close()
         dialog = DecisionsDialog(self.workspace, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.withdrawn.connect(self._on_withdrawn)
-        dialog.finished.connect(lambda _result: self._decisions_closed(dialog))
-        self.decisions_dialog = dialog
         dialog.resize(fitted_size(self, QSize(1000, 560)))
-        dialog.open()
+        self.decisions_dialog.open(dialog, self._decisions_closed)
         self.decisions_shown.emit(dialog)
         return dialog
 
-    def _decisions_closed(self, dialog: DecisionsDialog) -> None:
-        if self.decisions_dialog is dialog:
-            self.decisions_dialog = None
+    def _decisions_closed(self, _dialog: DecisionsDialog) -> None:
         if self.workspace.active:
             self.decisions_button.setFocus()
 

@@ -28,6 +28,7 @@ from fieldapp.workflow import directory, tips
 from fieldapp.workflow.context import Change
 from ui.ads.texts import COMPANY_KINDS
 from ui.capture import CaptureForm, refusal_text
+from ui.dialog_slot import DialogSlot
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.i18n import translate
 from ui.widgets import CodeCombo, FormGrid, TownCombo, action_button, line_edit
@@ -202,7 +203,7 @@ class _RowActions(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.chosen = chosen
-        self.dialog: QDialog | None = None  # the one open (tests drive it)
+        self.dialog: DialogSlot[QDialog] = DialogSlot()  # the one open (tests drive it)
         self.hint = FieldMessage(self)
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
@@ -222,15 +223,8 @@ class _RowActions(QWidget):
 
     def _open(self, dialog: QDialog, entity_id: str) -> None:
         """Window-modal and not blocking (``open``), so the tests drive the real dialog."""
-        self.dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.changed.emit(entity_id))
-        dialog.finished.connect(self._closed)
-        dialog.open()
-
-    @Slot()
-    def _closed(self) -> None:
-        self.dialog = None
+        self.dialog.open(dialog)
 
 
 class CompanyActions(_RowActions):
@@ -246,8 +240,9 @@ class CompanyActions(_RowActions):
         super().__init__(workspace, chosen, parent)
         self.towns = towns
         self.edit_button = action_button(self.tr("Corr&ect…"), self)
-        # No Alt key: every letter of it is taken on the tab, and a removal is no quick act.
-        self.remove_button = action_button(self.tr("Remove…"), self)
+        # Every letter of a bare "Remove…" is taken on the tab (the menus, the fields of the
+        # new entry and of the delivery): the longer text has a free one in either language.
+        self.remove_button = action_button(self.tr("Remove from the director&y…"), self)
         self.row.addWidget(self.edit_button)
         self.row.addWidget(self.remove_button)
         self.row.addStretch(1)

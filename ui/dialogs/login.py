@@ -16,6 +16,7 @@ it says who locked and when.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, Slot
@@ -68,10 +69,14 @@ class LoginDialog(GateDialog):
         officer_id: str | None = None,
         demo_passphrase: str | None = None,
         locked_note: str = "",
+        before_unlock: Callable[[], bool] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault = vault
+        # Blocks until the vault may be read (the demo's filling, on its thread); False when
+        # that failed and the dialog now says so: no unlock this time.
+        self._before_unlock = before_unlock
         self._demo_passphrase = demo_passphrase
         self._locked_note = locked_note
         # What the last failure said, without the countdown that follows it.
@@ -225,6 +230,9 @@ class LoginDialog(GateDialog):
         # Argon2 takes about half a second by design; the cursor says "working".
         QApplication.setOverrideCursor(qt().CursorShape.WaitCursor)
         try:
+            if self._before_unlock is not None and not self._before_unlock():
+                self._tick_countdown()  # the button back, the passphrase kept
+                return
             # Every page is checked right after, on a thread (ui.page_check).
             session = self._vault.unlock(officer_id, passphrase, check_pages=False)
         except WrongPassphrase as exc:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ui.dialog_slot import DialogSlot
 
 if TYPE_CHECKING:
     from ui.documents.preview import DocumentPreview
@@ -18,28 +19,23 @@ class PreviewSlot:
     the focus back to the widget that had it, in an active window, so keys go on working."""
 
     def __init__(self) -> None:
-        self.preview: DocumentPreview | None = None
+        self._slot: DialogSlot[DocumentPreview] = DialogSlot()
         self._before: QWidget | None = None  # what had the focus before the preview open now
 
+    @property
+    def preview(self) -> DocumentPreview | None:
+        return self._slot.current
+
     def show(self, parent: QWidget, preview: DocumentPreview) -> DocumentPreview:
-        before = QApplication.focusWidget()
-        if self.preview is not None:
-            # A preview replacing another gives the focus back to where it was before the
-            # first (not to the closed one's button).
-            before = self._before
-            self.preview.close()
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A preview replacing another gives the focus back to where it was before the first
+        # (not to the closed one's button).
+        before = QApplication.focusWidget() if self._slot.current is None else self._before
         self._before = before
-        preview.finished.connect(lambda _result: self._closed(preview, parent, before))
-        self.preview = preview
-        preview.show()
+        self._slot.open(preview, lambda _preview: self._closed(parent, before), modal=False)
         preview.print_button.setFocus()
         return preview
 
-    def _closed(self, preview: DocumentPreview, parent: QWidget, before: QWidget | None) -> None:
-        if self.preview is not preview:
-            return  # replaced by another: that one gives the focus back when it closes
-        self.preview = None
+    def _closed(self, parent: QWidget, before: QWidget | None) -> None:
         parent.window().activateWindow()
         if before is not None and before.isVisible():
             before.setFocus()

@@ -43,6 +43,7 @@ from fieldapp.workflow.context import Change
 from fieldapp.workflow.missing import StillMissing, still_missing
 from ui.ads.case_ads import LinkedAdsStrip
 from ui.capture import refusal_text
+from ui.dialog_slot import DialogSlot
 from ui.forms import MessageBox, muted_label
 from ui.i18n import current_language
 from ui.models import ID_ROLE, ChecklistModel, StepRow, TimelineModel
@@ -191,7 +192,7 @@ class CaseScreen(QWidget):
         self._people: dict[str, str] = {}
         self._wide = True
         self._person_added = False
-        self.link_dialog: QDialog | None = None
+        self.link_dialog: DialogSlot[QDialog] = DialogSlot()
         self._build_ui()
         self._connect()
 
@@ -756,19 +757,14 @@ class CaseScreen(QWidget):
             return
         from ui.ads.link_dialog import LinkAdDialog
 
-        if self.link_dialog is not None:
-            self.link_dialog.close()
+        # Closed first, so that the focus taken below is the case's, not the old dialog's.
+        self.link_dialog.close()
         self.flush()
         before = QApplication.focusWidget()
         dialog = LinkAdDialog(self.workspace, self.case_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self._link_dialog_closed(dialog, before))
-        self.link_dialog = dialog
-        dialog.open()  # window-modal, and the event loop keeps running (no exec)
+        self.link_dialog.open(dialog, lambda _dialog: self._link_dialog_closed(before))
 
-    def _link_dialog_closed(self, dialog: QDialog, before: QWidget | None) -> None:
-        if self.link_dialog is dialog:
-            self.link_dialog = None
+    def _link_dialog_closed(self, before: QWidget | None) -> None:
         if self.case_id is not None and self.workspace.active:
             self.linked_ads.load(self.case_id)
         self.window().activateWindow()  # the case's keys work again at once
