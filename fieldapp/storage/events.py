@@ -159,9 +159,9 @@ class Event:
         return hashlib.sha256(ENTRY_DOMAIN + canonical_header(self.header())).digest()
 
     def row(self) -> tuple[Any, ...]:
-        # The blobs as bytearray: the sqlite module binds str, int, float and bytearray
-        # directly, but sends bytes through its adapter registry first (about a
-        # microsecond a value). The stored blob is the same; it reads back as bytes.
+        # The blobs as they are: ``storage.database`` registers bytes as bound as is, one
+        # adapter lookup a value, which costs less than a bytearray copy of each (measured:
+        # 2.0 against 2.5 µs a row of four blobs). The stored blob is the same either way.
         return (
             self.device_id,
             self.seq,
@@ -174,11 +174,11 @@ class Event:
             self.entity_type,
             self.entity_id,
             _json_list(self.parents),
-            bytearray(self.body),
+            self.body,
             _json_list(self.attachments),
-            bytearray(self.prev_hash),
-            bytearray(self.entry_hash),
-            bytearray(self.signature),
+            self.prev_hash,
+            self.entry_hash,
+            self.signature,
         )
 
     @classmethod

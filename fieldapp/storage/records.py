@@ -110,6 +110,8 @@ CONFLICTS_DDL = """
         PRIMARY KEY (entity_type, entity_id, field, incoming_event)
     )"""
 VOIDED_FIELD = "(void)"  # the conflict of a withdrawal against an edit
+# The handlers of the event kinds that change a record, other than a create.
+_HANDLERS = {"amend": "_amend", "void": "_void", "resolve": "_resolve"}
 
 
 def _dump(data: Any) -> str:
@@ -140,19 +142,20 @@ class RecordsProjection:
             return
         if event.entity_type in NOT_RECORDS or event.purged:
             return
-        handler = {
-            "create": self._create,
-            "amend": self._amend,
-            "void": self._void,
-            "resolve": self._resolve,
-        }.get(event.kind)
-        if handler is not None:
-            handler(conn, event)
+        # The kind looked up by name: a station applies 100,000 events, and a dict of bound
+        # methods built for each was a measurable part of it.
+        kind = event.kind
+        if kind == "create":
+            self._create(conn, event)
+        elif kind in _HANDLERS:
+            getattr(self, _HANDLERS[kind])(conn, event)
 
     def _create(self, conn: Connection, event: Event) -> None:
         body = event.data
+        # A new record's created and updated columns are the same values: each bound once
+        # (?6, ?7, ?8 used twice), four fewer copies of a string an event.
         conn.execute(
-            "INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)",
+            "INSERT INTO records VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7, ?8, 0, NULL, ?9, ?8)",
             (
                 event.entity_type,
                 event.entity_id,
@@ -161,11 +164,8 @@ class RecordsProjection:
                 _dump(body["data"]),
                 event.wall_time,
                 event.officer_id,
-                event.wall_time,
-                event.officer_id,
                 event.id,
                 event.hlc,
-                event.id,
             ),
         )
         # No row in record_changes: the create starts the history (see _fields_changed_since),

@@ -34,7 +34,15 @@ from fieldapp.officers import (
     Officer,
     Role,
 )
-from fieldapp.storage import database, ingest, officer_admin, purge, schema, slot_changes
+from fieldapp.storage import (
+    checkpoints,
+    database,
+    ingest,
+    officer_admin,
+    purge,
+    schema,
+    slot_changes,
+)
 from fieldapp.storage.database import Connection, transaction
 from fieldapp.storage.events import Draft, Event, EventLog, read_events
 from fieldapp.storage.head import HeadAnchor, own_head
@@ -150,6 +158,7 @@ class Session:
         self._conn: Connection | None = conn
         self._projector = projector
         self._writing = False
+        self._checkpointer: checkpoints.Checkpointer | None = None
         self._anchor = anchor or HeadAnchor.open(
             conn, vault.data_dir, keys.vault_id, keys.device_id
         )
@@ -351,6 +360,27 @@ class Session:
         their blobs, projections and ``bookkeeping``, in one transaction (see
         ``storage.ingest``)."""
         ingest.ingest(self.conn, self._projector, events, blobs, bookkeeping, prepared)
+        if self._checkpointer is not None:
+            self._checkpointer.poke()
+
+    @contextlib.contextmanager
+    def checkpoints_on_a_thread(self) -> Iterator[None]:
+        """While the block runs, the WAL is copied into vault.db on a thread after each
+        ``ingest`` instead of inside its commit (``storage.checkpoints``): for an import of
+        several bundles. Everything committed in the block is copied when it ends."""
+        self._key_file()
+        assert self._secrets is not None
+        if self._checkpointer is not None:  # already on, for an enclosing block
+            yield
+            return
+        with checkpoints.checkpoints_on_a_thread(
+            self.conn, self.vault.db_path, self._secrets.data_key
+        ) as checkpointer:
+            self._checkpointer = checkpointer
+            try:
+                yield
+            finally:
+                self._checkpointer = None
 
     # -- retention ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ import os
 from collections.abc import Callable, Container, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -369,7 +370,9 @@ class StationImporter:
         ``_apply``."""
         identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
         register = self._store.register()
-        with second_process(len(paths) > 1) as pool:
+        # A store that can (the station's vault) copies its WAL on a thread meanwhile.
+        many = getattr(self._store, "many_bundles", None) if len(paths) > 1 else None
+        with many() if many is not None else nullcontext(), second_process(len(paths) > 1) as pool:
             known = self._known_keys()
             projector = self._store.projector
             ahead = _OpenAhead(pool, paths, identity, station, register, known, imported, projector)

@@ -107,6 +107,11 @@ class VaultStationStore:
         ).fetchone()
         return bytes(row[0]) if row else None
 
+    def many_bundles(self) -> contextlib.AbstractContextManager[None]:
+        """Around an import of several bundles: the WAL copied into vault.db on a thread
+        after each bundle's commit, not inside it (``storage.checkpoints``)."""
+        return self._session.checkpoints_on_a_thread()
+
     @contextlib.contextmanager
     def device_lock(self, device_id: str) -> Iterator[None]:
         yield  # one PC, one writer: SQLite's own lock is enough

@@ -218,3 +218,27 @@ def test_changed_projection_definitions_rebuild_on_unlock(
     # The deleted rows are back: every projection was rebuilt from the log.
     assert session.projector.snapshot(session.conn) == before
     session.lock()
+
+
+def test_a_created_record_and_its_event_row_hold_the_events_own_values(
+    admin_session: Session,
+) -> None:
+    """The create's record binds each repeated value once (created = updated, last event =
+    created event) and the event's blobs are stored as bytes: read back from the file, both
+    are the event's exactly."""
+    (event,) = admin_session.append([_note("två personer, rum 312")])
+    conn = admin_session.conn
+    row = conn.execute(
+        "SELECT created_at, created_by, updated_at, updated_by, last_event, created_event, "
+        "created_hlc, voided, void_reason, data FROM records WHERE entity_id = ?",
+        (event.entity_id,),
+    ).fetchone()
+    assert row == (
+        event.wall_time, event.officer_id, event.wall_time, event.officer_id,
+        event.id, event.id, event.hlc, 0, None, '{"text":"två personer, rum 312"}',
+    )  # fmt: skip
+    stored = conn.execute(
+        "SELECT typeof(body), body, prev_hash, entry_hash, signature FROM events WHERE id = ?",
+        (event.id,),
+    ).fetchone()
+    assert stored == ("blob", event.body, event.prev_hash, event.entry_hash, event.signature)

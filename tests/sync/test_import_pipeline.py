@@ -127,3 +127,29 @@ def test_the_second_process_is_trusted_only_for_the_bytes_the_import_stores(
     assert [a.get("kind") for a in open_alarms(station)] == ["bad_chain"]
     # The same bundle, unaltered, then imports.
     assert importer.import_opened(opened).new_events == len(opened.events)
+
+
+def test_several_bundles_reach_the_station_file_itself_by_the_end_of_the_import(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    """An import of several files copies each commit's WAL into vault.db on a thread
+    (``storage.checkpoints``): when ``import_files`` is done, vault.db alone (a copy of it
+    without its WAL) holds every imported event, and the automatic checkpoint is back."""
+    bundles = _bundles(station, laptop, tmp_path)
+    outcomes = list(StationImporter(station).import_files(bundles))
+    assert all(not isinstance(o, Exception) and o.new_events for _, o in outcomes)
+    assert station.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    copy = tmp_path / "file-alone"
+    shutil.copytree(station.vault.data_dir, copy, ignore=shutil.ignore_patterns("*-wal", "*-shm"))
+    alone = open_vault(copy).unlock(STATION_OFFICER, STATION_PASS)
+    try:
+        count = "SELECT count(*) FROM events WHERE device_id = ?"
+        device = laptop.session.device_id
+        assert (
+            alone.conn.execute(count, (device,)).fetchone()[0]
+            == (station.conn.execute(count, (device,)).fetchone()[0])
+        )
+        assert records_state(alone) == records_state(station)
+        assert alone.verify(deep=True).ok
+    finally:
+        alone.lock()
