@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
-from fieldapp.documents import service, styles, text_object
+from fieldapp.documents import page, service, styles, text_object
 from fieldapp.documents.fonts import BODY, BOLD
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.workflow.context import Context
@@ -61,6 +61,8 @@ def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(styles, "FieldRows", _as_table)
     # draw_string falls back to canvas.drawString / drawRightString.
     monkeypatch.setattr(text_object, "text_object", lambda *args, **kwargs: None)
+    # ReportLab makes and writes the fonts' objects itself.
+    monkeypatch.setattr(page, "_quick_fonts", lambda doc: None)
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
@@ -81,6 +83,49 @@ def test_the_form_is_drawn_the_same_without_the_shortcuts(
     for ours, reference in zip(fast, plain, strict=True):
         assert pdfcheck.text(ours) == pdfcheck.text(reference)
         assert _page_streams(ours) == _page_streams(reference)
+        assert _fonts(ours) == _fonts(reference)
+
+
+def _fonts(pdf: bytes) -> list[tuple[object, ...]]:
+    """Each page's fonts as a viewer reads them: name, widths, the character map and the
+    embedded font program, inflated."""
+    raw = pdfcheck.reader(pdf)
+    fonts = []
+    for pdf_page in raw.pages:
+        for key, ref in sorted(pdf_page["/Resources"]["/Font"].items()):
+            font = ref.get_object()
+            widths = font["/Widths"]
+            fonts.append(
+                (
+                    key,
+                    font["/BaseFont"],
+                    font["/FirstChar"],
+                    font["/LastChar"],
+                    [float(w) for w in widths],
+                    font["/ToUnicode"].get_object().get_data(),
+                    font["/FontDescriptor"]["/FontFile2"].get_object().get_data(),
+                )
+            )
+    return fonts
+
+
+def test_widths_are_written_as_reportlab_writes_them() -> None:
+    """``_NumberArray`` writes the bytes ``PDFArray`` writes: ints, floats, short and long
+    arrays (a line break after every tenth number), and a value of another kind."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDocument, PDFName
+
+    doc = PDFDocument()
+    sequences: list[list[Any]] = [
+        [],
+        [600],
+        [556.0, 0.5, 612.3046875, -0.0, 0, 3, 3.0, 1000, 278, 1e-9, 123456.789],
+        [float(i) * 1.5 for i in range(257)],
+        [1, PDFName("x"), 2.25],
+    ]
+    for sequence in sequences:
+        expected = PDFArray(sequence).format(doc)
+        assert page._NumberArray(sequence).format(doc) == expected
+        assert page._NumberArray(sequence).format(doc) == expected  # from the table
 
 
 def test_field_rows_split_where_the_table_split() -> None:
