@@ -10,29 +10,18 @@ from __future__ import annotations
 
 import copy
 import io
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import (
-    PDFArray,
-    PDFBase85Encode,
-    PDFStream,
-    PDFStreamFilterZCompress,
-    PDFTrueTypeFont,
-    PDFZCompress,
-)
-from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from fieldapp import APP_NAME
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
+from fieldapp.documents.pdf_writing import quick_fonts, quick_page_streams
 from fieldapp.documents.qr import draw_path, matrix_path, qr_matrix
 from fieldapp.documents.stamp import Stamp
 from fieldapp.documents.styles import MUTED, RULE, Paragraph, markup_paragraph, styles
@@ -142,83 +131,11 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
                 self.__dict__.update(state)
                 _draw_marks(self, setup, number, total, qr, same)
                 Canvas.showPage(self)
-            _quick_page_streams(self._doc)
-            _quick_fonts(self._doc)
+            quick_page_streams(self._doc)
+            quick_fonts(self._doc)
             Canvas.save(self)
 
     return _PageMarksCanvas
-
-
-class _QuickFlate(PDFStreamFilterZCompress):  # type: ignore[misc]  # no type hints
-    """Flate at zlib's fastest level. A page's operators are text that level 1 packs to
-    within a fifth of the default level's size in half the time or less. The embedded
-    font subsets (about 36 kB each, mostly the font's hinting tables) pack about 5 % larger
-    at level 1 than at the default level, in half the time (0.4 instead of 0.7 ms each):
-    a form's file grows by about 2 kB in 53."""
-
-    def encode(self, text: str | bytes) -> bytes:
-        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
-
-
-_QUICK_FLATE = _QuickFlate()
-
-
-def _quick_page_streams(doc: Any) -> None:
-    """Give each page the content stream ReportLab's ``PDFPage`` would make for it, with
-    the same filters but ``_QuickFlate`` in place of the default Flate."""
-    filters = [PDFBase85Encode, _QUICK_FLATE] if rl_config.useA85 else [_QUICK_FLATE]
-    for pdf_page in doc.Pages.pages:
-        if pdf_page.compression and not pdf_page.Contents and pdf_page.stream:
-            contents = PDFStream(content=pdf_page.stream, filters=filters)
-            contents.__Comment__ = "page stream"
-            pdf_page.Contents = contents
-
-
-def _quick_fonts(doc: Any) -> None:
-    """Make the fonts' PDF objects now, as ``GetPDFData`` would when the file is written,
-    and give them cheaper writing with the same content: the embedded font programs and
-    their character maps are packed with ``_QuickFlate`` (the same bytes once inflated, a
-    few per cent larger packed, in half the time), and each subset's widths are written
-    from a per-process table of numbers already formatted (the same bytes)."""
-    for font in doc.delayedFonts:
-        font.addObjects(doc)
-    doc.delayedFonts = []
-    for name, obj in doc.idToObject.items():
-        if isinstance(obj, PDFStream):
-            if obj.filters == [PDFZCompress] and name.startswith(_FONT_STREAMS):
-                obj.filters = [_QUICK_FLATE]
-        elif isinstance(obj, PDFTrueTypeFont) and type(getattr(obj, "Widths", None)) is PDFArray:
-            obj.Widths = _NumberArray(obj.Widths.sequence)
-
-
-_FONT_STREAMS = ("fontFile:", "toUnicodeCMap:")
-
-
-class _NumberArray(PDFArray):  # type: ignore[misc]  # ReportLab ships no type hints
-    """A ``PDFArray`` of numbers, written as ``PDFArray.format`` writes it; each number's
-    text, ``fp_str`` of it, comes from a per-process table (a font's widths are few values
-    repeated in every document) instead of the generic ``format`` call per element."""
-
-    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803
-        texts = _NUMBER_TEXTS
-        parts = []
-        for number in self.sequence:
-            if type(number) not in (int, float):  # not a number: the generic way
-                parts.append(pdf_format(number, document))
-                continue
-            text = texts.get(number)
-            if text is None:
-                text = texts[number] = fp_str(number).encode("latin-1")
-            parts.append(text)
-        if (self.multiline and rl_config.pdfMultiLine) or self.multiline == "forced":
-            return b"[ " + IND.join(parts) + b" ]"
-        for index in reversed(range(10, len(parts), 10)):
-            parts.insert(index, b"\n ")
-        return b"[ " + b" ".join(parts) + b" ]"
-
-
-# fp_str of each number met: a font's glyph widths, a few hundred values per font at most.
-_NUMBER_TEXTS: dict[float, bytes] = {}
 
 
 _FOOTER_BOTTOM = 10 * mm

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import zlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
-from fieldapp.documents import page, service, styles, text_object
+from fieldapp.documents import page, pdf_writing, service, styles, text_object
 from fieldapp.documents.fonts import BODY, BOLD
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.workflow.context import Context
@@ -62,7 +63,7 @@ def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
     # draw_string falls back to canvas.drawString / drawRightString.
     monkeypatch.setattr(text_object, "text_object", lambda *args, **kwargs: None)
     # ReportLab makes and writes the fonts' objects itself.
-    monkeypatch.setattr(page, "_quick_fonts", lambda doc: None)
+    monkeypatch.setattr(page, "quick_fonts", lambda doc: None)
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
@@ -124,8 +125,8 @@ def test_widths_are_written_as_reportlab_writes_them() -> None:
     ]
     for sequence in sequences:
         expected = PDFArray(sequence).format(doc)
-        assert page._NumberArray(sequence).format(doc) == expected
-        assert page._NumberArray(sequence).format(doc) == expected  # from the table
+        assert pdf_writing.NumberArray(sequence).format(doc) == expected
+        assert pdf_writing.NumberArray(sequence).format(doc) == expected  # from the table
 
 
 def test_field_rows_split_where_the_table_split() -> None:
@@ -302,3 +303,25 @@ def test_run_lines_are_reportlabs(width: float | list[float]) -> None:
 def _words(frags: Any) -> list[object]:
     """Fragment words (width, then fragments and their text) as comparable values."""
     return [(type(w).__name__, w[0], [(f.__dict__, t) for f, t in w[1:]]) for w in frags]
+
+
+def test_font_programs_inflate_to_themselves(ctx: Context, clock: Clock, operation_id: str) -> None:
+    """``pack_font_program`` packs the subsets of a form (Latin, bold, Thai) into streams
+    that inflate to the same program, in a process that packed their tails before and in
+    one that did not; a program whose tail changes, or that is no font, is packed whole."""
+    case_id = standard_case(ctx, clock, operation_id).case_id
+    pdf = service.approval_pdf(ctx, case_id, description=SHORT, info_language="th")
+    programs = {
+        ref.get_object()["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        for pdf_page in pdfcheck.reader(pdf).pages
+        for ref in pdf_page["/Resources"]["/Font"].values()
+    }
+    assert len(programs) >= 3
+    for program in programs:
+        offset = pdf_writing._name_table_offset(program)
+        assert offset is not None
+        changed = program[:offset] + bytes(b ^ 0x5A for b in program[offset:])
+        others = [program, changed, program[:offset], b"", b"no font at all", program[:20]]
+        for other in others:
+            for _ in range(2):  # the second time from the kept tail
+                assert zlib.decompress(pdf_writing.pack_font_program(other)) == other
