@@ -115,7 +115,7 @@ def _name_table_offset(program: bytes) -> int | None:
     (count,) = struct.unpack_from(">H", program, 4)
     if len(program) < 12 + 16 * count:
         return None
-    tables = {}
+    tables: dict[bytes, int] = {}
     for index in range(count):
         tag, _, offset, _ = struct.unpack_from(">4sLLL", program, 12 + 16 * index)
         tables[tag] = offset
