@@ -4,6 +4,7 @@ is what ReportLab would write (the layout tests compare pages and fonts with Rep
 - Page streams and the fonts' streams are packed with zlib's fastest level
   (``_QuickFlate``), the embedded font programs with their unchanging tail packed once per
   process (``pack_font_program``).
+- Font subsets are made from tables read once per process (``font_subsets``).
 - Each font subset's widths are written from a per-process table of formatted numbers
   (``NumberArray``).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from functools import partial
 from typing import Any
 
 from reportlab import rl_config
@@ -25,6 +27,8 @@ from reportlab.pdfbase.pdfdoc import (
     PDFZCompress,
 )
 from reportlab.pdfbase.pdfdoc import format as pdf_format
+
+from fieldapp.documents.font_subsets import make_subset
 
 
 class _QuickFlate(PDFStreamFilterZCompress):  # type: ignore[misc]  # no type hints
@@ -64,9 +68,20 @@ def quick_fonts(doc: Any) -> None:
     and give them cheaper writing with the same content: the embedded font programs are
     packed by ``pack_font_program`` and their character maps with ``_QuickFlate`` (the same
     bytes once inflated), and each subset's widths are written from a per-process table of
-    numbers already formatted (the same bytes)."""
+    numbers already formatted (the same bytes). The subsets are made by
+    ``font_subsets.make_subset``."""
     for font in doc.delayedFonts:
-        font.addObjects(doc)
+        face = getattr(font, "face", None)
+        if face is None or "makeSubset" in vars(face):
+            font.addObjects(doc)
+            continue
+        # The face's subsets made by make_subset (the same bytes) for this document only:
+        # the face is shared with every other document of the process.
+        face.makeSubset = partial(make_subset, face)
+        try:
+            font.addObjects(doc)
+        finally:
+            del face.makeSubset
     doc.delayedFonts = []
     for name, obj in doc.idToObject.items():
         if isinstance(obj, PDFStream):

@@ -6,20 +6,23 @@ drawn with the same operators, in the same places."""
 from __future__ import annotations
 
 import io
+import random
 import re
 import zlib
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
-from fieldapp.documents import page, pdf_writing, service, styles, text_object
-from fieldapp.documents.fonts import BODY, BOLD
+from fieldapp.documents import font_subsets, page, pdf_writing, service, styles, text_object
+from fieldapp.documents.fonts import BODY, BOLD, THAI, THAI_BOLD
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.workflow.context import Context
 from tests.documents import pdfcheck
@@ -325,3 +328,40 @@ def test_font_programs_inflate_to_themselves(ctx: Context, clock: Clock, operati
         for other in others:
             for _ in range(2):  # the second time from the kept tail
                 assert zlib.decompress(pdf_writing.pack_font_program(other)) == other
+
+
+@pytest.mark.parametrize("font_name", [BODY, BOLD, THAI, THAI_BOLD])
+def test_subsets_are_reportlabs(font_name: str) -> None:
+    """``make_subset`` makes ReportLab's subset, byte for byte: the first subset of a
+    document (ASCII, then what the text adds), full subsets of 256 characters, short ones,
+    and characters the font lacks (its missing glyph); composite glyphs (å, ä, ö, Thai
+    marks) bring their parts."""
+    styles.register_fonts()
+    face = getFont(font_name).face
+    codes = sorted(face.charToGlyph)
+    pick = random.Random(font_name)
+    subsets = [list(range(32, 127)) + [ord(c) for c in "åäöÅÄÖéàșțжя–§"], [0, 0x10FFF0, 65]]
+    for size in (1, 3, 40, 160, 256):
+        subsets.append(pick.sample(codes, min(size, len(codes))))
+        subsets.append(list(range(32, 127)) + pick.sample(codes, min(size, len(codes))))
+    for subset in subsets:
+        subset = subset[:256]
+        assert font_subsets.make_subset(face, subset) == face.makeSubset(subset)
+
+
+def test_an_unexpected_glyph_leaves_the_subset_to_reportlab(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where ``make_subset`` meets a glyph it does not expect it returns ReportLab's subset,
+    also while the face's ``makeSubset`` is ``make_subset`` itself (as in ``quick_fonts``)."""
+    styles.register_fonts()
+    face = getFont(BODY).face
+    subset = [*range(32, 127), ord("å")]
+    expected = face.makeSubset(subset)
+
+    def unexpected(*args: object) -> None:
+        raise font_subsets._Unexpected
+
+    monkeypatch.setattr(font_subsets, "_parts", unexpected)
+    monkeypatch.setattr(face, "makeSubset", partial(font_subsets.make_subset, face), raising=False)
+    assert font_subsets.make_subset(face, subset) == expected
