@@ -12,6 +12,7 @@ is what ReportLab would write (the layout tests compare pages and fonts with Rep
 from __future__ import annotations
 
 import struct
+import threading
 import zlib
 from functools import partial
 from typing import Any
@@ -27,6 +28,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFZCompress,
 )
 from reportlab.pdfbase.pdfdoc import format as pdf_format
+from reportlab.pdfbase.ttfonts import TTFontFace
 
 from fieldapp.documents.font_subsets import make_subset
 
@@ -72,16 +74,18 @@ def quick_fonts(doc: Any) -> None:
     ``font_subsets.make_subset``."""
     for font in doc.delayedFonts:
         face = getattr(font, "face", None)
-        if face is None or "makeSubset" in vars(face):
+        if not isinstance(face, TTFontFace):
             font.addObjects(doc)
             continue
         # The face's subsets made by make_subset (the same bytes) for this document only:
-        # the face is shared with every other document of the process.
-        face.makeSubset = partial(make_subset, face)
-        try:
-            font.addObjects(doc)
-        finally:
-            del face.makeSubset
+        # the face is shared with every other document of the process, and a lock keeps
+        # two threads' documents from undoing each other's.
+        with _SUBSETTING:
+            face.makeSubset = partial(make_subset, face)
+            try:
+                font.addObjects(doc)
+            finally:
+                del face.makeSubset
     doc.delayedFonts = []
     for name, obj in doc.idToObject.items():
         if isinstance(obj, PDFStream):
@@ -92,6 +96,9 @@ def quick_fonts(doc: Any) -> None:
                     obj.filters = [_QUICK_FLATE]
         elif isinstance(obj, PDFTrueTypeFont) and type(getattr(obj, "Widths", None)) is PDFArray:
             obj.Widths = NumberArray(obj.Widths.sequence)
+
+
+_SUBSETTING = threading.Lock()
 
 
 def pack_font_program(program: bytes) -> bytes:
