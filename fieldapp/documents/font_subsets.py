@@ -5,10 +5,11 @@ from tables read once per process.
 font anew: it copies the whole ``glyf`` table (over half a megabyte for DejaVu Sans) and the
 tables it embeds unchanged, and walks the glyphs through its file reader to find the parts
 of composite glyphs (``å`` is an ``a`` and a ring). Those are the font's, the same in every
-document: ``make_subset`` keeps them per font face and per glyph, and only puts together
-what depends on the document's characters. A glyph it does not expect (a composite glyph
-too short to hold its parts) leaves the subset to ReportLab. The layout tests compare the
-embedded programs with ReportLab's.
+document: ``make_subset`` keeps them (and the unchanged tables' checksums, which the file's
+checksum sums) per font face and per glyph, and only puts together what depends on the
+document's characters: about half of ReportLab's instructions per subset. A glyph it does
+not expect (a composite glyph too short to hold its parts) leaves the subset to ReportLab.
+The layout tests compare the embedded programs with ReportLab's.
 """
 
 from __future__ import annotations
