@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import copy
 import io
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfdoc import PDFBase85Encode, PDFStream, PDFStreamFilterZCompress
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from fieldapp import APP_NAME
 from fieldapp.documents.fonts import BODY, BOLD, register_fonts
+from fieldapp.documents.pdf_writing import quick_fonts, quick_page_streams
 from fieldapp.documents.qr import draw_path, matrix_path, qr_matrix
 from fieldapp.documents.stamp import Stamp
 from fieldapp.documents.styles import MUTED, RULE, Paragraph, markup_paragraph, styles
@@ -133,33 +131,11 @@ def _canvas_class(setup: PageSetup) -> type[Canvas]:
                 self.__dict__.update(state)
                 _draw_marks(self, setup, number, total, qr, same)
                 Canvas.showPage(self)
-            _quick_page_streams(self._doc)
+            quick_page_streams(self._doc)
+            quick_fonts(self._doc)
             Canvas.save(self)
 
     return _PageMarksCanvas
-
-
-class _QuickFlate(PDFStreamFilterZCompress):  # type: ignore[misc]  # no type hints
-    """Flate at zlib's fastest level. A page's operators are text that level 1 packs to
-    within a fifth of the default level's size in half the time or less; the embedded
-    fonts, binary and the larger part of a file, keep ReportLab's default level."""
-
-    def encode(self, text: str | bytes) -> bytes:
-        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text, 1)
-
-
-_QUICK_FLATE = _QuickFlate()
-
-
-def _quick_page_streams(doc: Any) -> None:
-    """Give each page the content stream ReportLab's ``PDFPage`` would make for it, with
-    the same filters but ``_QuickFlate`` in place of the default Flate."""
-    filters = [PDFBase85Encode, _QUICK_FLATE] if rl_config.useA85 else [_QUICK_FLATE]
-    for pdf_page in doc.Pages.pages:
-        if pdf_page.compression and not pdf_page.Contents and pdf_page.stream:
-            contents = PDFStream(content=pdf_page.stream, filters=filters)
-            contents.__Comment__ = "page stream"
-            pdf_page.Contents = contents
 
 
 _FOOTER_BOTTOM = 10 * mm

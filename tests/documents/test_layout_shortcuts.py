@@ -6,19 +6,23 @@ drawn with the same operators, in the same places."""
 from __future__ import annotations
 
 import io
+import random
 import re
+import zlib
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import Paragraph as ReportLabParagraph
 
-from fieldapp.documents import service, styles, text_object
-from fieldapp.documents.fonts import BODY, BOLD
+from fieldapp.documents import font_subsets, page, pdf_writing, service, styles, text_object
+from fieldapp.documents.fonts import BODY, BOLD, THAI, THAI_BOLD
 from fieldapp.documents.leaflet_texts import Audience
 from fieldapp.workflow.context import Context
 from tests.documents import pdfcheck
@@ -61,6 +65,8 @@ def _switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(styles, "FieldRows", _as_table)
     # draw_string falls back to canvas.drawString / drawRightString.
     monkeypatch.setattr(text_object, "text_object", lambda *args, **kwargs: None)
+    # ReportLab makes and writes the fonts' objects itself.
+    monkeypatch.setattr(page, "quick_fonts", lambda doc: None)
 
 
 def test_the_form_is_drawn_the_same_without_the_shortcuts(
@@ -81,6 +87,49 @@ def test_the_form_is_drawn_the_same_without_the_shortcuts(
     for ours, reference in zip(fast, plain, strict=True):
         assert pdfcheck.text(ours) == pdfcheck.text(reference)
         assert _page_streams(ours) == _page_streams(reference)
+        assert _fonts(ours) == _fonts(reference)
+
+
+def _fonts(pdf: bytes) -> list[tuple[object, ...]]:
+    """Each page's fonts as a viewer reads them: name, widths, the character map and the
+    embedded font program, inflated."""
+    raw = pdfcheck.reader(pdf)
+    fonts = []
+    for pdf_page in raw.pages:
+        for key, ref in sorted(pdf_page["/Resources"]["/Font"].items()):
+            font = ref.get_object()
+            widths = font["/Widths"]
+            fonts.append(
+                (
+                    key,
+                    font["/BaseFont"],
+                    font["/FirstChar"],
+                    font["/LastChar"],
+                    [float(w) for w in widths],
+                    font["/ToUnicode"].get_object().get_data(),
+                    font["/FontDescriptor"]["/FontFile2"].get_object().get_data(),
+                )
+            )
+    return fonts
+
+
+def test_widths_are_written_as_reportlab_writes_them() -> None:
+    """``_NumberArray`` writes the bytes ``PDFArray`` writes: ints, floats, short and long
+    arrays (a line break after every tenth number), and a value of another kind."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDocument, PDFName
+
+    doc = PDFDocument()
+    sequences: list[list[Any]] = [
+        [],
+        [600],
+        [556.0, 0.5, 612.3046875, -0.0, 0, 3, 3.0, 1000, 278, 1e-9, 123456.789],
+        [float(i) * 1.5 for i in range(257)],
+        [1, PDFName("x"), 2.25],
+    ]
+    for sequence in sequences:
+        expected = PDFArray(sequence).format(doc)
+        assert pdf_writing.NumberArray(sequence).format(doc) == expected
+        assert pdf_writing.NumberArray(sequence).format(doc) == expected  # from the table
 
 
 def test_field_rows_split_where_the_table_split() -> None:
@@ -257,3 +306,62 @@ def test_run_lines_are_reportlabs(width: float | list[float]) -> None:
 def _words(frags: Any) -> list[object]:
     """Fragment words (width, then fragments and their text) as comparable values."""
     return [(type(w).__name__, w[0], [(f.__dict__, t) for f, t in w[1:]]) for w in frags]
+
+
+def test_font_programs_inflate_to_themselves(ctx: Context, clock: Clock, operation_id: str) -> None:
+    """``pack_font_program`` packs the subsets of a form (Latin, bold, Thai) into streams
+    that inflate to the same program, in a process that packed their tails before and in
+    one that did not; a program whose tail changes, or that is no font, is packed whole."""
+    case_id = standard_case(ctx, clock, operation_id).case_id
+    pdf = service.approval_pdf(ctx, case_id, description=SHORT, info_language="th")
+    programs = {
+        ref.get_object()["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        for pdf_page in pdfcheck.reader(pdf).pages
+        for ref in pdf_page["/Resources"]["/Font"].values()
+    }
+    assert len(programs) >= 3
+    for program in programs:
+        offset = pdf_writing._name_table_offset(program)
+        assert offset is not None
+        changed = program[:offset] + bytes(b ^ 0x5A for b in program[offset:])
+        others = [program, changed, program[:offset], b"", b"no font at all", program[:20]]
+        for other in others:
+            for _ in range(2):  # the second time from the kept tail
+                assert zlib.decompress(pdf_writing.pack_font_program(other)) == other
+
+
+@pytest.mark.parametrize("font_name", [BODY, BOLD, THAI, THAI_BOLD])
+def test_subsets_are_reportlabs(font_name: str) -> None:
+    """``make_subset`` makes ReportLab's subset, byte for byte: the first subset of a
+    document (ASCII, then what the text adds), full subsets of 256 characters, short ones,
+    and characters the font lacks (its missing glyph); composite glyphs (å, ä, ö, Thai
+    marks) bring their parts."""
+    styles.register_fonts()
+    face = getFont(font_name).face
+    codes = sorted(face.charToGlyph)
+    pick = random.Random(font_name)
+    subsets = [list(range(32, 127)) + [ord(c) for c in "åäöÅÄÖéàșțжя–§"], [0, 0x10FFF0, 65]]
+    for size in (1, 3, 40, 160, 256):
+        subsets.append(pick.sample(codes, min(size, len(codes))))
+        subsets.append(list(range(32, 127)) + pick.sample(codes, min(size, len(codes))))
+    for subset in subsets:
+        subset = subset[:256]
+        assert font_subsets.make_subset(face, subset) == face.makeSubset(subset)
+
+
+def test_an_unexpected_glyph_leaves_the_subset_to_reportlab(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where ``make_subset`` meets a glyph it does not expect it returns ReportLab's subset,
+    also while the face's ``makeSubset`` is ``make_subset`` itself (as in ``quick_fonts``)."""
+    styles.register_fonts()
+    face = getFont(BODY).face
+    subset = [*range(32, 127), ord("å")]
+    expected = face.makeSubset(subset)
+
+    def unexpected(*args: object) -> None:
+        raise font_subsets._Unexpected
+
+    monkeypatch.setattr(font_subsets, "_parts", unexpected)
+    monkeypatch.setattr(face, "makeSubset", partial(font_subsets.make_subset, face), raising=False)
+    assert font_subsets.make_subset(face, subset) == expected
