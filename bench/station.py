@@ -31,6 +31,8 @@ from fieldapp.sync.station import init_station, station_keys
 LAPTOPS = int(os.environ.get("BENCH_STATION_LAPTOPS", "10"))
 EVENTS = int(os.environ.get("BENCH_STATION_EVENTS", "10000"))
 DATABASE = "FIELDAPP_BENCH_DATABASE"
+# The station staff member who unlocks the PostgreSQL station (invented).
+UNLOCK = {"staff": "S100001", "passphrase": PASS}
 
 
 def _pg_import(target: str, halves: list[list[Path]]) -> tuple[int, float]:
@@ -39,7 +41,7 @@ def _pg_import(target: str, halves: list[list[Path]]) -> tuple[int, float]:
     start_together = threading.Barrier(len(halves))
 
     def work(index: int) -> None:
-        store = open_pg_station(target)
+        store = open_pg_station(target, **UNLOCK)
         try:
             importer = StationImporter(store)
             start_together.wait()
@@ -69,7 +71,7 @@ def main() -> None:
             open_vault(root / "station"), STATION[0], "Sara Stationsson", STATION[1], "Station",
             cost=KdfCost(),
         )  # fmt: skip
-        pg = init_pg_station(target, "Region")
+        pg = init_pg_station(target, "Region", **UNLOCK, cost=KdfCost())
         vault_card, pg_card = station_keys(vault_station).card, pg.keys.card
         print(f"Recording {LAPTOPS} laptops × {EVENTS:,} events (setup, not timed) …")
         to_vault, to_pg = [], []

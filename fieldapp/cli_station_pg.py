@@ -1,8 +1,9 @@
 """Headless commands for a station kept in PostgreSQL (issue #18), chosen by ``--database``
 on the station's commands (``cli_sync`` hands over here):
 
-    fieldapp station init --database TARGET --station-name NAME   (as the database's owner)
-    fieldapp station migrate --database TARGET                    (as the database's owner)
+    fieldapp station init --database TARGET --station-name NAME --officer STAFF  (owner)
+    fieldapp station migrate --database TARGET [--officer STAFF]  (as the database's owner)
+    fieldapp station staff add|remove|list [NAME] --database TARGET --officer STAFF
     fieldapp station card --database TARGET --out card.json
     fieldapp station register laptop-card.json --database TARGET [--yes]
     fieldapp station laptops --database TARGET
@@ -14,6 +15,13 @@ TARGET is a libpq URL (``postgresql://staff@host/region``), a conninfo string, o
 service name from ``pg_service.conf``. A password is never given on the command line: it
 comes from the service file, a password file (``PGPASSFILE``), or ``--ask-password``.
 ``--expect-station FINGERPRINT`` refuses a database that holds another station.
+
+The station's private keys are sealed in the database (``sync.pg_keys``): every command
+but ``migrate`` unlocks them with a staff member's passphrase (``--officer STAFF``, the
+passphrase from ``--passphrase-file`` or asked), a secret the database does not hold.
+``station init`` makes the first staff member's key slot; ``station staff add`` another
+(the new member types their passphrase); ``migrate`` asks for one only when it seals the
+clear keys of a database made before (schema 1).
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from typing import TextIO
 
 from fieldapp.cli_login import Prompter
 from fieldapp.cli_sync import EXIT_FAILED, EXIT_OK, confirmed, import_batch, one_device
-from fieldapp.errors import KnownError, coded
+from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import LaptopCard
 from fieldapp.sync.pg_store import (
@@ -51,7 +59,13 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
         )
     password = prompter.passphrase(None, "Database password") if args.ask_password else None
     if args.command == "station" and args.station_command == "init":
-        store = init_pg_station(target, args.station_name, password)
+        staff = _option(args, "officer")
+        passphrase = prompter.passphrase(
+            args.passphrase_file, f"New passphrase for {staff}", confirm=True
+        )
+        store = init_pg_station(
+            target, args.station_name, password, staff=staff, passphrase=passphrase
+        )
         print(
             f"Created a station in the database. Fingerprint: {store.keys.card.fingerprint}",
             file=out,
@@ -59,10 +73,23 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
         store.close()
         return EXIT_OK
     if args.command == "station" and args.station_command == "migrate":
-        before, after = migrate_pg_station(target, password)
+
+        def ask_staff() -> tuple[str, str]:
+            staff = _option(args, "officer")
+            what = f"New passphrase for {staff}"
+            return staff, prompter.passphrase(args.passphrase_file, what, confirm=True)
+
+        before, after = migrate_pg_station(target, password, ask_staff=ask_staff)
         print(f"The station's schema was at version {before}; it is at {after}.", file=out)
         return EXIT_OK
-    store = open_pg_station(target, args.expect_station, password)
+    staff_command = args.command == "station" and args.station_command == "staff"
+    if staff_command and args.staff_action != "list":
+        _option(args, "staff_name")  # before any passphrase is asked
+    staff = _option(args, "officer")
+    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
+    store = open_pg_station(
+        target, args.expect_station, password, staff=staff, passphrase=passphrase
+    )
     try:
         if args.command == "sync" and args.sync_command == "review":
             alarms = store.open_alarms()  # conflicts: not kept in PostgreSQL yet
@@ -79,6 +106,8 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             print(f"Wrote {args.out}. Fingerprint: {card.fingerprint}", file=out)
         elif args.station_command == "register":
             return _register(args.laptop_card, args.yes, store, out)
+        elif args.station_command == "staff":
+            _staff(args, store, out, prompter)
         elif args.station_command == "revoke":
             device = one_device(store, args.device)
             laptop = revoke_laptop(store, device, args.reason, args.note)
@@ -107,3 +136,33 @@ def _register(path: Path, yes: bool, store: PgStationStore, out: TextIO) -> int:
     laptop = register_laptop(store, card)
     print(f"Registered laptop {laptop.device_id[:8]}: its bundles are accepted.", file=out)
     return EXIT_OK
+
+
+def _staff(
+    args: argparse.Namespace, store: PgStationStore, out: TextIO, prompter: Prompter
+) -> None:
+    if args.staff_action == "add":
+        name = str(args.staff_name)
+        new = prompter.passphrase(
+            args.new_passphrase_file, f"New passphrase for {name}", confirm=True
+        )
+        store.add_staff(name, new)
+        print(f"Added a key slot for {name}: they can unlock the station.", file=out)
+    elif args.staff_action == "remove":
+        store.remove_staff(str(args.staff_name))
+        print(f"Removed {args.staff_name}'s key slot.", file=out)
+    else:
+        names = store.staff()
+        print(f"{len(names)} staff key slot(s).", file=out)
+        for name in names:
+            print(name, file=out)
+
+
+def _option(args: argparse.Namespace, name: str) -> str:
+    """A value the PostgreSQL station needs: ``--officer`` (the staff member who unlocks),
+    or a staff command's NAME."""
+    value = getattr(args, name, None)
+    if value is None or not str(value).strip():
+        flag = "NAME" if name == "staff_name" else "--" + name.replace("_", "-")
+        raise InvalidInput(coded("required", f"{flag}: required."), field=flag)
+    return str(value)

@@ -9,6 +9,7 @@
     fieldapp station laptops                                   (at the station)
     fieldapp station revoke DEVICE --reason lost|stolen|retired [--note TEXT]
     fieldapp station purge [--dry-run]                         (at the station, administrators)
+    fieldapp station staff add|remove|list [NAME] --database T (PostgreSQL: staff key slots)
     fieldapp sync export --out DIR                             (on a laptop)
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
@@ -65,7 +66,23 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     migrate = ssub.add_parser(
         "migrate", allow_abbrev=False, help="a PostgreSQL station: migrate its schema (owner)"
     )
+    migrate.add_argument(
+        "--officer", metavar="ID", help="staff member whose passphrase seals clear keys"
+    )
+    migrate.add_argument("--passphrase-file", type=Path, metavar="FILE")
     _database_args(migrate)
+    staff = ssub.add_parser(
+        "staff", allow_abbrev=False, help="a PostgreSQL station: staff key slots"
+    )
+    staff.add_argument("staff_action", choices=("add", "remove", "list"), metavar="add|remove|list")
+    staff.add_argument("staff_name", nargs="?", metavar="NAME", help="the staff member")
+    staff.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="the new staff member's passphrase (asked on a TTY if omitted)",
+    )
+    _station_login_args(staff)
     card = ssub.add_parser("card", allow_abbrev=False, help="export the station's public card")
     card.add_argument("--out", required=True, type=Path, metavar="card.json")
     _station_login_args(card)
@@ -230,6 +247,14 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         session.lock()
         print(f"Created a station vault in {vault.data_dir}.", file=out)
         return EXIT_OK
+    if args.command == "station" and args.station_command == "staff":
+        raise KnownError(
+            coded(
+                "station_staff_needs_database",
+                "Staff key slots are a PostgreSQL station's (--database); a station vault's "
+                "staff are its officers ('fieldapp officer add').",
+            )
+        )
     if args.command == "sync" and args.sync_command == "import":
         _check_batch(args)  # before the passphrase, and before the first bundle
     _required(args, "officer")
