@@ -334,9 +334,15 @@ class PgStationStore:
         staff: str,
         passphrase: str,
         clock: Callable[[], float] = time.time,
+        *,
+        unlocked: PgStationStore | None = None,
     ):
+        """Unlock the station in ``conn`` with ``staff``'s passphrase, or (``unlocked``:
+        this station open on another connection) with the master key that one holds."""
         self._conn = conn
         self._clock = clock
+        self._master: bytes
+        self._slot_cost: KdfCost
         with _db_errors():
             row = conn.execute(
                 "SELECT s.name, s.device_id, t.nonce, t.sealed, "
@@ -349,16 +355,37 @@ class PgStationStore:
                 coded("station_db_not_station", "That database holds no fieldapp station.")
             )
         name, self.device_id, nonce, sealed, slot = row
-        # Argon2id over the passphrase opens the slot; its master key, the station's keys.
-        master = pg_keys.open_staff_slot(self.device_id, slot, passphrase)
-        self._slot_cost = pg_keys.slot_cost(slot)
+        if unlocked is not None:
+            if unlocked.device_id != self.device_id:
+                raise KnownError(
+                    coded("station_db_other_station", "That database is another station's.")
+                )
+            master, self._slot_cost = unlocked._master, unlocked._slot_cost
+        else:
+            # Argon2id over the passphrase opens the slot; its master key, the station's keys.
+            master = pg_keys.open_staff_slot(self.device_id, slot, passphrase)
+            self._slot_cost = pg_keys.slot_cost(slot)
         identity, signing = pg_keys.SealedKeys(bytes(nonce), bytes(sealed)).open(
             master, self.device_id
         )
-        self._master = master
+        self._staff = " ".join(staff.split())
+        self._master = master  # held while unlocked: it seals new staff slots
         self._keys = StationKeys(str(name), identity, signing)
         self._at_rest = pg_keys.AtRest(identity)
         self._signer = station_signer(self._keys.card.fingerprint)
+
+    def open_again(self, target: str, password: str | None = None) -> PgStationStore:
+        """This unlocked station on a connection of its own (another thread, another
+        importer), without asking the passphrase again; refused when ``target`` holds
+        another station."""
+        conn = connect(target, password)
+        try:
+            with _db_errors():
+                pg_schema.check_version(conn)
+            return PgStationStore(conn, self._staff, "", self._clock, unlocked=self)
+        except BaseException:
+            conn.close()
+            raise
 
     def close(self) -> None:
         self._conn.close()

@@ -40,9 +40,11 @@ def _run_together(target: str, queues: list[list[bytes]]) -> list[list[Outcome]]
     outcomes: list[list[Outcome]] = [[] for _ in queues]
     errors: list[BaseException] = []
     start = threading.Barrier(len(queues))
+    # One unlock (an Argon2id derivation) for all the importers: as a station PC would.
+    unlocked = open_pg_station(target, **UNLOCK)
 
     def work(index: int) -> None:
-        store = open_pg_station(target, **UNLOCK)
+        store = unlocked.open_again(target)
         try:
             importer = StationImporter(store)
             start.wait()
@@ -58,6 +60,7 @@ def _run_together(target: str, queues: list[list[bytes]]) -> list[list[Outcome]]
         thread.start()
     for thread in threads:
         thread.join()
+    unlocked.close()
     if errors:
         raise errors[0]
     return outcomes
