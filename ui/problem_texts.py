@@ -507,6 +507,35 @@ PROBLEM_TEXTS: dict[str, str] = {
         "Problems",
         "The station's database is at version {version}; its owner must migrate it to {known}.",
     ),
+    "station_db_body_damaged": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A stored record does not open with the station's key: it was altered or moved.",
+    ),
+    "station_db_keys_damaged": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The station's sealed keys do not open: they were altered or are another station's.",
+    ),
+    "station_keys_unsealed": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The station's keys and records are kept unencrypted: migrate the database with a "
+        "staff member's passphrase to seal them. Nothing was changed.",
+    ),
+    "station_staff_form": QT_TRANSLATE_NOOP("Problems", "Staff name: 1–64 characters, required."),
+    "station_staff_exists": QT_TRANSLATE_NOOP(
+        "Problems", "That staff member can unlock the station already."
+    ),
+    "station_staff_unknown": QT_TRANSLATE_NOOP(
+        "Problems", "That staff member has no key to the station."
+    ),
+    "station_staff_last": QT_TRANSLATE_NOOP(
+        "Problems",
+        "That is the last staff member who can unlock the station: add another one first.",
+    ),
+    "station_staff_needs_database": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Staff keys belong to a station kept in PostgreSQL; a station vault's staff are its "
+        "officers.",
+    ),
     "station_db_lost": QT_TRANSLATE_NOOP(
         "Problems",
         "The connection to the station's database was lost; nothing of the unfinished work "

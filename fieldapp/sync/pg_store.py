@@ -346,7 +346,7 @@ class PgStationStore:
         with _db_errors():
             row = conn.execute(
                 "SELECT s.name, s.device_id, t.nonce, t.sealed, "
-                "(SELECT slot FROM station_keyslots WHERE staff = %s) "
+                "(SELECT slot FROM station_keyslots WHERE staff = %s), s.fingerprint "
                 "FROM station s, station_secret t",
                 (" ".join(staff.split()),),
             ).fetchone()
@@ -354,11 +354,17 @@ class PgStationStore:
             raise KnownError(
                 coded("station_db_not_station", "That database holds no fieldapp station.")
             )
-        name, self.device_id, nonce, sealed, slot = row
+        name, self.device_id, nonce, sealed, slot, fingerprint = row
         if unlocked is not None:
             if unlocked.device_id != self.device_id:
+                expected = unlocked.keys.card.fingerprint
                 raise KnownError(
-                    coded("station_db_other_station", "That database is another station's.")
+                    coded(
+                        "station_db_other_station",
+                        f"That database is station {fingerprint}'s, not {expected}'s.",
+                        found=fingerprint,
+                        expected=expected,
+                    )
                 )
             master, self._slot_cost = unlocked._master, unlocked._slot_cost
         else:
