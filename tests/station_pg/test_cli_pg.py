@@ -140,3 +140,35 @@ def test_a_password_on_the_command_line_and_another_station_are_refused(
     assert (code, out) == (0, f"The station's schema was at version {now}; it is at {now}.\n"), err
     code, _, err = _run(tmp_path, "station", "laptops", capsys=capsys)  # neither way in
     assert code == 1 and "--officer" in err
+
+
+def test_staff_slots_from_the_command_line_and_a_wrong_passphrase(
+    target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ("--database", target)
+    code, _, err = _run(tmp_path, "station", "init", *db, "--station-name", "R", capsys=capsys)
+    assert code == 0, err
+    other = tmp_path / "other-pass"
+    other.write_text("gröna kaniner hoppar högt\n")
+    code, out, err = _run(
+        tmp_path, "station", "staff", "add", "S100002", *db, "--new-passphrase-file",
+        str(other), capsys=capsys,
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = _run(tmp_path, "station", "staff", "list", *db, capsys=capsys)
+    assert out.splitlines() == ["2 staff key slot(s).", STAFF, "S100002"]
+    as_other = ("--officer", "S100002", "--passphrase-file", str(other))
+    code, out, err = _run(
+        tmp_path, "station", "staff", "remove", STAFF, *db, *as_other, capsys=capsys
+    )
+    assert code == 0, err
+    code, _, err = _run(tmp_path, "station", "laptops", *db, capsys=capsys)  # STAFF's slot gone
+    assert code == 1 and err.count("\n") == 1 and "passphrase" in err
+    code, _, err = _run(
+        tmp_path, "station", "staff", "remove", "S100002", *db, *as_other, capsys=capsys
+    )
+    assert code == 1 and err.count("\n") == 1  # the last slot stays
+    code, out, err = _run(tmp_path, "station", "laptops", *db, *as_other, capsys=capsys)
+    assert (code, out) == (0, "0 laptop(s) registered.\n"), err
+    code, _, err = _run(tmp_path, "station", "staff", "list", capsys=capsys)  # not a vault's
+    assert code == 1 and "PostgreSQL" in err
