@@ -58,7 +58,9 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     ssub = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
     init = ssub.add_parser("init", allow_abbrev=False, help="create a vault in station mode")
-    init.add_argument("--officer", metavar="ID", help="the first administrator (a vault)")
+    init.add_argument(
+        "--officer", metavar="ID", help="the first administrator (a vault) or staff member"
+    )
     init.add_argument("--name", help="the first administrator's name (a vault)")
     init.add_argument("--station-name", required=True)
     init.add_argument("--passphrase-file", type=Path, metavar="FILE")

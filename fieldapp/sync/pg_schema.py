@@ -10,6 +10,13 @@ only under a purge event in the log that names it, keeping the body's hash so th
 chain still verifies. The role names carry the database's name: one cluster may hold
 several stations' databases.
 
+Nothing in the database opens without a staff member's passphrase (schema 2,
+``sync.pg_keys``): ``station_secret`` holds the station's keys only sealed, under a master
+key wrapped in ``station_keyslots`` (one slot per staff member); event bodies and blobs
+are encrypted with a key derived from the station's identity. The purge function cannot
+read a sealed purge event, so it is handed the plaintext and checks it against the
+``body_hash`` kept at insert.
+
 ``schema_version`` holds the version the database was last migrated to; an app older
 than the database refuses it (``station_schema_newer``) rather than write what it does
 not understand.
@@ -31,7 +38,8 @@ _V1 = """
 CREATE TABLE schema_version (version integer NOT NULL);
 INSERT INTO schema_version VALUES (0);
 
--- The station's identity: one row. Its private keys are in station_secret.
+-- The station's identity: one row. Its private keys are in station_secret (sealed from
+-- schema 2 on: see _AT_REST).
 CREATE TABLE station (
     one              boolean PRIMARY KEY DEFAULT true CHECK (one),
     name             text NOT NULL,

@@ -7,6 +7,11 @@ device's advisory lock is held (two importers of one laptop take turns, of two l
 do not wait), and each bundle is one transaction, so a connection lost midway leaves
 nothing of it and the next run imports it.
 
+The station's keys are unlocked with a staff member's passphrase (``sync.pg_keys``):
+bodies and blobs are sealed as they are written and opened as they are read, here and
+nowhere else (``_insert_events``, ``_event``, ``blob``); the entry hashes and signatures
+are over the plaintext, as the laptops made them.
+
 Every failure to reach or use the server is a ``KnownError`` with a code of its own
 (``station_db_*``), never a driver's stack trace. The password is never part of what a
 user types on the command line: libpq takes it from a service file, a password file
