@@ -5,6 +5,7 @@ rule; a database made before (clear keys, clear bodies) is sealed by ``station m
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Callable
@@ -115,8 +116,6 @@ def test_a_dump_reveals_no_name_phone_photo_or_private_key(
 
 
 def photo_sha(photo: bytes) -> str:
-    import hashlib
-
     return hashlib.sha256(photo).hexdigest()
 
 
