@@ -35,10 +35,12 @@ from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
 from fieldapp.storage.ids import Hlc, uuid7
 from fieldapp.storage.projections import Prepared, Projector
+from fieldapp.storage.records import RecordsProjection
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
 from fieldapp.sync import pg_schema
 from fieldapp.sync.bundle import Header
 from fieldapp.sync.importer import ALARM_ENTITY
+from fieldapp.sync.pg_connection import PG_DIALECT, PgConnection
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
@@ -193,7 +195,7 @@ def migrate_pg_station(target: str, password: str | None = None) -> tuple[int, i
         with _db_errors():
             if not pg_schema.installed_version(conn):
                 pg_schema.check_version(conn)  # not a station: refused by its code
-            before = pg_schema.migrate(conn)
+            before = pg_schema.migrate(conn, _project_earlier_events)
     finally:
         conn.close()
     return before, pg_schema.SCHEMA_VERSION
@@ -225,13 +227,33 @@ def open_pg_station(
     return store
 
 
+def _project_earlier_events(conn: psycopg.Connection[Any]) -> None:
+    """After a migration, inside its transaction: a station whose events were stored
+    before it kept the records projection gets it now, from its whole log in the order
+    stored (the rules are the projection's own: the state is what importing made)."""
+    if conn.execute("SELECT 1 FROM records LIMIT 1").fetchone() is not None:
+        return
+    projection, seam = RecordsProjection(PG_DIALECT), PgConnection(conn)
+    with conn.cursor(name="fieldapp_replay") as cur:
+        cur.itersize = 2000
+        cur.execute(f"SELECT {_READ} FROM events ORDER BY pos")
+        for row in cur:
+            projection.apply(seam, Event.from_row(row))
+
+
 class PgStationStore:
     """A station's PostgreSQL database, through one connection (``StationStore``,
-    ``RegisterBook``). One per thread: a connection is not shared."""
+    ``RegisterBook``). One per thread: a connection is not shared.
+
+    The records projection (records, their changes, conflicts) is kept by the vault's
+    own ``RecordsProjection`` through ``sync.pg_connection``, in the same transaction as
+    the events it follows: each bundle's, and each of the station's own appends."""
 
     def __init__(self, conn: psycopg.Connection[Any], clock: Callable[[], float] = time.time):
         self._conn = conn
         self._clock = clock
+        self.records_conn = PgConnection(conn)  # what Records and sync.review read through
+        self._records = RecordsProjection(PG_DIALECT)
         with _db_errors():
             row = conn.execute(
                 "SELECT s.name, s.device_id, t.identity, t.signing_key "
@@ -256,7 +278,9 @@ class PgStationStore:
 
     @property
     def projector(self) -> Projector | None:
-        return None  # no projections here yet: the log, the register and the bookkeeping
+        # Nothing to work out ahead in another process: the records projection prepares
+        # nothing (a vault's search index does, and the station in PostgreSQL has none).
+        return None
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -392,7 +416,7 @@ class PgStationStore:
         check: Callable[[], None],
         prepared: Sequence[Prepared | None] | None = None,
     ) -> None:
-        del prepared  # no projections here yet
+        del prepared  # see ``projector``: never anything here
         conn = self._conn
         with _db_errors(), conn.transaction():
             with conn.cursor() as cur:
@@ -403,6 +427,7 @@ class PgStationStore:
                     [(k, len(blobs[k]), blobs[k]) for k in sorted(blobs)],
                 )
             _insert_events(conn, events)
+            self._project(events)
             check()
             conn.execute(
                 "INSERT INTO imported_bundles VALUES (%s, %s, %s, %s, %s)",
@@ -429,9 +454,18 @@ class PgStationStore:
         with _db_errors():
             self._conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (bundle_id,))
 
-    def append(self, drafts: Iterable[Draft]) -> list[Event]:
-        """The station's own events (the register, alarms), signed with the station's key
-        and chained under its device id; two PCs appending at once take turns."""
+    def _project(self, events: Sequence[Event]) -> None:
+        apply, seam = self._records.apply, self.records_conn
+        for event in events:
+            apply(seam, event)
+
+    def append(
+        self, drafts: Iterable[Draft], check: Callable[[PgConnection], None] | None = None
+    ) -> list[Event]:
+        """The station's own events (the register, alarms, settled conflicts), signed
+        with the station's key and chained under its device id; two PCs appending at once
+        take turns. ``check``, run once this PC's turn has come and before anything is
+        written, raises to refuse (a conflict another reviewer settled meanwhile)."""
         drafts = list(drafts)
         if any(d.attachments for d in drafts):
             raise ValueError("the station's own events carry no attachments here")
@@ -447,6 +481,8 @@ class PgStationStore:
             ).fetchone()
             seq, prev = (0, genesis_hash(self.device_id)) if last is None else last[:2]
             hlc = Hlc(0, 0) if last is None else Hlc.parse(last[2])
+            if check is not None:
+                check(self.records_conn)
             events: list[Event] = []
             for draft in drafts:
                 now = self._clock()
@@ -458,6 +494,7 @@ class PgStationStore:
                 events.append(event)
                 prev = event.entry_hash
             _insert_events(conn, events)
+            self._project(events)
         return events
 
     def last_event(self, entity_type: str, entity_id: str) -> str:
