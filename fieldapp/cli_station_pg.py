@@ -8,7 +8,9 @@ on the station's commands (``cli_sync`` hands over here):
     fieldapp station laptops --database TARGET
     fieldapp station revoke DEVICE --database TARGET --reason lost|stolen|retired
     fieldapp sync import FILE... --database TARGET [--receipts DIR]
-    fieldapp sync review --database TARGET                        (the open alarms)
+    fieldapp sync review --database TARGET                        (conflicts and alarms)
+    fieldapp sync resolve ID --keep current|incoming | --value V --database TARGET
+    fieldapp sync cases [--operation ID] --database TARGET        (the consolidated list)
 
 TARGET is a libpq URL (``postgresql://staff@host/region``), a conninfo string, or a
 service name from ``pg_service.conf``. A password is never given on the command line: it
@@ -24,7 +26,16 @@ from pathlib import Path
 from typing import TextIO
 
 from fieldapp.cli_login import Prompter
-from fieldapp.cli_sync import EXIT_FAILED, EXIT_OK, confirmed, import_batch, one_device
+from fieldapp.cli_sync import (
+    EXIT_FAILED,
+    EXIT_OK,
+    confirmed,
+    import_batch,
+    one_device,
+    print_cases,
+    print_review,
+    who_wrote,
+)
 from fieldapp.errors import KnownError, coded
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import LaptopCard
@@ -36,6 +47,7 @@ from fieldapp.sync.pg_store import (
     open_pg_station,
 )
 from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
+from fieldapp.sync.review import settle
 
 
 def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
@@ -64,13 +76,8 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
         return EXIT_OK
     store = open_pg_station(target, args.expect_station, password)
     try:
-        if args.command == "sync" and args.sync_command == "review":
-            alarms = store.open_alarms()  # conflicts: not kept in PostgreSQL yet
-            print(f"{len(alarms)} alarm(s) to review.", file=out)
-            for a in alarms:
-                device = str(a.get("device_id"))[:8]
-                print(f"alarm\t{a.get('kind')}\t{device}\t{a.get('detail')}", file=out)
-            return EXIT_OK
+        if args.command == "sync" and args.sync_command in ("review", "resolve", "cases"):
+            return _review(args, store, out)
         if args.command == "sync":
             return import_batch(args, StationImporter(store), out)
         if args.station_command == "card":
@@ -96,6 +103,21 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
         return EXIT_OK
     finally:
         store.close()
+
+
+def _review(args: argparse.Namespace, store: PgStationStore, out: TextIO) -> int:
+    """``sync review|resolve|cases``: the vault's review (``sync.review``) on PostgreSQL."""
+    reviewer = store.reviewer()
+    if args.sync_command == "cases":
+        print_cases(reviewer, args.operation, out)
+    elif args.sync_command == "resolve":
+        conflict = settle(reviewer, args.conflict, args.keep, args.value)
+        print(f"Settled conflict {conflict.id} ({conflict.field}).", file=out)
+    else:
+        # Officers are named by their service id: a PostgreSQL station keeps no officers
+        # projection (the names are in the laptops' enrolment events).
+        print_review(reviewer, lambda side: who_wrote(side, store.device_id, side.officer_id), out)
+    return EXIT_OK
 
 
 def _register(path: Path, yes: bool, store: PgStationStore, out: TextIO) -> int:

@@ -39,6 +39,7 @@ class SqlConnection(Protocol):
 
     def executemany(self, sql: str, parameters: Any, /) -> Rows: ...
 
+
 _DAMAGED = {dbapi2.SQLITE_NOTADB, dbapi2.SQLITE_CORRUPT}
 _NO_SPACE_OR_ACCESS = {
     dbapi2.SQLITE_FULL,

@@ -39,9 +39,7 @@ class PgConnection:
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         return self.raw.execute(pg_statement(sql), parameters)
 
-    def executemany(
-        self, sql: str, parameters: Iterable[Sequence[Any]], /
-    ) -> psycopg.Cursor[Any]:
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
         cursor = self.raw.cursor()
         cursor.executemany(pg_statement(sql), list(parameters))
         return cursor

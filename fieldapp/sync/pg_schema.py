@@ -261,9 +261,7 @@ def check_version(conn: Connection[Any]) -> int:
     return version
 
 
-def migrate(
-    conn: Connection[Any], after: Callable[[Connection[Any]], None] | None = None
-) -> int:
+def migrate(conn: Connection[Any], after: Callable[[Connection[Any]], None] | None = None) -> int:
     """Take the database to ``SCHEMA_VERSION`` (as its owner), in one transaction, and
     make its roles; returns the version it was at. A newer database is refused.
     ``after`` runs in the same transaction once the tables are there (filling derived

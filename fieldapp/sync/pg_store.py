@@ -39,14 +39,13 @@ from fieldapp.storage.records import RecordsProjection
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
 from fieldapp.sync import pg_schema
 from fieldapp.sync.bundle import Header
-from fieldapp.sync.importer import ALARM_ENTITY
 from fieldapp.sync.pg_connection import PG_DIALECT, PgConnection
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
-    fold_station_records,
     register_from_events,
 )
+from fieldapp.sync.review import refuse_settled
 from fieldapp.sync.station import StationKeys
 from fieldapp.sync.station_store import SigningKeys
 
@@ -299,10 +298,10 @@ class PgStationStore:
             (entity_type, self.device_id),
         )
 
-    def open_alarms(self) -> list[dict[str, Any]]:
-        """The alarms the station raised that nobody has reviewed yet, oldest first."""
-        alarms = fold_station_records(self._own_events(ALARM_ENTITY))
-        return [a for a in alarms.values() if a.get("status") == "open"]
+
+    def reviewer(self) -> PgReviewer:
+        """This station as ``sync.review`` reads and writes it (a ``ReviewStore``)."""
+        return PgReviewer(self)
 
     def imported(self) -> frozenset[str]:
         return frozenset(str(r[0]) for r in self._rows("SELECT bundle_id FROM imported_bundles"))
@@ -512,6 +511,23 @@ class PgStationStore:
 
     def now(self) -> float:
         return self._clock()
+
+
+class PgReviewer:
+    """A PostgreSQL station as a ``sync.review.ReviewStore``: its records through the
+    connection seam; its appends refuse a settlement of a conflict that another reviewer
+    settled meanwhile (checked once this PC's turn to append has come)."""
+
+    def __init__(self, store: PgStationStore) -> None:
+        self._store = store
+        self.device_id = store.device_id
+
+    @property
+    def conn(self) -> PgConnection:
+        return self._store.records_conn
+
+    def append(self, drafts: Sequence[Draft]) -> list[Event]:
+        return self._store.append(drafts, lambda conn: refuse_settled(conn, drafts))
 
 
 def _signed(

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp import cli
+from fieldapp.storage.records import Records
 from fieldapp.sync import pg_schema
 from fieldapp.sync.export import acknowledge, export_bundle
 from fieldapp.sync.laptop_card import make_laptop_card
@@ -95,8 +96,29 @@ def test_init_register_import_and_acknowledge(
     code, _, err = _run(tmp_path, "sync", "import", str(later.path), *db, capsys=capsys)
     assert code == 1 and "refused" in err
     code, out, _ = _run(tmp_path, "sync", "review", *db, capsys=capsys)
-    assert out.splitlines()[0] == "1 alarm(s) to review."
+    assert out.splitlines()[0] == "0 conflict(s), 1 alarm(s) to review."
     assert out.splitlines()[1].startswith(f"alarm\trevoked\t{device[:8]}\t")
+    # The consolidated list: the case imported before the revocation, not the one after.
+    code, out, err = _run(tmp_path, "sync", "cases", *db, capsys=capsys)
+    assert code == 0, err
+    assert out.splitlines()[0] == "1 case(s)."
+    case_id, operation_id, laptop_id, _officer, *_rest, review, duplicates = out.splitlines()[
+        1
+    ].split("\t")
+    assert (operation_id, laptop_id, review, duplicates) == (
+        laptop.operation,
+        device[:8],
+        "received",
+        "",
+    )
+    assert case_id in {c.entity_id for c in Records(laptop.session.conn).find("case")}
+    # Bad input: one-line coded refusals, nothing written.
+    code, _, err = _run(tmp_path, "sync", "cases", "--operation", "nope", *db, capsys=capsys)
+    assert code == 1 and err.count("\n") == 1 and "operation: no such operation" in err
+    code, _, err = _run(
+        tmp_path, "sync", "resolve", "ffffffffff", "--keep", "current", *db, capsys=capsys
+    )
+    assert code == 1 and err.count("\n") == 1 and "Conflict: no open conflict" in err
     laptop.session.lock()
 
 
