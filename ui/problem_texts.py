@@ -659,6 +659,10 @@ PROBLEM_TEXTS: dict[str, str] = {
     # Station staff (i19): retention, review, access log
     "retention_days_range": QT_TRANSLATE_NOOP("Problems", "Between 0 and {max} days."),
     "conflict_unknown": QT_TRANSLATE_NOOP("Problems", "No open conflict has that id."),
+    "conflict_settled": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Another reviewer settled that conflict a moment ago; nothing was changed.",
+    ),
     "conflict_ambiguous": QT_TRANSLATE_NOOP(
         "Problems", "More than one open conflict starts so; give more of the id."
     ),

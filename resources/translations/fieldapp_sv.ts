@@ -4435,6 +4435,10 @@ Loggen: {log}</translation>
         <translation>Jämför fingeravtrycket och bekräfta sedan.</translation>
     </message>
     <message>
+        <source>Another reviewer settled that conflict a moment ago; nothing was changed.</source>
+        <translation>En annan granskare avgjorde den konflikten alldeles nyss; inget ändrades.</translation>
+    </message>
+    <message>
         <source>Between 1 and {max} copies.</source>
         <translation>Mellan 1 och {max} exemplar.</translation>
     </message>
