@@ -11,6 +11,7 @@ on the station's commands (``cli_sync`` hands over here):
     fieldapp sync review --database TARGET                        (conflicts and alarms)
     fieldapp sync resolve ID --keep current|incoming | --value V --database TARGET
     fieldapp sync cases [--operation ID] --database TARGET        (the consolidated list)
+    fieldapp report --operation ID --out FILE.pdf --database TARGET   (cli_documents)
 
 TARGET is a libpq URL (``postgresql://staff@host/region``), a conninfo string, or a
 service name from ``pg_service.conf``. A password is never given on the command line: it
@@ -50,8 +51,9 @@ from fieldapp.sync.register import register_laptop, registered_laptops, revoke_l
 from fieldapp.sync.review import settle
 
 
-def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
-    """One command against the database; a refusal is raised (``cli.run`` reports it)."""
+def _target(args: argparse.Namespace, prompter: Prompter) -> tuple[str, str | None]:
+    """The database named by ``--database`` and the password asked for, if any; a
+    password on the command line is refused."""
     target = str(args.database)
     if has_password(target):
         raise KnownError(
@@ -62,6 +64,27 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             )
         )
     password = prompter.passphrase(None, "Database password") if args.ask_password else None
+    return target, password
+
+
+def report_pdf(args: argparse.Namespace, prompter: Prompter) -> bytes:
+    """``fieldapp report --operation ID --database TARGET``: the operation report from the
+    station's database, by the same code as from a vault (``PgStationContext``)."""
+    # Deferred for start-up time: loaded only when this command runs.
+    from fieldapp.documents import service
+    from fieldapp.sync.pg_context import PgStationContext
+
+    target, password = _target(args, prompter)
+    store = open_pg_station(target, args.expect_station, password)
+    try:
+        return service.operation_report_pdf(PgStationContext(store), args.operation_id)
+    finally:
+        store.close()
+
+
+def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
+    """One command against the database; a refusal is raised (``cli.run`` reports it)."""
+    target, password = _target(args, prompter)
     if args.command == "station" and args.station_command == "init":
         store = init_pg_station(target, args.station_name, password)
         print(

@@ -71,7 +71,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     _database_args(migrate)
     card = ssub.add_parser("card", allow_abbrev=False, help="export the station's public card")
     card.add_argument("--out", required=True, type=Path, metavar="card.json")
-    _station_login_args(card)
+    station_login_args(card)
     key = ssub.add_parser(
         "card-key", allow_abbrev=False, help="export the station's keys for recovery (secret)"
     )
@@ -98,16 +98,16 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     reg.add_argument("laptop_card", type=Path, metavar="laptop-card.json")
     reg.add_argument("--yes", action="store_true", help="the fingerprint was compared")
-    _station_login_args(reg)
+    station_login_args(reg)
     laptops = ssub.add_parser("laptops", allow_abbrev=False, help="the registered laptops")
-    _station_login_args(laptops)
+    station_login_args(laptops)
     revoke = ssub.add_parser(
         "revoke", allow_abbrev=False, help="at the station: revoke a lost, stolen or retired laptop"
     )
     revoke.add_argument("device", metavar="DEVICE", help="device id (or its first 8 characters)")
     revoke.add_argument("--reason", required=True, choices=("lost", "stolen", "retired"))
     revoke.add_argument("--note", default="", help="what happened (no personal data)")
-    _station_login_args(revoke)
+    station_login_args(revoke)
 
     spurge = ssub.add_parser(
         "purge",
@@ -125,11 +125,11 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     imp = ysub.add_parser("import", allow_abbrev=False, help="import bundles at the station")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--receipts", type=Path, metavar="DIR", help="default: beside each bundle")
-    _station_login_args(imp)
+    station_login_args(imp)
     ack = ysub.add_parser("ack", allow_abbrev=False, help="record a station receipt")
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
-    _station_login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    station_login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
     resolve = ysub.add_parser(
         "resolve", allow_abbrev=False, help="settle a conflict that 'sync review' lists"
     )
@@ -141,12 +141,12 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
         help="keep the value the record holds, or the one that arrived",
     )
     how.add_argument("--value", metavar="VALUE", help="another value (not for a withdrawal)")
-    _station_login_args(resolve)
+    station_login_args(resolve)
     listed = ysub.add_parser(
         "cases", allow_abbrev=False, help="the station's consolidated case list (every laptop's)"
     )
     listed.add_argument("--operation", metavar="ID", help="only this operation's cases")
-    _station_login_args(listed)
+    station_login_args(listed)
     link = ysub.add_parser(
         "link-operations",
         allow_abbrev=False,
@@ -205,7 +205,7 @@ def _database_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _station_login_args(p: argparse.ArgumentParser) -> None:
+def station_login_args(p: argparse.ArgumentParser) -> None:
     """A station command: a station vault's login, or ``--database`` instead."""
     p.add_argument("--officer", metavar="ID", help="your service id (a station vault)")
     p.add_argument(
@@ -232,7 +232,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         # Deferred for start-up time: loaded only when this command runs.
         from fieldapp.sync.station import init_station
 
-        _required(args, "officer", "name")
+        required_options(args, "officer", "name")
         passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
         session = init_station(vault, args.officer, args.name, passphrase, args.station_name)
         session.lock()
@@ -240,7 +240,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return EXIT_OK
     if args.command == "sync" and args.sync_command == "import":
         _check_batch(args)  # before the passphrase, and before the first bundle
-    _required(args, "officer")
+    required_options(args, "officer")
     with unlocked(args, vault, prompter) as session:
         if args.command == "station":
             return _station(args, session, out, prompter)
@@ -249,7 +249,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return _sync(args, session, out)
 
 
-def _required(args: argparse.Namespace, *names: str) -> None:
+def required_options(args: argparse.Namespace, *names: str) -> None:
     """Options a station vault needs that ``--database`` does not."""
     for name in names:
         if getattr(args, name, None) is None:

@@ -512,6 +512,10 @@ PROBLEM_TEXTS: dict[str, str] = {
         "The connection to the station's database was lost; nothing of the unfinished work "
         "was kept. Try again.",
     ),
+    "station_db_read_only": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This is done at a station vault or a laptop, not from the station's database.",
+    ),
     "station_db_conflict": QT_TRANSLATE_NOOP(
         "Problems",
         "Another station PC stored the same records at the same moment; nothing was kept. "

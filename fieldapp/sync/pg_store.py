@@ -298,7 +298,6 @@ class PgStationStore:
             (entity_type, self.device_id),
         )
 
-
     def reviewer(self) -> PgReviewer:
         """This station as ``sync.review`` reads and writes it (a ``ReviewStore``)."""
         return PgReviewer(self)

@@ -4343,6 +4343,10 @@ Loggen: {log}</translation>
         <translation>Det här valvet är ingen station.</translation>
     </message>
     <message>
+        <source>This is done at a station vault or a laptop, not from the station&apos;s database.</source>
+        <translation>Det görs i stationens valv eller på en dator i fält, inte från stationens databas.</translation>
+    </message>
+    <message>
         <source>Not a station card.</source>
         <translation>Inget stationskort.</translation>
     </message>
