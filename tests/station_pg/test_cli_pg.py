@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from fieldapp.sync import pg_schema
 from fieldapp.sync.export import acknowledge, export_bundle
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.station import StationCard
-from tests.postgres import SUPERUSER_PASS
 from tests.sync.conftest import Laptop
 
 
@@ -25,19 +23,6 @@ def _run(tmp: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int
     args = cli.build_parser().parse_args(["--data-dir", str(tmp / "unused"), *argv])
     code = cli.run(args, out=out, prompter=cli.Prompter(stdin=io.StringIO()))
     return code, out.getvalue(), capsys.readouterr().err
-
-
-@pytest.fixture
-def target(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The test database's address without its password, which a password file holds."""
-    params = dict(re.findall(r"(\w+)='([^']*)'", pg_database))
-    passfile = tmp_path / "pgpass"
-    passfile.write_text(
-        f"{params['host']}:{params['port']}:{params['dbname']}:{params['user']}:{SUPERUSER_PASS}\n"
-    )
-    passfile.chmod(0o600)
-    monkeypatch.setenv("PGPASSFILE", str(passfile))
-    return " ".join(f"{k}={v}" for k, v in params.items() if k != "password")
 
 
 def test_init_register_import_and_acknowledge(
