@@ -61,6 +61,7 @@ CASE_LAPTOPS = 10
 LIST_TARGET_MS = 200
 REPORT_RATIO_TARGET = 1.5
 RUNS = 5
+START = datetime(2026, 5, 11, 20, 0, tzinfo=CEST)
 
 
 def _pg_import(target: str, halves: list[list[Path]]) -> tuple[int, float]:
@@ -185,13 +186,15 @@ def _light_cases(session: Session, laptop: int, count: int) -> None:
     )
     with session.writing():
         for i in range(count):
-            # Every 50th case at the same hotel, room and minute as the laptop before's.
-            step = i if i % 50 else i - laptop % 2
-            clock.now = datetime(2026, 5, 11, 20, 0, tzinfo=CEST) + timedelta(minutes=13 * step)
+            # Each laptop five minutes after the one before (never the same minute: 13
+            # does not divide 5·k for k < 13), except every 50th case, at the same hotel,
+            # room and minute as the laptop before's: a possible duplicate.
+            shift = laptop - 1 if i % 50 == 0 and laptop % 2 == 0 else laptop
+            clock.now = START + timedelta(minutes=5 * shift + 13 * i)
             case = cases.open_case(
                 ctx, operation,
-                {"place_kind": "hotel", "place_name": f"Hotell {step % 40}",
-                 "address": f"Storgatan {step % 40 + 1}", "room": str(100 + step % 300),
+                {"place_kind": "hotel", "place_name": f"Hotell {i % 40}",
+                 "address": f"Storgatan {i % 40 + 1}", "room": str(100 + i % 300),
                  "municipality": "Västerås"},
             ).entity_id  # fmt: skip
             seller = persons.add_seller(ctx, case, {"name": f"Säljare {i}", "estimated_age": 25})
