@@ -194,7 +194,7 @@ def migrate_pg_station(target: str, password: str | None = None) -> tuple[int, i
         with _db_errors():
             if not pg_schema.installed_version(conn):
                 pg_schema.check_version(conn)  # not a station: refused by its code
-            before = pg_schema.migrate(conn, _project_earlier_events)
+            before = pg_schema.migrate(conn, project_earlier_events)
     finally:
         conn.close()
     return before, pg_schema.SCHEMA_VERSION
@@ -226,7 +226,7 @@ def open_pg_station(
     return store
 
 
-def _project_earlier_events(conn: psycopg.Connection[Any]) -> None:
+def project_earlier_events(conn: psycopg.Connection[Any]) -> None:
     """After a migration, inside its transaction: a station whose events were stored
     before it kept the records projection gets it now, from its whole log in the order
     stored (the rules are the projection's own: the state is what importing made)."""
