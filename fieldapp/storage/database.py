@@ -18,6 +18,8 @@ from fieldapp.errors import StorageUnavailable, UnsupportedBuild, VaultDamaged
 # sqlcipher3 mirrors the sqlite3 API but ships no type stubs: type it as sqlite3's.
 Connection: TypeAlias = sqlite3.Connection
 DatabaseError = dbapi2.DatabaseError
+# The class of a vault's connection (``storage.records`` tells it from other connections).
+VaultConnectionType: type = dbapi2.Connection
 
 
 class Rows(Protocol):

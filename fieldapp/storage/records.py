@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import orjson
 
 from fieldapp.errors import InvalidInput, coded
-from fieldapp.storage.database import SqlConnection
+from fieldapp.storage.database import SqlConnection, VaultConnectionType
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.ids import uuid7
 
@@ -137,6 +137,7 @@ class Dialect:
 
 # One writer per vault: SQLite's own lock is enough, and its rowid is the order written.
 SQLITE = Dialect("sqlite", order_column="rowid", row_lock="")
+_VAULT_CONNECTION = VaultConnectionType
 
 
 class RecordsProjection:
@@ -390,8 +391,12 @@ class Records:
 
     def __init__(self, conn: SqlConnection) -> None:
         self._conn = conn
-        # A vault's connection carries no dialect; the PostgreSQL station's seam does.
-        self._dialect: Dialect = getattr(conn, "dialect", SQLITE)
+        # A vault's connection carries no dialect; the PostgreSQL station's seam does. Told
+        # apart by type first: a failed attribute lookup on a vault's connection costs more
+        # than the rest of making a Records, which use cases do on every read.
+        self._dialect: Dialect = (
+            SQLITE if type(conn) is _VAULT_CONNECTION else getattr(conn, "dialect", SQLITE)
+        )
         self._load = self._dialect.load_data
 
     def get(self, entity_type: str, entity_id: str) -> Record | None:
