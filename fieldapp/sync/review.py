@@ -213,20 +213,8 @@ class OriginCase:
 
 def cases_by_origin(session: ReviewStore, operation_id: str | None = None) -> list[OriginCase]:
     """Every case the station holds, with the device that recorded it."""
-    records = Records(session.conn).find("case", operation_id=operation_id)
-    # Every origin in one statement: a list of 10,000 cases from a PostgreSQL station is
-    # not 10,000 round trips to the server.
-    sql = (
-        "SELECT e.entity_id, e.device_id FROM records r JOIN events e "
-        "ON e.entity_type = r.entity_type AND e.entity_id = r.entity_id "
-        "WHERE r.entity_type = 'case' AND e.kind = 'create'"
-    )
-    args: tuple[str, ...] = ()
-    if operation_id is not None:
-        sql += " AND r.operation_id = ?"
-        args = (operation_id,)
-    origins = {str(r[0]): str(r[1]) for r in session.conn.execute(sql, args)}
-    return [OriginCase(case, origins.get(case.entity_id, "?")) for case in records]
+    found = Records(session.conn).find_with_origin("case", operation_id)
+    return [OriginCase(case, device) for case, device in found]
 
 
 # -- the consolidated list's review state and possible duplicates ----------------------------
