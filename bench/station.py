@@ -172,7 +172,7 @@ def _server_ms(store: PgStationStore) -> float:
     query = pg_statement(
         "SELECT r.entity_type, r.entity_id, r.operation_id, r.case_id, r.data, "
         "r.created_at, r.created_by, r.updated_at, r.updated_by, r.last_event, r.voided, "
-        "r.void_reason, coalesce(e.device_id, '?') FROM records r "
+        "r.void_reason, e.device_id FROM records r "
         "LEFT JOIN events e ON e.id = r.created_event WHERE r.entity_type = ? "
         "AND r.voided = 0 ORDER BY r.created_hlc, r.entity_id"
     )

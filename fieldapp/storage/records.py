@@ -456,7 +456,7 @@ class Records:
         sql = (
             "SELECT r.entity_type, r.entity_id, r.operation_id, r.case_id, r.data, "
             "r.created_at, r.created_by, r.updated_at, r.updated_by, r.last_event, r.voided, "
-            "r.void_reason, coalesce(e.device_id, '?') FROM records r "
+            "r.void_reason, e.device_id FROM records r "
             "LEFT JOIN events e ON e.id = r.created_event WHERE r.entity_type = ?"
         )
         args: list[Any] = [entity_type]
@@ -467,7 +467,8 @@ class Records:
             sql + " AND r.voided = 0 ORDER BY r.created_hlc, r.entity_id", args
         )
         load = self._load
-        return [(_record(r, load), str(r[12])) for r in rows]
+        # No '?' in the statement for the missing device: it would read as a placeholder.
+        return [(_record(r, load), r[12] or "?") for r in rows]
 
     def for_case(self, case_id: str) -> list[Record]:
         """Every live record of a case, oldest first."""

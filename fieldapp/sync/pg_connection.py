@@ -23,9 +23,11 @@ PG_DIALECT = Dialect("postgresql", order_column="pos", row_lock=" FOR UPDATE")
 
 @functools.lru_cache(maxsize=256)
 def pg_statement(sql: str) -> str:
-    """A vault's statement in psycopg's placeholders (the statements hold no literal ``?``;
-    a literal ``%`` is doubled, as psycopg expects)."""
-    return sql.replace("%", "%%").replace("?", "%s")
+    """A vault's statement in psycopg's placeholders: each ``?`` outside a quoted literal
+    becomes ``%s``; a ``%`` is doubled, as psycopg expects."""
+    parts = sql.replace("%", "%%").split("'")
+    # Split at quotes, the even parts are outside literals ('it''s' splits the same way).
+    return "'".join(p.replace("?", "%s") if i % 2 == 0 else p for i, p in enumerate(parts))
 
 
 class PgConnection:
