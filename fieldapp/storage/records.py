@@ -443,7 +443,8 @@ class Records:
             args.append(operation_id)
         if not include_voided:
             sql += " AND voided = 0"
-        rows = self._conn.execute(sql + " ORDER BY created_hlc, entity_id", args)
+        # fetchall: psycopg's cursor hands rows over one Python call each when iterated.
+        rows = self._conn.execute(sql + " ORDER BY created_hlc, entity_id", args).fetchall()
         load = self._load
         return [_record(r, load) for r in rows]
 
@@ -465,7 +466,7 @@ class Records:
             args.append(operation_id)
         rows = self._conn.execute(
             sql + " AND r.voided = 0 ORDER BY r.created_hlc, r.entity_id", args
-        )
+        ).fetchall()
         load = self._load
         # No '?' in the statement for the missing device: it would read as a placeholder.
         return [(_record(r, load), r[12] or "?") for r in rows]
