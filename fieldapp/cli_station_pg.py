@@ -9,7 +9,10 @@ on the station's commands (``cli_sync`` hands over here):
     fieldapp station laptops --database TARGET
     fieldapp station revoke DEVICE --database TARGET --reason lost|stolen|retired
     fieldapp sync import FILE... --database TARGET [--receipts DIR]
-    fieldapp sync review --database TARGET                        (the open alarms)
+    fieldapp sync review --database TARGET                        (conflicts and alarms)
+    fieldapp sync resolve ID --keep current|incoming | --value V --database TARGET
+    fieldapp sync cases [--operation ID] --database TARGET        (the consolidated list)
+    fieldapp report --operation ID --out FILE.pdf --database TARGET   (cli_documents)
 
 TARGET is a libpq URL (``postgresql://staff@host/region``), a conninfo string, or a
 service name from ``pg_service.conf``. A password is never given on the command line: it
@@ -32,7 +35,16 @@ from pathlib import Path
 from typing import TextIO
 
 from fieldapp.cli_login import Prompter
-from fieldapp.cli_sync import EXIT_FAILED, EXIT_OK, confirmed, import_batch, one_device
+from fieldapp.cli_sync import (
+    EXIT_FAILED,
+    EXIT_OK,
+    confirmed,
+    import_batch,
+    one_device,
+    print_cases,
+    print_review,
+    who_wrote,
+)
 from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import LaptopCard
@@ -44,10 +56,12 @@ from fieldapp.sync.pg_store import (
     open_pg_station,
 )
 from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
+from fieldapp.sync.review import settle
 
 
-def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
-    """One command against the database; a refusal is raised (``cli.run`` reports it)."""
+def _target(args: argparse.Namespace, prompter: Prompter) -> tuple[str, str | None]:
+    """The database named by ``--database`` and the password asked for, if any; a
+    password on the command line is refused."""
     target = str(args.database)
     if has_password(target):
         raise KnownError(
@@ -58,6 +72,26 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             )
         )
     password = prompter.passphrase(None, "Database password") if args.ask_password else None
+    return target, password
+
+
+def report_pdf(args: argparse.Namespace, prompter: Prompter) -> bytes:
+    """``fieldapp report --operation ID --database TARGET``: the operation report from the
+    station's database, by the same code as from a vault (``PgStationContext``)."""
+    # Deferred for start-up time: loaded only when this command runs.
+    from fieldapp.documents import service
+    from fieldapp.sync.pg_context import PgStationContext
+
+    store = _unlocked(args, prompter)
+    try:
+        return service.operation_report_pdf(PgStationContext(store), args.operation_id)
+    finally:
+        store.close()
+
+
+def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
+    """One command against the database; a refusal is raised (``cli.run`` reports it)."""
+    target, password = _target(args, prompter)
     if args.command == "station" and args.station_command == "init":
         staff = _option(args, "officer")
         passphrase = prompter.passphrase(
@@ -79,25 +113,22 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             what = f"New passphrase for {staff}"
             return staff, prompter.passphrase(args.passphrase_file, what, confirm=True)
 
-        before, after = migrate_pg_station(target, password, ask_staff=ask_staff)
+        def ask_unlock() -> tuple[str, str]:
+            staff = _option(args, "officer")
+            return staff, prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
+
+        before, after = migrate_pg_station(
+            target, password, ask_staff=ask_staff, ask_unlock=ask_unlock
+        )
         print(f"The station's schema was at version {before}; it is at {after}.", file=out)
         return EXIT_OK
     staff_command = args.command == "station" and args.station_command == "staff"
     if staff_command and args.staff_action != "list":
         _option(args, "staff_name")  # before any passphrase is asked
-    staff = _option(args, "officer")
-    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
-    store = open_pg_station(
-        target, args.expect_station, password, staff=staff, passphrase=passphrase
-    )
+    store = _unlocked(args, prompter, target, password)
     try:
-        if args.command == "sync" and args.sync_command == "review":
-            alarms = store.open_alarms()  # conflicts: not kept in PostgreSQL yet
-            print(f"{len(alarms)} alarm(s) to review.", file=out)
-            for a in alarms:
-                device = str(a.get("device_id"))[:8]
-                print(f"alarm\t{a.get('kind')}\t{device}\t{a.get('detail')}", file=out)
-            return EXIT_OK
+        if args.command == "sync" and args.sync_command in ("review", "resolve", "cases"):
+            return _review(args, store, out)
         if args.command == "sync":
             return import_batch(args, StationImporter(store), out)
         if args.station_command == "card":
@@ -125,6 +156,37 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
         return EXIT_OK
     finally:
         store.close()
+
+
+def _unlocked(
+    args: argparse.Namespace,
+    prompter: Prompter,
+    target: str | None = None,
+    password: str | None = None,
+) -> PgStationStore:
+    """The station in ``--database``, unlocked with ``--officer``'s passphrase."""
+    if target is None:
+        target, password = _target(args, prompter)
+    staff = _option(args, "officer")
+    passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
+    return open_pg_station(
+        target, args.expect_station, password, staff=staff, passphrase=passphrase
+    )
+
+
+def _review(args: argparse.Namespace, store: PgStationStore, out: TextIO) -> int:
+    """``sync review|resolve|cases``: the vault's review (``sync.review``) on PostgreSQL."""
+    reviewer = store.reviewer()
+    if args.sync_command == "cases":
+        print_cases(reviewer, args.operation, out)
+    elif args.sync_command == "resolve":
+        conflict = settle(reviewer, args.conflict, args.keep, args.value)
+        print(f"Settled conflict {conflict.id} ({conflict.field}).", file=out)
+    else:
+        # Officers are named by their service id: a PostgreSQL station keeps no officers
+        # projection (the names are in the laptops' enrolment events).
+        print_review(reviewer, lambda side: who_wrote(side, store.device_id, side.officer_id), out)
+    return EXIT_OK
 
 
 def _register(path: Path, yes: bool, store: PgStationStore, out: TextIO) -> int:

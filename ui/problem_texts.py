@@ -541,6 +541,10 @@ PROBLEM_TEXTS: dict[str, str] = {
         "The connection to the station's database was lost; nothing of the unfinished work "
         "was kept. Try again.",
     ),
+    "station_db_read_only": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This is done at a station vault or a laptop, not from the station's database.",
+    ),
     "station_db_conflict": QT_TRANSLATE_NOOP(
         "Problems",
         "Another station PC stored the same records at the same moment; nothing was kept. "
@@ -688,6 +692,10 @@ PROBLEM_TEXTS: dict[str, str] = {
     # Station staff (i19): retention, review, access log
     "retention_days_range": QT_TRANSLATE_NOOP("Problems", "Between 0 and {max} days."),
     "conflict_unknown": QT_TRANSLATE_NOOP("Problems", "No open conflict has that id."),
+    "conflict_settled": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Another reviewer settled that conflict a moment ago; nothing was changed.",
+    ),
     "conflict_ambiguous": QT_TRANSLATE_NOOP(
         "Problems", "More than one open conflict starts so; give more of the id."
     ),

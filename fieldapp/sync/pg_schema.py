@@ -228,8 +228,58 @@ END $$;
 REVOKE ALL ON FUNCTION purge_event_body(text, text, bytea) FROM PUBLIC;
 """
 
+# The records projection (``storage.records.RecordsProjection``, the same rules as a
+# vault's, through ``sync.pg_connection``): the tables a vault has, with the order rows
+# were written in ``pos`` (a vault's rowid), ids compared byte by byte as SQLite does
+# (``COLLATE "C"``: lists in the creating clock's order whatever the server's locale),
+# and ``meta`` as the station's device id, which tells a purge whether it applies here.
+# ``data`` is what ``Dialect.dump_data`` makes of a record's fields. Rows written before
+# this version are projected by ``pg_store.migrate_pg_station`` in the same transaction.
+_RECORDS = """
+CREATE TABLE records (
+    entity_type   text COLLATE "C" NOT NULL,
+    entity_id     text COLLATE "C" NOT NULL,
+    operation_id  text COLLATE "C",
+    case_id       text COLLATE "C",
+    data          text NOT NULL,
+    created_at    text NOT NULL,
+    created_by    text NOT NULL,
+    updated_at    text NOT NULL,
+    updated_by    text NOT NULL,
+    last_event    text NOT NULL,
+    voided        integer NOT NULL DEFAULT 0,
+    void_reason   text,
+    created_hlc   text COLLATE "C" NOT NULL,
+    created_event text NOT NULL,
+    PRIMARY KEY (entity_type, entity_id)
+);
+CREATE INDEX records_case ON records (case_id, entity_type);
+CREATE INDEX records_operation ON records (operation_id, entity_type);
+CREATE TABLE record_changes (
+    entity_type text COLLATE "C" NOT NULL,
+    entity_id   text COLLATE "C" NOT NULL,
+    event_id    text NOT NULL,
+    fields      text NOT NULL,
+    pos         bigserial PRIMARY KEY
+);
+CREATE INDEX record_changes_entity ON record_changes (entity_type, entity_id, pos);
+CREATE TABLE conflicts (
+    entity_type    text COLLATE "C" NOT NULL,
+    entity_id      text COLLATE "C" NOT NULL,
+    field          text COLLATE "C" NOT NULL,
+    current_value  text,
+    current_event  text NOT NULL,
+    incoming_value text,
+    incoming_event text COLLATE "C" NOT NULL,
+    resolved_by    text,
+    pos            bigserial UNIQUE NOT NULL,
+    PRIMARY KEY (entity_type, entity_id, field, incoming_event)
+);
+CREATE VIEW meta AS SELECT 'device_id'::text AS key, device_id AS value FROM station;
+"""
+
 # Per version, what takes the database there from the one before (index 0: version 1).
-MIGRATIONS: tuple[str, ...] = (_V1, _AT_REST)
+MIGRATIONS: tuple[str, ...] = (_V1, _AT_REST, _RECORDS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # What each role may do, granted again after every migration (new tables included).
@@ -241,6 +291,11 @@ GRANT SELECT ON schema_version, station, station_secret TO {app};
 GRANT SELECT, INSERT ON events, blobs, imported_bundles TO {app};
 GRANT SELECT, INSERT, DELETE ON pending_bundles, station_keyslots TO {app};
 GRANT USAGE ON SEQUENCE events_pos_seq TO {app};
+-- The projection is derived from the events: the app keeps it in step (the events stay
+-- insert-only).
+GRANT SELECT ON meta TO {app};
+GRANT SELECT, INSERT, UPDATE, DELETE ON records, record_changes, conflicts TO {app};
+GRANT USAGE ON SEQUENCE record_changes_pos_seq, conflicts_pos_seq TO {app};
 GRANT SELECT ON schema_version, events, station, station_secret, station_keyslots TO {purge};
 GRANT EXECUTE ON FUNCTION purge_event_body(text, text, bytea) TO {purge};
 """
@@ -296,14 +351,21 @@ def check_version(conn: Connection[Any]) -> int:
     return version
 
 
-def migrate(conn: Connection[Any], seal: Callable[[Connection[Any]], None] | None = None) -> int:
+def migrate(
+    conn: Connection[Any],
+    seal: Callable[[Connection[Any]], None] | None = None,
+    after: Callable[[Connection[Any]], None] | None = None,
+) -> int:
     """Take the database to ``SCHEMA_VERSION`` (as its owner), in one transaction, and
     make its roles; returns the version it was at. A newer database is refused.
 
     ``seal``: run in the same transaction when the station's keys were kept in the clear
     (a database made before secrets at rest): it seals them and encrypts every body and
     blob (``pg_store.migrate_pg_station``), then drops ``station_secret_clear``. Without
-    it such a database is refused and left as it was."""
+    it such a database is refused and left as it was.
+
+    ``after`` runs in the same transaction once the tables are there and the keys sealed
+    (filling derived tables a migration added, which needs the bodies opened)."""
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
         before = installed_version(conn) or 0
@@ -318,6 +380,8 @@ def migrate(conn: Connection[Any], seal: Callable[[Connection[Any]], None] | Non
             conn.execute(MIGRATIONS[version - 1].encode())
             conn.execute("UPDATE schema_version SET version = %s", (version,))
         _seal_clear_keys(conn, seal)
+        if after is not None and before < SCHEMA_VERSION:
+            after(conn)
         grants = sql.SQL(_GRANTS).format(app=sql.Identifier(app), purge=sql.Identifier(purge))
         conn.execute(grants)
     return before

@@ -41,16 +41,17 @@ from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
 from fieldapp.storage.ids import Hlc, uuid7
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.projections import Prepared, Projector
+from fieldapp.storage.records import RecordsProjection
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
 from fieldapp.sync import pg_keys, pg_schema
 from fieldapp.sync.bundle import Header
-from fieldapp.sync.importer import ALARM_ENTITY
+from fieldapp.sync.pg_connection import PG_DIALECT, PgConnection
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
-    fold_station_records,
     register_from_events,
 )
+from fieldapp.sync.review import refuse_settled
 from fieldapp.sync.station import StationKeys
 from fieldapp.sync.station_store import SigningKeys
 
@@ -234,6 +235,7 @@ def migrate_pg_station(
     password: str | None = None,
     *,
     ask_staff: AskStaff | None = None,
+    ask_unlock: AskStaff | None = None,
     cost: KdfCost | None = None,
 ) -> tuple[int, int]:
     """Take a station's database to this app's schema version (as its owner): the version
@@ -242,9 +244,14 @@ def migrate_pg_station(
     A database that kept the station's keys and bodies in the clear has them sealed and
     encrypted in the same transaction, under a first key slot for the staff member
     ``ask_staff`` names (refused, nothing changed, without it); the tables are then
-    rewritten (VACUUM FULL) so that no clear copy stays in their files."""
+    rewritten (VACUUM FULL) so that no clear copy stays in their files.
+
+    A migration that adds the records projection fills it from the log, which needs the
+    bodies opened: under the slot just made, or ``ask_unlock``'s staff member's passphrase
+    (refused, nothing changed, without it when there are events to project)."""
     conn = connect(target, password)
     sealed: list[bool] = []
+    unlock: list[tuple[str, str]] = []
 
     def seal(owner: psycopg.Connection[Any]) -> None:
         if ask_staff is None:
@@ -252,12 +259,31 @@ def migrate_pg_station(
         staff, passphrase = ask_staff()
         _seal_clear_station(owner, pg_keys.check_staff(staff), passphrase, cost)
         sealed.append(True)
+        unlock.append((staff, passphrase))
+
+    def project(owner: psycopg.Connection[Any]) -> None:
+        # The bodies are sealed: the projection is made from them opened, under the key of
+        # the staff member who sealed them just now, or of one asked for their passphrase.
+        if not _needs_projection(owner):
+            return
+        if not unlock:
+            if ask_unlock is None:
+                raise KnownError(
+                    coded(
+                        "station_migrate_needs_staff",
+                        "This migration reads the station's records, which needs a staff "
+                        "member's passphrase: migrate with 'fieldapp station migrate "
+                        "--database --officer STAFF'. Nothing was changed.",
+                    )
+                )
+            unlock.append(ask_unlock())
+        PgStationStore(owner, *unlock[0]).project_log()
 
     try:
         with _db_errors():
             if not pg_schema.installed_version(conn):
                 pg_schema.check_version(conn)  # not a station: refused by its code
-            before = pg_schema.migrate(conn, seal if ask_staff is not None else None)
+            before = pg_schema.migrate(conn, seal if ask_staff is not None else None, project)
             if sealed:
                 conn.execute("VACUUM FULL events, blobs")
     finally:
@@ -329,9 +355,21 @@ def open_pg_station(
     return store
 
 
+def _needs_projection(conn: psycopg.Connection[Any]) -> bool:
+    """Whether a station's events were stored before it kept the records projection."""
+    found = conn.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM records) AND EXISTS (SELECT 1 FROM events)"
+    ).fetchone()
+    return bool(found and found[0])
+
+
 class PgStationStore:
     """A station's PostgreSQL database, through one connection (``StationStore``,
-    ``RegisterBook``). One per thread: a connection is not shared."""
+    ``RegisterBook``). One per thread: a connection is not shared.
+
+    The records projection (records, their changes, conflicts) is kept by the vault's
+    own ``RecordsProjection`` through ``sync.pg_connection``, in the same transaction as
+    the events it follows: each bundle's, and each of the station's own appends."""
 
     def __init__(
         self,
@@ -384,6 +422,18 @@ class PgStationStore:
         self._keys = StationKeys(str(name), identity, signing)
         self._at_rest = pg_keys.AtRest(identity)
         self._signer = station_signer(self._keys.card.fingerprint)
+        self.records_conn = PgConnection(conn)  # what Records and sync.review read through
+        self._records = RecordsProjection(PG_DIALECT)
+
+    def project_log(self) -> None:
+        """After a migration, inside its transaction: the records projection made from the
+        whole log in the order stored, the bodies opened (the rules are the projection's
+        own: the state is what importing made)."""
+        with self._conn.cursor(name="fieldapp_replay") as cur:
+            cur.itersize = 2000
+            cur.execute(f"SELECT {_READ} FROM events ORDER BY pos")
+            for row in cur:
+                self._records.apply(self.records_conn, self._event(row))
 
     def open_again(self, target: str, password: str | None = None) -> PgStationStore:
         """This unlocked station on a connection of its own (another thread, another
@@ -453,7 +503,9 @@ class PgStationStore:
 
     @property
     def projector(self) -> Projector | None:
-        return None  # no projections here yet: the log, the register and the bookkeeping
+        # Nothing to work out ahead in another process: the records projection prepares
+        # nothing (a vault's search index does, and the station in PostgreSQL has none).
+        return None
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -481,10 +533,9 @@ class PgStationStore:
         opened[_BODY] = self._at_rest.open_body(row[_ID], bytes(row[_BODY]))
         return Event.from_row(opened)
 
-    def open_alarms(self) -> list[dict[str, Any]]:
-        """The alarms the station raised that nobody has reviewed yet, oldest first."""
-        alarms = fold_station_records(self._own_events(ALARM_ENTITY))
-        return [a for a in alarms.values() if a.get("status") == "open"]
+    def reviewer(self) -> PgReviewer:
+        """This station as ``sync.review`` reads and writes it (a ``ReviewStore``)."""
+        return PgReviewer(self)
 
     def imported(self) -> frozenset[str]:
         return frozenset(str(r[0]) for r in self._rows("SELECT bundle_id FROM imported_bundles"))
@@ -606,7 +657,7 @@ class PgStationStore:
         check: Callable[[], None],
         prepared: Sequence[Prepared | None] | None = None,
     ) -> None:
-        del prepared  # no projections here yet
+        del prepared  # see ``projector``: never anything here
         conn = self._conn
         with _db_errors(), conn.transaction():
             with conn.cursor() as cur:
@@ -620,6 +671,7 @@ class PgStationStore:
                     ],
                 )
             _insert_events(conn, events, self._at_rest)
+            self._project(events)
             check()
             conn.execute(
                 "INSERT INTO imported_bundles VALUES (%s, %s, %s, %s, %s)",
@@ -646,9 +698,18 @@ class PgStationStore:
         with _db_errors():
             self._conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (bundle_id,))
 
-    def append(self, drafts: Iterable[Draft]) -> list[Event]:
-        """The station's own events (the register, alarms), signed with the station's key
-        and chained under its device id; two PCs appending at once take turns."""
+    def _project(self, events: Sequence[Event]) -> None:
+        apply, seam = self._records.apply, self.records_conn
+        for event in events:
+            apply(seam, event)
+
+    def append(
+        self, drafts: Iterable[Draft], check: Callable[[PgConnection], None] | None = None
+    ) -> list[Event]:
+        """The station's own events (the register, alarms, settled conflicts), signed
+        with the station's key and chained under its device id; two PCs appending at once
+        take turns. ``check``, run once this PC's turn has come and before anything is
+        written, raises to refuse (a conflict another reviewer settled meanwhile)."""
         drafts = list(drafts)
         if any(d.attachments for d in drafts):
             raise ValueError("the station's own events carry no attachments here")
@@ -664,6 +725,8 @@ class PgStationStore:
             ).fetchone()
             seq, prev = (0, genesis_hash(self.device_id)) if last is None else last[:2]
             hlc = Hlc(0, 0) if last is None else Hlc.parse(last[2])
+            if check is not None:
+                check(self.records_conn)
             events: list[Event] = []
             for draft in drafts:
                 now = self._clock()
@@ -675,6 +738,7 @@ class PgStationStore:
                 events.append(event)
                 prev = event.entry_hash
             _insert_events(conn, events, self._at_rest)
+            self._project(events)
         return events
 
     def last_event(self, entity_type: str, entity_id: str) -> str:
@@ -704,6 +768,23 @@ class PgStationStore:
         plain = self._at_rest.open_body(purge_event_id, bytes(rows[0][1])) if rows else b"{}"
         found = self._rows("SELECT purge_event_body(%s, %s, %s)", (event_id, purge_event_id, plain))
         return bool(found[0][0])
+
+
+class PgReviewer:
+    """A PostgreSQL station as a ``sync.review.ReviewStore``: its records through the
+    connection seam; its appends refuse a settlement of a conflict that another reviewer
+    settled meanwhile (checked once this PC's turn to append has come)."""
+
+    def __init__(self, store: PgStationStore) -> None:
+        self._store = store
+        self.device_id = store.device_id
+
+    @property
+    def conn(self) -> PgConnection:
+        return self._store.records_conn
+
+    def append(self, drafts: Sequence[Draft]) -> list[Event]:
+        return self._store.append(drafts, lambda conn: refuse_settled(conn, drafts))
 
 
 def _signed(

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from fieldapp import cli
+from fieldapp.storage.records import Records
 from fieldapp.sync import pg_schema
 from fieldapp.sync.export import acknowledge, export_bundle
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.station import StationCard
-from tests.postgres import SUPERUSER_PASS
 from tests.station_pg.conftest import STAFF, STAFF_PASS
 from tests.sync.conftest import Laptop
 
@@ -30,19 +29,6 @@ def _run(tmp: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int
     args = cli.build_parser().parse_args(["--data-dir", str(tmp / "unused"), *argv])
     code = cli.run(args, out=out, prompter=cli.Prompter(stdin=io.StringIO()))
     return code, out.getvalue(), capsys.readouterr().err
-
-
-@pytest.fixture
-def target(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """The test database's address without its password, which a password file holds."""
-    params = dict(re.findall(r"(\w+)='([^']*)'", pg_database))
-    passfile = tmp_path / "pgpass"
-    passfile.write_text(
-        f"{params['host']}:{params['port']}:{params['dbname']}:{params['user']}:{SUPERUSER_PASS}\n"
-    )
-    passfile.chmod(0o600)
-    monkeypatch.setenv("PGPASSFILE", str(passfile))
-    return " ".join(f"{k}={v}" for k, v in params.items() if k != "password")
 
 
 def test_init_register_import_and_acknowledge(
@@ -101,8 +87,29 @@ def test_init_register_import_and_acknowledge(
     code, _, err = _run(tmp_path, "sync", "import", str(later.path), *db, capsys=capsys)
     assert code == 1 and "refused" in err
     code, out, _ = _run(tmp_path, "sync", "review", *db, capsys=capsys)
-    assert out.splitlines()[0] == "1 alarm(s) to review."
+    assert out.splitlines()[0] == "0 conflict(s), 1 alarm(s) to review."
     assert out.splitlines()[1].startswith(f"alarm\trevoked\t{device[:8]}\t")
+    # The consolidated list: the case imported before the revocation, not the one after.
+    code, out, err = _run(tmp_path, "sync", "cases", *db, capsys=capsys)
+    assert code == 0, err
+    assert out.splitlines()[0] == "1 case(s)."
+    case_id, operation_id, laptop_id, _officer, *_rest, review, duplicates = out.splitlines()[
+        1
+    ].split("\t")
+    assert (operation_id, laptop_id, review, duplicates) == (
+        laptop.operation,
+        device[:8],
+        "received",
+        "",
+    )
+    assert case_id in {c.entity_id for c in Records(laptop.session.conn).find("case")}
+    # Bad input: one-line coded refusals, nothing written.
+    code, _, err = _run(tmp_path, "sync", "cases", "--operation", "nope", *db, capsys=capsys)
+    assert code == 1 and err.count("\n") == 1 and "operation: no such operation" in err
+    code, _, err = _run(
+        tmp_path, "sync", "resolve", "ffffffffff", "--keep", "current", *db, capsys=capsys
+    )
+    assert code == 1 and err.count("\n") == 1 and "Conflict: no open conflict" in err
     laptop.session.lock()
 
 
