@@ -75,7 +75,16 @@ _SELECT = (
 _new = object.__new__
 
 
-def _record(row: Sequence[Any], load: Callable[[Any], Any] = orjson.loads) -> Record:
+# A vault's: no key, no sealing (the whole file is encrypted by SQLCipher).
+def _dump_plain(data: Any, *_key: str) -> str:
+    return _dump(data)
+
+
+def _load_plain(raw: Any, *_key: str) -> Any:
+    return orjson.loads(raw)
+
+
+def _record(row: Sequence[Any], load: Callable[..., Any] = _load_plain) -> Record:
     # Filled in directly rather than through the frozen dataclass's __init__, which sets
     # each of its twelve fields with object.__setattr__: a third of the cost, and lists of
     # 10,000 cases (the station's consolidated list, the report) make one per row. The
@@ -86,7 +95,7 @@ def _record(row: Sequence[Any], load: Callable[[Any], Any] = orjson.loads) -> Re
     fields["entity_id"] = row[1]
     fields["operation_id"] = row[2]
     fields["case_id"] = row[3]
-    fields["data"] = load(row[4])
+    fields["data"] = load(row[4], row[0], row[1])
     fields["created_at"] = row[5]
     fields["created_by"] = row[6]
     fields["updated_at"] = row[7]
@@ -132,15 +141,18 @@ class Dialect:
     seam also turns ``?`` into ``%s``). The statements are built from it once, when a
     projection is made, so a vault pays nothing per call for there being two.
 
-    ``dump_data`` / ``load_data``: the one place a record's ``data`` column is encoded and
-    decoded (the PostgreSQL station may encrypt it with the station's key: nothing in SQL
-    may then look inside it, so ordering by a field decodes and sorts in Python)."""
+    ``dump_data(value, *key)`` / ``load_data(raw, *key)``: the one place a record's
+    ``data`` column and a conflict's two values are encoded and decoded. ``key`` is the
+    row's key (entity type and id; for a conflict also the field, the incoming event and
+    ``current`` or ``incoming``): the PostgreSQL station encrypts with the station's key
+    and binds the value to its row with it, so nothing in SQL may look inside (ordering
+    by a field decodes and sorts in Python)."""
 
     name: str
     order_column: str  # the order rows of record_changes and conflicts were written in
     row_lock: str  # appended to a read of the record an event is about to change
-    dump_data: Callable[[Any], Any] = _dump
-    load_data: Callable[[Any], Any] = orjson.loads
+    dump_data: Callable[..., Any] = _dump_plain
+    load_data: Callable[..., Any] = _load_plain
 
 
 # One writer per vault: SQLite's own lock is enough, and its rowid is the order written.
@@ -208,7 +220,7 @@ class RecordsProjection:
                 event.entity_id,
                 body.get("operation_id"),
                 body.get("case_id"),
-                self._dump_data(body["data"]),
+                self._dump_data(body["data"], event.entity_type, event.entity_id),
                 event.wall_time,
                 event.officer_id,
                 event.wall_time,
@@ -225,7 +237,8 @@ class RecordsProjection:
         row = self._row(conn, event)
         if row is None:
             return  # an amend whose record this vault does not hold
-        data, last_event, voided = self._load_data(row[0]), row[1], bool(row[2])
+        key = (event.entity_type, event.entity_id)
+        data, last_event, voided = self._load_data(row[0], *key), row[1], bool(row[2])
         changes: dict[str, Any] = dict(event.data.get("set", {}))
         changes.update({name: None for name in event.data.get("unset", [])})
         unseen = self._fields_changed_since(conn, event)
@@ -285,7 +298,7 @@ class RecordsProjection:
                 ),
             )
         else:
-            data = self._load_data(row[0])
+            data = self._load_data(row[0], event.entity_type, event.entity_id)
             if body.get("value") is None:
                 data.pop(field, None)
             else:
@@ -323,7 +336,7 @@ class RecordsProjection:
             "UPDATE records SET data = ?, updated_at = ?, updated_by = ?, last_event = ? "
             "WHERE entity_type = ? AND entity_id = ?",
             (
-                self._dump_data(data),
+                self._dump_data(data, event.entity_type, event.entity_id),
                 event.wall_time,
                 event.officer_id,
                 event.id,
@@ -374,12 +387,18 @@ class RecordsProjection:
                 event.entity_type,
                 event.entity_id,
                 field,
-                self._dump_data(current),  # values of the record: behind the same seam
+                # Values of the record: behind the same seam, bound to this row and side.
+                self._dump_data(current, *conflict_key(event, field, "current")),
                 current_event,
-                self._dump_data(incoming),
+                self._dump_data(incoming, *conflict_key(event, field, "incoming")),
                 event.id,
             ),
         )
+
+
+def conflict_key(event: Event, field: str, side: str) -> tuple[str, str, str, str, str]:
+    """The key a conflict's ``current`` or ``incoming`` value is encoded under (``Dialect``)."""
+    return (event.entity_type, event.entity_id, field, event.id, side)
 
 
 def purge_applies_here(conn: SqlConnection, event: Event) -> bool:
@@ -505,7 +524,7 @@ class Records:
         load = self._load
         keyed = []
         for entity_id, data in rows:
-            value = load(data).get(field)
+            value = load(data, entity_type, entity_id).get(field)
             # As json_extract orders them: a missing field as '' (after every time).
             keyed.append(("" if value is None else str(value), entity_id))
         # Python's sort is stable with reverse=True as well: ties keep the order made.

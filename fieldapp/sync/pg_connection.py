@@ -2,10 +2,13 @@
 ``sync.review``) run on the PostgreSQL station's connection: the same statements as in a
 vault, with ``?`` placeholders, turned into psycopg's ``%s`` once per statement.
 
-``PG_DIALECT`` says the rest: ``record_changes`` and ``conflicts`` keep the order rows were
+``pg_dialect`` says the rest: ``record_changes`` and ``conflicts`` keep the order rows were
 written in a ``pos`` column (a vault uses its rowid), the record an event changes is read
-``FOR UPDATE`` (several station PCs write at once), and a record's ``data`` passes through
-``dump_data`` / ``load_data``: the one place to encrypt it with the station's key.
+``FOR UPDATE`` (several station PCs write at once), and a record's ``data`` and a
+conflict's values pass through ``dump_data`` / ``load_data``, which seal them with the
+station's at-rest key (``sync.pg_keys.AtRest``), the row's key as associated data: a
+``pg_dump`` shows no name or phone number from them, and a value moved to another row
+does not open.
 """
 
 from __future__ import annotations
@@ -14,11 +17,32 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import orjson
 import psycopg
 
 from fieldapp.storage.records import Dialect
+from fieldapp.sync.pg_keys import AtRest
 
-PG_DIALECT = Dialect("postgresql", order_column="pos", row_lock=" FOR UPDATE")
+
+def pg_dialect(at_rest: AtRest) -> Dialect:
+    """The station's dialect, record data sealed under ``at_rest``."""
+    seal, open_ = at_rest.seal, at_rest.open
+
+    def dump(data: Any, *key: str) -> bytes:
+        # Sorted keys, as a vault's: the plaintext of equal data is the same.
+        return seal(orjson.dumps(data, option=orjson.OPT_SORT_KEYS), _record_aad(key))
+
+    def load(raw: bytes, *key: str) -> Any:
+        return orjson.loads(open_(raw, _record_aad(key), "record"))
+
+    return Dialect(
+        "postgresql", order_column="pos", row_lock=" FOR UPDATE", dump_data=dump, load_data=load
+    )
+
+
+def _record_aad(key: tuple[str, ...]) -> bytes:
+    # NUL between the parts: PostgreSQL's text holds none, so no two keys join alike.
+    return b"record\0" + "\0".join(key).encode("utf-8")
 
 
 @functools.lru_cache(maxsize=256)
@@ -31,12 +55,12 @@ def pg_statement(sql: str) -> str:
 
 
 class PgConnection:
-    """A psycopg connection as a ``storage.database.SqlConnection``."""
+    """A psycopg connection as a ``storage.database.SqlConnection``, with the station's
+    ``dialect`` (``Records`` and ``sync.review`` read it from here)."""
 
-    dialect = PG_DIALECT
-
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], dialect: Dialect) -> None:
         self.raw = conn
+        self.dialect = dialect
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
         return self.raw.execute(pg_statement(sql), parameters)

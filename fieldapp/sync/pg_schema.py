@@ -233,7 +233,8 @@ REVOKE ALL ON FUNCTION purge_event_body(text, text, bytea) FROM PUBLIC;
 # were written in ``pos`` (a vault's rowid), ids compared byte by byte as SQLite does
 # (``COLLATE "C"``: lists in the creating clock's order whatever the server's locale),
 # and ``meta`` as the station's device id, which tells a purge whether it applies here.
-# ``data`` is what ``Dialect.dump_data`` makes of a record's fields. Rows written before
+# ``data`` and a conflict's values are what ``Dialect.dump_data`` makes of them: sealed with
+# the station's at-rest key (``sync.pg_connection``), hence bytea. Rows written before
 # this version are projected by ``pg_store.migrate_pg_station`` in the same transaction.
 _RECORDS = """
 CREATE TABLE records (
@@ -241,7 +242,7 @@ CREATE TABLE records (
     entity_id     text COLLATE "C" NOT NULL,
     operation_id  text COLLATE "C",
     case_id       text COLLATE "C",
-    data          text NOT NULL,
+    data          bytea NOT NULL,
     created_at    text NOT NULL,
     created_by    text NOT NULL,
     updated_at    text NOT NULL,
@@ -267,9 +268,9 @@ CREATE TABLE conflicts (
     entity_type    text COLLATE "C" NOT NULL,
     entity_id      text COLLATE "C" NOT NULL,
     field          text COLLATE "C" NOT NULL,
-    current_value  text,
+    current_value  bytea,
     current_event  text NOT NULL,
-    incoming_value text,
+    incoming_value bytea,
     incoming_event text COLLATE "C" NOT NULL,
     resolved_by    text,
     pos            bigserial UNIQUE NOT NULL,

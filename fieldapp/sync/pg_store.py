@@ -45,7 +45,7 @@ from fieldapp.storage.records import RecordsProjection
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
 from fieldapp.sync import pg_keys, pg_schema
 from fieldapp.sync.bundle import Header
-from fieldapp.sync.pg_connection import PG_DIALECT, PgConnection
+from fieldapp.sync.pg_connection import PgConnection, pg_dialect
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
@@ -422,8 +422,10 @@ class PgStationStore:
         self._keys = StationKeys(str(name), identity, signing)
         self._at_rest = pg_keys.AtRest(identity)
         self._signer = station_signer(self._keys.card.fingerprint)
-        self.records_conn = PgConnection(conn)  # what Records and sync.review read through
-        self._records = RecordsProjection(PG_DIALECT)
+        # What Records and sync.review read through: record data sealed with the bodies' key.
+        dialect = pg_dialect(self._at_rest)
+        self.records_conn = PgConnection(conn, dialect)
+        self._records = RecordsProjection(dialect)
 
     def project_log(self) -> None:
         """After a migration, inside its transaction: the records projection made from the

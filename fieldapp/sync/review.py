@@ -71,13 +71,16 @@ def _dialect(conn: SqlConnection) -> Dialect:
     return dialect
 
 
-def _side(conn: SqlConnection, dialect: Dialect, event_id: str, value: str | None) -> Side:
+def _side(
+    conn: SqlConnection, dialect: Dialect, event_id: str, value: Any, key: tuple[str, ...]
+) -> Side:
     row = conn.execute(
         "SELECT officer_id, device_id, wall_time FROM events WHERE id = ?", (event_id,)
     ).fetchone()
     officer, device, when = row if row else ("?", "?", "?")
-    # A conflict's values are the record's: decoded as its data is (``Dialect``).
-    return Side(dialect.load_data(value) if value else None, event_id, officer, device, when)
+    # A conflict's values are the record's: decoded as its data is (``Dialect``), each
+    # under its row's key and side.
+    return Side(dialect.load_data(value, *key) if value else None, event_id, officer, device, when)
 
 
 def open_conflicts(session: ReviewStore) -> list[Conflict]:
@@ -89,7 +92,11 @@ def open_conflicts(session: ReviewStore) -> list[Conflict]:
     ).fetchall()
     return [
         Conflict(
-            r[0], r[1], r[2], _side(conn, dialect, r[4], r[3]), _side(conn, dialect, r[6], r[5])
+            r[0],
+            r[1],
+            r[2],
+            _side(conn, dialect, r[4], r[3], (r[0], r[1], r[2], r[6], "current")),
+            _side(conn, dialect, r[6], r[5], (r[0], r[1], r[2], r[6], "incoming")),
         )
         for r in rows
     ]

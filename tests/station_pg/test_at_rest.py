@@ -1,5 +1,6 @@
 """The PostgreSQL station at rest: a dump of the database holds no name, phone number,
-photo or private key; the station's keys open only with a staff member's passphrase; a
+photo or private key (nor do the records projection and its conflicts); record data moved
+to another row does not open; the station's keys open only with a staff member's passphrase; a
 body moved to another row does not verify; the purge still works under the database's
 rule; a database made before (clear keys, clear bodies) is sealed by ``station migrate``."""
 
@@ -17,12 +18,14 @@ from PIL import Image
 
 from fieldapp.errors import InvalidInput, KnownError
 from fieldapp.storage.events import Draft
+from fieldapp.storage.records import Records, amend_draft
 from fieldapp.sync import pg_schema
 from fieldapp.sync.export import export_bundle
 from fieldapp.sync.importer import StationImporter, Status
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore, migrate_pg_station, open_pg_station
 from fieldapp.sync.register import register_laptop
+from fieldapp.sync.review import open_conflicts
 from fieldapp.workflow import evidence, persons, photos
 from tests import postgres
 from tests.station_pg.conftest import STAFF, STAFF_PASS, UNLOCK, pg_state
@@ -33,6 +36,8 @@ from tests.workflow.conftest import BUYER
 # Invented people: what must not be readable in a dump.
 NAME = "Vendela Uppdiktadsdotter"
 PHONE = "070-555 01 23"
+# The two sides of a conflict over the buyer's phone (station and laptop), invented.
+STATION_PHONE, LAPTOP_PHONE = "070-555 04 56", "070-555 07 89"
 OTHER = "S100002"
 OTHER_PASS = "gröna kaniner hoppar högt"
 
@@ -102,16 +107,58 @@ def _secrets_of(store: PgStationStore, photo: bytes) -> list[bytes]:
     ]
 
 
+def _conflict_over_the_phone(store: PgStationStore, laptop: Laptop, tmp_path: Path) -> str:
+    """The station and the laptop change the buyer's phone without seeing each other: a
+    conflict whose two values are phone numbers. The buyer's id."""
+    [buyer] = [r for r in Records(store.records_conn).find("person") if r.get("name") == NAME]
+    store.reviewer().append([amend_draft(buyer, {"phone": STATION_PHONE})])
+    mine = Records(laptop.session.conn).get(buyer.entity_type, buyer.entity_id)
+    assert mine is not None
+    laptop.session.append([amend_draft(mine, {"phone": LAPTOP_PHONE})])
+    exported = export_bundle(laptop.session, tmp_path / "usb")
+    assert exported is not None
+    assert StationImporter(store).import_file(exported.path).status is Status.IMPORTED
+    return buyer.entity_id
+
+
 def test_a_dump_reveals_no_name_phone_photo_or_private_key(
     pg_station: PgStationStore, pg_database: str, tmp_path: Path
 ) -> None:
     laptop, photo = _import_people(pg_station, tmp_path)
+    buyer_id = _conflict_over_the_phone(pg_station, laptop, tmp_path)
+    # The projection holds the people and the conflict: the station reads them decoded.
+    buyer = Records(pg_station.records_conn).get("person", buyer_id)
+    assert buyer is not None and buyer.get("name") == NAME
+    assert buyer.get("phone") == STATION_PHONE  # kept until a reviewer settles
+    [conflict] = open_conflicts(pg_station.reviewer())
+    assert (conflict.current.value, conflict.incoming.value) == (STATION_PHONE, LAPTOP_PHONE)
     dump = _dump(pg_database, tmp_path / "station.sql")
     assert b"COPY public.events" in dump and b"COPY public.station_keyslots" in dump
-    for secret in _secrets_of(pg_station, photo):
+    assert b"COPY public.records" in dump and b"COPY public.conflicts" in dump
+    sides = [t.encode() for t in (STATION_PHONE, LAPTOP_PHONE)]
+    for secret in [*_secrets_of(pg_station, photo), *sides, *(t.hex().encode() for t in sides)]:
         assert secret not in dump
     assert pg_station.verify().ok  # bodies opened, hashes and signatures over the plaintext
     assert pg_station.blob(photo_sha(photo)) == photo
+    laptop.session.lock()
+
+
+def test_record_data_moved_to_another_row_does_not_open(
+    pg_station: PgStationStore, pg_database: str, tmp_path: Path
+) -> None:
+    laptop, _ = _import_people(pg_station, tmp_path)
+    records = Records(pg_station.records_conn)
+    [case] = records.find("case")
+    assert records.get("case", case.entity_id) == case
+    with psycopg.connect(pg_database) as owner:
+        # The owner (or a stolen disk's editor) copies the buyer's sealed data onto the case.
+        owner.execute(
+            "UPDATE records SET data = (SELECT data FROM records WHERE entity_type = 'person' "
+            "LIMIT 1) WHERE entity_type = 'case'"
+        )
+    with pytest.raises(KnownError) as refused:
+        records.get("case", case.entity_id)
+    assert refused.value.code == "station_db_body_damaged"
     laptop.session.lock()
 
 
@@ -185,9 +232,9 @@ def test_the_purge_empties_only_a_body_a_purge_event_names(
 ) -> None:
     laptop, _ = _import_people(pg_station, tmp_path)
     named, spared = (e for e in pg_station.read_events(laptop.session.device_id)[-2:])
-    (purge,) = pg_station.append(
-        [Draft("checkpoint", "purge", "case", {"event_ids": [named.id], "reason": "retention"})]
-    )
+    [case] = Records(pg_station.records_conn).find("case")
+    body = {"case_id": case.entity_id, "event_ids": [named.id], "reason": "retention"}
+    (purge,) = pg_station.append([Draft("checkpoint", "purge", case.entity_id, body)])
     retention = open_pg_station(login_role("retention", "purge"), **UNLOCK)
     code = _refusal(lambda: retention.purge_body(spared.id, purge.id))
     assert code == "station_db_not_permitted"

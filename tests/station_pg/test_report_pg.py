@@ -25,6 +25,7 @@ from fieldapp.sync.station import init_station, station_keys
 from fieldapp.workflow import evidence
 from fieldapp.workflow.context import Context
 from tests.conftest import TEST_COST
+from tests.station_pg.conftest import STAFF, STAFF_PASS
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
 from tests.workflow.conftest import CET_SUMMER
@@ -67,7 +68,9 @@ def test_the_report_from_postgresql_is_the_vaults(
     assert len(from_pg.buyers) == 3 and len(from_pg.places) == 3
 
     pdf = tmp_path / "report.pdf"
-    argv = ["report", "--operation", operation, "--out", str(pdf), "--database", target]
+    (tmp_path / "staff-pass").write_text(STAFF_PASS + "\n")
+    unlock = ["--officer", STAFF, "--passphrase-file", str(tmp_path / "staff-pass")]
+    argv = ["report", "--operation", operation, "--out", str(pdf), "--database", target, *unlock]
     code, out, err = _run(tmp_path, argv, capsys)
     assert code == 0, err
     assert out.startswith(f"Wrote {pdf}")
@@ -75,7 +78,7 @@ def test_the_report_from_postgresql_is_the_vaults(
     assert "Insats" in text  # the operation's name, from the station's records
 
     argv = ["report", "--operation", "no-such", "--out", str(tmp_path / "x.pdf")]
-    code, _, err = _run(tmp_path, [*argv, "--database", target], capsys)
+    code, _, err = _run(tmp_path, [*argv, "--database", target, *unlock], capsys)
     assert code == 1 and err.count("\n") == 1 and "no such operation" in err
     assert not (tmp_path / "x.pdf").exists()
     vault_station.lock()

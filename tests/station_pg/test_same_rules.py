@@ -135,10 +135,15 @@ def _projection(
             ).fetchall()
         ],
         [
-            (*(same(v) for v in row[:3]), dialect.load_data(row[3]), same(row[4]))
+            (
+                *(same(v) for v in row[:3]),
+                dialect.load_data(row[3], *row[:3], row[6], "incoming"),
+                same(row[4]),
+                dialect.load_data(row[5], *row[:3], row[6], "current"),
+            )
             for row in conn.execute(
                 "SELECT entity_type, entity_id, field, incoming_value, resolved_by, "
-                f"current_value FROM conflicts ORDER BY {dialect.order_column}"
+                f"current_value, incoming_event FROM conflicts ORDER BY {dialect.order_column}"
             ).fetchall()
         ],
     )
