@@ -520,6 +520,11 @@ PROBLEM_TEXTS: dict[str, str] = {
         "The station's keys and records are kept unencrypted: migrate the database with a "
         "staff member's passphrase to seal them. Nothing was changed.",
     ),
+    "station_migrate_needs_staff": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This migration reads the station's records, which needs a staff member's "
+        "passphrase: migrate with one. Nothing was changed.",
+    ),
     "station_staff_form": QT_TRANSLATE_NOOP("Problems", "Staff name: 1–64 characters, required."),
     "station_staff_exists": QT_TRANSLATE_NOOP(
         "Problems", "That staff member can unlock the station already."

@@ -170,7 +170,7 @@
         <translation>Ärenden</translation>
     </message>
     <message>
-        <source>One case per raid location, with the checklist as its spine: the persons, agreement, stated price and payment, support offered and the prosecutor's decision.</source>
+        <source>One case per raid location, with the checklist as its spine: the persons, agreement, stated price and payment, support offered and the prosecutor&apos;s decision.</source>
         <translation>Ett ärende per ingripandeplats, med checklistan som ryggrad: personerna, överenskommelse, angett pris och överlämnande av betalning, erbjudet stöd och åklagarens beslut.</translation>
     </message>
     <message>
@@ -194,7 +194,7 @@
         <translation>Synk</translation>
     </message>
     <message>
-        <source>Send this computer's records to the station and see what it has received.</source>
+        <source>Send this computer&apos;s records to the station and see what it has received.</source>
         <translation>Skicka datorns uppgifter till stationen och se vad den har tagit emot.</translation>
     </message>
     <message>
@@ -664,7 +664,7 @@
         <translation>poster {first} till {last}</translation>
     </message>
     <message>
-        <source>At entry {seq} of the laptop's record.</source>
+        <source>At entry {seq} of the laptop&apos;s record.</source>
         <translation>Vid post {seq} i datorns logg.</translation>
     </message>
     <message>
@@ -717,8 +717,8 @@ Loggen: {log}</translation>
         <translation>Identitet fastställd &amp;genom</translation>
     </message>
     <message>
-        <source>only if 'other way'</source>
-        <translation>bara vid 'annat sätt'</translation>
+        <source>only if &apos;other way&apos;</source>
+        <translation>bara vid &apos;annat sätt&apos;</translation>
     </message>
     <message>
         <source>How, if ot&amp;her</source>
@@ -1228,7 +1228,7 @@ Loggen: {log}</translation>
         <translation>Ta bort…</translation>
     </message>
     <message>
-        <source>Remove from the county's directory?</source>
+        <source>Remove from the county&apos;s directory?</source>
         <translation>Ta bort ur länets katalog?</translation>
     </message>
     <message>
@@ -1585,7 +1585,7 @@ Loggen: {log}</translation>
 <context>
     <name>DecisionForm</name>
     <message>
-        <source>the prosecutor's name</source>
+        <source>the prosecutor&apos;s name</source>
         <translation>åklagarens namn</translation>
     </message>
     <message>
@@ -2138,7 +2138,7 @@ Loggen: {log}</translation>
         <translation>Jämför varje grupp med fingeravtrycket som stationen visar (eller som stationspersonalen läser upp för dig). Registrera bara om alla fem grupperna är lika.</translation>
     </message>
     <message>
-        <source>If any group differs, this card is not your station's: cancel, and tell station staff. Bundles from this laptop will be readable only by this station.</source>
+        <source>If any group differs, this card is not your station&apos;s: cancel, and tell station staff. Bundles from this laptop will be readable only by this station.</source>
         <translation>Om någon grupp skiljer sig är kortet inte din stations: avbryt och meddela stationspersonalen. Paket från den här datorn kan bara läsas av den här stationen.</translation>
     </message>
     <message>
@@ -2364,7 +2364,7 @@ Loggen: {log}</translation>
         <translation>Kvitto: {name}</translation>
     </message>
     <message>
-        <source>The receipt could not be written ({error}); the laptop's next bundle will get one.</source>
+        <source>The receipt could not be written ({error}); the laptop&apos;s next bundle will get one.</source>
         <translation>Kvittot kunde inte skrivas ({error}); datorns nästa paket får ett.</translation>
     </message>
 </context>
@@ -2441,7 +2441,7 @@ Loggen: {log}</translation>
         <translation>Jämför varje grupp med fingeravtrycket som datorn visar (eller som dess administratör läser upp för dig). Registrera bara om alla fem grupperna är lika.</translation>
     </message>
     <message>
-        <source>If any group differs, this card is not that laptop's: cancel, and find out where it came from. A registered laptop's bundles are accepted here.</source>
+        <source>If any group differs, this card is not that laptop&apos;s: cancel, and find out where it came from. A registered laptop&apos;s bundles are accepted here.</source>
         <translation>Om någon grupp skiljer sig är kortet inte den datorns: avbryt och ta reda på var det kommer ifrån. En registrerad dators paket tas emot här.</translation>
     </message>
     <message>
@@ -2468,7 +2468,7 @@ Loggen: {log}</translation>
         <translation>Samma fingeravtryck visas på stationen; personalen kan läsa upp det för jämförelse. Paket från den här datorn kan bara öppnas där.</translation>
     </message>
     <message>
-        <source>No station is enrolled yet. Get the station's card (card.json) from station staff; you will compare its fingerprint with the one the station shows. An administrator enrols it.</source>
+        <source>No station is enrolled yet. Get the station&apos;s card (card.json) from station staff; you will compare its fingerprint with the one the station shows. An administrator enrols it.</source>
         <translation>Ingen station är registrerad ännu. Hämta stationens kort (card.json) från stationspersonalen; du jämför dess fingeravtryck med det som stationen visar. En administratör registrerar det.</translation>
     </message>
     <message>
@@ -2476,11 +2476,11 @@ Loggen: {log}</translation>
         <translation>&amp;Registrera stationskort…</translation>
     </message>
     <message>
-        <source>The station accepts bundles only from laptops it has registered. Save this laptop's card for station staff (again after enrolling a new officer); they compare this fingerprint:</source>
+        <source>The station accepts bundles only from laptops it has registered. Save this laptop&apos;s card for station staff (again after enrolling a new officer); they compare this fingerprint:</source>
         <translation>Stationen tar bara emot paket från datorer som den har registrerat. Spara datorns kort åt stationens personal (igen efter att en ny polis lagts till); de jämför detta fingeravtryck:</translation>
     </message>
     <message>
-        <source>Save this laptop's c&amp;ard…</source>
+        <source>Save this laptop&apos;s c&amp;ard…</source>
         <translation>Spara &amp;datorns kort…</translation>
     </message>
     <message>
@@ -2508,7 +2508,7 @@ Loggen: {log}</translation>
         <translation>Den här datorn skickar till &lt;b&gt;{name}&lt;/b&gt;. Fingeravtryck:</translation>
     </message>
     <message>
-        <source>Enrol the station's card first.</source>
+        <source>Enrol the station&apos;s card first.</source>
         <translation>Registrera stationens kort först.</translation>
     </message>
     <message>
@@ -2548,7 +2548,7 @@ Loggen: {log}</translation>
         <translation>Skrev {file}: {count} poster (nummer {first} till {last}). Ta det till stationen och ta med kvittot tillbaka.</translation>
     </message>
     <message>
-        <source>Receipt recorded: the station holds this laptop's entries up to {seq}.</source>
+        <source>Receipt recorded: the station holds this laptop&apos;s entries up to {seq}.</source>
         <translation>Kvittot registrerat: stationen har den här datorns poster till och med {seq}.</translation>
     </message>
     <message>
@@ -2563,7 +2563,7 @@ Loggen: {log}</translation>
 <context>
     <name>LaptopsTab</name>
     <message>
-        <source>Only registered laptops' bundles are imported. Each laptop writes its card when it enrols this station's card; register it here after comparing the fingerprint with the laptop's.</source>
+        <source>Only registered laptops&apos; bundles are imported. Each laptop writes its card when it enrols this station&apos;s card; register it here after comparing the fingerprint with the laptop&apos;s.</source>
         <translation>Bara registrerade datorers paket importeras. Varje dator skriver sitt kort när den registrerar stationens kort; registrera det här efter att ha jämfört fingeravtrycket med datorns.</translation>
     </message>
     <message>
@@ -2786,7 +2786,7 @@ Loggen: {log}</translation>
         <translation>Låst kl. {time} efter {span} utan inmatning. Inloggad: {who}.</translation>
     </message>
     <message>
-        <source>Locked at {time} when the computer's screen locked. Logged in: {who}.</source>
+        <source>Locked at {time} when the computer&apos;s screen locked. Logged in: {who}.</source>
         <translation>Låst kl. {time} när datorns skärm låstes. Inloggad: {who}.</translation>
     </message>
     <message>
@@ -2953,7 +2953,7 @@ Loggen: {log}</translation>
         <translation>Insats&amp;rapport</translation>
     </message>
     <message>
-        <source>Set up an operation first (Operations, Ctrl+1): its contacts go on the leaflets and its county's tip line on the sheet.</source>
+        <source>Set up an operation first (Operations, Ctrl+1): its contacts go on the leaflets and its county&apos;s tip line on the sheet.</source>
         <translation>Lägg först upp en insats (Insatser, Ctrl+1): dess kontakter står på informationsbladen och länets tipsnummer på hotell- och taxibladet.</translation>
     </message>
     <message>
@@ -3066,7 +3066,7 @@ Loggen: {log}</translation>
         <translation>Tolk använ&amp;des</translation>
     </message>
     <message>
-        <source>interpreter's name or number</source>
+        <source>interpreter&apos;s name or number</source>
         <translation>tolkens namn eller nummer</translation>
     </message>
     <message>
@@ -3299,7 +3299,7 @@ Loggen: {log}</translation>
         <translation>Sparad av webbläsaren {when}</translation>
     </message>
     <message>
-        <source>The page's text as it was read when it was imported: no pictures, no scripts, nothing loaded from the internet.</source>
+        <source>The page&apos;s text as it was read when it was imported: no pictures, no scripts, nothing loaded from the internet.</source>
         <translation>Sidans text så som den lästes vid importen: inga bilder, inga skript, ingenting hämtat från internet.</translation>
     </message>
     <message>
@@ -3499,7 +3499,7 @@ Loggen: {log}</translation>
         <translation>{file} är ingen vanlig fil (en mapp, enhet eller pipe); ingenting lästes.</translation>
     </message>
     <message>
-        <source>This laptop card cannot be used: it is damaged, altered or not a laptop card. Ask the laptop's administrator for a new one.</source>
+        <source>This laptop card cannot be used: it is damaged, altered or not a laptop card. Ask the laptop&apos;s administrator for a new one.</source>
         <translation>Datorkortet kan inte användas: det är skadat, ändrat eller inget datorkort. Be datorns administratör om ett nytt.</translation>
     </message>
     <message>
@@ -3531,8 +3531,8 @@ Loggen: {log}</translation>
         <translation>Ingen CSV-fil (binära data).</translation>
     </message>
     <message>
-        <source>Not UTF-8 text: save the file as "CSV UTF-8" and import it again.</source>
-        <translation>Inte UTF-8-text: spara filen som "CSV UTF-8" och importera den igen.</translation>
+        <source>Not UTF-8 text: save the file as &quot;CSV UTF-8&quot; and import it again.</source>
+        <translation>Inte UTF-8-text: spara filen som &quot;CSV UTF-8&quot; och importera den igen.</translation>
     </message>
     <message>
         <source>No header row.</source>
@@ -3547,8 +3547,8 @@ Loggen: {log}</translation>
         <translation>Ingen kolumn för text eller rubrik (första raden ska namnge kolumnerna).</translation>
     </message>
     <message>
-        <source>No text or title column: the first row seems separated by {found}, not {used}. Separate the columns with ',' or ';'.</source>
-        <translation>Ingen kolumn för text eller rubrik: första raden verkar avgränsad med {found}, inte {used}. Skilj kolumnerna åt med ',' eller ';'.</translation>
+        <source>No text or title column: the first row seems separated by {found}, not {used}. Separate the columns with &apos;,&apos; or &apos;;&apos;.</source>
+        <translation>Ingen kolumn för text eller rubrik: första raden verkar avgränsad med {found}, inte {used}. Skilj kolumnerna åt med &apos;,&apos; eller &apos;;&apos;.</translation>
     </message>
     <message>
         <source>{count} field(s), but the first row has {columns}.</source>
@@ -3567,12 +3567,12 @@ Loggen: {log}</translation>
         <translation>Ett citattecken som börjar på den här raden avslutas aldrig. Resten lästes inte.</translation>
     </message>
     <message>
-        <source>A quoted field is closed on line {at} with more text after it (write a quote inside a quoted field twice: ""). The rest was not read.</source>
-        <translation>Ett fält inom citattecken avslutas på rad {at} men följs av mer text (ett citattecken inne i ett fält inom citattecken skrivs två gånger: ""). Resten lästes inte.</translation>
+        <source>A quoted field is closed on line {at} with more text after it (write a quote inside a quoted field twice: &quot;&quot;). The rest was not read.</source>
+        <translation>Ett fält inom citattecken avslutas på rad {at} men följs av mer text (ett citattecken inne i ett fält inom citattecken skrivs två gånger: &quot;&quot;). Resten lästes inte.</translation>
     </message>
     <message>
-        <source>A quote inside a field that does not start with one: put the whole field in quotes and write the quote twice ("").</source>
-        <translation>Ett citattecken mitt i ett fält som inte börjar med ett: sätt hela fältet inom citattecken och skriv citattecknet två gånger ("").</translation>
+        <source>A quote inside a field that does not start with one: put the whole field in quotes and write the quote twice (&quot;&quot;).</source>
+        <translation>Ett citattecken mitt i ett fält som inte börjar med ett: sätt hela fältet inom citattecken och skriv citattecknet två gånger (&quot;&quot;).</translation>
     </message>
     <message>
         <source>A field is longer than {limit} characters. The rest was not read.</source>
@@ -3583,8 +3583,8 @@ Loggen: {log}</translation>
         <translation>Kan inte läsas som CSV. Resten lästes inte.</translation>
     </message>
     <message>
-        <source>Must be 'ambiguous' or 'inferred'.</source>
-        <translation>Måste vara 'ambiguous' eller 'inferred'.</translation>
+        <source>Must be &apos;ambiguous&apos; or &apos;inferred&apos;.</source>
+        <translation>Måste vara &apos;ambiguous&apos; eller &apos;inferred&apos;.</translation>
     </message>
     <message>
         <source>Cannot be read as an MHTML file.</source>
@@ -3827,8 +3827,8 @@ Loggen: {log}</translation>
         <translation>Skriv 10 eller 12 siffror, t.ex. 19811218-9876.</translation>
     </message>
     <message>
-        <source>Only digits and one '-' or '+'.</source>
-        <translation>Bara siffror och ett '-' eller '+'.</translation>
+        <source>Only digits and one &apos;-&apos; or &apos;+&apos;.</source>
+        <translation>Bara siffror och ett &apos;-&apos; eller &apos;+&apos;.</translation>
     </message>
     <message>
         <source>The check digit is wrong (a typing error?).</source>
@@ -3851,7 +3851,7 @@ Loggen: {log}</translation>
         <translation>Inget känt tecken på människohandel.</translation>
     </message>
     <message>
-        <source>A person's role cannot change: record them anew.</source>
+        <source>A person&apos;s role cannot change: record them anew.</source>
         <translation>En persons roll kan inte ändras: registrera personen på nytt.</translation>
     </message>
     <message>
@@ -3891,7 +3891,7 @@ Loggen: {log}</translation>
         <translation>Beslutet finns inte i ärendet.</translation>
     </message>
     <message>
-        <source>No such contact in this operation's directory.</source>
+        <source>No such contact in this operation&apos;s directory.</source>
         <translation>Kontakten finns inte i insatsens kontaktlista.</translation>
     </message>
     <message>
@@ -3915,7 +3915,7 @@ Loggen: {log}</translation>
         <translation>Ärendet hör inte till någon insats.</translation>
     </message>
     <message>
-        <source>Use close, reopen or hand over to change the case's status.</source>
+        <source>Use close, reopen or hand over to change the case&apos;s status.</source>
         <translation>Använd avsluta, öppna igen eller överlämna för att ändra ärendets status.</translation>
     </message>
     <message>
@@ -4015,7 +4015,7 @@ Loggen: {log}</translation>
         <translation>Inget förhandsgodkännande i ett barnärende: ärendet går till åklagare.</translation>
     </message>
     <message>
-        <source>Before 2023 only a prosecutor could issue a summary penalty order; the recorded decision is an investigation leader's.</source>
+        <source>Before 2023 only a prosecutor could issue a summary penalty order; the recorded decision is an investigation leader&apos;s.</source>
         <translation>Före 2023 kunde bara åklagare utfärda strafföreläggande; det registrerade beslutet är förundersökningsledarens.</translation>
     </message>
     <message>
@@ -4035,7 +4035,7 @@ Loggen: {log}</translation>
         <translation>Inga regler gäller det datumet; de tidigaste börjar {date}.</translation>
     </message>
     <message>
-        <source>Enter the buyer's annual income first.</source>
+        <source>Enter the buyer&apos;s annual income first.</source>
         <translation>Skriv först köparens årsinkomst.</translation>
     </message>
     <message>
@@ -4087,11 +4087,11 @@ Loggen: {log}</translation>
         <translation>Insatsen har inget län, så det finns inget tipsnummer att skriva ut.</translation>
     </message>
     <message>
-        <source>Enter the site or the ad's web address.</source>
+        <source>Enter the site or the ad&apos;s web address.</source>
         <translation>Ange webbplatsen eller annonsens webbadress.</translation>
     </message>
     <message>
-        <source>Paste the ad's text (or at least its title).</source>
+        <source>Paste the ad&apos;s text (or at least its title).</source>
         <translation>Klistra in annonsens text (eller åtminstone rubriken).</translation>
     </message>
     <message>
@@ -4139,7 +4139,7 @@ Loggen: {log}</translation>
         <translation>Verksamheten finns inte i katalogen.</translation>
     </message>
     <message>
-        <source>The company is in another county's directory.</source>
+        <source>The company is in another county&apos;s directory.</source>
         <translation>Verksamheten finns i ett annat läns katalog.</translation>
     </message>
     <message>
@@ -4215,7 +4215,7 @@ Loggen: {log}</translation>
         <translation>Sidan anger en okänd teckenkodning.</translation>
     </message>
     <message>
-        <source>Not readable in the page's own text encoding.</source>
+        <source>Not readable in the page&apos;s own text encoding.</source>
         <translation>Går inte att läsa med sidans egen teckenkodning.</translation>
     </message>
     <message>
@@ -4279,8 +4279,8 @@ Loggen: {log}</translation>
         <translation>Ange ett namn på högst 80 tecken.</translation>
     </message>
     <message>
-        <source>Use 2–32 letters, digits, '.', '_' or '-' (your service id).</source>
-        <translation>Använd 2–32 bokstäver, siffror, '.', '_' eller '-' (ditt tjänste-id).</translation>
+        <source>Use 2–32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (your service id).</source>
+        <translation>Använd 2–32 bokstäver, siffror, &apos;.&apos;, &apos;_&apos; eller &apos;-&apos; (ditt tjänste-id).</translation>
     </message>
     <message>
         <source>This officer is already enrolled.</source>
@@ -4331,7 +4331,7 @@ Loggen: {log}</translation>
         <translation>Paketet har ändrats efter att det förseglades.</translation>
     </message>
     <message>
-        <source>The bundle cannot be decrypted with this station's key: it is damaged or was sealed for another station.</source>
+        <source>The bundle cannot be decrypted with this station&apos;s key: it is damaged or was sealed for another station.</source>
         <translation>Paketet kan inte dekrypteras med stationens nyckel: det är skadat eller förseglat för en annan station.</translation>
     </message>
     <message>
@@ -4343,16 +4343,20 @@ Loggen: {log}</translation>
         <translation>Det här valvet är ingen station.</translation>
     </message>
     <message>
-        <source>A stored record does not open with the station's key: it was altered or moved.</source>
+        <source>A stored record does not open with the station&apos;s key: it was altered or moved.</source>
         <translation>En sparad uppgift går inte att öppna med stationens nyckel: den har ändrats eller flyttats.</translation>
     </message>
     <message>
-        <source>The station's sealed keys do not open: they were altered or are another station's.</source>
+        <source>The station&apos;s sealed keys do not open: they were altered or are another station&apos;s.</source>
         <translation>Stationens förseglade nycklar går inte att öppna: de har ändrats eller tillhör en annan station.</translation>
     </message>
     <message>
-        <source>The station's keys and records are kept unencrypted: migrate the database with a staff member's passphrase to seal them. Nothing was changed.</source>
+        <source>The station&apos;s keys and records are kept unencrypted: migrate the database with a staff member&apos;s passphrase to seal them. Nothing was changed.</source>
         <translation>Stationens nycklar och uppgifter lagras okrypterade: migrera databasen med en stationspersons lösenfras för att försegla dem. Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>This migration reads the station&apos;s records, which needs a staff member&apos;s passphrase: migrate with one. Nothing was changed.</source>
+        <translation>Den här migreringen läser stationens uppgifter, och det kräver en stationspersons lösenfras: migrera med en. Inget ändrades.</translation>
     </message>
     <message>
         <source>Staff name: 1–64 characters, required.</source>
@@ -4371,7 +4375,7 @@ Loggen: {log}</translation>
         <translation>Det är den sista personen som kan låsa upp stationen: lägg till en annan först.</translation>
     </message>
     <message>
-        <source>Staff keys belong to a station kept in PostgreSQL; a station vault's staff are its officers.</source>
+        <source>Staff keys belong to a station kept in PostgreSQL; a station vault&apos;s staff are its officers.</source>
         <translation>Personalnycklar hör till en station i PostgreSQL; i ett stationsvalv är personalen dess tjänstemän.</translation>
     </message>
     <message>
@@ -4387,7 +4391,7 @@ Loggen: {log}</translation>
         <translation>Stationskortet är skadat.</translation>
     </message>
     <message>
-        <source>A station does not enrol another station's card.</source>
+        <source>A station does not enrol another station&apos;s card.</source>
         <translation>En station registrerar inte en annan stations kort.</translation>
     </message>
     <message>
@@ -4395,11 +4399,11 @@ Loggen: {log}</translation>
         <translation>Den här datorn skickar redan till en annan station.</translation>
     </message>
     <message>
-        <source>No station is enrolled on this laptop: enrol the station's card first.</source>
+        <source>No station is enrolled on this laptop: enrol the station&apos;s card first.</source>
         <translation>Ingen station är registrerad på den här datorn: registrera stationens kort först.</translation>
     </message>
     <message>
-        <source>Not a receipt from this laptop's station.</source>
+        <source>Not a receipt from this laptop&apos;s station.</source>
         <translation>Inget kvitto från den här datorns station.</translation>
     </message>
     <message>
@@ -4407,7 +4411,7 @@ Loggen: {log}</translation>
         <translation>Kvittot kommer från en annan station.</translation>
     </message>
     <message>
-        <source>The station's signature on the receipt does not verify.</source>
+        <source>The station&apos;s signature on the receipt does not verify.</source>
         <translation>Stationens underskrift på kvittot kan inte verifieras.</translation>
     </message>
     <message>
@@ -4423,11 +4427,11 @@ Loggen: {log}</translation>
         <translation>Ingen nyckel till ett stationskort.</translation>
     </message>
     <message>
-        <source>This laptop's vault never enrolled this station's card.</source>
+        <source>This laptop&apos;s vault never enrolled this station&apos;s card.</source>
         <translation>Den här datorns valv har aldrig registrerat stationens kort.</translation>
     </message>
     <message>
-        <source>The recovery slot does not open with this station's key.</source>
+        <source>The recovery slot does not open with this station&apos;s key.</source>
         <translation>Återställningsplatsen öppnas inte med stationens nyckel.</translation>
     </message>
     <message>
@@ -4487,7 +4491,7 @@ Loggen: {log}</translation>
         <translation>Fel lösenfras för stationens kortnyckel.</translation>
     </message>
     <message>
-        <source>The page's markup is broken and cannot be read.</source>
+        <source>The page&apos;s markup is broken and cannot be read.</source>
         <translation>Sidans kod är trasig och kan inte läsas.</translation>
     </message>
     <message>
@@ -4523,8 +4527,8 @@ Loggen: {log}</translation>
         <translation>Inte giltig TOML (rad {line}).</translation>
     </message>
     <message>
-        <source>The file must begin with format = "fieldapp-provisioning".</source>
-        <translation>Filen ska börja med format = "fieldapp-provisioning".</translation>
+        <source>The file must begin with format = &quot;fieldapp-provisioning&quot;.</source>
+        <translation>Filen ska börja med format = &quot;fieldapp-provisioning&quot;.</translation>
     </message>
     <message>
         <source>The version must be 1.</source>
@@ -4555,7 +4559,7 @@ Loggen: {log}</translation>
         <translation>Ska vara ett av {known}.</translation>
     </message>
     <message>
-        <source>A printer's name: 1–{limit} characters on one line.</source>
+        <source>A printer&apos;s name: 1–{limit} characters on one line.</source>
         <translation>En skrivares namn: 1–{limit} tecken på en rad.</translation>
     </message>
     <message>
@@ -4575,7 +4579,7 @@ Loggen: {log}</translation>
         <translation>Databasens adress går inte att läsa.</translation>
     </message>
     <message>
-        <source>The station's database server cannot be reached.</source>
+        <source>The station&apos;s database server cannot be reached.</source>
         <translation>Det går inte att nå stationens databasserver.</translation>
     </message>
     <message>
@@ -4595,19 +4599,19 @@ Loggen: {log}</translation>
         <translation>Den databasen har redan en station; inget ändrades.</translation>
     </message>
     <message>
-        <source>That database is station {found}'s, not {expected}'s.</source>
+        <source>That database is station {found}&apos;s, not {expected}&apos;s.</source>
         <translation>Den databasen tillhör station {found}, inte {expected}.</translation>
     </message>
     <message>
-        <source>The station's database is at version {version}; this program knows up to {known}: update the program on this PC.</source>
+        <source>The station&apos;s database is at version {version}; this program knows up to {known}: update the program on this PC.</source>
         <translation>Stationens databas har version {version}; det här programmet känner till högst {known}: uppdatera programmet på den här datorn.</translation>
     </message>
     <message>
-        <source>The station's database is at version {version}; its owner must migrate it to {known}.</source>
+        <source>The station&apos;s database is at version {version}; its owner must migrate it to {known}.</source>
         <translation>Stationens databas har version {version}; dess ägare måste uppgradera den till {known}.</translation>
     </message>
     <message>
-        <source>The connection to the station's database was lost; nothing of the unfinished work was kept. Try again.</source>
+        <source>The connection to the station&apos;s database was lost; nothing of the unfinished work was kept. Try again.</source>
         <translation>Förbindelsen med stationens databas bröts; inget av det ofärdiga arbetet sparades. Försök igen.</translation>
     </message>
     <message>
@@ -4622,15 +4626,15 @@ Loggen: {log}</translation>
         <source>A password is never given on the command line: use a service file, a password file or the prompt.</source>
         <translation>Ett lösenord anges aldrig på kommandoraden: använd en tjänstefil, en lösenordsfil eller frågan om lösenord.</translation>
     </message>
-<message>
-        <source>This is done at a station vault or a laptop, not from the station's database.</source>
+    <message>
+        <source>This is done at a station vault or a laptop, not from the station&apos;s database.</source>
         <translation>Det görs i stationens valv eller på en dator i fält, inte från stationens databas.</translation>
     </message>
     <message>
         <source>Another reviewer settled that conflict a moment ago; nothing was changed.</source>
         <translation>En annan granskare avgjorde den konflikten alldeles nyss; inget ändrades.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ProposalsModel</name>
     <message>
@@ -4657,7 +4661,7 @@ Loggen: {log}</translation>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <source>Ads that share a phone number or have near-identical texts. Look at the ads, then confirm them as one advertiser's or record that they are not; nothing is merged without you.</source>
+        <source>Ads that share a phone number or have near-identical texts. Look at the ads, then confirm them as one advertiser&apos;s or record that they are not; nothing is merged without you.</source>
         <translation>Annonser med samma telefonnummer eller nästan samma text. Titta på annonserna och bekräfta att de är samma annonsörs, eller att de inte är det; inget slås ihop utan dig.</translation>
     </message>
     <message>
@@ -4723,7 +4727,7 @@ Loggen: {log}</translation>
         <translation>tas från adressen om tomt</translation>
     </message>
     <message>
-        <source>Paste the ad's text here (Ctrl+V)</source>
+        <source>Paste the ad&apos;s text here (Ctrl+V)</source>
         <translation>Klistra in annonsens text här (Ctrl+V)</translation>
     </message>
     <message>
@@ -4922,7 +4926,7 @@ Loggen: {log}</translation>
         <translation>Inte ett telefonnummer, inte heller minst fyra av dess sista siffror.</translation>
     </message>
     <message>
-        <source>The operation's ads, newest first: {count}.</source>
+        <source>The operation&apos;s ads, newest first: {count}.</source>
         <translation>Insatsens annonser, senaste först: {count}.</translation>
     </message>
     <message>
@@ -5040,7 +5044,7 @@ Loggen: {log}</translation>
         <translation>Gallring &amp;efter</translation>
     </message>
     <message>
-        <source>Your IT department's settings file ({file}) has problems and is not used; this computer keeps its own settings. Tell IT:</source>
+        <source>Your IT department&apos;s settings file ({file}) has problems and is not used; this computer keeps its own settings. Tell IT:</source>
         <translation>IT-avdelningens inställningsfil ({file}) har fel och används inte; datorn behåller sina egna inställningar. Meddela IT:</translation>
     </message>
     <message>
@@ -5048,7 +5052,7 @@ Loggen: {log}</translation>
         <translation>rad {line}</translation>
     </message>
     <message>
-        <source>At the station: finished cases untouched this long may be purged by an administrator (fieldapp station purge); a laptop's purge removes nothing here. Default {default} days.</source>
+        <source>At the station: finished cases untouched this long may be purged by an administrator (fieldapp station purge); a laptop&apos;s purge removes nothing here. Default {default} days.</source>
         <translation>På stationen: avslutade ärenden som inte ändrats på så länge kan gallras av en administratör (fieldapp station purge); en dators gallring tar inte bort något här. Standard {default} dagar.</translation>
     </message>
     <message>
@@ -5064,7 +5068,7 @@ Loggen: {log}</translation>
         <translation>Åtkomst&amp;logg…</translation>
     </message>
     <message>
-        <source>Large te&amp;xt (easier to read at arm's length)</source>
+        <source>Large te&amp;xt (easier to read at arm&apos;s length)</source>
         <translation>Stor te&amp;xt (lättare att läsa på armlängds avstånd)</translation>
     </message>
     <message>
@@ -5154,7 +5158,7 @@ Loggen: {log}</translation>
         <translation>Gra&amp;nskning ({count})</translation>
     </message>
     <message>
-        <source>Saved {file}. Give it to the laptops' administrators.</source>
+        <source>Saved {file}. Give it to the laptops&apos; administrators.</source>
         <translation>Sparade {file}. Ge den till datorernas administratörer.</translation>
     </message>
     <message>
@@ -5354,7 +5358,7 @@ Loggen: {log}</translation>
         <translation>Paketet förseglades med en nyckel som inte är registrerad på den datorn. Paketet avvisades; ta reda på vem som skapade det.</translation>
     </message>
     <message>
-        <source>The bundle names a laptop or officer key that is not in this station's register. Nothing of it was kept. If the laptop is yours, register its current laptop card (after a new officer or a recovery it needs a new one) and import again; otherwise find out who made it.</source>
+        <source>The bundle names a laptop or officer key that is not in this station&apos;s register. Nothing of it was kept. If the laptop is yours, register its current laptop card (after a new officer or a recovery it needs a new one) and import again; otherwise find out who made it.</source>
         <translation>Paketet anger en dator eller polisnyckel som inte finns i stationens register. Ingenting av det sparades. Om datorn är er: registrera dess aktuella datorkort (efter en ny polis eller en återställning behövs ett nytt) och importera igen; annars ta reda på vem som skapade det.</translation>
     </message>
     <message>
@@ -5441,7 +5445,7 @@ Loggen: {log}</translation>
         <translation>Spara stationskortet</translation>
     </message>
     <message>
-        <source>Save this laptop's card</source>
+        <source>Save this laptop&apos;s card</source>
         <translation>Spara datorns kort</translation>
     </message>
     <message>
@@ -5787,7 +5791,7 @@ Loggen: {log}</translation>
         <translation>behöver tolk</translation>
     </message>
     <message>
-        <source>interpreter's language</source>
+        <source>interpreter&apos;s language</source>
         <translation>tolkspråk</translation>
     </message>
     <message>
@@ -6534,7 +6538,7 @@ Loggen: {log}</translation>
         <translation>Beslut</translation>
     </message>
     <message>
-        <source>Buyer's answer</source>
+        <source>Buyer&apos;s answer</source>
         <translation>Köparens svar</translation>
     </message>
     <message>
