@@ -24,7 +24,8 @@ but ``migrate`` unlocks them with a staff member's passphrase (``--officer STAFF
 passphrase from ``--passphrase-file`` or asked), a secret the database does not hold.
 ``station init`` makes the first staff member's key slot; ``station staff add`` another
 (the new member types their passphrase); ``migrate`` asks for one only when it seals the
-clear keys of a database made before (schema 1).
+clear keys of a database made before (schema 1: a new passphrase), or when it fills the
+records projection from a log stored before it (the sealed bodies opened: an existing one).
 """
 
 from __future__ import annotations
