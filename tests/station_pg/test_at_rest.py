@@ -311,7 +311,13 @@ def test_migrate_seals_a_schema_1_station_or_refuses_without_a_passphrase(
     assert report.ok, report.summary()
     assert [e.body for e in migrated.read_events()] == [e.body for e in pg_station.read_events()]
     assert migrated.blob(photo_sha(photo)) == photo
+    # The records projection (schema 3) was made from the log, its bodies opened under
+    # the slot the sealing step made, and its data sealed as it was written.
+    people = Records(migrated.records_conn).find("person")
+    assert NAME in [p.get("name") for p in people]
+    assert people == Records(pg_station.records_conn).find("person")
     dump = _dump(old, tmp_path / "sealed.sql")
+    assert b"COPY public.records" in dump
     for secret in _secrets_of(pg_station, photo):
         if secret not in (pg_station._master, pg_station._master.hex().encode()):
             assert secret not in dump

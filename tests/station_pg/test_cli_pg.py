@@ -7,16 +7,21 @@ import io
 import json
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from fieldapp import cli
 from fieldapp.storage.records import Records
 from fieldapp.sync import pg_schema
 from fieldapp.sync.export import acknowledge, export_bundle
+from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import make_laptop_card
+from fieldapp.sync.pg_store import PgStationStore
+from fieldapp.sync.register import register_laptop
 from fieldapp.sync.station import StationCard
 from tests.station_pg.conftest import STAFF, STAFF_PASS
 from tests.sync.conftest import Laptop
+from tests.sync.helpers import seal
 
 
 def _run(tmp: Path, *argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -179,3 +184,35 @@ def test_staff_slots_from_the_command_line_and_a_wrong_passphrase(
     assert (code, out) == (0, "0 laptop(s) registered.\n"), err
     code, _, err = _run(tmp_path, "station", "staff", "list", capsys=capsys)  # not a vault's
     assert code == 1 and "PostgreSQL" in err
+
+
+def test_migrate_to_the_projection_opens_the_sealed_log_with_a_staff_passphrase(
+    pg_station: PgStationStore,
+    pg_database: str,
+    target: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    laptop = Laptop(tmp_path / "a", pg_station.keys.card)
+    register_laptop(pg_station, make_laptop_card(laptop.session))
+    case_id, _ = laptop.new_case()
+    session = laptop.session
+    StationImporter(pg_station).import_bytes(
+        seal(pg_station.keys.card, list(session.events()), {}, session)
+    )
+    with psycopg.connect(pg_database) as conn:  # back to the schema before the projection
+        conn.execute("DROP VIEW meta; DROP TABLE records, record_changes, conflicts")
+        conn.execute("UPDATE schema_version SET version = 2")
+    (tmp_path / "wrong").write_text("not the passphrase\n")
+    wrong = ("--officer", STAFF, "--passphrase-file", str(tmp_path / "wrong"))
+    code, _, err = _run(tmp_path, "station", "migrate", "--database", target, *wrong, capsys=capsys)
+    assert code == 1 and err.count("\n") == 1
+    with psycopg.connect(pg_database) as conn:  # refused: left as it was
+        assert pg_schema.installed_version(conn) == 2
+    code, out, err = _run(tmp_path, "station", "migrate", "--database", target, capsys=capsys)
+    now = pg_schema.SCHEMA_VERSION
+    assert (code, out) == (0, f"The station's schema was at version 2; it is at {now}.\n"), err
+    code, out, err = _run(tmp_path, "sync", "cases", "--database", target, capsys=capsys)
+    assert code == 0, err
+    assert case_id[:8] in out or case_id in out
+    session.lock()
