@@ -3,7 +3,7 @@
     fieldapp print KIND --case ID [--buyer ID] [--lang LANG] --out FILE.pdf
     fieldapp print leaflet --role seller|buyer --lang ro,ru [--copies N] [--operation ID]
                    --out FILE.pdf                (no case: a stack of leaflets, one PDF)
-    fieldapp report --operation ID --out FILE.pdf
+    fieldapp report --operation ID --out FILE.pdf [--database TARGET]  (a PostgreSQL station)
 
 KIND is approval, leaflet-seller, leaflet-buyer, summary or hotel-sheet (the hotel sheet
 takes ``--operation`` instead of ``--case`` if there is no case to start from). Same
@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldapp.cli_login import Prompter, unlocked
+from fieldapp.cli_sync import required_options, station_login_args
 from fieldapp.errors import KnownError, coded
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     report.add_argument("--operation", dest="operation_id", required=True, metavar="ID")
     report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    login_args(report)
+    station_login_args(report)  # a vault's login, or a PostgreSQL station's --database
 
 
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:
@@ -106,8 +107,15 @@ def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter)
         print(f"fieldapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        with unlocked(args, vault, prompter) as session:
-            pdf = _build(args, session)
+        if getattr(args, "database", None):
+            # Deferred for start-up time: the PostgreSQL driver loads only for it.
+            from fieldapp.cli_station_pg import report_pdf
+
+            pdf = report_pdf(args, prompter)
+        else:
+            required_options(args, "officer")
+            with unlocked(args, vault, prompter) as session:
+                pdf = _build(args, session)
         _write(args.out, pdf)
     except KnownError as exc:
         print(f"fieldapp: {exc.message}", file=sys.stderr)

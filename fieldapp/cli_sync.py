@@ -9,11 +9,13 @@
     fieldapp station laptops                                   (at the station)
     fieldapp station revoke DEVICE --reason lost|stolen|retired [--note TEXT]
     fieldapp station purge [--dry-run]                         (at the station, administrators)
+    fieldapp station staff add|remove|list [NAME] --database T (PostgreSQL: staff key slots)
     fieldapp sync export --out DIR                             (on a laptop)
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
     fieldapp sync review                                       (at the station)
     fieldapp sync resolve ID --keep current|incoming | --value V  (at the station)
+    fieldapp sync cases [--operation ID]                       (at the station: every laptop's)
     fieldapp sync purge [--dry-run]                            (on a laptop)
     fieldapp sync link-operations --into ID ID...              (at the station)
     fieldapp sync unlink-operation ID                          (at the station: undo a link)
@@ -21,7 +23,8 @@
     fieldapp settings retention [--days N]                     (laptop or station; N: admins)
 
 Every command that opens a vault takes ``--officer`` and ``--passphrase-file`` (or asks).
-``station init|card|register|laptops|revoke`` and ``sync import|review`` take ``--database``
+``station init|card|register|laptops|revoke`` and ``sync import|review|resolve|cases`` take
+``--database``
 TARGET instead for a station kept in PostgreSQL (``cli_station_pg``; ``station migrate``
 too).
 """
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
     from fieldapp.storage.session import Session
     from fieldapp.storage.vault import Vault
     from fieldapp.sync.register import RegisterBook
+    from fieldapp.sync.review import ReviewStore, Side
 
 # ``settings retention`` lives here: a laptop's period follows the station's receipts, and
 # the station's is its archive's.
@@ -57,7 +61,9 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     ssub = station.add_subparsers(dest="station_command", metavar="ACTION", required=True)
     init = ssub.add_parser("init", allow_abbrev=False, help="create a vault in station mode")
-    init.add_argument("--officer", metavar="ID", help="the first administrator (a vault)")
+    init.add_argument(
+        "--officer", metavar="ID", help="the first administrator (a vault) or staff member"
+    )
     init.add_argument("--name", help="the first administrator's name (a vault)")
     init.add_argument("--station-name", required=True)
     init.add_argument("--passphrase-file", type=Path, metavar="FILE")
@@ -65,10 +71,26 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     migrate = ssub.add_parser(
         "migrate", allow_abbrev=False, help="a PostgreSQL station: migrate its schema (owner)"
     )
+    migrate.add_argument(
+        "--officer", metavar="ID", help="staff member whose passphrase seals clear keys"
+    )
+    migrate.add_argument("--passphrase-file", type=Path, metavar="FILE")
     _database_args(migrate)
+    staff = ssub.add_parser(
+        "staff", allow_abbrev=False, help="a PostgreSQL station: staff key slots"
+    )
+    staff.add_argument("staff_action", choices=("add", "remove", "list"), metavar="add|remove|list")
+    staff.add_argument("staff_name", nargs="?", metavar="NAME", help="the staff member")
+    staff.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        metavar="FILE",
+        help="the new staff member's passphrase (asked on a TTY if omitted)",
+    )
+    station_login_args(staff)
     card = ssub.add_parser("card", allow_abbrev=False, help="export the station's public card")
     card.add_argument("--out", required=True, type=Path, metavar="card.json")
-    _station_login_args(card)
+    station_login_args(card)
     key = ssub.add_parser(
         "card-key", allow_abbrev=False, help="export the station's keys for recovery (secret)"
     )
@@ -95,16 +117,16 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     reg.add_argument("laptop_card", type=Path, metavar="laptop-card.json")
     reg.add_argument("--yes", action="store_true", help="the fingerprint was compared")
-    _station_login_args(reg)
+    station_login_args(reg)
     laptops = ssub.add_parser("laptops", allow_abbrev=False, help="the registered laptops")
-    _station_login_args(laptops)
+    station_login_args(laptops)
     revoke = ssub.add_parser(
         "revoke", allow_abbrev=False, help="at the station: revoke a lost, stolen or retired laptop"
     )
     revoke.add_argument("device", metavar="DEVICE", help="device id (or its first 8 characters)")
     revoke.add_argument("--reason", required=True, choices=("lost", "stolen", "retired"))
     revoke.add_argument("--note", default="", help="what happened (no personal data)")
-    _station_login_args(revoke)
+    station_login_args(revoke)
 
     spurge = ssub.add_parser(
         "purge",
@@ -122,11 +144,11 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     imp = ysub.add_parser("import", allow_abbrev=False, help="import bundles at the station")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--receipts", type=Path, metavar="DIR", help="default: beside each bundle")
-    _station_login_args(imp)
+    station_login_args(imp)
     ack = ysub.add_parser("ack", allow_abbrev=False, help="record a station receipt")
     ack.add_argument("receipt", type=Path, metavar="FILE")
     login_args(ack)
-    _station_login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
+    station_login_args(ysub.add_parser("review", allow_abbrev=False, help="conflicts and alarms"))
     resolve = ysub.add_parser(
         "resolve", allow_abbrev=False, help="settle a conflict that 'sync review' lists"
     )
@@ -138,7 +160,12 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
         help="keep the value the record holds, or the one that arrived",
     )
     how.add_argument("--value", metavar="VALUE", help="another value (not for a withdrawal)")
-    login_args(resolve)
+    station_login_args(resolve)
+    listed = ysub.add_parser(
+        "cases", allow_abbrev=False, help="the station's consolidated case list (every laptop's)"
+    )
+    listed.add_argument("--operation", metavar="ID", help="only this operation's cases")
+    station_login_args(listed)
     link = ysub.add_parser(
         "link-operations",
         allow_abbrev=False,
@@ -197,7 +224,7 @@ def _database_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _station_login_args(p: argparse.ArgumentParser) -> None:
+def station_login_args(p: argparse.ArgumentParser) -> None:
     """A station command: a station vault's login, or ``--database`` instead."""
     p.add_argument("--officer", metavar="ID", help="your service id (a station vault)")
     p.add_argument(
@@ -224,15 +251,23 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         # Deferred for start-up time: loaded only when this command runs.
         from fieldapp.sync.station import init_station
 
-        _required(args, "officer", "name")
+        required_options(args, "officer", "name")
         passphrase = prompter.passphrase(args.passphrase_file, "New passphrase", confirm=True)
         session = init_station(vault, args.officer, args.name, passphrase, args.station_name)
         session.lock()
         print(f"Created a station vault in {vault.data_dir}.", file=out)
         return EXIT_OK
+    if args.command == "station" and args.station_command == "staff":
+        raise KnownError(
+            coded(
+                "station_staff_needs_database",
+                "Staff key slots are a PostgreSQL station's (--database); a station vault's "
+                "staff are its officers ('fieldapp officer add').",
+            )
+        )
     if args.command == "sync" and args.sync_command == "import":
         _check_batch(args)  # before the passphrase, and before the first bundle
-    _required(args, "officer")
+    required_options(args, "officer")
     with unlocked(args, vault, prompter) as session:
         if args.command == "station":
             return _station(args, session, out, prompter)
@@ -241,7 +276,7 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return _sync(args, session, out)
 
 
-def _required(args: argparse.Namespace, *names: str) -> None:
+def required_options(args: argparse.Namespace, *names: str) -> None:
     """Options a station vault needs that ``--database`` does not."""
     for name in names:
         if getattr(args, name, None) is None:
@@ -475,6 +510,8 @@ def _sync(args: argparse.Namespace, session: Session, out: TextIO) -> int:
 
         conflict = settle(session, args.conflict, args.keep, args.value)
         print(f"Settled conflict {conflict.id} ({conflict.field}).", file=out)
+    elif args.sync_command == "cases":
+        print_cases(session, args.operation, out)
     else:
         _review(session, out)
     return EXIT_OK
@@ -525,15 +562,21 @@ def _purge(args: argparse.Namespace, session: Session, out: TextIO) -> None:
 
 
 def _review(session: Session, out: TextIO) -> None:
+    print_review(session, lambda side: _who(session, side), out)
+
+
+def print_review(store: ReviewStore, who: Callable[[Side], str], out: TextIO) -> None:
+    """The open conflicts (both sides, ``who`` wrote each) and alarms of either station
+    store (``cli_station_pg`` prints a PostgreSQL station's through here)."""
     # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.review import open_alarms, open_conflicts
 
-    conflicts, alarms = open_conflicts(session), open_alarms(session)
+    conflicts, alarms = open_conflicts(store), open_alarms(store)
     print(f"{len(conflicts)} conflict(s), {len(alarms)} alarm(s) to review.", file=out)
     for c in conflicts:
         print(f"conflict {c.id}\t{c.entity_type}/{c.entity_id}\t{c.field}", file=out)
         for label, side in (("current", c.current), ("incoming", c.incoming)):
-            print(f"  {label:<9}{_value(c.field, side.value)}\t{_who(session, side)}", file=out)
+            print(f"  {label:<9}{_value(c.field, side.value)}\t{who(side)}", file=out)
     if conflicts:
         print("Settle one: fieldapp sync resolve ID --keep current|incoming", file=out)
     for a in alarms:
@@ -549,21 +592,53 @@ def _value(field: str, value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _who(session: Session, side: Any) -> str:
-    """Who wrote a side, on which device, and when (local time)."""
-    from datetime import datetime
-
+def _who(session: Session, side: Side) -> str:
     # Deferred for start-up time: loaded only when this command runs.
     from fieldapp.sync.review import officer_name
 
-    where = (
-        "this station" if side.device_id == session.device_id else f"laptop {side.device_id[:8]}"
+    return who_wrote(
+        side, session.device_id, officer_name(session, side.device_id, side.officer_id)
     )
+
+
+def who_wrote(side: Side, station_device: str, officer: str) -> str:
+    """Who wrote a side, on which device, and when (local time)."""
+    from datetime import datetime
+
+    where = "this station" if side.device_id == station_device else f"laptop {side.device_id[:8]}"
     try:
         when = datetime.fromisoformat(side.wall_time).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         when = side.wall_time
-    return f"{officer_name(session, side.device_id, side.officer_id)}, {where}, {when}"
+    return f"{officer}, {where}, {when}"
+
+
+def print_cases(store: ReviewStore, operation_id: str | None, out: TextIO) -> None:
+    """The consolidated case list: case, operation, laptop, officer, entry, place, status,
+    review state, and the cases it may duplicate. An unknown operation is refused."""
+    # Deferred for start-up time: loaded only when this command runs.
+    from fieldapp.storage.records import Records
+    from fieldapp.sync.review import consolidated_cases
+
+    if operation_id is not None:
+        Records(store.conn).require("operation", operation_id, "operation")
+    listed = consolidated_cases(store, operation_id)
+    print(f"{len(listed)} case(s).", file=out)
+    for row in listed:
+        case = row.origin.case
+        place = case.get("place_name") or case.get("address") or ""
+        fields = (
+            case.entity_id,
+            case.operation_id or "",
+            row.origin.device_id[:8],
+            case.created_by,
+            str(case.get("start") or ""),
+            str(place),
+            str(case.get("status") or ""),
+            row.review,
+            ",".join(d[-8:].upper() for d in row.duplicates),
+        )
+        print("\t".join(fields), file=out)
 
 
 def _recover(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:

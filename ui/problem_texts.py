@@ -507,10 +507,48 @@ PROBLEM_TEXTS: dict[str, str] = {
         "Problems",
         "The station's database is at version {version}; its owner must migrate it to {known}.",
     ),
+    "station_db_body_damaged": QT_TRANSLATE_NOOP(
+        "Problems",
+        "A stored record does not open with the station's key: it was altered or moved.",
+    ),
+    "station_db_keys_damaged": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The station's sealed keys do not open: they were altered or are another station's.",
+    ),
+    "station_keys_unsealed": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The station's keys and records are kept unencrypted: migrate the database with a "
+        "staff member's passphrase to seal them. Nothing was changed.",
+    ),
+    "station_migrate_needs_staff": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This migration reads the station's records, which needs a staff member's "
+        "passphrase: migrate with one. Nothing was changed.",
+    ),
+    "station_staff_form": QT_TRANSLATE_NOOP("Problems", "Staff name: 1–64 characters, required."),
+    "station_staff_exists": QT_TRANSLATE_NOOP(
+        "Problems", "That staff member can unlock the station already."
+    ),
+    "station_staff_unknown": QT_TRANSLATE_NOOP(
+        "Problems", "That staff member has no key to the station."
+    ),
+    "station_staff_last": QT_TRANSLATE_NOOP(
+        "Problems",
+        "That is the last staff member who can unlock the station: add another one first.",
+    ),
+    "station_staff_needs_database": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Staff keys belong to a station kept in PostgreSQL; a station vault's staff are its "
+        "officers.",
+    ),
     "station_db_lost": QT_TRANSLATE_NOOP(
         "Problems",
         "The connection to the station's database was lost; nothing of the unfinished work "
         "was kept. Try again.",
+    ),
+    "station_db_read_only": QT_TRANSLATE_NOOP(
+        "Problems",
+        "This is done at a station vault or a laptop, not from the station's database.",
     ),
     "station_db_conflict": QT_TRANSLATE_NOOP(
         "Problems",
@@ -659,6 +697,10 @@ PROBLEM_TEXTS: dict[str, str] = {
     # Station staff (i19): retention, review, access log
     "retention_days_range": QT_TRANSLATE_NOOP("Problems", "Between 0 and {max} days."),
     "conflict_unknown": QT_TRANSLATE_NOOP("Problems", "No open conflict has that id."),
+    "conflict_settled": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Another reviewer settled that conflict a moment ago; nothing was changed.",
+    ),
     "conflict_ambiguous": QT_TRANSLATE_NOOP(
         "Problems", "More than one open conflict starts so; give more of the id."
     ),

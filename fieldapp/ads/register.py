@@ -308,7 +308,7 @@ def list_ads(
 
 def count_ads(ctx: Context, operation_id: str) -> int:
     """How many ads were mapped for an operation (for the operation report)."""
-    row = ctx.session.conn.execute(
+    row = ctx.conn.execute(
         "SELECT count(*) FROM records WHERE entity_type = ? AND operation_id = ? AND voided = 0",
         (AD_ENTITY, operation_id),
     ).fetchone()

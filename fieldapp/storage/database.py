@@ -8,7 +8,7 @@ import functools
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TypeAlias, cast
+from typing import Any, Protocol, TypeAlias, cast
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -18,6 +18,29 @@ from fieldapp.errors import StorageUnavailable, UnsupportedBuild, VaultDamaged
 # sqlcipher3 mirrors the sqlite3 API but ships no type stubs: type it as sqlite3's.
 Connection: TypeAlias = sqlite3.Connection
 DatabaseError = dbapi2.DatabaseError
+# The class of a vault's connection (``storage.records`` tells it from other connections).
+VaultConnectionType: type = dbapi2.Connection
+
+
+class Rows(Protocol):
+    """What a statement's result is read through (a cursor of either driver)."""
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Any: ...
+
+
+class SqlConnection(Protocol):
+    """The part of a connection the records projection and its readers use: a vault's
+    SQLite connection as it is, or the PostgreSQL station's seam
+    (``fieldapp.sync.pg_connection``), which takes the same ``?`` statements."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Rows: ...
+
+    def executemany(self, sql: str, parameters: Any, /) -> Rows: ...
+
 
 _DAMAGED = {dbapi2.SQLITE_NOTADB, dbapi2.SQLITE_CORRUPT}
 _NO_SPACE_OR_ACCESS = {

@@ -8,14 +8,14 @@ without erasing it. The event log keeps every earlier state; this table keeps th
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import orjson
 
 from fieldapp.errors import InvalidInput, coded
-from fieldapp.storage.database import Connection
+from fieldapp.storage.database import SqlConnection, VaultConnectionType
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.ids import uuid7
 
@@ -72,21 +72,38 @@ _SELECT = (
 )
 
 
-def _record(row: Sequence[Any]) -> Record:
-    return Record(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        orjson.loads(row[4]),
-        row[5],
-        row[6],
-        row[7],
-        row[8],
-        row[9],
-        bool(row[10]),
-        row[11],
-    )
+_new = object.__new__
+
+
+# A vault's: no key, no sealing (the whole file is encrypted by SQLCipher).
+def _dump_plain(data: Any, *_key: str) -> str:
+    return _dump(data)
+
+
+def _load_plain(raw: Any, *_key: str) -> Any:
+    return orjson.loads(raw)
+
+
+def _record(row: Sequence[Any], load: Callable[..., Any] = _load_plain) -> Record:
+    # Filled in directly rather than through the frozen dataclass's __init__, which sets
+    # each of its twelve fields with object.__setattr__: a third of the cost, and lists of
+    # 10,000 cases (the station's consolidated list, the report) make one per row. The
+    # result is the same object (tests compare the two).
+    record = _new(Record)
+    fields = record.__dict__
+    fields["entity_type"] = row[0]
+    fields["entity_id"] = row[1]
+    fields["operation_id"] = row[2]
+    fields["case_id"] = row[3]
+    fields["data"] = load(row[4], row[0], row[1])
+    fields["created_at"] = row[5]
+    fields["created_by"] = row[6]
+    fields["updated_at"] = row[7]
+    fields["updated_by"] = row[8]
+    fields["last_event"] = row[9]
+    fields["voided"] = bool(row[10])
+    fields["void_reason"] = row[11]
+    return record
 
 
 CHANGES_DDL = """
@@ -119,6 +136,32 @@ def _dump(data: Any) -> str:
     return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
 
 
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between the databases the records live in: a vault (SQLite, the
+    default) and the PostgreSQL station (``fieldapp.sync.pg_connection``, whose connection
+    seam also turns ``?`` into ``%s``). The statements are built from it once, when a
+    projection is made, so a vault pays nothing per call for there being two.
+
+    ``dump_data(value, *key)`` / ``load_data(raw, *key)``: the one place a record's
+    ``data`` column and a conflict's two values are encoded and decoded. ``key`` is the
+    row's key (entity type and id; for a conflict also the field, the incoming event and
+    ``current`` or ``incoming``): the PostgreSQL station encrypts with the station's key
+    and binds the value to its row with it, so nothing in SQL may look inside (ordering
+    by a field decodes and sorts in Python)."""
+
+    name: str
+    order_column: str  # the order rows of record_changes and conflicts were written in
+    row_lock: str  # appended to a read of the record an event is about to change
+    dump_data: Callable[..., Any] = _dump_plain
+    load_data: Callable[..., Any] = _load_plain
+
+
+# One writer per vault: SQLite's own lock is enough, and its rowid is the order written.
+SQLITE = Dialect("sqlite", order_column="rowid", row_lock="")
+_VAULT_CONNECTION = VaultConnectionType
+
+
 class RecordsProjection:
     """Keeps ``records`` in step with the create / amend / void / resolve events of every
     entity type except those in ``NOT_RECORDS``.
@@ -136,7 +179,26 @@ class RecordsProjection:
         "conflicts": CONFLICTS_DDL,
     }
 
-    def apply(self, conn: Connection, event: Event) -> None:
+    def __init__(self, dialect: Dialect = SQLITE) -> None:
+        self._dump_data = dialect.dump_data
+        self._load_data = dialect.load_data
+        lock = dialect.row_lock
+        # Several station PCs write one PostgreSQL station at once: the record an event
+        # changes is locked before it is read, so two changes of one record take turns
+        # (a reviewer's settlement and a laptop's amend) and neither is lost.
+        self._read_row = (
+            "SELECT data, last_event, voided FROM records WHERE entity_type = ? "
+            f"AND entity_id = ?{lock}"
+        )
+        self._read_created = (
+            f"SELECT created_event FROM records WHERE entity_type = ? AND entity_id = ?{lock}"
+        )
+        self._read_changes = (
+            "SELECT event_id, fields FROM record_changes WHERE entity_type = ? "
+            f"AND entity_id = ? ORDER BY {dialect.order_column}"
+        )
+
+    def apply(self, conn: SqlConnection, event: Event) -> None:
         if event.entity_type == PURGE_ENTITY:
             self._purge(conn, event)
             return
@@ -150,7 +212,7 @@ class RecordsProjection:
         elif kind in _HANDLERS:
             getattr(self, _HANDLERS[kind])(conn, event)
 
-    def _create(self, conn: Connection, event: Event) -> None:
+    def _create(self, conn: SqlConnection, event: Event) -> None:
         body = event.data
         # A new record's created and updated columns are the same values: each bound once
         # (?6, ?7, ?8 used twice), four fewer copies of a string an event.
@@ -161,7 +223,7 @@ class RecordsProjection:
                 event.entity_id,
                 body.get("operation_id"),
                 body.get("case_id"),
-                _dump(body["data"]),
+                self._dump_data(body["data"], event.entity_type, event.entity_id),
                 event.wall_time,
                 event.officer_id,
                 event.id,
@@ -171,11 +233,12 @@ class RecordsProjection:
         # No row in record_changes: the create starts the history (see _fields_changed_since),
         # which saves a write per record on the station's import path.
 
-    def _amend(self, conn: Connection, event: Event) -> None:
+    def _amend(self, conn: SqlConnection, event: Event) -> None:
         row = self._row(conn, event)
         if row is None:
             return  # an amend whose record this vault does not hold
-        data, last_event, voided = orjson.loads(row[0]), row[1], bool(row[2])
+        key = (event.entity_type, event.entity_id)
+        data, last_event, voided = self._load_data(row[0], *key), row[1], bool(row[2])
         changes: dict[str, Any] = dict(event.data.get("set", {}))
         changes.update({name: None for name in event.data.get("unset", [])})
         unseen = self._fields_changed_since(conn, event)
@@ -195,7 +258,7 @@ class RecordsProjection:
         self._store(conn, event, data)
         self._log_change(conn, event, applied)
 
-    def _void(self, conn: Connection, event: Event) -> None:
+    def _void(self, conn: SqlConnection, event: Event) -> None:
         unseen = self._fields_changed_since(conn, event)
         if unseen:  # withdrawn by someone who had not seen an edit: never silent
             self._conflict(conn, event, VOIDED_FIELD, False, next(iter(unseen.values())), True)
@@ -214,7 +277,7 @@ class RecordsProjection:
         )
         self._log_change(conn, event, [VOIDED_FIELD])
 
-    def _resolve(self, conn: Connection, event: Event) -> None:
+    def _resolve(self, conn: SqlConnection, event: Event) -> None:
         """A reviewer's decision: ``{"field": name, "value": v}`` (``value`` absent clears),
         or for a withdrawal ``{"field": "(void)", "value": true|false}``."""
         row = self._row(conn, event)
@@ -235,7 +298,7 @@ class RecordsProjection:
                 ),
             )
         else:
-            data = orjson.loads(row[0])
+            data = self._load_data(row[0], event.entity_type, event.entity_id)
             if body.get("value") is None:
                 data.pop(field, None)
             else:
@@ -249,7 +312,7 @@ class RecordsProjection:
         self._log_change(conn, event, [field])
 
     @staticmethod
-    def _purge(conn: Connection, event: Event) -> None:
+    def _purge(conn: SqlConnection, event: Event) -> None:
         """A case purged under the retention rules leaves no record behind in the vault that
         purged it. A laptop's purge imported at the station removes nothing there."""
         if not purge_applies_here(conn, event):
@@ -265,20 +328,15 @@ class RecordsProjection:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _row(conn: Connection, event: Event) -> Any:
-        return conn.execute(
-            "SELECT data, last_event, voided FROM records WHERE entity_type = ? AND entity_id = ?",
-            (event.entity_type, event.entity_id),
-        ).fetchone()
+    def _row(self, conn: SqlConnection, event: Event) -> Any:
+        return conn.execute(self._read_row, (event.entity_type, event.entity_id)).fetchone()
 
-    @staticmethod
-    def _store(conn: Connection, event: Event, data: dict[str, Any]) -> None:
+    def _store(self, conn: SqlConnection, event: Event, data: dict[str, Any]) -> None:
         conn.execute(
             "UPDATE records SET data = ?, updated_at = ?, updated_by = ?, last_event = ? "
             "WHERE entity_type = ? AND entity_id = ?",
             (
-                _dump(data),
+                self._dump_data(data, event.entity_type, event.entity_id),
                 event.wall_time,
                 event.officer_id,
                 event.id,
@@ -288,25 +346,18 @@ class RecordsProjection:
         )
 
     @staticmethod
-    def _log_change(conn: Connection, event: Event, fields: list[str]) -> None:
+    def _log_change(conn: SqlConnection, event: Event, fields: list[str]) -> None:
         conn.execute(
             "INSERT INTO record_changes VALUES (?, ?, ?, ?)",
             (event.entity_type, event.entity_id, event.id, _dump(sorted(fields))),
         )
 
-    @staticmethod
-    def _fields_changed_since(conn: Connection, event: Event) -> dict[str, str]:
+    def _fields_changed_since(self, conn: SqlConnection, event: Event) -> dict[str, str]:
         """Fields changed after the event's parent, which its author had not seen
         (field → the event that changed it). Empty when the parent is the latest change."""
-        rows = conn.execute(
-            "SELECT event_id, fields FROM record_changes WHERE entity_type = ? "
-            "AND entity_id = ? ORDER BY rowid",
-            (event.entity_type, event.entity_id),
-        ).fetchall()
-        created = conn.execute(
-            "SELECT created_event FROM records WHERE entity_type = ? AND entity_id = ?",
-            (event.entity_type, event.entity_id),
-        ).fetchone()
+        key = (event.entity_type, event.entity_id)
+        created = conn.execute(self._read_created, key).fetchone()  # locked first (above)
+        rows = conn.execute(self._read_changes, key).fetchall()
         ids = [r[0] for r in rows]
         parent = event.parents[0] if event.parents else None
         if parent is not None and created is not None and parent == created[0]:
@@ -321,25 +372,36 @@ class RecordsProjection:
                 unseen[name] = event_id
         return unseen
 
-    @staticmethod
     def _conflict(
-        conn: Connection, event: Event, field: str, current: Any, current_event: str, incoming: Any
+        self,
+        conn: SqlConnection,
+        event: Event,
+        field: str,
+        current: Any,
+        current_event: str,
+        incoming: Any,
     ) -> None:
         conn.execute(
-            "INSERT OR IGNORE INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+            "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING",
             (
                 event.entity_type,
                 event.entity_id,
                 field,
-                _dump(current),
+                # Values of the record: behind the same seam, bound to this row and side.
+                self._dump_data(current, *conflict_key(event, field, "current")),
                 current_event,
-                _dump(incoming),
+                self._dump_data(incoming, *conflict_key(event, field, "incoming")),
                 event.id,
             ),
         )
 
 
-def purge_applies_here(conn: Connection, event: Event) -> bool:
+def conflict_key(event: Event, field: str, side: str) -> tuple[str, str, str, str, str]:
+    """The key a conflict's ``current`` or ``incoming`` value is encoded under (``Dialect``)."""
+    return (event.entity_type, event.entity_id, field, event.id, side)
+
+
+def purge_applies_here(conn: SqlConnection, event: Event) -> bool:
     """Whether a purge event empties this vault: only the vault that wrote it. A laptop's
     purge travels to the station like every event, where it is recorded (the case's history
     shows it) but removes nothing: the station is the archive, and its own retention is a
@@ -354,14 +416,21 @@ class Records:
     Lists come in the order the records were made (the creating event's hybrid clock),
     which holds even for records created in one transaction."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: SqlConnection) -> None:
         self._conn = conn
+        # A vault's connection carries no dialect; the PostgreSQL station's seam does. Told
+        # apart by type first: a failed attribute lookup on a vault's connection costs more
+        # than the rest of making a Records, which use cases do on every read.
+        self._dialect: Dialect = (
+            SQLITE if type(conn) is _VAULT_CONNECTION else getattr(conn, "dialect", SQLITE)
+        )
+        self._load = self._dialect.load_data
 
     def get(self, entity_type: str, entity_id: str) -> Record | None:
         row = self._conn.execute(
             f"{_SELECT} WHERE entity_type = ? AND entity_id = ?", (entity_type, entity_id)
         ).fetchone()
-        return _record(row) if row else None
+        return _record(row, self._load) if row else None
 
     def require(self, entity_type: str, entity_id: str, field: str) -> Record:
         """The live record, or a refusal naming ``field``."""
@@ -393,8 +462,33 @@ class Records:
             args.append(operation_id)
         if not include_voided:
             sql += " AND voided = 0"
-        rows = self._conn.execute(sql + " ORDER BY created_hlc, entity_id", args)
-        return [_record(r) for r in rows]
+        # fetchall: psycopg's cursor hands rows over one Python call each when iterated.
+        rows = self._conn.execute(sql + " ORDER BY created_hlc, entity_id", args).fetchall()
+        load = self._load
+        return [_record(r, load) for r in rows]
+
+    def find_with_origin(
+        self, entity_type: str, operation_id: str | None = None
+    ) -> list[tuple[Record, str]]:
+        """``find``, each live record with the device whose event created it ('?' if the
+        log holds it no more): one statement, for the station's list of every laptop's
+        cases (10,000 rows, from a PostgreSQL station over the network)."""
+        sql = (
+            "SELECT r.entity_type, r.entity_id, r.operation_id, r.case_id, r.data, "
+            "r.created_at, r.created_by, r.updated_at, r.updated_by, r.last_event, r.voided, "
+            "r.void_reason, e.device_id FROM records r "
+            "LEFT JOIN events e ON e.id = r.created_event WHERE r.entity_type = ?"
+        )
+        args: list[Any] = [entity_type]
+        if operation_id is not None:
+            sql += " AND r.operation_id = ?"
+            args.append(operation_id)
+        rows = self._conn.execute(
+            sql + " AND r.voided = 0 ORDER BY r.created_hlc, r.entity_id", args
+        ).fetchall()
+        load = self._load
+        # No '?' in the statement for the missing device: it would read as a placeholder.
+        return [(_record(r, load), r[12] or "?") for r in rows]
 
     def for_case(self, case_id: str) -> list[Record]:
         """Every live record of a case, oldest first."""
@@ -402,11 +496,15 @@ class Records:
             f"{_SELECT} WHERE case_id = ? AND voided = 0 ORDER BY created_hlc, entity_id",
             (case_id,),
         )
-        return [_record(r) for r in rows]
+        load = self._load
+        return [_record(r, load) for r in rows]
 
     def ids_latest_first(self, entity_type: str, operation_id: str, field: str) -> list[str]:
         """The ids of the operation's live records by ``field`` (an ISO time), latest first,
-        ties in the order they were made: a list of 10,000 cases without decoding one."""
+        ties in the order they were made: a list of 10,000 cases without decoding one (in a
+        vault; the PostgreSQL station's ``data`` is opaque to SQL and decoded here)."""
+        if self._dialect is not SQLITE:
+            return self._ids_latest_first_decoded(entity_type, operation_id, field)
         rows = self._conn.execute(
             "SELECT entity_id FROM records WHERE entity_type = ? AND operation_id = ? "
             "AND voided = 0 ORDER BY coalesce(json_extract(data, '$.' || ?), '') DESC, "
@@ -415,6 +513,24 @@ class Records:
         )
         return [r[0] for r in rows]
 
+    def _ids_latest_first_decoded(
+        self, entity_type: str, operation_id: str, field: str
+    ) -> list[str]:
+        rows = self._conn.execute(
+            "SELECT entity_id, data FROM records WHERE entity_type = ? AND operation_id = ? "
+            "AND voided = 0 ORDER BY created_hlc, entity_id",
+            (entity_type, operation_id),
+        ).fetchall()
+        load = self._load
+        keyed = []
+        for entity_id, data in rows:
+            value = load(data, entity_type, entity_id).get(field)
+            # As json_extract orders them: a missing field as '' (after every time).
+            keyed.append(("" if value is None else str(value), entity_id))
+        # Python's sort is stable with reverse=True as well: ties keep the order made.
+        keyed.sort(key=lambda pair: pair[0], reverse=True)
+        return [entity_id for _value, entity_id in keyed]
+
     def outside_cases(self, entity_type: str, operation_id: str) -> list[Record]:
         """The operation's own live records of a type (no case's), in the order made."""
         rows = self._conn.execute(
@@ -422,7 +538,8 @@ class Records:
             "AND voided = 0 ORDER BY created_hlc, entity_id",
             (entity_type, operation_id),
         )
-        return [_record(r) for r in rows]
+        load = self._load
+        return [_record(r, load) for r in rows]
 
 
 def create_draft(

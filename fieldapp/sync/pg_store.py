@@ -7,6 +7,11 @@ device's advisory lock is held (two importers of one laptop take turns, of two l
 do not wait), and each bundle is one transaction, so a connection lost midway leaves
 nothing of it and the next run imports it.
 
+The station's keys are unlocked with a staff member's passphrase (``sync.pg_keys``):
+bodies and blobs are sealed as they are written and opened as they are read, here and
+nowhere else (``_insert_events``, ``_event``, ``blob``); the entry hashes and signatures
+are over the plaintext, as the laptops made them.
+
 Every failure to reach or use the server is a ``KnownError`` with a code of its own
 (``station_db_*``), never a driver's stack trace. The password is never part of what a
 user types on the command line: libpq takes it from a service file, a password file
@@ -34,17 +39,19 @@ from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
 from fieldapp.storage.ids import Hlc, uuid7
+from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.projections import Prepared, Projector
+from fieldapp.storage.records import RecordsProjection
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
-from fieldapp.sync import pg_schema
+from fieldapp.sync import pg_keys, pg_schema
 from fieldapp.sync.bundle import Header
-from fieldapp.sync.importer import ALARM_ENTITY
+from fieldapp.sync.pg_connection import PgConnection, pg_dialect
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
-    fold_station_records,
     register_from_events,
 )
+from fieldapp.sync.review import refuse_settled
 from fieldapp.sync.station import StationKeys
 from fieldapp.sync.station_store import SigningKeys
 
@@ -53,6 +60,9 @@ _COLUMNS = (
     "parents, body, attachments, prev_hash, entry_hash, signature"
 )
 _READ = _COLUMNS + ", body_sha256"
+_BODY, _ID = 11, 2  # where a row read with _READ has the (sealed) body and the event id
+# Advisory lock (first key) taken while the staff key slots change: the last is kept.
+_SLOT_LOCK = 0x46_41_53_4C  # "FASL"
 # The advisory locks' first key: one namespace for the devices' locks.
 _DEVICE_LOCKS = 0x46_41_44_56  # "FADV"
 _CONNECT_TIMEOUT = 10  # seconds
@@ -143,11 +153,22 @@ def _db_errors() -> Iterator[None]:
         ) from None
 
 
-def init_pg_station(target: str, station_name: str, password: str | None = None) -> PgStationStore:
+def init_pg_station(
+    target: str,
+    station_name: str,
+    password: str | None = None,
+    *,
+    staff: str,
+    passphrase: str,
+    cost: KdfCost | None = None,
+) -> PgStationStore:
     """A new station in an empty database (as its owner): the schema, its roles and fresh
-    station keys. Refused where the database holds a station already."""
+    station keys, sealed under a first key slot for ``staff``'s ``passphrase`` (``cost``:
+    Argon2id's, calibrated on this PC when not given). Refused where the database holds a
+    station already."""
     if not station_name.strip():
         raise InvalidInput(coded("required", "Station name: required."), field="station_name")
+    staff = pg_keys.check_staff(staff)
     conn = connect(target, password)
     try:
         with _db_errors():
@@ -162,53 +183,162 @@ def init_pg_station(target: str, station_name: str, password: str | None = None)
                     )
                 identity = str(pyrage.x25519.Identity.generate())
                 signing = Ed25519PrivateKey.generate()
-                keys = StationKeys(station_name.strip(), identity, signing)
-                card = keys.card
+                card = StationKeys(station_name.strip(), identity, signing).card
+                station_id = str(uuid.uuid4())
                 conn.execute(
                     "INSERT INTO station (name, fingerprint, device_id, bundle_recipient, "
                     "signing_public) VALUES (%s, %s, %s, %s, %s)",
                     (
                         card.name,
                         card.fingerprint,
-                        str(uuid.uuid4()),
+                        station_id,
                         card.bundle_recipient,
                         card.signing_public,
                     ),
                 )
-                conn.execute(
-                    "INSERT INTO station_secret (identity, signing_key) VALUES (%s, %s)",
-                    (identity, signing.private_bytes_raw().hex()),
-                )
+                _store_sealed_keys(conn, station_id, identity, signing, staff, passphrase, cost)
     except BaseException:
         conn.close()
         raise
-    return PgStationStore(conn)
+    return PgStationStore(conn, staff, passphrase)
 
 
-def migrate_pg_station(target: str, password: str | None = None) -> tuple[int, int]:
+def _store_sealed_keys(
+    conn: psycopg.Connection[Any],
+    station_id: str,
+    identity: str,
+    signing: Ed25519PrivateKey,
+    staff: str,
+    passphrase: str,
+    cost: KdfCost | None,
+) -> None:
+    """The station's keys under a new master key, and ``staff``'s slot for that key."""
+    master = pg_keys.new_master_key()
+    slot = pg_keys.seal_staff_slot(station_id, staff, passphrase, master, cost)
+    sealed = pg_keys.SealedKeys.seal(master, station_id, identity, signing)
+    conn.execute(
+        "INSERT INTO station_secret (nonce, sealed) VALUES (%s, %s)", (sealed.nonce, sealed.sealed)
+    )
+    conn.execute(
+        "INSERT INTO station_keyslots (staff, slot) VALUES (%s, %s)",
+        (pg_keys.check_staff(staff), slot),
+    )
+
+
+# Asked only when a database keeps the station's keys in the clear (schema 1): the staff
+# member whose passphrase seals them, and that passphrase.
+AskStaff = Callable[[], tuple[str, str]]
+
+
+def migrate_pg_station(
+    target: str,
+    password: str | None = None,
+    *,
+    ask_staff: AskStaff | None = None,
+    ask_unlock: AskStaff | None = None,
+    cost: KdfCost | None = None,
+) -> tuple[int, int]:
     """Take a station's database to this app's schema version (as its owner): the version
-    it was at, and the one it is at now. A database newer than the app is refused."""
+    it was at, and the one it is at now. A database newer than the app is refused.
+
+    A database that kept the station's keys and bodies in the clear has them sealed and
+    encrypted in the same transaction, under a first key slot for the staff member
+    ``ask_staff`` names (refused, nothing changed, without it); the tables are then
+    rewritten (VACUUM FULL) so that no clear copy stays in their files.
+
+    A migration that adds the records projection fills it from the log, which needs the
+    bodies opened: under the slot just made, or ``ask_unlock``'s staff member's passphrase
+    (refused, nothing changed, without it when there are events to project)."""
     conn = connect(target, password)
+    sealed: list[bool] = []
+    unlock: list[tuple[str, str]] = []
+
+    def seal(owner: psycopg.Connection[Any]) -> None:
+        if ask_staff is None:
+            return  # pg_schema refuses, by its code
+        staff, passphrase = ask_staff()
+        _seal_clear_station(owner, pg_keys.check_staff(staff), passphrase, cost)
+        sealed.append(True)
+        unlock.append((staff, passphrase))
+
+    def project(owner: psycopg.Connection[Any]) -> None:
+        # The bodies are sealed: the projection is made from them opened, under the key of
+        # the staff member who sealed them just now, or of one asked for their passphrase.
+        if not _needs_projection(owner):
+            return
+        if not unlock:
+            if ask_unlock is None:
+                raise KnownError(
+                    coded(
+                        "station_migrate_needs_staff",
+                        "This migration reads the station's records, which needs a staff "
+                        "member's passphrase: migrate with 'fieldapp station migrate "
+                        "--database --officer STAFF'. Nothing was changed.",
+                    )
+                )
+            unlock.append(ask_unlock())
+        PgStationStore(owner, *unlock[0]).project_log()
+
     try:
         with _db_errors():
             if not pg_schema.installed_version(conn):
                 pg_schema.check_version(conn)  # not a station: refused by its code
-            before = pg_schema.migrate(conn)
+            before = pg_schema.migrate(conn, seal if ask_staff is not None else None, project)
+            if sealed:
+                conn.execute("VACUUM FULL events, blobs")
     finally:
         conn.close()
     return before, pg_schema.SCHEMA_VERSION
 
 
+def _seal_clear_station(
+    conn: psycopg.Connection[Any], staff: str, passphrase: str, cost: KdfCost | None
+) -> None:
+    """Schema 1's clear keys sealed, and every body and blob encrypted, as the owner in
+    the migration's transaction (the append-only trigger set aside for this one rewrite:
+    only the owner may)."""
+    row = conn.execute(
+        "SELECT s.device_id, c.identity, c.signing_key FROM station s, station_secret_clear c"
+    ).fetchone()
+    if row is None:
+        return
+    station_id, identity, signing_hex = (str(v) for v in row)
+    signing = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(signing_hex))
+    _store_sealed_keys(conn, station_id, identity, signing, staff, passphrase, cost)
+    cipher = pg_keys.AtRest(identity)
+    conn.execute("ALTER TABLE events DISABLE TRIGGER events_append_only")
+    with conn.cursor() as cur:
+        rows = conn.execute("SELECT id, body FROM events WHERE body_sha256 IS NULL").fetchall()
+        cur.executemany(
+            "UPDATE events SET body = %s WHERE id = %s",
+            [(cipher.seal_body(str(i), bytes(b)), i) for i, b in rows],
+        )
+        blobs = conn.execute("SELECT sha256, data FROM blobs").fetchall()
+        cur.executemany(
+            "UPDATE blobs SET data = %s WHERE sha256 = %s",
+            [(cipher.seal_blob(str(d), bytes(b)), d) for d, b in blobs],
+        )
+    conn.execute("ALTER TABLE events ENABLE TRIGGER events_append_only")
+    conn.execute("DELETE FROM station_secret_clear")
+
+
 def open_pg_station(
-    target: str, expect: str | None = None, password: str | None = None
+    target: str,
+    expect: str | None = None,
+    password: str | None = None,
+    *,
+    staff: str,
+    passphrase: str,
 ) -> PgStationStore:
-    """The station in ``target``; refused by code when it is not one this app can use, or
-    (``expect``: a station fingerprint) when it is another station's."""
+    """The station in ``target``, unlocked with ``staff``'s passphrase; refused by code when
+    it is not one this app can use, when the passphrase does not open that staff member's
+    slot (``wrong_passphrase``), or (``expect``: a station fingerprint) when it is another
+    station's."""
     conn = connect(target, password)
     try:
         with _db_errors():
             pg_schema.check_version(conn)
-        store = PgStationStore(conn)
+        store = PgStationStore(conn, staff, passphrase)
     except BaseException:
         conn.close()
         raise
@@ -225,30 +355,149 @@ def open_pg_station(
     return store
 
 
+def _needs_projection(conn: psycopg.Connection[Any]) -> bool:
+    """Whether a station's events were stored before it kept the records projection."""
+    found = conn.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM records) AND EXISTS (SELECT 1 FROM events)"
+    ).fetchone()
+    return bool(found and found[0])
+
+
 class PgStationStore:
     """A station's PostgreSQL database, through one connection (``StationStore``,
-    ``RegisterBook``). One per thread: a connection is not shared."""
+    ``RegisterBook``). One per thread: a connection is not shared.
 
-    def __init__(self, conn: psycopg.Connection[Any], clock: Callable[[], float] = time.time):
+    The records projection (records, their changes, conflicts) is kept by the vault's
+    own ``RecordsProjection`` through ``sync.pg_connection``, in the same transaction as
+    the events it follows: each bundle's, and each of the station's own appends."""
+
+    def __init__(
+        self,
+        conn: psycopg.Connection[Any],
+        staff: str,
+        passphrase: str,
+        clock: Callable[[], float] = time.time,
+        *,
+        unlocked: PgStationStore | None = None,
+    ):
+        """Unlock the station in ``conn`` with ``staff``'s passphrase, or (``unlocked``:
+        this station open on another connection) with the master key that one holds."""
         self._conn = conn
         self._clock = clock
+        self._master: bytes
+        self._slot_cost: KdfCost
         with _db_errors():
             row = conn.execute(
-                "SELECT s.name, s.device_id, t.identity, t.signing_key "
-                "FROM station s, station_secret t"
+                "SELECT s.name, s.device_id, t.nonce, t.sealed, "
+                "(SELECT slot FROM station_keyslots WHERE staff = %s), s.fingerprint "
+                "FROM station s, station_secret t",
+                (" ".join(staff.split()),),
             ).fetchone()
         if row is None:
             raise KnownError(
                 coded("station_db_not_station", "That database holds no fieldapp station.")
             )
-        name, self.device_id, identity, signing = row
-        self._keys = StationKeys(
-            str(name), str(identity), Ed25519PrivateKey.from_private_bytes(bytes.fromhex(signing))
+        name, self.device_id, nonce, sealed, slot, fingerprint = row
+        if unlocked is not None:
+            if unlocked.device_id != self.device_id:
+                expected = unlocked.keys.card.fingerprint
+                raise KnownError(
+                    coded(
+                        "station_db_other_station",
+                        f"That database is station {fingerprint}'s, not {expected}'s.",
+                        found=fingerprint,
+                        expected=expected,
+                    )
+                )
+            master, self._slot_cost = unlocked._master, unlocked._slot_cost
+        else:
+            # Argon2id over the passphrase opens the slot; its master key, the station's keys.
+            master = pg_keys.open_staff_slot(self.device_id, slot, passphrase)
+            self._slot_cost = pg_keys.slot_cost(slot)
+        identity, signing = pg_keys.SealedKeys(bytes(nonce), bytes(sealed)).open(
+            master, self.device_id
         )
+        self._staff = " ".join(staff.split())
+        self._master = master  # held while unlocked: it seals new staff slots
+        self._keys = StationKeys(str(name), identity, signing)
+        self._at_rest = pg_keys.AtRest(identity)
         self._signer = station_signer(self._keys.card.fingerprint)
+        # What Records and sync.review read through: record data sealed with the bodies' key.
+        dialect = pg_dialect(self._at_rest)
+        self.records_conn = PgConnection(conn, dialect)
+        self._records = RecordsProjection(dialect)
+
+    def project_log(self) -> None:
+        """After a migration, inside its transaction: the records projection made from the
+        whole log in the order stored, the bodies opened (the rules are the projection's
+        own: the state is what importing made)."""
+        with self._conn.cursor(name="fieldapp_replay") as cur:
+            cur.itersize = 2000
+            cur.execute(f"SELECT {_READ} FROM events ORDER BY pos")
+            for row in cur:
+                self._records.apply(self.records_conn, self._event(row))
+
+    def open_again(self, target: str, password: str | None = None) -> PgStationStore:
+        """This unlocked station on a connection of its own (another thread, another
+        importer), without asking the passphrase again; refused when ``target`` holds
+        another station."""
+        conn = connect(target, password)
+        try:
+            with _db_errors():
+                pg_schema.check_version(conn)
+            return PgStationStore(conn, self._staff, "", self._clock, unlocked=self)
+        except BaseException:
+            conn.close()
+            raise
 
     def close(self) -> None:
         self._conn.close()
+
+    # -- staff key slots -------------------------------------------------------------------
+
+    def staff(self) -> list[str]:
+        """The staff members who can unlock the station (their key slots)."""
+        return [str(r[0]) for r in self._rows("SELECT staff FROM station_keyslots ORDER BY 1")]
+
+    def add_staff(self, staff: str, passphrase: str) -> None:
+        """A key slot for ``staff`` (this unlocked station's master key under their
+        passphrase, at the cost of the slot it was unlocked with); refused when they have
+        one already."""
+        staff = pg_keys.check_staff(staff)
+        slot = pg_keys.seal_staff_slot(
+            self.device_id, staff, passphrase, self._master, self._slot_cost
+        )
+        with _db_errors(), self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SLOT_LOCK,))
+            added = self._conn.execute(
+                "INSERT INTO station_keyslots (staff, slot) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                (staff, slot),
+            )
+            if added.rowcount != 1:
+                raise InvalidInput(
+                    coded("station_staff_exists", f"Staff: {staff} has a key slot already."),
+                    field="staff",
+                )
+
+    def remove_staff(self, staff: str) -> None:
+        """Remove ``staff``'s key slot; the last one is refused (nobody could unlock)."""
+        staff = " ".join(staff.split())
+        with _db_errors(), self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SLOT_LOCK,))
+            names = {str(r[0]) for r in self._conn.execute("SELECT staff FROM station_keyslots")}
+            if staff not in names:
+                raise InvalidInput(
+                    coded("station_staff_unknown", f"Staff: {staff} has no key slot."),
+                    field="staff",
+                )
+            if names == {staff}:
+                raise KnownError(
+                    coded(
+                        "station_staff_last",
+                        "That is the station's last key slot: add another staff member first.",
+                    )
+                )
+            self._conn.execute("DELETE FROM station_keyslots WHERE staff = %s", (staff,))
 
     @property
     def keys(self) -> StationKeys:
@@ -256,7 +505,9 @@ class PgStationStore:
 
     @property
     def projector(self) -> Projector | None:
-        return None  # no projections here yet: the log, the register and the bookkeeping
+        # Nothing to work out ahead in another process: the records projection prepares
+        # nothing (a vault's search index does, and the station in PostgreSQL has none).
+        return None
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -269,16 +520,24 @@ class PgStationStore:
 
     def _own_events(self, entity_type: str) -> list[tuple[Any, ...]]:
         """The station's own events of one kind of record: entity id, kind, body."""
-        return self._rows(
-            "SELECT entity_id, kind, body FROM events WHERE entity_type = %s "
+        rows = self._rows(
+            "SELECT id, entity_id, kind, body FROM events WHERE entity_type = %s "
             "AND device_id = %s ORDER BY seq",
             (entity_type, self.device_id),
         )
+        return [(e, k, self._at_rest.open_body(i, bytes(b))) for i, e, k, b in rows]
 
-    def open_alarms(self) -> list[dict[str, Any]]:
-        """The alarms the station raised that nobody has reviewed yet, oldest first."""
-        alarms = fold_station_records(self._own_events(ALARM_ENTITY))
-        return [a for a in alarms.values() if a.get("status") == "open"]
+    def _event(self, row: Sequence[Any]) -> Event:
+        """An event as read with ``_READ``, its body opened (a purged one has none)."""
+        if row[16] is not None:
+            return Event.from_row(row)
+        opened = list(row)
+        opened[_BODY] = self._at_rest.open_body(row[_ID], bytes(row[_BODY]))
+        return Event.from_row(opened)
+
+    def reviewer(self) -> PgReviewer:
+        """This station as ``sync.review`` reads and writes it (a ``ReviewStore``)."""
+        return PgReviewer(self)
 
     def imported(self) -> frozenset[str]:
         return frozenset(str(r[0]) for r in self._rows("SELECT bundle_id FROM imported_bundles"))
@@ -297,7 +556,7 @@ class PgStationStore:
         )
         checker = ChainChecker()
         for row in rows:
-            event = Event.from_row(row)
+            event = self._event(row)
             if not event.purged:
                 checker.accept(event)
         checker.heads.clear()
@@ -335,30 +594,38 @@ class PgStationStore:
 
     def blob(self, digest: str) -> bytes | None:
         rows = self._rows("SELECT data FROM blobs WHERE sha256 = %s", (digest,))
-        return bytes(rows[0][0]) if rows else None
+        return self._at_rest.open_blob(digest, bytes(rows[0][0])) if rows else None
 
     def read_events(self, device_id: str | None = None) -> list[Event]:
-        """Events in the order they were stored (one device's, or all)."""
+        """Events in the order they were stored (one device's, or all), bodies opened."""
         if device_id is None:
             rows = self._rows(f"SELECT {_READ} FROM events ORDER BY pos")
         else:
             rows = self._rows(
                 f"SELECT {_READ} FROM events WHERE device_id = %s ORDER BY seq", (device_id,)
             )
-        return [Event.from_row(r) for r in rows]
+        return [self._event(r) for r in rows]
 
     def verify(self) -> VerifyReport:
         """Every event in its device's chain, its entry hash its content's, its signature
         verified with a key enrolled at that point (the station's own events with the
         station's key), every attachment present and matching its hash. Purged bodies are
-        checked by their kept hash. (A vault's ``verify`` checks more: pages, the head
-        checkpoint, purges against purge events, the projections.)"""
+        checked by their kept hash. A body or attachment that does not open with the
+        station's key (altered, or moved from another row), or whose kept plaintext hash is
+        not its own, is a problem like a broken link. (A vault's ``verify`` checks more:
+        pages, the head checkpoint, purges against purge events, the projections.)"""
         card = self._keys.card
         own = VerifyKey(bytes.fromhex(card.signing_public))
         checker = ChainChecker(station_keys={station_signer(card.fingerprint): own})
         count = 0
-        for event in self.read_events():
-            problem = checker.check(event, self.blob)
+        for row in self._rows(f"SELECT {_READ}, body_hash FROM events ORDER BY pos"):
+            try:
+                event = self._event(row)
+                problem = checker.check(event, self.blob)
+            except pg_keys.AtRestDamaged as damaged:
+                event, problem = Event.from_row(row), damaged.message
+            if problem is None and row[17] != (event.body_sha256 or pg_keys.body_hash(event.body)):
+                problem = "its kept body hash is not its body's"
             if problem is not None:
                 return VerifyReport(
                     count, len(checker.heads), None, event.seq, event.device_id, problem
@@ -392,7 +659,7 @@ class PgStationStore:
         check: Callable[[], None],
         prepared: Sequence[Prepared | None] | None = None,
     ) -> None:
-        del prepared  # no projections here yet
+        del prepared  # see ``projector``: never anything here
         conn = self._conn
         with _db_errors(), conn.transaction():
             with conn.cursor() as cur:
@@ -400,9 +667,13 @@ class PgStationStore:
                 cur.executemany(
                     "INSERT INTO blobs (sha256, size, data) VALUES (%s, %s, %s) "
                     "ON CONFLICT DO NOTHING",
-                    [(k, len(blobs[k]), blobs[k]) for k in sorted(blobs)],
+                    [
+                        (k, len(blobs[k]), self._at_rest.seal_blob(k, blobs[k]))
+                        for k in sorted(blobs)
+                    ],
                 )
-            _insert_events(conn, events)
+            _insert_events(conn, events, self._at_rest)
+            self._project(events)
             check()
             conn.execute(
                 "INSERT INTO imported_bundles VALUES (%s, %s, %s, %s, %s)",
@@ -429,9 +700,18 @@ class PgStationStore:
         with _db_errors():
             self._conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (bundle_id,))
 
-    def append(self, drafts: Iterable[Draft]) -> list[Event]:
-        """The station's own events (the register, alarms), signed with the station's key
-        and chained under its device id; two PCs appending at once take turns."""
+    def _project(self, events: Sequence[Event]) -> None:
+        apply, seam = self._records.apply, self.records_conn
+        for event in events:
+            apply(seam, event)
+
+    def append(
+        self, drafts: Iterable[Draft], check: Callable[[PgConnection], None] | None = None
+    ) -> list[Event]:
+        """The station's own events (the register, alarms, settled conflicts), signed
+        with the station's key and chained under its device id; two PCs appending at once
+        take turns. ``check``, run once this PC's turn has come and before anything is
+        written, raises to refuse (a conflict another reviewer settled meanwhile)."""
         drafts = list(drafts)
         if any(d.attachments for d in drafts):
             raise ValueError("the station's own events carry no attachments here")
@@ -447,6 +727,8 @@ class PgStationStore:
             ).fetchone()
             seq, prev = (0, genesis_hash(self.device_id)) if last is None else last[:2]
             hlc = Hlc(0, 0) if last is None else Hlc.parse(last[2])
+            if check is not None:
+                check(self.records_conn)
             events: list[Event] = []
             for draft in drafts:
                 now = self._clock()
@@ -457,7 +739,8 @@ class PgStationStore:
                 )
                 events.append(event)
                 prev = event.entry_hash
-            _insert_events(conn, events)
+            _insert_events(conn, events, self._at_rest)
+            self._project(events)
         return events
 
     def last_event(self, entity_type: str, entity_id: str) -> str:
@@ -475,6 +758,35 @@ class PgStationStore:
 
     def now(self) -> float:
         return self._clock()
+
+    def purge_body(self, event_id: str, purge_event_id: str) -> bool:
+        """Empty ``event_id``'s body under the purge event ``purge_event_id`` (logged in as
+        a member of the purge role), keeping its hash; False when it was purged already.
+        The database checks the purge event's plaintext, passed here, against the hash it
+        kept at insert, and refuses (``station_db_not_permitted``) a purge it does not name."""
+        rows = self._rows(
+            "SELECT id, body FROM events WHERE id = %s AND body_sha256 IS NULL", (purge_event_id,)
+        )
+        plain = self._at_rest.open_body(purge_event_id, bytes(rows[0][1])) if rows else b"{}"
+        found = self._rows("SELECT purge_event_body(%s, %s, %s)", (event_id, purge_event_id, plain))
+        return bool(found[0][0])
+
+
+class PgReviewer:
+    """A PostgreSQL station as a ``sync.review.ReviewStore``: its records through the
+    connection seam; its appends refuse a settlement of a conflict that another reviewer
+    settled meanwhile (checked once this PC's turn to append has come)."""
+
+    def __init__(self, store: PgStationStore) -> None:
+        self._store = store
+        self.device_id = store.device_id
+
+    @property
+    def conn(self) -> PgConnection:
+        return self._store.records_conn
+
+    def append(self, drafts: Sequence[Draft]) -> list[Event]:
+        return self._store.append(drafts, lambda conn: refuse_settled(conn, drafts))
 
 
 def _signed(
@@ -509,11 +821,15 @@ def _canonical_body(body: Mapping[str, Any]) -> bytes:
     return canonical(dict(body))
 
 
-def _insert_events(conn: psycopg.Connection[Any], events: Sequence[Event]) -> None:
-    """Events as they are, in one COPY (a vault's ``insert_event_rows``)."""
+def _insert_events(
+    conn: psycopg.Connection[Any], events: Sequence[Event], at_rest: pg_keys.AtRest
+) -> None:
+    """Events in one COPY (a vault's ``insert_event_rows``), each body sealed under the
+    station's key with its plaintext's hash beside it (for the purge function)."""
     if not events:
         return
-    with conn.cursor() as cur, cur.copy(f"COPY events ({_COLUMNS}) FROM STDIN") as copy:
+    columns = f"{_COLUMNS}, body_hash"
+    with conn.cursor() as cur, cur.copy(f"COPY events ({columns}) FROM STDIN") as copy:
         for event in events:
             copy.write_row(
                 (
@@ -528,10 +844,11 @@ def _insert_events(conn: psycopg.Connection[Any], events: Sequence[Event]) -> No
                     event.entity_type,
                     event.entity_id,
                     json.dumps(list(event.parents)),
-                    event.body,
+                    at_rest.seal_body(event.id, event.body),
                     json.dumps(list(event.attachments)),
                     event.prev_hash,
                     event.entry_hash,
                     event.signature,
+                    pg_keys.body_hash(event.body),
                 )
             )

@@ -1,19 +1,43 @@
 """The station's review: every case from every laptop with its origin, the conflicts that
-merging found, the alarms that imports raised, and how a reviewer settles each."""
+merging found, the alarms that imports raised, and how a reviewer settles each.
+
+The same for either station store: what it reads and appends is a ``ReviewStore``, which
+a station vault's ``Session`` is, and a PostgreSQL station gives (``PgStationStore.
+reviewer``), whose ``append`` refuses a settlement of a conflict that another reviewer
+settled meanwhile (``refuse_settled``)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from fieldapp.errors import InvalidInput, coded
+from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.officers import active_officers
-from fieldapp.storage.events import Draft
-from fieldapp.storage.records import VOIDED_FIELD, Record, Records, amend_draft, create_draft
+from fieldapp.storage.database import SqlConnection
+from fieldapp.storage.events import Draft, Event
+from fieldapp.storage.records import (
+    SQLITE,
+    VOIDED_FIELD,
+    Dialect,
+    Record,
+    Records,
+    amend_draft,
+    create_draft,
+)
 from fieldapp.storage.session import Session
 from fieldapp.sync.importer import ALARM_ENTITY
+
+
+class ReviewStore(Protocol):
+    """What the review reads and writes: the station's records and its own appends."""
+
+    @property
+    def conn(self) -> SqlConnection: ...
+
+    def append(self, drafts: Sequence[Draft]) -> list[Event]: ...
 
 
 @dataclass(frozen=True)
@@ -42,26 +66,65 @@ class Conflict:
         return hashlib.sha256(key.encode()).hexdigest()[:10]
 
 
-def _side(session: Session, event_id: str, value: str | None) -> Side:
-    row = session.conn.execute(
+def _dialect(conn: SqlConnection) -> Dialect:
+    dialect: Dialect = getattr(conn, "dialect", SQLITE)
+    return dialect
+
+
+def _side(
+    conn: SqlConnection, dialect: Dialect, event_id: str, value: Any, key: tuple[str, ...]
+) -> Side:
+    row = conn.execute(
         "SELECT officer_id, device_id, wall_time FROM events WHERE id = ?", (event_id,)
     ).fetchone()
     officer, device, when = row if row else ("?", "?", "?")
-    return Side(json.loads(value) if value else None, event_id, officer, device, when)
+    # A conflict's values are the record's: decoded as its data is (``Dialect``), each
+    # under its row's key and side.
+    return Side(dialect.load_data(value, *key) if value else None, event_id, officer, device, when)
 
 
-def open_conflicts(session: Session) -> list[Conflict]:
-    rows = session.conn.execute(
+def open_conflicts(session: ReviewStore) -> list[Conflict]:
+    conn = session.conn
+    dialect = _dialect(conn)
+    rows = conn.execute(
         "SELECT entity_type, entity_id, field, current_value, current_event, incoming_value, "
-        "incoming_event FROM conflicts WHERE resolved_by IS NULL ORDER BY rowid"
+        f"incoming_event FROM conflicts WHERE resolved_by IS NULL ORDER BY {dialect.order_column}"
     ).fetchall()
     return [
-        Conflict(r[0], r[1], r[2], _side(session, r[4], r[3]), _side(session, r[6], r[5]))
+        Conflict(
+            r[0],
+            r[1],
+            r[2],
+            _side(conn, dialect, r[4], r[3], (r[0], r[1], r[2], r[6], "current")),
+            _side(conn, dialect, r[6], r[5], (r[0], r[1], r[2], r[6], "incoming")),
+        )
         for r in rows
     ]
 
 
-def resolve_conflict(session: Session, conflict: Conflict, value: Any) -> None:
+def refuse_settled(conn: SqlConnection, drafts: Sequence[Draft]) -> None:
+    """Refuse ``drafts`` if a settlement among them names a conflict that is no longer
+    open: two reviewers settling the same conflict at once end with one settlement (run
+    where appends take turns: ``PgStationStore.append``'s ``check``)."""
+    for draft in drafts:
+        if draft.kind != "resolve" or len(draft.parents) != 2:
+            continue
+        row = conn.execute(
+            "SELECT resolved_by FROM conflicts WHERE entity_type = ? AND entity_id = ? "
+            "AND field = ? AND incoming_event = ?",
+            (draft.entity_type, draft.entity_id, draft.body["field"], draft.parents[1]),
+        ).fetchone()
+        if row is not None and row[0] is not None:
+            raise KnownError(
+                coded(
+                    "conflict_settled",
+                    "Another reviewer settled that conflict a moment ago; nothing was "
+                    "changed ('sync review' shows what stands).",
+                )
+            )
+
+
+def resolve_conflict(session: ReviewStore, conflict: Conflict, value: Any) -> None:
     """Settle a conflict with ``value`` (one of the two, or another); a new event naming
     both sides as its parents."""
     if conflict.field == VOIDED_FIELD and not isinstance(value, bool):
@@ -73,7 +136,7 @@ def resolve_conflict(session: Session, conflict: Conflict, value: Any) -> None:
     session.append([Draft("resolve", conflict.entity_type, conflict.entity_id, body, parents)])
 
 
-def find_conflict(session: Session, conflict_id: str) -> Conflict:
+def find_conflict(session: ReviewStore, conflict_id: str) -> Conflict:
     """The open conflict ``conflict_id`` names (a unique start of its id is enough)."""
     wanted = conflict_id.strip().lower()
     found = [c for c in open_conflicts(session) if wanted and c.id.startswith(wanted)]
@@ -107,7 +170,7 @@ def typed_value(conflict: Conflict, text: str) -> Any:
     raise InvalidInput(f"Value: {reason}", field="value", problems=(("value", reason),))
 
 
-def settle(session: Session, conflict_id: str, keep: str | None, value: str | None) -> Conflict:
+def settle(session: ReviewStore, conflict_id: str, keep: str | None, value: str | None) -> Conflict:
     """The command line's way to settle a conflict: keep the current or the incoming side,
     or give another value. The same event as the review screen's buttons write."""
     conflict = find_conflict(session, conflict_id)
@@ -135,11 +198,11 @@ def officer_name(session: Session, device_id: str, officer_id: str) -> str:
     return officer_id
 
 
-def open_alarms(session: Session) -> list[Record]:
+def open_alarms(session: ReviewStore) -> list[Record]:
     return [a for a in Records(session.conn).find(ALARM_ENTITY) if a.get("status") == "open"]
 
 
-def close_alarm(session: Session, alarm_id: str, note: str) -> None:
+def close_alarm(session: ReviewStore, alarm_id: str, note: str) -> None:
     """A reviewer has looked into an alarm (the laptop was checked, the bundle resent …)."""
     if not note.strip():
         raise InvalidInput(
@@ -155,18 +218,10 @@ class OriginCase:
     device_id: str  # the laptop it was recorded on
 
 
-def cases_by_origin(session: Session, operation_id: str | None = None) -> list[OriginCase]:
+def cases_by_origin(session: ReviewStore, operation_id: str | None = None) -> list[OriginCase]:
     """Every case the station holds, with the device that recorded it."""
-    records = Records(session.conn).find("case", operation_id=operation_id)
-    out = []
-    for case in records:
-        row = session.conn.execute(
-            "SELECT device_id FROM events WHERE entity_type = 'case' AND entity_id = ? "
-            "AND kind = 'create'",
-            (case.entity_id,),
-        ).fetchone()
-        out.append(OriginCase(case, row[0] if row else "?"))
-    return out
+    found = Records(session.conn).find_with_origin("case", operation_id)
+    return [OriginCase(case, device) for case, device in found]
 
 
 # -- the consolidated list's review state and possible duplicates ----------------------------
@@ -175,13 +230,13 @@ REVIEW_ENTITY = "case_review"
 REVIEW_STATES = ("received", "needs_attention", "reviewed")
 
 
-def review_state(session: Session, case_id: str) -> str:
+def review_state(session: ReviewStore, case_id: str) -> str:
     """Where staff's review of a case stands: ``received`` until someone sets it."""
     record = Records(session.conn).get(REVIEW_ENTITY, case_id)
     return str(record.get("state")) if record is not None else "received"
 
 
-def set_review_state(session: Session, case_id: str, state: str) -> None:
+def set_review_state(session: ReviewStore, case_id: str, state: str) -> None:
     """Staff set a case's review state; each change is an event (who, when, what)."""
     if state not in REVIEW_STATES:
         reason = coded("review_state", "received, needs attention or reviewed.")
@@ -204,7 +259,7 @@ def set_review_state(session: Session, case_id: str, state: str) -> None:
     session.append([draft])
 
 
-def possible_duplicates(session: Session, found: list[OriginCase]) -> dict[str, list[str]]:
+def possible_duplicates(session: ReviewStore, found: list[OriginCase]) -> dict[str, list[str]]:
     """Cases recorded on different laptops at the same place, room and minute: case id →
     the other cases it may be. Only a person decides (linking or withdrawing one)."""
     groups: dict[tuple[str, str, str], list[OriginCase]] = {}
@@ -224,3 +279,32 @@ def possible_duplicates(session: Session, found: list[OriginCase]) -> dict[str, 
                 o.case.entity_id for o in same if o.device_id != origin.device_id
             ]
     return flagged
+
+
+@dataclass(frozen=True)
+class ListedCase:
+    """One row of the consolidated case list (the station's cases across operations and
+    laptops): what the GUI's list shows that needs no rule evaluation."""
+
+    origin: OriginCase
+    review: str  # one of REVIEW_STATES
+    duplicates: tuple[str, ...]  # the cases it may be (possible_duplicates)
+
+
+def consolidated_cases(session: ReviewStore, operation_id: str | None = None) -> list[ListedCase]:
+    """The consolidated case list, in the order the cases were made: each case with its
+    laptop, its review state (every state read at once) and its possible duplicates."""
+    found = cases_by_origin(session, operation_id)
+    states = {
+        r.entity_id: str(r.get("state"))
+        for r in Records(session.conn).find(REVIEW_ENTITY, operation_id=operation_id)
+    }
+    duplicates = possible_duplicates(session, found)
+    return [
+        ListedCase(
+            origin,
+            states.get(origin.case.entity_id, "received"),
+            tuple(duplicates.get(origin.case.entity_id, ())),
+        )
+        for origin in found
+    ]

@@ -10,7 +10,9 @@ from fieldapp import settings
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.domain.evaluation import CompletionRule
 from fieldapp.errors import coded
+from fieldapp.officers import Officer
 from fieldapp.settings import Setting
+from fieldapp.storage.database import SqlConnection
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
@@ -62,6 +64,17 @@ class Context:
     @property
     def records(self) -> Records:
         return Records(self.session.conn)
+
+    @property
+    def conn(self) -> SqlConnection:
+        """The connection the records are read through, for the few reads that are not a
+        record's (the documents' stamps, counts): a PostgreSQL station's context
+        (``sync.pg_context``) gives its own."""
+        return self.session.conn
+
+    def officers(self) -> list[Officer]:
+        """The officers enrolled in this vault (the names on printed documents)."""
+        return self.session.officers()
 
     @property
     def officer_id(self) -> str:

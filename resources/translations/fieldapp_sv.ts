@@ -4590,6 +4590,50 @@ Loggen: {log}</translation>
         <source>A password is never given on the command line: use a service file, a password file or the prompt.</source>
         <translation>Ett lösenord anges aldrig på kommandoraden: använd en tjänstefil, en lösenordsfil eller frågan om lösenord.</translation>
     </message>
+    <message>
+        <source>A stored record does not open with the station&apos;s key: it was altered or moved.</source>
+        <translation>En sparad uppgift går inte att öppna med stationens nyckel: den har ändrats eller flyttats.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s sealed keys do not open: they were altered or are another station&apos;s.</source>
+        <translation>Stationens förseglade nycklar går inte att öppna: de har ändrats eller tillhör en annan station.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s keys and records are kept unencrypted: migrate the database with a staff member&apos;s passphrase to seal them. Nothing was changed.</source>
+        <translation>Stationens nycklar och uppgifter lagras okrypterade: migrera databasen med en stationspersons lösenfras för att försegla dem. Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>This migration reads the station&apos;s records, which needs a staff member&apos;s passphrase: migrate with one. Nothing was changed.</source>
+        <translation>Den här migreringen läser stationens uppgifter, och det kräver en stationspersons lösenfras: migrera med en. Inget ändrades.</translation>
+    </message>
+    <message>
+        <source>Staff name: 1–64 characters, required.</source>
+        <translation>Personalens namn: 1–64 tecken, obligatoriskt.</translation>
+    </message>
+    <message>
+        <source>That staff member can unlock the station already.</source>
+        <translation>Den personen kan redan låsa upp stationen.</translation>
+    </message>
+    <message>
+        <source>That staff member has no key to the station.</source>
+        <translation>Den personen har ingen nyckel till stationen.</translation>
+    </message>
+    <message>
+        <source>That is the last staff member who can unlock the station: add another one first.</source>
+        <translation>Det är den sista personen som kan låsa upp stationen: lägg till en annan först.</translation>
+    </message>
+    <message>
+        <source>Staff keys belong to a station kept in PostgreSQL; a station vault&apos;s staff are its officers.</source>
+        <translation>Personalnycklar hör till en station i PostgreSQL; i ett stationsvalv är personalen dess tjänstemän.</translation>
+    </message>
+    <message>
+        <source>This is done at a station vault or a laptop, not from the station&apos;s database.</source>
+        <translation>Det görs i stationens valv eller på en dator i fält, inte från stationens databas.</translation>
+    </message>
+    <message>
+        <source>Another reviewer settled that conflict a moment ago; nothing was changed.</source>
+        <translation>En annan granskare avgjorde den konflikten alldeles nyss; inget ändrades.</translation>
+    </message>
 </context>
 <context>
     <name>ProposalsModel</name>

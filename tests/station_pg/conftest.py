@@ -5,15 +5,31 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
 from psycopg import sql
 
+from fieldapp.storage.keyslots import KdfCost
+from fieldapp.sync import pg_keys
 from fieldapp.sync.importer import ALARM_ENTITY
 from fieldapp.sync.pg_store import PgStationStore, init_pg_station
+from tests.conftest import ADMIN_PASS
+from tests.postgres import SUPERUSER_PASS
 
 LOGIN_PASS = "staff-test-only"  # invented, for a throwaway cluster
+# The station staff member whose key slot the tests' stations are made with (invented).
+STAFF = "S100001"
+STAFF_PASS = ADMIN_PASS
+UNLOCK = {"staff": STAFF, "passphrase": STAFF_PASS}
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Staff key slots at Argon2id's floor (the vault tests' ``TEST_COST``), not
+    calibrated to half a second on this machine."""
+    monkeypatch.setattr(pg_keys, "calibrate", lambda: KdfCost())
 
 
 def as_user(conninfo: str, user: str, password: str = LOGIN_PASS) -> str:
@@ -47,7 +63,7 @@ def login_role(pg_database: str) -> Callable[[str, str], str]:
 @pytest.fixture
 def pg_station(pg_database: str) -> Iterator[PgStationStore]:
     """A new PostgreSQL station in the test's database (made as its owner)."""
-    store = init_pg_station(pg_database, "Region Exempel")
+    store = init_pg_station(pg_database, "Region Exempel", **UNLOCK)
     yield store
     store.close()
 
@@ -71,3 +87,16 @@ def alarms(store: PgStationStore) -> list[dict[str, object]]:
     return [
         json.loads(e.body)["data"] for e in store.read_events() if e.entity_type == ALARM_ENTITY
     ]
+
+
+@pytest.fixture
+def target(pg_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The test database's address without its password, which a password file holds."""
+    params = dict(re.findall(r"(\w+)='([^']*)'", pg_database))
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(
+        f"{params['host']}:{params['port']}:{params['dbname']}:{params['user']}:{SUPERUSER_PASS}\n"
+    )
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    return " ".join(f"{k}={v}" for k, v in params.items() if k != "password")

@@ -18,6 +18,7 @@ from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore, open_pg_station
 from fieldapp.sync.register import register_laptop
 from tests import postgres
+from tests.station_pg.conftest import UNLOCK
 from tests.sync.conftest import Laptop
 
 
@@ -58,7 +59,7 @@ def test_dump_restore_then_verify_and_go_on(
     target = pg_cluster.conninfo(restored)
     with psycopg.connect(target) as conn:
         assert pg_schema.migrate(conn) == pg_schema.SCHEMA_VERSION
-    copy = open_pg_station(target, expect=pg_station.keys.card.fingerprint)
+    copy = open_pg_station(target, expect=pg_station.keys.card.fingerprint, **UNLOCK)
     report = copy.verify()
     assert report.ok, report.summary()
     assert report.events == len(pg_station.read_events())
@@ -79,14 +80,16 @@ def test_verify_finds_an_event_that_does_not_follow_its_chain(
     register_laptop(pg_station, make_laptop_card(laptop.session))
     StationImporter(pg_station).import_file(_bundle(laptop, tmp_path / "1"))
     assert pg_station.verify().ok
+    last = pg_station.read_events(laptop.session.device_id)[-1]
+    sealed = pg_station._at_rest.seal_body(last.id + "x", last.body)  # opens: only the link is off
     with psycopg.connect(pg_database) as conn:  # the owner writes behind the app's back
         conn.execute(
             "INSERT INTO events (device_id, seq, id, officer_id, hlc, wall_time, zone, kind, "
             "entity_type, entity_id, parents, body, attachments, prev_hash, entry_hash, "
-            "signature) SELECT device_id, seq + 1, id || 'x', officer_id, hlc, wall_time, "
-            "zone, kind, entity_type, entity_id, parents, body, attachments, entry_hash, "
-            "entry_hash, signature FROM events WHERE device_id = %s ORDER BY seq DESC LIMIT 1",
-            (laptop.session.device_id,),
+            "signature, body_hash) SELECT device_id, seq + 1, id || 'x', officer_id, hlc, "
+            "wall_time, zone, kind, entity_type, entity_id, parents, %s, attachments, "
+            "entry_hash, entry_hash, signature, body_hash FROM events WHERE id = %s",
+            (sealed, last.id),
         )
     report = pg_station.verify()
     assert not report.ok

@@ -26,7 +26,7 @@ from fieldapp.sync.pg_store import (
     open_pg_station,
 )
 from fieldapp.sync.register import register_laptop
-from tests.station_pg.conftest import as_user, pg_state
+from tests.station_pg.conftest import UNLOCK, as_user, pg_state
 from tests.sync.conftest import Laptop
 
 
@@ -41,30 +41,30 @@ def _refusal(action: Callable[[], object]) -> str:
     "address", ["postgresql://[::1", "host='/tmp dbname=x", "dbname=x nonsense=1"]
 )
 def test_an_address_that_cannot_be_read(address: str) -> None:
-    assert _refusal(lambda: open_pg_station(address)) == "station_db_bad_url"
+    assert _refusal(lambda: open_pg_station(address, **UNLOCK)) == "station_db_bad_url"
 
 
 def test_a_server_that_cannot_be_reached(tmp_path: Path) -> None:
     address = f"host='{tmp_path}' port='5999' dbname='station'"
-    assert _refusal(lambda: open_pg_station(address)) == "station_db_unreachable"
+    assert _refusal(lambda: open_pg_station(address, **UNLOCK)) == "station_db_unreachable"
 
 
 def test_a_refused_login_and_a_missing_database(pg_database: str) -> None:
-    init_pg_station(pg_database, "Region Exempel").close()
+    init_pg_station(pg_database, "Region Exempel", **UNLOCK).close()
     wrong = as_user(pg_database, "fieldapp_test_admin", "not-the-password")
-    assert _refusal(lambda: open_pg_station(wrong)) == "station_db_login_refused"
+    assert _refusal(lambda: open_pg_station(wrong, **UNLOCK)) == "station_db_login_refused"
     nobody = as_user(pg_database, "no_such_staff", "x")
-    assert _refusal(lambda: open_pg_station(nobody)) == "station_db_login_refused"
+    assert _refusal(lambda: open_pg_station(nobody, **UNLOCK)) == "station_db_login_refused"
     missing = re.sub(r"dbname='[^']*'", "dbname='no_such_station'", pg_database)
-    assert _refusal(lambda: open_pg_station(missing)) == "station_db_missing"
+    assert _refusal(lambda: open_pg_station(missing, **UNLOCK)) == "station_db_missing"
 
 
 def test_a_database_that_is_not_a_station_or_is_too_new(pg_database: str) -> None:
-    assert _refusal(lambda: open_pg_station(pg_database)) == "station_db_not_station"
-    init_pg_station(pg_database, "Region Exempel").close()
+    assert _refusal(lambda: open_pg_station(pg_database, **UNLOCK)) == "station_db_not_station"
+    init_pg_station(pg_database, "Region Exempel", **UNLOCK).close()
     with psycopg.connect(pg_database) as conn:
         conn.execute("UPDATE schema_version SET version = %s", (pg_schema.SCHEMA_VERSION + 1,))
-    assert _refusal(lambda: open_pg_station(pg_database)) == "station_schema_newer"
+    assert _refusal(lambda: open_pg_station(pg_database, **UNLOCK)) == "station_schema_newer"
 
 
 def test_tls_is_the_default_away_from_a_local_socket() -> None:
@@ -89,7 +89,7 @@ def test_a_server_gone_mid_import_keeps_nothing_and_the_next_run_imports(
     exported = export_bundle(laptop.session, tmp_path / "out")
     assert exported is not None
     before = pg_state(pg_station)
-    importing = open_pg_station(pg_database)
+    importing = open_pg_station(pg_database, **UNLOCK)
     first_bad = importer_module._first_bad
 
     def server_goes_away(*args: Any) -> object:
@@ -104,7 +104,7 @@ def test_a_server_gone_mid_import_keeps_nothing_and_the_next_run_imports(
     assert code == "station_db_lost"
     assert pg_state(pg_station) == before  # nothing of the bundle
     monkeypatch.setattr(importer_module, "_first_bad", first_bad)
-    again = open_pg_station(pg_database)
+    again = open_pg_station(pg_database, **UNLOCK)
     assert StationImporter(again).import_file(exported.path).status is Status.IMPORTED
     again.close()
     importing.close()

@@ -19,6 +19,7 @@ from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore, init_pg_station, open_pg_station
 from fieldapp.sync.register import RegisteredLaptop, register_laptop, revoke_laptop
 from tests import postgres
+from tests.station_pg.conftest import UNLOCK
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
 
@@ -39,9 +40,11 @@ def _run_together(target: str, queues: list[list[bytes]]) -> list[list[Outcome]]
     outcomes: list[list[Outcome]] = [[] for _ in queues]
     errors: list[BaseException] = []
     start = threading.Barrier(len(queues))
+    # One unlock (an Argon2id derivation) for all the importers: as a station PC would.
+    unlocked = open_pg_station(target, **UNLOCK)
 
     def work(index: int) -> None:
-        store = open_pg_station(target)
+        store = unlocked.open_again(target)
         try:
             importer = StationImporter(store)
             start.wait()
@@ -57,6 +60,7 @@ def _run_together(target: str, queues: list[list[bytes]]) -> list[list[Outcome]]
         thread.start()
     for thread in threads:
         thread.join()
+    unlocked.close()
     if errors:
         raise errors[0]
     return outcomes
@@ -85,7 +89,7 @@ class Bundles(dict[str, list[bytes]]):
 @pytest.fixture
 def region(tmp_path: Path, pg_database: str) -> Iterator[tuple[str, dict[str, list[bytes]]]]:
     """A PostgreSQL station, and two registered laptops' bundles for it."""
-    store = init_pg_station(pg_database, "Region Exempel")
+    store = init_pg_station(pg_database, "Region Exempel", **UNLOCK)
     bundles = Bundles()
     laptops = []
     for name in ("a", "b"):
@@ -160,12 +164,13 @@ def test_any_interleaving_ends_in_the_in_order_state(
 
 def _copy_station(source: str, target: str) -> None:
     """The station of ``source`` (keys, register) into the empty database ``target``."""
-    init = init_pg_station(target, "Kopia")
+    init = init_pg_station(target, "Kopia", **UNLOCK)
     init.close()
-    tables = ("station", "station_secret", "events")
+    tables = ("station", "station_secret", "station_keyslots", "events")
     with psycopg.connect(source) as src, psycopg.connect(target) as dst:
         dst.execute("DELETE FROM station_secret")
         dst.execute("DELETE FROM station")
+        dst.execute("DELETE FROM station_keyslots")  # the last slot may go with the station
         for table in tables:
             rows = src.execute(f"SELECT * FROM {table}").fetchall()
             if rows:
@@ -183,7 +188,7 @@ def test_a_revocation_waits_for_an_import_of_that_laptop_in_flight(
     is being written (its device lock held) finishes first, and counts."""
     target, bundles = region
     header = bundle.decode(bundles["a"][0]).header
-    revoking, importing = open_pg_station(target), open_pg_station(target)
+    revoking, importing = open_pg_station(target, **UNLOCK), open_pg_station(target, **UNLOCK)
     revoked: list[RegisteredLaptop] = []
     with importing.device_lock(header.device_id):
         thread = threading.Thread(

@@ -15,7 +15,7 @@ from fieldapp.sync.importer import AlarmKind, BundleAlarm, StationImporter, Stat
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore, init_pg_station, open_pg_station
 from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
-from tests.station_pg.conftest import alarms, pg_state
+from tests.station_pg.conftest import UNLOCK, alarms, pg_state
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import resealed_event, seal
 
@@ -169,11 +169,11 @@ def test_opening_with_the_wrong_station_expected_is_refused(
     pg_station: PgStationStore, pg_database: str
 ) -> None:
     with pytest.raises(KnownError) as refused:
-        open_pg_station(pg_database, expect="AAAA-BBBB-CCCC-DDDD-EEEE")
+        open_pg_station(pg_database, expect="AAAA-BBBB-CCCC-DDDD-EEEE", **UNLOCK)
     assert refused.value.code == "station_db_other_station"
-    same = open_pg_station(pg_database, expect=pg_station.keys.card.fingerprint)
+    same = open_pg_station(pg_database, expect=pg_station.keys.card.fingerprint, **UNLOCK)
     assert same.keys.card == pg_station.keys.card
     same.close()
     with pytest.raises(KnownError) as again:
-        init_pg_station(pg_database, "Igen")
+        init_pg_station(pg_database, "Igen", **UNLOCK)
     assert again.value.code == "station_db_exists"

@@ -14,7 +14,7 @@ from fieldapp.sync import pg_schema
 
 _COLUMNS = (
     "device_id, seq, id, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id, "
-    "parents, body, attachments, prev_hash, entry_hash, signature"
+    "parents, body, attachments, prev_hash, entry_hash, signature, body_hash"
 )
 
 
@@ -38,8 +38,10 @@ def _event(conn: psycopg.Connection[object], seq: int, event_id: str, **kw: obje
         "signature": b"s",
         **kw,
     }
+    # As the store writes it: the plaintext's hash kept (here the body is stored as it is).
+    row["body_hash"] = hashlib.sha256(row["body"]).hexdigest()  # type: ignore[arg-type]
     conn.execute(
-        f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join(['%s'] * 16)})",
+        f"INSERT INTO events ({_COLUMNS}) VALUES ({', '.join(['%s'] * 17)})",
         list(row.values()),
     )
 
@@ -87,7 +89,7 @@ def test_the_application_role_may_only_insert_and_select_events(
             "UPDATE events SET kind = 'void'",
             "DELETE FROM events",
             "TRUNCATE events",
-            "SELECT purge_event_body('e1', 'e1')",
+            "SELECT purge_event_body('e1', 'e1', '{}')",
             "UPDATE blobs SET size = 0",
             "CREATE TABLE mine (x int)",
         ):
@@ -121,14 +123,22 @@ def test_the_purge_role_empties_a_body_only_under_a_purge_event_naming_it(
         purge = json.dumps({"event_ids": ["e1"]}).encode()
         _event(conn, 3, "p1", entity_type="purge", kind="checkpoint", body=purge)
         conn.commit()
+    forged = json.dumps({"event_ids": ["e1", "e2"]}).encode()
     with psycopg.connect(login_role("retention", "purge")) as conn:
+        call = "SELECT purge_event_body(%s, 'p1', %s)"
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="no purge event"):
-            conn.execute("SELECT purge_event_body('e2', 'p1')")  # not named by it
+            conn.execute(call, ("e2", purge))  # not named by it
+        conn.rollback()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="no purge event"):
+            conn.execute(call, ("e2", forged))  # a body that is not the purge event's
+        conn.rollback()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="no purge event"):
+            conn.execute("SELECT purge_event_body('e2', 'e1', %s)", (body,))  # not a purge
         conn.rollback()
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE events SET body = '\\x'::bytea WHERE id = 'e1'")
         conn.rollback()
-        assert conn.execute("SELECT purge_event_body('e1', 'p1')").fetchone() == (True,)
+        assert conn.execute(call, ("e1", purge)).fetchone() == (True,)
         conn.commit()
         rows = conn.execute(
             "SELECT id, body, body_sha256 FROM events WHERE id IN ('e1', 'e2') ORDER BY id"

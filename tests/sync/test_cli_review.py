@@ -132,3 +132,28 @@ def test_link_and_undo_from_the_command_line(
     assert len(operations(Context(station))) == 2
     code, _, err = _cli(station, tmp_path, capsys, "sync", "unlink-operation", two.operation)
     assert code == 1 and "not linked into another" in err
+
+
+def test_the_consolidated_case_list_from_the_command_line(
+    station: Session, laptop_factory: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = laptop_factory("a"), laptop_factory("b")  # type: ignore[operator]
+    first, _ = one.new_case()
+    second, _ = two.new_case()
+    _sync(station, one, tmp_path / "usb-a")
+    _sync(station, two, tmp_path / "usb-b")
+    code, out, err = _cli(station, tmp_path, capsys, "sync", "cases")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "2 case(s)."
+    rows = [line.split("\t") for line in lines[1:]]
+    assert [(r[0], r[2], r[7]) for r in rows] == [
+        (first, one.session.device_id[:8], "received"),
+        (second, two.session.device_id[:8], "received"),
+    ]
+    # The same place, room and minute on two laptops: each names the other.
+    assert rows[0][8] == second[-8:].upper() and rows[1][8] == first[-8:].upper()
+    code, out, err = _cli(station, tmp_path, capsys, "sync", "cases", "--operation", two.operation)
+    assert code == 0 and out.startswith("1 case(s).\n" + second), err
+    code, _, err = _cli(station, tmp_path, capsys, "sync", "cases", "--operation", "nope")
+    assert code == 1 and err.count("\n") == 1 and "no such operation" in err
