@@ -14,6 +14,7 @@ does not open.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -48,10 +49,29 @@ def _record_aad(key: tuple[str, ...]) -> bytes:
 @functools.lru_cache(maxsize=256)
 def pg_statement(sql: str) -> str:
     """A vault's statement in psycopg's placeholders: each ``?`` outside a quoted literal
-    becomes ``%s``; a ``%`` is doubled, as psycopg expects."""
+    becomes ``%s``, each numbered ``?N`` (a value bound once, used twice) ``%(pN)s``; a
+    ``%`` is doubled, as psycopg expects."""
     parts = sql.replace("%", "%%").split("'")
     # Split at quotes, the even parts are outside literals ('it''s' splits the same way).
-    return "'".join(p.replace("?", "%s") if i % 2 == 0 else p for i, p in enumerate(parts))
+    return "'".join(
+        _NUMBERED.sub(r"%(p\1)s", p).replace("?", "%s") if i % 2 == 0 else p
+        for i, p in enumerate(parts)
+    )
+
+
+_NUMBERED = re.compile(r"\?(\d+)")
+
+
+@functools.lru_cache(maxsize=256)
+def _numbers_values(sql: str) -> bool:
+    return any(_NUMBERED.search(p) for p in sql.split("'")[::2])
+
+
+def pg_parameters(sql: str, parameters: Sequence[Any]) -> Sequence[Any] | dict[str, Any]:
+    """The values for ``pg_statement(sql)``: by name (``pN``) where it numbers them."""
+    if not _numbers_values(sql):
+        return parameters
+    return {f"p{i}": value for i, value in enumerate(parameters, start=1)}
 
 
 class PgConnection:
@@ -63,9 +83,9 @@ class PgConnection:
         self.dialect = dialect
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
-        return self.raw.execute(pg_statement(sql), parameters)
+        return self.raw.execute(pg_statement(sql), pg_parameters(sql, parameters))
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
         cursor = self.raw.cursor()
-        cursor.executemany(pg_statement(sql), list(parameters))
+        cursor.executemany(pg_statement(sql), [pg_parameters(sql, p) for p in parameters])
         return cursor
