@@ -291,3 +291,39 @@ def test_municipality_patterns_are_the_names_own() -> None:
         ("Köping", "koping"),
     ]
     assert all(isinstance(p, re.Pattern) for _, _, p in places._municipality_patterns(names))
+
+
+def _benchmark_ads(count: int) -> list[str]:
+    """Ad texts as ``bench ads`` generates them (its varied data, a fixed seed)."""
+    # Imported here: the benchmark's generator is only needed by these tests.
+    import random
+
+    from bench.ads import fiction_numbers
+    from bench.ads_data import Advertiser, hotels
+
+    rng = random.Random(20)
+    names = hotels(rng)
+    advertisers = [Advertiser(rng, p, names) for p in rng.sample(fiction_numbers(), 400)]
+    ads = [rng.choice(advertisers).ad(rng, n) for n in range(count)]
+    return [f"{ad['title']}\n{ad['text']}" for ad in ads]
+
+
+def _phones_long_way(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """``find_phones`` without a short cut: every run read as an O for a zero, tidied, and
+    asked of the matcher."""
+    return _plain_matcher_phones(extract._o_as_zero(text))
+
+
+def test_the_phone_short_cuts_agree_with_the_matcher_on_the_benchmark_ads() -> None:
+    extract.clear_caches()  # an import's caches: each number looked up once, as it does
+    for ad in _benchmark_ads(600):
+        assert extract.find_phones(ad) == _phones_long_way(ad), ad
+
+
+def test_validating_once_agrees_on_every_benchmark_number() -> None:
+    from bench.ads import fiction_numbers
+
+    for e164 in fiction_numbers():
+        for written in (e164, "00" + e164[1:]):
+            number = phonenumbers.parse(written, "SE")
+            assert extract.is_valid(number) == phonenumbers.is_valid_number(number) is True
