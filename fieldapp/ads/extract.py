@@ -249,7 +249,8 @@ def is_valid(number: phonenumbers.PhoneNumber) -> bool:
     without leading digits is the number's if the number is valid there (which is what its
     type being known means), one with leading digits is the number's if they match, and
     the number is valid if it is valid there. A test holds the two to the same answers."""
-    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(number.country_code)
+    code = number.country_code
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code) if code is not None else None
     if not regions:
         return False
     if len(regions) == 1:
