@@ -72,6 +72,8 @@ _PLAIN_RUN = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
 _MAX_DIGITS = 17  # E.164's 15 and a 00 prefix; longer runs go to the matcher
 _TYPED_PHONE = re.compile(r"[\d\s\u00a0+().\-/]{5,40}")
 _NON_DIGIT = re.compile(r"\D")
+# Regions whose international prefix is "00" (``_plus_for_idd``); a test checks each.
+_IDD_00 = frozenset({"SE"})
 # E.164 numbers the matcher has found in ad texts (see ``normalise_phone``).
 _FOUND: set[str] = set()
 _MAX_FOUND = 200_000
@@ -185,7 +187,7 @@ def _match_run(run: str, region: str) -> tuple[tuple[str, int, int], ...]:
     if _PLAIN_RUN.fullmatch(run):
         digits = run.replace(" ", "").replace("-", "")
         if len(digits.lstrip("+")) <= _MAX_DIGITS:
-            e164 = _plain_number(digits, region)
+            e164 = _plain_number(_plus_for_idd(digits, region), region)
             if e164 is not None:
                 return ((e164, 0, len(run)),)
     found = _matcher(run, region)
@@ -221,14 +223,49 @@ def _plain_number(digits: str, region: str) -> str | None:
         found = _matcher(digits, region)
         e164 = found[0][0] if found and found[0][1:] == (0, len(digits)) else None
     else:
-        e164 = (
-            phonenumbers.format_number(number, _E164)
-            if phonenumbers.is_valid_number(number)
-            else None
-        )
+        e164 = phonenumbers.format_number(number, _E164) if is_valid(number) else None
     if e164 is not None:
         _found((e164,))
     return e164
+
+
+def _plus_for_idd(digits: str, region: str) -> str:
+    """``digits`` with the international prefix "00" written as "+" where that is how the
+    region dials abroad (Sweden: "0044…" is "+44…"). The number read is the same either
+    way, so an advertiser who writes both forms is looked up once. Not before a third 0:
+    "000…" is no international prefix, and is read the national way."""
+    if digits[:2] == "00" and digits[2:3] not in ("", "0") and region in _IDD_00:
+        return "+" + digits[2:]
+    return digits
+
+
+def is_valid(number: phonenumbers.PhoneNumber) -> bool:
+    """``phonenumbers.is_valid_number(number)``, the number's type worked out once.
+
+    ``is_valid_number`` first finds the number's region, and for a calling code that several
+    regions share (+1: the US, Canada, the Caribbean; +44: the UK, Guernsey, Jersey, the
+    Isle of Man) that means working out the number's type for a region, then once more for
+    that same region to say whether it is valid. Here the first answer is kept: a region
+    without leading digits is the number's if the number is valid there (which is what its
+    type being known means), one with leading digits is the number's if they match, and
+    the number is valid if it is valid there. A test holds the two to the same answers."""
+    code = number.country_code
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code) if code is not None else None
+    if not regions:
+        return False
+    if len(regions) == 1:
+        return phonenumbers.is_valid_number_for_region(number, regions[0])
+    national = phonenumbers.national_significant_number(number)
+    for region in regions:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+        if metadata is None:
+            continue
+        if metadata.leading_digits is not None:
+            if re.match(metadata.leading_digits, national):
+                return phonenumbers.is_valid_number_for_region(number, region)
+        elif phonenumbers.is_valid_number_for_region(number, region):
+            return True
+    return False
 
 
 def _found(numbers: Iterable[str]) -> None:
@@ -285,7 +322,7 @@ def _normalise_phone(raw: str, region: str) -> str | None:
             number = phonenumbers.parse(candidate, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
+        if is_valid(number):
             return phonenumbers.format_number(number, _E164)
     return None
 

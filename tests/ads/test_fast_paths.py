@@ -116,6 +116,61 @@ def test_every_number_found_normalises_to_itself(text: str) -> None:
         assert extract._normalise_phone(e164, "SE") == e164 == extract.normalise_phone(e164)
 
 
+# Calling codes shared by several regions (and some that are not), for ``is_valid``.
+CALLING_CODES = st.sampled_from([1, 7, 44, 46, 47, 61, 212, 262, 290, 358, 590, 599, 800, 999])
+
+
+@st.composite
+def phone_objects(draw: st.DrawFn) -> phonenumbers.PhoneNumber:
+    """A number of a calling code: an example number of one of its regions, changed a
+    little now and then, or random digits."""
+    code = draw(CALLING_CODES)
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(code, ())
+    examples = [
+        n
+        for r in regions
+        for t in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)
+        if (n := phonenumbers.example_number_for_type(r, t)) is not None
+    ]
+    if examples and draw(st.booleans()):
+        digits = str(draw(st.sampled_from(examples)).national_number)
+        if draw(st.booleans()):
+            at = draw(st.integers(0, len(digits) - 1))
+            digits = digits[:at] + str(draw(st.integers(0, 9))) + digits[at + 1 :]
+    else:
+        digits = draw(st.text("0123456789", min_size=4, max_size=14))
+    return phonenumbers.PhoneNumber(country_code=code, national_number=int(digits))
+
+
+@settings(max_examples=600, deadline=None)
+@given(phone_objects())
+@example(phonenumbers.parse("+442079460123"))
+@example(phonenumbers.parse("+441481256789"))  # Guernsey
+@example(phonenumbers.parse("+12025550143"))
+@example(phonenumbers.parse("+12642351234"))  # Anguilla
+def test_validating_once_agrees_with_phonenumbers(number: phonenumbers.PhoneNumber) -> None:
+    assert extract.is_valid(number) == phonenumbers.is_valid_number(number)
+
+
+def test_the_regions_read_with_plus_for_00_dial_abroad_with_00() -> None:
+    for region in extract._IDD_00:
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        assert metadata is not None and metadata.international_prefix == "00"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("0123456789", min_size=1, max_size=16))
+@example("442079460123")
+@example("0701740605")
+@example("46701740605")
+@example("999123456789")
+def test_00_reads_as_plus(digits: str) -> None:
+    plain = extract._plain_number.__wrapped__
+    written = "00" + digits
+    # The number read from "00…" as written, and from the form it is looked up under.
+    assert plain(written, "SE") == plain(extract._plus_for_idd(written, "SE"), "SE")
+
+
 def _mask_long_way(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
@@ -236,3 +291,39 @@ def test_municipality_patterns_are_the_names_own() -> None:
         ("Köping", "koping"),
     ]
     assert all(isinstance(p, re.Pattern) for _, _, p in places._municipality_patterns(names))
+
+
+def _benchmark_ads(count: int) -> list[str]:
+    """Ad texts as ``bench ads`` generates them (its varied data, a fixed seed)."""
+    # Imported here: the benchmark's generator is only needed by these tests.
+    import random
+
+    from bench.ads import fiction_numbers
+    from bench.ads_data import Advertiser, hotels
+
+    rng = random.Random(20)
+    names = hotels(rng)
+    advertisers = [Advertiser(rng, p, names) for p in rng.sample(fiction_numbers(), 400)]
+    ads = [rng.choice(advertisers).ad(rng, n) for n in range(count)]
+    return [f"{ad['title']}\n{ad['text']}" for ad in ads]
+
+
+def _phones_long_way(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """``find_phones`` without a short cut: every run read as an O for a zero, tidied, and
+    asked of the matcher."""
+    return _plain_matcher_phones(extract._o_as_zero(text))
+
+
+def test_the_phone_short_cuts_agree_with_the_matcher_on_the_benchmark_ads() -> None:
+    extract.clear_caches()  # an import's caches: each number looked up once, as it does
+    for ad in _benchmark_ads(600):
+        assert extract.find_phones(ad) == _phones_long_way(ad), ad
+
+
+def test_validating_once_agrees_on_every_benchmark_number() -> None:
+    from bench.ads import fiction_numbers
+
+    for e164 in fiction_numbers():
+        for written in (e164, "00" + e164[1:]):
+            number = phonenumbers.parse(written, "SE")
+            assert extract.is_valid(number) == phonenumbers.is_valid_number(number) is True
