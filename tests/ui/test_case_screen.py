@@ -325,3 +325,32 @@ def test_the_identity_check_stays_after_the_save_a_second_later(
     message = panel.form.id_message
     assert message.text().startswith(expected) and message.isVisibleTo(panel)
     assert message.property("severity") == severity
+
+
+@pytest.mark.parametrize(
+    ("number", "expected", "severity"),
+    [
+        ("19811218-9875", "Kontrollsiffran stämmer inte (felskrivning?).", "error"),
+        ("19811218-9876", "✓ personnummer, född 1981-12-18", "ok"),
+    ],
+)
+def test_the_identity_check_of_a_recorded_buyer_stays_after_its_save(
+    qtbot: Any,
+    screen: CaseScreen,
+    workspace: Workspace,
+    number: str,
+    expected: str,
+    severity: str,
+) -> None:
+    screen.open_case(case_by_place(workspace, COMPLETED))
+    buyer_id = screen.view.buyers[0].id
+    screen.open_case(screen.case_id, f"item:buyer_identified:{buyer_id}")
+    panel = screen.panel
+    assert isinstance(panel, PersonStep)
+    panel.form.personal_id.clear()
+    qtbot.keyClicks(panel.form.personal_id, number)
+    assert workspace.autosaver.pending()
+    workspace.autosaver.flush_all()  # the field's own save: an amend, or kept as a draft
+    message = panel.form.id_message
+    assert message.text().startswith(expected) and message.isVisibleTo(panel)
+    assert message.property("severity") == severity
