@@ -21,6 +21,7 @@ from fieldapp import APP_NAME
 from fieldapp.errors import KnownError
 from fieldapp.provisioning import LANGUAGE, PRINTER, Managed
 from ui.errors import error_text, internal_error_text, log_bug, reporting_bugs
+from ui.gui_gc import collect_on_gui_thread
 from ui.i18n import Translation
 from ui.theme import apply_theme
 
@@ -465,6 +466,9 @@ def run_gui(
     the app's end, wait for it; ``ui.startup_work``). Returns the exit code."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    # Qt objects left to Python's cycle collector die on the GUI thread, never on the
+    # runner's or the demo filling's thread (ui.gui_gc).
+    collect_on_gui_thread(app)
     app.setApplicationName("fieldapp")
     # Window titles are the app name already; with it as display name Qt adds no suffix.
     app.setApplicationDisplayName(APP_NAME)

@@ -427,6 +427,13 @@ class RecordForm(CaptureForm):
     def after_load(self) -> None:
         """Live hints that depend on the loaded values."""
 
+    def keep_live_hints(self, refused: set[str]) -> None:
+        """Show again the live hints (checked as you type) that a save cleared with the
+        form's messages: a save runs a second after the last keystroke, and the answer
+        the officer has just read must not vanish then, nor change colour. ``refused``:
+        the fields the core's refusal now speaks for (a subclass lets those stand when its
+        own check finds nothing wrong)."""
+
     # -- saving -------------------------------------------------------------------------------
 
     def _top(self, name: str) -> str:
@@ -485,6 +492,7 @@ class RecordForm(CaptureForm):
             return
         self._forget_unsaved([n for t in tops for n in self._names_under(t)])
         self.general.clear_message()
+        self.keep_live_hints(set())
         if change is not None and change.events:
             self.recorded.emit(change)
 
@@ -504,15 +512,18 @@ class RecordForm(CaptureForm):
         draft = self.workspace.load_draft(self.draft_key) or {}
         draft.update({n: self.fields[n].raw() for n in names})
         self.workspace.save_draft(self.draft_key, draft)
+        refused: set[str] = set()
         if isinstance(exc, InvalidInput):
             for path, reason in exc.problems:
                 message = self.message_for(path)
                 if message is not None:
                     message.show_message(reason_text(reason), "hint")
+                    refused.add(self._top(path))
                 else:
                     self.general.show_message(reason_text(reason))
         else:
             self.general.show_message(error_text(exc))
+        self.keep_live_hints(refused)
 
     def _forget_unsaved(self, names: list[str]) -> None:
         draft = self.workspace.load_draft(self.draft_key)
@@ -542,6 +553,7 @@ class RecordForm(CaptureForm):
         self.workspace.discard_draft(self.draft_key)
         self.record_id = change.entity_id
         self.clear_messages()
+        self.keep_live_hints(set())
         self.status.hide()
         self.created.emit(change.entity_id)
         self.recorded.emit(change)
@@ -551,6 +563,7 @@ class RecordForm(CaptureForm):
         missing ones listed once in the status line (no red wall while typing)."""
         self.clear_messages()
         missing: list[str] = []
+        refused: set[str] = set()
         for path, reason in exc.problems:
             field = self.fields.get(path)
             empty = field is not None and field.read() in (None, "", False)
@@ -560,8 +573,10 @@ class RecordForm(CaptureForm):
             message = self.message_for(path)
             if message is not None:
                 message.show_message(reason_text(reason), "hint")
+                refused.add(self._top(path))
             else:
                 self.general.show_message(reason_text(reason))
+        self.keep_live_hints(refused)
         text = self.missing_text(missing)
         self.status.setText(text)
         self.status.setVisible(bool(text))

@@ -138,6 +138,10 @@ def save_screenshots(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
+    if existing is None:  # the tour's own app: its import runs on the runner's thread
+        from ui.gui_gc import collect_on_gui_thread
+
+        collect_on_gui_thread(app)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with (

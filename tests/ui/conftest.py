@@ -30,6 +30,7 @@ from tests.ui.builders import SmallOperation, build_small_operation
 from ui.ads.page import AdsPage
 from ui.app import AppController
 from ui.dialogs.login import LoginDialog
+from ui.gui_gc import collect_on_gui_thread
 from ui.i18n import Translation
 from ui.theme import apply_theme
 from ui.workspace import Workspace
@@ -43,6 +44,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in item.nodeid.replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_collector(qapp: QApplication) -> None:
+    """As in the app (``run_gui``): Qt objects left to Python's cycle collector die on
+    the GUI thread, not on the runner's worker while a screen paints."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture(autouse=True)

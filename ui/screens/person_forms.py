@@ -176,6 +176,13 @@ class BuyerForm(PersonForm):
     def after_load(self) -> None:
         self._check_identity()
 
+    def keep_live_hints(self, refused: set[str]) -> None:
+        # The core's word on a number this check finds well-formed (taken by another
+        # person, say) stands; otherwise the check's own answer, in its own colour.
+        if "personal_id" in refused and self._identity_hint()[1] == "ok":
+            return
+        self._check_identity()
+
     @Slot()
     def _check_identity(self) -> None:
         """The identity number checked on every keystroke: kind and age, or what is wrong."""
@@ -184,29 +191,28 @@ class BuyerForm(PersonForm):
         for name in ("date_of_birth", "foreign_id.document", "foreign_id.number",
                      "foreign_id.country"):  # fmt: skip
             self.grid.set_row_visible(name, not text)
+        set_hint(self.id_message, *self._identity_hint())
+
+    def _identity_hint(self) -> tuple[str, str]:
+        """What the check says of the number typed, and its severity ("" if empty)."""
+        text = self.personal_id.text().strip()
         if not text:
-            self.id_message.clear_message()
-            return
+            return "", ""
         today = self.workspace.now().date()
         try:
             parsed = parse_swedish_id(text, today=today)
         except InvalidInput as exc:
             digits = sum(c.isdigit() for c in text)
-            severity = "hint" if digits < 10 else "error"
-            set_hint(self.id_message, reason_text(exc.problems[0][1]), severity)
-            return
+            return reason_text(exc.problems[0][1]), "hint" if digits < 10 else "error"
         kind = (
             self.tr("personnummer")
             if parsed.kind.value == "personnummer"
             else self.tr("samordningsnummer")
         )
-        set_hint(
-            self.id_message,
-            self.tr("✓ {kind}, born {born} ({age} years)").format(
-                kind=kind, born=parsed.birth_date.isoformat(), age=age_on(parsed.birth_date, today)
-            ),
-            "ok",
+        hint = self.tr("✓ {kind}, born {born} ({age} years)").format(
+            kind=kind, born=parsed.birth_date.isoformat(), age=age_on(parsed.birth_date, today)
         )
+        return hint, "ok"
 
 
 class SellerForm(PersonForm):
