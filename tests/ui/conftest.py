@@ -46,11 +46,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(_OFFSCREEN_NOISE))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def gui_thread_collector(qapp: QApplication) -> None:
+@pytest.fixture(scope="package", autouse=True)
+def gui_thread_collector(qapp: QApplication) -> Iterator[None]:
     """As in the app (``run_gui``): Qt objects left to Python's cycle collector die on
-    the GUI thread, not on the runner's worker while a screen paints."""
-    collect_on_gui_thread(qapp)
+    the GUI thread, not on the runner's worker while a screen paints. Only for the UI
+    tests: a worker process that runs other tests after them gets the collector back."""
+    collector = collect_on_gui_thread(qapp)
+    collector.start()
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)
