@@ -4,6 +4,7 @@ event as the review screen's buttons, and refuses what it cannot mean."""
 
 from __future__ import annotations
 
+import gc
 import io
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from fieldapp.storage.records import Records
 from fieldapp.storage.session import Session
 from fieldapp.sync.export import export_bundle
 from fieldapp.sync.importer import StationImporter
-from fieldapp.sync.review import open_conflicts
+from fieldapp.sync.review import consolidated_cases, open_conflicts
 from fieldapp.workflow import entities, evidence
 from fieldapp.workflow.context import Context
 from tests.conftest import ADMIN_NAME
@@ -157,3 +158,28 @@ def test_the_consolidated_case_list_from_the_command_line(
     assert code == 0 and out.startswith("1 case(s).\n" + second), err
     code, _, err = _cli(station, tmp_path, capsys, "sync", "cases", "--operation", "nope")
     assert code == 1 and err.count("\n") == 1 and "no such operation" in err
+
+
+def test_the_consolidated_list_leaves_the_collector_as_it_found_it(
+    station: Session, laptop_factory: object, tmp_path: Path
+) -> None:
+    # The list pauses Python's cycle collector while it builds (thousands of acyclic
+    # objects); the GUI and the CLI must get it back on afterwards, and off stays off.
+    one, two = laptop_factory("a"), laptop_factory("b")  # type: ignore[operator]
+    first, _ = one.new_case()
+    second, _ = two.new_case()
+    _sync(station, one, tmp_path / "usb-a")
+    _sync(station, two, tmp_path / "usb-b")
+    assert gc.isenabled()
+    listed = consolidated_cases(station)
+    assert gc.isenabled()
+    assert [(row.origin.case.entity_id, row.duplicates) for row in listed] == [
+        (first, (second,)),
+        (second, (first,)),
+    ]
+    gc.disable()
+    try:
+        assert consolidated_cases(station) == listed
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
