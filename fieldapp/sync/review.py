@@ -265,11 +265,14 @@ def possible_duplicates(session: ReviewStore, found: list[OriginCase]) -> dict[s
     the other cases it may be. Only a person decides (linking or withdrawing one)."""
     groups: dict[tuple[str, str, str], list[OriginCase]] = {}
     for origin in found:
-        case = origin.case
+        # The record's dict itself (Record.get is its .get): a Python call less for each of
+        # four fields of 10,000 cases.
+        case = origin.case.data
         place = str(case.get("place_name") or case.get("address") or "").strip().casefold()
-        if not place or not case.get("start"):
+        start = case.get("start")
+        if not place or not start:
             continue
-        key = (place, str(case.get("room") or "").strip().casefold(), str(case.get("start"))[:16])
+        key = (place, str(case.get("room") or "").strip().casefold(), str(start)[:16])
         groups.setdefault(key, []).append(origin)
     flagged: dict[str, list[str]] = {}
     for same in groups.values():
