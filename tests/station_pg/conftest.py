@@ -11,11 +11,14 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
+from fieldapp.storage.session import Session
 from fieldapp.sync import pg_keys
 from fieldapp.sync.importer import ALARM_ENTITY
 from fieldapp.sync.pg_store import PgStationStore, init_pg_station
-from tests.conftest import ADMIN_PASS
+from fieldapp.sync.station import init_station
+from tests.conftest import ADMIN_PASS, TEST_COST
 from tests.postgres import SUPERUSER_PASS
 
 LOGIN_PASS = "staff-test-only"  # invented, for a throwaway cluster
@@ -58,6 +61,19 @@ def login_role(pg_database: str) -> Callable[[str, str], str]:
         return as_user(pg_database, role)
 
     return make
+
+
+@pytest.fixture
+def vault_station(tmp_path: Path) -> Session:
+    """A SQLCipher station beside the PostgreSQL one: the same bundles go into both."""
+    return init_station(
+        open_vault(tmp_path / "station"),
+        "S1",
+        "Sara Station",
+        "blåa tåg går sent i natt",
+        "Station Exempel",
+        cost=TEST_COST,
+    )
 
 
 @pytest.fixture

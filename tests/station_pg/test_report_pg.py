@@ -14,17 +14,16 @@ import pytest
 from pypdf import PdfReader
 
 from fieldapp import cli
-from fieldapp.composition import open_vault
 from fieldapp.documents import service
+from fieldapp.storage.session import Session
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_context import PgStationContext
 from fieldapp.sync.pg_store import PgStationStore
 from fieldapp.sync.register import register_laptop
-from fieldapp.sync.station import init_station, station_keys
+from fieldapp.sync.station import station_keys
 from fieldapp.workflow import evidence
 from fieldapp.workflow.context import Context
-from tests.conftest import TEST_COST
 from tests.station_pg.conftest import STAFF, STAFF_PASS
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
@@ -34,16 +33,12 @@ PRINTED = datetime(2026, 5, 23, 9, 0, tzinfo=CET_SUMMER)
 
 
 def test_the_report_from_postgresql_is_the_vaults(
-    pg_station: PgStationStore, target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    pg_station: PgStationStore,
+    vault_station: Session,
+    target: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    vault_station = init_station(
-        open_vault(tmp_path / "station"),
-        "S1",
-        "Sara Station",
-        "blåa tåg går sent i natt",
-        "Station Exempel",
-        cost=TEST_COST,
-    )
     laptop = Laptop(tmp_path / "a", pg_station.keys.card)
     for amount in (1500, 800, 2000):
         case_id, buyer_id = laptop.new_case()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from fieldapp.composition import open_vault
 from fieldapp.storage.events import Event, read_device_events
 from fieldapp.storage.records import NOT_RECORDS, SQLITE, Records, amend_draft, void_draft
 from fieldapp.storage.session import Session
@@ -16,9 +15,8 @@ from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore
 from fieldapp.sync.register import RegisterBook, register_laptop
 from fieldapp.sync.review import ReviewStore, open_conflicts, settle
-from fieldapp.sync.station import StationCard, init_station, station_keys
+from fieldapp.sync.station import StationCard, station_keys
 from fieldapp.workflow import entities, evidence
-from tests.conftest import TEST_COST
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import resealed_event, seal
 
@@ -63,15 +61,9 @@ def _scenario(
     return seen
 
 
-def test_the_same_outcomes_from_both_stores(pg_station: PgStationStore, tmp_path: Path) -> None:
-    vault_station = init_station(
-        open_vault(tmp_path / "station"),
-        "S1",
-        "Sara Station",
-        "blåa tåg går sent i natt",
-        "Station Exempel",
-        cost=TEST_COST,
-    )
+def test_the_same_outcomes_from_both_stores(
+    pg_station: PgStationStore, vault_station: Session, tmp_path: Path
+) -> None:
     # The laptops' logs are made once; each station gets them sealed to its own card.
     laptops = [Laptop(tmp_path / name, pg_station.keys.card) for name in ("a", "b")]
     laptops[0].new_case()
@@ -154,16 +146,8 @@ def _ids(store: ReviewStore) -> set[str]:
 
 
 def test_the_same_records_and_conflicts_in_both_stores(
-    pg_station: PgStationStore, tmp_path: Path
+    pg_station: PgStationStore, vault_station: Session, tmp_path: Path
 ) -> None:
-    vault_station = init_station(
-        open_vault(tmp_path / "station"),
-        "S1",
-        "Sara Station",
-        "blåa tåg går sent i natt",
-        "Station Exempel",
-        cost=TEST_COST,
-    )
     laptop = Laptop(tmp_path / "a", pg_station.keys.card)
     case_id, buyer_id = laptop.new_case()
     elements = [
