@@ -205,16 +205,7 @@ def main() -> None:
             assert exported is not None
             to_vault.append(exported.path)
             # The same events sealed for the PostgreSQL station.
-            _, data = bundle.seal(
-                list(session.events()),
-                {},
-                station=pg_card,
-                vault_id=session.vault_id,
-                signer=session.officer_id,
-                signer_public=session.public_key,
-                sign=session.sign,
-            )
-            (out / "pg.fabundle").write_bytes(data)
+            (out / "pg.fabundle").write_bytes(_sealed_for(session, pg_card))
             to_pg.append(out / "pg.fabundle")
             session.lock()
         identity = pg.keys.identity
