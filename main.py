@@ -10,9 +10,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp import __version__, cli, logs, paths
 from fieldapp.errors import KnownError
+
+if TYPE_CHECKING:
+    from fieldapp import provisioning as provisioning_types
 
 _log = logging.getLogger("fieldapp")
 
@@ -20,6 +24,9 @@ _log = logging.getLogger("fieldapp")
 def main(argv: Sequence[str] | None = None) -> int:
     parser = cli.build_parser()
     args = parser.parse_args(argv)
+    if args.command is not None and args.gui_database:
+        # Never a command run on the vault when a database was meant.
+        parser.error("--database before a command opens the app; give it after the command")
     logs.install()
     # The command's name only: its arguments may name files or people.
     _log.info("fieldapp %s: %s", __version__, args.command or "desktop app")
@@ -70,6 +77,8 @@ def _run_gui(args: argparse.Namespace) -> int:
     for problem in managed.problems:  # the app runs on local settings; IT reads the log
         _log.warning("provisioning file ignored: %s: %s", problem.setting, problem.reason.code)
     lang = managed.value(provisioning.LANGUAGE) or args.lang
+    if args.gui_database:
+        return _run_station_gui(args, lang, managed)
     if args.demo:
         from fieldapp.demo_keys import DEMO_OFFICER_ID, create_demo_vault
 
@@ -100,6 +109,29 @@ def _run_gui(args: argparse.Namespace) -> int:
             vault.destroy()  # run_gui has waited for the filling to end
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
     return run_gui(open_vault(paths.data_dir(args.data_dir)), language=lang, managed=managed)
+
+
+def _run_station_gui(
+    args: argparse.Namespace, lang: str, managed: provisioning_types.Managed
+) -> int:
+    """The station's pages on PostgreSQL (issue #18); a password in the address refused."""
+    # Deferred for start-up time: the driver loads only for a station in PostgreSQL.
+    from fieldapp.errors import coded
+    from fieldapp.sync.pg_store import has_password
+    from ui.station_pg_app import run_station_gui
+
+    target = str(args.gui_database)
+    if has_password(target):
+        raise KnownError(
+            coded(
+                "station_db_password_given",
+                "A password is never given on the command line: use a service file, a "
+                "password file (PGPASSFILE) or --ask-password.",
+            )
+        )
+    return run_station_gui(
+        target, ask_password=args.gui_ask_password, language=lang, managed=managed
+    )
 
 
 if __name__ == "__main__":
