@@ -46,6 +46,10 @@ class PgStationContext(Context):
     def officers(self) -> list[Officer]:
         return []
 
+    def printed_by(self) -> str:
+        # The staff member who unlocked the station: staff have no service id here.
+        return self._store.staff_name
+
     @property
     def completion_rule(self) -> CompletionRule:
         return COMPLETION_RULE.default
