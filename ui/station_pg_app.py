@@ -154,6 +154,8 @@ class StationWindow(QMainWindow):
         screen = self.screen()
         available = screen.availableGeometry() if screen is not None else None
         if available is None or available.width() <= 1440 or available.height() <= 900:
+            if available is not None:
+                self.resize(available.size())  # where no window manager maximises it
             self.showMaximized()
         else:
             self.resize(1280, 800)

@@ -3414,6 +3414,10 @@ Loggen: {log}</translation>
         <source>Enter your passphrase.</source>
         <translation>Ange din lösenfras.</translation>
     </message>
+    <message>
+        <source>Wrong staff name or passphrase.</source>
+        <translation>Fel namn eller lösenfras.</translation>
+    </message>
 </context>
 <context>
     <name>PhotoStrip</name>

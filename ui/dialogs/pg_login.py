@@ -237,7 +237,8 @@ class PgLoginDialog(GateDialog):
 
     def _show_refusal(self, exc: KnownError) -> None:
         if exc.code == "wrong_passphrase":
-            self.passphrase_message.show_message(error_text(exc))
+            # The code's words name an officer id; here it is a staff member's name.
+            self.passphrase_message.show_message(self.tr("Wrong staff name or passphrase."))
         elif exc.field == "staff":
             self.staff_message.show_message(error_text(exc))
         else:
@@ -250,8 +251,11 @@ class PgLoginDialog(GateDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.staff, self.passphrase, self.server_password, self.unlock_button):
-            widget.setEnabled(not busy)
+        # Read only, not disabled: focus stays in the field (a disabled one would hand it
+        # to Quit, where a stray Enter would end the app); Enter does nothing while busy.
+        for edit in (self.staff, self.passphrase, self.server_password):
+            edit.setReadOnly(busy)
+        self.unlock_button.setEnabled(not busy)
         self.busy_bar.setVisible(busy)
         self.busy_label.setVisible(busy)
         if busy:

@@ -82,6 +82,11 @@ class StationBackend(Protocol):
         """The latest settled conflicts, each with who settled it."""
         ...
 
+    def staff_of(self, event_id: str) -> str | None:
+        """The staff member one of the station's own events names (None: the event is
+        named by its signer, as in a vault)."""
+        ...
+
     def open_case_details(self, case_id: str) -> bytes:
         """A case's details (its summary) for staff to read; the opening is logged as an
         access to each person in it."""
@@ -136,6 +141,9 @@ class VaultBackend:
 
     def settled(self) -> list[Settled]:
         return vault_settled(self.session)
+
+    def staff_of(self, event_id: str) -> str | None:
+        return None  # a vault's officers sign their own events
 
     def open_case_details(self, case_id: str) -> bytes:
         # Deferred: the documents load when a summary is first asked for.
@@ -245,6 +253,13 @@ class PgBackend:
         from fieldapp.sync.pg_staff import settled
 
         return settled(self.store)
+
+    def staff_of(self, event_id: str) -> str | None:
+        from fieldapp.sync.pg_staff import STAFF_KEY
+
+        found = self.store.events_where(ids=[event_id])
+        staff = found[0].data.get(STAFF_KEY) if found else None
+        return str(staff) if staff else None
 
     def open_case_details(self, case_id: str) -> bytes:
         from fieldapp.documents import service

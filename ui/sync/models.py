@@ -21,7 +21,7 @@ from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.errors import KnownError
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
-from fieldapp.sync.review import Conflict, cases_by_origin, possible_duplicates, review_state
+from fieldapp.sync.review import Conflict, Side, cases_by_origin, possible_duplicates, review_state
 from fieldapp.workflow.cases import case_view
 from ui.errors import internal_error_text
 from ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -72,6 +72,15 @@ class Laptops:
         """``Astrid Testberg (T100001)``: the name as enrolled on that laptop."""
         name = self._officers(device_id).get(officer_id)
         return f"{name} ({officer_id})" if name else officer_id
+
+    def author(self, side: Side) -> str:
+        """Who wrote one side of a conflict: the officer, or at the station the staff
+        member its event names (a PostgreSQL station signs with its own key)."""
+        if side.device_id == self._backend.device_id:
+            staff = self._backend.staff_of(side.event_id)
+            if staff:
+                return staff
+        return self.officer(side.device_id, side.officer_id)
 
 
 # -- import results --------------------------------------------------------------------------

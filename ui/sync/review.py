@@ -90,7 +90,7 @@ class SidePanel(Panel):
 
     def show_side(self, field: str, side: Side, laptops: Laptops) -> None:
         self.value.setText(value_text(field, side.value))
-        self.who.setText(laptops.officer(side.device_id, side.officer_id))
+        self.who.setText(laptops.author(side))
         self.where.setText(laptops.label(side.device_id))
         self.when.setText(day_and_clock(side.wall_time))
 
@@ -308,6 +308,7 @@ class ReviewTab(QWidget):
         self.settled.setFixedWidth(400)
         self.settled.setMaximumHeight(self.fontMetrics().height() * 9)
         self.settled.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.settled.setStyleSheet(_QUEUE_STYLE)  # entries set apart, as in the queue
         settled_label = QLabel(self.tr("Se&ttled conflicts"), self)
         settled_label.setBuddy(self.settled)
         column = QVBoxLayout()
