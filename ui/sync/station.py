@@ -1,6 +1,9 @@
 """The Sync section at the station: its own fingerprint and card (what the laptops enrol),
 then five tabs: importing bundles, the review queue, the consolidated case list, linking
-the laptops' copies of an operation, and the register of laptops whose bundles it takes."""
+the laptops' copies of an operation, and the register of laptops whose bundles it takes.
+
+The same view over a station vault or a PostgreSQL station (``ui.sync.backend``); the
+latter has no linking tab (linking writes through a vault's context)."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from ui.sync.laptops import LaptopsTab
 from ui.sync.review import ReviewTab
 from ui.widgets import action_button
 
+# A station vault's tabs; at a PostgreSQL station the register follows the cases.
 IMPORT_TAB, REVIEW_TAB, CASES_TAB, LINK_TAB, LAPTOPS_TAB = range(5)
 
 
