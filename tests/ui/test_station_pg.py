@@ -276,3 +276,32 @@ def test_the_idle_lock_locks_the_station(qtbot: Any, station_db: str) -> None:
         assert made.backend is None and made.dialog is not None
     finally:
         made.shutdown()
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_a_password_in_the_address_is_refused_before_anything_opens(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import main
+    from ui import station_pg_app
+
+    started: list[str] = []
+    monkeypatch.setattr(station_pg_app, "run_station_gui", lambda *a, **k: started.append("gui"))
+    code = main.main(["--database", "host=/tmp/nowhere dbname=x password=secret"])
+    assert code == cli.EXIT_FAILED and not started
+    err = capsys.readouterr().err
+    assert "never given on the command line" in err and "secret" not in err
+
+
+def test_the_app_s_database_is_not_taken_for_a_command_s(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``fieldapp --database T sync import …`` would otherwise run on the vault."""
+    import main
+
+    with pytest.raises(SystemExit) as exited:
+        main.main(["--database", "host=/tmp/nowhere dbname=x", "sync", "review"])
+    assert exited.value.code == 2
+    assert "after the command" in capsys.readouterr().err
