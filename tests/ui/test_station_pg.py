@@ -228,6 +228,8 @@ def test_opening_a_case_logs_an_access_the_cli_lists(
     assert accesses[0].device_id == store.device_id  # signed as the station's own events
     assert json.loads(accesses[0].body)[STAFF_KEY] == STAFF
     assert store.verify().ok
+    cases.summary_button.click()  # the summary shows the same persons: logged too
+    assert len(shown) == 2 and len(store.events_where(kind="access")) == 2
 
     passphrase = tmp_path / "pass"
     passphrase.write_text(STAFF_PASS + "\n", "utf-8")
@@ -247,8 +249,9 @@ def test_opening_a_case_logs_an_access_the_cli_lists(
     )
     assert cli.run(args, out=out) == cli.EXIT_OK
     lines = out.getvalue().splitlines()
-    assert lines[0].startswith("1 access(es)")
+    assert lines[0].startswith("2 access(es)")
     assert buyer_id in lines[1] and STAFF in lines[1] and "case_details" in lines[1]
+    assert buyer_id in lines[2] and "case_summary" in lines[2]
 
 
 # -- locking ---------------------------------------------------------------------------------

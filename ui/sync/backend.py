@@ -87,9 +87,9 @@ class StationBackend(Protocol):
         named by its signer, as in a vault)."""
         ...
 
-    def open_case_details(self, case_id: str) -> bytes:
-        """A case's details (its summary) for staff to read; the opening is logged as an
-        access to each person in it."""
+    def open_case_details(self, case_id: str, purpose: str = "case_details") -> bytes:
+        """A case's details (its summary) for staff to read; at a PostgreSQL station the
+        opening is logged as an access to each person in it, for ``purpose``."""
         ...
 
     def last_folder(self) -> str: ...
@@ -145,7 +145,7 @@ class VaultBackend:
     def staff_of(self, event_id: str) -> str | None:
         return None  # a vault's officers sign their own events
 
-    def open_case_details(self, case_id: str) -> bytes:
+    def open_case_details(self, case_id: str, purpose: str = "case_details") -> bytes:
         # Deferred: the documents load when a summary is first asked for.
         from fieldapp.documents import service
 
@@ -261,12 +261,12 @@ class PgBackend:
         staff = found[0].data.get(STAFF_KEY) if found else None
         return str(staff) if staff else None
 
-    def open_case_details(self, case_id: str) -> bytes:
+    def open_case_details(self, case_id: str, purpose: str = "case_details") -> bytes:
         from fieldapp.documents import service
         from fieldapp.sync.pg_staff import open_case_persons
 
         # Logged before it is shown: an opening that is not logged must not happen.
-        open_case_persons(self.store, case_id, "case_details")
+        open_case_persons(self.store, case_id, purpose)
         return service.case_summary_pdf(self._ctx, case_id)
 
     def last_folder(self) -> str:

@@ -310,7 +310,9 @@ class CasesTab(QWidget):
             return
         # Through the backend: at a PostgreSQL station the summary's persons are logged.
         pdf = attempt(
-            self.message, lambda: self.backend.open_case_details(case_id), "sync summary"
+            self.message,
+            lambda: self.backend.open_case_details(case_id, "case_summary"),
+            "sync summary",
         ).value
         if pdf is not None:
             self.show_pdf(self, pdf, self.tr("Case summary"))
