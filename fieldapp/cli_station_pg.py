@@ -35,6 +35,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from fieldapp import paths
 from fieldapp.cli_login import Prompter
 from fieldapp.cli_sync import (
     EXIT_FAILED,
@@ -170,8 +171,14 @@ def _unlocked(
         target, password = _target(args, prompter)
     staff = _option(args, "officer")
     passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
+    # Wrong passphrases make the next try from this PC wait (pg_keys.UnlockBackoff).
     return open_pg_station(
-        target, args.expect_station, password, staff=staff, passphrase=passphrase
+        target,
+        args.expect_station,
+        password,
+        staff=staff,
+        passphrase=passphrase,
+        backoff_dir=paths.data_dir(args.data_dir),
     )
 
 

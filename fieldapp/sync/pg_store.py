@@ -26,6 +26,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -395,16 +396,25 @@ def open_pg_station(
     *,
     staff: str,
     passphrase: str,
+    backoff_dir: Path | None = None,
+    clock: Callable[[], float] = time.time,
 ) -> PgStationStore:
     """The station in ``target``, unlocked with ``staff``'s passphrase; refused by code when
     it is not one this app can use, when the passphrase does not open that staff member's
     slot (``wrong_passphrase``), or (``expect``: a station fingerprint) when it is another
-    station's."""
+    station's. ``backoff_dir``: the app's data folder, where this PC counts the station's
+    failed unlocks (``pg_keys.UnlockBackoff``: after a wrong passphrase the next try waits,
+    ``backoff_active``); ``clock`` its time."""
     conn = connect(target, password)
     try:
         with _db_errors(conn):
             pg_schema.check_version(conn)
-        store = PgStationStore(conn, staff, passphrase)
+            station_id = _station_id(conn) if backoff_dir is not None else None
+        if backoff_dir is not None and station_id is not None:
+            backoff = pg_keys.UnlockBackoff(backoff_dir, station_id, clock)
+            store = backoff.unlock(staff, lambda: PgStationStore(conn, staff, passphrase))
+        else:
+            store = PgStationStore(conn, staff, passphrase)
     except BaseException:
         conn.close()
         raise
@@ -419,6 +429,13 @@ def open_pg_station(
             )
         )
     return store
+
+
+def _station_id(conn: psycopg.Connection[Any]) -> str | None:
+    """The station's id (its device id), before it is unlocked; None where there is none
+    (``PgStationStore`` refuses that database by its code)."""
+    row = conn.execute("SELECT device_id FROM station").fetchone()
+    return None if row is None else str(row[0])
 
 
 def _needs_projection(conn: psycopg.Connection[Any]) -> bool:
