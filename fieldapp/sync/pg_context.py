@@ -3,8 +3,10 @@ operation report (``documents.service.operation_report_pdf``) and the case views
 made of, from the records projection the station keeps (``sync.pg_store``).
 
 It reads; it writes nothing. A station in PostgreSQL has no vault session: no officers
-of its own (staff are PostgreSQL roles, so documents name officers by their service id),
-no settings table (the completion rule is the setting's default), no log of access.
+of its own (its staff unlock it by key slots), so documents name the officers the laptops
+enrolled, from their enrolment events in the log (``PgStationStore.officers``); no
+settings table (the completion rule is the setting's default); no log of access. Its
+documents say where the records are kept: in the station's database (``store_kind``).
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from fieldapp.storage.database import SqlConnection
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Records
 from fieldapp.sync.pg_store import PgStationStore
-from fieldapp.workflow.context import COMPLETION_RULE, Context, local_now
+from fieldapp.workflow.context import COMPLETION_RULE, Context, StoreKind, local_now
 
 
 class PgStationContext(Context):
     """A read-only ``Context`` whose records are the PostgreSQL station's."""
+
+    store_kind: StoreKind = "station_db"
 
     def __init__(self, store: PgStationStore, clock: Callable[[], datetime] = local_now) -> None:
         # No vault session behind it: every read a use case makes through the context
@@ -44,7 +48,7 @@ class PgStationContext(Context):
         return self._store.keys.card.fingerprint
 
     def officers(self) -> list[Officer]:
-        return []
+        return self._store.officers()
 
     @property
     def completion_rule(self) -> CompletionRule:

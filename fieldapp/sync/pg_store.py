@@ -37,7 +37,7 @@ from psycopg import conninfo as libpq
 from psycopg import pq
 
 from fieldapp.errors import InvalidInput, KnownError, coded
-from fieldapp.officers import OFFICER_ENTITY
+from fieldapp.officers import OFFICER_ENTITY, Officer, Role
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
 from fieldapp.storage.ids import Hlc, uuid7
@@ -609,6 +609,35 @@ class PgStationStore:
             (entity_type, self.device_id),
         )
         return [(e, k, self._at_rest.open_body(i, bytes(b))) for i, e, k, b in rows]
+
+    def officers(self) -> list[Officer]:
+        """The officers the laptops enrolled, as their enrolment events in the log say (a
+        vault keeps them in its ``officers`` projection): by service id, the latest
+        enrolment's name and role; a removed officer stays, as a report names who did the
+        work then. The station's own staff are not among them (they unlock by key slot)."""
+        rows = self._rows(
+            f"SELECT {_READ} FROM events WHERE entity_type = %s ORDER BY pos", (OFFICER_ENTITY,)
+        )
+        found: dict[str, Officer] = {}
+        for row in rows:
+            event = self._event(row)
+            if event.purged:
+                continue
+            data = event.data
+            if event.kind == "create":
+                found[event.entity_id] = Officer(
+                    event.entity_id,
+                    str(data["display_name"]),
+                    Role(data["role"]),
+                    bytes.fromhex(data["public_key"]),
+                )
+            elif event.kind == "amend" and "public_key" in data and event.entity_id in found:
+                officer = found[event.entity_id]
+                key = bytes.fromhex(data["public_key"])
+                found[event.entity_id] = Officer(
+                    officer.officer_id, officer.display_name, officer.role, key
+                )
+        return sorted(found.values(), key=lambda o: o.officer_id)
 
     def _event(self, row: Sequence[Any]) -> Event:
         """An event as read with ``_READ``, its body opened (a purged one has none)."""
