@@ -13,7 +13,8 @@ nowhere else (``_insert_events``, ``_event``, ``blob``); the entry hashes and si
 are over the plaintext, as the laptops made them.
 
 Every failure to reach or use the server is a ``KnownError`` with a code of its own
-(``station_db_*``), never a driver's stack trace. The password is never part of what a
+(``station_db_*``), never a driver's stack trace, chosen by SQLSTATE and the server's
+answers, never by its words (``sync.pg_errors``). The password is never part of what a
 user types on the command line: libpq takes it from a service file, a password file
 (``PGPASSFILE``) or the prompt (``cli_sync``).
 """
@@ -34,7 +35,6 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from nacl.signing import VerifyKey
 from psycopg import conninfo as libpq
-from psycopg import pq
 
 from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.officers import OFFICER_ENTITY, Officer, Role
@@ -48,6 +48,7 @@ from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, 
 from fieldapp.sync import pg_keys, pg_schema
 from fieldapp.sync.bundle import Header
 from fieldapp.sync.pg_connection import PgConnection, pg_dialect
+from fieldapp.sync.pg_errors import connect_refusal, db_errors
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
@@ -105,119 +106,7 @@ def connect(target: str, password: str | None = None) -> psycopg.Connection[Any]
     try:
         return psycopg.connect(info, autocommit=True, connect_timeout=_CONNECT_TIMEOUT)
     except psycopg.OperationalError as exc:
-        raise _connect_refusal(info, exc) from None
-
-
-def _connect_refusal(info: str, exc: psycopg.OperationalError) -> KnownError:
-    """Why a connection failed, by asking the server, never by reading its message.
-
-    libpq reports a failed connection without a SQLSTATE, and what the server said is in
-    its own language (``lc_messages``). So: a ping (libpq's ``PQping``, which reads the
-    startup's SQLSTATE itself) tells a server that answered from one not reached or not
-    accepting connections; then the same login to the cluster's ``template1`` tells a
-    refused login from a missing database, which ``pg_database`` then confirms."""
-    ping = pq.PGconn.ping(libpq.make_conninfo(info, connect_timeout=_CONNECT_TIMEOUT).encode())
-    if ping != pq.Ping.OK:
-        return KnownError(
-            coded("station_db_unreachable", "The station's database server cannot be reached.")
-        )
-    if _database_missing(info, exc.pgconn):
-        return KnownError(coded("station_db_missing", "That database does not exist."))
-    return KnownError(coded("station_db_login_refused", "The database refused the login."))
-
-
-def _database_missing(info: str, failed: pq.abc.PGconn | None) -> bool:
-    """Whether the login ``info`` names gets into the cluster (``template1``, which every
-    cluster has) and the database it asked for is not there. The password libpq used
-    (given, or from a password file's line for that database) is used again; a login
-    refused here too, or one that sees the database, is a refused login."""
-    if failed is None:
-        return False
-    try:
-        dbname = failed.db.decode("utf-8")
-        used = failed.password
-    except (psycopg.OperationalError, UnicodeDecodeError):  # nothing left to read
-        return False
-    probe = libpq.make_conninfo(info, dbname="template1")
-    if used:
-        probe = libpq.make_conninfo(probe, password=used.decode("utf-8", "replace"))
-    try:
-        with psycopg.connect(probe, autocommit=True, connect_timeout=_CONNECT_TIMEOUT) as conn:
-            found = conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = %s)", (dbname,)
-            ).fetchone()
-    except psycopg.Error:
-        return False
-    return found is not None and not found[0]
-
-
-# SQLSTATEs of a server that ended the session (class 08 is the connection's own):
-# an administrator's or a shutdown's termination, a crash, a server not accepting yet.
-_SESSION_ENDED = frozenset({"57P01", "57P02", "57P03", "57P04", "57P05"})
-
-
-def _lost(exc: psycopg.Error, conn: psycopg.Connection[Any] | None) -> bool:
-    """Whether ``exc`` means the server is gone: by its SQLSTATE, or (libpq's own errors
-    carry none) by the connection, which psycopg marks broken once the server is."""
-    state = exc.sqlstate or ""
-    if state.startswith("08") or state in _SESSION_ENDED:
-        return True
-    return conn is not None and (conn.broken or conn.pgconn.status != pq.ConnStatus.OK)
-
-
-@contextlib.contextmanager
-def _db_errors(conn: psycopg.Connection[Any] | None = None) -> Iterator[None]:
-    """A server gone, or a statement refused, as a coded refusal chosen by SQLSTATE and
-    the connection's state, never by the server's message (the transaction it was in is
-    rolled back by the server: nothing of it stays). ``conn``: the connection the work
-    runs on, checked when an error carries no SQLSTATE."""
-    try:
-        yield
-    except psycopg.Error as exc:
-        refusal = _db_refusal(exc, conn)
-        if refusal is None:
-            raise
-        raise refusal from None
-
-
-def _db_refusal(exc: psycopg.Error, conn: psycopg.Connection[Any] | None) -> KnownError | None:
-    state = exc.sqlstate or ""
-    if _lost(exc, conn) or (isinstance(exc, psycopg.OperationalError) and not state):
-        return KnownError(
-            coded(
-                "station_db_lost",
-                "The connection to the station's database was lost; nothing of the "
-                "unfinished work was kept. Try again.",
-            )
-        )
-    if state.startswith(("23", "40")):
-        # Rows another station PC wrote at the same moment (an event id two laptops both
-        # claim: class 23), or a transaction the server rolled back to let another
-        # through (class 40): nothing of this one was kept; the next try sees them.
-        return KnownError(
-            coded(
-                "station_db_conflict",
-                "Another station PC stored the same records at the same moment; nothing "
-                "was kept. Try again.",
-            )
-        )
-    if state == "42501":  # insufficient_privilege
-        return KnownError(
-            coded("station_db_not_permitted", "The database does not permit this for this login.")
-        )
-    if isinstance(exc, psycopg.OperationalError) or state.startswith(("53", "54", "55", "57")):
-        # The server's resources or its state (disk full, out of memory, too many
-        # connections, a lock or statement timeout, a cancel, an I/O error), the
-        # connection still up: nothing of the work was kept.
-        return KnownError(
-            coded(
-                "station_db_server_refused",
-                f"The station's database server refused the work (SQLSTATE {state}); "
-                "nothing of it was kept.",
-                sqlstate=state,
-            )
-        )
-    return None
+        raise connect_refusal(info, exc, _CONNECT_TIMEOUT) from None
 
 
 def init_pg_station(
@@ -238,7 +127,7 @@ def init_pg_station(
     staff = pg_keys.check_staff(staff)
     conn = connect(target, password)
     try:
-        with _db_errors(conn):
+        with db_errors(conn):
             pg_schema.migrate(conn)
             with conn.transaction():
                 if conn.execute("SELECT 1 FROM station").fetchone() is not None:
@@ -347,7 +236,7 @@ def migrate_pg_station(
         PgStationStore(owner, *unlock[0]).project_log()
 
     try:
-        with _db_errors(conn):
+        with db_errors(conn):
             if not pg_schema.installed_version(conn):
                 pg_schema.check_version(conn)  # not a station: refused by its code
             before = pg_schema.migrate(conn, seal if ask_staff is not None else None, project)
@@ -407,7 +296,7 @@ def open_pg_station(
     ``backoff_active``); ``clock`` its time."""
     conn = connect(target, password)
     try:
-        with _db_errors(conn):
+        with db_errors(conn):
             pg_schema.check_version(conn)
             station_id = _station_id(conn) if backoff_dir is not None else None
         if backoff_dir is not None and station_id is not None:
@@ -469,7 +358,7 @@ class PgStationStore:
         self._clock = clock
         self._master: bytes
         self._slot_cost: KdfCost
-        with _db_errors(self._conn):
+        with db_errors(self._conn):
             row = conn.execute(
                 "SELECT s.name, s.device_id, t.nonce, t.sealed, "
                 "(SELECT slot FROM station_keyslots WHERE staff = %s), s.fingerprint "
@@ -526,7 +415,7 @@ class PgStationStore:
         another station."""
         conn = connect(target, password)
         try:
-            with _db_errors(conn):
+            with db_errors(conn):
                 pg_schema.check_version(conn)
             return PgStationStore(conn, self._staff, "", self._clock, unlocked=self)
         except BaseException:
@@ -550,7 +439,7 @@ class PgStationStore:
         slot = pg_keys.seal_staff_slot(
             self.device_id, staff, passphrase, self._master, self._slot_cost
         )
-        with _db_errors(self._conn), self._conn.transaction():
+        with db_errors(self._conn), self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SLOT_LOCK,))
             added = self._conn.execute(
                 "INSERT INTO station_keyslots (staff, slot) VALUES (%s, %s) ON CONFLICT DO NOTHING",
@@ -565,7 +454,7 @@ class PgStationStore:
     def remove_staff(self, staff: str) -> None:
         """Remove ``staff``'s key slot; the last one is refused (nobody could unlock)."""
         staff = " ".join(staff.split())
-        with _db_errors(self._conn), self._conn.transaction():
+        with db_errors(self._conn), self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SLOT_LOCK,))
             names = {str(r[0]) for r in self._conn.execute("SELECT staff FROM station_keyslots")}
             if staff not in names:
@@ -595,7 +484,7 @@ class PgStationStore:
     # -- reading ---------------------------------------------------------------------------
 
     def _rows(self, query: Any, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with _db_errors(self._conn):
+        with db_errors(self._conn):
             return self._conn.execute(query, args).fetchall()
 
     def register(self) -> Register:
@@ -750,7 +639,7 @@ class PgStationStore:
 
     @contextlib.contextmanager
     def device_lock(self, device_id: str) -> Iterator[None]:
-        with _db_errors(self._conn):
+        with db_errors(self._conn):
             self._conn.execute(
                 "SELECT pg_advisory_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, device_id)
             )
@@ -773,7 +662,7 @@ class PgStationStore:
     ) -> None:
         del prepared  # see ``projector``: never anything here
         conn = self._conn
-        with _db_errors(self._conn), conn.transaction():
+        with db_errors(self._conn), conn.transaction():
             with conn.cursor() as cur:
                 # In digest order: two importers storing the same blobs never deadlock.
                 cur.executemany(
@@ -794,7 +683,7 @@ class PgStationStore:
             conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (header.bundle_id,))
 
     def hold(self, header: Header, data: bytes) -> None:
-        with _db_errors(self._conn):
+        with db_errors(self._conn):
             self._conn.execute(
                 "INSERT INTO pending_bundles VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
                 (header.bundle_id, header.device_id, header.from_seq, header.to_seq, data),
@@ -809,7 +698,7 @@ class PgStationStore:
         return (str(rows[0][0]), bytes(rows[0][1])) if rows else None
 
     def drop_held(self, bundle_id: str) -> None:
-        with _db_errors(self._conn):
+        with db_errors(self._conn):
             self._conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (bundle_id,))
 
     def _project(self, events: Sequence[Event]) -> None:
@@ -828,7 +717,7 @@ class PgStationStore:
         if any(d.attachments for d in drafts):
             raise ValueError("the station's own events carry no attachments here")
         conn = self._conn
-        with _db_errors(self._conn), conn.transaction():
+        with db_errors(self._conn), conn.transaction():
             conn.execute(
                 "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, self.device_id)
             )

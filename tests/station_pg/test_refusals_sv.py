@@ -18,6 +18,7 @@ import pytest
 
 from fieldapp import cli
 from fieldapp.errors import KnownError
+from fieldapp.storage.records import Records
 from fieldapp.sync import importer as importer_module
 from fieldapp.sync.export import export_bundle
 from fieldapp.sync.importer import StationImporter
@@ -128,6 +129,9 @@ def test_a_server_gone_mid_import_in_swedish_is_lost(
     lost = _refused(lambda: StationImporter(importing).import_file(exported.path))
     assert lost.code == "station_db_lost"
     assert not station._conn.execute("SELECT 1 FROM imported_bundles").fetchall()
+    # What the review and the case list read through the connection seam: the same code.
+    gone = _refused(lambda: Records(importing.records_conn).find("case"))
+    assert gone.code == "station_db_lost"
     importing.close()
     station.close()
     laptop.session.lock()
