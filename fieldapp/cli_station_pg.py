@@ -26,6 +26,8 @@ passphrase from ``--passphrase-file`` or asked), a secret the database does not 
 (the new member types their passphrase); ``migrate`` asks for one only when it seals the
 clear keys of a database made before (schema 1: a new passphrase), or when it fills the
 records projection from a log stored before it (the sealed bodies opened: an existing one).
+After a wrong passphrase the next unlock from this PC waits (``pg_keys.UnlockBackoff``,
+counted in ``--data-dir``), as a vault's login does.
 """
 
 from __future__ import annotations
