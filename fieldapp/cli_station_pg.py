@@ -122,7 +122,11 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             return staff, prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
 
         before, after = migrate_pg_station(
-            target, password, ask_staff=ask_staff, ask_unlock=ask_unlock
+            target,
+            password,
+            ask_staff=ask_staff,
+            ask_unlock=ask_unlock,
+            backoff_dir=paths.data_dir(args.data_dir),
         )
         print(f"The station's schema was at version {before}; it is at {after}.", file=out)
         return EXIT_OK

@@ -193,6 +193,7 @@ def migrate_pg_station(
     ask_staff: AskStaff | None = None,
     ask_unlock: AskStaff | None = None,
     cost: KdfCost | None = None,
+    backoff_dir: Path | None = None,
 ) -> tuple[int, int]:
     """Take a station's database to this app's schema version (as its owner): the version
     it was at, and the one it is at now. A database newer than the app is refused.
@@ -204,7 +205,8 @@ def migrate_pg_station(
 
     A migration that adds the records projection fills it from the log, which needs the
     bodies opened: under the slot just made, or ``ask_unlock``'s staff member's passphrase
-    (refused, nothing changed, without it when there are events to project)."""
+    (refused, nothing changed, without it when there are events to project; a wrong one
+    counted as ``open_pg_station`` counts it, in ``backoff_dir``)."""
     conn = connect(target, password)
     sealed: list[bool] = []
     unlock: list[tuple[str, str]] = []
@@ -233,6 +235,14 @@ def migrate_pg_station(
                     )
                 )
             unlock.append(ask_unlock())
+            station_id = _station_id(owner) if backoff_dir is not None else None
+            if backoff_dir is not None and station_id is not None:
+                # A passphrase asked for: wrong ones make the next try wait, as an unlock's.
+                staff, passphrase = unlock[0]
+                backoff = pg_keys.UnlockBackoff(backoff_dir, station_id)
+                store = backoff.unlock(staff, lambda: PgStationStore(owner, staff, passphrase))
+                store.project_log()
+                return
         PgStationStore(owner, *unlock[0]).project_log()
 
     try:

@@ -213,6 +213,10 @@ def test_migrate_to_the_projection_opens_the_sealed_log_with_a_staff_passphrase(
     assert code == 1 and err.count("\n") == 1
     with psycopg.connect(pg_database) as conn:  # refused: left as it was
         assert pg_schema.installed_version(conn) == 2
+    # The wrong passphrase counted, as an unlock's (test_unlock_backoff); the wait over, as
+    # its file gone says.
+    [waiting] = (tmp_path / "unused").glob("station-*.unlock.state")
+    waiting.unlink()
     code, out, err = _run(tmp_path, "station", "migrate", "--database", target, capsys=capsys)
     now = pg_schema.SCHEMA_VERSION
     assert (code, out) == (0, f"The station's schema was at version 2; it is at {now}.\n"), err
