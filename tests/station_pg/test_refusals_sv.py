@@ -107,6 +107,16 @@ def test_each_refusal_has_its_code_whatever_the_servers_language(
     assert _refused(lambda: open_pg_station(away, **UNLOCK)).code == "station_db_unreachable"
 
 
+def test_a_statement_the_server_cancels_is_refused_by_its_sqlstate(sv_database: str) -> None:
+    store = init_pg_station(sv_database, "Region Exempel", **UNLOCK)
+    store._conn.execute("SET statement_timeout = 1")  # milliseconds
+    refused = _refused(lambda: store._rows("SELECT pg_sleep(1)"))
+    assert (refused.code, refused.params) == ("station_db_server_refused", {"sqlstate": "57014"})
+    store._conn.execute("SET statement_timeout = 0")
+    assert store.staff() == [STAFF]  # the connection goes on
+    store.close()
+
+
 def test_a_server_gone_mid_import_in_swedish_is_lost(
     sv_database: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
