@@ -38,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Saved {len(saved)} screenshots in {args.out}.")
             return cli.EXIT_OK
         if args.command == "self-test":
-            return _self_test()
+            return _self_test(args.database)
         if args.command is None:
             return _run_gui(args)
         return cli.run(args)
@@ -54,12 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.EXIT_FAILED
 
 
-def _self_test() -> int:
-    """Every check of the core and of Qt, one line each; exit 1 if any failed."""
+def _self_test(database: str | None) -> int:
+    """Every check of the core and of Qt, one line each; exit 1 if any failed.
+    ``database``: a station's PostgreSQL database to connect to as well."""
     from fieldapp.selftest import core_checks, run_checks
     from ui.selftest import qt_checks
 
-    results = run_checks(core_checks() + qt_checks())
+    results = run_checks(core_checks(database) + qt_checks())
     for result in results:
         print(f"{'ok ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
     failed = [r.name for r in results if not r.ok]
@@ -130,7 +131,11 @@ def _run_station_gui(
             )
         )
     return run_station_gui(
-        target, ask_password=args.gui_ask_password, language=lang, managed=managed
+        target,
+        ask_password=args.gui_ask_password,
+        language=lang,
+        managed=managed,
+        data_dir=paths.data_dir(args.data_dir),
     )
 
 
