@@ -50,7 +50,7 @@ def login_role(pg_database: str) -> Callable[[str, str], str]:
         with psycopg.connect(pg_database, autocommit=True) as conn:
             row = conn.execute("SELECT current_database()").fetchone()
             assert row is not None
-            role = f"{row[0]}_{name}"
+            role = f"{row[0]}_login_{name}"
             conn.execute(
                 sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
                     sql.Identifier(role),
