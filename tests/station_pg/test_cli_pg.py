@@ -19,7 +19,7 @@ from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore
 from fieldapp.sync.register import register_laptop
 from fieldapp.sync.station import StationCard
-from tests.station_pg.conftest import STAFF, STAFF_PASS
+from tests.station_pg.conftest import STAFF, STAFF_PASS, back_to_schema_2, staff_role
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
 
@@ -164,11 +164,21 @@ def test_staff_slots_from_the_command_line_and_a_wrong_passphrase(
     other.write_text("gröna kaniner hoppar högt\n")
     code, out, err = _run(
         tmp_path, "station", "staff", "add", "S100002", *db, "--new-passphrase-file",
-        str(other), capsys=capsys,
+        str(other), "--role", "admin", capsys=capsys,
+    )  # fmt: skip
+    assert code == 1 and "--all-counties" in err  # counties: one of the two, required
+    staff_role(target, "S100002")
+    code, out, err = _run(
+        tmp_path, "station", "staff", "add", "S100002", *db, "--new-passphrase-file",
+        str(other), "--role", "admin", "--all-counties", capsys=capsys,
     )  # fmt: skip
     assert code == 0, err
     code, out, _ = _run(tmp_path, "station", "staff", "list", *db, capsys=capsys)
-    assert out.splitlines() == ["2 staff key slot(s).", STAFF, "S100002"]
+    assert out.splitlines() == [
+        "2 staff key slot(s).",
+        f"{STAFF}\tadmin\tall counties",
+        "S100002\tadmin\tall counties",
+    ]
     as_other = ("--officer", "S100002", "--passphrase-file", str(other))
     code, out, err = _run(
         tmp_path, "station", "staff", "remove", STAFF, *db, *as_other, capsys=capsys
@@ -201,8 +211,7 @@ def test_migrate_to_the_projection_opens_the_sealed_log_with_a_staff_passphrase(
         seal(pg_station.keys.card, list(session.events()), {}, session)
     )
     with psycopg.connect(pg_database) as conn:  # back to the schema before the projection
-        conn.execute("DROP VIEW meta; DROP TABLE records, record_changes, conflicts")
-        conn.execute("UPDATE schema_version SET version = 2")
+        back_to_schema_2(conn)
     (tmp_path / "wrong").write_text("not the passphrase\n")
     wrong = ("--officer", STAFF, "--passphrase-file", str(tmp_path / "wrong"))
     code, _, err = _run(tmp_path, "station", "migrate", "--database", target, *wrong, capsys=capsys)
