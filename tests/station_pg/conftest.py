@@ -93,6 +93,30 @@ ALTER TABLE blobs DROP COLUMN county;
 """
 
 
+# The projection's part of it (its tables are there from schema 3 on).
+_PROJECTION_WITHOUT_TRIGGERS = """
+DROP TRIGGER records_county ON records;
+DROP TRIGGER record_changes_county ON record_changes;
+DROP TRIGGER conflicts_county ON conflicts;
+"""
+_PROJECTION_WITHOUT_COUNTIES = """
+ALTER TABLE records DISABLE ROW LEVEL SECURITY;
+ALTER TABLE record_changes DISABLE ROW LEVEL SECURITY;
+ALTER TABLE conflicts DISABLE ROW LEVEL SECURITY;
+ALTER TABLE records DROP COLUMN county;
+ALTER TABLE record_changes DROP COLUMN county;
+ALTER TABLE conflicts DROP COLUMN county;
+"""
+
+
+def back_to_schema_3(conn: psycopg.Connection[object]) -> None:
+    """The station's database as before counties (schema 3): its rows of no county."""
+    conn.execute(_PROJECTION_WITHOUT_TRIGGERS)
+    conn.execute(_WITHOUT_COUNTIES)
+    conn.execute(_PROJECTION_WITHOUT_COUNTIES)
+    conn.execute("UPDATE schema_version SET version = 3")
+
+
 def back_to_schema_2(conn: psycopg.Connection[object]) -> None:
     """The station's database as before the records projection (its tables gone; the
     bodies stay sealed)."""
