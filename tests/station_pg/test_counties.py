@@ -20,7 +20,8 @@ from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_context import PgStationContext
 from fieldapp.sync.pg_store import PgStationStore, migrate_pg_station, open_pg_station
-from fieldapp.sync.review import consolidated_cases, open_conflicts
+from fieldapp.sync.register import revoke_laptop
+from fieldapp.sync.review import consolidated_cases, open_alarms, open_conflicts, settle
 from fieldapp.workflow import evidence
 from tests.station_pg.conftest import (
     as_user,
@@ -333,3 +334,28 @@ def test_the_migration_gives_every_laptop_its_county_and_their_rows(
         ).fetchone() == (0,)
     laptop.session.lock()
     del case_id
+
+
+def test_the_stations_own_events_keep_their_county_and_its_chain(
+    pg_station: PgStationStore,
+    two_counties: tuple[tuple[Laptop, str, str], tuple[Laptop, str, str]],
+    login_role: Login,
+) -> None:
+    (home, _, _), (other, _, _) = two_counties
+    # An alarm about the other county's laptop (revoked, then sending more): its county's.
+    revoke_laptop(pg_station, other.session.device_id, "lost")
+    other.new_case()
+    with pytest.raises(KnownError):
+        _send(pg_station, other)
+    assert len(open_alarms(pg_station.reviewer())) == 1
+    anna = _open(_staff(pg_station, login_role, "anna", "admin", HOME))
+    assert open_alarms(anna.reviewer()) == []
+    # The station's chain goes on after events she cannot see: her settlement and a
+    # revocation of her county's laptop, then the owner's view verifies the whole chain.
+    [conflict] = open_conflicts(anna.reviewer())
+    settle(anna.reviewer(), conflict.id, "incoming", None)
+    revoke_laptop(anna, home.session.device_id, "retired")
+    anna.close()
+    report = pg_station.verify()
+    assert report.ok, report.summary()
+    assert len(open_conflicts(pg_station.reviewer())) == 1  # the other county's, still open
