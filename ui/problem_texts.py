@@ -554,8 +554,7 @@ PROBLEM_TEXTS: dict[str, str] = {
     ),
     "station_staff_no_login": QT_TRANSLATE_NOOP(
         "Problems",
-        "That staff member has no login on the database server: its administrator makes "
-        "one first.",
+        "That staff member has no login on the database server: its administrator makes one first.",
     ),
     "station_county_not_yours": QT_TRANSLATE_NOOP(
         "Problems", "You do not hold that county at this station."

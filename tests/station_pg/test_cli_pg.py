@@ -53,9 +53,13 @@ def test_init_register_import_and_acknowledge(
     assert card.fingerprint == fingerprint
     laptop = Laptop(tmp_path / "laptop", card)
     make_laptop_card(laptop.session).save(tmp_path / "laptop.json")
-    code, _, err = _run(
-        tmp_path, "station", "register", str(tmp_path / "laptop.json"), *db, "--yes", capsys=capsys
-    )
+    register = ("station", "register", str(tmp_path / "laptop.json"), *db, "--yes")
+    code, _, err = _run(tmp_path, *register, "--county", "atlantis", capsys=capsys)
+    assert code == 1 and err.count("\n") == 1 and "atlantis" in err  # no such county profile
+    code, out, err = _run(tmp_path, *register, "--county", "vastmanland", capsys=capsys)
+    assert code == 0, err
+    assert "(vastmanland)" in out
+    code, _, err = _run(tmp_path, *register, capsys=capsys)  # again: its county stays
     assert code == 0, err
     code, out, _ = _run(tmp_path, "station", "laptops", *db, capsys=capsys)
     assert out.startswith("1 laptop(s) registered.")
@@ -194,6 +198,10 @@ def test_staff_slots_from_the_command_line_and_a_wrong_passphrase(
     assert (code, out) == (0, "0 laptop(s) registered.\n"), err
     code, _, err = _run(tmp_path, "station", "staff", "list", capsys=capsys)  # not a vault's
     assert code == 1 and "PostgreSQL" in err
+    code, _, err = _run(
+        tmp_path, "station", "register", "x.json", "--county", "vastmanland", capsys=capsys
+    )
+    assert code == 1 and "PostgreSQL" in err  # a station vault is one county's
 
 
 def test_migrate_to_the_projection_opens_the_sealed_log_with_a_staff_passphrase(
