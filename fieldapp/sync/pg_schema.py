@@ -10,6 +10,14 @@ only under a purge event in the log that names it, keeping the body's hash so th
 chain still verifies. The role names carry the database's name: one cluster may hold
 several stations' databases.
 
+Station staff roles and counties (schema 4, ``sync.pg_staff``): ``<database>_staff``
+(with the app's rights) and ``<database>_admin`` (staff who also manage staff and the
+laptop register) are granted to staff logins by ``station_staff_set``, a function with the
+owner's rights that only admins may call; ``station_staff`` says each login's counties.
+Every row of the events, the blobs and the records projection carries a county, set at
+insert by triggers from its laptop's county (``laptop_county``, set once), and row-level
+security lets a login see and write only its counties' rows.
+
 Nothing in the database opens without a staff member's passphrase (schema 2,
 ``sync.pg_keys``): ``station_secret`` holds the station's keys only sealed, under a master
 key wrapped in ``station_keyslots`` (one slot per staff member); event bodies and blobs
@@ -413,8 +421,10 @@ $$;
 CREATE FUNCTION station_counties() RETURNS text[] LANGUAGE sql STABLE AS $$
     SELECT coalesce((SELECT counties FROM station_staff WHERE login = current_user), '{}')
 $$;
+-- (A copy of the database under another name has no such group until it is migrated.)
 CREATE FUNCTION station_is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT pg_has_role(current_user, current_database() || '_admin', 'MEMBER')
+    SELECT CASE WHEN to_regrole(quote_ident(current_database() || '_admin')) IS NULL THEN false
+           ELSE pg_has_role(current_user, current_database() || '_admin', 'MEMBER') END
 $$;
 
 ALTER TABLE events ENABLE ROW LEVEL SECURITY;
