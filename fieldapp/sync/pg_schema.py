@@ -442,6 +442,11 @@ CREATE POLICY county ON record_changes USING (county IS NULL OR (SELECT station_
     OR county = ANY ((SELECT station_counties())::text[]));
 CREATE POLICY county ON conflicts USING (county IS NULL OR (SELECT station_all_counties())
     OR county = ANY ((SELECT station_counties())::text[]));
+-- Every login reads the laptops' counties; an admin gives a laptop only a county they hold.
+ALTER TABLE laptop_county ENABLE ROW LEVEL SECURITY;
+CREATE POLICY seen ON laptop_county FOR SELECT USING (true);
+CREATE POLICY county ON laptop_county FOR INSERT WITH CHECK ((SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
 -- The laptop register is the admins'.
 CREATE POLICY register_by_admins ON events AS RESTRICTIVE FOR INSERT
     WITH CHECK (entity_type <> 'station_laptop' OR (SELECT station_is_admin()));

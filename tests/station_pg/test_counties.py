@@ -267,6 +267,13 @@ def test_the_refusals_write_nothing(
         "station_county_not_yours"
     )
     assert _refusal(lambda: admin.register_laptop(other_card)) == "station_county_not_yours"
+    with (
+        psycopg.connect(admin_info) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):  # nor by SQL behind the app's back
+        conn.execute(
+            "INSERT INTO laptop_county VALUES (%s, %s)", (new_card.device_id, OTHER_COUNTY)
+        )
     # Importing another county's laptop's bundle.
     other.new_case()
     assert _refusal(lambda: _send(admin, other)) == "station_laptop_other_county"
