@@ -2,10 +2,12 @@
 on the station's commands (``cli_sync`` hands over here):
 
     fieldapp station init --database TARGET --station-name NAME --officer STAFF  (owner)
-    fieldapp station migrate --database TARGET [--officer STAFF]  (as the database's owner)
-    fieldapp station staff add|remove|list [NAME] --database TARGET --officer STAFF
+    fieldapp station migrate --database TARGET [--officer STAFF] [--county C]  (owner)
+    fieldapp station staff add NAME --role staff|admin|purge (--county C… | --all-counties)
+        --database TARGET --officer STAFF                             (admins)
+    fieldapp station staff remove NAME | list --database TARGET --officer STAFF
     fieldapp station card --database TARGET --out card.json
-    fieldapp station register laptop-card.json --database TARGET [--yes]
+    fieldapp station register laptop-card.json --database TARGET [--county C] [--yes]
     fieldapp station laptops --database TARGET
     fieldapp station revoke DEVICE --database TARGET --reason lost|stolen|retired
     fieldapp sync import FILE... --database TARGET [--receipts DIR]
@@ -29,6 +31,11 @@ clear keys of a database made before (schema 1: a new passphrase), or when it fi
 records projection from a log stored before it (the sealed bodies opened: an existing one).
 After a wrong passphrase the next unlock from this PC waits (``pg_keys.UnlockBackoff``,
 counted in ``--data-dir``), as a vault's login does.
+
+Staff log in to PostgreSQL as themselves, and unlock with their own key slot: ``--officer``
+is their login's name (``station_staff_not_login`` otherwise; the owner excepted). Each is
+staff, admin or purge, of some counties or all (``sync.pg_counties``); row-level security
+shows a login only its counties' rows.
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ from fieldapp.cli_sync import (
 from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import LaptopCard
+from fieldapp.sync.pg_counties import checked_counties
 from fieldapp.sync.pg_store import (
     PgStationStore,
     has_password,
@@ -60,7 +68,7 @@ from fieldapp.sync.pg_store import (
     migrate_pg_station,
     open_pg_station,
 )
-from fieldapp.sync.register import register_laptop, registered_laptops, revoke_laptop
+from fieldapp.sync.register import registered_laptops, revoke_laptop
 from fieldapp.sync.review import settle
 
 
@@ -128,12 +136,15 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             ask_staff=ask_staff,
             ask_unlock=ask_unlock,
             backoff_dir=paths.data_dir(args.data_dir),
+            county=args.county,
         )
         print(f"The station's schema was at version {before}; it is at {after}.", file=out)
         return EXIT_OK
     staff_command = args.command == "station" and args.station_command == "staff"
     if staff_command and args.staff_action != "list":
         _option(args, "staff_name")  # before any passphrase is asked
+    if staff_command and args.staff_action == "add":
+        checked_counties(args.county, args.all_counties)
     store = unlocked(args, prompter, target, password)
     try:
         if args.command == "sync" and args.sync_command in ("review", "resolve", "cases"):
@@ -145,7 +156,7 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             card.save(args.out)
             print(f"Wrote {args.out}. Fingerprint: {card.fingerprint}", file=out)
         elif args.station_command == "register":
-            return _register(args.laptop_card, args.yes, store, out)
+            return _register(args.laptop_card, args.yes, args.county, store, out)
         elif args.station_command == "staff":
             _staff(args, store, out, prompter)
         elif args.station_command == "revoke":
@@ -204,14 +215,17 @@ def _review(args: argparse.Namespace, store: PgStationStore, out: TextIO) -> int
     return EXIT_OK
 
 
-def _register(path: Path, yes: bool, store: PgStationStore, out: TextIO) -> int:
+def _register(path: Path, yes: bool, county: str | None, store: PgStationStore, out: TextIO) -> int:
     card = LaptopCard.load(path)
     print(f"Laptop {card.device_id}\nFingerprint: {card.fingerprint}", file=out)
     if not yes and not confirmed("Same fingerprint as shown on the laptop? [y/N] "):
         print("fieldapp: not registered.", file=sys.stderr)
         return EXIT_FAILED
-    laptop = register_laptop(store, card)
-    print(f"Registered laptop {laptop.device_id[:8]}: its bundles are accepted.", file=out)
+    laptop = store.register_laptop(card, county)
+    where = store.laptop_county(laptop.device_id) or "no county"
+    print(
+        f"Registered laptop {laptop.device_id[:8]} ({where}): its bundles are accepted.", file=out
+    )
     return EXIT_OK
 
 
@@ -223,16 +237,22 @@ def _staff(
         new = prompter.passphrase(
             args.new_passphrase_file, f"New passphrase for {name}", confirm=True
         )
-        store.add_staff(name, new)
-        print(f"Added a key slot for {name}: they can unlock the station.", file=out)
+        store.add_staff(name, new, args.role, args.county, all_counties=args.all_counties)
+        print(f"Added {name} ({args.role}) with a key slot: they can unlock the station.", file=out)
     elif args.staff_action == "remove":
         store.remove_staff(str(args.staff_name))
         print(f"Removed {args.staff_name}'s key slot.", file=out)
     else:
         names = store.staff()
+        members = {m.login: m for m in store.members()}
         print(f"{len(names)} staff key slot(s).", file=out)
         for name in names:
-            print(name, file=out)
+            member = members.get(name)
+            if member is None:
+                print(f"{name}\t-\t-", file=out)  # a slot from before roles and counties
+                continue
+            where = "all counties" if member.all_counties else ", ".join(member.counties)
+            print(f"{name}\t{member.role}\t{where}", file=out)
 
 
 def _option(args: argparse.Namespace, name: str) -> str:

@@ -9,7 +9,8 @@
     fieldapp station laptops                                   (at the station)
     fieldapp station revoke DEVICE --reason lost|stolen|retired [--note TEXT]
     fieldapp station purge [--dry-run]                         (at the station, administrators)
-    fieldapp station staff add|remove|list [NAME] --database T (PostgreSQL: staff key slots)
+    fieldapp station staff add|remove|list [NAME] --database T (PostgreSQL: staff, roles,
+        counties: add NAME --role staff|admin|purge --county C… | --all-counties)
     fieldapp sync export --out DIR                             (on a laptop)
     fieldapp sync import FILE... [--receipts DIR]              (at the station)
     fieldapp sync ack FILE.receipt                             (on a laptop)
@@ -75,6 +76,9 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
         "--officer", metavar="ID", help="staff member whose passphrase seals clear keys"
     )
     migrate.add_argument("--passphrase-file", type=Path, metavar="FILE")
+    migrate.add_argument(
+        "--county", metavar="COUNTY", help="the county of every laptop registered before counties"
+    )
     _database_args(migrate)
     staff = ssub.add_parser(
         "staff", allow_abbrev=False, help="a PostgreSQL station: staff key slots"
@@ -87,6 +91,17 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
         metavar="FILE",
         help="the new staff member's passphrase (asked on a TTY if omitted)",
     )
+    staff.add_argument(
+        "--role", choices=("staff", "admin", "purge"), default="staff", help="add: their role"
+    )
+    staff.add_argument(
+        "--county",
+        action="append",
+        default=[],
+        metavar="COUNTY",
+        help="add: a county they work in (repeat for several)",
+    )
+    staff.add_argument("--all-counties", action="store_true", help="add: every county")
     station_login_args(staff)
     card = ssub.add_parser("card", allow_abbrev=False, help="export the station's public card")
     card.add_argument("--out", required=True, type=Path, metavar="card.json")
@@ -117,6 +132,9 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     )
     reg.add_argument("laptop_card", type=Path, metavar="laptop-card.json")
     reg.add_argument("--yes", action="store_true", help="the fingerprint was compared")
+    reg.add_argument(
+        "--county", metavar="COUNTY", help="a PostgreSQL station: the laptop's county (set once)"
+    )
     station_login_args(reg)
     laptops = ssub.add_parser("laptops", allow_abbrev=False, help="the registered laptops")
     station_login_args(laptops)
@@ -266,6 +284,14 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
                 "station_staff_needs_database",
                 "Staff key slots are a PostgreSQL station's (--database); a station vault's "
                 "staff are its officers ('fieldapp officer add').",
+            )
+        )
+    if args.command == "station" and getattr(args, "county", None):
+        raise KnownError(
+            coded(
+                "station_county_needs_database",
+                "Counties are a PostgreSQL station's (--database); a station vault is one "
+                "county's.",
             )
         )
     if args.command == "sync" and args.sync_command == "import":

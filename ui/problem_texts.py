@@ -541,6 +541,39 @@ PROBLEM_TEXTS: dict[str, str] = {
         "Staff keys belong to a station kept in PostgreSQL; a station vault's staff are its "
         "officers.",
     ),
+    "station_staff_not_login": QT_TRANSLATE_NOOP(
+        "Problems",
+        "You are logged in to the database as {login}: unlock with your own staff key.",
+    ),
+    "station_staff_role": QT_TRANSLATE_NOOP("Problems", "Role: staff, admin or purge."),
+    "station_staff_counties": QT_TRANSLATE_NOOP(
+        "Problems", "Counties: give one or more counties, or all counties (one of the two)."
+    ),
+    "station_staff_not_admin": QT_TRANSLATE_NOOP(
+        "Problems", "Only a station admin manages staff and the laptop register."
+    ),
+    "station_staff_no_login": QT_TRANSLATE_NOOP(
+        "Problems",
+        "That staff member has no login on the database server: its administrator makes one first.",
+    ),
+    "station_county_not_yours": QT_TRANSLATE_NOOP(
+        "Problems", "You do not hold that county at this station."
+    ),
+    "station_county_required": QT_TRANSLATE_NOOP(
+        "Problems", "County: required (you hold several counties)."
+    ),
+    "station_county_needs_database": QT_TRANSLATE_NOOP(
+        "Problems",
+        "Counties belong to a station kept in PostgreSQL; a station vault is one county's.",
+    ),
+    "station_laptop_other_county": QT_TRANSLATE_NOOP(
+        "Problems",
+        "That laptop is registered for {county}, a county you do not hold at this station; "
+        "nothing was imported.",
+    ),
+    "station_laptop_county_fixed": QT_TRANSLATE_NOOP(
+        "Problems", "That laptop is registered for {county}; a laptop's county does not change."
+    ),
     "station_db_lost": QT_TRANSLATE_NOOP(
         "Problems",
         "The connection to the station's database was lost; nothing of the unfinished work "

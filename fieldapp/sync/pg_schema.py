@@ -10,6 +10,14 @@ only under a purge event in the log that names it, keeping the body's hash so th
 chain still verifies. The role names carry the database's name: one cluster may hold
 several stations' databases.
 
+Station staff roles and counties (schema 4, ``sync.pg_counties``): ``<database>_staff``
+(with the app's rights) and ``<database>_admin`` (staff who also manage staff and the
+laptop register) are granted to staff logins by ``station_staff_set``, a function with the
+owner's rights that only admins may call; ``station_staff`` says each login's counties.
+Every row of the events, the blobs and the records projection carries a county, set at
+insert by triggers from its laptop's county (``laptop_county``, set once), and row-level
+security lets a login see and write only its counties' rows.
+
 Nothing in the database opens without a staff member's passphrase (schema 2,
 ``sync.pg_keys``): ``station_secret`` holds the station's keys only sealed, under a master
 key wrapped in ``station_keyslots`` (one slot per staff member); event bodies and blobs
@@ -279,8 +287,243 @@ CREATE TABLE conflicts (
 CREATE VIEW meta AS SELECT 'device_id'::text AS key, device_id AS value FROM station;
 """
 
+# Station staff roles and counties (issue #18): who may do what is said by PostgreSQL roles
+# (``<db>_staff`` in ``<db>_app``; ``<db>_admin`` in ``<db>_staff``, who also manage staff
+# and the laptop register; ``<db>_purge`` as before), and ``station_staff`` says each
+# login's role and counties. A laptop's county is set once (``laptop_county``); every row
+# an import or the station writes gets its county at insert (triggers, with the owner's
+# rights so that they see every row), and row-level security lets a login see and write
+# only its counties' rows (a row with no county, and all of them for an all-counties
+# login). The owner bypasses it (not FORCEd): it migrates, verifies and dumps.
+_COUNTIES = """
+CREATE TABLE station_staff (
+    login        text PRIMARY KEY,
+    role         text NOT NULL CHECK (role IN ('staff', 'admin', 'purge')),
+    all_counties boolean NOT NULL DEFAULT false,
+    counties     text[] NOT NULL DEFAULT '{}',
+    CHECK (all_counties OR cardinality(counties) > 0)
+);
+CREATE TABLE laptop_county (
+    device_id text PRIMARY KEY,
+    county    text NOT NULL CHECK (county <> '')
+);
+CREATE FUNCTION laptop_county_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'a laptop''s county is fixed' USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE TRIGGER laptop_county_fixed BEFORE UPDATE OR DELETE ON laptop_county
+    FOR EACH ROW EXECUTE FUNCTION laptop_county_fixed();
+CREATE TRIGGER laptop_county_no_truncate BEFORE TRUNCATE ON laptop_county
+    FOR EACH STATEMENT EXECUTE FUNCTION laptop_county_fixed();
+
+ALTER TABLE events ADD COLUMN county text;
+ALTER TABLE blobs ADD COLUMN county text;
+ALTER TABLE records ADD COLUMN county text;
+ALTER TABLE record_changes ADD COLUMN county text;
+ALTER TABLE conflicts ADD COLUMN county text;
+
+-- Append-only as before; besides the purge's emptying of a body, the one other change is
+-- a county given to an event that had none, when its laptop's county is set (below).
+CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND current_setting('fieldapp.purging', true) = 'on'
+       AND NEW.body = '\\x'::bytea AND OLD.body_sha256 IS NULL
+       AND NEW.body_sha256 = OLD.body_hash
+       AND to_jsonb(NEW) - 'body' - 'body_sha256' = to_jsonb(OLD) - 'body' - 'body_sha256' THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND current_setting('fieldapp.county_fill', true) = 'on'
+       AND OLD.county IS NULL AND NEW.county IS NOT NULL
+       AND to_jsonb(NEW) - 'county' = to_jsonb(OLD) - 'county' THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'events are append-only' USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+-- A laptop's event takes its laptop's county, whatever the writer said; the station's
+-- own event the county of the record it changes, or of the laptop it registers, or the
+-- one the station gave (an alarm names its laptop in its sealed body).
+CREATE FUNCTION events_county() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NEW.device_id IS DISTINCT FROM (SELECT device_id FROM station) THEN
+        NEW.county := (SELECT county FROM laptop_county WHERE device_id = NEW.device_id);
+    ELSIF NEW.county IS NULL THEN
+        NEW.county := coalesce(
+            (SELECT county FROM records
+              WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id),
+            (SELECT county FROM laptop_county
+              WHERE device_id = NEW.entity_id AND NEW.entity_type = 'station_laptop'));
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER events_county BEFORE INSERT ON events
+    FOR EACH ROW EXECUTE FUNCTION events_county();
+
+-- A projection row: its record's county; a new record, its creating event's.
+CREATE FUNCTION projection_county() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    NEW.county := NULL;
+    IF TG_TABLE_NAME <> 'records' THEN
+        NEW.county := (SELECT county FROM records
+                        WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id);
+    END IF;
+    IF NEW.county IS NULL THEN
+        NEW.county := (SELECT county FROM events WHERE id = to_jsonb(NEW) ->> TG_ARGV[0]);
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER records_county BEFORE INSERT ON records
+    FOR EACH ROW EXECUTE FUNCTION projection_county('created_event');
+CREATE TRIGGER record_changes_county BEFORE INSERT ON record_changes
+    FOR EACH ROW EXECUTE FUNCTION projection_county('event_id');
+CREATE TRIGGER conflicts_county BEFORE INSERT ON conflicts
+    FOR EACH ROW EXECUTE FUNCTION projection_county('incoming_event');
+
+-- A laptop given its county (once): the rows it had without one take it (a laptop
+-- registered before counties, or every laptop at this migration: ``migrate --county``).
+CREATE FUNCTION laptop_county_fill() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    own text := (SELECT device_id FROM station);
+BEGIN
+    PERFORM set_config('fieldapp.county_fill', 'on', true);
+    UPDATE events SET county = NEW.county WHERE county IS NULL
+       AND (device_id = NEW.device_id
+            OR (device_id = own AND entity_type = 'station_laptop' AND entity_id = NEW.device_id));
+    UPDATE records r SET county = NEW.county FROM events e
+     WHERE r.county IS NULL AND e.id = r.created_event AND e.county = NEW.county
+       AND (e.device_id = NEW.device_id OR e.entity_id = NEW.device_id);
+    UPDATE events e SET county = r.county FROM records r
+     WHERE e.county IS NULL AND e.device_id = own AND r.county = NEW.county
+       AND r.entity_type = e.entity_type AND r.entity_id = e.entity_id;
+    PERFORM set_config('fieldapp.county_fill', 'off', true);
+    UPDATE record_changes c SET county = r.county FROM records r
+     WHERE c.county IS NULL AND r.county = NEW.county
+       AND r.entity_type = c.entity_type AND r.entity_id = c.entity_id;
+    UPDATE conflicts c SET county = r.county FROM records r
+     WHERE c.county IS NULL AND r.county = NEW.county
+       AND r.entity_type = c.entity_type AND r.entity_id = c.entity_id;
+    UPDATE blobs b SET county = NEW.county WHERE b.county IS NULL AND EXISTS (
+        SELECT 1 FROM events e WHERE e.device_id = NEW.device_id
+           AND e.attachments::jsonb ? b.sha256);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER laptop_county_fill AFTER INSERT ON laptop_county
+    FOR EACH ROW EXECUTE FUNCTION laptop_county_fill();
+
+-- The login's counties (as the invoker: current_user is the login). In a policy each is
+-- written as a sub-select, evaluated once a statement.
+CREATE FUNCTION station_all_counties() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT all_counties FROM station_staff WHERE login = current_user), false)
+$$;
+CREATE FUNCTION station_counties() RETURNS text[] LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT counties FROM station_staff WHERE login = current_user), '{}')
+$$;
+-- (A copy of the database under another name has no such group until it is migrated.)
+CREATE FUNCTION station_is_admin() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN to_regrole(quote_ident(current_database() || '_admin')) IS NULL THEN false
+           ELSE pg_has_role(current_user, current_database() || '_admin', 'MEMBER') END
+$$;
+
+ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+ALTER TABLE blobs ENABLE ROW LEVEL SECURITY;
+ALTER TABLE records ENABLE ROW LEVEL SECURITY;
+ALTER TABLE record_changes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE conflicts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY county ON events USING (county IS NULL OR (SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
+CREATE POLICY county ON blobs USING (county IS NULL OR (SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
+CREATE POLICY county ON records USING (county IS NULL OR (SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
+CREATE POLICY county ON record_changes USING (county IS NULL OR (SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
+CREATE POLICY county ON conflicts USING (county IS NULL OR (SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
+-- Every login reads the laptops' counties; an admin gives a laptop only a county they hold.
+ALTER TABLE laptop_county ENABLE ROW LEVEL SECURITY;
+CREATE POLICY seen ON laptop_county FOR SELECT USING (true);
+CREATE POLICY county ON laptop_county FOR INSERT WITH CHECK ((SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
+-- The laptop register is the admins'.
+CREATE POLICY register_by_admins ON events AS RESTRICTIVE FOR INSERT
+    WITH CHECK (entity_type <> 'station_laptop' OR (SELECT station_is_admin()));
+
+-- Whether a login was granted a group itself (not through another group).
+CREATE FUNCTION _station_granted(p_login text, p_group text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                   JOIN pg_roles u ON u.oid = m.member
+                   WHERE g.rolname = p_group AND u.rolname = p_login)
+$$;
+
+-- A login made station staff (or its role and counties changed), with the owner's
+-- rights: granted to the admins only. An admin who is not the owner gives only counties
+-- they hold. The login must exist (the server's administrator makes it).
+CREATE FUNCTION station_staff_set(p_login text, p_role text, p_all boolean, p_counties text[])
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    db text := current_database();
+    grp text;
+    mine station_staff%ROWTYPE;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+        RAISE EXCEPTION 'no login %', p_login USING ERRCODE = 'undefined_object';
+    END IF;
+    IF p_login LIKE 'pg\\_%'
+       OR p_login IN (db || '_app', db || '_staff', db || '_admin', db || '_purge') THEN
+        RAISE EXCEPTION 'not a login' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT pg_has_role(session_user, (SELECT relowner FROM pg_class
+                                       WHERE oid = 'public.station'::regclass), 'USAGE') THEN
+        SELECT * INTO mine FROM station_staff WHERE login = session_user;
+        IF NOT coalesce(mine.all_counties OR (NOT p_all AND p_counties <@ mine.counties),
+                        false) THEN
+            RAISE EXCEPTION 'county not held' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    END IF;
+    INSERT INTO station_staff
+        VALUES (p_login, p_role, p_all, CASE WHEN p_all THEN '{}' ELSE p_counties END)
+        ON CONFLICT (login) DO UPDATE SET role = EXCLUDED.role,
+           all_counties = EXCLUDED.all_counties, counties = EXCLUDED.counties;
+    FOREACH grp IN ARRAY ARRAY['staff', 'admin', 'purge'] LOOP
+        IF grp <> p_role AND _station_granted(p_login, db || '_' || grp) THEN
+            EXECUTE format('REVOKE %I FROM %I', db || '_' || grp, p_login);
+        END IF;
+    END LOOP;
+    EXECUTE format('GRANT %I TO %I', db || '_' || p_role, p_login);
+END $$;
+CREATE FUNCTION station_staff_drop(p_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    db text := current_database();
+    grp text;
+BEGIN
+    DELETE FROM station_staff WHERE login = p_login;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+        FOREACH grp IN ARRAY ARRAY['staff', 'admin', 'purge'] LOOP
+            IF _station_granted(p_login, db || '_' || grp) THEN
+                EXECUTE format('REVOKE %I FROM %I', db || '_' || grp, p_login);
+            END IF;
+        END LOOP;
+    END IF;
+END $$;
+-- The head of the station's own chain, whoever's counties its events are in: a station
+-- PC appends after it (the head's hash and sequence tell nothing of what was recorded).
+CREATE FUNCTION station_head(OUT seq bigint, OUT entry_hash bytea, OUT hlc text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT seq, entry_hash, hlc FROM events WHERE device_id = (SELECT device_id FROM station)
+     ORDER BY seq DESC LIMIT 1
+$$;
+REVOKE ALL ON FUNCTION station_head() FROM PUBLIC;
+REVOKE ALL ON FUNCTION station_staff_set(text, text, boolean, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION station_staff_drop(text) FROM PUBLIC;
+"""
+
 # Per version, what takes the database there from the one before (index 0: version 1).
-MIGRATIONS: tuple[str, ...] = (_V1, _AT_REST, _RECORDS)
+MIGRATIONS: tuple[str, ...] = (_V1, _AT_REST, _RECORDS, _COUNTIES)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # What each role may do, granted again after every migration (new tables included).
@@ -290,7 +533,15 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO {app}, {purge};
 GRANT SELECT ON schema_version, station, station_secret TO {app};
 GRANT SELECT, INSERT ON events, blobs, imported_bundles TO {app};
-GRANT SELECT, INSERT, DELETE ON pending_bundles, station_keyslots TO {app};
+GRANT SELECT, INSERT, DELETE ON pending_bundles TO {app};
+-- Staff key slots and the laptop register are the admins' (schema 4).
+GRANT SELECT ON station_keyslots, station_staff, laptop_county TO {app};
+REVOKE INSERT, DELETE ON station_keyslots FROM {app};
+GRANT INSERT, DELETE ON station_keyslots TO {admin};
+GRANT INSERT ON laptop_county TO {admin};
+GRANT EXECUTE ON FUNCTION station_head() TO {app};
+GRANT EXECUTE ON FUNCTION station_staff_set(text, text, boolean, text[]),
+    station_staff_drop(text) TO {admin};
 GRANT USAGE ON SEQUENCE events_pos_seq TO {app};
 -- The projection is derived from the events: the app keeps it in step (the events stay
 -- insert-only).
@@ -298,15 +549,28 @@ GRANT SELECT ON meta TO {app};
 GRANT SELECT, INSERT, UPDATE, DELETE ON records, record_changes, conflicts TO {app};
 GRANT USAGE ON SEQUENCE record_changes_pos_seq, conflicts_pos_seq TO {app};
 GRANT SELECT ON schema_version, events, station, station_secret, station_keyslots TO {purge};
+GRANT SELECT ON station_staff, laptop_county TO {purge};
 GRANT EXECUTE ON FUNCTION purge_event_body(text, text, bytea) TO {purge};
 """
 
 
-def role_names(conn: Connection[Any]) -> tuple[str, str]:
-    """The application and purge roles of this database."""
+# The group roles of a station's database, by suffix; each after the first is a member of
+# the one its entry names (staff have the app's rights; admins, staff's).
+GROUPS: tuple[tuple[str, str | None], ...] = (
+    ("app", None),
+    ("purge", None),
+    ("staff", "app"),
+    ("admin", "staff"),
+)
+# What ``station_staff.role`` may say: the group a staff login is granted.
+STAFF_ROLES = ("staff", "admin", "purge")
+
+
+def role_names(conn: Connection[Any]) -> dict[str, str]:
+    """This database's group roles by suffix (``app``, ``purge``, ``staff``, ``admin``)."""
     row = conn.execute("SELECT current_database()").fetchone()
     assert row is not None
-    return f"{row[0]}_app", f"{row[0]}_purge"
+    return {suffix: f"{row[0]}_{suffix}" for suffix, _ in GROUPS}
 
 
 def installed_version(conn: Connection[Any]) -> int | None:
@@ -372,18 +636,25 @@ def migrate(
         before = installed_version(conn) or 0
         if before > SCHEMA_VERSION:
             check_version(conn)
-        app, purge = role_names(conn)
-        for role in (app, purge):
+        roles = role_names(conn)
+        for suffix, member_of in GROUPS:
+            role = roles[suffix]
             exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
             if exists.fetchone() is None:
                 conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+            if member_of is not None:
+                conn.execute(
+                    sql.SQL("GRANT {} TO {}").format(
+                        sql.Identifier(roles[member_of]), sql.Identifier(role)
+                    )
+                )
         for version in range(before + 1, SCHEMA_VERSION + 1):
             conn.execute(MIGRATIONS[version - 1].encode())
             conn.execute("UPDATE schema_version SET version = %s", (version,))
         _seal_clear_keys(conn, seal)
         if after is not None and before < SCHEMA_VERSION:
             after(conn)
-        grants = sql.SQL(_GRANTS).format(app=sql.Identifier(app), purge=sql.Identifier(purge))
+        grants = sql.SQL(_GRANTS).format(**{k: sql.Identifier(v) for k, v in roles.items()})
         conn.execute(grants)
     return before
 

@@ -35,6 +35,7 @@ import pyrage
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from nacl.signing import VerifyKey
 from psycopg import conninfo as libpq
+from psycopg import sql
 
 from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.officers import OFFICER_ENTITY, Officer, Role
@@ -45,14 +46,18 @@ from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.projections import Prepared, Projector
 from fieldapp.storage.records import RecordsProjection
 from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, station_signer
-from fieldapp.sync import pg_keys, pg_schema
+from fieldapp.sync import pg_counties, pg_keys, pg_schema
 from fieldapp.sync.bundle import Header
+from fieldapp.sync.importer import ALARM_ENTITY
+from fieldapp.sync.laptop_card import LaptopCard
 from fieldapp.sync.pg_connection import PgConnection, pg_dialect
 from fieldapp.sync.pg_errors import connect_refusal, db_errors
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
+    RegisteredLaptop,
     register_from_events,
+    register_laptop,
 )
 from fieldapp.sync.review import refuse_settled
 from fieldapp.sync.station import StationKeys
@@ -153,6 +158,7 @@ def init_pg_station(
                     ),
                 )
                 _store_sealed_keys(conn, station_id, identity, signing, staff, passphrase, cost)
+                _first_admin(conn, staff)
     except BaseException:
         conn.close()
         raise
@@ -181,6 +187,14 @@ def _store_sealed_keys(
     )
 
 
+def _first_admin(conn: psycopg.Connection[Any], staff: str) -> None:
+    """The first staff member is an admin of every county. Their PostgreSQL role is made
+    (without a login) when the server has none: its administrator gives it one."""
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (staff,)).fetchone() is None:
+        conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(staff)))
+    pg_counties.set_staff(conn, staff, "admin", True, ())
+
+
 # Asked only when a database keeps the station's keys in the clear (schema 1): the staff
 # member whose passphrase seals them, and that passphrase.
 AskStaff = Callable[[], tuple[str, str]]
@@ -194,6 +208,7 @@ def migrate_pg_station(
     ask_unlock: AskStaff | None = None,
     cost: KdfCost | None = None,
     backoff_dir: Path | None = None,
+    county: str | None = None,
 ) -> tuple[int, int]:
     """Take a station's database to this app's schema version (as its owner): the version
     it was at, and the one it is at now. A database newer than the app is refused.
@@ -206,7 +221,12 @@ def migrate_pg_station(
     A migration that adds the records projection fills it from the log, which needs the
     bodies opened: under the slot just made, or ``ask_unlock``'s staff member's passphrase
     (refused, nothing changed, without it when there are events to project; a wrong one
-    counted as ``open_pg_station`` counts it, in ``backoff_dir``)."""
+    counted as ``open_pg_station`` counts it, in ``backoff_dir``).
+
+    ``county``: given to every registered laptop that has none yet (a station from before
+    counties was one county's), and their rows with it, in the same transaction."""
+    if county is not None:
+        county = pg_counties.checked_county(county.strip())
     conn = connect(target, password)
     sealed: list[bool] = []
     unlock: list[tuple[str, str]] = []
@@ -220,6 +240,11 @@ def migrate_pg_station(
         unlock.append((staff, passphrase))
 
     def project(owner: psycopg.Connection[Any]) -> None:
+        _project(owner)
+        if county is not None:
+            _county_for_every_laptop(owner, county)
+
+    def _project(owner: psycopg.Connection[Any]) -> None:
         # The bodies are sealed: the projection is made from them opened, under the key of
         # the staff member who sealed them just now, or of one asked for their passphrase.
         if not _needs_projection(owner):
@@ -255,6 +280,17 @@ def migrate_pg_station(
     finally:
         conn.close()
     return before, pg_schema.SCHEMA_VERSION
+
+
+def _county_for_every_laptop(conn: psycopg.Connection[Any], county: str) -> None:
+    """Every laptop the register names and that has no county takes ``county``; the
+    database gives it to their rows (``laptop_county_fill``)."""
+    conn.execute(
+        "INSERT INTO laptop_county (device_id, county) SELECT DISTINCT e.entity_id, %s "
+        "FROM events e, station s WHERE e.device_id = s.device_id AND e.entity_type = %s "
+        "ON CONFLICT DO NOTHING",
+        (county, LAPTOP_ENTITY),
+    )
 
 
 def _seal_clear_station(
@@ -379,6 +415,9 @@ class PgStationStore:
             raise KnownError(
                 coded("station_db_not_station", "That database holds no fieldapp station.")
             )
+        with db_errors(conn):
+            self.login = pg_counties.who(conn)
+        pg_counties.refuse_other_slot(self.login, " ".join(staff.split()))
         name, self.device_id, nonce, sealed, slot, fingerprint = row
         if unlocked is not None:
             if unlocked.device_id != self.device_id:
@@ -441,11 +480,29 @@ class PgStationStore:
         """The staff members who can unlock the station (their key slots)."""
         return [str(r[0]) for r in self._rows("SELECT staff FROM station_keyslots ORDER BY 1")]
 
-    def add_staff(self, staff: str, passphrase: str) -> None:
-        """A key slot for ``staff`` (this unlocked station's master key under their
-        passphrase, at the cost of the slot it was unlocked with); refused when they have
-        one already."""
+    def members(self) -> list[pg_counties.StaffMember]:
+        """The station's staff: their logins, roles and counties."""
+        with db_errors(self._conn):
+            return pg_counties.members(self._conn)
+
+    def add_staff(
+        self,
+        staff: str,
+        passphrase: str,
+        role: str = "staff",
+        counties: Iterable[str] = (),
+        *,
+        all_counties: bool = False,
+    ) -> None:
+        """``staff`` (a PostgreSQL login) made station staff: their role and counties
+        (given away only by an admin who holds them), and a key slot (this unlocked
+        station's master key under their passphrase, at the cost of the slot it was
+        unlocked with); refused when they have one already. One transaction."""
         staff = pg_keys.check_staff(staff)
+        role = pg_counties.checked_role(role)
+        wanted = pg_counties.checked_counties(counties, all_counties)
+        pg_counties.refuse_not_admin(self.login)
+        pg_counties.refuse_not_yours(self.login, wanted, all_counties)
         slot = pg_keys.seal_staff_slot(
             self.device_id, staff, passphrase, self._master, self._slot_cost
         )
@@ -460,10 +517,12 @@ class PgStationStore:
                     coded("station_staff_exists", f"Staff: {staff} has a key slot already."),
                     field="staff",
                 )
+            pg_counties.set_staff(self._conn, staff, role, all_counties, wanted)
 
     def remove_staff(self, staff: str) -> None:
         """Remove ``staff``'s key slot; the last one is refused (nobody could unlock)."""
         staff = " ".join(staff.split())
+        pg_counties.refuse_not_admin(self.login)
         with db_errors(self._conn), self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SLOT_LOCK,))
             names = {str(r[0]) for r in self._conn.execute("SELECT staff FROM station_keyslots")}
@@ -480,6 +539,49 @@ class PgStationStore:
                     )
                 )
             self._conn.execute("DELETE FROM station_keyslots WHERE staff = %s", (staff,))
+            self._conn.execute("SELECT station_staff_drop(%s)", (staff,))
+
+    # -- the laptop register, by county --------------------------------------------------
+
+    def register_laptop(self, card: LaptopCard, county: str | None = None) -> RegisteredLaptop:
+        """``card`` registered (``register.register_laptop``) for ``county``, in one
+        transaction with its county. A laptop's county is set once and never changes
+        (``station_laptop_county_fixed``); a laptop registered before counties takes one
+        here, and its rows with it. Without ``county``: the laptop's, or the one county
+        this login holds; only an all-counties login registers a laptop of no county (its
+        rows are seen by every staff member, as in a single-county station)."""
+        pg_counties.refuse_not_admin(self.login)
+        given = None if county is None else pg_counties.checked_county(county.strip())
+        conn = self._conn
+        with db_errors(conn), conn.transaction():
+            current = pg_counties.laptop_county(conn, card.device_id)
+            if current is not None and given is not None and given != current:
+                raise KnownError(
+                    coded(
+                        "station_laptop_county_fixed",
+                        f"Laptop {card.device_id[:8]} is registered for {current}; a "
+                        "laptop's county does not change.",
+                        county=current,
+                    )
+                )
+            target = given or current or self.login.only_county
+            if target is None and not pg_counties.holds_all(self.login):
+                raise InvalidInput(
+                    coded("station_county_required", "County: required (--county)."),
+                    field="county",
+                )
+            if target is not None:
+                pg_counties.refuse_not_yours(self.login, [target])
+            if target is not None and current is None:
+                conn.execute(
+                    "INSERT INTO laptop_county (device_id, county) VALUES (%s, %s)",
+                    (card.device_id, target),
+                )
+            return register_laptop(self, card)
+
+    def laptop_county(self, device_id: str) -> str | None:
+        with db_errors(self._conn):
+            return pg_counties.laptop_county(self._conn, device_id)
 
     @property
     def keys(self) -> StationKeys:
@@ -673,6 +775,20 @@ class PgStationStore:
 
     @contextlib.contextmanager
     def device_lock(self, device_id: str) -> Iterator[None]:
+        """Held while one laptop's bundle is stored (or it is revoked). A laptop of a
+        county this login does not hold is refused here, before anything is read or
+        written of it (the database would hide its rows and refuse them besides)."""
+        with db_errors(self._conn):
+            county = pg_counties.laptop_county(self._conn, device_id)
+        if county is not None and not self.login.holds(county):
+            raise KnownError(
+                coded(
+                    "station_laptop_other_county",
+                    f"Laptop {device_id[:8]} is registered for {county}, a county you do not "
+                    "hold at this station; nothing was imported.",
+                    county=county,
+                )
+            )
         with db_errors(self._conn):
             self._conn.execute(
                 "SELECT pg_advisory_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, device_id)
@@ -699,15 +815,16 @@ class PgStationStore:
         with db_errors(self._conn), conn.transaction():
             with conn.cursor() as cur:
                 # In digest order: two importers storing the same blobs never deadlock.
+                county = pg_counties.laptop_county(conn, header.device_id)
                 cur.executemany(
-                    "INSERT INTO blobs (sha256, size, data) VALUES (%s, %s, %s) "
+                    "INSERT INTO blobs (sha256, size, data, county) VALUES (%s, %s, %s, %s) "
                     "ON CONFLICT DO NOTHING",
                     [
-                        (k, len(blobs[k]), self._at_rest.seal_blob(k, blobs[k]))
+                        (k, len(blobs[k]), self._at_rest.seal_blob(k, blobs[k]), county)
                         for k in sorted(blobs)
                     ],
                 )
-            _insert_events(conn, events, self._at_rest)
+            self._insert_events(events)
             self._project(events)
             check()
             conn.execute(
@@ -755,11 +872,11 @@ class PgStationStore:
             conn.execute(
                 "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, self.device_id)
             )
-            last = conn.execute(
-                "SELECT seq, entry_hash, hlc FROM events WHERE device_id = %s "
-                "ORDER BY seq DESC LIMIT 1",
-                (self.device_id,),
-            ).fetchone()
+            # The head through the owner's function: the station's events of counties this
+            # login does not hold are hidden from it, and the chain goes on after them.
+            last = conn.execute("SELECT seq, entry_hash, hlc FROM station_head()").fetchone()
+            if last is not None and last[0] is None:
+                last = None
             seq, prev = (0, genesis_hash(self.device_id)) if last is None else last[:2]
             hlc = Hlc(0, 0) if last is None else Hlc.parse(last[2])
             if check is not None:
@@ -774,9 +891,38 @@ class PgStationStore:
                 )
                 events.append(event)
                 prev = event.entry_hash
-            _insert_events(conn, events, self._at_rest)
+            self._insert_events(events, [self._draft_county(d) for d in drafts])
             self._project(events)
         return events
+
+    def _draft_county(self, draft: Draft) -> str | None:
+        """An alarm's county: its laptop's (the database cannot read the sealed body that
+        names the laptop). The station's other events take theirs in the database."""
+        if draft.entity_type != ALARM_ENTITY:
+            return None
+        device = draft.body.get("data", {}).get("device_id")
+        return pg_counties.laptop_county(self._conn, str(device)) if device else None
+
+    def _insert_events(
+        self, events: Sequence[Event], counties: Sequence[str | None] | None = None
+    ) -> None:
+        """Events copied into a temporary table, then inserted from it in order: COPY
+        into a table under row-level security is refused to a login without
+        BYPASSRLS. ``counties``: the station's own events' (None: the database's)."""
+        if not events:
+            return
+        conn = self._conn
+        # Made again after a rolled-back transaction took it away (IF NOT EXISTS: once).
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS events_incoming ON COMMIT DELETE ROWS AS "
+            f"SELECT {_COLUMNS}, body_hash, county, 0 AS n FROM events WITH NO DATA"
+        )
+        _copy_events(conn, events, self._at_rest, counties or [None] * len(events))
+        conn.execute(
+            f"INSERT INTO events ({_COLUMNS}, body_hash, county) "
+            f"SELECT {_COLUMNS}, body_hash, county FROM events_incoming ORDER BY n"
+        )
+        conn.execute("DELETE FROM events_incoming")
 
     def last_event(self, entity_type: str, entity_id: str) -> str:
         rows = self._rows(
@@ -856,16 +1002,18 @@ def _canonical_body(body: Mapping[str, Any]) -> bytes:
     return canonical(dict(body))
 
 
-def _insert_events(
-    conn: psycopg.Connection[Any], events: Sequence[Event], at_rest: pg_keys.AtRest
+def _copy_events(
+    conn: psycopg.Connection[Any],
+    events: Sequence[Event],
+    at_rest: pg_keys.AtRest,
+    counties: Sequence[str | None],
 ) -> None:
-    """Events in one COPY (a vault's ``insert_event_rows``), each body sealed under the
-    station's key with its plaintext's hash beside it (for the purge function)."""
-    if not events:
-        return
-    columns = f"{_COLUMNS}, body_hash"
-    with conn.cursor() as cur, cur.copy(f"COPY events ({columns}) FROM STDIN") as copy:
-        for event in events:
+    """Events in one COPY into ``events_incoming`` (a vault's ``insert_event_rows``), each
+    body sealed under the station's key with its plaintext's hash beside it (for the
+    purge function), numbered in order."""
+    columns = f"{_COLUMNS}, body_hash, county, n"
+    with conn.cursor() as cur, cur.copy(f"COPY events_incoming ({columns}) FROM STDIN") as copy:
+        for n, (event, county) in enumerate(zip(events, counties, strict=True)):
             copy.write_row(
                 (
                     event.device_id,
@@ -885,5 +1033,7 @@ def _insert_events(
                     event.entry_hash,
                     event.signature,
                     pg_keys.body_hash(event.body),
+                    county,
+                    n,
                 )
             )

@@ -4413,6 +4413,46 @@ Loggen: {log}</translation>
         <translation>Det här valvet är ingen station.</translation>
     </message>
     <message>
+        <source>You are logged in to the database as {login}: unlock with your own staff key.</source>
+        <translation>Du är inloggad i databasen som {login}: lås upp med din egen personalnyckel.</translation>
+    </message>
+    <message>
+        <source>Role: staff, admin or purge.</source>
+        <translation>Roll: staff, admin eller purge.</translation>
+    </message>
+    <message>
+        <source>Counties: give one or more counties, or all counties (one of the two).</source>
+        <translation>Län: ange ett eller flera län, eller alla län (det ena av de två).</translation>
+    </message>
+    <message>
+        <source>Only a station admin manages staff and the laptop register.</source>
+        <translation>Bara en stationsadministratör hanterar personal och registret över datorer.</translation>
+    </message>
+    <message>
+        <source>That staff member has no login on the database server: its administrator makes one first.</source>
+        <translation>Den personen har ingen inloggning på databasservern: serverns administratör skapar en först.</translation>
+    </message>
+    <message>
+        <source>You do not hold that county at this station.</source>
+        <translation>Du har inte det länet vid den här stationen.</translation>
+    </message>
+    <message>
+        <source>County: required (you hold several counties).</source>
+        <translation>Län: krävs (du har flera län).</translation>
+    </message>
+    <message>
+        <source>Counties belong to a station kept in PostgreSQL; a station vault is one county&apos;s.</source>
+        <translation>Län hör till en station i PostgreSQL; ett stationsvalv är ett läns.</translation>
+    </message>
+    <message>
+        <source>That laptop is registered for {county}, a county you do not hold at this station; nothing was imported.</source>
+        <translation>Den datorn är registrerad för {county}, ett län du inte har vid den här stationen; inget importerades.</translation>
+    </message>
+    <message>
+        <source>That laptop is registered for {county}; a laptop&apos;s county does not change.</source>
+        <translation>Den datorn är registrerad för {county}; en dators län ändras inte.</translation>
+    </message>
+    <message>
         <source>The station&apos;s database server refused the work (SQLSTATE {sqlstate}); nothing of it was kept.</source>
         <translation>Stationens databasserver vägrade utföra arbetet (SQLSTATE {sqlstate}); inget av det sparades.</translation>
     </message>

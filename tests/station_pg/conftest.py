@@ -50,7 +50,7 @@ def login_role(pg_database: str) -> Callable[[str, str], str]:
         with psycopg.connect(pg_database, autocommit=True) as conn:
             row = conn.execute("SELECT current_database()").fetchone()
             assert row is not None
-            role = f"{row[0]}_{name}"
+            role = f"{row[0]}_login_{name}"
             conn.execute(
                 sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
                     sql.Identifier(role),
@@ -61,6 +61,68 @@ def login_role(pg_database: str) -> Callable[[str, str], str]:
         return as_user(pg_database, role)
 
     return make
+
+
+def login_name(conninfo: str) -> str:
+    """The user a conninfo logs in as."""
+    found = re.search(r"user='([^']*)'", conninfo)
+    assert found is not None
+    return found.group(1)
+
+
+def staff_role(pg_database: str, name: str) -> None:
+    """A PostgreSQL role for an invented staff member (the cluster's, kept for the run):
+    ``station staff add`` needs one to exist."""
+    with psycopg.connect(pg_database, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is None:
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(name)))
+
+
+# What schema 4 (counties) added, taken away again, so that a test can go back to the
+# schema before the projection (version 2) and migrate from there.
+_WITHOUT_COUNTIES = """
+DROP FUNCTION station_counties, station_all_counties, station_is_admin CASCADE;
+DROP TRIGGER events_county ON events;
+DROP TABLE station_staff, laptop_county;
+DROP FUNCTION station_staff_set, station_staff_drop, station_head, _station_granted,
+    laptop_county_fill, laptop_county_fixed, projection_county, events_county;
+ALTER TABLE events DISABLE ROW LEVEL SECURITY;
+ALTER TABLE blobs DISABLE ROW LEVEL SECURITY;
+ALTER TABLE events DROP COLUMN county;
+ALTER TABLE blobs DROP COLUMN county;
+"""
+
+
+# The projection's part of it (its tables are there from schema 3 on).
+_PROJECTION_WITHOUT_TRIGGERS = """
+DROP TRIGGER records_county ON records;
+DROP TRIGGER record_changes_county ON record_changes;
+DROP TRIGGER conflicts_county ON conflicts;
+"""
+_PROJECTION_WITHOUT_COUNTIES = """
+ALTER TABLE records DISABLE ROW LEVEL SECURITY;
+ALTER TABLE record_changes DISABLE ROW LEVEL SECURITY;
+ALTER TABLE conflicts DISABLE ROW LEVEL SECURITY;
+ALTER TABLE records DROP COLUMN county;
+ALTER TABLE record_changes DROP COLUMN county;
+ALTER TABLE conflicts DROP COLUMN county;
+"""
+
+
+def back_to_schema_3(conn: psycopg.Connection[object]) -> None:
+    """The station's database as before counties (schema 3): its rows of no county."""
+    conn.execute(_PROJECTION_WITHOUT_TRIGGERS)
+    conn.execute(_WITHOUT_COUNTIES)
+    conn.execute(_PROJECTION_WITHOUT_COUNTIES)
+    conn.execute("UPDATE schema_version SET version = 3")
+
+
+def back_to_schema_2(conn: psycopg.Connection[object]) -> None:
+    """The station's database as before the records projection (its tables gone; the
+    bodies stay sealed)."""
+    conn.execute("DROP VIEW meta; DROP TABLE records, record_changes, conflicts")
+    conn.execute(_WITHOUT_COUNTIES)
+    conn.execute("UPDATE schema_version SET version = 2")
 
 
 @pytest.fixture

@@ -28,7 +28,14 @@ from fieldapp.sync.register import register_laptop
 from fieldapp.sync.review import open_conflicts
 from fieldapp.workflow import evidence, persons, photos
 from tests import postgres
-from tests.station_pg.conftest import STAFF, STAFF_PASS, UNLOCK, pg_state
+from tests.station_pg.conftest import (
+    STAFF,
+    STAFF_PASS,
+    UNLOCK,
+    login_name,
+    pg_state,
+    staff_role,
+)
 from tests.station_pg.test_backup import _params, _tool
 from tests.sync.conftest import Laptop
 from tests.workflow.conftest import BUYER
@@ -182,8 +189,10 @@ def test_a_wrong_passphrase_or_unknown_staff_is_refused_and_changes_nothing(
 def test_staff_slots_are_added_and_removed_and_the_last_one_stays(
     pg_station: PgStationStore, pg_database: str, login_role: Callable[[str, str], str]
 ) -> None:
-    pg_station.add_staff(OTHER, OTHER_PASS)
-    assert _refusal(lambda: pg_station.add_staff(OTHER, OTHER_PASS)) == "station_staff_exists"
+    staff_role(pg_database, OTHER)
+    pg_station.add_staff(OTHER, OTHER_PASS, "admin", all_counties=True)
+    again = _refusal(lambda: pg_station.add_staff(OTHER, OTHER_PASS, all_counties=True))
+    assert again == "station_staff_exists"
     other = open_pg_station(pg_database, staff=OTHER, passphrase=OTHER_PASS)
     assert other.keys.card == pg_station.keys.card
     other.remove_staff(STAFF)
@@ -192,8 +201,8 @@ def test_staff_slots_are_added_and_removed_and_the_last_one_stays(
     assert _refusal(lambda: other.remove_staff(OTHER)) == "station_staff_last"
     assert _refusal(lambda: other.remove_staff(STAFF)) == "station_staff_unknown"
     other.close()
-    # Nor does the database let the app role remove the last slot behind the app's back.
-    with psycopg.connect(login_role("staff", "app")) as conn:
+    # Nor does the database let an admin remove the last slot behind the app's back.
+    with psycopg.connect(login_role("keeper", "admin")) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="last key slot"):
             conn.execute("DELETE FROM station_keyslots")
         conn.rollback()
@@ -235,7 +244,9 @@ def test_the_purge_empties_only_a_body_a_purge_event_names(
     [case] = Records(pg_station.records_conn).find("case")
     body = {"case_id": case.entity_id, "event_ids": [named.id], "reason": "retention"}
     (purge,) = pg_station.append([Draft("checkpoint", "purge", case.entity_id, body)])
-    retention = open_pg_station(login_role("retention", "purge"), **UNLOCK)
+    login = login_role("retention", "purge")
+    pg_station.add_staff(login_name(login), OTHER_PASS, "purge", all_counties=True)
+    retention = open_pg_station(login, staff=login_name(login), passphrase=OTHER_PASS)
     code = _refusal(lambda: retention.purge_body(spared.id, purge.id))
     assert code == "station_db_not_permitted"
     assert retention.purge_body(named.id, purge.id) is True

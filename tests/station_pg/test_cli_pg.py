@@ -19,7 +19,7 @@ from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore
 from fieldapp.sync.register import register_laptop
 from fieldapp.sync.station import StationCard
-from tests.station_pg.conftest import STAFF, STAFF_PASS
+from tests.station_pg.conftest import STAFF, STAFF_PASS, back_to_schema_2, staff_role
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
 
@@ -53,9 +53,13 @@ def test_init_register_import_and_acknowledge(
     assert card.fingerprint == fingerprint
     laptop = Laptop(tmp_path / "laptop", card)
     make_laptop_card(laptop.session).save(tmp_path / "laptop.json")
-    code, _, err = _run(
-        tmp_path, "station", "register", str(tmp_path / "laptop.json"), *db, "--yes", capsys=capsys
-    )
+    register = ("station", "register", str(tmp_path / "laptop.json"), *db, "--yes")
+    code, _, err = _run(tmp_path, *register, "--county", "atlantis", capsys=capsys)
+    assert code == 1 and err.count("\n") == 1 and "atlantis" in err  # no such county profile
+    code, out, err = _run(tmp_path, *register, "--county", "vastmanland", capsys=capsys)
+    assert code == 0, err
+    assert "(vastmanland)" in out
+    code, _, err = _run(tmp_path, *register, capsys=capsys)  # again: its county stays
     assert code == 0, err
     code, out, _ = _run(tmp_path, "station", "laptops", *db, capsys=capsys)
     assert out.startswith("1 laptop(s) registered.")
@@ -164,11 +168,21 @@ def test_staff_slots_from_the_command_line_and_a_wrong_passphrase(
     other.write_text("gröna kaniner hoppar högt\n")
     code, out, err = _run(
         tmp_path, "station", "staff", "add", "S100002", *db, "--new-passphrase-file",
-        str(other), capsys=capsys,
+        str(other), "--role", "admin", capsys=capsys,
+    )  # fmt: skip
+    assert code == 1 and "--all-counties" in err  # counties: one of the two, required
+    staff_role(target, "S100002")
+    code, out, err = _run(
+        tmp_path, "station", "staff", "add", "S100002", *db, "--new-passphrase-file",
+        str(other), "--role", "admin", "--all-counties", capsys=capsys,
     )  # fmt: skip
     assert code == 0, err
     code, out, _ = _run(tmp_path, "station", "staff", "list", *db, capsys=capsys)
-    assert out.splitlines() == ["2 staff key slot(s).", STAFF, "S100002"]
+    assert out.splitlines() == [
+        "2 staff key slot(s).",
+        f"{STAFF}\tadmin\tall counties",
+        "S100002\tadmin\tall counties",
+    ]
     as_other = ("--officer", "S100002", "--passphrase-file", str(other))
     code, out, err = _run(
         tmp_path, "station", "staff", "remove", STAFF, *db, *as_other, capsys=capsys
@@ -188,6 +202,10 @@ def test_staff_slots_from_the_command_line_and_a_wrong_passphrase(
     assert (code, out) == (0, "0 laptop(s) registered.\n"), err
     code, _, err = _run(tmp_path, "station", "staff", "list", capsys=capsys)  # not a vault's
     assert code == 1 and "PostgreSQL" in err
+    code, _, err = _run(
+        tmp_path, "station", "register", "x.json", "--county", "vastmanland", capsys=capsys
+    )
+    assert code == 1 and "PostgreSQL" in err  # a station vault is one county's
 
 
 def test_migrate_to_the_projection_opens_the_sealed_log_with_a_staff_passphrase(
@@ -205,8 +223,7 @@ def test_migrate_to_the_projection_opens_the_sealed_log_with_a_staff_passphrase(
         seal(pg_station.keys.card, list(session.events()), {}, session)
     )
     with psycopg.connect(pg_database) as conn:  # back to the schema before the projection
-        conn.execute("DROP VIEW meta; DROP TABLE records, record_changes, conflicts")
-        conn.execute("UPDATE schema_version SET version = 2")
+        back_to_schema_2(conn)
     (tmp_path / "wrong").write_text("not the passphrase\n")
     wrong = ("--officer", STAFF, "--passphrase-file", str(tmp_path / "wrong"))
     code, _, err = _run(tmp_path, "station", "migrate", "--database", target, *wrong, capsys=capsys)

@@ -14,15 +14,24 @@ import pytest
 
 from fieldapp.errors import KnownError
 from fieldapp.storage.records import Record, Records, amend_draft
+from fieldapp.sync import pg_schema
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_store import PgStationStore, migrate_pg_station, open_pg_station
 from fieldapp.sync.register import register_laptop
 from fieldapp.sync.review import open_conflicts, settle
 from fieldapp.workflow import evidence
-from tests.station_pg.conftest import STAFF, STAFF_PASS, UNLOCK
+from tests.station_pg.conftest import (
+    STAFF,
+    STAFF_PASS,
+    UNLOCK,
+    back_to_schema_2,
+    login_name,
+)
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
+
+OTHER_PASS = "gröna kaniner hoppar högt"  # invented
 
 _TABLES = (
     "SELECT entity_type, entity_id, operation_id, case_id, data, created_at, created_by, "
@@ -65,7 +74,11 @@ def test_a_staff_login_keeps_the_projection_but_cannot_change_events(
     login_role: Callable[[str, str], str],
     tmp_path: Path,
 ) -> None:
-    staff = open_pg_station(login_role("staff", "app"), **UNLOCK)
+    # A login of its own, an admin of every county (it registers the laptop), unlocking
+    # with its own key slot.
+    login = login_role("clerk", "admin")
+    pg_station.add_staff(login_name(login), OTHER_PASS, "admin", all_counties=True)
+    staff = open_pg_station(login, staff=login_name(login), passphrase=OTHER_PASS)
     laptop = _station_with_a_settled_conflict(staff, tmp_path)
     reviewer = staff.reviewer()
     assert open_conflicts(reviewer) == []
@@ -84,15 +97,15 @@ def test_a_station_migrated_from_before_the_projection_gets_it_from_its_log(
     kept = _decoded(pg_station)
     with psycopg.connect(pg_database) as conn:
         # Back to the schema before the projection (its tables gone, the bodies sealed).
-        conn.execute("DROP VIEW meta; DROP TABLE records, record_changes, conflicts")
-        conn.execute("UPDATE schema_version SET version = 2")
+        back_to_schema_2(conn)
     # The bodies are sealed: without a staff member's passphrase nothing is changed.
     with pytest.raises(KnownError) as refused:
         migrate_pg_station(pg_database)
     assert refused.value.code == "station_migrate_needs_staff"
     with psycopg.connect(pg_database) as conn:
         assert conn.execute("SELECT version FROM schema_version").fetchone() == (2,)
-    assert migrate_pg_station(pg_database, ask_unlock=lambda: (STAFF, STAFF_PASS)) == (2, 3)
+    now = pg_schema.SCHEMA_VERSION
+    assert migrate_pg_station(pg_database, ask_unlock=lambda: (STAFF, STAFF_PASS)) == (2, now)
     again = open_pg_station(pg_database, **UNLOCK)
     assert _decoded(again) == kept
     assert len(kept[0]) > 5 and len(kept[3]) == 1  # one conflict, settled
