@@ -253,6 +253,10 @@ class TimeField(QWidget):
         if anchor is not None and self._day in (None, anchor.date()):
             if (anchor.hour, anchor.minute) == parsed:
                 return self._stored if self._stored is not None else anchor
+            if self._day is None:
+                # An edited time is the one nearest the time it replaces: 23:30 corrected
+                # to 00:15 is the night after, not the small hours of the same day.
+                return nearest_clock(*parsed, anchor, now)
             return anchor.replace(hour=parsed[0], minute=parsed[1], second=0, microsecond=0)
         return place_clock(*parsed, now, reference=self._reference, day=self._day)
 

@@ -10,6 +10,7 @@ the next step itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -27,7 +28,7 @@ from fieldapp.workflow.case_view import CaseView
 from ui.capture import ActForm
 from ui.forms import muted_label
 from ui.theme import sized_font
-from ui.widgets import action_button
+from ui.widgets import TimeField, action_button
 from ui.workspace import Workspace
 
 STEP_TITLE_SIZE = 15.0
@@ -121,6 +122,13 @@ class StepPanel(QWidget):
 
     def refresh(self, view: CaseView) -> None:
         """The case changed: show the newest state."""
+
+    def follow_case_time(self, moment: datetime | None) -> None:
+        """The case's entry time changed (or was saved after this panel was built): every
+        time field of the panel places typed times near the new one, as a panel built now
+        would. A time already typed or stored keeps its moment."""
+        for field in self.findChildren(TimeField):
+            field.set_reference(moment)
 
     def guard_buttons(self) -> None:
         """Install the ``ButtonGuard`` on every push button of the panel."""
