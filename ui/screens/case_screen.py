@@ -720,6 +720,13 @@ class CaseScreen(QWidget):
                 self._select(row.key, focus=True)
                 return
 
+    def focus_step(self) -> None:
+        """The cursor in the open step's first input (the screen has just been shown)."""
+        if self.panel is not None:
+            self.panel.focus_first()
+        else:
+            self.checklist.setFocus()
+
     def focus_checklist(self) -> None:
         self.checklist.setFocus()
 
