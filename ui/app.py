@@ -24,6 +24,7 @@ from ui.errors import error_text, internal_error_text, log_bug, reporting_bugs
 from ui.gui_gc import collect_on_gui_thread
 from ui.i18n import Translation
 from ui.theme import apply_theme
+from ui.wheel import WheelGuard
 
 if TYPE_CHECKING:
     from fieldapp.storage.keyslots import KdfCost
@@ -78,6 +79,8 @@ class AppController(QObject):
         self._idle_timeout_ms = idle_timeout_ms
         self._kdf_cost = kdf_cost
         self._clipboard = clipboard
+        # The wheel changes only the combo or spin box the officer is in (ui.wheel).
+        self.wheel_guard = WheelGuard(self)
         self.session: Session | None = None
         self.dialog: GateDialog | None = None
         self.main_window: MainWindow | None = None
@@ -89,6 +92,7 @@ class AppController(QObject):
     # -- flow --------------------------------------------------------------------------------
 
     def start(self) -> None:
+        self.wheel_guard.install()
         if self.vault.exists():
             self.show_login()
         else:
@@ -425,6 +429,7 @@ class AppController(QObject):
             self.idle_lock.stop()
         if session is not None:
             session.lock()
+        self.wheel_guard.uninstall()
         if self._clipboard is not None:
             self._clipboard.clear_if_ours()
             self._clipboard.uninstall()
