@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>What is still &amp;missing</source>
-        <translation>Vad som &amp;saknas</translation>
+        <translation>Va&amp;d som saknas</translation>
     </message>
     <message>
         <source>Copy &amp;diagnostics</source>
@@ -5973,8 +5973,8 @@ Loggen: {log}</translation>
 <context>
     <name>TipActions</name>
     <message>
-        <source>Withdraw…</source>
-        <translation>Ta till&amp;baka…</translation>
+        <source>Withdraw from the &amp;list…</source>
+        <translation>Ta tillbaka från &amp;listan…</translation>
     </message>
     <message>
         <source>Withdraw the tip?</source>
