@@ -231,6 +231,11 @@ class TimeField(QWidget):
         """Untouched, the field is now (not another day's, chosen or the case's)."""
         return self._day is None and follows_now(self._reference, self._clock())
 
+    def waits(self) -> bool:
+        """Empty, waiting for a time: another day's field (a case written up later) that
+        nothing was typed in yet. A step opens with the cursor here, not past it."""
+        return not self._touched and not self.follows_now()
+
     def is_now(self) -> bool:
         """Still following the clock: recording now uses the exact current second."""
         return not self._touched and self.follows_now()

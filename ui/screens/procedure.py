@@ -150,7 +150,11 @@ class NoticeStep(ActStep):
         self.given.setVisible(bool(lines))
 
     def focus_first(self) -> None:
-        self.form.all_rights.setFocus()
+        at = self.form.at  # a case written up later: its time first (TimeField.waits)
+        if at.waits():
+            focus_input(at.edit)
+        else:
+            self.form.all_rights.setFocus()
 
 
 # -- hearing ---------------------------------------------------------------------------------
@@ -230,7 +234,8 @@ class HearingStep(ActStep):
         self.held.setVisible(bool(held))
 
     def focus_first(self) -> None:
-        focus_input(self.form.where)
+        at = self.form.at  # a case written up later: its time first (TimeField.waits)
+        focus_input(at.edit if at.waits() else self.form.where)
 
 
 # -- decision: income, day-fines, decision, answer, approval form ---------------------------
