@@ -275,7 +275,7 @@ def test_a_step_of_a_case_written_up_later_opens_on_its_time(
     screen.flush()
 
     live = make_workspace(RAID + timedelta(minutes=40))
-    live_screen, live_panel = _payment_panel(qtbot, live, case_id)
+    live_screen, _live_panel = _payment_panel(qtbot, live, case_id)
     qtbot.waitUntil(live_screen.isActiveWindow)
     live_screen.open_case(case_id, live_screen.current_step())
     source = live_screen.panel.form.source
