@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp.domain.case import OBSERVATION_ENTITY
@@ -352,3 +352,30 @@ def test_the_identity_check_of_a_recorded_buyer_stays_after_its_save(
     message = panel.form.id_message
     assert message.text().startswith(expected) and message.isVisibleTo(panel)
     assert message.property("severity") == severity
+
+
+def test_a_refused_enter_scrolls_its_reason_into_view(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    """The support offer's time is far down the step; a case written up later waits for
+    it. Enter was refused with "Krävs." beside the time, below the fold, and the officer
+    saw nothing happen. Now the reason is scrolled into view; the cursor stays put."""
+    screen.resize(1166, 520)
+    case_id = case_by_place(workspace, ATTEMPT)
+    screen.open_case(case_id)
+    seller_id = screen.view.sellers[0].entity_id
+    screen.open_case(case_id, f"item:seller_support:{seller_id}")
+    panel = screen.panel
+    assert isinstance(panel, SupportStep)
+    qtbot.waitUntil(screen.isActiveWindow)
+    panel.focus_first()
+    focus = QApplication.focusWidget()
+    assert focus is not None and panel.form.at.waits()
+    qtbot.keyClicks(focus, "1")
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    message = panel.form.fields["offered_at"].message
+    assert message.isVisibleTo(panel) and message.text() == "Krävs."
+    viewport = screen.step_area.viewport()
+    top = message.mapTo(viewport, QPoint(0, 0)).y()
+    assert top >= 0 and top + message.height() <= viewport.height()
+    assert QApplication.focusWidget() is focus

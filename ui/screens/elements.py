@@ -336,6 +336,7 @@ class ElementsStep(ActStep):
     def _record(self) -> None:
         change = self.form.record()
         if change is None:
+            self.reveal_refusal(self.form)
             return
         self.set_kind(self.form.kind)  # a fresh form; the case screen then moves on
         self.changed.emit()

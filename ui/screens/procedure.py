@@ -600,6 +600,7 @@ class DecisionStep(ActStep):
                 self.done.emit()  # nothing to print or answer: the step is done
         else:
             self._editing = True
+            self.reveal_refusal(self.form)
 
     @Slot()
     def _record_again(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -165,6 +165,17 @@ class StepPanel(QWidget):
             self.body.activate()
             area.ensureWidgetVisible(widget, 10, 10)
 
+    def reveal_refusal(self, form: ActForm) -> None:
+        """Enter was refused: the first reason shown in ``form`` (the highest on the
+        panel) is scrolled into view, where the officer can read it. The cursor stays
+        where it is: the keys typed next must not land in another field."""
+        shown = [f.message for f in form.fields.values() if f.message.isVisibleTo(self)]
+        shown += [m for m in form.grid.messages.values() if m.isVisibleTo(self)]
+        if form.general.isVisibleTo(self):
+            shown.append(form.general)
+        if shown:
+            self.reveal(min(shown, key=lambda m: m.mapTo(self, QPoint(0, 0)).y()))
+
     def print_document(self) -> bool:
         """Print what belongs to this step (Ctrl+P); False if nothing does."""
         return False
@@ -202,6 +213,8 @@ class ActStep(StepPanel):
         if self.form.record() is not None:
             self.changed.emit()
             self.done.emit()
+        else:
+            self.reveal_refusal(self.form)
 
     def flush(self) -> None:
         self.workspace.autosaver.flush(self.form.draft_key)
