@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -16,7 +17,24 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp.domain.case import OBSERVATION_ENTITY
 from fieldapp.workflow import persons
-from tests.ui.builders import ATTEMPT, ATTEMPT_PRICE, CHILD, COMPLETED, TRAFFICKING
+from fieldapp.workflow.context import Context
+from tests.documents.scenarios import (
+    Clock,
+    lawful_decision,
+    open_hotel_case,
+    record_buyer,
+    record_seller,
+)
+from tests.ui.builders import (
+    ATTEMPT,
+    ATTEMPT_PRICE,
+    CHILD,
+    COMPLETED,
+    NO_ADDRESS,
+    RAID,
+    TRAFFICKING,
+    SmallOperation,
+)
 from tests.ui.conftest import case_by_place
 from ui.documents.preview import DocumentPreview
 from ui.screens.case_screen import CaseScreen
@@ -379,3 +397,38 @@ def test_a_refused_enter_scrolls_its_reason_into_view(
     top = message.mapTo(viewport, QPoint(0, 0)).y()
     assert top >= 0 and top + message.height() <= viewport.height()
     assert QApplication.focusWidget() is focus
+
+
+def test_after_printing_the_approval_form_enter_is_his_answer_not_a_new_line(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace, small_operation: SmallOperation
+) -> None:
+    """Recorded, the decision puts the cursor in the description; Ctrl+P prints it. When
+    the preview closed, the cursor was back in the description, and the Enter meant for
+    "yes, he accepts" put a new line at the top of the text printed on the form."""
+    clock = Clock(RAID + timedelta(hours=2))
+    ctx = Context(workspace.session, clock)
+    case_id = open_hotel_case(ctx, small_operation.operation_id, place_name="Hotell Svaret")
+    record_seller(ctx, case_id)
+    buyer_id = record_buyer(
+        ctx, clock, case_id, {**NO_ADDRESS, "name": "Olle Obesvarad"},
+        decision_data=lawful_decision(clock.now), answer=None,
+    )  # fmt: skip
+    screen.open_case(case_id, f"item:buyer_answer:{buyer_id}")
+    panel = screen.panel
+    assert isinstance(panel, DecisionStep) and panel.description.isVisible()
+    panel.description.setFocus()  # where recording the decision leaves the cursor
+    text = panel.description.toPlainText()
+    assert text
+
+    screen.print_here()  # Ctrl+P
+    preview = workspace.preview
+    assert isinstance(preview, DocumentPreview) and preview.isVisible()
+    preview.close()
+    focus = screen.focusWidget()  # what has the focus when the window is active again
+    assert focus is panel.accepts_button
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+
+    buyer = screen.view.buyer(buyer_id)
+    assert buyer is not None and buyer.answer is not None
+    assert buyer.answer.get("answer") == "accepts"
+    assert panel.description.toPlainText() == text or not panel.description.isVisible()

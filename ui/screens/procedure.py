@@ -635,6 +635,11 @@ class DecisionStep(ActStep):
             return True
         self.message.clear_message()
         name = short_name(str(self._buyer.person.get("name", "")))
+        if self._buyer.answer is None and self.accepts_button.isVisible():
+            # Printed, what follows is his answer: the preview gives the focus back to "yes"
+            # (Enter), not to the description just printed, where the Enter meant for his
+            # answer was a new line stored in the form's text.
+            self.accepts_button.setFocus()
         self.workspace.show_document(
             self, pdf, self.tr("Approval form: {name}").format(name=name),
             suggested_name="godkannande.pdf",

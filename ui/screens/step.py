@@ -169,7 +169,9 @@ class StepPanel(QWidget):
         """Enter was refused: the first reason shown in ``form`` (the highest on the
         panel) is scrolled into view, where the officer can read it. The cursor stays
         where it is: the keys typed next must not land in another field."""
-        shown = [f.message for f in form.fields.values() if f.message.isVisibleTo(self)]
+        shown: list[QWidget] = [
+            f.message for f in form.fields.values() if f.message.isVisibleTo(self)
+        ]
         shown += [m for m in form.grid.messages.values() if m.isVisibleTo(self)]
         if form.general.isVisibleTo(self):
             shown.append(form.general)
