@@ -2996,6 +2996,10 @@ Loggen: {log}</translation>
         <translation>Tid för &amp;inträde</translation>
     </message>
     <message>
+        <source>Another place: choose its kind (Shift+Tab, then its digit).</source>
+        <translation>En annan plats: välj typ av plats (Skift+Tabb, sedan dess siffra).</translation>
+    </message>
+    <message>
         <source>Choose an operation first (Ctrl+1).</source>
         <translation>Välj en insats först (Ctrl+1).</translation>
     </message>
