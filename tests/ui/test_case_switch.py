@@ -19,6 +19,7 @@ from fieldapp.workflow import cases as case_flow
 from fieldapp.workflow.case_view import CaseView
 from tests.ui.builders import ATTEMPT, COMPLETED
 from tests.ui.conftest import case_by_place
+from ui import main_window as mw
 from ui.app import AppController
 from ui.screens.case_steps import CaseDetailsStep
 
@@ -73,3 +74,30 @@ def test_a_case_opened_on_the_same_step_gets_its_own_panel_and_the_keys(
     ctx = workspace.ctx
     assert "nyckelkort" in _entry_notes(case_flow.case_view(ctx, second))
     assert not any("nyckelkort" in n for n in _entry_notes(case_flow.case_view(ctx, first)))
+
+
+def test_a_case_opened_from_the_dashboard_is_shown_only_once_it_is_open(
+    qtbot: Any, small_controller: AppController
+) -> None:
+    """The dashboard (Enter on a row) went to the Cases section first: the case screen
+    was shown as it was left, the case before and its field, then switched."""
+    window = small_controller.main_window
+    assert window is not None
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.session_view()
+    assert view is not None
+    screen = view.cases.case_screen
+    first = case_by_place(view.workspace, ATTEMPT)
+    second = case_by_place(view.workspace, COMPLETED)
+    view.open_case(first, "item:entry:")
+    view.go_to(mw.DASHBOARD)
+    shown: list[str | None] = []
+    view.pages.currentChanged.connect(
+        lambda _i: shown.append(screen.panel.case_id if screen.panel is not None else None)
+    )
+    view.dashboard.case_requested.emit(second)  # Enter on the dashboard's row
+
+    assert shown == [second]
+    assert view.section() == mw.CASES and view.cases.showing_case()
+    panel = screen.panel
+    assert panel is not None and panel.case_id == second and panel.isAncestorOf(_focus())

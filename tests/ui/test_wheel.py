@@ -61,7 +61,9 @@ def guard(qapp: QApplication) -> Iterator[WheelGuard]:
 
 
 def test_the_app_installs_the_guard(small_controller: AppController) -> None:
-    assert small_controller.wheel_guard.installed()
+    """Once logged in (not before: the login dialog shows before more is imported)."""
+    guard = small_controller.wheel_guard
+    assert guard is not None and guard.installed()
 
 
 def test_the_wheel_over_an_unfocused_combo_scrolls_the_step_not_the_value(
