@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ui.os_lock import OsLockWatcher
     from ui.page_check import BackgroundPageCheck
     from ui.startup_work import StartupWork
+    from ui.wheel import WheelGuard
 
 BENCH_ENV = "FIELDAPP_BENCH_EXIT_ON_LOGIN"
 BENCH_MARKER = "LOGIN_SHOWN"
@@ -78,6 +79,9 @@ class AppController(QObject):
         self._idle_timeout_ms = idle_timeout_ms
         self._kdf_cost = kdf_cost
         self._clipboard = clipboard
+        # The wheel changes only the combo or spin box the officer is in (ui.wheel); made
+        # with the main window, not before: the login dialog shows before more is imported.
+        self.wheel_guard: WheelGuard | None = None
         self.session: Session | None = None
         self.dialog: GateDialog | None = None
         self.main_window: MainWindow | None = None
@@ -188,6 +192,11 @@ class AppController(QObject):
         self._watch_os_lock()
         # Not before: the login dialog shows before anything more is imported.
         self.clipboard.install()
+        if self.wheel_guard is None:
+            from ui.wheel import WheelGuard
+
+            self.wheel_guard = WheelGuard(self)
+        self.wheel_guard.install()
         self.session = session
         self._last_officer_id = session.officer_id
         self.idle_lock.start()
@@ -425,6 +434,8 @@ class AppController(QObject):
             self.idle_lock.stop()
         if session is not None:
             session.lock()
+        if self.wheel_guard is not None:
+            self.wheel_guard.uninstall()
         if self._clipboard is not None:
             self._clipboard.clear_if_ours()
             self._clipboard.uninstall()

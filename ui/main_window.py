@@ -277,8 +277,11 @@ class SessionView(QWidget):
 
     @Slot(str)
     def open_case(self, case_id: str, step: str | None = None) -> None:
-        self.go_to(CASES)
+        # The case first, then the section: shown first, the section would show the case
+        # screen as it was left, the case before, with its field taking the focus.
         self.cases.open_case(case_id, step)
+        self.go_to(CASES)
+        self.cases.case_screen.focus_step()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

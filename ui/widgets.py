@@ -231,6 +231,11 @@ class TimeField(QWidget):
         """Untouched, the field is now (not another day's, chosen or the case's)."""
         return self._day is None and follows_now(self._reference, self._clock())
 
+    def waits(self) -> bool:
+        """Empty, waiting for a time: another day's field (a case written up later) that
+        nothing was typed in yet. A step opens with the cursor here, not past it."""
+        return not self._touched and not self.follows_now()
+
     def is_now(self) -> bool:
         """Still following the clock: recording now uses the exact current second."""
         return not self._touched and self.follows_now()
@@ -253,6 +258,10 @@ class TimeField(QWidget):
         if anchor is not None and self._day in (None, anchor.date()):
             if (anchor.hour, anchor.minute) == parsed:
                 return self._stored if self._stored is not None else anchor
+            if self._day is None:
+                # An edited time is the one nearest the time it replaces: 23:30 corrected
+                # to 00:15 is the night after, not the small hours of the same day.
+                return nearest_clock(*parsed, anchor, now)
             return anchor.replace(hour=parsed[0], minute=parsed[1], second=0, microsecond=0)
         return place_clock(*parsed, now, reference=self._reference, day=self._day)
 

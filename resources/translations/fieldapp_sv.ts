@@ -207,7 +207,7 @@
     </message>
     <message>
         <source>What is still &amp;missing</source>
-        <translation>Vad som &amp;saknas</translation>
+        <translation>Va&amp;d som saknas</translation>
     </message>
     <message>
         <source>Copy &amp;diagnostics</source>
@@ -3009,6 +3009,10 @@ Loggen: {log}</translation>
     <message>
         <source>&amp;Entry time</source>
         <translation>Tid för &amp;inträde</translation>
+    </message>
+    <message>
+        <source>Another place: choose its kind (Shift+Tab, then its digit).</source>
+        <translation>En annan plats: välj typ av plats (Skift+Tabb, sedan dess siffra).</translation>
     </message>
     <message>
         <source>Choose an operation first (Ctrl+1).</source>
@@ -6119,8 +6123,8 @@ avgjord av {who}, {when}</translation>
 <context>
     <name>TipActions</name>
     <message>
-        <source>Withdraw…</source>
-        <translation>Ta till&amp;baka…</translation>
+        <source>Withdraw from the &amp;list…</source>
+        <translation>Ta tillbaka från &amp;listan…</translation>
     </message>
     <message>
         <source>Withdraw the tip?</source>

@@ -8,15 +8,33 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp.domain.case import OBSERVATION_ENTITY
 from fieldapp.workflow import persons
-from tests.ui.builders import ATTEMPT, ATTEMPT_PRICE, CHILD, COMPLETED, TRAFFICKING
+from fieldapp.workflow.context import Context
+from tests.documents.scenarios import (
+    Clock,
+    lawful_decision,
+    open_hotel_case,
+    record_buyer,
+    record_seller,
+)
+from tests.ui.builders import (
+    ATTEMPT,
+    ATTEMPT_PRICE,
+    CHILD,
+    COMPLETED,
+    NO_ADDRESS,
+    RAID,
+    TRAFFICKING,
+    SmallOperation,
+)
 from tests.ui.conftest import case_by_place
 from ui.documents.preview import DocumentPreview
 from ui.screens.case_screen import CaseScreen
@@ -352,3 +370,65 @@ def test_the_identity_check_of_a_recorded_buyer_stays_after_its_save(
     message = panel.form.id_message
     assert message.text().startswith(expected) and message.isVisibleTo(panel)
     assert message.property("severity") == severity
+
+
+def test_a_refused_enter_scrolls_its_reason_into_view(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace
+) -> None:
+    """The support offer's time is far down the step; a case written up later waits for
+    it. Enter was refused with "Krävs." beside the time, below the fold, and the officer
+    saw nothing happen. Now the reason is scrolled into view; the cursor stays put."""
+    screen.resize(1166, 520)
+    case_id = case_by_place(workspace, ATTEMPT)
+    screen.open_case(case_id)
+    seller_id = screen.view.sellers[0].entity_id
+    screen.open_case(case_id, f"item:seller_support:{seller_id}")
+    panel = screen.panel
+    assert isinstance(panel, SupportStep)
+    qtbot.waitUntil(screen.isActiveWindow)
+    panel.focus_first()
+    focus = QApplication.focusWidget()
+    assert focus is not None and panel.form.at.waits()
+    qtbot.keyClicks(focus, "1")
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+    message = panel.form.fields["offered_at"].message
+    assert message.isVisibleTo(panel) and message.text() == "Krävs."
+    viewport = screen.step_area.viewport()
+    top = message.mapTo(viewport, QPoint(0, 0)).y()
+    assert top >= 0 and top + message.height() <= viewport.height()
+    assert QApplication.focusWidget() is focus
+
+
+def test_after_printing_the_approval_form_enter_is_his_answer_not_a_new_line(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace, small_operation: SmallOperation
+) -> None:
+    """Recorded, the decision puts the cursor in the description; Ctrl+P prints it. When
+    the preview closed, the cursor was back in the description, and the Enter meant for
+    "yes, he accepts" put a new line at the top of the text printed on the form."""
+    clock = Clock(RAID + timedelta(hours=2))
+    ctx = Context(workspace.session, clock)
+    case_id = open_hotel_case(ctx, small_operation.operation_id, place_name="Hotell Svaret")
+    record_seller(ctx, case_id)
+    buyer_id = record_buyer(
+        ctx, clock, case_id, {**NO_ADDRESS, "name": "Olle Obesvarad"},
+        decision_data=lawful_decision(clock.now), answer=None,
+    )  # fmt: skip
+    screen.open_case(case_id, f"item:buyer_answer:{buyer_id}")
+    panel = screen.panel
+    assert isinstance(panel, DecisionStep) and panel.description.isVisible()
+    panel.description.setFocus()  # where recording the decision leaves the cursor
+    text = panel.description.toPlainText()
+    assert text
+
+    screen.print_here()  # Ctrl+P
+    preview = workspace.preview
+    assert isinstance(preview, DocumentPreview) and preview.isVisible()
+    preview.close()
+    focus = screen.focusWidget()  # what has the focus when the window is active again
+    assert focus is panel.accepts_button
+    qtbot.keyClick(focus, Qt.Key.Key_Return)
+
+    buyer = screen.view.buyer(buyer_id)
+    assert buyer is not None and buyer.answer is not None
+    assert buyer.answer.get("answer") == "accepts"
+    assert panel.description.toPlainText() == text or not panel.description.isVisible()

@@ -16,12 +16,14 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from PySide6.QtWidgets import QApplication
 
 from fieldapp.domain.photos import MAX_PHOTO_BYTES, PHOTO_ENTITY
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.events import read_events
 from tests.ui.builders import COMPLETED  # the buyer paid; the money was seized
 from tests.ui.conftest import case_by_place
+from ui.ads.attachment_view import PictureViewer
 from ui.screens.case_screen import CaseScreen
 from ui.screens.elements import ElementsStep
 from ui.screens.photos import THUMB, PhotoStrip
@@ -184,3 +186,40 @@ def test_opening_a_photo_shows_it_and_is_logged_and_nothing_leaves_the_vault(
                 except OSError:
                     continue
     assert found == []
+
+
+def test_one_viewer_window_shows_the_photo_opened_last(
+    qtbot: Any, screen: CaseScreen, workspace: Workspace, tmp_path: Path
+) -> None:
+    """Each photo opened in a window of its own piled windows up behind the case; now the
+    one viewer shows the photo clicked last and comes to the front."""
+    strip = open_step(screen, workspace, "payment_secured").photos
+    for name, size in (("a.jpg", (640, 480)), ("b.jpg", (300, 500))):
+        source = tmp_path / name
+        source.write_bytes(jpeg(size))
+        attach(qtbot, strip, source)
+    assert len(strip.buttons) == 2
+    sizes = {
+        p.get("sha256"): (p.get("width"), p.get("height"))
+        for p in workspace.ctx.records.find(PHOTO_ENTITY, case_id=screen.case_id)
+    }
+
+    strip.buttons[0].click()
+    viewer = strip.viewer
+    assert viewer is not None and viewer.isVisible()
+    first = (viewer.pixmap.width(), viewer.pixmap.height())
+    strip.buttons[1].click()
+    assert strip.viewer is viewer and viewer.isVisible()
+    second = (viewer.pixmap.width(), viewer.pixmap.height())
+    assert {first, second} == set(sizes.values())  # the other photo, in the same window
+    assert viewer.details.text() != "" and first != second
+    viewers = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, PictureViewer) and w.isVisible()
+    ]
+    assert viewers == [viewer]
+
+    viewer.close()  # Esc or the button: the next photo opens a new viewer
+    assert strip.viewer is None
+    strip.buttons[0].click()
+    assert strip.viewer is not None and strip.viewer is not viewer
+    strip.viewer.close()

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from fieldapp.storage.session import Session
 from fieldapp.workflow import persons
@@ -243,3 +244,59 @@ def test_a_day_typed_beside_a_time_has_its_own_offset(qtbot: Any, swedish_machin
     when.day.selectAll()
     qtbot.keyClicks(when.day, "3 juli")
     assert when.field_value() == "3 juli"  # not a day: the core's refusal names it
+
+
+def test_a_step_of_a_case_written_up_later_opens_on_its_time(
+    qtbot: Any, small_operation: SmallOperation, make_workspace: Callable[..., Workspace]
+) -> None:
+    """The step opened on the source, past the empty time it waits for: Enter was refused
+    ("Krävs." beside the time) until the officer went back for it. Now it opens on the
+    time, and the keys after it fill the step in order; a raid under way opens on the
+    source, its time being now."""
+    workspace = make_workspace(RAID + timedelta(days=1))
+    case_id = small_operation.case(ATTEMPT)
+    screen, panel = _payment_panel(qtbot, workspace, case_id)
+    qtbot.waitUntil(screen.isActiveWindow)
+    screen.open_case(case_id, screen.current_step())  # opened again: the focus as it opens
+
+    panel = screen.panel
+    assert isinstance(panel, ElementsStep)
+    assert QApplication.focusWidget() is panel.form.at.edit
+    for text in ("2140", "\t", "1", "\t", "1500"):
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        if text == "\t":
+            qtbot.keyClick(focus, Qt.Key.Key_Tab)
+        else:
+            qtbot.keyClicks(focus, text)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    expected = datetime(2026, 5, 14, 21, 40).astimezone()
+    assert [datetime.fromisoformat(at) for at in _payments(workspace, case_id)] == [expected]
+    screen.flush()
+
+    live = make_workspace(RAID + timedelta(minutes=40))
+    live_screen, _live_panel = _payment_panel(qtbot, live, case_id)
+    qtbot.waitUntil(live_screen.isActiveWindow)
+    live_screen.open_case(case_id, live_screen.current_step())
+    source = live_screen.panel.form.source
+    focus = QApplication.focusWidget()
+    assert focus is source or source.isAncestorOf(focus)
+    live_screen.flush()
+
+
+@pytest.mark.parametrize("item", ["notice_of_suspicion", "buyer_heard"])
+def test_the_notice_and_the_hearing_of_a_case_written_up_later_open_on_the_time(
+    qtbot: Any,
+    small_operation: SmallOperation,
+    make_workspace: Callable[..., Workspace],
+    item: str,
+) -> None:
+    workspace = make_workspace(RAID + timedelta(days=1))
+    case_id = small_operation.case(ATTEMPT)
+    screen, _panel = _payment_panel(qtbot, workspace, case_id)
+    qtbot.waitUntil(screen.isActiveWindow)
+    screen.open_case(case_id, f"item:{item}:{screen.view.buyers[0].id}")
+    form = getattr(screen.panel, "form", None)
+    assert form is not None and isinstance(form.at, TimeField)
+    assert QApplication.focusWidget() is form.at.edit
+    screen.flush()

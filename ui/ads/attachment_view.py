@@ -169,6 +169,13 @@ class PictureViewer(_ViewerBase):
         self._show_picture()
         self.area.viewport().installEventFilter(self)
 
+    def show_image(self, image: QImage, heading: str, details: str) -> None:
+        """Another picture in the same window (the next photo opened from the strip)."""
+        self.pixmap = QPixmap.fromImage(image)
+        self.heading.setText(heading)
+        self.details.setText(details)
+        self._show_picture()
+
     @Slot()
     def toggle_fit(self) -> None:
         self.fit = not self.fit

@@ -285,8 +285,9 @@ class TipActions(_RowActions):
     ) -> None:
         super().__init__(workspace, chosen, parent)
         self.describe = describe
-        # Its Alt key is the Swedish text's own: in English every letter is taken on the tab.
-        self.withdraw_button = action_button(self.tr("Withdraw…"), self)
+        # Alt+L in both languages: "list" is the one word of the text whose letter no
+        # field, button or menu of the tab claims (tests/ui/test_mnemonics.py).
+        self.withdraw_button = action_button(self.tr("Withdraw from the &list…"), self)
         self.row.addWidget(self.withdraw_button)
         self.row.addStretch(1)
         self.withdraw_button.clicked.connect(self.withdraw)

@@ -526,16 +526,25 @@ class CaseScreen(QWidget):
         key = StepKey.parse(key_text)
         wanted = panel_id_for(key)
         self._step_key = key
-        if self.panel is not None and self.panel.panel_id == wanted:
+        # A panel serves its own case only: "case", "close" or "add the buyer" have the same
+        # id in every case, and the old case's form must never take the new case's typing.
+        if (
+            self.panel is not None
+            and self.panel.panel_id == wanted
+            and self.panel.case_id == self.case_id
+        ):
             self.panel.show_key(key)
             return
-        panel = self._make_panel(key)
         focus = QApplication.focusWidget()
         typing_here = (
             self.panel is not None and focus is not None and (self.panel.isAncestorOf(focus))
         )
         if self.panel is not None:
+            # Saved before the next panel is built: an entry time typed a moment ago is the
+            # one the next step's time fields are placed near.
             self.panel.flush()
+        panel = self._make_panel(key)
+        if self.panel is not None:
             old = self.step_area.takeWidget()
             if old is not None:
                 old.hide()
@@ -640,6 +649,7 @@ class CaseScreen(QWidget):
             if key is not None:
                 current = key
             self.panel.refresh(self.view)
+            self.panel.follow_case_time(self.workspace.case_time(self.case_id))
         if current and self.checklist_model.row_of(current) >= 0:
             index = self.checklist_model.index(self.checklist_model.row_of(current), 0)
             selection = self.checklist.selectionModel()
@@ -709,6 +719,13 @@ class CaseScreen(QWidget):
             if row.kind != "phase":
                 self._select(row.key, focus=True)
                 return
+
+    def focus_step(self) -> None:
+        """The cursor in the open step's first input (the screen has just been shown)."""
+        if self.panel is not None:
+            self.panel.focus_first()
+        else:
+            self.checklist.setFocus()
 
     def focus_checklist(self) -> None:
         self.checklist.setFocus()

@@ -480,7 +480,41 @@ class NewCaseForm(CaptureForm):
         self.start = TimeField(workspace.now, self)
         self.add_field("start", self.tr("&Entry time"), self.start, "time")
         self.body_layout()
+        # The last case's place and its kind, as copied into the form (see _on_name_edited).
+        self._copied: tuple[str, str] = ("", "")
+        self._adjusting = False
         self.submitted.connect(self.create_case)
+        self.place.name.textEdited.connect(self._on_name_edited)
+        self.place.kind.changed.connect(self._on_kind_changed)
+
+    @Slot()
+    def _on_kind_changed(self) -> None:
+        if not (self._adjusting or self._restoring):
+            self._copied = ("", "")  # the officer chose the kind: it stays as chosen
+            self.fields["place_kind"].message.clear_message()
+
+    @Slot(str)
+    def _on_name_edited(self, text: str) -> None:
+        """Another place typed over the last case's: its kind is the officer's to choose,
+        not the last case's (a hotel was stored as the flat before it). Back to the last
+        case's name, its kind comes back."""
+        name, kind = self._copied
+        if not name or not kind:
+            return
+        chosen = self.place.kind.code()
+        message = self.fields["place_kind"].message
+        self._adjusting = True
+        try:
+            if text.strip() != name and chosen == kind:
+                self.place.kind.set_code("")
+                message.show_message(
+                    self.tr("Another place: choose its kind (Shift+Tab, then its digit)."), "hint"
+                )
+            elif text.strip() == name and not chosen:
+                self.place.kind.set_code(kind)
+                message.clear_message()
+        finally:
+            self._adjusting = False
 
     def prepare(self) -> None:
         """Fresh form: the last case's hotel and municipality, or the draft if there is one."""
@@ -494,9 +528,11 @@ class NewCaseForm(CaptureForm):
             self.start.set_reference(self._reference(last))
             self.start.reset()
             self.place.kind.set_code(PlaceKind.HOTEL.value)
+            self._copied = ("", "")
             if last is not None:
                 for name in ("place_kind", "place_name", "address", "municipality"):
                     self.fields[name].write(last.get(name))
+                self._copied = (str(last.get("place_name") or ""), self.place.kind.code())
         finally:
             self._restoring = False
         self.load_draft()

@@ -204,8 +204,11 @@ class CasesPage(QWidget):
         self.new_form.place.name.selectAll()
 
     def open_case(self, case_id: str, step: str | None = None) -> None:
-        self.stack.setCurrentWidget(self.case_screen)
+        # The case first, then the screen: shown before, it would show the case it had
+        # open, its field taking the focus (and the next key) until the new case replaced it.
         self.case_screen.open_case(case_id, step)
+        self.stack.setCurrentWidget(self.case_screen)
+        self.case_screen.focus_step()
         self.case_opened.emit(case_id)
 
     @Slot(str)

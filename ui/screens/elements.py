@@ -336,6 +336,7 @@ class ElementsStep(ActStep):
     def _record(self) -> None:
         change = self.form.record()
         if change is None:
+            self.reveal_refusal(self.form)
             return
         self.set_kind(self.form.kind)  # a fresh form; the case screen then moves on
         self.changed.emit()
@@ -374,4 +375,6 @@ class ElementsStep(ActStep):
 
     def focus_first(self) -> None:
         # The source first: the time is now and the observer is the officer, as a rule.
-        focus_input(self.form.source)
+        # A case written up later has no now: its time is typed first, where it is shown.
+        at = self.form.at
+        focus_input(at.edit if at.waits() else self.form.source)

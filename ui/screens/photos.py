@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QSize, Qt, Slot
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
@@ -28,6 +29,9 @@ from ui.runner import Op, Outcome
 from ui.widgets import action_button, open_file
 from ui.words import clock
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ui.ads.attachment_view import PictureViewer
 
 THUMB = 88  # pixels, the longer side
 AskPhoto = Callable[[QWidget], Path | None]
@@ -88,6 +92,7 @@ class PhotoStrip(QWidget):
         self.element_id: str | None = None
         self.about: str = PhotoAbout.ELEMENT
         self._thumbs: dict[str, QPixmap] = {}  # by SHA-256, in memory only
+        self.viewer: PictureViewer | None = None  # the one photo viewer, while it is open
         self.heading = QLabel(self)
         self.heading.setProperty("role", "stepTitle")
         self.row = QHBoxLayout()
@@ -250,10 +255,23 @@ class PhotoStrip(QWidget):
             height=photo.get("height"),
             size=round(int(photo.get("size", 0)) / 1024),
         )
-        viewer = PictureViewer(
-            image, self.tr("Photo"), f"{details}\nSHA-256 {photo.get('sha256')}", self
-        )
-        viewer.setWindowTitle(self.tr("Photo"))
-        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        details = f"{details}\nSHA-256 {photo.get('sha256')}"
+        viewer = self.viewer
+        if viewer is None:
+            viewer = PictureViewer(image, self.tr("Photo"), details, self)
+            viewer.setWindowTitle(self.tr("Photo"))
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            viewer.finished.connect(lambda _result, v=viewer: self._viewer_closed(v))
+            self.viewer = viewer
+        else:
+            # One viewer: the next photo replaces the one shown, in the same window, which
+            # comes to the front (a window per photo piled up behind the case).
+            viewer.show_image(image, self.tr("Photo"), details)
         viewer.show()
+        viewer.raise_()
+        viewer.activateWindow()
         return viewer
+
+    def _viewer_closed(self, viewer: QWidget) -> None:
+        if self.viewer is viewer:
+            self.viewer = None

@@ -150,7 +150,11 @@ class NoticeStep(ActStep):
         self.given.setVisible(bool(lines))
 
     def focus_first(self) -> None:
-        self.form.all_rights.setFocus()
+        at = self.form.at  # a case written up later: its time first (TimeField.waits)
+        if at.waits():
+            focus_input(at.edit)
+        else:
+            self.form.all_rights.setFocus()
 
 
 # -- hearing ---------------------------------------------------------------------------------
@@ -230,7 +234,8 @@ class HearingStep(ActStep):
         self.held.setVisible(bool(held))
 
     def focus_first(self) -> None:
-        focus_input(self.form.where)
+        at = self.form.at  # a case written up later: its time first (TimeField.waits)
+        focus_input(at.edit if at.waits() else self.form.where)
 
 
 # -- decision: income, day-fines, decision, answer, approval form ---------------------------
@@ -595,6 +600,7 @@ class DecisionStep(ActStep):
                 self.done.emit()  # nothing to print or answer: the step is done
         else:
             self._editing = True
+            self.reveal_refusal(self.form)
 
     @Slot()
     def _record_again(self) -> None:
@@ -629,6 +635,11 @@ class DecisionStep(ActStep):
             return True
         self.message.clear_message()
         name = short_name(str(self._buyer.person.get("name", "")))
+        if self._buyer.answer is None and self.accepts_button.isVisible():
+            # Printed, what follows is his answer: the preview gives the focus back to "yes"
+            # (Enter), not to the description just printed, where the Enter meant for his
+            # answer was a new line stored in the form's text.
+            self.accepts_button.setFocus()
         self.workspace.show_document(
             self, pdf, self.tr("Approval form: {name}").format(name=name),
             suggested_name="godkannande.pdf",

@@ -10,8 +10,9 @@ the next step itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -27,7 +28,7 @@ from fieldapp.workflow.case_view import CaseView
 from ui.capture import ActForm
 from ui.forms import muted_label
 from ui.theme import sized_font
-from ui.widgets import action_button
+from ui.widgets import TimeField, action_button
 from ui.workspace import Workspace
 
 STEP_TITLE_SIZE = 15.0
@@ -122,6 +123,13 @@ class StepPanel(QWidget):
     def refresh(self, view: CaseView) -> None:
         """The case changed: show the newest state."""
 
+    def follow_case_time(self, moment: datetime | None) -> None:
+        """The case's entry time changed (or was saved after this panel was built): every
+        time field of the panel places typed times near the new one, as a panel built now
+        would. A time already typed or stored keeps its moment."""
+        for field in self.findChildren(TimeField):
+            field.set_reference(moment)
+
     def guard_buttons(self) -> None:
         """Install the ``ButtonGuard`` on every push button of the panel."""
         self._guard = ButtonGuard(self)
@@ -156,6 +164,19 @@ class StepPanel(QWidget):
         if area is not None:
             self.body.activate()
             area.ensureWidgetVisible(widget, 10, 10)
+
+    def reveal_refusal(self, form: ActForm) -> None:
+        """Enter was refused: the first reason shown in ``form`` (the highest on the
+        panel) is scrolled into view, where the officer can read it. The cursor stays
+        where it is: the keys typed next must not land in another field."""
+        shown: list[QWidget] = [
+            f.message for f in form.fields.values() if f.message.isVisibleTo(self)
+        ]
+        shown += [m for m in form.grid.messages.values() if m.isVisibleTo(self)]
+        if form.general.isVisibleTo(self):
+            shown.append(form.general)
+        if shown:
+            self.reveal(min(shown, key=lambda m: m.mapTo(self, QPoint(0, 0)).y()))
 
     def print_document(self) -> bool:
         """Print what belongs to this step (Ctrl+P); False if nothing does."""
@@ -194,6 +215,8 @@ class ActStep(StepPanel):
         if self.form.record() is not None:
             self.changed.emit()
             self.done.emit()
+        else:
+            self.reveal_refusal(self.form)
 
     def flush(self) -> None:
         self.workspace.autosaver.flush(self.form.draft_key)
