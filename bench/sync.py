@@ -5,7 +5,9 @@ rate of Ed25519 verification (libsodium, one core).
 The same bundles are imported twice, into two copies of the station: once as the machine
 is, and once with a CPU burner (a process of this bench spinning, as another program
 would on a two-core laptop). Both ratios are printed, each with the load average at its
-start.
+start. Then, where Valgrind is installed, the instructions an event costs the writer and
+the second process (``bench.sync_instructions``: repeatable where seconds are not), on a
+small station of its own (three laptops of ``BENCH_SYNC_COUNTED`` events; 0 skips it).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from nacl.signing import SigningKey
 
+from bench import sync_instructions
 from fieldapp.composition import open_vault
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.records import create_draft
@@ -37,6 +40,7 @@ from fieldapp.sync.station import init_station, station_keys
 LAPTOPS = int(os.environ.get("BENCH_SYNC_LAPTOPS", "10"))
 EVENTS = int(os.environ.get("BENCH_SYNC_EVENTS", "10000"))
 BATCH = 500
+COUNTED = int(os.environ.get("BENCH_SYNC_COUNTED", "2000"))  # events a bundle, counted
 PASS = "mätningar kräver tålamod"  # noqa: S105 - a throwaway benchmark vault
 
 
@@ -120,31 +124,55 @@ def _burner() -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-c", _BURN])
 
 
+def _station_with_bundles(
+    root: Path, laptops: int, events: int
+) -> tuple[Path, list[Path], list[float]]:
+    """A station with ``laptops`` registered, each laptop's bundle of ``events`` exported
+    for it, and the seconds each export took."""
+    station = init_station(
+        open_vault(root / "station"), STATION[0], "Sara Stationsson", STATION[1], "Station",
+        cost=KdfCost(),
+    )  # fmt: skip
+    card = station_keys(station).card
+    exports, bundles = [], []
+    for n in range(laptops):
+        vault = open_vault(root / f"laptop{n}")
+        # Registered as station staff would: the import checks every bundle and event
+        # against the register (a dict lookup each), as in production.
+        register_laptop(station, _fill(vault, card, events))
+        session = vault.unlock("B100001", PASS)
+        out = root / f"usb{n}"
+        out.mkdir()
+        start = time.perf_counter()
+        exported = export_bundle(session, out)
+        exports.append(time.perf_counter() - start)
+        assert exported is not None
+        bundles.append(exported.path)
+        session.lock()
+    station.lock()
+    return root / "station", bundles, exports
+
+
+def _instructions() -> None:
+    """Instructions per event on the writer and in the second process (cachegrind)."""
+    if COUNTED <= 0 or not sync_instructions.available():
+        print("instructions per event: not counted (no valgrind, or BENCH_SYNC_COUNTED=0)")
+        return
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-counted-") as tmp:
+        station, bundles, _ = _station_with_bundles(Path(tmp), 3, COUNTED)
+        writer, second = sync_instructions.per_event(station, bundles)
+    print(
+        f"instructions per event (cachegrind, the third of three bundles of {COUNTED:,}): "
+        f"writer {writer / 1e3:,.0f} k, second process {second / 1e3:,.0f} k, "
+        f"together {(writer + second) / 1e3:,.0f} k"
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as tmp:
         root = Path(tmp)
-        station = init_station(
-            open_vault(root / "station"), STATION[0], "Sara Stationsson", STATION[1], "Station",
-            cost=KdfCost(),
-        )  # fmt: skip
-        card = station_keys(station).card
         print(f"Recording {LAPTOPS} laptops × {EVENTS:,} events (setup, not timed) …")
-        exports, bundles = [], []
-        for n in range(LAPTOPS):
-            vault = open_vault(root / f"laptop{n}")
-            # Registered as station staff would: the import checks every bundle and event
-            # against the register (a dict lookup each), as in production.
-            register_laptop(station, _fill(vault, card, EVENTS))
-            session = vault.unlock("B100001", PASS)
-            out = root / f"usb{n}"
-            out.mkdir()
-            start = time.perf_counter()
-            exported = export_bundle(session, out)
-            exports.append(time.perf_counter() - start)
-            assert exported is not None
-            bundles.append(exported.path)
-            session.lock()
-        station.lock()
+        _, bundles, exports = _station_with_bundles(root, LAPTOPS, EVENTS)
         # A second station, the same vault: the same bundles open there too.
         shutil.copytree(root / "station", root / "station-burner")
         size = statistics.mean(p.stat().st_size for p in bundles) / 1e6
@@ -197,3 +225,4 @@ def main() -> None:
             f"register check: {per_bundle * 1e3:.2f} ms per bundle (one query), "
             f"{per_event * 1e9:.0f} ns per event (a dict lookup)"
         )
+    _instructions()

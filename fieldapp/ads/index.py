@@ -152,14 +152,16 @@ class SearchIndexProjection:
         if event.kind != "create" or event.entity_type != OBSERVATION_ENTITY or event.purged:
             return None
         try:
-            data = event.data["data"]
+            body = event.data
+            data = body["data"]
             text = str(data.get("text", ""))
             day = str(data.get("at", ""))[:10] or None
             ordinal = day_number(day) if day else None
             phones = tuple(find_phones(text)[0])
-        except (KeyError, TypeError, ValueError, AttributeError):
+            operation_id, case_id = body.get("operation_id"), body.get("case_id")
+        except (KeyError, TypeError, ValueError, AttributeError, AssertionError):
             return None  # a body apply refuses itself, the same way as without this
-        return text, day, ordinal, phones
+        return text, day, ordinal, phones, operation_id, case_id
 
     def apply(self, conn: Connection, event: Event, prepared: object | None = None) -> None:
         fresh = event.kind == "create" and event.entity_type in _BUFFERED
@@ -244,16 +246,17 @@ class SearchIndexProjection:
         if event.kind == "create":
             # A create carries the whole record and no earlier row can exist (the path a
             # bundle of notes takes: no read of ``records``, nothing to delete first).
+            if hint is not None and self._new is not None:
+                # Prepared in the process that opened the bundle (the body not parsed
+                # here at all); with no seller's name to blank, the text is indexed as
+                # written: only the rows are made here.
+                case = self._case(conn, hint[5])
+                if not case.seller_names:
+                    self._new.observation(conn, event.entity_id, case, hint)
+                    return
             body = event.data
             case_id = body.get("case_id")
             case = self._case(conn, case_id)
-            if hint is not None and self._new is not None and not case.seller_names:
-                # Prepared in the process that opened the bundle; with no seller's name
-                # to blank, the text is indexed as written: only the rows are made here.
-                self._new.observation(
-                    conn, event.entity_id, body.get("operation_id"), case_id, case, hint
-                )
-                return
             _index_observation(
                 conn,
                 event.entity_id,
@@ -328,6 +331,20 @@ _INSERT_DAYS = (
     "INSERT INTO search_days (doc, first_day, last_day, place_low, place_high, kind) "
     "VALUES (?, ?, ?, ?, ?, ?)"
 )
+# A new observation's rows (``_NewRows.observation``), its constant columns written into the
+# statements: each value bound is a copy SQLite makes, and an import binds 10,000s of rows.
+_INSERT_OBSERVATION_DOCS = (
+    "INSERT INTO search_docs (doc, entity_type, entity_id, operation_id, case_id, "
+    "municipality, hotel, status, day_from, day_to, url_key) "
+    f"VALUES (?1, '{OBSERVATION_ENTITY}', ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?7, NULL)"
+)
+_INSERT_OBSERVATION_FTS = (
+    "INSERT INTO search_fts (rowid, doc, title, body, place, site) VALUES (?1, ?1, '', ?2, ?3, '')"
+)
+_INSERT_OBSERVATION_DAYS = (
+    "INSERT INTO search_days (doc, first_day, last_day, place_low, place_high, kind) "
+    f"VALUES (?1, ?2, ?2, ?3, ?3, '{OBSERVATION_ENTITY}')"
+)
 _INSERT_PHONES = "INSERT OR IGNORE INTO search_phones (phone, doc, reversed) VALUES (?, ?, ?)"
 _INSERT_BANDS = "INSERT OR IGNORE INTO ad_bands (band, doc) VALUES (?, ?)"
 _BUFFERED = frozenset({AD_ENTITY, OBSERVATION_ENTITY})
@@ -345,6 +362,10 @@ class _NewRows:
         self.docs: list[tuple[Any, ...]] = []
         self.fts: list[tuple[Any, ...]] = []
         self.days: list[tuple[Any, ...]] = []
+        # A new observation's rows, for the statements with its constant columns.
+        self.observation_docs: list[tuple[Any, ...]] = []
+        self.observation_fts: list[tuple[Any, ...]] = []
+        self.observation_days: list[tuple[Any, ...]] = []
         self.phones: list[tuple[Any, ...]] = []
         self.bands: list[tuple[Any, ...]] = []
 
@@ -358,22 +379,20 @@ class _NewRows:
         return doc
 
     def observation(
-        self, conn: Connection, entity_id: str, operation_id: str | None,
-        case_id: str | None, case: _CaseContext, hint: ObservationHint,
-    ) -> None:  # fmt: skip
+        self, conn: Connection, entity_id: str, case: _CaseContext, hint: ObservationHint
+    ) -> None:
         """The rows ``_index_observation`` makes for a new observation whose text has no
         name to blank, from what ``prepare`` worked out (the same rows, made directly)."""
         doc = self._doc(conn)
-        text, day, ordinal, phones = hint
-        place = case.place_code
-        self.docs.append(
-            (doc, OBSERVATION_ENTITY, entity_id, operation_id, case_id,
-             case.municipality, case.hotel, None, day, day, None)
-        )  # fmt: skip
-        self.fts.append((doc, doc, "", text, case.place, ""))
+        text, day, ordinal, phones, operation_id, case_id = hint
+        self.observation_docs.append(
+            (doc, entity_id, operation_id, case_id, case.municipality, case.hotel, day)
+        )
+        self.observation_fts.append((doc, text, case.place))
         if ordinal is not None:
-            self.days.append((doc, ordinal, ordinal, place, place, OBSERVATION_ENTITY))
-        self.phones.extend((p, doc, reversed_digits(p)) for p in phones)
+            self.observation_days.append((doc, ordinal, case.place_code))
+        if phones:
+            self.phones.extend((p, doc, reversed_digits(p)) for p in phones)
 
     def insert(
         self, conn: Connection, entity_type: str, entity_id: str,
@@ -398,8 +417,11 @@ class _NewRows:
         self.bands.sort()
         for sql, rows in (
             (_INSERT_DOCS, self.docs),
+            (_INSERT_OBSERVATION_DOCS, self.observation_docs),
             (_INSERT_FTS, self.fts),
+            (_INSERT_OBSERVATION_FTS, self.observation_fts),
             (_INSERT_DAYS, self.days),
+            (_INSERT_OBSERVATION_DAYS, self.observation_days),
             (_INSERT_PHONES, self.phones),
             (_INSERT_BANDS, self.bands),
         ):
@@ -571,10 +593,11 @@ def _observations_of(conn: Connection, case_id: str) -> list[str]:
     ]
 
 
-# A new observation's text as written, its day (and as an R*Tree ordinal), and the phone
-# numbers in its text: ``SearchIndexProjection.prepare``. A plain tuple: tens of thousands
-# cross from one process to the other, and a tuple is the cheapest thing to send.
-ObservationHint = tuple[str, str | None, int | None, tuple[str, ...]]
+# A new observation's text as written, its day (and as an R*Tree ordinal), the phone
+# numbers in its text, its operation and its case: ``SearchIndexProjection.prepare``. A
+# plain tuple: tens of thousands cross from one process to the other, and a tuple is the
+# cheapest thing to send.
+ObservationHint = tuple[str, str | None, int | None, tuple[str, ...], str | None, str | None]
 
 
 @dataclass(frozen=True)

@@ -90,10 +90,14 @@ class Projector:
             at, only = preparing[0]
             left, right = (None,) * at, (None,) * (len(self._preparing) - at - 1)
             return tuple((*left, only.prepare(e), *right) for e in events)
-        return tuple(
-            tuple(None if p is None else p.prepare(event) for p in self._preparing)
-            for event in events
-        )
+        # A projection at a time over the events (its values a list), then an event's
+        # values together: a call an event and projection, no generator an event.
+        nothing = (None,) * len(events)
+        columns = [
+            nothing if p is None else [p.prepare(event) for event in events]
+            for p in self._preparing
+        ]
+        return tuple(zip(*columns, strict=True))
 
     def apply(self, conn: Connection, event: Event, prepared: Prepared | None = None) -> None:
         if prepared is None:

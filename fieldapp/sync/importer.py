@@ -372,7 +372,15 @@ class StationImporter:
         register = self._store.register()
         # A store that can (the station's vault) copies its WAL on a thread meanwhile.
         many = getattr(self._store, "many_bundles", None) if len(paths) > 1 else None
-        with many() if many is not None else nullcontext(), second_process(len(paths) > 1) as pool:
+        # Python's cycle collector paused for the whole batch, not a bundle at a time: the
+        # objects each bundle leaves (and those unpickled from the second process, on
+        # another thread, meanwhile) are acyclic, and a collector let loose between two
+        # bundles walked every one of them (a few % of the writer's time).
+        with (
+            many() if many is not None else nullcontext(),
+            second_process(len(paths) > 1) as pool,
+            collector_paused(),
+        ):
             known = self._known_keys()
             projector = self._store.projector
             ahead = _OpenAhead(pool, paths, identity, station, register, known, imported, projector)

@@ -5,13 +5,18 @@ takes nothing from it that is not bound to the bytes it stores."""
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
+import orjson
 import pytest
 
 from fieldapp.composition import open_vault
+from fieldapp.domain.case import OBSERVATION_ENTITY
+from fieldapp.domain.persons import PERSON_ENTITY, SELLER
+from fieldapp.storage.records import Dialect, RecordsProjection
 from fieldapp.storage.session import Session
 from fieldapp.sync.export import acknowledge, export_bundle
 from fieldapp.sync.importer import AlarmKind, BundleAlarm, StationImporter, open_path
@@ -153,3 +158,60 @@ def test_several_bundles_reach_the_station_file_itself_by_the_end_of_the_import(
         assert alone.verify(deep=True).ok
     finally:
         alone.lock()
+
+
+def test_the_writer_parses_no_body_of_a_note_prepared_in_the_second_process(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    """The records' row and the index's rows of a new note come from the second process:
+    the writer never parses its body (``Event.data`` is parsed on first read and kept),
+    except where a seller's name is to be blanked in the indexed copy."""
+    bundle = _bundles(station, laptop, tmp_path)[0]
+    importer = StationImporter(station)
+    keys = importer._keys
+    opened = open_path(
+        bundle, keys.identity, keys.card.fingerprint, load_register(station),
+        importer._known_keys(), frozenset(), station.projector,
+    )  # fmt: skip
+    # As it comes from the second process (a body parsed there is not sent: __getstate__).
+    opened = pickle.loads(pickle.dumps(opened))  # noqa: S301 - our own bytes, just made
+    assert opened.prepared is not None
+    bodies = [orjson.loads(e.body) for e in opened.events]
+    sellers = {
+        body["case_id"]
+        for e, body in zip(opened.events, bodies, strict=True)
+        if e.entity_type == PERSON_ENTITY and body["data"].get("role") == SELLER
+    }
+    assert sellers
+    notes = [
+        e
+        for e in opened.events
+        if e.entity_type == OBSERVATION_ENTITY
+        and e.kind == "create"
+        and orjson.loads(e.body)["case_id"] not in sellers
+    ]
+    assert notes and all("data" not in e.__dict__ for e in notes)  # unpickled unparsed
+    assert importer.import_opened(opened).new_events == len(opened.events)
+    assert all("data" not in e.__dict__ for e in notes)
+    stored = dict(
+        station.conn.execute(
+            "SELECT entity_id, data FROM records WHERE entity_type = ?", (OBSERVATION_ENTITY,)
+        ).fetchall()
+    )
+    # The rows hold what the notes say (the same text as the body's, the body unparsed).
+    assert {e.entity_id: orjson.loads(stored[e.entity_id]) for e in notes} == {
+        e.entity_id: orjson.loads(e.body)["data"] for e in notes
+    }
+
+
+def test_a_sealing_dialect_prepares_no_records_row(laptop: Laptop) -> None:
+    """The PostgreSQL station seals a record's data with keys the second process lacks:
+    its records projection works out nothing ahead; a vault's does, for creates only."""
+    case, _ = laptop.new_case()
+    cases.add_observation(laptop.ctx, case, "Rum 12")
+    note = [e for e in laptop.session.events() if e.entity_type == OBSERVATION_ENTITY][-1]
+    sealing = Dialect("sealed", order_column="id", row_lock="", dump_data=lambda d, *k: b"x")
+    assert RecordsProjection(sealing).prepare(note) is None
+    prepared = RecordsProjection().prepare(note)
+    assert prepared is not None
+    assert orjson.loads(prepared[2]) == orjson.loads(note.body)["data"]
