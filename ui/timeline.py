@@ -117,6 +117,12 @@ def field_label(field: str) -> str:
     return translate("Timeline", _FIELDS.get(field, _OTHER_FIELD))
 
 
+def known_field_label(field: str) -> str | None:
+    """A field's name in the UI language, or None for a field that has none here."""
+    label = _FIELDS.get(field)
+    return None if label is None else translate("Timeline", label)
+
+
 def _value(value: Any) -> str:
     if isinstance(value, dict):
         return "…"

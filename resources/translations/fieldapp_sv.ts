@@ -1298,7 +1298,7 @@ Loggen: {log}</translation>
     </message>
     <message>
         <source>Keep the c&amp;urrent value</source>
-        <translation>Behåll det &amp;nuvarande värdet</translation>
+        <translation>Behåll det nuva&amp;rande värdet</translation>
     </message>
     <message>
         <source>Incoming value</source>
@@ -1306,7 +1306,7 @@ Loggen: {log}</translation>
     </message>
     <message>
         <source>Keep the i&amp;ncoming value</source>
-        <translation>Behåll det &amp;inkommande värdet</translation>
+        <translation>Behåll det inko&amp;mmande värdet</translation>
     </message>
     <message>
         <source>{what}: {field}</source>

@@ -20,7 +20,7 @@ from tests.sync import conftest as sync_fixtures
 from ui.sync import SyncPage, make_sync_page
 from ui.sync.fingerprint import LaptopFingerprintDialog, spaced
 from ui.sync.laptops import RegisteredLaptopModel
-from ui.sync.station import LAPTOPS_TAB, StationSyncView
+from ui.sync.station import StationSyncView
 
 station = sync_fixtures.station
 card = sync_fixtures.card
@@ -38,7 +38,7 @@ def _view(qtbot: Any, session: Session) -> tuple[SyncPage, StationSyncView]:
     assert isinstance(page, SyncPage) and page.station is not None
     page.resize(1366, 768)
     page.show()
-    page.station.tabs.setCurrentIndex(LAPTOPS_TAB)
+    page.station.tabs.setCurrentWidget(page.station.laptops_tab)
     return page, page.station
 
 

@@ -719,3 +719,14 @@ def test_linking_is_suggested_confirmed_undoable_and_shown_as_one(
     listed.load()
     assert listed.rowCount() == 2
     workspace.autosaver.stop()
+
+
+def test_a_conflict_names_its_field_in_the_ui_language(language: Any) -> None:
+    """The review names a field as the case screen does, not by the core's identifier."""
+    from ui.sync.texts import field_text
+
+    language("sv")
+    assert field_text("amount") == "belopp"
+    assert field_text("some_new_field") == "some new field"  # none known: the name, readable
+    language("en")
+    assert field_text("amount") == "amount"

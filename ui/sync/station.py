@@ -25,7 +25,9 @@ from ui.sync.review import ReviewTab
 from ui.widgets import action_button
 
 # A station vault's tabs; at a PostgreSQL station the register follows the cases.
-IMPORT_TAB, REVIEW_TAB, CASES_TAB, LINK_TAB, LAPTOPS_TAB = range(5)
+# The first three tabs are on every station; the rest by their widget (``tabs.indexOf``):
+# a PostgreSQL station has no tab for linking operations.
+IMPORT_TAB, REVIEW_TAB, CASES_TAB = range(3)
 
 
 class StationSyncView(QWidget):

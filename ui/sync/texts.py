@@ -11,6 +11,7 @@ from typing import Any
 
 from fieldapp.storage.records import VOIDED_FIELD, Record
 from ui.i18n import QT_TRANSLATE_NOOP, translate
+from ui.timeline import known_field_label
 from ui.words import word
 
 _CTX = "Sync"
@@ -105,7 +106,8 @@ def laptop_text(device_id: str, names: list[str], *, this_device: str | None = N
 def field_text(field: str) -> str:
     if field == VOIDED_FIELD:
         return translate("Sync", "withdrawn or kept")
-    return field.replace("_", " ")
+    # The case screen's words for a field where it has them ("amount" reads "belopp").
+    return known_field_label(field) or field.replace("_", " ")
 
 
 def value_text(field: str, value: Any) -> str:
