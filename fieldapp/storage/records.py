@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Any, ClassVar
 
 import orjson
@@ -136,6 +137,56 @@ def _dump(data: Any) -> str:
     return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
 
 
+@dataclass
+class Writes:
+    """What ``RecordsProjection.apply_all`` writes for a run of events, in the order the
+    events would have written it one by one (``Dialect.write_batch`` writes it)."""
+
+    # Whole rows of the records made (RECORDS_DDL's columns, in its order).
+    created: list[tuple[Any, ...]] = _field(default_factory=list)
+    # Records held before the run, as they stand after it: entity type, entity id, data,
+    # updated_at, updated_by, last_event, voided, void_reason.
+    changed: list[tuple[Any, ...]] = _field(default_factory=list)
+    # record_changes' rows and conflicts' (without resolved_by), in the order written.
+    changes: list[tuple[Any, ...]] = _field(default_factory=list)
+    conflicts: list[tuple[Any, ...]] = _field(default_factory=list)
+
+
+_READ_HELD = (
+    "SELECT entity_type, entity_id, data, last_event, voided, void_reason, created_event "
+    "FROM records WHERE entity_type = ? AND entity_id = ?"
+)
+
+
+def _read_each(conn: SqlConnection, keys: Sequence[tuple[str, str]]) -> tuple[list[Any], list[Any]]:
+    # A vault's: one short statement a record (SQLite is in this process), its rowid order.
+    held = [row for key in keys if (row := conn.execute(_READ_HELD, key).fetchone())]
+    changes = [
+        row
+        for key in keys
+        for row in conn.execute(
+            "SELECT entity_type, entity_id, event_id, fields FROM record_changes "
+            "WHERE entity_type = ? AND entity_id = ? ORDER BY rowid",
+            key,
+        ).fetchall()
+    ]
+    return held, changes
+
+
+def _write_each(conn: SqlConnection, writes: Writes) -> None:
+    conn.executemany(f"INSERT INTO records VALUES ({', '.join('?' * 14)})", writes.created)
+    conn.executemany(
+        "UPDATE records SET data = ?, updated_at = ?, updated_by = ?, last_event = ?, "
+        "voided = ?, void_reason = ? WHERE entity_type = ? AND entity_id = ?",
+        [(*row[2:], row[0], row[1]) for row in writes.changed],
+    )
+    conn.executemany("INSERT INTO record_changes VALUES (?, ?, ?, ?)", writes.changes)
+    conn.executemany(
+        "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT DO NOTHING",
+        writes.conflicts,
+    )
+
+
 @dataclass(frozen=True)
 class Dialect:
     """What differs between the databases the records live in: a vault (SQLite, the
@@ -155,6 +206,15 @@ class Dialect:
     row_lock: str  # appended to a read of the record an event is about to change
     dump_data: Callable[..., Any] = _dump_plain
     load_data: Callable[..., Any] = _load_plain
+    # ``RecordsProjection.apply_all``'s reads and writes: the records held of some keys
+    # (entity type, id, data, last_event, voided, void_reason, created_event; locked as
+    # ``row_lock`` locks, in the keys' order)
+    # and their record_changes rows in the order written; then a run's ``Writes``. A
+    # vault's run a statement a row; the PostgreSQL station's a few statements a run.
+    read_batch: Callable[
+        [SqlConnection, Sequence[tuple[str, str]]], tuple[Sequence[Any], Sequence[Any]]
+    ] = _read_each
+    write_batch: Callable[[SqlConnection, Writes], None] = _write_each
 
 
 # One writer per vault: SQLite's own lock is enough, and its rowid is the order written.
@@ -183,6 +243,7 @@ class RecordsProjection:
         self._dump_data = dialect.dump_data
         self._load_data = dialect.load_data
         lock = dialect.row_lock
+        self._read_batch, self._write_batch = dialect.read_batch, dialect.write_batch
         # Several station PCs write one PostgreSQL station at once: the record an event
         # changes is locked before it is read, so two changes of one record take turns
         # (a reviewer's settlement and a laptop's amend) and neither is lost.
@@ -311,6 +372,157 @@ class RecordsProjection:
         )
         self._log_change(conn, event, [field])
 
+    # -- a run of events at once ----------------------------------------------------------
+
+    def apply_all(self, conn: SqlConnection, events: Sequence[Event]) -> None:
+        """``apply`` of each event in turn, with the same outcome, in a few statements for
+        a run of events rather than one or more an event (a bundle of 10,000 at a
+        PostgreSQL station, where each statement is a round trip to the server): the
+        records that the run's amends and voids change are read (and locked) at once with
+        their history, what each event does is worked out here, in order, and the result
+        written at once (``Dialect.read_batch`` / ``write_batch``). A resolve or a purge (a
+        reviewer's, the archive's: rare in a bundle) is applied on its own between runs,
+        as ``apply`` does it. A create of a record held already fails on writing, as it
+        does one by one, and with it the caller's transaction."""
+        start = 0
+        for index, event in enumerate(events):
+            if event.kind == "resolve" or event.entity_type == PURGE_ENTITY:
+                self._apply_run(conn, events[start:index])
+                self.apply(conn, event)
+                start = index + 1
+        self._apply_run(conn, events[start:])
+
+    def _apply_run(self, conn: SqlConnection, run: Sequence[Event]) -> None:
+        run = [e for e in run if e.entity_type not in NOT_RECORDS and not e.purged]
+        if not run:
+            return
+        touched = sorted(
+            {(e.entity_type, e.entity_id) for e in run if e.kind == "amend" or e.kind == "void"}
+        )
+        state: dict[tuple[str, str], _Held] = {}
+        history: dict[tuple[str, str], list[tuple[str, str]]] = {key: [] for key in touched}
+        if touched:
+            held, changes = self._read_batch(conn, touched)
+            for row in held:
+                key = (row[0], row[1])
+                state[key] = _Held(
+                    self._load_data(row[2], *key), row[3], bool(row[4]), row[5], row[6]
+                )
+            for row in changes:
+                history[(row[0], row[1])].append((row[2], row[3]))
+        writes = Writes()
+        dump = self._dump_data
+        for event in run:
+            kind, key = event.kind, (event.entity_type, event.entity_id)
+            if kind == "create":
+                body = event.data
+                row = (
+                    event.entity_type, event.entity_id, body.get("operation_id"),
+                    body.get("case_id"), body["data"], event.wall_time, event.officer_id,
+                    event.wall_time, event.officer_id, event.id, 0, None, event.hlc, event.id,
+                )  # fmt: skip
+                if key in history and key not in state:
+                    # Changed later in the run: kept here, written as it ends up.
+                    made = state[key] = _Held(dict(body["data"]), event.id, False, None, event.id)
+                    made.created, made.updated_at, made.updated_by = row, row[7], row[8]
+                else:  # written as made (a second create of one record fails on writing)
+                    writes.created.append((*row[:4], dump(row[4], *key), *row[5:]))
+            elif kind == "amend":
+                self._amend_held(event, key, state.get(key), history[key], writes)
+            elif kind == "void":
+                self._void_held(event, key, state.get(key), history[key], writes)
+        for key, held_record in state.items():
+            if held_record.created is not None:
+                row = held_record.created
+                writes.created.append(
+                    (
+                        *row[:4], dump(held_record.data, *key), *row[5:7],
+                        held_record.updated_at, held_record.updated_by, held_record.last_event,
+                        int(held_record.voided), held_record.void_reason, *row[12:],
+                    )
+                )  # fmt: skip
+            elif held_record.updated_at is not None:
+                writes.changed.append(
+                    (
+                        *key, dump(held_record.data, *key), held_record.updated_at,
+                        held_record.updated_by, held_record.last_event,
+                        int(held_record.voided), held_record.void_reason,
+                    )
+                )  # fmt: skip
+        self._write_batch(conn, writes)
+
+    def _amend_held(
+        self,
+        event: Event,
+        key: tuple[str, str],
+        held: _Held | None,
+        history: list[tuple[str, str]],
+        writes: Writes,
+    ) -> None:
+        """``_amend`` on a record as the run has it so far."""
+        if held is None:
+            return  # an amend whose record this station does not hold
+        data = held.data
+        changes: dict[str, Any] = dict(event.data.get("set", {}))
+        changes.update({name: None for name in event.data.get("unset", [])})
+        unseen = _unseen(held.created_event, history, event)
+        if held.voided and event.parents and event.parents[0] != held.last_event:
+            self._conflict_row(writes, event, VOIDED_FIELD, True, held.last_event, False)
+            return
+        applied = []
+        for name, value in changes.items():
+            if name in unseen and data.get(name) != value:
+                self._conflict_row(writes, event, name, data.get(name), unseen[name], value)
+                continue
+            if value is None:
+                data.pop(name, None)
+            else:
+                data[name] = value
+            applied.append(name)
+        held.changed_by(event)
+        _log_held(writes, history, event, key, applied)
+
+    def _void_held(
+        self,
+        event: Event,
+        key: tuple[str, str],
+        held: _Held | None,
+        history: list[tuple[str, str]],
+        writes: Writes,
+    ) -> None:
+        """``_void`` on a record as the run has it so far (logged even when not held)."""
+        unseen = _unseen(None if held is None else held.created_event, history, event)
+        if unseen:
+            self._conflict_row(
+                writes, event, VOIDED_FIELD, False, next(iter(unseen.values())), True
+            )
+            return
+        if held is not None:
+            held.voided, held.void_reason = True, event.data.get("reason")
+            held.changed_by(event)
+        _log_held(writes, history, event, key, [VOIDED_FIELD])
+
+    def _conflict_row(
+        self,
+        writes: Writes,
+        event: Event,
+        field: str,
+        current: Any,
+        current_event: str,
+        incoming: Any,
+    ) -> None:
+        writes.conflicts.append(
+            (
+                event.entity_type,
+                event.entity_id,
+                field,
+                self._dump_data(current, *conflict_key(event, field, "current")),
+                current_event,
+                self._dump_data(incoming, *conflict_key(event, field, "incoming")),
+                event.id,
+            )
+        )
+
     @staticmethod
     def _purge(conn: SqlConnection, event: Event) -> None:
         """A case purged under the retention rules leaves no record behind in the vault that
@@ -358,19 +570,7 @@ class RecordsProjection:
         key = (event.entity_type, event.entity_id)
         created = conn.execute(self._read_created, key).fetchone()  # locked first (above)
         rows = conn.execute(self._read_changes, key).fetchall()
-        ids = [r[0] for r in rows]
-        parent = event.parents[0] if event.parents else None
-        if parent is not None and created is not None and parent == created[0]:
-            after = rows  # every change so far came after the create the author saw
-        elif parent is not None and parent in ids:
-            after = rows[ids.index(parent) + 1 :]
-        else:
-            return {}
-        unseen: dict[str, str] = {}
-        for event_id, fields in after:
-            for name in orjson.loads(fields):
-                unseen[name] = event_id
-        return unseen
+        return _unseen(None if created is None else created[0], rows, event)
 
     def _conflict(
         self,
@@ -394,6 +594,66 @@ class RecordsProjection:
                 event.id,
             ),
         )
+
+
+class _Held:
+    """A record as a run of events (``apply_all``) has it so far."""
+
+    __slots__ = (
+        "created", "created_event", "data", "last_event", "updated_at", "updated_by",
+        "void_reason", "voided",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        last_event: str,
+        voided: bool,
+        void_reason: str | None,
+        created_event: str,
+    ) -> None:
+        self.data, self.last_event, self.voided = data, last_event, voided
+        self.void_reason, self.created_event = void_reason, created_event
+        self.updated_at: str | None = None  # set once an event of the run changes it
+        self.updated_by: str | None = None
+        self.created: tuple[Any, ...] | None = None  # made in the run: its create's row
+
+    def changed_by(self, event: Event) -> None:
+        self.updated_at, self.updated_by, self.last_event = (
+            event.wall_time,
+            event.officer_id,
+            event.id,
+        )
+
+
+def _unseen(created: str | None, history: Sequence[Sequence[str]], event: Event) -> dict[str, str]:
+    """The fields changed after the event's parent (``_fields_changed_since``), from the
+    record's creating event and its history (event id, fields) in the order written."""
+    ids = [r[0] for r in history]
+    parent = event.parents[0] if event.parents else None
+    if parent is not None and created is not None and parent == created:
+        after = history
+    elif parent is not None and parent in ids:
+        after = history[ids.index(parent) + 1 :]
+    else:
+        return {}
+    unseen: dict[str, str] = {}
+    for event_id, fields in after:
+        for name in orjson.loads(fields):
+            unseen[name] = event_id
+    return unseen
+
+
+def _log_held(
+    writes: Writes,
+    history: list[tuple[str, str]],
+    event: Event,
+    key: tuple[str, str],
+    fields: list[str],
+) -> None:
+    logged = _dump(sorted(fields))
+    writes.changes.append((*key, event.id, logged))
+    history.append((event.id, logged))
 
 
 def conflict_key(event: Event, field: str, side: str) -> tuple[str, str, str, str, str]:

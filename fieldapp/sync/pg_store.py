@@ -432,10 +432,9 @@ class PgStationStore:
         whole log in the order stored, the bodies opened (the rules are the projection's
         own: the state is what importing made)."""
         with self._conn.cursor(name="fieldapp_replay") as cur:
-            cur.itersize = 2000
             cur.execute(f"SELECT {_READ} FROM events ORDER BY pos")
-            for row in cur:
-                self._records.apply(self.records_conn, self._event(row))
+            while rows := cur.fetchmany(2000):
+                self._records.apply_all(self.records_conn, [self._event(r) for r in rows])
 
     def open_again(self, target: str, password: str | None = None) -> PgStationStore:
         """This unlocked station on a connection of its own (another thread, another
@@ -673,7 +672,8 @@ class PgStationStore:
                     ],
                 )
             _insert_events(conn, events, self._at_rest)
-            self._project(events)
+            # The whole bundle at once: a few statements, not one or more an event.
+            self._records.apply_all(self.records_conn, events)
             check()
             conn.execute(
                 "INSERT INTO imported_bundles VALUES (%s, %s, %s, %s, %s)",
