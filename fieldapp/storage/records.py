@@ -187,6 +187,10 @@ def _write_each(conn: SqlConnection, writes: Writes) -> None:
     )
 
 
+def _fetch_all(conn: SqlConnection, sql: str, parameters: Sequence[Any]) -> list[Any]:
+    return conn.execute(sql, parameters).fetchall()
+
+
 @dataclass(frozen=True)
 class Dialect:
     """What differs between the databases the records live in: a vault (SQLite, the
@@ -215,6 +219,9 @@ class Dialect:
         [SqlConnection, Sequence[tuple[str, str]]], tuple[Sequence[Any], Sequence[Any]]
     ] = _read_each
     write_batch: Callable[[SqlConnection, Writes], None] = _write_each
+    # Every row of a list (``Records``' reads of many records): the PostgreSQL station's
+    # come in binary (a record's sealed data as its bytes, not twice as many hex digits).
+    fetch_all: Callable[[SqlConnection, str, Sequence[Any]], list[Any]] = _fetch_all
 
 
 # One writer per vault: SQLite's own lock is enough, and its rowid is the order written.
@@ -685,6 +692,7 @@ class Records:
             SQLITE if type(conn) is _VAULT_CONNECTION else getattr(conn, "dialect", SQLITE)
         )
         self._load = self._dialect.load_data
+        self._fetch = self._dialect.fetch_all
 
     def get(self, entity_type: str, entity_id: str) -> Record | None:
         row = self._conn.execute(
@@ -723,7 +731,7 @@ class Records:
         if not include_voided:
             sql += " AND voided = 0"
         # fetchall: psycopg's cursor hands rows over one Python call each when iterated.
-        rows = self._conn.execute(sql + " ORDER BY created_hlc, entity_id", args).fetchall()
+        rows = self._fetch(self._conn, sql + " ORDER BY created_hlc, entity_id", args)
         load = self._load
         return [_record(r, load) for r in rows]
 
@@ -736,23 +744,27 @@ class Records:
         sql = (
             "SELECT r.entity_type, r.entity_id, r.operation_id, r.case_id, r.data, "
             "r.created_at, r.created_by, r.updated_at, r.updated_by, r.last_event, r.voided, "
-            "r.void_reason, e.device_id FROM records r "
+            "r.void_reason, e.device_id, r.created_hlc FROM records r "
             "LEFT JOIN events e ON e.id = r.created_event WHERE r.entity_type = ?"
         )
         args: list[Any] = [entity_type]
         if operation_id is not None:
             sql += " AND r.operation_id = ?"
             args.append(operation_id)
-        rows = self._conn.execute(
-            sql + " AND r.voided = 0 ORDER BY r.created_hlc, r.entity_id", args
-        ).fetchall()
+        rows = self._fetch(self._conn, sql + " AND r.voided = 0", args)
+        # Sorted here, not by the database: a PostgreSQL server sorted 10,000 rows of
+        # sealed data in a file (wider than its sort memory), half its time for the list;
+        # here a millisecond (they come nearly in order). The same order as ORDER BY
+        # created_hlc, entity_id: both compare as SQLite and "C" do, by code point.
+        rows.sort(key=_made_order)
         load = self._load
         # No '?' in the statement for the missing device: it would read as a placeholder.
         return [(_record(r, load), r[12] or "?") for r in rows]
 
     def for_case(self, case_id: str) -> list[Record]:
         """Every live record of a case, oldest first."""
-        rows = self._conn.execute(
+        rows = self._fetch(
+            self._conn,
             f"{_SELECT} WHERE case_id = ? AND voided = 0 ORDER BY created_hlc, entity_id",
             (case_id,),
         )
@@ -793,13 +805,18 @@ class Records:
 
     def outside_cases(self, entity_type: str, operation_id: str) -> list[Record]:
         """The operation's own live records of a type (no case's), in the order made."""
-        rows = self._conn.execute(
+        rows = self._fetch(
+            self._conn,
             f"{_SELECT} WHERE entity_type = ? AND operation_id = ? AND case_id IS NULL "
             "AND voided = 0 ORDER BY created_hlc, entity_id",
             (entity_type, operation_id),
         )
         load = self._load
         return [_record(r, load) for r in rows]
+
+
+def _made_order(row: Sequence[Any]) -> tuple[str, str]:
+    return row[13], row[1]  # created_hlc, entity_id
 
 
 def create_draft(

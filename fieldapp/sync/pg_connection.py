@@ -45,6 +45,17 @@ def pg_dialect(at_rest: AtRest) -> Dialect:
         load_data=load,
         read_batch=_read_batch,
         write_batch=_write_batch,
+        fetch_all=_fetch_binary,
+    )
+
+
+def _fetch_binary(conn: SqlConnection, sql: str, parameters: Sequence[Any]) -> list[Any]:
+    """Every row, in binary: bytea as its bytes (text format sends two hex digits a byte,
+    which the server writes and this process reads back), text and integers as they are."""
+    return (
+        _raw(conn)
+        .execute(pg_statement(sql), pg_parameters(sql, parameters), binary=True)
+        .fetchall()
     )
 
 
