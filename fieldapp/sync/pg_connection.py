@@ -8,7 +8,10 @@ written in a ``pos`` column (a vault uses its rowid), the record an event change
 conflict's values pass through ``dump_data`` / ``load_data``, which seal them with the
 station's at-rest key (``sync.pg_keys.AtRest``), the row's key as associated data: a
 ``pg_dump`` shows no name or phone number from them, and a value moved to another row
-does not open.
+does not open. A bundle's events are projected at once (``RecordsProjection.apply_all``):
+the records they change read and locked in one statement, their history in another, the
+rows written through temporary tables in a few more, whatever the bundle's size. Lists of
+records come back in binary (``fetch_all``).
 """
 
 from __future__ import annotations
@@ -88,15 +91,15 @@ def _read_batch(
 # then go into the real ones by INSERT … SELECT and UPDATE … FROM: COPY FROM is refused on
 # a table under row-level security, an INSERT is checked against its policies.
 _STAGING = """
-CREATE TEMP TABLE IF NOT EXISTS fieldapp_records_in (
+CREATE TEMP TABLE IF NOT EXISTS pg_temp.fieldapp_records_in (
     entity_type text, entity_id text, operation_id text, case_id text, data bytea,
     created_at text, created_by text, updated_at text, updated_by text, last_event text,
     voided integer, void_reason text, created_hlc text, created_event text, made boolean
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS fieldapp_changes_in (
+CREATE TEMP TABLE IF NOT EXISTS pg_temp.fieldapp_changes_in (
     ord integer, entity_type text, entity_id text, event_id text, fields text
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS fieldapp_conflicts_in (
+CREATE TEMP TABLE IF NOT EXISTS pg_temp.fieldapp_conflicts_in (
     ord integer, entity_type text, entity_id text, field text, current_value bytea,
     current_event text, incoming_value bytea, incoming_event text
 ) ON COMMIT DELETE ROWS
@@ -112,19 +115,19 @@ _CONFLICT_COLUMNS = (
 # (``pos`` numbered in that order), then the staging emptied for a next run.
 _FROM_STAGING = f"""
 INSERT INTO records ({_RECORD_COLUMNS})
-    SELECT {_RECORD_COLUMNS} FROM fieldapp_records_in WHERE made;
+    SELECT {_RECORD_COLUMNS} FROM pg_temp.fieldapp_records_in WHERE made;
 UPDATE records r SET data = s.data, updated_at = s.updated_at, updated_by = s.updated_by,
     last_event = s.last_event, voided = s.voided, void_reason = s.void_reason
-    FROM fieldapp_records_in s
+    FROM pg_temp.fieldapp_records_in s
     WHERE NOT s.made AND r.entity_type = s.entity_type AND r.entity_id = s.entity_id;
 INSERT INTO record_changes (entity_type, entity_id, event_id, fields)
-    SELECT entity_type, entity_id, event_id, fields FROM fieldapp_changes_in ORDER BY ord;
+    SELECT entity_type, entity_id, event_id, fields FROM pg_temp.fieldapp_changes_in ORDER BY ord;
 INSERT INTO conflicts ({_CONFLICT_COLUMNS})
-    SELECT {_CONFLICT_COLUMNS} FROM fieldapp_conflicts_in ORDER BY ord
+    SELECT {_CONFLICT_COLUMNS} FROM pg_temp.fieldapp_conflicts_in ORDER BY ord
     ON CONFLICT DO NOTHING;
-DELETE FROM fieldapp_records_in;
-DELETE FROM fieldapp_changes_in;
-DELETE FROM fieldapp_conflicts_in
+DELETE FROM pg_temp.fieldapp_records_in;
+DELETE FROM pg_temp.fieldapp_changes_in;
+DELETE FROM pg_temp.fieldapp_conflicts_in
 """
 
 
@@ -138,7 +141,9 @@ def _write_batch(conn: SqlConnection, writes: Writes) -> None:
     raw.execute(_STAGING)
     with raw.cursor() as cur:
         if writes.created or writes.changed:
-            with cur.copy(f"COPY fieldapp_records_in ({_RECORD_COLUMNS}, made) FROM STDIN") as copy:
+            with cur.copy(
+                f"COPY pg_temp.fieldapp_records_in ({_RECORD_COLUMNS}, made) FROM STDIN"
+            ) as copy:
                 for row in writes.created:
                     copy.write_row((*row, True))
                 for key_type, key_id, data, at, by, last, voided, reason in writes.changed:
@@ -147,11 +152,11 @@ def _write_batch(conn: SqlConnection, writes: Writes) -> None:
                          reason, None, None, False)
                     )  # fmt: skip
         if writes.changes:
-            with cur.copy("COPY fieldapp_changes_in FROM STDIN") as copy:
+            with cur.copy("COPY pg_temp.fieldapp_changes_in FROM STDIN") as copy:
                 for ord_, row in enumerate(writes.changes):
                     copy.write_row((ord_, *row))
         if writes.conflicts:
-            with cur.copy("COPY fieldapp_conflicts_in FROM STDIN") as copy:
+            with cur.copy("COPY pg_temp.fieldapp_conflicts_in FROM STDIN") as copy:
                 for ord_, row in enumerate(writes.conflicts):
                     copy.write_row((ord_, *row))
     raw.execute(_FROM_STAGING)

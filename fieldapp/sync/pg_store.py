@@ -369,7 +369,8 @@ class PgStationStore:
 
     The records projection (records, their changes, conflicts) is kept by the vault's
     own ``RecordsProjection`` through ``sync.pg_connection``, in the same transaction as
-    the events it follows: each bundle's, and each of the station's own appends."""
+    the events it follows: each bundle's (all its events at once, ``apply_all``: a few
+    statements, not one or more an event), and each of the station's own appends."""
 
     def __init__(
         self,
