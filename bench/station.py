@@ -284,12 +284,13 @@ def _server_ms(store: PgStationStore) -> float:
     # Deferred for start-up time: only this measurement needs the statement's text.
     from fieldapp.sync.pg_connection import pg_statement
 
+    # Records.find_with_origin's (the rows sorted by the client).
     query = pg_statement(
         "SELECT r.entity_type, r.entity_id, r.operation_id, r.case_id, r.data, "
         "r.created_at, r.created_by, r.updated_at, r.updated_by, r.last_event, r.voided, "
-        "r.void_reason, e.device_id FROM records r "
+        "r.void_reason, r.created_hlc, e.device_id FROM records r "
         "LEFT JOIN events e ON e.id = r.created_event WHERE r.entity_type = ? "
-        "AND r.voided = 0 ORDER BY r.created_hlc, r.entity_id"
+        "AND r.voided = 0"
     )
     times = []
     for _ in range(3):

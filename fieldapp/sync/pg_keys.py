@@ -29,7 +29,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -73,6 +73,36 @@ class AtRestDamaged(KnownError):
         )
 
 
+# Nonces drawn from the operating system this many at a time (one ``os.urandom`` for
+# thousands of sealed bodies: the call, not the bytes, was the cost).
+_NONCES_AT_ONCE = 4096
+
+
+class _Nonces:
+    """Fresh random nonces, drawn in batches. Each is handed out once: a list iterator's
+    ``next`` is one step under Python's lock, so two threads never get the same one (a
+    refill by both only wastes a batch). A forked child starts with none of its parent's."""
+
+    def __init__(self) -> None:
+        self._left: Iterator[bytes] = iter(())
+
+    def reset(self) -> None:
+        self._left = iter(())
+
+    def __call__(self) -> bytes:
+        nonce = next(self._left, None)
+        while nonce is None:
+            pool = os.urandom(_NONCE * _NONCES_AT_ONCE)
+            left = iter([pool[i : i + _NONCE] for i in range(0, len(pool), _NONCE)])
+            self._left = left
+            nonce = next(left, None)
+        return nonce
+
+
+_nonce = _Nonces()
+os.register_at_fork(after_in_child=_nonce.reset)
+
+
 class AtRest:
     """AES-256-GCM for bodies and blobs, keyed from the station's identity."""
 
@@ -84,7 +114,7 @@ class AtRest:
 
     def seal(self, data: bytes, aad: bytes) -> bytes:
         """``nonce || ciphertext+tag``, a fresh random nonce each time."""
-        nonce = os.urandom(_NONCE)
+        nonce = _nonce()
         return nonce + self._aead.encrypt(nonce, data, aad)
 
     def open(self, sealed: bytes, aad: bytes, where: str) -> bytes:

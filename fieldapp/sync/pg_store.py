@@ -387,7 +387,8 @@ class PgStationStore:
 
     The records projection (records, their changes, conflicts) is kept by the vault's
     own ``RecordsProjection`` through ``sync.pg_connection``, in the same transaction as
-    the events it follows: each bundle's, and each of the station's own appends."""
+    the events it follows: each bundle's (all its events at once, ``apply_all``: a few
+    statements, not one or more an event), and each of the station's own appends."""
 
     def __init__(
         self,
@@ -453,10 +454,9 @@ class PgStationStore:
         whole log in the order stored, the bodies opened (the rules are the projection's
         own: the state is what importing made)."""
         with self._conn.cursor(name="fieldapp_replay") as cur:
-            cur.itersize = 2000
             cur.execute(f"SELECT {_READ} FROM events ORDER BY pos")
-            for row in cur:
-                self._records.apply(self.records_conn, self._event(row))
+            while rows := cur.fetchmany(2000):
+                self._records.apply_all(self.records_conn, [self._event(r) for r in rows])
 
     def open_again(self, target: str, password: str | None = None) -> PgStationStore:
         """This unlocked station on a connection of its own (another thread, another
@@ -825,7 +825,8 @@ class PgStationStore:
                     ],
                 )
             self._insert_events(events)
-            self._project(events)
+            # The whole bundle at once: a few statements, not one or more an event.
+            self._records.apply_all(self.records_conn, events)
             check()
             conn.execute(
                 "INSERT INTO imported_bundles VALUES (%s, %s, %s, %s, %s)",
