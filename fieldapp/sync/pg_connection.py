@@ -56,11 +56,11 @@ def pg_dialect(at_rest: AtRest) -> Dialect:
 def _fetch_binary(conn: SqlConnection, sql: str, parameters: Sequence[Any]) -> list[Any]:
     """Every row, in binary: bytea as its bytes (text format sends two hex digits a byte,
     which the server writes and this process reads back), text and integers as they are."""
-    return (
-        _raw(conn)
-        .execute(pg_statement(sql), pg_parameters(sql, parameters), binary=True)
-        .fetchall()
-    )
+    raw = _raw(conn)
+    with db_errors(raw):
+        return raw.execute(
+            pg_statement(sql), pg_parameters(sql, parameters), binary=True
+        ).fetchall()
 
 
 # The keys a run of events changes, as two arrays a statement joins on.
@@ -75,6 +75,13 @@ def _read_batch(
     two statements for a whole run."""
     raw = _raw(conn)
     arrays = ([k[0] for k in keys], [k[1] for k in keys])
+    with db_errors(raw):
+        return _read_held(raw, arrays)
+
+
+def _read_held(
+    raw: psycopg.Connection[Any], arrays: tuple[list[str], list[str]]
+) -> tuple[list[Any], list[Any]]:
     held = raw.execute(
         "SELECT entity_type, entity_id, data, last_event, voided, void_reason, created_event "
         f"FROM records WHERE {_KEYS} ORDER BY entity_type, entity_id FOR UPDATE",
@@ -139,6 +146,11 @@ def _write_batch(conn: SqlConnection, writes: Writes) -> None:
     if not (writes.created or writes.changed or writes.changes or writes.conflicts):
         return
     raw = _raw(conn)
+    with db_errors(raw):
+        _stage_and_move(raw, writes)
+
+
+def _stage_and_move(raw: psycopg.Connection[Any], writes: Writes) -> None:
     raw.execute(_STAGING)
     with raw.cursor() as cur:
         if writes.created or writes.changed:
@@ -164,6 +176,8 @@ def _write_batch(conn: SqlConnection, writes: Writes) -> None:
 
 
 def _raw(conn: SqlConnection) -> psycopg.Connection[Any]:
+    # The seam's statements are refused by code (``sync.pg_errors``); what goes to the
+    # driver directly is wrapped in ``db_errors`` by its caller here, the same way.
     assert isinstance(conn, PgConnection)
     return conn.raw
 

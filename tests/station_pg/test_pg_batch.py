@@ -16,6 +16,7 @@ from pathlib import Path
 import psycopg
 from psycopg import pq
 
+from fieldapp.errors import KnownError
 from fieldapp.storage.events import Event
 from fieldapp.storage.records import RecordsProjection
 from fieldapp.sync.importer import StationImporter
@@ -72,7 +73,10 @@ def _outcome(
             apply(conn, events)
             state = _state(conn)
             raise psycopg.Rollback
-    except psycopg.IntegrityError:
+    except KnownError as refused:
+        # The station's statements are refused by code (sync.pg_errors), the staged
+        # rows' INSERT … SELECT as the seam's own.
+        assert refused.code == "station_db_conflict"
         return "refused"
     return state
 
