@@ -1,50 +1,68 @@
 """Composition root: parse the command line, build the services, hand them to the UI or
-the headless CLI. The only place that knows both ``fieldapp`` and ``ui``."""
+the headless CLI. The only place that knows both ``fieldapp`` and ``ui``.
+
+Start-up is benchmarked to the login's first paint: a plain desktop start is read by
+``fieldapp.cli_options`` (the global options, the same as the full parser's), and the full
+CLI, with every command's modules, loads only for a command line with more in it."""
 
 from __future__ import annotations
 
-import argparse
 import logging
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldapp import __version__, cli, logs, paths
+from fieldapp import __version__, cli_options, logs
+from fieldapp.cli_options import EXIT_FAILED, EXIT_OK, DesktopStart
 from fieldapp.errors import KnownError
+
+if TYPE_CHECKING:
+    import argparse
 
 _log = logging.getLogger("fieldapp")
 
 
+def parse_arguments(argv: Sequence[str]) -> DesktopStart | argparse.Namespace:
+    """A plain desktop start read by the quick parser; anything else by the full CLI's
+    (which exits with its usage message on a wrong command line)."""
+    start = cli_options.desktop_start(argv)
+    if start is not None:
+        return start
+    from fieldapp import cli  # Deferred for start-up time: a command line with more in it
+
+    return cli.build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     logs.install()
     # The command's name only: its arguments may name files or people.
     _log.info("fieldapp %s: %s", __version__, args.command or "desktop app")
     try:
+        if isinstance(args, DesktopStart) or args.command is None:
+            return _run_gui(args.data_dir, demo=args.demo, lang=args.lang)
         if args.command == "screenshots":
             from ui.screenshots import save_screenshots
 
             saved = save_screenshots(args.out, language=args.lang)
             print(f"Saved {len(saved)} screenshots in {args.out}.")
-            return cli.EXIT_OK
+            return EXIT_OK
         if args.command == "self-test":
             return _self_test()
-        if args.command is None:
-            return _run_gui(args)
+        from fieldapp import cli  # Deferred for start-up time: loaded for a command only
+
         return cli.run(args)
     except KnownError as exc:
         print(f"fieldapp: {exc.message}", file=sys.stderr)
-        return cli.EXIT_FAILED
+        return EXIT_FAILED
     except Exception as exc:  # our bug: report where, never what (it may be personal data)
         logs.log_bug(exc, args.command or "desktop app")
         print(
             f"fieldapp: internal error (a bug in fieldapp); the log is {logs.where_text()}",
             file=sys.stderr,
         )
-        return cli.EXIT_FAILED
+        return EXIT_FAILED
 
 
 def _self_test() -> int:
@@ -58,19 +76,22 @@ def _self_test() -> int:
     failed = [r.name for r in results if not r.ok]
     for name in failed:
         _log.error("self-test failed: %s", name)
-    return cli.EXIT_FAILED if failed else cli.EXIT_OK
+    return EXIT_FAILED if failed else EXIT_OK
 
 
-def _run_gui(args: argparse.Namespace) -> int:
-    from fieldapp import provisioning
+def _run_gui(data_dir: str | None, *, demo: bool, lang: str) -> int:
+    from fieldapp import paths, provisioning
     from fieldapp.composition import open_vault
     from ui.app import run_gui
 
     managed = provisioning.load()
     for problem in managed.problems:  # the app runs on local settings; IT reads the log
         _log.warning("provisioning file ignored: %s: %s", problem.setting, problem.reason.code)
-    lang = managed.value(provisioning.LANGUAGE) or args.lang
-    if args.demo:
+    lang = managed.value(provisioning.LANGUAGE) or lang
+    if demo:
+        import shutil  # Deferred for start-up time: the demo's folder only
+        import tempfile
+
         from fieldapp.demo_keys import DEMO_OFFICER_ID, create_demo_vault
 
         vault = open_vault(Path(tempfile.mkdtemp(prefix="fieldapp-demo-")) / "vault")
@@ -99,13 +120,16 @@ def _run_gui(args: argparse.Namespace) -> int:
         finally:
             vault.destroy()  # run_gui has waited for the filling to end
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
-    return run_gui(open_vault(paths.data_dir(args.data_dir)), language=lang, managed=managed)
+    return run_gui(open_vault(paths.data_dir(data_dir)), language=lang, managed=managed)
 
 
 if __name__ == "__main__":
     # A frozen build starts its second process (fieldapp.second_process) through this
     # executable: freeze_support lets that child run the pool's work instead of the app.
-    import multiprocessing
+    # It does nothing unless frozen, and importing multiprocessing costs a twentieth of
+    # the start to the login's first paint: only a frozen build imports it here.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()
+        multiprocessing.freeze_support()
     sys.exit(main())

@@ -19,7 +19,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from fieldapp import APP_NAME, __version__, cli_ads, cli_case, cli_documents, cli_sync, paths
+from fieldapp import (
+    APP_NAME,
+    __version__,
+    cli_ads,
+    cli_case,
+    cli_documents,
+    cli_options,
+    cli_sync,
+    paths,
+)
 from fieldapp.cli_login import unlocked
 from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError, coded
@@ -29,9 +38,9 @@ from fieldapp.storage.vault import Vault
 if TYPE_CHECKING:
     from fieldapp.storage.session import Session
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
+EXIT_OK = cli_options.EXIT_OK
+EXIT_FAILED = cli_options.EXIT_FAILED
+EXIT_USAGE = cli_options.EXIT_USAGE
 
 _log = logging.getLogger(__name__)
 
@@ -51,19 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the desktop application.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"the vault's folder (default: ${paths.DATA_DIR_ENV} or the user data folder)",
-    )
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open the app on a throwaway demo vault with invented data",
-    )
-    parser.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="user interface language"
-    )
+    cli_options.add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser(
