@@ -31,16 +31,20 @@ def parse_arguments(argv: Sequence[str]) -> DesktopStart | argparse.Namespace:
         return start
     from fieldapp import cli  # Deferred for start-up time: a command line with more in it
 
-    return cli.build_parser().parse_args(argv)
+    args = cli.build_parser().parse_args(argv)
+    if args.command is None:  # a desktop start the quick parser left to it ("--data-dir -")
+        return DesktopStart(args.data_dir, args.demo, args.lang)
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
-    logs.install()
+    # The desktop app opens the log file once its first window is painted (run_gui).
+    logs.install(wait=isinstance(args, DesktopStart))
     # The command's name only: its arguments may name files or people.
     _log.info("fieldapp %s: %s", __version__, args.command or "desktop app")
     try:
-        if isinstance(args, DesktopStart) or args.command is None:
+        if isinstance(args, DesktopStart):
             return _run_gui(args.data_dir, demo=args.demo, lang=args.lang)
         if args.command == "screenshots":
             from ui.screenshots import save_screenshots

@@ -105,6 +105,12 @@ def test_a_plain_desktop_start_takes_the_quick_path(argv: list[str]) -> None:
     assert main.parse_arguments(argv) == quick
 
 
+def test_a_desktop_start_the_quick_parser_leaves_is_still_a_desktop_start() -> None:
+    argv = ["--data-dir", "-", "--lang", "en"]  # argparse reads "-" as a value
+    assert desktop_start(argv) is None
+    assert main.parse_arguments(argv) == DesktopStart("-", False, "en")
+
+
 @pytest.mark.parametrize(
     "argv",
     [
