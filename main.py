@@ -20,6 +20,8 @@ from fieldapp.errors import KnownError
 if TYPE_CHECKING:
     import argparse
 
+    from fieldapp import provisioning as provisioning_types
+
 _log = logging.getLogger("fieldapp")
 
 
@@ -31,21 +33,28 @@ def parse_arguments(argv: Sequence[str]) -> DesktopStart | argparse.Namespace:
         return start
     from fieldapp import cli  # Deferred for start-up time: a command line with more in it
 
-    args = cli.build_parser().parse_args(argv)
+    parser = cli.build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:  # a desktop start the quick parser left to it ("--data-dir -")
-        return DesktopStart(args.data_dir, args.demo, args.lang)
+        return DesktopStart(
+            args.data_dir, args.demo, args.lang, args.gui_database, args.gui_ask_password
+        )
+    if args.gui_database:
+        # Never a command run on the vault when a database was meant.
+        parser.error("--database before a command opens the app; give it after the command")
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
-    # The desktop app opens the log file once its first window is painted (run_gui).
-    logs.install(wait=isinstance(args, DesktopStart))
+    # The desktop app opens the log file once its first window is painted (run_gui; the
+    # station's pages on PostgreSQL are not timed: at once).
+    logs.install(wait=isinstance(args, DesktopStart) and not args.gui_database)
     # The command's name only: its arguments may name files or people.
     _log.info("fieldapp %s: %s", __version__, args.command or "desktop app")
     try:
         if isinstance(args, DesktopStart):
-            return _run_gui(args.data_dir, demo=args.demo, lang=args.lang)
+            return _run_gui(args)
         if args.command == "screenshots":
             from ui.screenshots import save_screenshots
 
@@ -83,7 +92,7 @@ def _self_test() -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _run_gui(data_dir: str | None, *, demo: bool, lang: str) -> int:
+def _run_gui(start: DesktopStart) -> int:
     from fieldapp import paths, provisioning
     from fieldapp.composition import open_vault
     from ui.app import run_gui
@@ -91,8 +100,10 @@ def _run_gui(data_dir: str | None, *, demo: bool, lang: str) -> int:
     managed = provisioning.load()
     for problem in managed.problems:  # the app runs on local settings; IT reads the log
         _log.warning("provisioning file ignored: %s: %s", problem.setting, problem.reason.code)
-    lang = managed.value(provisioning.LANGUAGE) or lang
-    if demo:
+    lang = managed.value(provisioning.LANGUAGE) or start.lang
+    if start.gui_database:
+        return _run_station_gui(start, lang, managed)
+    if start.demo:
         import shutil  # Deferred for start-up time: the demo's folder only
         import tempfile
 
@@ -124,7 +135,28 @@ def _run_gui(data_dir: str | None, *, demo: bool, lang: str) -> int:
         finally:
             vault.destroy()  # run_gui has waited for the filling to end
             shutil.rmtree(vault.data_dir.parent, ignore_errors=True)
-    return run_gui(open_vault(paths.data_dir(data_dir)), language=lang, managed=managed)
+    return run_gui(open_vault(paths.data_dir(start.data_dir)), language=lang, managed=managed)
+
+
+def _run_station_gui(start: DesktopStart, lang: str, managed: provisioning_types.Managed) -> int:
+    """The station's pages on PostgreSQL (issue #18); a password in the address refused."""
+    # Deferred for start-up time: the driver loads only for a station in PostgreSQL.
+    from fieldapp.errors import coded
+    from fieldapp.sync.pg_store import has_password
+    from ui.station_pg_app import run_station_gui
+
+    target = str(start.gui_database)
+    if has_password(target):
+        raise KnownError(
+            coded(
+                "station_db_password_given",
+                "A password is never given on the command line: use a service file, a "
+                "password file (PGPASSFILE) or --ask-password.",
+            )
+        )
+    return run_station_gui(
+        target, ask_password=start.gui_ask_password, language=lang, managed=managed
+    )
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ from fieldapp.storage.vault import Vault
 
 if TYPE_CHECKING:
     from fieldapp.storage.session import Session
+    from fieldapp.workflow.access_log import Access, AccessFilter
 
 EXIT_OK = cli_options.EXIT_OK
 EXIT_FAILED = cli_options.EXIT_FAILED
@@ -110,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--since", metavar="YYYY-MM-DD", help="from this day (local time)")
     log.add_argument("--until", metavar="YYYY-MM-DD", help="through this day")
     _login_args(log)
+    # A PostgreSQL station's log instead (--officer: the staff member who unlocks it).
+    cli_sync.database_args(log)
 
     cli_case.add_parser(sub, _login_args)
     cli_documents.add_parsers(sub, _login_args)
@@ -244,11 +247,28 @@ def _dispatch(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Pro
         return cli_station_pg.run(args, out, prompter)
     if args.command in cli_sync.COMMANDS:
         return cli_sync.run(args, vault, out, prompter)
+    if args.command == "access-log" and getattr(args, "database", None):
+        # Deferred for start-up time: the PostgreSQL driver loads only for a station in it.
+        from fieldapp import cli_station_pg
+        from fieldapp.sync import pg_staff
+
+        store = cli_station_pg.unlocked(args, prompter)
+        try:
+            return _access_log(
+                args, lambda wanted: pg_staff.access_log(store, wanted), store.device_id, out
+            )
+        finally:
+            store.close()
     with unlocked(args, vault, prompter) as session:
         if args.command == "verify":
             return _verify(session, out, deep=args.deep)
         if args.command == "access-log":
-            return _access_log(args, session, out)
+            # Deferred for start-up time: loaded only when this command runs.
+            from fieldapp.workflow.access_log import access_log
+            from fieldapp.workflow.context import Context
+
+            ctx = Context(session)
+            return _access_log(args, lambda wanted: access_log(ctx, wanted), session.device_id, out)
         if args.command == "case":
             return EXIT_OK if cli_case.run(args, session, out) else EXIT_FAILED
         return _officer_command(args, session, out, prompter)
@@ -272,12 +292,18 @@ def _verify(session: Session, out: TextIO, *, deep: bool = False) -> int:
     return EXIT_OK
 
 
-def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
+def _access_log(
+    args: argparse.Namespace,
+    listing: Callable[[AccessFilter], list[Access]],
+    device_id: str,
+    out: TextIO,
+) -> int:
+    """The access log of a vault or (``--database``) a PostgreSQL station: ``listing``
+    lists and logs the listing; ``device_id`` is this computer's (or station's)."""
     from datetime import datetime
 
     # Deferred for start-up time: loaded only when this command runs.
-    from fieldapp.workflow.access_log import AccessFilter, access_log, parse_day
-    from fieldapp.workflow.context import Context
+    from fieldapp.workflow.access_log import AccessFilter, parse_day
 
     wanted = AccessFilter(
         case_id=args.case_id,
@@ -286,12 +312,12 @@ def _access_log(args: argparse.Namespace, session: Session, out: TextIO) -> int:
         since=parse_day(args.since, "since") if args.since else None,
         until=parse_day(args.until, "until") if args.until else None,
     )
-    found = access_log(Context(session), wanted)
+    found = listing(wanted)
     print(f"{len(found)} access(es); this listing is logged as one more.", file=out)
     for a in found:
         when = datetime.fromisoformat(a.wall_time).astimezone().strftime("%Y-%m-%d %H:%M")
         who = f"{a.officer_name} ({a.officer_id})" if a.officer_name else a.officer_id
-        where = "this computer" if a.device_id == session.device_id else a.device_id[:8]
+        where = "this computer" if a.device_id == device_id else a.device_id[:8]
         what = f"{a.role or a.entity_type} {a.entity_id}"
         why = a.action + (f" ({a.purpose})" if a.purpose else "")
         row = (when, who, where, what, f"case {a.case_id}" if a.case_id else "-", why)

@@ -55,6 +55,21 @@ GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
         default=False,
     ),
     GlobalOption("--lang", "lang", "user interface language", choices=("sv", "en"), default="sv"),
+    # Their own names: a station command's --database and --ask-password are its own.
+    GlobalOption(
+        "--database",
+        "gui_database",
+        "open the app on a PostgreSQL station's pages: libpq URL or service name "
+        "(no password in it); a command takes its own --database after its name",
+        metavar="TARGET",
+    ),
+    GlobalOption(
+        "--ask-password",
+        "gui_ask_password",
+        "with --database: ask for the database password in the login",
+        value=False,
+        default=False,
+    ),
 )
 
 _BY_FLAG = {option.flag: option for option in GLOBAL_OPTIONS}
@@ -84,6 +99,8 @@ class DesktopStart(NamedTuple):
     data_dir: str | None
     demo: bool
     lang: str
+    gui_database: str | None = None
+    gui_ask_password: bool = False
     command: None = None
 
 

@@ -13,6 +13,7 @@ on the station's commands (``cli_sync`` hands over here):
     fieldapp sync resolve ID --keep current|incoming | --value V --database TARGET
     fieldapp sync cases [--operation ID] --database TARGET        (the consolidated list)
     fieldapp report --operation ID --out FILE.pdf --database TARGET   (cli_documents)
+    fieldapp access-log --database TARGET --officer STAFF [--case ID ...] (who opened what)
 
 TARGET is a libpq URL (``postgresql://staff@host/region``), a conninfo string, or a
 service name from ``pg_service.conf``. A password is never given on the command line: it
@@ -83,7 +84,7 @@ def report_pdf(args: argparse.Namespace, prompter: Prompter) -> bytes:
     from fieldapp.documents import service
     from fieldapp.sync.pg_context import PgStationContext
 
-    store = _unlocked(args, prompter)
+    store = unlocked(args, prompter)
     try:
         return service.operation_report_pdf(PgStationContext(store), args.operation_id)
     finally:
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
     staff_command = args.command == "station" and args.station_command == "staff"
     if staff_command and args.staff_action != "list":
         _option(args, "staff_name")  # before any passphrase is asked
-    store = _unlocked(args, prompter, target, password)
+    store = unlocked(args, prompter, target, password)
     try:
         if args.command == "sync" and args.sync_command in ("review", "resolve", "cases"):
             return _review(args, store, out)
@@ -159,7 +160,7 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
         store.close()
 
 
-def _unlocked(
+def unlocked(
     args: argparse.Namespace,
     prompter: Prompter,
     target: str | None = None,

@@ -224,6 +224,9 @@ def _database_args(p: argparse.ArgumentParser) -> None:
     )
 
 
+database_args = _database_args  # the same options for ``access-log --database``
+
+
 def station_login_args(p: argparse.ArgumentParser) -> None:
     """A station command: a station vault's login, or ``--database`` instead."""
     p.add_argument("--officer", metavar="ID", help="your service id (a station vault)")

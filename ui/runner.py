@@ -23,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
@@ -41,13 +41,50 @@ _EXECUTOR = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-runne
 _SWITCH_INTERVAL_S = 0.001
 
 
+# What the work is given on the worker thread: its own store (a vault's ``Session``, or a
+# PostgreSQL station's store on a connection of its own), the context over it, and how to
+# close it when the work ends.
+Opened = tuple[Any, Context, Callable[[], None]]
+
+
+class WorkSource(Protocol):
+    """What a runner runs work on: a vault's session (``SessionSource``), or a PostgreSQL
+    station (``ui.sync.backend``)."""
+
+    @property
+    def locked(self) -> bool: ...
+
+    def work_opener(self, clock: Callable[[], datetime]) -> Callable[[], Opened]:
+        """Called on the GUI thread; what it returns is called on the worker thread."""
+        ...
+
+
+class SessionSource:
+    """A vault's session as a ``WorkSource``: the work gets a sibling session."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def locked(self) -> bool:
+        return self._session.locked
+
+    def work_opener(self, clock: Callable[[], datetime]) -> Callable[[], Opened]:
+        opener = self._session.sibling_opener()
+
+        def open_session() -> Opened:
+            session = opener()
+            return session, Context(session, clock), session.lock
+
+        return open_session
+
+
 class Job:
     """What the work sees on the worker thread: its own session and context, and the way
-    to report progress and partial results (delivered on the GUI thread)."""
+    to report progress and partial results (delivered on the GUI thread). ``session`` is
+    a vault's ``Session``, or at a PostgreSQL station its store."""
 
-    def __init__(
-        self, session: Session, ctx: Context, relay: _Relay, cancel: threading.Event
-    ) -> None:
+    def __init__(self, session: Any, ctx: Context, relay: _Relay, cancel: threading.Event) -> None:
         self.session = session
         self.ctx = ctx
         self._relay = relay
@@ -135,14 +172,16 @@ class Runner(QObject):
 
     def __init__(
         self,
-        session: Session,
+        session: Session | WorkSource,
         *,
         clock: Callable[[], datetime] = local_now,
         before_start: Callable[[], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._session = session
+        self._source: WorkSource = (
+            SessionSource(session) if isinstance(session, Session) else session
+        )
         self._clock = clock
         self._before_start = before_start
         self._op: Op | None = None
@@ -168,11 +207,11 @@ class Runner(QObject):
     def run(self, op: Op) -> bool:
         """Start ``op``; False (and nothing done) if this runner is busy or the vault is
         locked. The result comes to ``op.on_done`` on the GUI thread."""
-        if self._op is not None or self._session.locked:
+        if self._op is not None or self._source.locked:
             return False
         if self._before_start is not None:
             self._before_start()  # pending autosaves: the GUI must not write meanwhile
-        opener = self._session.sibling_opener()
+        opener = self._source.work_opener(self._clock)
         self._op = op
         self._cancel = self._cancels[0] = threading.Event()
         self._focus = QApplication.focusWidget()
@@ -188,10 +227,10 @@ class Runner(QObject):
         relay.stepped.connect(self._on_step)
         relay.finished.connect(self._on_finished)
         relay.release_when_finished()
-        cancel, clock = self._cancel, self._clock
+        cancel = self._cancel
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL_S))
-        future = _EXECUTOR.submit(_work, op.work, opener, clock, relay, cancel, op.what)
+        future = _EXECUTOR.submit(_work, op.work, opener, relay, cancel, op.what)
         Runner._pending.add(future)
         future.add_done_callback(Runner._pending.discard)
         self._future = future
@@ -257,17 +296,16 @@ class Runner(QObject):
 
 def _work(
     work: Callable[[Job], Any],
-    opener: Callable[[], Session],
-    clock: Callable[[], datetime],
+    opener: Callable[[], Opened],
     relay: _Relay,
     cancel: threading.Event,
     what: str,
 ) -> Outcome:
     """On the worker thread: open a session of our own, do the work, close the session."""
-    session: Session | None = None
+    close: Callable[[], None] | None = None
     try:
-        session = opener()
-        value = work(Job(session, Context(session, clock), relay, cancel))
+        session, ctx, close = opener()
+        value = work(Job(session, ctx, relay, cancel))
         outcome = Outcome(value)
     except KnownError as exc:
         outcome = Outcome(error=exc)
@@ -275,8 +313,8 @@ def _work(
         log_bug(exc, what)
         outcome = Outcome(error=exc, bug=True)
     finally:
-        if session is not None:
-            session.lock()
+        if close is not None:
+            close()
     relay.finished.emit(outcome)
     return outcome
 

@@ -182,7 +182,6 @@ def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
             c.entity_id: str(c.get("organisation"))
             for c in ctx.records.find("contact", operation_id=view.case.operation_id)
         }
-    officer = ctx.session.officer
     return build_case_summary(
         SummaryInput(
             view=view,
@@ -191,7 +190,7 @@ def case_summary_pdf(ctx: Context, case_id: str) -> bytes:
             officers=sources.officer_names(ctx),
             contacts=contacts,
             printed_at=ctx.now(),
-            printed_by=f"{officer.display_name} ({officer.officer_id})",
+            printed_by=ctx.printed_by(),
             photos=photos.photos_of_case(ctx, case_id),
         )
     )

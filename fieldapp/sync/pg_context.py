@@ -3,8 +3,10 @@ operation report (``documents.service.operation_report_pdf``) and the case views
 made of, from the records projection the station keeps (``sync.pg_store``).
 
 It reads; it writes nothing. A station in PostgreSQL has no vault session: no officers
-of its own (staff are PostgreSQL roles, so documents name officers by their service id),
-no settings table (the completion rule is the setting's default), no log of access.
+of its own (documents name the laptops' officers by their service id, and the staff
+member who prints by name, ``printed_by``), no settings table (the completion rule is the
+setting's default); opened records are logged by the station's pages (``sync.pg_staff``),
+not through it.
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ class PgStationContext(Context):
 
     def officers(self) -> list[Officer]:
         return []
+
+    def printed_by(self) -> str:
+        # The staff member who unlocked the station: staff have no service id here.
+        return self._store.staff_name
 
     @property
     def completion_rule(self) -> CompletionRule:

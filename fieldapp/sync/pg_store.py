@@ -504,6 +504,11 @@ class PgStationStore:
         return self._keys
 
     @property
+    def staff_name(self) -> str:
+        """The staff member who unlocked the station (whose key slot opened it)."""
+        return self._staff
+
+    @property
     def projector(self) -> Projector | None:
         # Nothing to work out ahead in another process: the records projection prepares
         # nothing (a vault's search index does, and the station in PostgreSQL has none).
@@ -604,6 +609,25 @@ class PgStationStore:
             rows = self._rows(
                 f"SELECT {_READ} FROM events WHERE device_id = %s ORDER BY seq", (device_id,)
             )
+        return [self._event(r) for r in rows]
+
+    def events_where(
+        self, *, kind: str | None = None, entity_type: str | None = None, ids: Sequence[str] = ()
+    ) -> list[Event]:
+        """The events of one kind, of one kind of record, or with these ids (the criteria
+        given, all of them), in the order stored, bodies opened (``sync.pg_staff``)."""
+        where: list[str] = ["TRUE"]
+        args: list[Any] = []
+        for column, value in (("kind", kind), ("entity_type", entity_type)):
+            if value is not None:
+                where.append(f"{column} = %s")
+                args.append(value)
+        if ids:
+            where.append("id = ANY(%s)")
+            args.append(list(ids))
+        rows = self._rows(
+            f"SELECT {_READ} FROM events WHERE {' AND '.join(where)} ORDER BY pos", args
+        )
         return [self._event(r) for r in rows]
 
     def verify(self) -> VerifyReport:

@@ -53,7 +53,7 @@ def parse_day(text: str, field: str) -> date:
         raise InvalidInput(f"{field}: {reason}", field=field, problems=((field, reason),)) from None
 
 
-def _utc_bounds(wanted: AccessFilter) -> tuple[str | None, str | None]:
+def utc_bounds(wanted: AccessFilter) -> tuple[str | None, str | None]:
     """The filter's local days as UTC wall-time bounds (``since`` inclusive, ``until``
     through the end of its day)."""
     zone = datetime.now().astimezone().tzinfo
@@ -90,7 +90,7 @@ def access_log(ctx: Context, wanted: AccessFilter) -> list[Access]:
     if wanted.officer_id:
         sql += " AND e.officer_id = ?"
         args.append(wanted.officer_id)
-    low, high = _utc_bounds(wanted)
+    low, high = utc_bounds(wanted)
     if low:
         sql += " AND e.wall_time >= ?"
         args.append(low)

@@ -80,6 +80,11 @@ class Context:
     def officer_id(self) -> str:
         return self.session.officer_id
 
+    def printed_by(self) -> str:
+        """Who prints, as a document names them: ``Astrid Testberg (T100001)``."""
+        officer = self.session.officer
+        return f"{officer.display_name} ({officer.officer_id})"
+
     def now(self) -> datetime:
         """The current time, aware of the local zone, to the second."""
         return self._clock().replace(microsecond=0)

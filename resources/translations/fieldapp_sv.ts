@@ -1096,6 +1096,10 @@ Loggen: {log}</translation>
         <translation>Ärenden: {count}</translation>
     </message>
     <message>
+        <source>Case details</source>
+        <translation>Ärendets uppgifter</translation>
+    </message>
+    <message>
         <source>Case summary</source>
         <translation>Ärendesammanfattning</translation>
     </message>
@@ -2810,6 +2814,17 @@ Loggen: {log}</translation>
     </message>
 </context>
 <context>
+    <name>LockedStation</name>
+    <message>
+        <source>The station is locked</source>
+        <translation>Stationen är låst</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>Lås &amp;upp …</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Unlock the vault on this computer.</source>
@@ -3347,6 +3362,61 @@ Loggen: {log}</translation>
     <message>
         <source>New witness</source>
         <translation>Nytt vittne</translation>
+    </message>
+</context>
+<context>
+    <name>PgLoginDialog</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Unlock the station&apos;s database with your passphrase.</source>
+        <translation>Lås upp stationens databas med din lösenfras.</translation>
+    </message>
+    <message>
+        <source>your name as in the station&apos;s key slots</source>
+        <translation>ditt namn som i stationens nyckelplatser</translation>
+    </message>
+    <message>
+        <source>&amp;Staff name:</source>
+        <translation>&amp;Namn (personal):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Lösenfras:</translation>
+    </message>
+    <message>
+        <source>&amp;Database password:</source>
+        <translation>&amp;Databaslösenord:</translation>
+    </message>
+    <message>
+        <source>Database: {target}</source>
+        <translation>Databas: {target}</translation>
+    </message>
+    <message>
+        <source>Connecting and opening your key slot…</source>
+        <translation>Ansluter och öppnar din nyckelplats …</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Lås &amp;upp</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>Enter your staff name.</source>
+        <translation>Ange ditt namn.</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>Ange din lösenfras.</translation>
+    </message>
+    <message>
+        <source>Wrong staff name or passphrase.</source>
+        <translation>Fel namn eller lösenfras.</translation>
     </message>
 </context>
 <context>
@@ -4875,6 +4945,20 @@ Loggen: {log}</translation>
         <source>Nothing to review: no open conflicts and no open alarms.</source>
         <translation>Inget att granska: inga öppna konflikter och inga öppna larm.</translation>
     </message>
+    <message>
+        <source>Se&amp;ttled conflicts</source>
+        <translation>A&amp;vgjorda konflikter</translation>
+    </message>
+    <message>
+        <source>{what}, {field}: {value}
+settled by {who}, {when}</source>
+        <translation>{what}, {field}: {value}
+avgjord av {who}, {when}</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>Inga ännu.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -5124,6 +5208,17 @@ Loggen: {log}</translation>
     </message>
 </context>
 <context>
+    <name>StationPage</name>
+    <message>
+        <source>{staff} at station {station} (PostgreSQL)</source>
+        <translation>{staff} på stationen {station} (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Lås (Ctrl+L)</translation>
+    </message>
+</context>
+<context>
     <name>StationSyncView</name>
     <message>
         <source>Sync at the station</source>
@@ -5164,6 +5259,13 @@ Loggen: {log}</translation>
     <message>
         <source>Cas&amp;es</source>
         <translation>Ärend&amp;en</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
     </message>
 </context>
 <context>

@@ -280,6 +280,9 @@ def test_a_conflict_is_shown_side_by_side_and_resolving_removes_it(
     assert review.model.rowCount() == 0
     assert review.panes.currentWidget() is review.empty
     assert "(" not in view.tabs.tabText(REVIEW_TAB)
+    # Who settled it, by the officer's name as enrolled at the station, and the value kept.
+    settled = review.settled.item(0).text()
+    assert "Sara Stationsson (S200001)" in settled and "2000" in settled
     assert station.verify().ok
 
 

@@ -95,6 +95,8 @@ def test_the_quick_parser_answers_only_as_the_full_one_does(argv: list[str]) -> 
         ["--lang=en", "--demo", "--data-dir", "verify"],  # a folder named like a command
         ["--data-dir", ""],
         ["--lang", "sv", "--lang", "en"],  # the last one wins, as in argparse
+        ["--database", "service=station", "--ask-password"],  # the PG station's pages
+        ["--database=host=/run/pg dbname=station", "--lang", "en"],
     ],
 )
 def test_a_plain_desktop_start_takes_the_quick_path(argv: list[str]) -> None:
@@ -126,7 +128,18 @@ def test_a_command_line_with_a_command_is_read_by_the_full_parser(argv: list[str
     assert main.parse_arguments(argv) == _full(argv)
 
 
-@pytest.mark.parametrize("argv", [["--lang", "xx"], ["--database", "svc"], ["--dem"], ["-h"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "xx"],
+        ["--database"],
+        ["--ask-password=1"],
+        ["--dem"],
+        ["-h"],
+        # --database before a command: the app's, never the command's (main refuses it).
+        ["--database", "svc", "sync", "review"],
+    ],
+)
 def test_a_wrong_start_gets_the_full_parser_s_answer(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -25,7 +25,6 @@ from fieldapp.documents import service
 from fieldapp.paths import resource
 from fieldapp.storage.session import Session
 from fieldapp.sync.review import set_review_state
-from fieldapp.workflow.context import Context
 from fieldapp.workflow.operations import (
     link_operations,
     linked_copies,
@@ -41,6 +40,7 @@ from ui.errors import internal_error_text
 from ui.forms import FieldMessage, muted_label
 from ui.i18n import translate
 from ui.runner import Op, Outcome, Runner
+from ui.sync.backend import StationBackend, station_backend
 from ui.sync.common import attempt
 from ui.sync.models import (
     DUPLICATE_ROLE,
@@ -70,7 +70,7 @@ QTableView::indicator:checked {{
 """
 
 
-def _fill_operations(combo: QComboBox, ctx: Context, first: str | None = None) -> None:
+def _fill_operations(combo: QComboBox, station: StationBackend, first: str | None = None) -> None:
     """The operations (linked copies left out) by name; ``first`` as an extra first entry
     with no id. The current choice is kept when it is still there."""
     current = combo.currentData()
@@ -78,9 +78,9 @@ def _fill_operations(combo: QComboBox, ctx: Context, first: str | None = None) -
     combo.clear()
     if first is not None:
         combo.addItem(first, None)
-    for operation in operations(ctx):
+    for operation in operations(station.ctx):
         # Every laptop names its copy alike: the laptops its cases came from tell them apart.
-        laptops = operation_origins(ctx.session, operation.entity_id).text
+        laptops = operation_origins(station, operation.entity_id).text
         label = f"{operation.get('name', '')} ({operation.get('start', '')}) · {laptops}"
         combo.addItem(label, operation.entity_id)
     index = combo.findData(current) if current is not None else 0
@@ -122,19 +122,18 @@ class CasesTab(QWidget):
 
     def __init__(
         self,
-        session: Session,
-        ctx: Context,
+        station: Session | StationBackend,
         parent: QWidget | None = None,
         *,
         runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
-        self.ctx = ctx
+        self.backend = station_backend(station)
+        self.ctx = self.backend.ctx
         self.previews = PreviewSlot()
         self.show_pdf: seams.ShowPdf = seams.pdf_shower(self.previews)
         # The report spans every laptop's cases: built on the background runner.
-        self.runner = runner or Runner(session, parent=self)
+        self.runner = runner or Runner(self.backend.work, parent=self)
         self._build_ui()
         self._connect()
 
@@ -151,7 +150,7 @@ class CasesTab(QWidget):
         self.summary_button = action_button(self.tr("Case &summary…"), self)
         self.report_button = action_button(self.tr("Operation repor&t…"), self)
         self.report_button.setToolTip(self.tr("Choose an operation first."))
-        self.model = OriginCaseModel(self.session, self)
+        self.model = OriginCaseModel(self.backend, self)
         self.proxy = ReviewFilter(self)
         self.proxy.setSourceModel(self.model)
         self.state_filter = QComboBox(self)
@@ -231,7 +230,7 @@ class CasesTab(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
 
     def reload(self) -> None:
-        _fill_operations(self.operation, self.ctx, self.tr("All operations"))
+        _fill_operations(self.operation, self.backend, self.tr("All operations"))
         self._load_cases()
 
     def _load_cases(self) -> None:
@@ -273,8 +272,18 @@ class CasesTab(QWidget):
     @Slot()
     def _on_open(self) -> None:
         case_id = self.current_case()
-        if case_id is not None:
-            self.open_case.emit(case_id)
+        if case_id is None:
+            return
+        if not self.backend.opens_case_here:
+            self.open_case.emit(case_id)  # the main window's case screen
+            return
+        # A PostgreSQL station has no case screen: the case's details, read only; the
+        # opening is logged as an access to each person in it.
+        pdf = attempt(
+            self.message, lambda: self.backend.open_case_details(case_id), "sync case details"
+        ).value
+        if pdf is not None:
+            self.show_pdf(self, pdf, self.tr("Case details"))
 
     def set_state(self, state: str) -> None:
         """Staff's review of the chosen case (an event)."""
@@ -282,7 +291,9 @@ class CasesTab(QWidget):
         if case_id is None:
             return
         done = attempt(
-            self.message, lambda: set_review_state(self.session, case_id, state), "sync review"
+            self.message,
+            lambda: set_review_state(self.backend.review, case_id, state),
+            "sync review",
         )
         if done.ok:
             self.model.refresh_case(case_id)
@@ -297,8 +308,11 @@ class CasesTab(QWidget):
         case_id = self.current_case()
         if case_id is None:
             return
+        # Through the backend: at a PostgreSQL station the summary's persons are logged.
         pdf = attempt(
-            self.message, lambda: service.case_summary_pdf(self.ctx, case_id), "sync summary"
+            self.message,
+            lambda: self.backend.open_case_details(case_id, "case_summary"),
+            "sync summary",
         ).value
         if pdf is not None:
             self.show_pdf(self, pdf, self.tr("Case summary"))
@@ -334,10 +348,10 @@ class LinkTab(QWidget):
 
     linked = Signal()
 
-    def __init__(self, session: Session, ctx: Context, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.ctx = ctx
+        self.backend = station_backend(station)
+        self.ctx = self.backend.ctx
         self.confirm: seams.Confirm = seams.confirm
         self._build_ui()
         self._connect()
@@ -358,7 +372,7 @@ class LinkTab(QWidget):
         self.target.setMinimumContentsLength(52)
         target_label = QLabel(self.tr("&Target operation"), self)
         target_label.setBuddy(self.target)
-        self.model = OperationLinkModel(self.session, self)
+        self.model = OperationLinkModel(self.backend, self)
         self.table = row_table(self)
         self.table.setObjectName("linkTable")
         # The theme styles check boxes, not the ones drawn in tables: without this the box
@@ -404,7 +418,7 @@ class LinkTab(QWidget):
         self.model.modelReset.connect(self._update_button)
 
     def reload(self) -> None:
-        _fill_operations(self.target, self.ctx)
+        _fill_operations(self.target, self.backend)
         self.model.load(operations(self.ctx))
         self.model.set_target(self.target.currentData())
         self._fill_linked()
@@ -433,7 +447,7 @@ class LinkTab(QWidget):
         self.linked_list.clear()
         for copy in linked_copies(self.ctx):
             target = self.ctx.records.get("operation", str(copy.get("same_as")))
-            origins = operation_origins(self.session, copy.entity_id)
+            origins = operation_origins(self.backend, copy.entity_id)
             text = self.tr("{copy} ({laptops}) → {target}").format(
                 copy=copy.get("name", ""),
                 laptops=origins.text,

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp import settings
 from fieldapp.errors import KnownError
 from fieldapp.storage.session import Session
 from ui import seams
 from ui.forms import FieldMessage, muted_label
 from ui.runner import Op, Outcome, Runner
-from ui.sync.media import LAST_FOLDER, start_folder
+from ui.sync.backend import StationBackend, station_backend
+from ui.sync.media import start_folder
 from ui.sync.models import ImportResultModel
 from ui.sync.worker import FileResult, import_bundles
 from ui.widgets import action_button, row_table
@@ -42,13 +42,17 @@ class ImportTab(QWidget):
     progress_changed = Signal(int, int)  # the bar's value, of
 
     def __init__(
-        self, session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
+        self,
+        station: Session | StationBackend,
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.backend = station_backend(station)
         self.ask_bundle_files: seams.AskFiles = seams.ask_bundle_files
         # The app's runner (the main window's workspace), or one of its own when alone.
-        self.runner = runner or Runner(session, parent=self)
+        self.runner = runner or Runner(self.backend.work, parent=self)
         self._paths: list[Path] = []
         self._busy = False
         self._files = 0
@@ -141,10 +145,10 @@ class ImportTab(QWidget):
 
     @Slot()
     def _on_import_clicked(self) -> None:
-        last = settings.get(self.session, LAST_FOLDER)
+        last = self.backend.last_folder()
         paths = self.ask_bundle_files(self, start_folder(last or None))
         if paths:
-            settings.put(self.session, LAST_FOLDER, str(paths[0].parent))
+            self.backend.remember_folder(str(paths[0].parent))
         self.import_files(paths)
 
     def _on_step(self, item: object) -> None:

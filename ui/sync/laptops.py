@@ -23,6 +23,7 @@ from fieldapp.sync.register import (
 from ui import seams
 from ui.forms import FieldMessage, muted_label
 from ui.sync import fingerprint
+from ui.sync.backend import StationBackend, station_backend
 from ui.sync.common import attempt
 from ui.sync.texts import revoke_reason_text, short_device
 from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush
@@ -85,9 +86,9 @@ class LaptopsTab(QWidget):
 
     changed = Signal()  # the register changed
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.backend = station_backend(station)
         self.ask_laptop_card_file: seams.AskFile = seams.ask_laptop_card_file
         self.confirm_laptop_card: Callable[[QWidget, LaptopCard], bool] = (
             fingerprint.confirm_laptop_card
@@ -143,7 +144,7 @@ class LaptopsTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
 
     def reload(self) -> None:
-        self.model.load(registered_laptops(self.session))
+        self.model.load(registered_laptops(self.backend.book))
         self._on_current(self.table.currentIndex(), QModelIndex())
 
     def chosen(self) -> RegisteredLaptop | None:
@@ -166,7 +167,9 @@ class LaptopsTab(QWidget):
         if not self.confirm_laptop_card(self, card):
             self.message.show_message(self.tr("Not registered: the fingerprint was not confirmed."))
             return
-        if attempt(self.message, lambda: register_laptop(self.session, card), "sync register").ok:
+        if attempt(
+            self.message, lambda: register_laptop(self.backend.book, card), "sync register"
+        ).ok:
             self.message.show_message(
                 self.tr("Registered laptop {device}: its bundles are accepted.").format(
                     device=short_device(card.device_id)
@@ -190,7 +193,7 @@ class LaptopsTab(QWidget):
             return
         done = attempt(
             self.message,
-            lambda: revoke_laptop(self.session, laptop.device_id, reason, self.note.text()),
+            lambda: revoke_laptop(self.backend.book, laptop.device_id, reason, self.note.text()),
             "sync revoke",
         )
         if done.ok:

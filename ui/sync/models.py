@@ -19,15 +19,14 @@ from PySide6.QtCore import (
 
 from fieldapp.domain.case import CASE_ENTITY
 from fieldapp.errors import KnownError
-from fieldapp.officers import active_officers
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.session import Session
-from fieldapp.sync.review import Conflict, cases_by_origin, possible_duplicates, review_state
+from fieldapp.sync.review import Conflict, Side, cases_by_origin, possible_duplicates, review_state
 from fieldapp.workflow.cases import case_view
-from fieldapp.workflow.context import Context
 from ui.errors import internal_error_text
 from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.problem_texts import coded_text
+from ui.sync.backend import StationBackend, station_backend
 from ui.sync.texts import (
     REFUSED,
     alarm_kind_text,
@@ -56,22 +55,32 @@ _RESULT_COLORS = {
 class Laptops:
     """Laptop labels by device id, with the officers enrolled on each (read once)."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._names: dict[str, list[str]] = {}
+    def __init__(self, station: Session | StationBackend) -> None:
+        self._backend = station_backend(station)
+        self._names: dict[str, dict[str, str]] = {}
+
+    def _officers(self, device_id: str) -> dict[str, str]:
+        if device_id not in self._names:
+            self._names[device_id] = self._backend.officer_names(device_id)
+        return self._names[device_id]
 
     def label(self, device_id: str) -> str:
-        if device_id not in self._names:
-            officers = active_officers(self._session.conn, device_id)
-            self._names[device_id] = [o.display_name for o in officers]
-        return laptop_text(device_id, self._names[device_id], this_device=self._session.device_id)
+        names = sorted(self._officers(device_id).items())
+        return laptop_text(device_id, [n for _id, n in names], this_device=self._backend.device_id)
 
     def officer(self, device_id: str, officer_id: str) -> str:
         """``Astrid Testberg (T100001)``: the name as enrolled on that laptop."""
-        for officer in active_officers(self._session.conn, device_id):
-            if officer.officer_id == officer_id:
-                return f"{officer.display_name} ({officer_id})"
-        return officer_id
+        name = self._officers(device_id).get(officer_id)
+        return f"{name} ({officer_id})" if name else officer_id
+
+    def author(self, side: Side) -> str:
+        """Who wrote one side of a conflict: the officer, or at the station the staff
+        member its event names (a PostgreSQL station signs with its own key)."""
+        if side.device_id == self._backend.device_id:
+            staff = self._backend.staff_of(side.event_id)
+            if staff:
+                return staff
+        return self.officer(side.device_id, side.officer_id)
 
 
 # -- import results --------------------------------------------------------------------------
@@ -183,15 +192,15 @@ class ReviewQueueModel(QAbstractListModel):
 
     KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._session = session
+        self._backend = station_backend(station)
         self._items: list[ReviewItem] = []
-        self._laptops = Laptops(session)
+        self._laptops = Laptops(self._backend)
 
     def load(self, alarms: Sequence[Record], conflicts: Sequence[Conflict]) -> None:
         self.beginResetModel()
-        self._laptops = Laptops(self._session)
+        self._laptops = Laptops(self._backend)
         self._items = [ReviewItem(alarm=a) for a in alarms]
         self._items += [ReviewItem(conflict=c) for c in conflicts]
         self.endResetModel()
@@ -231,19 +240,24 @@ class ReviewQueueModel(QAbstractListModel):
 
     def case_text(self, conflict: Conflict) -> str:
         """The case the disputed record belongs to, by its place and room."""
-        records = Records(self._session.conn)
-        record = records.get(conflict.entity_type, conflict.entity_id)
-        case_id = conflict.entity_id if conflict.entity_type == CASE_ENTITY else None
-        if record is not None and record.case_id:
-            case_id = record.case_id
-        case = records.get(CASE_ENTITY, case_id) if case_id else None
-        if case is None:
-            return ""
-        return place_text(case)
+        return case_text(self._backend, conflict.entity_type, conflict.entity_id)
 
     @property
     def laptops(self) -> Laptops:
         return self._laptops
+
+
+def case_text(station: StationBackend, entity_type: str, entity_id: str) -> str:
+    """The case a record belongs to, by its place and room ("" if none)."""
+    records = Records(station.review.conn)
+    record = records.get(entity_type, entity_id)
+    case_id = entity_id if entity_type == CASE_ENTITY else None
+    if record is not None and record.case_id:
+        case_id = record.case_id
+    case = records.get(CASE_ENTITY, case_id) if case_id else None
+    if case is None:
+        return ""
+    return place_text(case)
 
 
 # -- the consolidated case list --------------------------------------------------------------
@@ -290,19 +304,20 @@ class OriginCaseModel(ColumnTableModel):
         "duplicate",
     )
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._session = session
+        self._backend = station_backend(station)
+        self._session = self._backend.review
         self._ids: list[tuple[str, str]] = []  # (case id, device id)
         self._rows: dict[str, OriginRow] = {}
         self._duplicates: dict[str, list[str]] = {}
-        self._laptops = Laptops(session)
+        self._laptops = Laptops(self._backend)
 
     def load(self, operation_ids: Sequence[str] | None = None) -> None:
         """All cases, or those of ``operation_ids`` (an operation and its linked copies)."""
         self.beginResetModel()
         self._rows.clear()
-        self._laptops = Laptops(self._session)
+        self._laptops = Laptops(self._backend)
         if operation_ids is None:
             found = cases_by_origin(self._session)
         else:
@@ -396,11 +411,11 @@ class OriginCaseModel(ColumnTableModel):
         # The officer by name, the laptop by its id: the officer's id and the laptop's other
         # officers are in the tooltip-free detail of the case, not in a crowded row.
         officer = self._laptops.officer(device_id, case.created_by).split(" (")[0]
-        laptop = laptop_text(device_id, [], this_device=self._session.device_id)
+        laptop = laptop_text(device_id, [], this_device=self._backend.device_id)
         buyers = [p for p in records.find("person", case_id=case_id) if p.get("role") == "buyer"]
         offence = ""
         try:
-            view = case_view(Context(self._session), case_id)
+            view = case_view(self._backend.ctx, case_id)
             outcomes = [word(OUTCOMES_SHORT, b.evaluation.outcome.value) for b in view.buyers]
             offence = ", ".join(dict.fromkeys(outcomes))
         except KnownError:
@@ -427,11 +442,12 @@ class Origins:
     text: str  # the laptops they were recorded on
 
 
-def operation_origins(session: Session, operation_id: str) -> Origins:
+def operation_origins(station: Session | StationBackend, operation_id: str) -> Origins:
     """Which laptops an operation's cases came from: how staff tell the copies apart
     (every laptop names its copy the same)."""
-    found = cases_by_origin(session, operation_id)
-    laptops = Laptops(session)
+    backend = station_backend(station)
+    found = cases_by_origin(backend.review, operation_id)
+    laptops = Laptops(backend)
     devices = dict.fromkeys(c.device_id for c in found)
     return Origins(len(found), ", ".join(laptops.label(d) for d in devices) or "—")
 
@@ -442,9 +458,9 @@ class OperationLinkModel(ColumnTableModel):
 
     COLUMNS = ("name", "period", "cases", "laptops")
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._session = session
+        self._backend = station_backend(station)
         self._operations: list[Record] = []
         self._cases: dict[str, int] = {}
         self._laptops: dict[str, str] = {}
@@ -456,7 +472,7 @@ class OperationLinkModel(ColumnTableModel):
         self._operations = list(operations)
         self._cases, self._laptops = {}, {}
         for operation in self._operations:
-            origins = operation_origins(self._session, operation.entity_id)
+            origins = operation_origins(self._backend, operation.entity_id)
             self._cases[operation.entity_id] = origins.count
             self._laptops[operation.entity_id] = origins.text
         ids = {o.entity_id for o in self._operations}

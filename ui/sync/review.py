@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QListWidget,
+    QListWidgetItem,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,8 +33,9 @@ from fieldapp.sync.review import (
     resolve_conflict,
 )
 from ui.forms import FieldMessage, muted_label
+from ui.sync.backend import StationBackend, station_backend
 from ui.sync.common import Panel, attempt
-from ui.sync.models import Laptops, ReviewItem, ReviewQueueModel
+from ui.sync.models import Laptops, ReviewItem, ReviewQueueModel, case_text
 from ui.sync.texts import alarm_advice, alarm_kind_text, field_text, value_text
 from ui.theme import FOCUS_COLOR, TITLE_POINT_SIZE, sized_font
 from ui.widgets import action_button
@@ -87,7 +90,7 @@ class SidePanel(Panel):
 
     def show_side(self, field: str, side: Side, laptops: Laptops) -> None:
         self.value.setText(value_text(field, side.value))
-        self.who.setText(laptops.officer(side.device_id, side.officer_id))
+        self.who.setText(laptops.author(side))
         self.where.setText(laptops.label(side.device_id))
         self.when.setText(day_and_clock(side.wall_time))
 
@@ -97,9 +100,9 @@ class ConflictPane(QWidget):
 
     resolved = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.backend = station_backend(station)
         self.conflict: Conflict | None = None
         self._build_ui()
         self._connect()
@@ -165,7 +168,9 @@ class ConflictPane(QWidget):
         conflict = self.conflict
         assert conflict is not None
         if attempt(
-            self.message, lambda: resolve_conflict(self.session, conflict, value), "sync review"
+            self.message,
+            lambda: resolve_conflict(self.backend.review, conflict, value),
+            "sync review",
         ).ok:
             self.resolved.emit()
 
@@ -175,9 +180,9 @@ class AlarmPane(QWidget):
 
     closed = Signal()
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.backend = station_backend(station)
         self.alarm: Record | None = None
         self._build_ui()
         self._connect()
@@ -254,7 +259,9 @@ class AlarmPane(QWidget):
             return
         note = self.note.text()
         if attempt(
-            self.message, lambda: close_alarm(self.session, alarm.entity_id, note), "sync review"
+            self.message,
+            lambda: close_alarm(self.backend.review, alarm.entity_id, note),
+            "sync review",
         ).ok:
             self.closed.emit()
 
@@ -265,14 +272,14 @@ class ReviewTab(QWidget):
     changed = Signal()  # something was resolved or closed
     counts_changed = Signal(int, int)  # open alarms, open conflicts
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Session | StationBackend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.backend = station_backend(station)
         self._build_ui()
         self._connect()
 
     def _build_ui(self) -> None:
-        self.model = ReviewQueueModel(self.session, self)
+        self.model = ReviewQueueModel(self.backend, self)
         self.queue = QListView(self)
         self.queue.setObjectName("reviewQueue")
         self.queue.setModel(self.model)
@@ -288,16 +295,31 @@ class ReviewTab(QWidget):
             self.tr("Nothing to review: no open conflicts and no open alarms."), self
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.conflict_pane = ConflictPane(self.session, self)
-        self.alarm_pane = AlarmPane(self.session, self)
+        self.conflict_pane = ConflictPane(self.backend, self)
+        self.alarm_pane = AlarmPane(self.backend, self)
         self.panes = QStackedWidget(self)
         self.panes.addWidget(self.empty)
         self.panes.addWidget(self.conflict_pane)
         self.panes.addWidget(self.alarm_pane)
+        # Who settled what: the latest settlements under the open items, each by name.
+        self.settled = QListWidget(self)
+        self.settled.setObjectName("settledConflicts")
+        self.settled.setWordWrap(True)
+        self.settled.setFixedWidth(400)
+        self.settled.setMaximumHeight(self.fontMetrics().height() * 9)
+        self.settled.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.settled.setStyleSheet(_QUEUE_STYLE)  # entries set apart, as in the queue
+        settled_label = QLabel(self.tr("Se&ttled conflicts"), self)
+        settled_label.setBuddy(self.settled)
+        column = QVBoxLayout()
+        column.setSpacing(6)
+        column.addWidget(self.queue, 1)
+        column.addWidget(settled_label)
+        column.addWidget(self.settled)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(16)
-        layout.addWidget(self.queue)
+        layout.addLayout(column)
         layout.addWidget(self.panes, 1)
         self.panes.setMaximumWidth(980)  # both values within one glance on a wide screen
 
@@ -309,12 +331,29 @@ class ReviewTab(QWidget):
     def reload(self, keep_row: int = 0) -> None:
         """Read the open alarms and conflicts; select the item at ``keep_row`` (or the
         last), so that settling one moves straight on to the next."""
-        self.model.load(open_alarms(self.session), open_conflicts(self.session))
+        review = self.backend.review
+        self.model.load(open_alarms(review), open_conflicts(review))
         count = self.model.rowCount()
         if count:
             self.queue.setCurrentIndex(self.model.index(min(keep_row, count - 1), 0))
         self._show_current()
+        self._fill_settled()
         self.counts_changed.emit(*self.model.counts())
+
+    def _fill_settled(self) -> None:
+        self.settled.clear()
+        for item in self.backend.settled():
+            case = case_text(self.backend, item.entity_type, item.entity_id)
+            text = self.tr("{what}, {field}: {value}\nsettled by {who}, {when}").format(
+                what=word(ENTITY_TYPES, item.entity_type),
+                field=field_text(item.field),
+                value=value_text(item.field, item.value),
+                who=item.by,
+                when=day_and_clock(item.wall_time),
+            )
+            QListWidgetItem(f"{text}\n{case}" if case else text, self.settled)
+        if not self.settled.count():
+            QListWidgetItem(self.tr("None yet."), self.settled)
 
     def item(self) -> ReviewItem | None:
         return self.model.item(self.queue.currentIndex().row())

@@ -1,6 +1,9 @@
 """The Sync section at the station: its own fingerprint and card (what the laptops enrol),
 then five tabs: importing bundles, the review queue, the consolidated case list, linking
-the laptops' copies of an operation, and the register of laptops whose bundles it takes."""
+the laptops' copies of an operation, and the register of laptops whose bundles it takes.
+
+The same view over a station vault or a PostgreSQL station (``ui.sync.backend``); the
+latter has no linking tab (linking writes through a vault's context)."""
 
 from __future__ import annotations
 
@@ -9,11 +12,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QTabWidget, QVBoxLayout, QWidget
 
 from fieldapp.storage.session import Session
-from fieldapp.sync.station import station_keys
-from fieldapp.workflow.context import Context
 from ui import seams
 from ui.forms import FieldMessage, muted_label, title_label
 from ui.runner import Runner
+from ui.sync.backend import StationBackend, station_backend
 from ui.sync.common import attempt
 from ui.sync.consolidated import CasesTab, LinkTab
 from ui.sync.fingerprint import FingerprintLabel
@@ -22,6 +24,7 @@ from ui.sync.laptops import LaptopsTab
 from ui.sync.review import ReviewTab
 from ui.widgets import action_button
 
+# A station vault's tabs; at a PostgreSQL station the register follows the cases.
 IMPORT_TAB, REVIEW_TAB, CASES_TAB, LINK_TAB, LAPTOPS_TAB = range(5)
 
 
@@ -32,19 +35,23 @@ class StationSyncView(QWidget):
     open_case = Signal(str)  # staff chose a case in the review table
 
     def __init__(
-        self, session: Session, parent: QWidget | None = None, *, runner: Runner | None = None
+        self,
+        station: Session | StationBackend,
+        parent: QWidget | None = None,
+        *,
+        runner: Runner | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.backend = station_backend(station)
         self._runner = runner
-        self.ctx = Context(session)
+        self.ctx = self.backend.ctx
         self.ask_card_target: seams.AskFile = seams.ask_card_target
         self._build_ui()
         self._connect()
         self.refresh()
 
     def _build_ui(self) -> None:
-        card = station_keys(self.session).card
+        card = self.backend.keys.card
         self.title = title_label(self.tr("Sync at the station"), self)
         self.station_name = muted_label(
             self.tr("{name}. Laptops enrolling its card compare this fingerprint:").format(
@@ -55,17 +62,19 @@ class StationSyncView(QWidget):
         self.fingerprint = FingerprintLabel(card.fingerprint, self)
         self.card_button = action_button(self.tr("Save station car&d…"), self)
         self.card_message = FieldMessage(self)
-        self.import_tab = ImportTab(self.session, self, runner=self._runner)
-        self.review_tab = ReviewTab(self.session, self)
-        self.cases_tab = CasesTab(self.session, self.ctx, self, runner=self.import_tab.runner)
-        self.link_tab = LinkTab(self.session, self.ctx, self)
-        self.laptops_tab = LaptopsTab(self.session, self)
+        self.import_tab = ImportTab(self.backend, self, runner=self._runner)
+        self.review_tab = ReviewTab(self.backend, self)
+        self.cases_tab = CasesTab(self.backend, self, runner=self.import_tab.runner)
+        # Linking writes through a vault's context: a PostgreSQL station has no such tab.
+        self.link_tab = LinkTab(self.backend, self) if self.backend.can_link else None
+        self.laptops_tab = LaptopsTab(self.backend, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.import_tab, self.tr("&Import"))
         self.tabs.addTab(self.review_tab, self.tr("&Review"))
         self.tabs.addTab(self.cases_tab, self.tr("Cas&es"))
-        self.tabs.addTab(self.link_tab, self.tr("&Link operations"))
+        if self.link_tab is not None:
+            self.tabs.addTab(self.link_tab, self.tr("&Link operations"))
         self.tabs.addTab(self.laptops_tab, self.tr("Lapto&ps"))
         top = QHBoxLayout()
         top.setSpacing(16)
@@ -94,7 +103,8 @@ class StationSyncView(QWidget):
         self.review_tab.counts_changed.connect(self._on_review_counts)
         self.review_tab.changed.connect(self._on_records_changed)
         self.cases_tab.open_case.connect(self.open_case)
-        self.link_tab.linked.connect(self._on_records_changed)
+        if self.link_tab is not None:
+            self.link_tab.linked.connect(self._on_records_changed)
 
     # -- state --------------------------------------------------------------------------------
 
@@ -104,7 +114,8 @@ class StationSyncView(QWidget):
             return  # the worker has the vault; the import's end refreshes
         self.review_tab.reload()
         self.cases_tab.reload()
-        self.link_tab.reload()
+        if self.link_tab is not None:
+            self.link_tab.reload()
         self.laptops_tab.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -114,8 +125,9 @@ class StationSyncView(QWidget):
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         # While the worker writes, nothing else on the page may touch the vault.
-        for index in (REVIEW_TAB, CASES_TAB, LINK_TAB, LAPTOPS_TAB):
-            self.tabs.setTabEnabled(index, not busy)
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index) is not self.import_tab:
+                self.tabs.setTabEnabled(index, not busy)
         self.card_button.setEnabled(not busy)
 
     @Slot()
@@ -139,7 +151,7 @@ class StationSyncView(QWidget):
         path = self.ask_card_target(self)
         if path is None:
             return
-        card = station_keys(self.session).card
+        card = self.backend.keys.card
         if attempt(self.card_message, lambda: card.save(path), "sync card").ok:
             self.card_message.show_message(
                 self.tr("Saved {file}. Give it to the laptops' administrators.").format(
