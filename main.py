@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Saved {len(saved)} screenshots in {args.out}.")
             return EXIT_OK
         if args.command == "self-test":
-            return _self_test()
+            return _self_test(args.database)
         from fieldapp import cli  # Deferred for start-up time: loaded for a command only
 
         return cli.run(args)
@@ -78,12 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
-def _self_test() -> int:
-    """Every check of the core and of Qt, one line each; exit 1 if any failed."""
+def _self_test(database: str | None) -> int:
+    """Every check of the core and of Qt, one line each; exit 1 if any failed.
+    ``database``: a station's PostgreSQL database to connect to as well."""
     from fieldapp.selftest import core_checks, run_checks
     from ui.selftest import qt_checks
 
-    results = run_checks(core_checks() + qt_checks())
+    results = run_checks(core_checks(database) + qt_checks())
     for result in results:
         print(f"{'ok ' if result.ok else 'FAIL'} {result.name}: {result.detail}")
     failed = [r.name for r in results if not r.ok]
@@ -141,6 +142,7 @@ def _run_gui(start: DesktopStart) -> int:
 def _run_station_gui(start: DesktopStart, lang: str, managed: provisioning_types.Managed) -> int:
     """The station's pages on PostgreSQL (issue #18); a password in the address refused."""
     # Deferred for start-up time: the driver loads only for a station in PostgreSQL.
+    from fieldapp import paths
     from fieldapp.errors import coded
     from fieldapp.sync.pg_store import has_password
     from ui.station_pg_app import run_station_gui
@@ -155,7 +157,11 @@ def _run_station_gui(start: DesktopStart, lang: str, managed: provisioning_types
             )
         )
     return run_station_gui(
-        target, ask_password=start.gui_ask_password, language=lang, managed=managed
+        target,
+        ask_password=start.gui_ask_password,
+        language=lang,
+        managed=managed,
+        data_dir=paths.data_dir(start.data_dir),
     )
 
 

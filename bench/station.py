@@ -36,6 +36,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TypedDict
 from unittest import mock
 
 import psycopg
@@ -61,11 +62,19 @@ from fieldapp.sync.station import StationCard, init_station, station_keys
 from fieldapp.workflow import cases, operations, persons, support
 from fieldapp.workflow.context import Context
 
+
+class Unlock(TypedDict):
+    """``open_pg_station``'s keywords that unlock the bench's station."""
+
+    staff: str
+    passphrase: str
+
+
 LAPTOPS = int(os.environ.get("BENCH_STATION_LAPTOPS", "10"))
 EVENTS = int(os.environ.get("BENCH_STATION_EVENTS", "10000"))
 DATABASE = "FIELDAPP_BENCH_DATABASE"
 # The station staff member who unlocks the PostgreSQL station (invented).
-UNLOCK = {"staff": "S100001", "passphrase": PASS}
+UNLOCK: Unlock = {"staff": "S100001", "passphrase": PASS}
 CASES = int(os.environ.get("BENCH_STATION_CASES", "10000"))
 REPORT_CASES = int(os.environ.get("BENCH_STATION_REPORT_CASES", "1000"))
 CASE_LAPTOPS = 10

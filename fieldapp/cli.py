@@ -136,10 +136,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", dest="demo_dir", metavar="DIR", help="an empty or new folder for it"
     )
 
-    sub.add_parser(
+    self_test = sub.add_parser(
         "self-test",
         allow_abbrev=False,
-        help="check this installation: SQLCipher with FTS5, the crypto, fonts, QtPdf",
+        help="check this installation: SQLCipher with FTS5, the crypto, fonts, QtPdf, "
+        "PostgreSQL's client",
+    )
+    self_test.add_argument(
+        "--database",
+        metavar="TARGET",
+        help="also connect to this station database (a libpq URL, conninfo or service; "
+        "the password from a service or password file)",
     )
 
     shots = sub.add_parser(

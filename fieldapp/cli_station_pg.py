@@ -27,6 +27,8 @@ passphrase from ``--passphrase-file`` or asked), a secret the database does not 
 (the new member types their passphrase); ``migrate`` asks for one only when it seals the
 clear keys of a database made before (schema 1: a new passphrase), or when it fills the
 records projection from a log stored before it (the sealed bodies opened: an existing one).
+After a wrong passphrase the next unlock from this PC waits (``pg_keys.UnlockBackoff``,
+counted in ``--data-dir``), as a vault's login does.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from fieldapp import paths
 from fieldapp.cli_login import Prompter
 from fieldapp.cli_sync import (
     EXIT_FAILED,
@@ -120,7 +123,11 @@ def run(args: argparse.Namespace, out: TextIO, prompter: Prompter) -> int:
             return staff, prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
 
         before, after = migrate_pg_station(
-            target, password, ask_staff=ask_staff, ask_unlock=ask_unlock
+            target,
+            password,
+            ask_staff=ask_staff,
+            ask_unlock=ask_unlock,
+            backoff_dir=paths.data_dir(args.data_dir),
         )
         print(f"The station's schema was at version {before}; it is at {after}.", file=out)
         return EXIT_OK
@@ -171,8 +178,14 @@ def unlocked(
         target, password = _target(args, prompter)
     staff = _option(args, "officer")
     passphrase = prompter.passphrase(args.passphrase_file, f"Passphrase for {staff}")
+    # Wrong passphrases make the next try from this PC wait (pg_keys.UnlockBackoff).
     return open_pg_station(
-        target, args.expect_station, password, staff=staff, passphrase=passphrase
+        target,
+        args.expect_station,
+        password,
+        staff=staff,
+        passphrase=passphrase,
+        backoff_dir=paths.data_dir(args.data_dir),
     )
 
 

@@ -4,8 +4,10 @@ A frozen build or a fresh install can miss a native library or a data file witho
 error until an officer needs it. Each check here exercises one: the SQLCipher build (an
 encrypted file that a wrong key cannot open, FTS5), the cryptography (Argon2id, AES-GCM,
 Ed25519 in both libraries, age sealing), reportlab with its C accelerator and every font,
-the resources (legal rules, the years of day-fine figures, checklists, translations). The
-Qt part (QtPdf renders the PDF made here) is ``ui.selftest``: the core does not import Qt.
+the resources (legal rules, the years of day-fine figures, checklists, translations),
+PostgreSQL's client (psycopg with its own libpq, for a station kept in PostgreSQL) and,
+when asked (``self-test --database TARGET``), a connection to that server. The Qt part
+(QtPdf renders the PDF made here) is ``ui.selftest``: the core does not import Qt.
 """
 
 from __future__ import annotations
@@ -34,13 +36,18 @@ def run_checks(checks: list[tuple[str, Callable[[], str]]]) -> list[Check]:
     return results
 
 
-def core_checks() -> list[tuple[str, Callable[[], str]]]:
-    return [
+def core_checks(database: str | None = None) -> list[tuple[str, Callable[[], str]]]:
+    """The core's checks; ``database``: a station's database to connect to as well."""
+    checks = [
         ("resources", _resources),
         ("sqlcipher", _sqlcipher),
         ("crypto", _crypto),
         ("fonts", _fonts),
+        ("postgresql", _postgresql_client),
     ]
+    if database is not None:
+        checks.append(("postgresql-server", lambda: _postgresql_connection(database)))
+    return checks
 
 
 def _resources() -> str:
@@ -164,3 +171,36 @@ def sample_pdf() -> bytes:
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+def _postgresql_client() -> str:
+    # Deferred for start-up time: each check loads only what it checks.
+    import psycopg
+
+    # The build ships psycopg's binary package with its own libpq: the pure-Python one
+    # would need a libpq on the machine, which a police PC does not have.
+    impl = psycopg.pq.__impl__
+    if impl not in ("binary", "c"):
+        raise RuntimeError(f"psycopg runs on its {impl} implementation, not its own libpq")
+    version = psycopg.pq.version()
+    return f"psycopg {psycopg.__version__} ({impl}), libpq {version // 10000}.{version % 100}"
+
+
+def _postgresql_connection(target: str) -> str:
+    # Deferred for start-up time: each check loads only what it checks.
+    from fieldapp.errors import KnownError, coded
+    from fieldapp.sync.pg_store import connect, has_password
+
+    if has_password(target):
+        raise KnownError(
+            coded(
+                "station_db_password_given",
+                "A password is never given on the command line: use a service file, a "
+                "password file (PGPASSFILE) or --ask-password.",
+            )
+        )
+    with connect(target) as conn:
+        row = conn.execute("SELECT current_setting('server_version_num')::int").fetchone()
+        tls = "TLS" if conn.pgconn.ssl_in_use else "no TLS (a local socket or sslmode)"
+    version = int(row[0]) if row else 0
+    return f"connected to PostgreSQL {version // 10000}.{version % 100}, {tls}"

@@ -5,6 +5,16 @@ when the tests run as root, as CI does; a Unix socket in that folder and no TCP 
 a fresh database per test. Without PostgreSQL's binaries those tests skip with the reason,
 except where ``FIELDAPP_REQUIRE_POSTGRES=1`` (``.ci/run`` sets it): there a missing server
 is a failure, so CI never passes by skipping them.
+
+A cluster can speak another language (``messages="sv_SE.UTF-8"``: the server's
+``lc_messages``, its locale built with ``localedef`` into the cluster's folder, so the
+machine's own locales are left alone), and be stopped and started again (``stop_server``,
+``start_server``) for a test of a server that goes away.
+
+``python -m tests.postgres start`` starts one for a script (``.ci/build``) and prints
+shell assignments: ``PGFOLDER`` (for ``stop``), ``PGPASSFILE`` (a password file for the
+superuser) and ``PGTARGET`` (a conninfo without the password); ``python -m
+tests.postgres stop FOLDER`` stops it and removes its folder.
 """
 
 from __future__ import annotations
@@ -14,8 +24,9 @@ import itertools
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -33,6 +44,9 @@ class Cluster:
     folder: Path
     socket_dir: Path
     port: int
+    # What the server is started with (again, by ``start_server``).
+    options: str = ""
+    env: dict[str, str] = field(default_factory=dict)
 
     def conninfo(self, dbname: str = "postgres", **extra: str) -> str:
         parts = {
@@ -77,10 +91,11 @@ def _owner_ids(prefix: list[str]) -> tuple[int, int] | None:
     return int(out.stdout), int(group.stdout)
 
 
-def start_cluster(*, durable: bool = False) -> Cluster | str:
-    """A running cluster, or why there can be none here (no binaries). Not ``durable``
-    (the tests): no fsync, which a throwaway cluster does not need; ``durable`` (a
-    benchmark's comparison with the vault, which syncs every commit): the defaults."""
+def start_cluster(*, durable: bool = False, messages: str | None = None) -> Cluster | str:
+    """A running cluster, or why there can be none here (no binaries, or no way to build
+    the ``messages`` locale). Not ``durable`` (the tests): no fsync, which a throwaway
+    cluster does not need; ``durable`` (a benchmark's comparison with the vault, which
+    syncs every commit): the defaults. ``messages``: the server's ``lc_messages``."""
     bindir = find_bindir()
     if bindir is None:
         return "PostgreSQL is not installed (apt-get install postgresql); set " + REQUIRE_ENV
@@ -124,19 +139,54 @@ def start_cluster(*, durable: bool = False) -> Cluster | str:
     )
     if not durable:
         options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    env = {"LC_ALL": "C"}
+    if messages is not None:
+        made = _locale(folder, messages)
+        if isinstance(made, str):
+            shutil.rmtree(folder, ignore_errors=True)
+            return made
+        env["LOCPATH"] = str(made)
+        options += f" -c lc_messages='{messages}'"
+    cluster = Cluster(folder, sockets, port, options, env)
+    start_server(cluster)
+    return cluster
+
+
+def _locale(folder: Path, name: str) -> Path | str:
+    """``name`` (``sv_SE.UTF-8``) built into ``folder/locale`` for the server (``LOCPATH``),
+    or why it cannot be: the machine's locales are not touched."""
+    localedef = shutil.which("localedef")
+    if localedef is None:
+        return "localedef is missing: no locale for the server's messages"
+    where = folder / "locale"
+    where.mkdir()
+    source, _, charmap = name.partition(".")
+    made = subprocess.run(
+        [localedef, "-i", source, "-f", charmap or "UTF-8", str(where / name)],
+        capture_output=True,
+    )
+    # localedef exits 1 on warnings with the locale made; what counts is the result.
+    if not (where / name / "LC_MESSAGES").exists():
+        return f"localedef could not build {name} (exit {made.returncode})"
+    return where
+
+
+def start_server(cluster: Cluster) -> None:
+    """Start ``cluster``'s server (again), waiting until it accepts connections."""
+    bindir = find_bindir()
+    assert bindir is not None
     # The server's output to a log file: a pipe would be held open by the server, and
     # waiting for it to close would wait for ever.
-    log = folder / "server.log"
     subprocess.run(
         [
-            *prefix,
+            *_as_unprivileged(),
             str(bindir / "pg_ctl"),
             "-D",
-            str(data),
+            str(cluster.folder / "data"),
             "-o",
-            options,
+            cluster.options,
             "-l",
-            str(log),
+            str(cluster.folder / "server.log"),
             "-w",
             "start",
         ],
@@ -144,12 +194,13 @@ def start_cluster(*, durable: bool = False) -> Cluster | str:
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "LC_ALL": "C"},
+        env={**os.environ, **cluster.env},
     )
-    return Cluster(folder, sockets, port)
 
 
-def stop_cluster(cluster: Cluster) -> None:
+def stop_server(cluster: Cluster, mode: str = "immediate") -> None:
+    """Stop ``cluster``'s server, keeping its data (``fast``: sessions are ended as a
+    shutdown ends them; ``immediate``: at once)."""
     bindir = find_bindir()
     assert bindir is not None
     subprocess.run(
@@ -159,12 +210,17 @@ def stop_cluster(cluster: Cluster) -> None:
             "-D",
             str(cluster.folder / "data"),
             "-m",
-            "immediate",
+            mode,
             "-s",
+            "-w",
             "stop",
         ],
         capture_output=True,
     )
+
+
+def stop_cluster(cluster: Cluster) -> None:
+    stop_server(cluster)
     shutil.rmtree(cluster.folder, ignore_errors=True)
 
 
@@ -192,3 +248,33 @@ def drop_database(cluster: Cluster, name: str) -> None:
         ).fetchall()
         for (role,) in roles:
             conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def _main(argv: list[str]) -> int:
+    """``start`` (prints shell assignments) or ``stop FOLDER``; see the module's note."""
+    if argv[:1] == ["start"] and len(argv) == 1:
+        started = start_cluster()
+        if isinstance(started, str):
+            print(started, file=sys.stderr)
+            return 1
+        passfile = started.folder / "pgpass"
+        passfile.write_text(f"*:*:*:{SUPERUSER}:{SUPERUSER_PASS}\n")
+        passfile.chmod(0o600)
+        target = f"host={started.socket_dir} port={started.port} dbname=postgres user={SUPERUSER}"
+        print(f"PGFOLDER='{started.folder}'")
+        print(f"PGPASSFILE='{passfile}'")
+        print(f"PGTARGET='{target}'")
+        return 0
+    if argv[:1] == ["stop"] and len(argv) == 2:
+        folder = Path(argv[1])
+        if not (folder / "data").is_dir() or not folder.name.startswith("fieldapp-pg-"):
+            print(f"not a test cluster: {folder}", file=sys.stderr)
+            return 1
+        stop_cluster(Cluster(folder, folder / "sock", 0))
+        return 0
+    print("usage: python -m tests.postgres start | stop FOLDER", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -558,6 +558,11 @@ PROBLEM_TEXTS: dict[str, str] = {
     "station_db_not_permitted": QT_TRANSLATE_NOOP(
         "Problems", "The database does not permit this for this login."
     ),
+    "station_db_server_refused": QT_TRANSLATE_NOOP(
+        "Problems",
+        "The station's database server refused the work (SQLSTATE {sqlstate}); nothing of "
+        "it was kept.",
+    ),
     "station_db_password_given": QT_TRANSLATE_NOOP(
         "Problems",
         "A password is never given on the command line: use a service file, a password "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,7 +31,7 @@ from fieldapp import APP_NAME
 from fieldapp.provisioning import LANGUAGE, Managed
 from fieldapp.storage.session import DEFAULT_IDLE_TIMEOUT_SECONDS
 from fieldapp.sync.pg_store import PgStationStore
-from ui.dialogs.pg_login import Connect, PgLoginDialog, open_station
+from ui.dialogs.pg_login import Connect, PgLoginDialog, open_station, station_opener
 from ui.errors import log_bug, reporting_bugs
 from ui.forms import muted_label, title_label
 from ui.gui_gc import collect_on_gui_thread
@@ -298,9 +299,15 @@ class StationController(QObject):
 
 
 def run_station_gui(
-    target: str, *, ask_password: bool = False, language: str = "sv", managed: Managed | None = None
+    target: str,
+    *,
+    ask_password: bool = False,
+    language: str = "sv",
+    managed: Managed | None = None,
+    data_dir: Path | None = None,
 ) -> int:
-    """The app on the PostgreSQL station at ``target``; returns the exit code."""
+    """The app on the PostgreSQL station at ``target``; returns the exit code. ``data_dir``
+    keeps this PC's unlock back-off for the station."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     collect_on_gui_thread(app)
@@ -310,7 +317,9 @@ def run_station_gui(
     managed = managed or Managed()
     translation = Translation(managed.value(LANGUAGE) or language).install()
     apply_theme(app)
-    controller = StationController(target, ask_password=ask_password, managed=managed)
+    controller = StationController(
+        target, ask_password=ask_password, managed=managed, connect=station_opener(data_dir)
+    )
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()

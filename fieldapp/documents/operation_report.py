@@ -37,8 +37,17 @@ _KIND = {"hotel": "hotell", "taxi": "taxi", "other": "annat"}
 _SUPPORT = {"accepted": "ja", "declined": "nej", "referral_made": "ja", "not_possible": "–"}
 
 
+# Where the cases are kept, said in the footer (``Context.store_kind``).
+_KEPT_IN = {"vault": "i valvet", "station_db": "i stationens databas"}
+
+
 def build_operation_report(
-    data: ReportData, stamp: Stamp, officers: dict[str, str], *, printed_at: datetime
+    data: ReportData,
+    stamp: Stamp,
+    officers: dict[str, str],
+    *,
+    printed_at: datetime,
+    kept_in: str = "vault",
 ) -> bytes:
     operation = data.operation
     story: list[Flowable] = [
@@ -65,7 +74,7 @@ def build_operation_report(
         title=f"{TITLE}: {operation.get('name')}",
         stamp=stamp,
         footer_note=f"Utskriven {printed_at.strftime('%Y-%m-%d %H:%M')}. "
-        "Statistik utan namn; ärendena finns i valvet.",
+        f"Statistik utan namn; ärendena finns {_KEPT_IN[kept_in]}.",
     )
     return build_pdf(setup, story, subject=f"{TITLE} {operation.entity_id}")
 

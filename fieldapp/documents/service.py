@@ -252,4 +252,5 @@ def operation_report_pdf(ctx: Context, operation_id: str) -> bytes:
         sources.operation_stamp(ctx, operation_id),
         sources.officer_names(ctx),
         printed_at=ctx.now(),
+        kept_in=ctx.store_kind,
     )

@@ -22,6 +22,7 @@ import orjson
 import psycopg
 
 from fieldapp.storage.records import Dialect
+from fieldapp.sync.pg_errors import db_errors, db_refusal
 from fieldapp.sync.pg_keys import AtRest
 
 
@@ -83,9 +84,19 @@ class PgConnection:
         self.dialect = dialect
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> psycopg.Cursor[Any]:
-        return self.raw.execute(pg_statement(sql), pg_parameters(sql, parameters))
+        # A server gone or refusing is a coded refusal here too (the review and the case
+        # list read only through this seam), not a driver's stack trace. A try costs
+        # nothing until it catches: the projection runs several statements an event.
+        try:
+            return self.raw.execute(pg_statement(sql), pg_parameters(sql, parameters))
+        except psycopg.Error as exc:
+            refusal = db_refusal(exc, self.raw)
+            if refusal is None:
+                raise
+            raise refusal from None
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> psycopg.Cursor[Any]:
         cursor = self.raw.cursor()
-        cursor.executemany(pg_statement(sql), [pg_parameters(sql, p) for p in parameters])
+        with db_errors(self.raw):
+            cursor.executemany(pg_statement(sql), [pg_parameters(sql, p) for p in parameters])
         return cursor

@@ -3,10 +3,12 @@ operation report (``documents.service.operation_report_pdf``) and the case views
 made of, from the records projection the station keeps (``sync.pg_store``).
 
 It reads; it writes nothing. A station in PostgreSQL has no vault session: no officers
-of its own (documents name the laptops' officers by their service id, and the staff
-member who prints by name, ``printed_by``), no settings table (the completion rule is the
-setting's default); opened records are logged by the station's pages (``sync.pg_staff``),
-not through it.
+of its own (its staff unlock it by key slots), so documents name the officers the laptops
+enrolled, from their enrolment events in the log (``PgStationStore.officers``); no
+settings table (the completion rule is the setting's default); the staff member who
+prints is named (``printed_by``); opened records are logged by the station's pages
+(``sync.pg_staff``), not through it. Its documents say where the records are kept: in the
+station's database (``store_kind``).
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from fieldapp.storage.database import SqlConnection
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Records
 from fieldapp.sync.pg_store import PgStationStore
-from fieldapp.workflow.context import COMPLETION_RULE, Context, local_now
+from fieldapp.workflow.context import COMPLETION_RULE, Context, StoreKind, local_now
 
 
 class PgStationContext(Context):
     """A read-only ``Context`` whose records are the PostgreSQL station's."""
+
+    store_kind: StoreKind = "station_db"
 
     def __init__(self, store: PgStationStore, clock: Callable[[], datetime] = local_now) -> None:
         # No vault session behind it: every read a use case makes through the context
@@ -46,7 +50,7 @@ class PgStationContext(Context):
         return self._store.keys.card.fingerprint
 
     def officers(self) -> list[Officer]:
-        return []
+        return self._store.officers()
 
     def printed_by(self) -> str:
         # The staff member who unlocked the station: staff have no service id here.

@@ -15,14 +15,24 @@ the keys that open laptops' bundles. So:
   blob's digest) as associated data, so a body moved to another row does not open.
 
 The entry hashes and signatures stay over the plaintext bodies, as laptops signed them.
+
+Wrong passphrases make the next try wait (``UnlockBackoff``), as a vault does on its PC:
+the same policy and file format (``storage.unlock_state``), one file per station in the
+app's data folder of the PC that tries.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import time
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -30,10 +40,18 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from fieldapp.errors import InvalidInput, KeyFileError, KnownError, WrongPassphrase, coded
+from fieldapp.errors import (
+    BackoffActive,
+    InvalidInput,
+    KeyFileError,
+    KnownError,
+    WrongPassphrase,
+    coded,
+)
 from fieldapp.passphrase_policy import check_passphrase
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.keyslots import KdfCost, Slot, SlotOpenFailed, SlotSecrets, calibrate
+from fieldapp.storage.unlock_state import UnlockState
 
 _NONCE = 12
 # Names what the derived key is for: another use of the identity never shares it.
@@ -187,3 +205,68 @@ def _slot(stored: str) -> Slot:
         return Slot.from_json(json.loads(stored), "station key slot")
     except (KeyError, TypeError, ValueError):
         raise KeyFileError("A station key slot is damaged.") from None
+
+
+_T = TypeVar("_T")
+
+
+class UnlockBackoff:
+    """Failed unlocks of one PostgreSQL station from this PC: after each wrong passphrase
+    the next try waits longer, as a vault's login does (``storage.unlock_state``'s policy:
+    2^(n-1) s, at most 60; a file that cannot be read means the longest wait), and a
+    restart does not reset it. Kept in the app's data folder as
+    ``station-<station id>.unlock.state``: the times and the staff names tried, no secret.
+
+    Argon2id's cost per try is the slot's wherever it is tried; this slows guessing from
+    this PC's app (a copy of the slots elsewhere is guarded by that cost alone).
+
+    The command line unlocks through ``sync.pg_store.open_pg_station(backoff_dir=…)``; a
+    login dialog may call ``remaining`` for its countdown and ``unlock`` around its try."""
+
+    def __init__(
+        self, data_dir: Path, station_id: str, clock: Callable[[], float] = time.time
+    ) -> None:
+        try:
+            # The id comes from the database: as a UUID's text only, never a path's.
+            name = str(uuid.UUID(station_id))
+        except ValueError:
+            raise KnownError(
+                coded("station_db_not_station", "That database holds no fieldapp station.")
+            ) from None
+        self.path = Path(data_dir) / f"station-{name}.unlock.state"
+        self._state = UnlockState(self.path)
+        self._clock = clock
+
+    def remaining(self) -> float:
+        """Seconds before the next try is allowed (0: now)."""
+        return self._state.remaining(self._clock())
+
+    def check(self) -> None:
+        """Refuse (``BackoffActive``) while the wait after a wrong passphrase runs."""
+        remaining = self.remaining()
+        if remaining > 0:
+            raise BackoffActive(remaining)
+
+    def failed(self, staff: str) -> float:
+        """Record a wrong passphrase of ``staff``; returns the wait before the next try."""
+        # A station PC may have no vault, so the data folder may not exist yet; where it
+        # cannot be made the count is not kept (``UnlockState`` logs that), as a vault's.
+        with contextlib.suppress(OSError):
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return self._state.record_failure(" ".join(staff.split()), self._clock())
+
+    def succeeded(self) -> None:
+        """An unlock went through: the count starts again."""
+        self._state.clear()
+
+    def unlock(self, staff: str, attempt: Callable[[], _T]) -> _T:
+        """``attempt()`` (which unlocks with ``staff``'s passphrase) once the wait is over:
+        refused meanwhile (``BackoffActive``, before any key derivation); a wrong
+        passphrase is recorded and refused with the wait it earned (``WrongPassphrase``)."""
+        self.check()
+        try:
+            result = attempt()
+        except WrongPassphrase:
+            raise WrongPassphrase(self.failed(staff)) from None
+        self.succeeded()
+        return result

@@ -13,7 +13,8 @@ nowhere else (``_insert_events``, ``_event``, ``blob``); the entry hashes and si
 are over the plaintext, as the laptops made them.
 
 Every failure to reach or use the server is a ``KnownError`` with a code of its own
-(``station_db_*``), never a driver's stack trace. The password is never part of what a
+(``station_db_*``), never a driver's stack trace, chosen by SQLSTATE and the server's
+answers, never by its words (``sync.pg_errors``). The password is never part of what a
 user types on the command line: libpq takes it from a service file, a password file
 (``PGPASSFILE``) or the prompt (``cli_sync``).
 """
@@ -26,6 +27,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -35,7 +37,7 @@ from nacl.signing import VerifyKey
 from psycopg import conninfo as libpq
 
 from fieldapp.errors import InvalidInput, KnownError, coded
-from fieldapp.officers import OFFICER_ENTITY
+from fieldapp.officers import OFFICER_ENTITY, Officer, Role
 from fieldapp.storage.canonical import canonical
 from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
 from fieldapp.storage.ids import Hlc, uuid7
@@ -46,6 +48,7 @@ from fieldapp.storage.verify import STATION_ENTITY, ChainChecker, VerifyReport, 
 from fieldapp.sync import pg_keys, pg_schema
 from fieldapp.sync.bundle import Header
 from fieldapp.sync.pg_connection import PgConnection, pg_dialect
+from fieldapp.sync.pg_errors import connect_refusal, db_errors
 from fieldapp.sync.register import (
     LAPTOP_ENTITY,
     Register,
@@ -103,54 +106,7 @@ def connect(target: str, password: str | None = None) -> psycopg.Connection[Any]
     try:
         return psycopg.connect(info, autocommit=True, connect_timeout=_CONNECT_TIMEOUT)
     except psycopg.OperationalError as exc:
-        raise _connect_refusal(exc) from None
-
-
-def _connect_refusal(exc: psycopg.OperationalError) -> KnownError:
-    # libpq reports a failed connection without a SQLSTATE: what the server said is only
-    # in its (possibly translated) message. The database's absence is recognised by its
-    # English message; any other failure once a password was asked for is a refused
-    # login; the rest, a server not reached.
-    text = str(exc)
-    pgconn = exc.pgconn
-    asked = pgconn is not None and bool(pgconn.used_password or pgconn.needs_password)
-    if "database" in text and "does not exist" in text:
-        return KnownError(coded("station_db_missing", "That database does not exist."))
-    if asked or "authentication failed" in text:
-        return KnownError(coded("station_db_login_refused", "The database refused the login."))
-    return KnownError(
-        coded("station_db_unreachable", "The station's database server cannot be reached.")
-    )
-
-
-@contextlib.contextmanager
-def _db_errors() -> Iterator[None]:
-    """A server gone, or a statement refused, as a coded refusal (the transaction it was
-    in is rolled back by the server: nothing of it stays)."""
-    try:
-        yield
-    except psycopg.OperationalError:
-        raise KnownError(
-            coded(
-                "station_db_lost",
-                "The connection to the station's database was lost; nothing of the "
-                "unfinished work was kept. Try again.",
-            )
-        ) from None
-    except psycopg.IntegrityError:
-        # Rows another station PC wrote at the same moment (an event id two laptops
-        # both claim): nothing of this transaction was kept; the next try sees them.
-        raise KnownError(
-            coded(
-                "station_db_conflict",
-                "Another station PC stored the same records at the same moment; nothing "
-                "was kept. Try again.",
-            )
-        ) from None
-    except psycopg.errors.InsufficientPrivilege:
-        raise KnownError(
-            coded("station_db_not_permitted", "The database does not permit this for this login.")
-        ) from None
+        raise connect_refusal(info, exc, _CONNECT_TIMEOUT) from None
 
 
 def init_pg_station(
@@ -171,7 +127,7 @@ def init_pg_station(
     staff = pg_keys.check_staff(staff)
     conn = connect(target, password)
     try:
-        with _db_errors():
+        with db_errors(conn):
             pg_schema.migrate(conn)
             with conn.transaction():
                 if conn.execute("SELECT 1 FROM station").fetchone() is not None:
@@ -237,6 +193,7 @@ def migrate_pg_station(
     ask_staff: AskStaff | None = None,
     ask_unlock: AskStaff | None = None,
     cost: KdfCost | None = None,
+    backoff_dir: Path | None = None,
 ) -> tuple[int, int]:
     """Take a station's database to this app's schema version (as its owner): the version
     it was at, and the one it is at now. A database newer than the app is refused.
@@ -248,7 +205,8 @@ def migrate_pg_station(
 
     A migration that adds the records projection fills it from the log, which needs the
     bodies opened: under the slot just made, or ``ask_unlock``'s staff member's passphrase
-    (refused, nothing changed, without it when there are events to project)."""
+    (refused, nothing changed, without it when there are events to project; a wrong one
+    counted as ``open_pg_station`` counts it, in ``backoff_dir``)."""
     conn = connect(target, password)
     sealed: list[bool] = []
     unlock: list[tuple[str, str]] = []
@@ -277,10 +235,18 @@ def migrate_pg_station(
                     )
                 )
             unlock.append(ask_unlock())
+            station_id = _station_id(owner) if backoff_dir is not None else None
+            if backoff_dir is not None and station_id is not None:
+                # A passphrase asked for: wrong ones make the next try wait, as an unlock's.
+                staff, passphrase = unlock[0]
+                backoff = pg_keys.UnlockBackoff(backoff_dir, station_id)
+                store = backoff.unlock(staff, lambda: PgStationStore(owner, staff, passphrase))
+                store.project_log()
+                return
         PgStationStore(owner, *unlock[0]).project_log()
 
     try:
-        with _db_errors():
+        with db_errors(conn):
             if not pg_schema.installed_version(conn):
                 pg_schema.check_version(conn)  # not a station: refused by its code
             before = pg_schema.migrate(conn, seal if ask_staff is not None else None, project)
@@ -329,16 +295,25 @@ def open_pg_station(
     *,
     staff: str,
     passphrase: str,
+    backoff_dir: Path | None = None,
+    clock: Callable[[], float] = time.time,
 ) -> PgStationStore:
     """The station in ``target``, unlocked with ``staff``'s passphrase; refused by code when
     it is not one this app can use, when the passphrase does not open that staff member's
     slot (``wrong_passphrase``), or (``expect``: a station fingerprint) when it is another
-    station's."""
+    station's. ``backoff_dir``: the app's data folder, where this PC counts the station's
+    failed unlocks (``pg_keys.UnlockBackoff``: after a wrong passphrase the next try waits,
+    ``backoff_active``); ``clock`` its time."""
     conn = connect(target, password)
     try:
-        with _db_errors():
+        with db_errors(conn):
             pg_schema.check_version(conn)
-        store = PgStationStore(conn, staff, passphrase)
+            station_id = _station_id(conn) if backoff_dir is not None else None
+        if backoff_dir is not None and station_id is not None:
+            backoff = pg_keys.UnlockBackoff(backoff_dir, station_id, clock)
+            store = backoff.unlock(staff, lambda: PgStationStore(conn, staff, passphrase))
+        else:
+            store = PgStationStore(conn, staff, passphrase)
     except BaseException:
         conn.close()
         raise
@@ -353,6 +328,13 @@ def open_pg_station(
             )
         )
     return store
+
+
+def _station_id(conn: psycopg.Connection[Any]) -> str | None:
+    """The station's id (its device id), before it is unlocked; None where there is none
+    (``PgStationStore`` refuses that database by its code)."""
+    row = conn.execute("SELECT device_id FROM station").fetchone()
+    return None if row is None else str(row[0])
 
 
 def _needs_projection(conn: psycopg.Connection[Any]) -> bool:
@@ -386,7 +368,7 @@ class PgStationStore:
         self._clock = clock
         self._master: bytes
         self._slot_cost: KdfCost
-        with _db_errors():
+        with db_errors(self._conn):
             row = conn.execute(
                 "SELECT s.name, s.device_id, t.nonce, t.sealed, "
                 "(SELECT slot FROM station_keyslots WHERE staff = %s), s.fingerprint "
@@ -443,7 +425,7 @@ class PgStationStore:
         another station."""
         conn = connect(target, password)
         try:
-            with _db_errors():
+            with db_errors(conn):
                 pg_schema.check_version(conn)
             return PgStationStore(conn, self._staff, "", self._clock, unlocked=self)
         except BaseException:
@@ -467,7 +449,7 @@ class PgStationStore:
         slot = pg_keys.seal_staff_slot(
             self.device_id, staff, passphrase, self._master, self._slot_cost
         )
-        with _db_errors(), self._conn.transaction():
+        with db_errors(self._conn), self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SLOT_LOCK,))
             added = self._conn.execute(
                 "INSERT INTO station_keyslots (staff, slot) VALUES (%s, %s) ON CONFLICT DO NOTHING",
@@ -482,7 +464,7 @@ class PgStationStore:
     def remove_staff(self, staff: str) -> None:
         """Remove ``staff``'s key slot; the last one is refused (nobody could unlock)."""
         staff = " ".join(staff.split())
-        with _db_errors(), self._conn.transaction():
+        with db_errors(self._conn), self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_SLOT_LOCK,))
             names = {str(r[0]) for r in self._conn.execute("SELECT staff FROM station_keyslots")}
             if staff not in names:
@@ -517,7 +499,7 @@ class PgStationStore:
     # -- reading ---------------------------------------------------------------------------
 
     def _rows(self, query: Any, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with _db_errors():
+        with db_errors(self._conn):
             return self._conn.execute(query, args).fetchall()
 
     def register(self) -> Register:
@@ -531,6 +513,35 @@ class PgStationStore:
             (entity_type, self.device_id),
         )
         return [(e, k, self._at_rest.open_body(i, bytes(b))) for i, e, k, b in rows]
+
+    def officers(self) -> list[Officer]:
+        """The officers the laptops enrolled, as their enrolment events in the log say (a
+        vault keeps them in its ``officers`` projection): by service id, the latest
+        enrolment's name and role; a removed officer stays, as a report names who did the
+        work then. The station's own staff are not among them (they unlock by key slot)."""
+        rows = self._rows(
+            f"SELECT {_READ} FROM events WHERE entity_type = %s ORDER BY pos", (OFFICER_ENTITY,)
+        )
+        found: dict[str, Officer] = {}
+        for row in rows:
+            event = self._event(row)
+            if event.purged:
+                continue
+            data = event.data
+            if event.kind == "create":
+                found[event.entity_id] = Officer(
+                    event.entity_id,
+                    str(data["display_name"]),
+                    Role(data["role"]),
+                    bytes.fromhex(data["public_key"]),
+                )
+            elif event.kind == "amend" and "public_key" in data and event.entity_id in found:
+                officer = found[event.entity_id]
+                key = bytes.fromhex(data["public_key"])
+                found[event.entity_id] = Officer(
+                    officer.officer_id, officer.display_name, officer.role, key
+                )
+        return sorted(found.values(), key=lambda o: o.officer_id)
 
     def _event(self, row: Sequence[Any]) -> Event:
         """An event as read with ``_READ``, its body opened (a purged one has none)."""
@@ -662,7 +673,7 @@ class PgStationStore:
 
     @contextlib.contextmanager
     def device_lock(self, device_id: str) -> Iterator[None]:
-        with _db_errors():
+        with db_errors(self._conn):
             self._conn.execute(
                 "SELECT pg_advisory_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, device_id)
             )
@@ -685,7 +696,7 @@ class PgStationStore:
     ) -> None:
         del prepared  # see ``projector``: never anything here
         conn = self._conn
-        with _db_errors(), conn.transaction():
+        with db_errors(self._conn), conn.transaction():
             with conn.cursor() as cur:
                 # In digest order: two importers storing the same blobs never deadlock.
                 cur.executemany(
@@ -706,7 +717,7 @@ class PgStationStore:
             conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (header.bundle_id,))
 
     def hold(self, header: Header, data: bytes) -> None:
-        with _db_errors():
+        with db_errors(self._conn):
             self._conn.execute(
                 "INSERT INTO pending_bundles VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
                 (header.bundle_id, header.device_id, header.from_seq, header.to_seq, data),
@@ -721,7 +732,7 @@ class PgStationStore:
         return (str(rows[0][0]), bytes(rows[0][1])) if rows else None
 
     def drop_held(self, bundle_id: str) -> None:
-        with _db_errors():
+        with db_errors(self._conn):
             self._conn.execute("DELETE FROM pending_bundles WHERE bundle_id = %s", (bundle_id,))
 
     def _project(self, events: Sequence[Event]) -> None:
@@ -740,7 +751,7 @@ class PgStationStore:
         if any(d.attachments for d in drafts):
             raise ValueError("the station's own events carry no attachments here")
         conn = self._conn
-        with _db_errors(), conn.transaction():
+        with db_errors(self._conn), conn.transaction():
             conn.execute(
                 "SELECT pg_advisory_xact_lock(%s, hashtext(%s))", (_DEVICE_LOCKS, self.device_id)
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from fieldapp import settings
 from fieldapp.domain.case import CASE_ENTITY
@@ -20,6 +21,7 @@ from fieldapp.validation import Problems
 
 # A time typed as "now" on one laptop may be a little ahead of another's clock.
 CLOCK_TOLERANCE = timedelta(minutes=5)
+StoreKind = Literal["vault", "station_db"]
 COMPLETION_RULE = Setting("completion_rule", CompletionRule, CompletionRule.COUNTY_PRACTICE)
 
 
@@ -56,6 +58,10 @@ class Change:
 
 class Context:
     """The unlocked session and what the use cases read from it."""
+
+    # Where the records are kept, for documents that say so ("ärendena finns i valvet"):
+    # a vault; a PostgreSQL station's context (``sync.pg_context``) says "station_db".
+    store_kind: StoreKind = "vault"
 
     def __init__(self, session: Session, clock: Callable[[], datetime] = local_now) -> None:
         self.session = session

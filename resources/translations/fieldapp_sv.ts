@@ -4413,6 +4413,10 @@ Loggen: {log}</translation>
         <translation>Det här valvet är ingen station.</translation>
     </message>
     <message>
+        <source>The station&apos;s database server refused the work (SQLSTATE {sqlstate}); nothing of it was kept.</source>
+        <translation>Stationens databasserver vägrade utföra arbetet (SQLSTATE {sqlstate}); inget av det sparades.</translation>
+    </message>
+    <message>
         <source>Not a station card.</source>
         <translation>Inget stationskort.</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from fieldapp.sync.pg_context import PgStationContext
 from fieldapp.sync.pg_store import PgStationStore
 from fieldapp.sync.register import register_laptop
 from fieldapp.sync.station import station_keys
-from fieldapp.workflow import evidence
+from fieldapp.workflow import evidence, outreach
 from fieldapp.workflow.context import Context
+from tests.conftest import ADMIN_ID, ADMIN_NAME
 from tests.station_pg.conftest import STAFF, STAFF_PASS
 from tests.sync.conftest import Laptop
 from tests.sync.helpers import seal
@@ -45,6 +47,7 @@ def test_the_report_from_postgresql_is_the_vaults(
         evidence.record_element(
             laptop.ctx, case_id, buyer_id, "stated_price", {"source": "ad", "amount": amount}
         )
+    outreach.record_delivery(laptop.ctx, laptop.operation, {"company": "Hotell P", "kind": "hotel"})
     session = laptop.session
     events = list(session.events())
     for card, register in (
@@ -71,6 +74,19 @@ def test_the_report_from_postgresql_is_the_vaults(
     assert out.startswith(f"Wrote {pdf}")
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Insats" in text  # the operation's name, from the station's records
+    # The officer who handed the leaflet over, by name from the laptop's enrolment event,
+    # and where the cases are: in the station's database (a vault's report: the vault).
+    flat = " ".join(text.split())
+    assert re.search(rf"Hotell P hotell 2026-05-14 \S+ {ADMIN_NAME} ", flat), flat
+    assert ADMIN_ID not in flat
+    assert "ärendena finns i stationens databas" in flat
+    from_vault_pdf = service.operation_report_pdf(
+        Context(vault_station, lambda: PRINTED), operation
+    )
+    vault_text = " ".join(
+        " ".join(p.extract_text() for p in PdfReader(io.BytesIO(from_vault_pdf)).pages).split()
+    )
+    assert "ärendena finns i valvet" in vault_text
 
     argv = ["report", "--operation", "no-such", "--out", str(tmp_path / "x.pdf")]
     code, _, err = _run(tmp_path, [*argv, "--database", target, *unlock], capsys)

@@ -28,6 +28,7 @@ from fieldapp.sync.review import open_conflicts
 from fieldapp.workflow import evidence
 from tests.station_pg.conftest import _fast_kdf, target
 from tests.sync.conftest import Laptop
+from ui.dialogs.pg_login import station_opener
 from ui.errors import error_text
 from ui.station_pg_app import StationController, StationPage
 from ui.sync.backend import PgBackend
@@ -125,6 +126,27 @@ def test_a_wrong_passphrase_is_refused_in_words(qtbot: Any, controller: StationC
     text = dialog.passphrase_message.text()
     assert text == "Wrong staff name or passphrase." or text == "Fel namn eller lösenfras."
     assert dialog.passphrase.text() == "" and dialog.unlock_button.isEnabled()
+
+
+def test_a_wrong_passphrase_slows_the_next_try_on_this_pc(
+    qtbot: Any, station_db: str, tmp_path: Path
+) -> None:
+    """The GUI's login keeps the same per-PC back-off as the command line (in the app's
+    data folder): the try right after a wrong passphrase is refused before any key
+    derivation, even with the right passphrase, and says how long to wait."""
+    made = StationController(station_db, connect=station_opener(tmp_path))
+    qtbot.addWidget(made.window)
+    made.start()
+    try:
+        log_in(qtbot, made, passphrase="not the passphrase")
+        assert list(tmp_path.glob("station-*.unlock.state"))  # kept on this PC
+        log_in(qtbot, made)  # the right one, too soon
+        dialog = made.dialog
+        assert dialog is not None and made.backend is None and made.window.is_locked()
+        shown = dialog.message_box.label.text() + dialog.passphrase_message.text()
+        assert "Wait" in shown or "Vänta" in shown
+    finally:
+        made.shutdown()
 
 
 @pytest.mark.parametrize(

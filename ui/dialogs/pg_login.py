@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import shiboken6
@@ -48,11 +49,24 @@ Connect = Callable[[str, str | None, str, str], "PgStationStore"]
 
 
 def open_station(target: str, password: str | None, staff: str, passphrase: str) -> Any:
-    """The default ``Connect``: ``sync.pg_store.open_pg_station``."""
-    # Deferred: the driver loads on the worker, after the dialog has painted.
-    from fieldapp.sync.pg_store import open_pg_station
+    """The default ``Connect``: ``sync.pg_store.open_pg_station``, with no back-off."""
+    return station_opener(None)(target, password, staff, passphrase)
 
-    return open_pg_station(target, None, password, staff=staff, passphrase=passphrase)
+
+def station_opener(backoff_dir: Path | None) -> Connect:
+    """A ``Connect`` whose unlocks keep this PC's back-off for the station in
+    ``backoff_dir`` (the app's data folder), as the command line's do: a wrong passphrase
+    makes the next try wait, refused before any key derivation (``backoff_active``)."""
+
+    def connect(target: str, password: str | None, staff: str, passphrase: str) -> Any:
+        # Deferred: the driver loads on the worker, after the dialog has painted.
+        from fieldapp.sync.pg_store import open_pg_station
+
+        return open_pg_station(
+            target, None, password, staff=staff, passphrase=passphrase, backoff_dir=backoff_dir
+        )
+
+    return connect
 
 
 class _Relay(QObject):
