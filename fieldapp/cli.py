@@ -19,7 +19,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from fieldapp import APP_NAME, __version__, cli_ads, cli_case, cli_documents, cli_sync, paths
+from fieldapp import (
+    APP_NAME,
+    __version__,
+    cli_ads,
+    cli_case,
+    cli_documents,
+    cli_options,
+    cli_sync,
+    paths,
+)
 from fieldapp.cli_login import unlocked
 from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError, coded
@@ -30,9 +39,9 @@ if TYPE_CHECKING:
     from fieldapp.storage.session import Session
     from fieldapp.workflow.access_log import Access, AccessFilter
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
+EXIT_OK = cli_options.EXIT_OK
+EXIT_FAILED = cli_options.EXIT_FAILED
+EXIT_USAGE = cli_options.EXIT_USAGE
 
 _log = logging.getLogger(__name__)
 
@@ -52,33 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the desktop application.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=f"the vault's folder (default: ${paths.DATA_DIR_ENV} or the user data folder)",
-    )
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open the app on a throwaway demo vault with invented data",
-    )
-    parser.add_argument(
-        "--lang", choices=("sv", "en"), default="sv", help="user interface language"
-    )
-    # Their own names: a station command's --database and --ask-password are its own.
-    parser.add_argument(
-        "--database",
-        dest="gui_database",
-        metavar="TARGET",
-        help="open the app on a PostgreSQL station's pages: libpq URL or service name "
-        "(no password in it); a command takes its own --database after its name",
-    )
-    parser.add_argument(
-        "--ask-password",
-        dest="gui_ask_password",
-        action="store_true",
-        help="with --database: ask for the database password in the login",
-    )
+    cli_options.add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser(

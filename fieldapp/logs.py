@@ -7,19 +7,26 @@ no message, no locals, no values). The formatter enforces the last part for ever
 ours or a library's, so a ``log.exception(...)`` anywhere cannot write a message that
 quotes a name. The file is found with ``log_file()``; the user is told where it is when
 something goes wrong.
+
+The desktop app opens the file once its first window is painted (``install(wait=True)``,
+then ``open_file``): importing ``logging.handlers`` (socket, pickle, queue) is a
+twentieth of the start to the login's first paint. Until then the records wait in memory,
+and a warning or worse opens the file at once; the interpreter's exit writes what waits.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from fieldapp import APP_ID
-from fieldapp.diagnostics import safe_traceback
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_DIR_ENV = "FIELDAPP_LOG_DIR"
 LOG_NAME = f"{APP_ID}.log"
@@ -57,6 +64,8 @@ class CodeOnlyFormatter(logging.Formatter):
             record.exc_text = cached
 
     def formatException(self, ei: _ExcInfo | tuple[None, None, None]) -> str:
+        from fieldapp.diagnostics import safe_traceback  # Deferred for start-up time
+
         exc = ei[1]
         return safe_traceback(exc) if exc is not None else ""
 
@@ -73,14 +82,70 @@ class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
-class _OursFileHandler(logging.handlers.RotatingFileHandler):
-    """Marks the handler ``install`` added, so installing again replaces it."""
+class _OursFileHandler(logging.Handler):
+    """The log file: a ``RotatingFileHandler`` made at ``open`` (or at the first record if
+    not told to wait), the records before it kept in order. Marks the handler ``install``
+    added, so installing again replaces it."""
+
+    def __init__(self, path: Path, *, wait: bool) -> None:
+        super().__init__()
+        self.baseFilename = str(path)  # as the file handler names it (current_file)
+        self._wait = wait
+        self._waiting: list[logging.LogRecord] = []
+        self._file: RotatingFileHandler | None = None
+
+    def open(self) -> None:
+        """Open the file and write the records that waited."""
+        self.acquire()
+        try:
+            if self._file is None:
+                import logging.handlers  # Deferred for start-up time: see the docstring
+
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.baseFilename,
+                    maxBytes=MAX_BYTES,
+                    backupCount=BACKUPS,
+                    encoding="utf-8",
+                    delay=True,
+                )
+                self._file.setFormatter(self.formatter)
+            waiting, self._waiting = self._waiting, []
+            for record in waiting:
+                self._file.handle(record)
+        finally:
+            self.release()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None and self._wait and record.levelno < logging.WARNING:
+            self._waiting.append(record)
+            return
+        self.open()
+        assert self._file is not None
+        self._file.handle(record)
+
+    def setFormatter(self, fmt: logging.Formatter | None) -> None:
+        super().setFormatter(fmt)
+        if self._file is not None:
+            self._file.setFormatter(fmt)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        # At the interpreter's exit (logging.shutdown) too: what waited is written.
+        if self._waiting:
+            self.open()
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
-def install(level: int = logging.INFO) -> Path | None:
+def install(level: int = logging.INFO, *, wait: bool = False) -> Path | None:
     """Log to the rotating file (and warnings to stderr, as before); returns the file, or
     ``None`` when the log folder cannot be written (then stderr only: never fail to start
-    because of the log)."""
+    because of the log). ``wait``: the file opens at ``open_file`` or at the first warning,
+    the records before it kept until then (the desktop app, until its first paint)."""
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, _OursFileHandler)]:
         root.removeHandler(handler)
@@ -94,18 +159,25 @@ def install(level: int = logging.INFO) -> Path | None:
     path = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = _OursFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
-        )
     except OSError:
         return None
+    handler = _OursFileHandler(path, wait=wait)
     handler.setFormatter(CodeOnlyFormatter(_FORMAT))
     root.addHandler(handler)
     return path
 
 
+def open_file() -> None:
+    """Open the log file ``install(wait=True)`` left waiting, writing what waited."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, _OursFileHandler):
+            handler.open()
+
+
 def log_bug(exc: BaseException, where: str) -> None:
     """Log our own bug: where it happened (a fixed text) and the code path, no data."""
+    from fieldapp.diagnostics import safe_traceback  # Deferred for start-up time
+
     logging.getLogger(APP_ID).error("internal error in %s\n%s", where, safe_traceback(exc))
 
 

@@ -71,15 +71,10 @@ def resources_dir() -> Path:
 
 def _editable_project() -> Path | None:
     """The project folder of an editable install (PEP 610's ``direct_url.json``)."""
-    import json
-    from importlib.metadata import PackageNotFoundError, distribution
+    import json  # Deferred for start-up time: a checkout's lookup only
     from urllib.parse import unquote, urlparse
-    from urllib.request import url2pathname
 
-    try:
-        text = distribution(APP_ID).read_text("direct_url.json")
-    except PackageNotFoundError:
-        return None
+    text = _direct_url_json()
     if not text:
         return None
     info = json.loads(text)
@@ -88,7 +83,31 @@ def _editable_project() -> Path | None:
     url = urlparse(info.get("url", ""))
     if url.scheme != "file":
         return None
-    return Path(url2pathname(unquote(url.path)))
+    # urllib.request's url2pathname, without importing urllib.request (http.client, ssl
+    # and email: a tenth of the login's start-up): it is this on each system.
+    if os.name == "nt":
+        from nturl2path import url2pathname  # Deferred for start-up time: Windows only
+
+        return Path(url2pathname(url.path))
+    return Path(unquote(url.path))
+
+
+def _direct_url_json() -> str | None:
+    """This distribution's ``direct_url.json``, from the first ``fieldapp-*.dist-info`` on
+    ``sys.path``, as ``importlib.metadata.distribution`` finds it (importing that module
+    costs a tenth of the login's start-up, and only a checkout comes here)."""
+    for entry in sys.path:
+        folder = Path(entry or ".")
+        try:
+            found = sorted(folder.glob(f"{APP_ID}-*.dist-info"))
+        except OSError:
+            continue
+        for info in found:
+            try:
+                return (info / "direct_url.json").read_text("utf-8")
+            except OSError:
+                return None
+    return None
 
 
 def resource(*parts: str) -> Path:

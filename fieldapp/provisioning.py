@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,7 +125,10 @@ def load() -> Managed:
 
 def check(path: Path) -> Managed:
     """Read and check one provisioning file; every problem is listed."""
-    # Deferred for start-up time: the app reads this file before its first paint.
+    # Deferred for start-up time: the app reads this file before its first paint, and most
+    # machines have none (tomllib alone is a fiftieth of the start to the login's paint).
+    import tomllib
+
     from fieldapp.inputs import InputRefused, read_capped
 
     try:

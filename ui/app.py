@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog
 
-from fieldapp import APP_NAME
+from fieldapp import APP_NAME, logs
 from fieldapp.errors import KnownError
 from fieldapp.provisioning import LANGUAGE, PRINTER, Managed
 from ui.errors import error_text, internal_error_text, log_bug, reporting_bugs
@@ -523,15 +523,18 @@ def run_gui(
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
-    if controller.dialog is not None and (after_first_paint or os.environ.get(BENCH_ENV) == "1"):
+    if controller.dialog is not None:
         from ui.first_paint import FirstPaint
-        from ui.startup_work import StartupWork
 
         def painted() -> None:
             if os.environ.get(BENCH_ENV) == "1":
                 # Once the first dialog has been painted, not merely shown: what is seen.
                 _announce_and_exit(app)
+            # The log file (main.py's records waited in memory until now: fieldapp.logs).
+            logs.open_file()
             if after_first_paint is not None:
+                from ui.startup_work import StartupWork  # not before the first paint
+
                 work = StartupWork(after_first_paint, controller)
                 work.failed.connect(say_failure)
                 startup_work.append(work)

@@ -37,7 +37,6 @@ from typing import Any, ClassVar, cast
 
 import orjson
 
-from fieldapp.ads.extract import find_phones
 from fieldapp.ads.kinds import AD_ENTITY, normalise_url
 from fieldapp.ads.similarity import band_keys, shingles, text_band_keys
 from fieldapp.domain.case import CASE_ENTITY, OBSERVATION_ENTITY
@@ -157,7 +156,7 @@ class SearchIndexProjection:
             text = str(data.get("text", ""))
             day = str(data.get("at", ""))[:10] or None
             ordinal = day_number(day) if day else None
-            phones = tuple(find_phones(text)[0])
+            phones = tuple(_find_phones(text))
             operation_id, case_id = body.get("operation_id"), body.get("case_id")
         except (KeyError, TypeError, ValueError, AttributeError, AssertionError):
             return None  # a body apply refuses itself, the same way as without this
@@ -658,7 +657,17 @@ def _index_observation(
         fresh=fresh,
         new=new,
     )
-    _set_phones(conn, doc, find_phones(text)[0], fresh=fresh, new=new)
+    _set_phones(conn, doc, _find_phones(text), fresh=fresh, new=new)
+
+
+def _find_phones(text: str) -> list[str]:
+    """The phone numbers in an observation's text."""
+    # Deferred for start-up time: a vault opens with this projection (--demo makes one
+    # before its login is painted), and the extractor's patterns, places and the phone
+    # library are a third of that start; they load with the first observation indexed.
+    from fieldapp.ads.extract import find_phones
+
+    return find_phones(text)[0]
 
 
 def _purge_case(conn: Connection, case_id: str) -> None:

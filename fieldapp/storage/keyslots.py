@@ -13,7 +13,6 @@ import json
 import os
 import time
 import unicodedata
-import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -158,6 +157,8 @@ class Slot:
         derived: DerivedKek | None = None,
     ) -> Slot:
         """A new slot; ``derived`` (the demo only) reuses a derivation of ``passphrase``."""
+        import uuid  # Deferred for start-up time: a new slot only (uuid imports platform)
+
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         if derived is not None and (derived.passphrase != passphrase or derived.cost != cost):

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,6 +125,8 @@ class Vault:
         from fieldapp.storage.session import create_database, new_signing_key
 
         cost = derived.cost if derived is not None else cost or calibrate()
+        import uuid  # Deferred for start-up time: a new vault only (it imports platform)
+
         keys = KeyFile(vault_id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), cost=cost)
         secrets = SlotSecrets(os.urandom(32), new_signing_key())
         try:
@@ -197,4 +197,6 @@ class Vault:
 
     def destroy(self) -> None:
         """Delete the whole data directory (used for the throwaway demo vault)."""
+        import shutil  # Deferred for start-up time: the demo's throwaway vault only
+
         shutil.rmtree(self.data_dir, ignore_errors=True)

@@ -158,7 +158,7 @@ def test_an_unexpected_error_on_the_command_line_says_where_the_log_is(
     def broken(*_args: object, **_kwargs: object) -> int:
         raise RuntimeError(f"{MARKER} in a message")
 
-    monkeypatch.setattr(main.cli, "run", broken)
+    monkeypatch.setattr(cli, "run", broken)  # main imports it when a command runs
     assert main.main(["--data-dir", str(tmp_path / "d"), "verify", "--officer", "X1"]) == 1
     err = capfd.readouterr().err
     log_file = tmp_path / "logs" / logs.LOG_NAME
