@@ -143,19 +143,11 @@ def _run_station_gui(start: DesktopStart, lang: str, managed: provisioning_types
     """The station's pages on PostgreSQL (issue #18); a password in the address refused."""
     # Deferred for start-up time: the driver loads only for a station in PostgreSQL.
     from fieldapp import paths
-    from fieldapp.errors import coded
-    from fieldapp.sync.pg_store import has_password
+    from fieldapp.sync.pg_store import refuse_password_in_target
     from ui.station_pg_app import run_station_gui
 
     target = str(start.gui_database)
-    if has_password(target):
-        raise KnownError(
-            coded(
-                "station_db_password_given",
-                "A password is never given on the command line: use a service file, a "
-                "password file (PGPASSFILE) or --ask-password.",
-            )
-        )
+    refuse_password_in_target(target)
     return run_station_gui(
         target,
         ask_password=start.gui_ask_password,

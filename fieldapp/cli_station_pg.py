@@ -57,16 +57,16 @@ from fieldapp.cli_sync import (
     print_review,
     who_wrote,
 )
-from fieldapp.errors import InvalidInput, KnownError, coded
+from fieldapp.errors import InvalidInput, coded
 from fieldapp.sync.importer import StationImporter
 from fieldapp.sync.laptop_card import LaptopCard
 from fieldapp.sync.pg_counties import checked_counties
 from fieldapp.sync.pg_store import (
     PgStationStore,
-    has_password,
     init_pg_station,
     migrate_pg_station,
     open_pg_station,
+    refuse_password_in_target,
 )
 from fieldapp.sync.register import registered_laptops, revoke_laptop
 from fieldapp.sync.review import settle
@@ -76,14 +76,7 @@ def _target(args: argparse.Namespace, prompter: Prompter) -> tuple[str, str | No
     """The database named by ``--database`` and the password asked for, if any; a
     password on the command line is refused."""
     target = str(args.database)
-    if has_password(target):
-        raise KnownError(
-            coded(
-                "station_db_password_given",
-                "A password is never given on the command line: use a service file, a "
-                "password file (PGPASSFILE) or --ask-password.",
-            )
-        )
+    refuse_password_in_target(target)
     password = prompter.passphrase(None, "Database password") if args.ask_password else None
     return target, password
 

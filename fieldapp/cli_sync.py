@@ -68,7 +68,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     init.add_argument("--name", help="the first administrator's name (a vault)")
     init.add_argument("--station-name", required=True)
     init.add_argument("--passphrase-file", type=Path, metavar="FILE")
-    _database_args(init)
+    database_args(init)
     migrate = ssub.add_parser(
         "migrate", allow_abbrev=False, help="a PostgreSQL station: migrate its schema (owner)"
     )
@@ -79,7 +79,7 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     migrate.add_argument(
         "--county", metavar="COUNTY", help="the county of every laptop registered before counties"
     )
-    _database_args(migrate)
+    database_args(migrate)
     staff = ssub.add_parser(
         "staff", allow_abbrev=False, help="a PostgreSQL station: staff key slots"
     )
@@ -226,9 +226,9 @@ def add_parsers(subparsers: Any, login_args: Callable[[argparse.ArgumentParser],
     recover.add_argument("--new-passphrase-file", type=Path, metavar="FILE")
 
 
-def _database_args(p: argparse.ArgumentParser) -> None:
+def database_args(p: argparse.ArgumentParser) -> None:
     """``--database`` (a station in PostgreSQL, ``cli_station_pg``) and how its password
-    is found: never on the command line."""
+    is found: never on the command line. Also ``access-log --database``'s options."""
     p.add_argument(
         "--database",
         metavar="TARGET",
@@ -242,9 +242,6 @@ def _database_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-database_args = _database_args  # the same options for ``access-log --database``
-
-
 def station_login_args(p: argparse.ArgumentParser) -> None:
     """A station command: a station vault's login, or ``--database`` instead."""
     p.add_argument("--officer", metavar="ID", help="your service id (a station vault)")
@@ -254,7 +251,7 @@ def station_login_args(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="file holding your passphrase (asked on a TTY if omitted)",
     )
-    _database_args(p)
+    database_args(p)
 
 
 def run(args: argparse.Namespace, vault: Vault, out: TextIO, prompter: Prompter) -> int:

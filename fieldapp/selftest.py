@@ -188,17 +188,9 @@ def _postgresql_client() -> str:
 
 def _postgresql_connection(target: str) -> str:
     # Deferred for start-up time: each check loads only what it checks.
-    from fieldapp.errors import KnownError, coded
-    from fieldapp.sync.pg_store import connect, has_password
+    from fieldapp.sync.pg_store import connect, refuse_password_in_target
 
-    if has_password(target):
-        raise KnownError(
-            coded(
-                "station_db_password_given",
-                "A password is never given on the command line: use a service file, a "
-                "password file (PGPASSFILE) or --ask-password.",
-            )
-        )
+    refuse_password_in_target(target)
     with connect(target) as conn:
         row = conn.execute("SELECT current_setting('server_version_num')::int").fetchone()
         tls = "TLS" if conn.pgconn.ssl_in_use else "no TLS (a local socket or sslmode)"

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -57,6 +56,7 @@ from ui.actions import (
 )
 from ui.forms import muted_label, title_label
 from ui.i18n import role_name
+from ui.locked_page import LockedPage
 
 if TYPE_CHECKING:
     from ui.ads.page import AdsPage
@@ -346,31 +346,6 @@ class SessionView(QWidget):
             self.documents.print_here()
 
 
-class LockedPage(QWidget):
-    """The central widget while locked: nothing about anyone recorded, who had the vault
-    open and when it locked (``note``), and a way back in."""
-
-    unlock_requested = Signal()
-
-    def __init__(self, note: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title_label(self.tr("The vault is locked"), self)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note = muted_label(note, self)
-        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setVisible(bool(note))
-        self.unlock_button = QPushButton(self.tr("&Unlock…"), self)
-        self.unlock_button.clicked.connect(self.unlock_requested)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addWidget(self.note)
-        layout.addSpacing(12)
-        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
-
-
 class MainWindow(QMainWindow):
     """The application window. The controller (``ui.app``) decides when it is locked."""
 
@@ -587,7 +562,7 @@ class MainWindow(QMainWindow):
             self._location = view.location()
         self._session = None
         self._take_down()
-        locked = LockedPage(note, self)
+        locked = LockedPage(self.tr("The vault is locked"), note, self)
         locked.unlock_requested.connect(self.unlock_requested)
         self.setCentralWidget(locked)
         for label in (

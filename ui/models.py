@@ -556,7 +556,7 @@ class OperationsModel(ColumnTableModel):
             row = (
                 name,
                 f"{data.get('start', '')} – {data.get('end', '')}",
-                _county_name(data.get("county")),
+                county_name(data.get("county")),
                 str(count),
             )
             self._rows[operation_id] = row
@@ -583,7 +583,7 @@ class OperationsModel(ColumnTableModel):
         return self._row(operation_id)[index.column()]
 
 
-def _county_name(county: object) -> str:
+def county_name(county: object) -> str:
     if not county:
         return ""
     from fieldapp.counties import load_county

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,38 +32,14 @@ from fieldapp.storage.session import DEFAULT_IDLE_TIMEOUT_SECONDS
 from fieldapp.sync.pg_store import PgStationStore
 from ui.dialogs.pg_login import Connect, PgLoginDialog, open_station, station_opener
 from ui.errors import log_bug, reporting_bugs
-from ui.forms import muted_label, title_label
 from ui.gui_gc import collect_on_gui_thread
 from ui.i18n import Translation
 from ui.lock import IdleLock, LockNote, LockReason
+from ui.locked_page import LockedPage
 from ui.sync.backend import PgBackend
 from ui.sync.station import StationSyncView
 from ui.theme import apply_theme
 from ui.widgets import action_button
-
-
-class LockedStation(QWidget):
-    """The window's content while locked: who had the station open and when it locked."""
-
-    unlock_requested = Signal()
-
-    def __init__(self, note: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = title_label(self.tr("The station is locked"), self)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note = muted_label(note, self)
-        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setVisible(bool(note))
-        self.unlock_button = QPushButton(self.tr("&Unlock…"), self)
-        self.unlock_button.clicked.connect(self.unlock_requested)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(self.title)
-        layout.addWidget(self.note)
-        layout.addSpacing(12)
-        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
-        layout.addStretch(2)
 
 
 class StationPage(QWidget):
@@ -136,13 +111,13 @@ class StationWindow(QMainWindow):
 
     def show_locked(self, note: str = "") -> None:
         self._take_down()
-        locked = LockedStation(note, self)
+        locked = LockedPage(self.tr("The station is locked"), note, self)
         locked.unlock_requested.connect(self.unlock_requested)
         self.setCentralWidget(locked)
         self.lock_action.setEnabled(False)
 
     def is_locked(self) -> bool:
-        return isinstance(self.centralWidget(), LockedStation)
+        return isinstance(self.centralWidget(), LockedPage)
 
     def _take_down(self) -> None:
         old = self.takeCentralWidget()

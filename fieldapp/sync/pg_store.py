@@ -102,6 +102,20 @@ def has_password(target: str) -> bool:
     return False
 
 
+def refuse_password_in_target(target: str) -> None:
+    """A password in ``target`` refused (``station_db_password_given``): the app, the
+    commands and the self-test take it only from a service file, a password file or a
+    prompt, never from the command line (where other users and the shell's history see it)."""
+    if has_password(target):
+        raise KnownError(
+            coded(
+                "station_db_password_given",
+                "A password is never given on the command line: use a service file, a "
+                "password file (PGPASSFILE) or --ask-password.",
+            )
+        )
+
+
 def connect(target: str, password: str | None = None) -> psycopg.Connection[Any]:
     """A connection to the station's database, or a one-line refusal by code.
     ``password``: one asked for at a prompt (never one from the command line)."""
@@ -472,7 +486,12 @@ class PgStationStore:
             raise
 
     def close(self) -> None:
+        """The connection closed and the keys dropped (locking promises they go): the
+        store cannot be used again, only opened anew."""
         self._conn.close()
+        # The records' dialect holds the bodies' key too.
+        for held in ("_master", "_keys", "_at_rest", "records_conn", "_records"):
+            self.__dict__.pop(held, None)
 
     # -- staff key slots -------------------------------------------------------------------
 

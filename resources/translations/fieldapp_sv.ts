@@ -699,6 +699,21 @@ Loggen: {log}</translation>
     </message>
 </context>
 <context>
+    <name>BackoffCountdown</name>
+    <message>
+        <source>Next attempt possible in {seconds} s.</source>
+        <translation>Nästa försök kan göras om {seconds} s.</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Lås &amp;upp</translation>
+    </message>
+    <message>
+        <source>Try again in {seconds} s</source>
+        <translation>Försök igen om {seconds} s</translation>
+    </message>
+</context>
+<context>
     <name>BuyerForm</name>
     <message>
         <source>&amp;Name</source>
@@ -2571,6 +2586,14 @@ Loggen: {log}</translation>
         <translation>Bara registrerade datorers paket importeras. Varje dator skriver sitt kort när den registrerar stationens kort; registrera det här efter att ha jämfört fingeravtrycket med datorns.</translation>
     </message>
     <message>
+        <source>For co&amp;unty:</source>
+        <translation>För &amp;län:</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— välj —</translation>
+    </message>
+    <message>
         <source>Re&amp;ason:</source>
         <translation>&amp;Orsak:</translation>
     </message>
@@ -2805,21 +2828,6 @@ Loggen: {log}</translation>
 <context>
     <name>LockedPage</name>
     <message>
-        <source>The vault is locked</source>
-        <translation>Valvet är låst</translation>
-    </message>
-    <message>
-        <source>&amp;Unlock…</source>
-        <translation>Lås &amp;upp …</translation>
-    </message>
-</context>
-<context>
-    <name>LockedStation</name>
-    <message>
-        <source>The station is locked</source>
-        <translation>Stationen är låst</translation>
-    </message>
-    <message>
         <source>&amp;Unlock…</source>
         <translation>Lås &amp;upp …</translation>
     </message>
@@ -2871,16 +2879,8 @@ Loggen: {log}</translation>
         <translation>Ange din lösenfras.</translation>
     </message>
     <message>
-        <source>Try again in {seconds} s</source>
-        <translation>Försök igen om {seconds} s</translation>
-    </message>
-    <message>
         <source>Too many failed attempts.</source>
         <translation>För många misslyckade försök.</translation>
-    </message>
-    <message>
-        <source>Next attempt possible in {seconds} s.</source>
-        <translation>Nästa försök kan göras om {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -2900,6 +2900,10 @@ Loggen: {log}</translation>
     <message>
         <source>Vault: {folder}</source>
         <translation>Valv: {folder}</translation>
+    </message>
+    <message>
+        <source>The vault is locked</source>
+        <translation>Valvet är låst</translation>
     </message>
     <message>
         <source>saved {time}</source>
@@ -3421,6 +3425,10 @@ Loggen: {log}</translation>
     <message>
         <source>Wrong staff name or passphrase.</source>
         <translation>Fel namn eller lösenfras.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts.</source>
+        <translation>För många misslyckade försök.</translation>
     </message>
 </context>
 <context>
@@ -5314,6 +5322,10 @@ avgjord av {who}, {when}</translation>
     <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>The station is locked</source>
+        <translation>Stationen är låst</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 """The app on a station kept in PostgreSQL (``fieldapp --database``, issue #18), offscreen
-against the real throwaway server of ``tests.postgres``: the staff login on its thread and
-its refusals, importing a laptop's bundle through the Import page, settling a conflict
-(the settlement names the staff member), the consolidated case list, opening a case's
-details logged as an access event (and listed by ``access-log --database``), and locking.
+against the real throwaway server of ``tests.postgres``: the staff login on its thread, its
+refusals and its back-off countdown, registering a laptop for a county (recorded in the
+database, refused by code), importing a laptop's bundle through the Import page, settling
+a conflict (the settlement names the staff member), the consolidated case list, opening a
+case's details logged as an access event (and listed by ``access-log --database``), and
+locking.
 """
 
 from __future__ import annotations
@@ -13,29 +15,36 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from pypdf import PdfReader
 
-from fieldapp import cli
-from fieldapp.errors import KnownError, coded
+from fieldapp import cli, counties
+from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.storage.records import Records, amend_draft
+from fieldapp.sync import pg_counties
 from fieldapp.sync.export import export_bundle
-from fieldapp.sync.laptop_card import make_laptop_card
+from fieldapp.sync.laptop_card import LaptopCard, make_laptop_card
+from fieldapp.sync.pg_keys import UnlockBackoff
 from fieldapp.sync.pg_staff import STAFF_KEY
 from fieldapp.sync.pg_store import PgStationStore, init_pg_station, open_pg_station
-from fieldapp.sync.register import register_laptop
 from fieldapp.sync.review import open_conflicts
 from fieldapp.workflow import evidence
-from tests.station_pg.conftest import _fast_kdf, target
+from tests.station_pg.conftest import _fast_kdf, login_name, login_role, target
 from tests.sync.conftest import Laptop
 from ui.dialogs.pg_login import station_opener
 from ui.errors import error_text
 from ui.station_pg_app import StationController, StationPage
 from ui.sync.backend import PgBackend
 from ui.sync.fingerprint import spaced
+from ui.sync.laptops import LaptopsTab
 
 fast_kdf = _fast_kdf
 database_target = target
+make_login = login_role
+
+HOME = "vastmanland"  # a county with a profile in resources/counties
+OTHER_COUNTY = "exempellan"  # invented, made known by the test that needs two
 
 STAFF = "Sara Station"  # invented
 STAFF_PASS = "blåa tåg går sent i natt"  # invented
@@ -50,11 +59,12 @@ def station_db(pg_database: str) -> str:
 
 @pytest.fixture
 def laptop(station_db: str, tmp_path: Path) -> Iterator[Laptop]:
-    """A laptop enrolled with the station's card and registered there."""
+    """A laptop enrolled with the station's card and registered there for its county, as
+    the app registers one (the store's own, never ``register.register_laptop`` beside it)."""
     store = open_pg_station(station_db, staff=STAFF, passphrase=STAFF_PASS)
     try:
         made = Laptop(tmp_path / "laptop", store.keys.card)
-        register_laptop(store, make_laptop_card(made.session))
+        store.register_laptop(make_laptop_card(made.session), HOME)
     finally:
         store.close()
     yield made
@@ -132,21 +142,40 @@ def test_a_wrong_passphrase_slows_the_next_try_on_this_pc(
     qtbot: Any, station_db: str, tmp_path: Path
 ) -> None:
     """The GUI's login keeps the same per-PC back-off as the command line (in the app's
-    data folder): the try right after a wrong passphrase is refused before any key
-    derivation, even with the right passphrase, and says how long to wait."""
+    data folder), and counts the wait down on the Unlock button as the vault's login does:
+    a try during the wait is refused before any key derivation, even with the right
+    passphrase, and nothing is tried while the countdown runs."""
     made = StationController(station_db, connect=station_opener(tmp_path))
     qtbot.addWidget(made.window)
     made.start()
     try:
         log_in(qtbot, made, passphrase="not the passphrase")
         assert list(tmp_path.glob("station-*.unlock.state"))  # kept on this PC
-        log_in(qtbot, made)  # the right one, too soon
-        dialog = made.dialog
-        assert dialog is not None and made.backend is None and made.window.is_locked()
-        shown = dialog.message_box.label.text() + dialog.passphrase_message.text()
-        assert "Wait" in shown or "Vänta" in shown
     finally:
         made.shutdown()
+    # More failures on this PC (as if typed before): a wait far longer than this test.
+    with psycopg.connect(station_db) as conn:
+        row = conn.execute("SELECT device_id FROM station").fetchone()
+    assert row is not None
+    backoff = UnlockBackoff(tmp_path, str(row[0]))
+    for _ in range(6):
+        backoff.failed(STAFF)
+    again = StationController(station_db, connect=station_opener(tmp_path))  # the app restarted
+    qtbot.addWidget(again.window)
+    again.start()
+    try:
+        log_in(qtbot, again)  # the right passphrase, too soon
+        dialog = again.dialog
+        assert dialog is not None and again.backend is None and again.window.is_locked()
+        assert dialog.countdown_active() and not dialog.unlock_button.isEnabled()
+        assert any(w in dialog.unlock_button.text() for w in ("Try again in", "Försök igen om"))
+        shown = dialog.passphrase_message.text()
+        assert "Too many failed attempts." in shown or "För många misslyckade" in shown
+        dialog.passphrase.setText(STAFF_PASS)
+        dialog.passphrase.returnPressed.emit()  # Enter while counting: nothing is tried
+        assert not dialog.is_busy() and again.backend is None
+    finally:
+        again.shutdown()
 
 
 @pytest.mark.parametrize(
@@ -276,6 +305,107 @@ def test_opening_a_case_logs_an_access_the_cli_lists(
     assert buyer_id in lines[2] and "case_summary" in lines[2]
 
 
+# -- the register of laptops, by county -------------------------------------------------------
+
+
+def register_through(tab: LaptopsTab, card_path: Path) -> None:
+    """The tab's Register button, the card file chosen and its fingerprint confirmed."""
+    tab.ask_laptop_card_file = lambda _parent: card_path
+    tab.confirm_laptop_card = lambda _parent, _card: True
+    tab.register_button.click()
+
+
+def county_in_database(station_db: str, device_id: str) -> str | None:
+    with psycopg.connect(station_db) as conn:
+        row = conn.execute(
+            "SELECT county FROM laptop_county WHERE device_id = %s", (device_id,)
+        ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def test_a_laptop_is_registered_for_the_county_chosen_on_the_page(
+    qtbot: Any, controller: StationController, station_db: str, tmp_path: Path
+) -> None:
+    log_in(qtbot, controller)
+    tab = page_of(controller).view.laptops_tab
+    # The owner holds every county: all offered, none taken for granted.
+    assert tab.county.isVisibleTo(tab) and tab.county.code() == ""
+    assert HOME in [tab.county.itemData(i) for i in range(tab.county.count())]
+    laptop = Laptop(tmp_path / "laptop", backend_of(controller).keys.card)
+    try:
+        card = make_laptop_card(laptop.session)
+    finally:
+        laptop.session.lock()
+    card.save(tmp_path / "laptop.card")
+    tab.county.set_code(HOME)
+    register_through(tab, tmp_path / "laptop.card")
+    assert not tab.message.is_error()
+    assert county_in_database(station_db, card.device_id) == HOME
+    assert tab.model.row_total() == 1
+    assert LaptopCard.load(tmp_path / "laptop.card").device_id == card.device_id
+
+
+def test_a_county_is_required_of_a_login_holding_several(
+    qtbot: Any,
+    station_db: str,
+    tmp_path: Path,
+    make_login: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An admin of two counties registers for one of them; registering for none is
+    refused by its code in the UI's words, and nothing is written."""
+    two = lambda: [OTHER_COUNTY, HOME]  # noqa: E731
+    monkeypatch.setattr(counties, "county_ids", two)  # offered on the page
+    monkeypatch.setattr(pg_counties, "county_ids", two)  # known to the store
+    owner = open_pg_station(station_db, staff=STAFF, passphrase=STAFF_PASS)
+    try:
+        conninfo = make_login("chef", "app")
+        owner.add_staff(login_name(conninfo), STAFF_PASS, "admin", [HOME, OTHER_COUNTY])
+        card_of = Laptop(tmp_path / "laptop", owner.keys.card)
+    finally:
+        owner.close()
+    try:
+        card = make_laptop_card(card_of.session)
+    finally:
+        card_of.session.lock()
+    card.save(tmp_path / "laptop.card")
+    store = open_pg_station(conninfo, staff=login_name(conninfo), passphrase=STAFF_PASS)
+    backend = PgBackend(store, conninfo)
+    try:
+        tab = LaptopsTab(backend)
+        qtbot.addWidget(tab)
+        offered = [tab.county.itemData(i) for i in range(tab.county.count())]
+        assert offered == ["", OTHER_COUNTY, HOME] and tab.county.code() == ""
+        register_through(tab, tmp_path / "laptop.card")
+        refusal = InvalidInput(coded("station_county_required", ""), field="county")
+        assert tab.message.text() == error_text(refusal)
+        assert "--county" not in tab.message.text()  # the UI's words, not the CLI's
+        assert county_in_database(station_db, card.device_id) is None
+        assert tab.model.row_total() == 0
+        tab.county.set_code(OTHER_COUNTY)
+        register_through(tab, tmp_path / "laptop.card")
+        assert county_in_database(station_db, card.device_id) == OTHER_COUNTY
+    finally:
+        backend.close()
+
+
+def test_a_login_of_one_county_has_it_chosen(qtbot: Any, station_db: str, make_login: Any) -> None:
+    owner = open_pg_station(station_db, staff=STAFF, passphrase=STAFF_PASS)
+    try:
+        conninfo = make_login("solo", "app")
+        owner.add_staff(login_name(conninfo), STAFF_PASS, "admin", [HOME])
+    finally:
+        owner.close()
+    store = open_pg_station(conninfo, staff=login_name(conninfo), passphrase=STAFF_PASS)
+    backend = PgBackend(store, conninfo)
+    try:
+        tab = LaptopsTab(backend)
+        qtbot.addWidget(tab)
+        assert tab.county.code() == HOME and tab.county.currentText() != HOME  # by its name
+    finally:
+        backend.close()
+
+
 # -- locking ---------------------------------------------------------------------------------
 
 
@@ -285,6 +415,9 @@ def test_ctrl_l_locks_and_closes_the_connection(qtbot: Any, controller: StationC
     controller.window.lock_action.trigger()
     assert controller.window.is_locked() and controller.backend is None
     assert store._conn.closed
+    # The keys went with the lock, not only the connection.
+    for held in ("_master", "_keys", "_at_rest", "records_conn"):
+        assert not hasattr(store, held), held
     dialog = controller.dialog
     assert dialog is not None and STAFF in dialog.subtitle.text()
     assert dialog.staff.text() == STAFF  # only the passphrase to type again

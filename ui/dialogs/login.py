@@ -15,11 +15,10 @@ it says who locked and when.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -36,6 +35,7 @@ from fieldapp import APP_NAME
 from fieldapp.errors import BackoffActive, KnownError, WrongPassphrase
 from fieldapp.storage.vault import Vault
 from ui.dialogs.base import GateDialog
+from ui.dialogs.countdown import BackoffCountdown
 from ui.errors import error_text, internal_error_text, log_bug
 from ui.forms import (
     FieldMessage,
@@ -49,9 +49,6 @@ from ui.forms import (
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent  # at run time: QEvent's enums
-
-# Often enough that the countdown never shows a stale second.
-_COUNTDOWN_INTERVAL_MS = 200
 
 
 class LoginDialog(GateDialog):
@@ -79,15 +76,14 @@ class LoginDialog(GateDialog):
         self._before_unlock = before_unlock
         self._demo_passphrase = demo_passphrase
         self._locked_note = locked_note
-        # What the last failure said, without the countdown that follows it.
-        self._failure_text = ""
         self._dismissed_by_code = False
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(_COUNTDOWN_INTERVAL_MS)
         self._build_ui()
+        self._countdown = BackoffCountdown(
+            self.unlock_button, self.passphrase_message, vault.backoff_remaining, self
+        )
         self._connect()
         self._load_officers(officer_id)
-        self._tick_countdown()
+        self._countdown.tick()
 
     # -- building ----------------------------------------------------------------------------
 
@@ -154,10 +150,6 @@ class LoginDialog(GateDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         buttons.addWidget(self.quit_button)
-        # Room for the countdown text, so the buttons do not jump when it appears.
-        self.unlock_button.setMinimumWidth(
-            self.unlock_button.fontMetrics().horizontalAdvance(self._countdown_text(60)) + 40
-        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -176,7 +168,6 @@ class LoginDialog(GateDialog):
         self.unlock_button.clicked.connect(self._on_unlock)
         self.quit_button.clicked.connect(self.quit_requested)
         self.fill_demo_button.clicked.connect(self._on_fill_demo)
-        self._countdown.timeout.connect(self._tick_countdown)
         self.passphrase.textEdited.connect(self._on_passphrase_edited)
 
     def _load_officers(self, preselect: str | None) -> None:
@@ -207,7 +198,7 @@ class LoginDialog(GateDialog):
     @Slot(str)
     def _on_passphrase_edited(self, _text: str) -> None:
         # The old complaint no longer describes what is in the field.
-        if self.passphrase_message.is_error() and not self._countdown.isActive():
+        if self.passphrase_message.is_error() and not self._countdown.is_active():
             self.passphrase_message.clear_message()
 
     @Slot()
@@ -231,18 +222,18 @@ class LoginDialog(GateDialog):
         QApplication.setOverrideCursor(qt().CursorShape.WaitCursor)
         try:
             if self._before_unlock is not None and not self._before_unlock():
-                self._tick_countdown()  # the button back, the passphrase kept
+                self._countdown.tick()  # the button back, the passphrase kept
                 return
             # Every page is checked right after, on a thread (ui.page_check).
             session = self._vault.unlock(officer_id, passphrase, check_pages=False)
         except WrongPassphrase as exc:
-            self._failure_text = error_text(exc)
-            self.passphrase_message.show_message(self._failure_text)
+            self._countdown.failure_text = error_text(exc)
+            self.passphrase_message.show_message(self._countdown.failure_text)
             self._after_failure()
             return
         except BackoffActive:
-            self._failure_text = self.tr("Too many failed attempts.")
-            self.passphrase_message.show_message(self._failure_text)
+            self._countdown.failure_text = self.tr("Too many failed attempts.")
+            self.passphrase_message.show_message(self._countdown.failure_text)
             self._after_failure()
             return
         except KnownError as exc:
@@ -265,7 +256,7 @@ class LoginDialog(GateDialog):
     def _after_failure(self) -> None:
         self.passphrase.clear()
         self.passphrase.setFocus()
-        self._tick_countdown()
+        self._countdown.tick()
 
     def _show_known_error(self, exc: KnownError) -> None:
         fields = {"officer_id": self.officer_message, "passphrase": self.passphrase_message}
@@ -274,30 +265,6 @@ class LoginDialog(GateDialog):
             target.show_message(error_text(exc))
         else:
             self.message_box.show_message(error_text(exc))
-
-    @Slot()
-    def _tick_countdown(self) -> None:
-        remaining = self._vault.backoff_remaining()
-        if remaining > 0:
-            seconds = math.ceil(remaining)
-            self.unlock_button.setEnabled(False)
-            self.unlock_button.setText(self._countdown_text(seconds))
-            wait = self.tr("Next attempt possible in {seconds} s.").format(seconds=seconds)
-            self.passphrase_message.show_message(f"{self._failure_text} {wait}".strip())
-            if not self._countdown.isActive():
-                self._countdown.start()
-        else:
-            was_counting = self._countdown.isActive()
-            self._countdown.stop()
-            self.unlock_button.setText(self.tr("&Unlock"))
-            self.unlock_button.setEnabled(True)
-            if was_counting and self._failure_text:
-                self.passphrase_message.show_message(self._failure_text)
-            elif was_counting:
-                self.passphrase_message.clear_message()
-
-    def _countdown_text(self, seconds: int) -> str:
-        return self.tr("Try again in {seconds} s").format(seconds=seconds)
 
     # -- staying up while the vault is locked ------------------------------------------------
 
@@ -327,4 +294,4 @@ class LoginDialog(GateDialog):
     # -- for callers and tests ---------------------------------------------------------------
 
     def countdown_active(self) -> bool:
-        return self._countdown.isActive()
+        return self._countdown.is_active()

@@ -16,6 +16,7 @@ nothing; closing it asks to quit.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -34,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import APP_NAME
-from fieldapp.errors import KnownError
+from fieldapp.errors import BackoffActive, KnownError, WrongPassphrase
 from ui.dialogs.base import GateDialog
+from ui.dialogs.countdown import BackoffCountdown
 from ui.errors import error_text, internal_error_text, log_bug
 from ui.forms import FieldMessage, enlarge, muted_label, passphrase_edit, title_label
 
@@ -114,7 +116,13 @@ class PgLoginDialog(GateDialog):
         self._connect_station = connect
         self._dismissed_by_code = False
         self._busy = False
+        # When the back-off lets the next try go (monotonic time): learnt from the refusal,
+        # since this PC's count is the station's and the station is known only once reached.
+        self._retry_at = 0.0
         self._build_ui()
+        self._countdown = BackoffCountdown(
+            self.unlock_button, self.passphrase_message, self._backoff_remaining, self
+        )
         self._connect()
         self.staff.setText(staff)
         (self.passphrase if staff else self.staff).setFocus()
@@ -194,7 +202,7 @@ class PgLoginDialog(GateDialog):
 
     @Slot()
     def _on_unlock(self) -> None:
-        if self._busy:
+        if self._busy or self._countdown.is_active():
             return
         staff = " ".join(self.staff.text().split())
         passphrase = self.passphrase.text()
@@ -250,9 +258,16 @@ class PgLoginDialog(GateDialog):
         self.attempt_ended.emit()
 
     def _show_refusal(self, exc: KnownError) -> None:
-        if exc.code == "wrong_passphrase":
+        if isinstance(exc, WrongPassphrase | BackoffActive):
+            wait = exc.delay_seconds if isinstance(exc, WrongPassphrase) else exc.remaining_seconds
+            self._retry_at = time.monotonic() + wait
             # The code's words name an officer id; here it is a staff member's name.
-            self.passphrase_message.show_message(self.tr("Wrong staff name or passphrase."))
+            self._countdown.failure_text = (
+                self.tr("Wrong staff name or passphrase.")
+                if isinstance(exc, WrongPassphrase)
+                else self.tr("Too many failed attempts.")
+            )
+            self.passphrase_message.show_message(self._countdown.failure_text)
         elif exc.field == "staff":
             self.staff_message.show_message(error_text(exc))
         else:
@@ -262,6 +277,13 @@ class PgLoginDialog(GateDialog):
     def _after_failure(self) -> None:
         self.passphrase.clear()
         self.passphrase.setFocus()
+        self._countdown.tick()  # the wait counted down on the button, if there is one
+
+    def _backoff_remaining(self) -> float:
+        return max(0.0, self._retry_at - time.monotonic())
+
+    def countdown_active(self) -> bool:
+        return self._countdown.is_active()
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Protocol
 from fieldapp import settings
 from fieldapp.officers import active_officers
 from fieldapp.storage.session import Session
-from fieldapp.sync.register import RegisterBook
+from fieldapp.sync.laptop_card import LaptopCard
+from fieldapp.sync.register import RegisterBook, RegisteredLaptop, register_laptop
 from fieldapp.sync.review import ReviewStore
 from fieldapp.sync.settled import Settled, vault_settled
 from fieldapp.sync.station import StationKeys, station_keys
@@ -72,6 +73,21 @@ class StationBackend(Protocol):
     def opens_case_here(self) -> bool:
         """Whether a chosen case opens on the station page itself (a PostgreSQL station's
         case details, ``open_case_details``) rather than in the vault's case screen."""
+        ...
+
+    @property
+    def counties(self) -> list[str] | None:
+        """The counties a laptop may be registered for here (the ones the login holds), or
+        None where the station has no counties (a station vault is one county's)."""
+        ...
+
+    @property
+    def preset_county(self) -> str | None:
+        """The county to offer first: the login's only one, when it holds one."""
+        ...
+
+    def register(self, card: LaptopCard, county: str | None) -> RegisteredLaptop:
+        """``card`` registered (for ``county``, at a station with counties)."""
         ...
 
     def officer_names(self, device_id: str) -> dict[str, str]:
@@ -135,6 +151,17 @@ class VaultBackend:
     @property
     def opens_case_here(self) -> bool:
         return False  # the main window's case screen opens it (and logs the persons)
+
+    @property
+    def counties(self) -> list[str] | None:
+        return None
+
+    @property
+    def preset_county(self) -> str | None:
+        return None
+
+    def register(self, card: LaptopCard, county: str | None) -> RegisteredLaptop:
+        return register_laptop(self.session, card)
 
     def officer_names(self, device_id: str) -> dict[str, str]:
         return {o.officer_id: o.display_name for o in active_officers(self.session.conn, device_id)}
@@ -237,6 +264,22 @@ class PgBackend:
     @property
     def staff_name(self) -> str:
         return self.store.staff_name
+
+    @property
+    def counties(self) -> list[str]:
+        from fieldapp import counties
+
+        login = self.store.login
+        return [c for c in counties.county_ids() if login.holds(c)]
+
+    @property
+    def preset_county(self) -> str | None:
+        return self.store.login.only_county
+
+    def register(self, card: LaptopCard, county: str | None) -> RegisteredLaptop:
+        # The store's own: the county recorded with the card, and its refusals
+        # (station_county_required, station_county_not_yours) before anything is written.
+        return self.store.register_laptop(card, county)
 
     def refresh_names(self) -> None:
         """Read the laptops' officers again (an import may have brought new ones)."""

@@ -16,19 +16,19 @@ from fieldapp.sync.laptop_card import LaptopCard
 from fieldapp.sync.register import (
     RegisteredLaptop,
     RevokeReason,
-    register_laptop,
     registered_laptops,
     revoke_laptop,
 )
 from ui import seams
 from ui.forms import FieldMessage, muted_label
+from ui.models import county_name
 from ui.sync import fingerprint
 from ui.sync.backend import StationBackend, station_backend
 from ui.sync.common import attempt
 from ui.sync.texts import revoke_reason_text, short_device
 from ui.table_model import ID_ROLE, AnyIndex, ColumnTableModel, brush
 from ui.theme import MUTED_COLOR
-from ui.widgets import action_button, fitted_table
+from ui.widgets import CodeCombo, action_button, fitted_table
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -107,6 +107,21 @@ class LaptopsTab(QWidget):
             self,
         )
         self.register_button = action_button(self.tr("Regis&ter a laptop card…"), self)
+        # The county a laptop is registered for (a PostgreSQL station's: its rows are then
+        # seen by that county's staff only); a station vault is one county's, and has none.
+        counties = self.backend.counties
+        self.county_label = QLabel(self.tr("For co&unty:"), self)
+        self.county = CodeCombo(
+            {},
+            self,
+            codes=counties or [],
+            empty=self.tr("— choose —"),
+            words=county_name,
+        )
+        self.county.set_code(self.backend.preset_county)
+        self.county_label.setBuddy(self.county)
+        for widget in (self.county_label, self.county):
+            widget.setVisible(counties is not None)
         self.message = FieldMessage(self)
         self.model = RegisteredLaptopModel(self)
         self.table = fitted_table(self.model, self, stretch=2)  # the officers take the room
@@ -123,6 +138,8 @@ class LaptopsTab(QWidget):
         self.revoke_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.intro, 1)
+        top.addWidget(self.county_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.county, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.register_button, 0, Qt.AlignmentFlag.AlignTop)
         revoke = QHBoxLayout()
         revoke.setSpacing(8)
@@ -167,9 +184,8 @@ class LaptopsTab(QWidget):
         if not self.confirm_laptop_card(self, card):
             self.message.show_message(self.tr("Not registered: the fingerprint was not confirmed."))
             return
-        if attempt(
-            self.message, lambda: register_laptop(self.backend.book, card), "sync register"
-        ).ok:
+        county = self.county.code() or None
+        if attempt(self.message, lambda: self.backend.register(card, county), "sync register").ok:
             self.message.show_message(
                 self.tr("Registered laptop {device}: its bundles are accepted.").format(
                     device=short_device(card.device_id)
