@@ -120,6 +120,8 @@ class LaptopsTab(QWidget):
         )
         self.county.set_code(self.backend.preset_county)
         self.county_label.setBuddy(self.county)
+        # Level with the combo and the button beside it (the row is aligned to its top).
+        self.county_label.setMinimumHeight(self.county.sizeHint().height())
         for widget in (self.county_label, self.county):
             widget.setVisible(counties is not None)
         self.message = FieldMessage(self)
