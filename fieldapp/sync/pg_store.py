@@ -503,6 +503,8 @@ class PgStationStore:
         wanted = pg_counties.checked_counties(counties, all_counties)
         pg_counties.refuse_not_admin(self.login)
         pg_counties.refuse_not_yours(self.login, wanted, all_counties)
+        with db_errors(self._conn):
+            pg_counties.refuse_not_theirs(self.login, pg_counties.members(self._conn), staff)
         slot = pg_keys.seal_staff_slot(
             self.device_id, staff, passphrase, self._master, self._slot_cost
         )
@@ -520,7 +522,9 @@ class PgStationStore:
             pg_counties.set_staff(self._conn, staff, role, all_counties, wanted)
 
     def remove_staff(self, staff: str) -> None:
-        """Remove ``staff``'s key slot; the last one is refused (nobody could unlock)."""
+        """Remove ``staff``'s key slot, row and groups, by an admin who holds every county
+        they hold (the owner's function does the removing: admins may not delete key slots
+        themselves); the last slot is refused (nobody could unlock)."""
         staff = " ".join(staff.split())
         pg_counties.refuse_not_admin(self.login)
         with db_errors(self._conn), self._conn.transaction():
@@ -531,6 +535,7 @@ class PgStationStore:
                     coded("station_staff_unknown", f"Staff: {staff} has no key slot."),
                     field="staff",
                 )
+            pg_counties.refuse_not_theirs(self.login, pg_counties.members(self._conn), staff, True)
             if names == {staff}:
                 raise KnownError(
                     coded(
@@ -538,7 +543,6 @@ class PgStationStore:
                         "That is the station's last key slot: add another staff member first.",
                     )
                 )
-            self._conn.execute("DELETE FROM station_keyslots WHERE staff = %s", (staff,))
             self._conn.execute("SELECT station_staff_drop(%s)", (staff,))
 
     # -- the laptop register, by county --------------------------------------------------
@@ -711,7 +715,8 @@ class PgStationStore:
         return bytes(rows[0][0]) if rows else None
 
     def blob(self, digest: str) -> bytes | None:
-        rows = self._rows("SELECT data FROM blobs WHERE sha256 = %s", (digest,))
+        # Any copy this login sees has the same bytes (sealed under the digest).
+        rows = self._rows("SELECT data FROM blobs WHERE sha256 = %s LIMIT 1", (digest,))
         return self._at_rest.open_blob(digest, bytes(rows[0][0])) if rows else None
 
     def read_events(self, device_id: str | None = None) -> list[Event]:
@@ -817,8 +822,10 @@ class PgStationStore:
                 # In digest order: two importers storing the same blobs never deadlock.
                 county = pg_counties.laptop_county(conn, header.device_id)
                 cur.executemany(
+                    # Kept once a county (``pg_schema``): a copy in this laptop's county
+                    # even when another county holds the same bytes.
                     "INSERT INTO blobs (sha256, size, data, county) VALUES (%s, %s, %s, %s) "
-                    "ON CONFLICT DO NOTHING",
+                    "ON CONFLICT (sha256, coalesce(county, '')) DO NOTHING",
                     [
                         (k, len(blobs[k]), self._at_rest.seal_blob(k, blobs[k]), county)
                         for k in sorted(blobs)
