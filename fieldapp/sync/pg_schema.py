@@ -14,9 +14,11 @@ Station staff roles and counties (schema 4, ``sync.pg_counties``): ``<database>_
 (with the app's rights) and ``<database>_admin`` (staff who also manage staff and the
 laptop register) are granted to staff logins by ``station_staff_set``, a function with the
 owner's rights that only admins may call; ``station_staff`` says each login's counties.
-Every row of the events, the blobs and the records projection carries a county, set at
-insert by triggers from its laptop's county (``laptop_county``, set once), and row-level
-security lets a login see and write only its counties' rows.
+Every row of the events, the blobs, the records projection and the held and imported
+bundles carries a county, set at insert by triggers from its laptop's county
+(``laptop_county``, set once) or its record's, and row-level security lets a login see
+and write only its counties' rows. Only admins holding every county a staff member holds
+change or remove them.
 
 Nothing in the database opens without a staff member's passphrase (schema 2,
 ``sync.pg_keys``): ``station_secret`` holds the station's keys only sealed, under a master

@@ -715,8 +715,11 @@ class PgStationStore:
         return bytes(rows[0][0]) if rows else None
 
     def blob(self, digest: str) -> bytes | None:
-        # Any copy this login sees has the same bytes (sealed under the digest).
-        rows = self._rows("SELECT data FROM blobs WHERE sha256 = %s LIMIT 1", (digest,))
+        # Every copy of one digest holds the same bytes (sealed under it): a county's copy
+        # first, before one of no county that any login could have added.
+        rows = self._rows(
+            "SELECT data FROM blobs WHERE sha256 = %s ORDER BY county IS NULL LIMIT 1", (digest,)
+        )
         return self._at_rest.open_blob(digest, bytes(rows[0][0])) if rows else None
 
     def read_events(self, device_id: str | None = None) -> list[Event]:
@@ -916,7 +919,9 @@ class PgStationStore:
     ) -> None:
         """Events copied into a temporary table, then inserted from it in order: COPY
         into a table under row-level security is refused to a login without
-        BYPASSRLS. ``counties``: the station's own events' (None: the database's)."""
+        BYPASSRLS. ``counties``: the station's own events' as the app knows them (an alarm's,
+        from its laptop), kept by the database only where it has nothing to derive one
+        from (``events_county``)."""
         if not events:
             return
         conn = self._conn
