@@ -309,15 +309,28 @@ def test_a_laptop_given_its_county_later_takes_its_rows_with_it(
     laptop = Laptop(tmp_path / "a", pg_station.keys.card)
     card = make_laptop_card(laptop.session)
     pg_station.register_laptop(card)  # the owner: a laptop of no county, as before counties
-    _with_a_conflict(pg_station, laptop)
+    _, element = _with_a_conflict(pg_station, laptop)
+    photo = _photo()
+    digest = hashlib.sha256(photo).hexdigest()
+    photos.attach_photo(laptop.ctx, element, photo)
+    assert _send(pg_station, laptop, {digest: photo}) is Status.IMPORTED
+    laptop.new_case()
+    gap = max(e.seq for e in laptop.session.events())
+    laptop.new_case()
+    assert _send(pg_station, laptop, since=gap) is Status.HELD
     other = _open(_staff(pg_station, login_role, "olle", "staff", OTHER_COUNTY))
     assert len(consolidated_cases(other.reviewer())) == 1  # no county: seen by everyone
+    assert other.blob(digest) == photo
     pg_station.register_laptop(card, HOME)  # its county, once
     assert consolidated_cases(other.reviewer()) == []
     assert open_conflicts(other.reviewer()) == []
+    assert other.blob(digest) is None
+    assert other.next_held(laptop.session.device_id, gap) is None
+    assert pg_station.blob(digest) == photo
     with psycopg.connect(pg_database) as conn:
-        for table in ("events", "records", "record_changes", "conflicts", "imported_bundles"):
-            by_device = table in ("events", "imported_bundles")
+        tables = ("events", "records", "record_changes", "conflicts", "blobs")
+        for table in (*tables, "imported_bundles", "pending_bundles"):
+            by_device = table not in tables[1:]
             left = conn.execute(
                 f"SELECT count(*) FROM {table} WHERE county IS NULL AND "
                 + ("device_id = %s" if by_device else "true"),
