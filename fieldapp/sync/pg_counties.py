@@ -160,6 +160,20 @@ def refuse_not_yours(login: Login, counties: Iterable[str], all_counties: bool =
         )
 
 
+def refuse_not_theirs(
+    login: Login, staff: Iterable[StaffMember], name: str, slot_only: bool = False
+) -> None:
+    """An admin changes or removes only staff wholly of counties they hold (one of all
+    counties only an admin of all counties); ``slot_only``: ``name`` has a key slot, so
+    without a row it is refused to all but an all-counties admin. The database checks
+    the same (``_station_may_manage``)."""
+    found = [m for m in staff if m.login == name]
+    if found:
+        refuse_not_yours(login, found[0].counties, found[0].all_counties)
+    elif slot_only:
+        refuse_not_yours(login, (), all_counties=True)
+
+
 def laptop_county(conn: psycopg.Connection[Any], device_id: str) -> str | None:
     row = conn.execute(
         "SELECT county FROM laptop_county WHERE device_id = %s", (device_id,)

@@ -14,9 +14,11 @@ Station staff roles and counties (schema 4, ``sync.pg_counties``): ``<database>_
 (with the app's rights) and ``<database>_admin`` (staff who also manage staff and the
 laptop register) are granted to staff logins by ``station_staff_set``, a function with the
 owner's rights that only admins may call; ``station_staff`` says each login's counties.
-Every row of the events, the blobs and the records projection carries a county, set at
-insert by triggers from its laptop's county (``laptop_county``, set once), and row-level
-security lets a login see and write only its counties' rows.
+Every row of the events, the blobs, the records projection and the held and imported
+bundles carries a county, set at insert by triggers from its laptop's county
+(``laptop_county``, set once) or its record's, and row-level security lets a login see
+and write only its counties' rows. Only admins holding every county a staff member holds
+change or remove them.
 
 Nothing in the database opens without a staff member's passphrase (schema 2,
 ``sync.pg_keys``): ``station_secret`` holds the station's keys only sealed, under a master
@@ -321,6 +323,13 @@ ALTER TABLE blobs ADD COLUMN county text;
 ALTER TABLE records ADD COLUMN county text;
 ALTER TABLE record_changes ADD COLUMN county text;
 ALTER TABLE conflicts ADD COLUMN county text;
+ALTER TABLE pending_bundles ADD COLUMN county text;
+ALTER TABLE imported_bundles ADD COLUMN county text;
+-- An attachment is kept once a county: two counties' laptops that hold the same bytes
+-- each have their county's copy, and storing one never tells whether another county has
+-- it (an insert conflicts only with a row of its own county).
+ALTER TABLE blobs DROP CONSTRAINT blobs_pkey;
+CREATE UNIQUE INDEX blobs_county ON blobs (sha256, coalesce(county, ''));
 
 -- Append-only as before; besides the purge's emptying of a body, the one other change is
 -- a county given to an event that had none, when its laptop's county is set (below).
@@ -341,24 +350,41 @@ BEGIN
 END $$;
 
 -- A laptop's event takes its laptop's county, whatever the writer said; the station's
--- own event the county of the record it changes, or of the laptop it registers, or the
--- one the station gave (an alarm names its laptop in its sealed body).
+-- own event the county of the laptop it registers or revokes, or of the record it
+-- changes, whatever the writer said (a county given by a login that holds it, about
+-- another county's record, would file that record's change under the login's county).
+-- Only where there is nothing to derive it from (a new record: an alarm names its laptop
+-- only in its sealed body) does it keep the county the app gave (an alarm's from its
+-- laptop, ``pg_store``), which the policy lets a login give only when it holds it.
 CREATE FUNCTION events_county() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF NEW.device_id IS DISTINCT FROM (SELECT device_id FROM station) THEN
         NEW.county := (SELECT county FROM laptop_county WHERE device_id = NEW.device_id);
-    ELSIF NEW.county IS NULL THEN
-        NEW.county := coalesce(
-            (SELECT county FROM records
-              WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id),
-            (SELECT county FROM laptop_county
-              WHERE device_id = NEW.entity_id AND NEW.entity_type = 'station_laptop'));
+    ELSIF NEW.entity_type = 'station_laptop' THEN
+        NEW.county := (SELECT county FROM laptop_county WHERE device_id = NEW.entity_id);
+    ELSIF EXISTS (SELECT 1 FROM records
+                   WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id) THEN
+        NEW.county := (SELECT county FROM records
+                        WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id);
     END IF;
     RETURN NEW;
 END $$;
 CREATE TRIGGER events_county BEFORE INSERT ON events
     FOR EACH ROW EXECUTE FUNCTION events_county();
+
+-- A bundle imported or held: its laptop's county, whatever the writer said (a held
+-- bundle is sealed to the station, which every unlocked staff member can open).
+CREATE FUNCTION bundle_county() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    NEW.county := (SELECT county FROM laptop_county WHERE device_id = NEW.device_id);
+    RETURN NEW;
+END $$;
+CREATE TRIGGER pending_bundles_county BEFORE INSERT ON pending_bundles
+    FOR EACH ROW EXECUTE FUNCTION bundle_county();
+CREATE TRIGGER imported_bundles_county BEFORE INSERT ON imported_bundles
+    FOR EACH ROW EXECUTE FUNCTION bundle_county();
 
 -- A projection row: its record's county; a new record, its creating event's.
 CREATE FUNCTION projection_county() RETURNS trigger
@@ -405,9 +431,23 @@ BEGIN
     UPDATE conflicts c SET county = r.county FROM records r
      WHERE c.county IS NULL AND r.county = NEW.county
        AND r.entity_type = c.entity_type AND r.entity_id = c.entity_id;
-    UPDATE blobs b SET county = NEW.county WHERE b.county IS NULL AND EXISTS (
-        SELECT 1 FROM events e WHERE e.device_id = NEW.device_id
-           AND e.attachments::jsonb ? b.sha256);
+    UPDATE pending_bundles SET county = NEW.county
+     WHERE county IS NULL AND device_id = NEW.device_id;
+    UPDATE imported_bundles SET county = NEW.county
+     WHERE county IS NULL AND device_id = NEW.device_id;
+    -- The laptop's attachments: a copy in its county; the copy of no county stays while an
+    -- event of no county still names it.
+    INSERT INTO blobs (sha256, size, data, county)
+        SELECT b.sha256, b.size, b.data, NEW.county FROM blobs b
+         WHERE b.county IS NULL AND EXISTS (
+               SELECT 1 FROM events e WHERE e.device_id = NEW.device_id
+                  AND e.attachments::jsonb ? b.sha256)
+        ON CONFLICT (sha256, coalesce(county, '')) DO NOTHING;
+    DELETE FROM blobs b WHERE b.county IS NULL AND EXISTS (
+           SELECT 1 FROM events e WHERE e.device_id = NEW.device_id
+              AND e.attachments::jsonb ? b.sha256)
+       AND NOT EXISTS (
+           SELECT 1 FROM events e WHERE e.county IS NULL AND e.attachments::jsonb ? b.sha256);
     RETURN NULL;
 END $$;
 CREATE TRIGGER laptop_county_fill AFTER INSERT ON laptop_county
@@ -432,6 +472,8 @@ ALTER TABLE blobs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE records ENABLE ROW LEVEL SECURITY;
 ALTER TABLE record_changes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE conflicts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE pending_bundles ENABLE ROW LEVEL SECURITY;
+ALTER TABLE imported_bundles ENABLE ROW LEVEL SECURITY;
 CREATE POLICY county ON events USING (county IS NULL OR (SELECT station_all_counties())
     OR county = ANY ((SELECT station_counties())::text[]));
 CREATE POLICY county ON blobs USING (county IS NULL OR (SELECT station_all_counties())
@@ -442,6 +484,10 @@ CREATE POLICY county ON record_changes USING (county IS NULL OR (SELECT station_
     OR county = ANY ((SELECT station_counties())::text[]));
 CREATE POLICY county ON conflicts USING (county IS NULL OR (SELECT station_all_counties())
     OR county = ANY ((SELECT station_counties())::text[]));
+CREATE POLICY county ON pending_bundles USING (county IS NULL OR (SELECT station_all_counties())
+    OR county = ANY ((SELECT station_counties())::text[]));
+CREATE POLICY county ON imported_bundles USING (county IS NULL
+    OR (SELECT station_all_counties()) OR county = ANY ((SELECT station_counties())::text[]));
 -- Every login reads the laptops' counties; an admin gives a laptop only a county they hold.
 ALTER TABLE laptop_county ENABLE ROW LEVEL SECURITY;
 CREATE POLICY seen ON laptop_county FOR SELECT USING (true);
@@ -459,9 +505,36 @@ LANGUAGE sql STABLE AS $$
                    WHERE g.rolname = p_group AND u.rolname = p_login)
 $$;
 
+-- Whether the caller (session_user: these run with the owner's rights) may change or
+-- remove p_login: the owner may; an admin only when they hold every county p_login
+-- holds now (one of all counties only by an admin of all counties; a login with a key
+-- slot and no row, too). ``p_new``: a login not yet staff may be made staff.
+CREATE FUNCTION _station_may_manage(p_login text, p_new boolean) RETURNS boolean
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    mine station_staff%ROWTYPE;
+    theirs station_staff%ROWTYPE;
+BEGIN
+    IF pg_has_role(session_user, (SELECT relowner FROM pg_class
+                                   WHERE oid = 'public.station'::regclass), 'USAGE') THEN
+        RETURN true;
+    END IF;
+    SELECT * INTO mine FROM station_staff WHERE login = session_user;
+    SELECT * INTO theirs FROM station_staff WHERE login = p_login;
+    IF mine.login IS NULL THEN
+        RETURN false;
+    ELSIF mine.all_counties THEN
+        RETURN true;
+    ELSIF theirs.login IS NULL THEN
+        RETURN p_new;
+    END IF;
+    RETURN NOT theirs.all_counties AND theirs.counties <@ mine.counties;
+END $$;
+
 -- A login made station staff (or its role and counties changed), with the owner's
--- rights: granted to the admins only. An admin who is not the owner gives only counties
--- they hold. The login must exist (the server's administrator makes it).
+-- rights: granted to the admins only. An admin who is not the owner changes only staff
+-- wholly of their counties, and gives only counties they hold. The login must exist (the
+-- server's administrator makes it).
 CREATE FUNCTION station_staff_set(p_login text, p_role text, p_all boolean, p_counties text[])
 RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -475,6 +548,9 @@ BEGIN
     IF p_login LIKE 'pg\\_%'
        OR p_login IN (db || '_app', db || '_staff', db || '_admin', db || '_purge') THEN
         RAISE EXCEPTION 'not a login' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT _station_may_manage(p_login, true) THEN
+        RAISE EXCEPTION 'county not held' USING ERRCODE = 'insufficient_privilege';
     END IF;
     IF NOT pg_has_role(session_user, (SELECT relowner FROM pg_class
                                        WHERE oid = 'public.station'::regclass), 'USAGE') THEN
@@ -495,12 +571,19 @@ BEGIN
     END LOOP;
     EXECUTE format('GRANT %I TO %I', db || '_' || p_role, p_login);
 END $$;
+-- A staff member removed: their key slot, their row and their groups, together, with the
+-- owner's rights (admins may not delete key slots themselves), by an admin who holds
+-- every county they hold.
 CREATE FUNCTION station_staff_drop(p_login text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
     db text := current_database();
     grp text;
 BEGIN
+    IF NOT _station_may_manage(p_login, false) THEN
+        RAISE EXCEPTION 'county not held' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    DELETE FROM station_keyslots WHERE staff = p_login;
     DELETE FROM station_staff WHERE login = p_login;
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
         FOREACH grp IN ARRAY ARRAY['staff', 'admin', 'purge'] LOOP
@@ -537,7 +620,9 @@ GRANT SELECT, INSERT, DELETE ON pending_bundles TO {app};
 -- Staff key slots and the laptop register are the admins' (schema 4).
 GRANT SELECT ON station_keyslots, station_staff, laptop_county TO {app};
 REVOKE INSERT, DELETE ON station_keyslots FROM {app};
-GRANT INSERT, DELETE ON station_keyslots TO {admin};
+-- A slot is removed only through station_staff_drop, which checks the counties.
+REVOKE DELETE ON station_keyslots FROM {admin};
+GRANT INSERT ON station_keyslots TO {admin};
 GRANT INSERT ON laptop_county TO {admin};
 GRANT EXECUTE ON FUNCTION station_head() TO {app};
 GRANT EXECUTE ON FUNCTION station_staff_set(text, text, boolean, text[]),

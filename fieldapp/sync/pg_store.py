@@ -522,6 +522,8 @@ class PgStationStore:
         wanted = pg_counties.checked_counties(counties, all_counties)
         pg_counties.refuse_not_admin(self.login)
         pg_counties.refuse_not_yours(self.login, wanted, all_counties)
+        with db_errors(self._conn):
+            pg_counties.refuse_not_theirs(self.login, pg_counties.members(self._conn), staff)
         slot = pg_keys.seal_staff_slot(
             self.device_id, staff, passphrase, self._master, self._slot_cost
         )
@@ -539,7 +541,9 @@ class PgStationStore:
             pg_counties.set_staff(self._conn, staff, role, all_counties, wanted)
 
     def remove_staff(self, staff: str) -> None:
-        """Remove ``staff``'s key slot; the last one is refused (nobody could unlock)."""
+        """Remove ``staff``'s key slot, row and groups, by an admin who holds every county
+        they hold (the owner's function does the removing: admins may not delete key slots
+        themselves); the last slot is refused (nobody could unlock)."""
         staff = " ".join(staff.split())
         pg_counties.refuse_not_admin(self.login)
         with db_errors(self._conn), self._conn.transaction():
@@ -550,6 +554,7 @@ class PgStationStore:
                     coded("station_staff_unknown", f"Staff: {staff} has no key slot."),
                     field="staff",
                 )
+            pg_counties.refuse_not_theirs(self.login, pg_counties.members(self._conn), staff, True)
             if names == {staff}:
                 raise KnownError(
                     coded(
@@ -557,7 +562,6 @@ class PgStationStore:
                         "That is the station's last key slot: add another staff member first.",
                     )
                 )
-            self._conn.execute("DELETE FROM station_keyslots WHERE staff = %s", (staff,))
             self._conn.execute("SELECT station_staff_drop(%s)", (staff,))
 
     # -- the laptop register, by county --------------------------------------------------
@@ -730,7 +734,11 @@ class PgStationStore:
         return bytes(rows[0][0]) if rows else None
 
     def blob(self, digest: str) -> bytes | None:
-        rows = self._rows("SELECT data FROM blobs WHERE sha256 = %s", (digest,))
+        # Every copy of one digest holds the same bytes (sealed under it): a county's copy
+        # first, before one of no county that any login could have added.
+        rows = self._rows(
+            "SELECT data FROM blobs WHERE sha256 = %s ORDER BY county IS NULL LIMIT 1", (digest,)
+        )
         return self._at_rest.open_blob(digest, bytes(rows[0][0])) if rows else None
 
     def read_events(self, device_id: str | None = None) -> list[Event]:
@@ -836,8 +844,10 @@ class PgStationStore:
                 # In digest order: two importers storing the same blobs never deadlock.
                 county = pg_counties.laptop_county(conn, header.device_id)
                 cur.executemany(
+                    # Kept once a county (``pg_schema``): a copy in this laptop's county
+                    # even when another county holds the same bytes.
                     "INSERT INTO blobs (sha256, size, data, county) VALUES (%s, %s, %s, %s) "
-                    "ON CONFLICT DO NOTHING",
+                    "ON CONFLICT (sha256, coalesce(county, '')) DO NOTHING",
                     [
                         (k, len(blobs[k]), self._at_rest.seal_blob(k, blobs[k]), county)
                         for k in sorted(blobs)
@@ -928,7 +938,9 @@ class PgStationStore:
     ) -> None:
         """Events copied into a temporary table, then inserted from it in order: COPY
         into a table under row-level security is refused to a login without
-        BYPASSRLS. ``counties``: the station's own events' (None: the database's)."""
+        BYPASSRLS. ``counties``: the station's own events' as the app knows them (an alarm's,
+        from its laptop), kept by the database only where it has nothing to derive one
+        from (``events_county``)."""
         if not events:
             return
         conn = self._conn

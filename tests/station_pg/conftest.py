@@ -83,13 +83,24 @@ def staff_role(pg_database: str, name: str) -> None:
 _WITHOUT_COUNTIES = """
 DROP FUNCTION station_counties, station_all_counties, station_is_admin CASCADE;
 DROP TRIGGER events_county ON events;
+DROP TRIGGER pending_bundles_county ON pending_bundles;
+DROP TRIGGER imported_bundles_county ON imported_bundles;
+DROP FUNCTION station_staff_set, station_staff_drop, _station_may_manage;
 DROP TABLE station_staff, laptop_county;
-DROP FUNCTION station_staff_set, station_staff_drop, station_head, _station_granted,
-    laptop_county_fill, laptop_county_fixed, projection_county, events_county;
+DROP FUNCTION station_head, _station_granted, laptop_county_fill, laptop_county_fixed,
+    projection_county, events_county, bundle_county;
 ALTER TABLE events DISABLE ROW LEVEL SECURITY;
 ALTER TABLE blobs DISABLE ROW LEVEL SECURITY;
+ALTER TABLE pending_bundles DISABLE ROW LEVEL SECURITY;
+ALTER TABLE imported_bundles DISABLE ROW LEVEL SECURITY;
 ALTER TABLE events DROP COLUMN county;
+DELETE FROM blobs b WHERE county IS NOT NULL AND EXISTS (
+    SELECT 1 FROM blobs c WHERE c.sha256 = b.sha256 AND c.ctid < b.ctid);
+DROP INDEX blobs_county;
 ALTER TABLE blobs DROP COLUMN county;
+ALTER TABLE blobs ADD PRIMARY KEY (sha256);
+ALTER TABLE pending_bundles DROP COLUMN county;
+ALTER TABLE imported_bundles DROP COLUMN county;
 """
 
 

@@ -201,13 +201,23 @@ def test_staff_slots_are_added_and_removed_and_the_last_one_stays(
     assert _refusal(lambda: other.remove_staff(OTHER)) == "station_staff_last"
     assert _refusal(lambda: other.remove_staff(STAFF)) == "station_staff_unknown"
     other.close()
-    # Nor does the database let an admin remove the last slot behind the app's back.
+    # Nor does the database let an admin delete a slot behind the app's back (only the
+    # owner's function does, for staff of the admin's counties), nor anyone the last one.
     with psycopg.connect(login_role("keeper", "admin")) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="last key slot"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="station_keyslots"):
             conn.execute("DELETE FROM station_keyslots")
+        conn.rollback()
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="county not held"):
+            conn.execute("SELECT station_staff_drop(%s)", (OTHER,))
         conn.rollback()
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE station_secret SET sealed = ''")
+    with (
+        psycopg.connect(pg_database) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="last key slot"),
+    ):
+        conn.execute("SELECT station_staff_drop(%s)", (OTHER,))
+    assert pg_station.staff() == [OTHER]
 
 
 def test_a_body_or_photo_moved_or_altered_fails_verification(

@@ -5,24 +5,27 @@ each refusal has its code and writes nothing."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import psycopg
 import pytest
+from PIL import Image
 
 from fieldapp.documents import service
 from fieldapp.errors import InvalidInput, KnownError
 from fieldapp.storage.records import Records, amend_draft
 from fieldapp.sync import pg_counties
-from fieldapp.sync.importer import StationImporter
+from fieldapp.sync.importer import StationImporter, Status
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_context import PgStationContext
 from fieldapp.sync.pg_store import PgStationStore, migrate_pg_station, open_pg_station
 from fieldapp.sync.register import revoke_laptop
 from fieldapp.sync.review import consolidated_cases, open_alarms, open_conflicts, settle
-from fieldapp.workflow import evidence
+from fieldapp.workflow import evidence, photos
 from tests.station_pg.conftest import (
     as_user,
     back_to_schema_3,
@@ -57,11 +60,15 @@ def _refusal(call: Callable[[], object]) -> str:
     return refused.value.code
 
 
-def _send(store: PgStationStore, laptop: Laptop) -> None:
-    """Everything the laptop holds, as one bundle, imported by ``store``'s login."""
+def _send(
+    store: PgStationStore, laptop: Laptop, blobs: dict[str, bytes] | None = None, since: int = 0
+) -> Status:
+    """Everything the laptop holds (after its event ``since``), as one bundle, imported by
+    ``store``'s login."""
     session = laptop.session
-    data = seal(store.keys.card, list(session.events()), {}, session, vault_id=session.vault_id)
-    StationImporter(store).import_bytes(data)
+    events = [e for e in session.events() if e.seq > since]
+    data = seal(store.keys.card, events, blobs or {}, session, vault_id=session.vault_id)
+    return StationImporter(store).import_bytes(data).status
 
 
 def _with_a_conflict(owner: PgStationStore, laptop: Laptop) -> tuple[str, str]:
@@ -125,8 +132,9 @@ def test_a_countys_staff_see_none_of_another_countys_cases(
     assert conflict.entity_id == home_element
     ctx = PgStationContext(anna, lambda: PRINTED)
     assert len(service.report_data(ctx, home.operation).buyers) == 1
-    with pytest.raises(KnownError):
-        service.report_data(ctx, other.operation)
+    # Refused as an operation that does not exist: the other county's is not told of.
+    assert _refusal(lambda: service.report_data(ctx, other.operation)) == "no_such_record"
+    assert _refusal(lambda: service.report_data(ctx, "01-no-such-operation")) == "no_such_record"
     assert Records(reviewer.conn).get("operation", other.operation) is None
 
     # By SQL as her own login: not a row of the other county, in any table.
@@ -301,18 +309,32 @@ def test_a_laptop_given_its_county_later_takes_its_rows_with_it(
     laptop = Laptop(tmp_path / "a", pg_station.keys.card)
     card = make_laptop_card(laptop.session)
     pg_station.register_laptop(card)  # the owner: a laptop of no county, as before counties
-    _with_a_conflict(pg_station, laptop)
+    _, element = _with_a_conflict(pg_station, laptop)
+    photo = _photo()
+    digest = hashlib.sha256(photo).hexdigest()
+    photos.attach_photo(laptop.ctx, element, photo)
+    assert _send(pg_station, laptop, {digest: photo}) is Status.IMPORTED
+    laptop.new_case()
+    gap = max(e.seq for e in laptop.session.events())
+    laptop.new_case()
+    assert _send(pg_station, laptop, since=gap) is Status.HELD
     other = _open(_staff(pg_station, login_role, "olle", "staff", OTHER_COUNTY))
     assert len(consolidated_cases(other.reviewer())) == 1  # no county: seen by everyone
+    assert other.blob(digest) == photo
     pg_station.register_laptop(card, HOME)  # its county, once
     assert consolidated_cases(other.reviewer()) == []
     assert open_conflicts(other.reviewer()) == []
+    assert other.blob(digest) is None
+    assert other.next_held(laptop.session.device_id, gap) is None
+    assert pg_station.blob(digest) == photo
     with psycopg.connect(pg_database) as conn:
-        for table in ("events", "records", "record_changes", "conflicts"):
+        tables = ("events", "records", "record_changes", "conflicts", "blobs")
+        for table in (*tables, "imported_bundles", "pending_bundles"):
+            by_device = table not in tables[1:]
             left = conn.execute(
                 f"SELECT count(*) FROM {table} WHERE county IS NULL AND "
-                + ("device_id = %s" if table == "events" else "true"),
-                (laptop.session.device_id,) if table == "events" else (),
+                + ("device_id = %s" if by_device else "true"),
+                (laptop.session.device_id,) if by_device else (),
             ).fetchone()
             assert left == (0,), table
     other.close()
@@ -366,3 +388,161 @@ def test_the_stations_own_events_keep_their_county_and_its_chain(
     report = pg_station.verify()
     assert report.ok, report.summary()
     assert len(open_conflicts(pg_station.reviewer())) == 1  # the other county's, still open
+
+
+def test_a_countys_staff_see_none_of_another_countys_held_or_imported_bundles(
+    pg_station: PgStationStore,
+    two_counties: tuple[tuple[Laptop, str, str], tuple[Laptop, str, str]],
+    login_role: Login,
+    pg_database: str,
+) -> None:
+    (home, _, _), (other, _, _) = two_counties
+    # A bundle of the other county's laptop held for a gap: sealed to the station, which
+    # every unlocked staff member can open.
+    other.new_case()
+    gap = max(e.seq for e in other.session.events())
+    other.new_case()
+    assert _send(pg_station, other, since=gap) is Status.HELD
+    conninfo = _staff(pg_station, login_role, "anna", "staff", HOME)
+    other_device = other.session.device_id
+    with psycopg.connect(conninfo) as conn:
+        for table in ("pending_bundles", "imported_bundles"):
+            assert conn.execute(
+                f"SELECT count(*) FROM {table} WHERE device_id = %s", (other_device,)
+            ).fetchone() == (0,), table
+            assert conn.execute(
+                f"SELECT count(*) FROM {table} WHERE county IS DISTINCT FROM %s", (HOME,)
+            ).fetchone() == (0,), table
+        assert conn.execute(
+            "SELECT count(*) FROM imported_bundles WHERE device_id = %s",
+            (home.session.device_id,),
+        ).fetchone() != (0,)
+        # Nor does she file a bundle under her county: the laptop's county is the database's.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO pending_bundles VALUES ('b-x', %s, 90, 91, '\\x00', %s)",
+                (other_device, HOME),
+            )
+    with psycopg.connect(pg_database) as conn:
+        held = conn.execute(
+            "SELECT county FROM pending_bundles WHERE device_id = %s", (other_device,)
+        ).fetchall()
+    assert held == [(OTHER_COUNTY,)]
+    # Through her store: the other county's held bundle is not hers to open.
+    anna = _open(conninfo)
+    assert anna.next_held(other_device, gap) is None
+    assert anna.imported() < pg_station.imported()
+    anna.close()
+
+
+def test_the_stations_own_events_take_the_county_of_what_they_concern(
+    pg_station: PgStationStore,
+    two_counties: tuple[tuple[Laptop, str, str], tuple[Laptop, str, str]],
+    login_role: Login,
+) -> None:
+    _, (other, other_case, _) = two_counties
+    station = pg_station.device_id
+    conninfo = _staff(pg_station, login_role, "anna", "admin", HOME)
+    copy = (
+        "INSERT INTO events (device_id, seq, id, officer_id, hlc, wall_time, zone, kind, "
+        "entity_type, entity_id, parents, body, attachments, prev_hash, entry_hash, "
+        "signature, body_hash, county) SELECT device_id, seq + %s, id || %s, officer_id, hlc, "
+        "wall_time, zone, kind, %s, %s, parents, body, attachments, prev_hash, entry_hash, "
+        "signature, body_hash, %s FROM events WHERE device_id = %s AND county = %s LIMIT 1"
+    )
+    with psycopg.connect(conninfo) as conn:
+        # A station event about the other county's case (or laptop), labelled her county:
+        # the database gives it the case's (the laptop's) county, which she does not hold.
+        for n, (entity_type, entity_id) in enumerate(
+            (("case", other_case), ("station_laptop", other.session.device_id))
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
+                conn.execute(copy, (1000 + n, f"x{n}", entity_type, entity_id, HOME, station, HOME))
+        # Where there is nothing to derive it from, the county she gives (and holds) stays.
+        inserted = conn.execute(copy, (2000, "new", "note", "a-new-note", HOME, station, HOME))
+        assert inserted.rowcount == 1
+        assert conn.execute(
+            "SELECT county FROM events WHERE entity_id = 'a-new-note'"
+        ).fetchone() == (HOME,)
+        conn.rollback()
+
+
+def test_an_admin_removes_or_changes_only_staff_of_their_counties(
+    pg_station: PgStationStore, login_role: Login
+) -> None:
+    admin_info = _staff(pg_station, login_role, "chef", "admin", HOME)
+    olle = login_name(_staff(pg_station, login_role, "olle", "admin", OTHER_COUNTY))
+    mia = login_name(_staff(pg_station, login_role, "mia", "staff", HOME, OTHER_COUNTY))
+    berit = login_name(_staff(pg_station, login_role, "berit", "staff"))
+    clerk = login_name(_staff(pg_station, login_role, "clerk", "staff", HOME))
+    admin = _open(admin_info)
+    before = (pg_station.members(), pg_station.staff())
+    for name in (olle, mia, berit, pg_station.staff_name):
+        assert _refusal(lambda n=name: admin.remove_staff(n)) == "station_county_not_yours"
+    # Nor by SQL behind the app's back: demoting them or moving them to her county,
+    # dropping them, or deleting their key slot.
+    with psycopg.connect(admin_info) as conn:
+        for call, args in (
+            ("SELECT station_staff_drop(%s)", (olle,)),
+            ("SELECT station_staff_drop(%s)", (mia,)),
+            ("SELECT station_staff_drop(%s)", (berit,)),
+            ("SELECT station_staff_set(%s, 'staff', false, %s)", (olle, [HOME])),
+            ("SELECT station_staff_set(%s, 'staff', false, %s)", (mia, [HOME])),
+            ("SELECT station_staff_set(%s, 'staff', false, %s)", (berit, [HOME])),
+            ("DELETE FROM station_keyslots WHERE staff = %s", (olle,)),
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
+                conn.execute(call, args)
+    assert (pg_station.members(), pg_station.staff()) == before
+    # Her county's own: changed and removed, slot and all.
+    with psycopg.connect(admin_info) as conn:
+        conn.execute("SELECT station_staff_set(%s, 'admin', false, %s)", (clerk, [HOME]))
+    assert [m.role for m in pg_station.members() if m.login == clerk] == ["admin"]
+    admin.remove_staff(clerk)
+    assert clerk not in pg_station.staff()
+    assert clerk not in {m.login for m in pg_station.members()}
+    admin.close()
+    # An all-counties admin (the station's first) removes anyone.
+    pg_station.remove_staff(olle)
+    assert olle not in pg_station.staff()
+
+
+def _photo() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (32, 24), (20, 130, 90)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_the_same_photo_from_two_counties_is_each_countys_own(
+    pg_station: PgStationStore,
+    two_counties: tuple[tuple[Laptop, str, str], tuple[Laptop, str, str]],
+    login_role: Login,
+) -> None:
+    (home, _, home_element), (other, _, other_element) = two_counties
+    photo = _photo()
+    digest = hashlib.sha256(photo).hexdigest()
+    photos.attach_photo(other.ctx, other_element, photo)
+    assert _send(pg_station, other, {digest: photo}) is Status.IMPORTED  # the other's first
+    anna_info = _staff(pg_station, login_role, "anna", "staff", HOME)
+    olle = _open(_staff(pg_station, login_role, "olle", "staff", OTHER_COUNTY))
+    anna = _open(anna_info)
+    # Whether another county holds a hash is not told: her copy of it goes in.
+    with psycopg.connect(anna_info) as conn:
+        stored = conn.execute(
+            "INSERT INTO blobs (sha256, size, data, county) VALUES (%s, 1, '\\x00', %s) "
+            "ON CONFLICT DO NOTHING",
+            (digest, HOME),
+        )
+        assert stored.rowcount == 1
+        conn.rollback()
+    assert anna.blob(digest) is None
+    photos.attach_photo(home.ctx, home_element, photo)
+    assert _send(anna, home, {digest: photo}) is Status.IMPORTED
+    assert anna.blob(digest) == photo
+    assert olle.blob(digest) == photo
+    with psycopg.connect(anna_info) as conn:
+        seen = conn.execute("SELECT county FROM blobs WHERE sha256 = %s", (digest,)).fetchall()
+    assert seen == [(HOME,)]
+    anna.close()
+    olle.close()
+    assert pg_station.verify().ok
