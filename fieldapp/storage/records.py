@@ -235,6 +235,31 @@ SQLITE = Dialect("sqlite", order_column="rowid", row_lock="")
 _VAULT_CONNECTION = VaultConnectionType
 
 
+def _merge_amend(
+    data: dict[str, Any], event: Event, unseen: Mapping[str, str]
+) -> tuple[list[str], list[tuple[str, Any, str, Any]]]:
+    """An amend's fields merged into ``data`` (changed in place), by the one rule both the
+    event-at-a-time and the bundle-at-once projections follow: a field another event
+    changed since the amend's parent (``unseen``: field -> that event) to a different
+    value is a same-field conflict and keeps its value; the rest are set (or unset).
+    Returns the fields applied and the conflicts as (field, current value, the event that
+    set it, the incoming value), in the amend's order."""
+    changes: dict[str, Any] = dict(event.data.get("set", {}))
+    changes.update({name: None for name in event.data.get("unset", [])})
+    applied: list[str] = []
+    conflicts: list[tuple[str, Any, str, Any]] = []
+    for name, value in changes.items():
+        if name in unseen and data.get(name) != value:
+            conflicts.append((name, data.get(name), unseen[name], value))
+            continue
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+        applied.append(name)
+    return applied, conflicts
+
+
 class RecordsProjection:
     """Keeps ``records`` in step with the create / amend / void / resolve events of every
     entity type except those in ``NOT_RECORDS``.
@@ -342,22 +367,13 @@ class RecordsProjection:
             return  # an amend whose record this vault does not hold
         key = (event.entity_type, event.entity_id)
         data, last_event, voided = self._load_data(row[0], *key), row[1], bool(row[2])
-        changes: dict[str, Any] = dict(event.data.get("set", {}))
-        changes.update({name: None for name in event.data.get("unset", [])})
         unseen = self._fields_changed_since(conn, event)
         if voided and event.parents and event.parents[0] != last_event:
             self._conflict(conn, event, VOIDED_FIELD, True, last_event, False)
             return
-        applied = []
-        for name, value in changes.items():
-            if name in unseen and data.get(name) != value:
-                self._conflict(conn, event, name, data.get(name), unseen[name], value)
-                continue
-            if value is None:
-                data.pop(name, None)
-            else:
-                data[name] = value
-            applied.append(name)
+        applied, conflicts = _merge_amend(data, event, unseen)
+        for name, current, current_event, incoming in conflicts:
+            self._conflict(conn, event, name, current, current_event, incoming)
         self._store(conn, event, data)
         self._log_change(conn, event, applied)
 
@@ -504,23 +520,13 @@ class RecordsProjection:
         """``_amend`` on a record as the run has it so far."""
         if held is None:
             return  # an amend whose record this station does not hold
-        data = held.data
-        changes: dict[str, Any] = dict(event.data.get("set", {}))
-        changes.update({name: None for name in event.data.get("unset", [])})
         unseen = _unseen(held.created_event, history, event)
         if held.voided and event.parents and event.parents[0] != held.last_event:
             self._conflict_row(writes, event, VOIDED_FIELD, True, held.last_event, False)
             return
-        applied = []
-        for name, value in changes.items():
-            if name in unseen and data.get(name) != value:
-                self._conflict_row(writes, event, name, data.get(name), unseen[name], value)
-                continue
-            if value is None:
-                data.pop(name, None)
-            else:
-                data[name] = value
-            applied.append(name)
+        applied, conflicts = _merge_amend(held.data, event, unseen)
+        for name, current, current_event, incoming in conflicts:
+            self._conflict_row(writes, event, name, current, current_event, incoming)
         held.changed_by(event)
         _log_held(writes, history, event, key, applied)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fieldapp.domain.persons import PERSON_ENTITY
-from fieldapp.errors import InvalidInput, coded
+from fieldapp.errors import NotPermitted
 from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Records
@@ -26,7 +26,13 @@ from fieldapp.sync.pg_connection import PgConnection
 from fieldapp.sync.pg_store import PgStationStore
 from fieldapp.sync.review import refuse_settled
 from fieldapp.sync.settled import Settled, settled_conflicts
-from fieldapp.workflow.access_log import LIST_ACTION, Access, AccessFilter, utc_bounds
+from fieldapp.workflow.access_log import (
+    LIST_ACTION,
+    Access,
+    AccessFilter,
+    listed_filter,
+    utc_bounds,
+)
 
 STAFF_KEY = "staff"  # the body's key naming the staff member who made a station event
 
@@ -101,10 +107,11 @@ def officer_names(store: PgStationStore) -> dict[tuple[str, str], str]:
 
 def access_log(store: PgStationStore, wanted: AccessFilter) -> list[Access]:
     """The accesses that match ``wanted``, oldest first: the station's staff's and the
-    laptops' officers'. Appends an access event saying the log was listed."""
-    if wanted.since and wanted.until and wanted.since > wanted.until:
-        reason = coded("date_order", "the first date comes after the last.")
-        raise InvalidInput(f"Since: {reason}", field="since", problems=(("since", reason),))
+    laptops' officers' (the station's admins only, as a vault's administrators). Appends an
+    access event saying the log was listed."""
+    if not store.login.admin:
+        raise NotPermitted("Only a station admin may list the access log.")
+    listed = listed_filter(wanted)
     low, high = utc_bounds(wanted)
     records = Records(store.records_conn)
     names = officer_names(store)
@@ -142,17 +149,6 @@ def access_log(store: PgStationStore, wanted: AccessFilter) -> list[Access]:
             )
         )
     found.sort(key=lambda a: (a.wall_time, a.event_id))
-    listed = {
-        k: v
-        for k, v in (
-            ("case_id", wanted.case_id),
-            ("person_id", wanted.person_id),
-            ("officer_id", wanted.officer_id),
-            ("since", wanted.since.isoformat() if wanted.since else None),
-            ("until", wanted.until.isoformat() if wanted.until else None),
-        )
-        if v
-    }
     body = {
         "action": LIST_ACTION,
         "filter": listed,

@@ -66,15 +66,32 @@ def utc_bounds(wanted: AccessFilter) -> tuple[str | None, str | None]:
     return low, high
 
 
+def listed_filter(wanted: AccessFilter) -> dict[str, str]:
+    """``wanted`` as the listing's own access event records it (what was asked for, not
+    what was found); refused when its first day comes after its last."""
+    if wanted.since and wanted.until and wanted.since > wanted.until:
+        reason = coded("date_order", "the first date comes after the last.")
+        raise InvalidInput(f"Since: {reason}", field="since", problems=(("since", reason),))
+    return {
+        k: v
+        for k, v in (
+            ("case_id", wanted.case_id),
+            ("person_id", wanted.person_id),
+            ("officer_id", wanted.officer_id),
+            ("since", wanted.since.isoformat() if wanted.since else None),
+            ("until", wanted.until.isoformat() if wanted.until else None),
+        )
+        if v
+    }
+
+
 def access_log(ctx: Context, wanted: AccessFilter) -> list[Access]:
     """The accesses that match ``wanted``, oldest first (administrators only). Appends an
     access event saying the log was listed, with the filter used."""
     session = ctx.session
     if not session.officer.is_admin:
         raise NotPermitted("Only an administrator may list the access log.")
-    if wanted.since and wanted.until and wanted.since > wanted.until:
-        reason = coded("date_order", "the first date comes after the last.")
-        raise InvalidInput(f"Since: {reason}", field="since", problems=(("since", reason),))
+    listed = listed_filter(wanted)
     conn = session.conn
     sql = (
         "SELECT e.id FROM events e LEFT JOIN records r ON r.entity_type = e.entity_type "
@@ -100,17 +117,6 @@ def access_log(ctx: Context, wanted: AccessFilter) -> list[Access]:
     ids = {row[0] for row in conn.execute(sql, args)}
     found = [_access(ctx, e) for e in _events(ctx, ids)]
     found.sort(key=lambda a: (a.wall_time, a.event_id))
-    listed = {
-        k: v
-        for k, v in (
-            ("case_id", wanted.case_id),
-            ("person_id", wanted.person_id),
-            ("officer_id", wanted.officer_id),
-            ("since", wanted.since.isoformat() if wanted.since else None),
-            ("until", wanted.until.isoformat() if wanted.until else None),
-        )
-        if v
-    }
     body = {"action": LIST_ACTION, "filter": listed, "count": len(found)}
     session.append([Draft("access", VAULT_ENTITY, session.vault_id, body)])
     return found

@@ -22,10 +22,12 @@ from fieldapp.sync import pg_counties
 from fieldapp.sync.importer import StationImporter, Status
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_context import PgStationContext
+from fieldapp.sync.pg_staff import access_log
 from fieldapp.sync.pg_store import PgStationStore, migrate_pg_station, open_pg_station
 from fieldapp.sync.register import revoke_laptop
 from fieldapp.sync.review import consolidated_cases, open_alarms, open_conflicts, settle
 from fieldapp.workflow import evidence, photos
+from fieldapp.workflow.access_log import AccessFilter
 from tests.station_pg.conftest import (
     as_user,
     back_to_schema_3,
@@ -546,3 +548,15 @@ def test_the_same_photo_from_two_counties_is_each_countys_own(
     anna.close()
     olle.close()
     assert pg_station.verify().ok
+
+
+def test_only_an_admin_lists_the_access_log(pg_station: PgStationStore, login_role: Login) -> None:
+    """As in a vault, where only administrators list who opened whose record."""
+    clerk = _open(_staff(pg_station, login_role, "kontorist", "staff", HOME))
+    chef = _open(_staff(pg_station, login_role, "chefen", "admin", HOME))
+    try:
+        assert _refusal(lambda: access_log(clerk, AccessFilter())) == "not_permitted"
+        assert access_log(chef, AccessFilter()) == []  # nothing opened yet
+    finally:
+        clerk.close()
+        chef.close()
