@@ -20,7 +20,7 @@ from fieldapp.domain.persons import PERSON_ENTITY
 from fieldapp.errors import NotPermitted
 from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.storage.events import Draft, Event
-from fieldapp.storage.records import Records
+from fieldapp.storage.records import Record, Records
 from fieldapp.storage.verify import STATION_ENTITY
 from fieldapp.sync.pg_connection import PgConnection
 from fieldapp.sync.pg_store import PgStationStore
@@ -114,23 +114,27 @@ def access_log(store: PgStationStore, wanted: AccessFilter) -> list[Access]:
     listed = listed_filter(wanted)
     low, high = utc_bounds(wanted)
     records = Records(store.records_conn)
+    # Each record read once however often it was opened (a person's record is, many
+    # times), and only for the accesses the rest of the filter keeps.
+    held: dict[tuple[str, str], Record | None] = {}
     names = officer_names(store)
     found: list[Access] = []
     for event in store.events_where(kind="access"):
-        record = records.get(event.entity_type, event.entity_id)
-        case_id = record.case_id if record else None
         data = event.data
         who = str(data.get(STAFF_KEY) or names.get((event.device_id, event.officer_id), ""))
+        key = (event.entity_type, event.entity_id)
         if (
-            (
-                wanted.person_id
-                and (event.entity_type, event.entity_id) != ("person", wanted.person_id)
-            )
-            or (wanted.case_id and case_id != wanted.case_id)
+            (wanted.person_id and key != ("person", wanted.person_id))
             or (wanted.officer_id and wanted.officer_id not in (event.officer_id, who))
             or (low and event.wall_time < low)
             or (high and event.wall_time >= high)
         ):
+            continue
+        if key not in held:
+            held[key] = records.get(*key)
+        record = held[key]
+        case_id = record.case_id if record else None
+        if wanted.case_id and case_id != wanted.case_id:
             continue
         role = record.get("role") if record and event.entity_type == PERSON_ENTITY else None
         found.append(

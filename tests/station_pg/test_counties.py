@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -22,7 +22,7 @@ from fieldapp.sync import pg_counties
 from fieldapp.sync.importer import StationImporter, Status
 from fieldapp.sync.laptop_card import make_laptop_card
 from fieldapp.sync.pg_context import PgStationContext
-from fieldapp.sync.pg_staff import access_log
+from fieldapp.sync.pg_staff import access_log, open_case_persons
 from fieldapp.sync.pg_store import PgStationStore, migrate_pg_station, open_pg_station
 from fieldapp.sync.register import revoke_laptop
 from fieldapp.sync.review import consolidated_cases, open_alarms, open_conflicts, settle
@@ -560,3 +560,29 @@ def test_only_an_admin_lists_the_access_log(pg_station: PgStationStore, login_ro
     finally:
         clerk.close()
         chef.close()
+
+
+def test_the_access_log_filters_by_case_person_officer_and_day(
+    pg_station: PgStationStore,
+    two_counties: tuple[tuple[Laptop, str, str], tuple[Laptop, str, str]],
+) -> None:
+    """Each filter keeps what it names and only that; a person opened twice is listed twice."""
+    (_, home_case, _), (_, other_case, _) = two_counties
+    home_people = open_case_persons(pg_station, home_case, "case_details")
+    open_case_persons(pg_station, home_case, "case_summary")
+    other_people = open_case_persons(pg_station, other_case, "case_details")
+
+    def listed(**wanted: object) -> list[tuple[str, str | None]]:
+        return [(a.entity_id, a.purpose) for a in access_log(pg_station, AccessFilter(**wanted))]
+
+    assert listed(case_id=home_case) == [(p, "case_details") for p in home_people] + [
+        (p, "case_summary") for p in home_people
+    ]
+    assert [p for p, _ in listed(person_id=other_people[0])] == [other_people[0]]
+    staff = pg_station.staff_name
+    by_staff = listed(officer_id=staff)  # the two listings before this one are accesses too
+    assert [p for p, purpose in by_staff if purpose] == home_people * 2 + other_people
+    assert [purpose for _, purpose in by_staff if not purpose] == [None, None]
+    assert listed(officer_id="nobody-here") == []
+    tomorrow = datetime.now().date() + timedelta(days=1)
+    assert listed(since=tomorrow) == []
