@@ -4968,6 +4968,10 @@ Loggen: {log}</translation>
         <translation>Poliser</translation>
     </message>
     <message>
+        <source>County</source>
+        <translation>Län</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>Läge</translation>
     </message>

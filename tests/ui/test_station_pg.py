@@ -34,6 +34,7 @@ from tests.station_pg.conftest import _fast_kdf, login_name, login_role, target
 from tests.sync.conftest import Laptop
 from ui.dialogs.pg_login import station_opener
 from ui.errors import error_text
+from ui.models import county_name
 from ui.station_pg_app import StationController, StationPage
 from ui.sync.backend import PgBackend
 from ui.sync.fingerprint import spaced
@@ -342,6 +343,9 @@ def test_a_laptop_is_registered_for_the_county_chosen_on_the_page(
     assert not tab.message.is_error()
     assert county_in_database(station_db, card.device_id) == HOME
     assert tab.model.row_total() == 1
+    # The list says which county each laptop is registered for, by its name.
+    shown = tab.model.data(tab.model.index(0, tab.model.COLUMNS.index("county")))
+    assert shown == county_name(HOME) and shown
     assert LaptopCard.load(tmp_path / "laptop.card").device_id == card.device_id
 
 

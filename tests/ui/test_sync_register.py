@@ -53,6 +53,7 @@ def test_register_a_laptop_card_after_comparing_and_revoke_it(
     tab = view.laptops_tab
     assert tab.model.rowCount() == 0 and not tab.revoke_button.isEnabled()
     assert not tab.county.isVisibleTo(tab)  # a station vault is one county's: no choice
+    assert "county" not in tab.model.COLUMNS  # nor a column for it
     shown: list[str] = []
     tab.ask_laptop_card_file = lambda _parent: path
     tab.confirm_laptop_card = lambda _parent, c: shown.append(c.fingerprint) or False

@@ -90,6 +90,10 @@ class StationBackend(Protocol):
         """``card`` registered (for ``county``, at a station with counties)."""
         ...
 
+    def laptop_county(self, device_id: str) -> str | None:
+        """The county a laptop is registered for; None without one (or without counties)."""
+        ...
+
     def officer_names(self, device_id: str) -> dict[str, str]:
         """The officers enrolled on a laptop: service id → name."""
         ...
@@ -162,6 +166,9 @@ class VaultBackend:
 
     def register(self, card: LaptopCard, county: str | None) -> RegisteredLaptop:
         return register_laptop(self.session, card)
+
+    def laptop_county(self, device_id: str) -> str | None:
+        return None
 
     def officer_names(self, device_id: str) -> dict[str, str]:
         return {o.officer_id: o.display_name for o in active_officers(self.session.conn, device_id)}
@@ -275,6 +282,9 @@ class PgBackend:
     @property
     def preset_county(self) -> str | None:
         return self.store.login.only_county
+
+    def laptop_county(self, device_id: str) -> str | None:
+        return self.store.laptop_county(device_id)
 
     def register(self, card: LaptopCard, county: str | None) -> RegisteredLaptop:
         # The store's own: the county recorded with the card, and its refusals

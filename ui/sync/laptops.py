@@ -35,17 +35,34 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 
 
 class RegisteredLaptopModel(ColumnTableModel):
-    """One row per registered laptop: device, fingerprint, officers, state."""
+    """One row per registered laptop: device, fingerprint, officers, (at a station with
+    counties) its county, state."""
 
-    COLUMNS = ("device", "fingerprint", "officers", "state")
+    COLUMNS: tuple[str, ...] = ("device", "fingerprint", "officers", "state")
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        county_of: Callable[[str], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._laptops: list[RegisteredLaptop] = []
+        self._county_of = county_of
+        self._counties: dict[str, str | None] = {}
+        if county_of is not None:
+            self.COLUMNS = ("device", "fingerprint", "officers", "county", "state")
 
     def load(self, laptops: list[RegisteredLaptop]) -> None:
         self.beginResetModel()
         self._laptops = list(laptops)
+        # Read once here, not at each paint: a PostgreSQL station answers over the network.
+        county_of = self._county_of
+        self._counties = (
+            {laptop.device_id: county_of(laptop.device_id) for laptop in laptops}
+            if county_of is not None
+            else {}
+        )
         self.endResetModel()
 
     def laptop(self, row: int) -> RegisteredLaptop | None:
@@ -55,7 +72,14 @@ class RegisteredLaptopModel(ColumnTableModel):
         return len(self._laptops)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Laptop"), self.tr("Fingerprint"), self.tr("Officers"), self.tr("State"))
+        words = {
+            "device": self.tr("Laptop"),
+            "fingerprint": self.tr("Fingerprint"),
+            "officers": self.tr("Officers"),
+            "county": self.tr("County"),
+            "state": self.tr("State"),
+        }
+        return tuple(words[column] for column in self.COLUMNS)
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
         laptop = self.laptop(index.row()) if index.isValid() else None
@@ -74,6 +98,9 @@ class RegisteredLaptopModel(ColumnTableModel):
             return laptop.fingerprint
         if column == "officers":
             return ", ".join(sorted(laptop.officers))
+        if column == "county":
+            county = self._counties.get(laptop.device_id)
+            return county_name(county) if county else "—"
         if laptop.revoked:
             return self.tr("Revoked: {reason}").format(
                 reason=revoke_reason_text(laptop.revoke_reason)
@@ -125,7 +152,9 @@ class LaptopsTab(QWidget):
         for widget in (self.county_label, self.county):
             widget.setVisible(counties is not None)
         self.message = FieldMessage(self)
-        self.model = RegisteredLaptopModel(self)
+        self.model = RegisteredLaptopModel(
+            self, county_of=self.backend.laptop_county if counties is not None else None
+        )
         self.table = fitted_table(self.model, self, stretch=2)  # the officers take the room
         self.table.setObjectName("registeredLaptops")
         self.reason_label = QLabel(self.tr("Re&ason:"), self)
