@@ -1,5 +1,5 @@
-"""A second process for work that needs no vault (opening bundles, reading a large file's
-rows), so that a two-core laptop or station uses both cores.
+"""A second process (or a few) for work that needs no vault (opening bundles, reading a
+large file's rows), so that a two-core laptop or station uses both cores.
 
 Never a fork of this process: the GUI runs imports from a thread of a Qt process, and a
 forked copy of that is not safe. Where the system has it, the process is forked from a
@@ -33,13 +33,14 @@ def _context() -> BaseContext:
 
 
 @contextmanager
-def second_process(wanted: bool = True) -> Iterator[ProcessPoolExecutor | None]:
-    """A pool of one new process, or ``None`` (not wanted, one core only, or it could
-    not be started: the caller then does the work itself). Shut down on leaving."""
+def second_process(wanted: bool = True, processes: int = 1) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``processes`` new processes (one unless asked), or ``None`` (not wanted,
+    one core only, or it could not be started: the caller then does the work itself).
+    Shut down on leaving."""
     pool = None
     if wanted and (os.cpu_count() or 1) >= 2:
         try:
-            pool = ProcessPoolExecutor(1, mp_context=_context())
+            pool = ProcessPoolExecutor(max(1, processes), mp_context=_context())
         except (OSError, BrokenProcessPool, RuntimeError):
             pool = None
     try:

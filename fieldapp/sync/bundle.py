@@ -31,7 +31,7 @@ import pyrage
 from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_PAYLOAD_MAX_BYTES
 from fieldapp.storage.canonical import canonical
-from fieldapp.storage.events import Event
+from fieldapp.storage.events import Event, event_of
 
 if TYPE_CHECKING:
     from fieldapp.sync.station import StationCard
@@ -278,21 +278,11 @@ def _event_from_json(d: Any) -> Event:
         "".join(items)  # TypeError unless every item is a str: the check at C speed
     device_id, id_, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id = strings[:9]
     body, prev_hash, entry_hash, signature = strings[9:]
-    return Event(
-        device_id=device_id,
-        seq=seq,
-        id=id_,
-        officer_id=officer_id,
-        hlc=hlc,
-        wall_time=wall_time,
-        zone=zone,
-        kind=kind,
-        entity_type=entity_type,
-        entity_id=entity_id,
-        parents=tuple(parents),
-        body=base64.b64decode(body, validate=True),
-        attachments=tuple(attachments),
-        prev_hash=bytes.fromhex(prev_hash),
-        entry_hash=bytes.fromhex(entry_hash),
-        signature=bytes.fromhex(signature),
-    )
+    return event_of(
+        device_id, seq, id_, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id,
+        tuple(parents),
+        base64.b64decode(body, validate=True),
+        tuple(attachments),
+        bytes.fromhex(prev_hash), bytes.fromhex(entry_hash), bytes.fromhex(signature),
+        None,
+    )  # fmt: skip

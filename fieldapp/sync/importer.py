@@ -106,7 +106,7 @@ class Opened:
     # Per event, when opened with the station's keys: the public key its signature was
     # verified with there (None: not verified there, the import verifies it itself).
     signed_by: tuple[bytes | None, ...] = ()
-    # Per event, when opened in the second process: what the projections could work out
+    # Per event, when opened in an opening process: what the projections could work out
     # from the event alone (``Projector.prepare``); None: the import works it all out.
     prepared: tuple[Prepared, ...] | None = None
     refusal: str | None = None  # unreadable, damaged outer layers, or another station's
@@ -139,7 +139,7 @@ def open_path(
     imported: Container[str] = (),
     projector: Projector | None = None,
 ) -> Opened:
-    """``open_bundle`` on a file, in the second process when several are imported: there,
+    """``open_bundle`` on a file, in an opening process when several are imported: there,
     with the station's ``known`` keys, the signatures are verified too (its own
     interpreter: no contention with the writing thread for Python's lock), and with its
     ``projector`` what the projections can work out from each event alone. The file is
@@ -156,23 +156,17 @@ def open_path(
 
 
 def _verified_and_prepared(opened: Opened, known: KnownKeys, projector: Projector | None) -> Opened:
-    """``opened`` with each event's signature verdict and its ``prepared`` values."""
+    """``opened`` with each event's signature verdict and its ``prepared`` values, one
+    after the other: this runs in one of the two opening processes, which with the writer
+    already keep two cores busy (a thread here only fought this one for Python's lock)."""
     checker = known.checker()
     keys: list[VerifyKey | None] = []
     for event in opened.events:
         keys.append(checker.key_for(event))
         checker.accept(event)  # keys enrolled or removed inside the bundle
     events = opened.events
-    # The signatures on a thread (libsodium lets go of Python's lock) while this one works
-    # out what the projections can. One thread, not one a core: the writer needs a core
-    # of its own, and the system shares a core out by thread, not by process.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        verdicts = [
-            pool.submit(_verdicts, keys, events, range(i, min(i + 1000, len(events))))
-            for i in range(0, len(events), 1000)
-        ]
-        prepared = projector.prepare(events) if projector is not None else None
-        signed_by = tuple(key for job in verdicts for key in job.result())
+    prepared = projector.prepare(events) if projector is not None else None
+    signed_by = tuple(_verdicts(keys, events, range(len(events))))
     return replace(opened, signed_by=signed_by, prepared=prepared)
 
 
@@ -277,12 +271,16 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
     return events, blobs
 
 
-_LOOKAHEAD = 2  # bundles opened ahead: enough to keep both cores busy, little memory
+# Bundles are opened by two processes at once, each a bundle ahead of the writer. Opening
+# a bundle (its signatures above all) costs about twice what writing it does: with one
+# opener the writer waited half the time; with two, the three share the cores evenly.
+_OPENERS = 2
+_LOOKAHEAD = _OPENERS  # bundles opened ahead: one an opener, so little memory
 
 
 class _OpenAhead:
-    """The next bundles, opened in the second process while this one imports; if that
-    process cannot start or dies, the bundles are simply opened here instead."""
+    """The next bundles, opened in the opening processes while this one imports; if they
+    cannot start or one dies, the bundles are simply opened here instead."""
 
     def __init__(
         self,
@@ -301,7 +299,7 @@ class _OpenAhead:
 
     def submit_from(self, index: int) -> None:
         # The first bundle is opened here (its signatures checked on a thread while it is
-        # written): the second process is still starting.
+        # written): the opening processes are still starting.
         for later in range(max(index, 1), min(index + 1 + _LOOKAHEAD, len(self._paths))):
             if self._pool is None:
                 return
@@ -318,14 +316,14 @@ class _OpenAhead:
         try:
             return future.result() if future is not None else None
         except Exception as exc:  # the process died, or failed: the bundle is opened here
-            _log.warning("second process failed (%s); bundle opened here", type(exc).__name__)
+            _log.warning("opening process failed (%s); bundle opened here", type(exc).__name__)
             self._pool = None
             return None
 
 
 class _AskVault:
     """The bundles imported before, asked of the vault for the one bundle opened (a single
-    import needs no list of them all; several are given the list, for the second process)."""
+    import needs no list of them all; several are given the list, for the opening processes)."""
 
     def __init__(self, importer: StationImporter) -> None:
         self._importer = importer
@@ -363,22 +361,21 @@ class StationImporter:
         """Import several bundles in turn, each in its own transaction; yields each file's
         outcome, or the refusal that left it unwritten (the others go on).
 
-        While one bundle is written, the next is read, decrypted and unpacked, its
-        signatures verified and what its events do to the projections worked out as far
-        as the events alone tell, in a second process, on the other core: that work needs
-        no vault (``second_process``). What this process checks itself is said in
-        ``_apply``."""
+        While one bundle is written, the next two are read, decrypted and unpacked, their
+        signatures verified and what their events do to the projections worked out as far
+        as the events alone tell, in two other processes: that work needs no vault
+        (``second_process``). What this process checks itself is said in ``_apply``."""
         identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
         register = self._store.register()
         # A store that can (the station's vault) copies its WAL on a thread meanwhile.
         many = getattr(self._store, "many_bundles", None) if len(paths) > 1 else None
         # Python's cycle collector paused for the whole batch, not a bundle at a time: the
-        # objects each bundle leaves (and those unpickled from the second process, on
+        # objects each bundle leaves (and those unpickled from the opening processes, on
         # another thread, meanwhile) are acyclic, and a collector let loose between two
         # bundles walked every one of them (a few % of the writer's time).
         with (
             many() if many is not None else nullcontext(),
-            second_process(len(paths) > 1) as pool,
+            second_process(len(paths) > 1, _OPENERS) as pool,
             collector_paused(),
         ):
             known = self._known_keys()
