@@ -6,7 +6,7 @@ The same bundles are imported twice, into two copies of the station: once as the
 is, and once with a CPU burner (a process of this bench spinning, as another program
 would on a two-core laptop). Both ratios are printed, each with the load average at its
 start. Then, where Valgrind is installed, the instructions an event costs the writer and
-the second process (``bench.sync_instructions``: repeatable where seconds are not), on a
+the opening processes (``bench.sync_instructions``: repeatable where seconds are not), on a
 small station of its own (three laptops of ``BENCH_SYNC_COUNTED`` events; 0 skips it).
 """
 
@@ -154,7 +154,7 @@ def _station_with_bundles(
 
 
 def _instructions() -> None:
-    """Instructions per event on the writer and in the second process (cachegrind)."""
+    """Instructions per event on the writer and in the opening processes (cachegrind)."""
     if COUNTED <= 0 or not sync_instructions.available():
         print("instructions per event: not counted (no valgrind, or BENCH_SYNC_COUNTED=0)")
         return
@@ -163,7 +163,7 @@ def _instructions() -> None:
         writer, second = sync_instructions.per_event(station, bundles)
     print(
         f"instructions per event (cachegrind, the third of three bundles of {COUNTED:,}): "
-        f"writer {writer / 1e3:,.0f} k, second process {second / 1e3:,.0f} k, "
+        f"writer {writer / 1e3:,.0f} k, opening processes {second / 1e3:,.0f} k, "
         f"together {(writer + second) / 1e3:,.0f} k"
     )
 

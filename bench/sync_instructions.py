@@ -2,11 +2,11 @@
 repeatable on a busy machine, where seconds are not.
 
 Two imports into copies of the same station, of the first ``n`` bundles and of the first
-``n + 1``, each in a process of its own under cachegrind (the second process traced too:
+``n + 1``, each in a process of its own under cachegrind (the opening processes traced too:
 it is forked from the fork server, and each gets a count of its own). The difference is
 what the last bundle cost, per event: on the writer (the importing process) and in the
-second process (opening, verifying, preparing), without the start-up, the unlock and the
-first bundle (opened on the writer while the second process starts) that both runs share.
+opening processes (opening, verifying, preparing), without the start-up, the unlock and the
+first bundle (opened on the writer while the opening processes start) that both runs share.
 
 ``python -m bench.sync_instructions STATION BUNDLE...`` is one such import (the child
 process run under cachegrind).
@@ -31,8 +31,8 @@ def available() -> bool:
 
 
 def _counts(folder: Path) -> tuple[int, int]:
-    """The importing process's instructions, and the second process's (its count less
-    the fork server's, which it inherits when forked)."""
+    """The importing process's instructions, and the opening processes' together (each
+    one's count less the fork server's, which it inherits when forked)."""
     writer, forked = 0, []
     for path in folder.glob("cg.*"):
         lines = path.read_text(errors="replace").splitlines()
@@ -41,13 +41,15 @@ def _counts(folder: Path) -> tuple[int, int]:
         if "sync_instructions" in command:
             writer = total
         elif "forkserver" in command:
-            forked.append(total)  # the server, and the process forked from it (larger)
-    server, second = (min(forked), max(forked)) if len(forked) == 2 else (0, 0)
-    return writer, second - server
+            forked.append(total)  # the server, and the processes forked from it (larger)
+    if len(forked) < 2:
+        return writer, 0
+    server, *openers = sorted(forked)
+    return writer, sum(openers) - server * len(openers)
 
 
 def _run(station: Path, bundles: list[Path], work: Path) -> tuple[int, int, int]:
-    """Instructions of one import under cachegrind: writer, second process, events."""
+    """Instructions of one import under cachegrind: writer, opening processes, events."""
     out = work / "counts"
     out.mkdir()
     done = subprocess.run(
@@ -64,7 +66,7 @@ def _run(station: Path, bundles: list[Path], work: Path) -> tuple[int, int, int]
 
 
 def per_event(station: Path, bundles: list[Path]) -> tuple[float, float]:
-    """Writer's and second process's instructions per event of the last of ``bundles``."""
+    """Writer's and opening processes' instructions per event of the last of ``bundles``."""
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-instructions-") as tmp:
         root = Path(tmp)
         (root / "a").mkdir()

@@ -271,11 +271,14 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
     return events, blobs
 
 
-# Bundles are opened by two processes at once, each a bundle ahead of the writer. Opening
-# a bundle (its signatures above all) costs about twice what writing it does: with one
-# opener the writer waited half the time; with two, the three share the cores evenly.
+# Bundles are opened by two processes at once. Opening a bundle (its signatures above all)
+# costs about twice what writing it does: with one opener the writer waited half the time;
+# with two, the three share the cores evenly. One bundle more is asked for than there are
+# openers, so that an opener that is done starts the next at once rather than when the
+# writer next comes round; so at most four bundles are in memory, each about ten times
+# its file's size as objects.
 _OPENERS = 2
-_LOOKAHEAD = _OPENERS  # bundles opened ahead: one an opener, so little memory
+_LOOKAHEAD = _OPENERS + 1
 
 
 class _OpenAhead:
