@@ -3,7 +3,7 @@ repeatable on a busy machine, where seconds are not.
 
 Two imports into copies of the same station, of the first ``n`` bundles and of the first
 ``n + 1``, each in a process of its own under cachegrind (the opening processes traced too:
-it is forked from the fork server, and each gets a count of its own). The difference is
+each is forked from the fork server, and gets a count of its own). The difference is
 what the last bundle cost, per event: on the writer (the importing process) and in the
 opening processes (opening, verifying, preparing), without the start-up, the unlock and the
 first bundle (opened on the writer while the opening processes start) that both runs share.
