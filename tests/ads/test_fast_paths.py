@@ -327,3 +327,22 @@ def test_validating_once_agrees_on_every_benchmark_number() -> None:
         for written in (e164, "00" + e164[1:]):
             number = phonenumbers.parse(written, "SE")
             assert extract.is_valid(number) == phonenumbers.is_valid_number(number) is True
+
+
+# Notes as officers write them: times, room numbers, prices, a number now and then, with
+# the letter O typed for a zero, in runs just short of and just over six.
+NOTE_BITS = st.sampled_from(
+    ["rum 312", "kl 21:40", "1500 kr", "två personer", "O7O", "070", "17", "4O6", "-", " ",
+     "(", ")", ".", "\u00a0", "\n", "oo", "OO", "0", "5", "123 45", "tel", "+46", "ooo ooo"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.lists(NOTE_BITS, max_size=12).map("".join), written_numbers(), st.text()))
+@example("rum 312, två personer")
+@example("O7O-174 O6 O5")
+def test_the_quick_look_for_a_number_misses_none(text: str) -> None:
+    """A note the quick look passes over holds no number the full reading finds."""
+    if not extract._MAYBE_NUMBER.search(text):
+        read = extract._o_as_zero(text) if extract._O_GATE.search(text) else text
+        assert not any(extract._PHONE_RUN.finditer(read))
