@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 
 # The modules whose functions run in the second process: imported once, by the server.
@@ -32,19 +34,57 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _started(processes: int) -> ProcessPoolExecutor | None:
+    if (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        return ProcessPoolExecutor(max(1, processes), mp_context=_context())
+    except (OSError, BrokenProcessPool, RuntimeError):
+        return None
+
+
 @contextmanager
 def second_process(wanted: bool = True, processes: int = 1) -> Iterator[ProcessPoolExecutor | None]:
     """A pool of ``processes`` new processes (one unless asked), or ``None`` (not wanted,
     one core only, or it could not be started: the caller then does the work itself).
     Shut down on leaving."""
-    pool = None
-    if wanted and (os.cpu_count() or 1) >= 2:
-        try:
-            pool = ProcessPoolExecutor(max(1, processes), mp_context=_context())
-        except (OSError, BrokenProcessPool, RuntimeError):
-            pool = None
+    pool = _started(processes) if wanted else None
     try:
         yield pool
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+@dataclass
+class _Shared:
+    pool: ProcessPoolExecutor | None
+    users: int = 0
+
+
+_shared: dict[int, _Shared] = {}  # by the number of processes asked for
+_shared_lock = threading.Lock()
+
+
+@contextmanager
+def shared_processes(processes: int) -> Iterator[ProcessPoolExecutor | None]:
+    """``second_process(True, processes)``, one pool for every block of this process inside
+    it at the same time: two station imports running side by side (two importers of a
+    PostgreSQL station on one PC) share two opening processes rather than start four for
+    the same two cores. Started by the first to enter, shut down by the last to leave;
+    what a block submitted and no longer wants it cancels itself."""
+    with _shared_lock:
+        shared = _shared.get(processes)
+        if shared is None:
+            shared = _shared[processes] = _Shared(_started(processes))
+        shared.users += 1
+    try:
+        yield shared.pool
+    finally:
+        with _shared_lock:
+            shared.users -= 1
+            last = shared.users == 0
+            if last:
+                del _shared[processes]
+        if last and shared.pool is not None:
+            shared.pool.shutdown(cancel_futures=True)

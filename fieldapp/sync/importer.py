@@ -32,7 +32,7 @@ from nacl.signing import VerifyKey
 from fieldapp.bulk import collector_paused
 from fieldapp.errors import KnownError, coded
 from fieldapp.inputs import BUNDLE_MAX_BYTES, InputRefused, read_capped
-from fieldapp.second_process import second_process
+from fieldapp.second_process import shared_processes
 from fieldapp.storage.canonical import sha256_hex
 from fieldapp.storage.events import Event
 from fieldapp.storage.projections import Prepared, Projector
@@ -276,7 +276,8 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
 # with two, the three share the cores evenly. One bundle more is asked for than there are
 # openers, so that an opener that is done starts the next at once rather than when the
 # writer next comes round; so at most four bundles are in memory, each about ten times
-# its file's size as objects.
+# its file's size as objects. Imports running side by side in one process (two importers
+# of a PostgreSQL station) share the two openers: the cores they run on are the same.
 _OPENERS = 2
 _LOOKAHEAD = _OPENERS + 1
 
@@ -313,6 +314,11 @@ class _OpenAhead:
                     )
                 except BrokenProcessPool:
                     self._pool = None
+
+    def cancel(self) -> None:
+        for future in self._futures.values():
+            future.cancel()
+        self._futures.clear()
 
     def take(self, index: int) -> Opened | None:
         future = self._futures.pop(index, None)
@@ -367,7 +373,7 @@ class StationImporter:
         While one bundle is written, the next two are read, decrypted and unpacked, their
         signatures verified and what their events do to the projections worked out as far
         as the events alone tell, in two other processes: that work needs no vault
-        (``second_process``). What this process checks itself is said in ``_apply``."""
+        (``shared_processes``). What this process checks itself is said in ``_apply``."""
         identity, station, imported = self._keys.identity, self._fingerprint, self._imported()
         register = self._store.register()
         # A store that can (the station's vault) copies its WAL on a thread meanwhile.
@@ -378,21 +384,24 @@ class StationImporter:
         # bundles walked every one of them (a few % of the writer's time).
         with (
             many() if many is not None else nullcontext(),
-            second_process(len(paths) > 1, _OPENERS) as pool,
+            shared_processes(_OPENERS) if len(paths) > 1 else nullcontext(None) as pool,
             collector_paused(),
         ):
             known = self._known_keys()
             projector = self._store.projector
             ahead = _OpenAhead(pool, paths, identity, station, register, known, imported, projector)
-            for index, path in enumerate(paths):
-                ahead.submit_from(index)
-                opened = ahead.take(index) or open_path(
-                    path, identity, station, register, None, imported
-                )
-                try:
-                    yield path, self.import_opened(opened)
-                except KnownError as refused:
-                    yield path, refused
+            try:
+                for index, path in enumerate(paths):
+                    ahead.submit_from(index)
+                    opened = ahead.take(index) or open_path(
+                        path, identity, station, register, None, imported
+                    )
+                    try:
+                        yield path, self.import_opened(opened)
+                    except KnownError as refused:
+                        yield path, refused
+            finally:
+                ahead.cancel()  # what is left, if the import was stopped (the pool is shared)
 
     @property
     def _fingerprint(self) -> str:

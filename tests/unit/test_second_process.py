@@ -36,3 +36,24 @@ def test_the_second_process_is_new_not_a_copy_of_this_one(
 def test_not_wanted_gives_none() -> None:
     with second_process(False) as pool:
         assert pool is None
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no second process")
+def test_blocks_at_the_same_time_share_one_pool_until_the_last_leaves() -> None:
+    """Two imports side by side share the opening processes; the last to leave ends them,
+    and a block entered afterwards has a pool of its own, working."""
+    with second.shared_processes(2) as first:
+        with second.shared_processes(2) as second_block:
+            assert first is not None and second_block is first
+            assert first.submit(_pid).result(timeout=60) != os.getpid()
+        assert first.submit(_pid).result(timeout=60) != os.getpid()  # still running
+    with pytest.raises(RuntimeError):
+        first.submit(_pid)  # shut down once both had left
+    with second.shared_processes(2) as later:
+        assert later is not None and later is not first
+        assert later.submit(_pid).result(timeout=60) != os.getpid()
+    assert not second._shared
