@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import operator
 import uuid
 import zlib
 from collections.abc import Callable
@@ -218,7 +219,8 @@ def unpack_payload(compressed: bytes, header: Header) -> tuple[list[Event], dict
         data = orjson.loads(raw)  # a tenth of json's time; a bundle holds 10,000s of events
         if not isinstance(data, dict):
             raise TypeError("not an object")
-        events = [_event_from_json(e) for e in _typed(data["events"], list)]
+        same: dict[str, str] = {}
+        events = [_event_from_json(e, same) for e in _typed(data["events"], list)]
         blobs = {
             _typed(k, str): base64.b64decode(_typed(v, str), validate=True)
             for k, v in _typed(data["blobs"], dict).items()
@@ -266,11 +268,16 @@ _EVENT_STRINGS = (
 )  # fmt: skip
 
 
-def _event_from_json(d: Any) -> Event:
+_event_strings = operator.itemgetter(*_EVENT_STRINGS)
+
+
+def _event_from_json(d: Any, same: dict[str, str]) -> Event:
     # Every field checked for its type (a damaged payload may hold anything anywhere), in
     # one pass: a bundle holds tens of thousands of events. orjson gives exact types only.
-    d = _typed(d, dict)
-    strings = [d[k] for k in _EVENT_STRINGS]
+    # The fields that repeat from event to event (device, officer, zone, kind, entity
+    # type) are kept once each in ``same``: the events then take less memory, and pickle
+    # (to the writer, from the opening process) to less.
+    strings = _event_strings(_typed(d, dict))
     parents, attachments, seq = d["parents"], d["attachments"], d["seq"]
     if type(seq) is not int or type(parents) is not list or type(attachments) is not list:
         raise TypeError("an event field of the wrong type")
@@ -278,8 +285,10 @@ def _event_from_json(d: Any) -> Event:
         "".join(items)  # TypeError unless every item is a str: the check at C speed
     device_id, id_, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id = strings[:9]
     body, prev_hash, entry_hash, signature = strings[9:]
+    once = same.setdefault
     return event_of(
-        device_id, seq, id_, officer_id, hlc, wall_time, zone, kind, entity_type, entity_id,
+        once(device_id, device_id), seq, id_, once(officer_id, officer_id), hlc, wall_time,
+        once(zone, zone), once(kind, kind), once(entity_type, entity_type), entity_id,
         tuple(parents),
         base64.b64decode(body, validate=True),
         tuple(attachments),
