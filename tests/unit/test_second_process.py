@@ -57,3 +57,17 @@ def test_blocks_at_the_same_time_share_one_pool_until_the_last_leaves() -> None:
         assert later is not None and later is not first
         assert later.submit(_pid).result(timeout=60) != os.getpid()
     assert not second._shared
+
+
+def _niceness() -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(
+    (os.cpu_count() or 1) < 2 or not hasattr(os, "nice"), reason="no second process, or no nice"
+)
+def test_the_second_process_runs_one_step_below_this_one() -> None:
+    """The writer (or the screen) keeps its share of the cores against its helpers."""
+    with second_process() as pool:
+        assert pool is not None
+        assert pool.submit(_niceness).result(timeout=60) == min(19, os.nice(0) + 1)
