@@ -173,9 +173,9 @@ class Event:
             self.kind,
             self.entity_type,
             self.entity_id,
-            _json_list(self.parents),
+            json_list(self.parents),
             self.body,
-            _json_list(self.attachments),
+            json_list(self.attachments),
             self.prev_hash,
             self.entry_hash,
             self.signature,
@@ -418,7 +418,8 @@ class EventLog:
         return data
 
 
-def _json_list(items: tuple[str, ...]) -> str:
+def json_list(items: tuple[str, ...]) -> str:
+    """A tuple of strings as the JSON array stored for it (parents, attachments)."""
     return json.dumps(list(items)) if items else "[]"  # most events have none: skip the encoder
 
 

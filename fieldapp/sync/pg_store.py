@@ -22,7 +22,6 @@ user types on the command line: libpq takes it from a service file, a password f
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -40,7 +39,7 @@ from psycopg import sql
 from fieldapp.errors import InvalidInput, KnownError, coded
 from fieldapp.officers import OFFICER_ENTITY, Officer, Role
 from fieldapp.storage.canonical import canonical
-from fieldapp.storage.events import Draft, Event, genesis_hash, local_zone
+from fieldapp.storage.events import Draft, Event, genesis_hash, json_list, local_zone
 from fieldapp.storage.ids import Hlc, uuid7
 from fieldapp.storage.keyslots import KdfCost
 from fieldapp.storage.projections import Prepared, Projector
@@ -1058,9 +1057,9 @@ def _copy_events(
                     event.kind,
                     event.entity_type,
                     event.entity_id,
-                    json.dumps(list(event.parents)),
+                    json_list(event.parents),
                     at_rest.seal_body(event.id, event.body),
-                    json.dumps(list(event.attachments)),
+                    json_list(event.attachments),
                     event.prev_hash,
                     event.entry_hash,
                     event.signature,
