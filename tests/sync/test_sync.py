@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from fieldapp import second_process
 from fieldapp.composition import open_vault
 from fieldapp.errors import KnownError
 from fieldapp.storage.events import read_device_events
@@ -441,5 +442,28 @@ def test_several_files_are_opened_ahead_in_a_second_process_with_the_same_result
     imported = outcomes[5]
     assert not isinstance(imported, KnownError)
     assert [r.status for r in imported.released] == [Status.IMPORTED, Status.IMPORTED]
+    assert len(Records(station.conn).find("case")) == 3
+    assert station.verify().ok
+
+
+def test_an_import_stopped_after_its_first_bundle_leaves_no_openers_behind(
+    station: Session, laptop: Laptop, tmp_path: Path
+) -> None:
+    """The GUI stops reading ``import_files`` when the officer cancels: what was asked of
+    the openers ahead is cancelled, the shared openers end with the import, and the first
+    bundle stands, whole; the rest imports later as it would have."""
+    bundles = _three_consecutive_bundles(station, laptop, tmp_path)
+    importing = StationImporter(station).import_files(bundles)
+    first = next(importing)
+    importing.close()
+
+    assert first[0] == bundles[0] and not isinstance(first[1], KnownError)
+    assert first[1].status is Status.IMPORTED
+    assert not second_process._shared  # the pool shut down with the import
+    assert len(Records(station.conn).find("case")) == 1
+    again = list(StationImporter(station).import_files(bundles))
+    assert [r.status for _, r in again if not isinstance(r, KnownError)] == [
+        Status.DUPLICATE, Status.IMPORTED, Status.IMPORTED
+    ]  # fmt: skip
     assert len(Records(station.conn).find("case")) == 3
     assert station.verify().ok
