@@ -605,8 +605,30 @@ REVOKE ALL ON FUNCTION station_staff_set(text, text, boolean, text[]) FROM PUBLI
 REVOKE ALL ON FUNCTION station_staff_drop(text) FROM PUBLIC;
 """
 
+# Version 5: the county of a records row read from its creating event's column directly.
+# The same county as version 4 gave, but a station's import writes 10,000 records a
+# bundle, and turning each whole new row into JSON to find one column by name took a
+# third of the records' insert (measured: 190 against 120 ms a bundle). The changes and
+# conflicts (a few rows) keep the general form.
+_COUNTY_BY_COLUMN = """
+CREATE OR REPLACE FUNCTION projection_county() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'records' THEN
+        NEW.county := (SELECT county FROM events WHERE id = NEW.created_event);
+        RETURN NEW;
+    END IF;
+    NEW.county := (SELECT county FROM records
+                    WHERE entity_type = NEW.entity_type AND entity_id = NEW.entity_id);
+    IF NEW.county IS NULL THEN
+        NEW.county := (SELECT county FROM events WHERE id = to_jsonb(NEW) ->> TG_ARGV[0]);
+    END IF;
+    RETURN NEW;
+END $$;
+"""
+
 # Per version, what takes the database there from the one before (index 0: version 1).
-MIGRATIONS: tuple[str, ...] = (_V1, _AT_REST, _RECORDS, _COUNTIES)
+MIGRATIONS: tuple[str, ...] = (_V1, _AT_REST, _RECORDS, _COUNTIES, _COUNTY_BY_COLUMN)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # What each role may do, granted again after every migration (new tables included).
