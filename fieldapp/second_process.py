@@ -84,8 +84,10 @@ def shared_processes(processes: int) -> Iterator[ProcessPoolExecutor | None]:
     """``second_process(True, processes)``, one pool for every block of this process inside
     it at the same time: two station imports running side by side (two importers of a
     PostgreSQL station on one PC) share two opening processes rather than start four for
-    the same two cores. Started by the first to enter, shut down by the last to leave;
-    what a block submitted and no longer wants it cancels itself."""
+    the same two cores. Started by the first to enter, shut down by the last to leave
+    (which waits for the jobs already started); what a block submitted and no longer
+    wants it cancels itself. A pool broken meanwhile (a process killed) stays broken for
+    the blocks in it, which then do their work themselves, until the last leaves."""
     with _shared_lock:
         shared = _shared.get(processes)
         if shared is None:

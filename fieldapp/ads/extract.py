@@ -141,6 +141,8 @@ def read_phones(
     numbers: list[str] = []
     spans: list[tuple[int, int]] = []
     doubts: dict[str, str] = {}
+    if not _MAYBE_NUMBER.search(text):
+        return numbers, spans, doubts
     read = _o_as_zero(text) if _O_GATE.search(text) else text
     for run in _PHONE_RUN.finditer(read):
         raw = run.group(0)

@@ -275,9 +275,10 @@ def _unseal(sealed: bundle.SealedBundle, identity: str) -> tuple[list[Event], di
 # costs about twice what writing it does: with one opener the writer waited half the time;
 # with two, the three share the cores evenly. One bundle more is asked for than there are
 # openers, so that an opener that is done starts the next at once rather than when the
-# writer next comes round; so at most four bundles are in memory, each about ten times
-# its file's size as objects. Imports running side by side in one process (two importers
-# of a PostgreSQL station) share the two openers: the cores they run on are the same.
+# writer next comes round; so an import holds at most four bundles in memory, each about
+# ten times its file's size as objects (two imports side by side, eight). Imports running
+# side by side in one process (two importers of a PostgreSQL station) share the two
+# openers: the cores they run on are the same.
 _OPENERS = 2
 _LOOKAHEAD = _OPENERS + 1
 
@@ -401,7 +402,10 @@ class StationImporter:
                     except KnownError as refused:
                         yield path, refused
             finally:
-                ahead.cancel()  # what is left, if the import was stopped (the pool is shared)
+                # If the import was stopped: what it asked for and no opener has started
+                # is dropped (the pool may be another import's too). What the openers have
+                # started they finish, and the last import to leave waits for that.
+                ahead.cancel()
 
     @property
     def _fingerprint(self) -> str:

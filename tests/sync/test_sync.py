@@ -449,9 +449,9 @@ def test_several_files_are_opened_ahead_in_a_second_process_with_the_same_result
 def test_an_import_stopped_after_its_first_bundle_leaves_no_openers_behind(
     station: Session, laptop: Laptop, tmp_path: Path
 ) -> None:
-    """The GUI stops reading ``import_files`` when the officer cancels: what was asked of
-    the openers ahead is cancelled, the shared openers end with the import, and the first
-    bundle stands, whole; the rest imports later as it would have."""
+    """The GUI stops reading ``import_files`` when the officer cancels: the shared openers
+    end with the import, and the first bundle stands, whole; the rest imports later as it
+    would have."""
     bundles = _three_consecutive_bundles(station, laptop, tmp_path)
     importing = StationImporter(station).import_files(bundles)
     first = next(importing)
