@@ -160,24 +160,13 @@ def _verified_and_prepared(opened: Opened, known: KnownKeys, projector: Projecto
     after the other: this runs in one of the two opening processes, which with the writer
     already keep two cores busy (a thread here only fought this one for Python's lock)."""
     checker = known.checker()
-    keys: list[VerifyKey | None] = []
+    signed_by: list[bytes | None] = []
     for event in opened.events:
-        keys.append(checker.key_for(event))
+        key = checker.key_for(event)
         checker.accept(event)  # keys enrolled or removed inside the bundle
-    events = opened.events
-    prepared = projector.prepare(events) if projector is not None else None
-    signed_by = tuple(_verdicts(keys, events, range(len(events))))
-    return replace(opened, signed_by=signed_by, prepared=prepared)
-
-
-def _verdicts(
-    keys: Sequence[VerifyKey | None], events: Sequence[Event], chunk: range
-) -> list[bytes | None]:
-    """Per event of ``chunk``: the key its signature verifies with, or None."""
-    return [
-        bytes(key) if (key := keys[i]) is not None and signature_ok(key, events[i]) else None
-        for i in chunk
-    ]
+        signed_by.append(bytes(key) if key is not None and signature_ok(key, event) else None)
+    prepared = projector.prepare(opened.events) if projector is not None else None
+    return replace(opened, signed_by=tuple(signed_by), prepared=prepared)
 
 
 def open_bundle(

@@ -22,8 +22,7 @@ from fieldapp.officers import OFFICER_ENTITY
 from fieldapp.storage.events import Draft, Event
 from fieldapp.storage.records import Record, Records
 from fieldapp.storage.verify import STATION_ENTITY
-from fieldapp.sync.pg_connection import PgConnection
-from fieldapp.sync.pg_store import PgStationStore
+from fieldapp.sync.pg_store import PgReviewer, PgStationStore
 from fieldapp.sync.review import refuse_settled
 from fieldapp.sync.settled import Settled, settled_conflicts
 from fieldapp.workflow.access_log import (
@@ -45,17 +44,9 @@ def stamped(drafts: Sequence[Draft], staff: str) -> list[Draft]:
     ]
 
 
-class StaffReviewer:
+class StaffReviewer(PgReviewer):
     """``PgStationStore.reviewer`` with the staff member named in every settlement and
     review state (a ``sync.review.ReviewStore``)."""
-
-    def __init__(self, store: PgStationStore) -> None:
-        self._store = store
-        self.device_id = store.device_id
-
-    @property
-    def conn(self) -> PgConnection:
-        return self._store.records_conn
 
     def append(self, drafts: Sequence[Draft]) -> list[Event]:
         named = stamped(drafts, self._store.staff_name)
